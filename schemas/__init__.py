@@ -1,0 +1,45 @@
+"""What flows through Netra: one module per record, each a versioned pydantic model.
+
+These models are the single source of every topic's format. `netra scan` reads the same
+`Post` a worker consumes, and `netra schemas export` writes their JSON Schema for producers
+in other languages (see `schemas/json/`).
+"""
+
+from schemas.deadletter import DeadLetter, DeadLetterReason
+from schemas.decision import (
+    Decision,
+    Evidence,
+    Outcome,
+    ParticipantRef,
+    Phase,
+    RuleHit,
+    SanctionTrack,
+    Severity,
+)
+from schemas.flag import Flag
+from schemas.post import Action, Platform, Post, Target, TargetKind
+from schemas.registry import EmploymentType, RegistryEntry
+from schemas.review import ReviewVerdict, Verdict
+
+__all__ = [
+    "Action",
+    "DeadLetter",
+    "DeadLetterReason",
+    "Decision",
+    "EmploymentType",
+    "Evidence",
+    "Flag",
+    "Outcome",
+    "ParticipantRef",
+    "Phase",
+    "Platform",
+    "Post",
+    "RegistryEntry",
+    "ReviewVerdict",
+    "RuleHit",
+    "SanctionTrack",
+    "Severity",
+    "Target",
+    "TargetKind",
+    "Verdict",
+]

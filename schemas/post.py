@@ -1,0 +1,86 @@
+"""An incoming post or action by a social-media account: the input of the whole pipeline."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+MAX_TEXT_CHARS = 20_000
+
+
+class Platform(StrEnum):
+    """Platforms Netra has connectors for; a closed set keeps metric labels bounded."""
+
+    INSTAGRAM = "instagram"
+    FACEBOOK = "facebook"
+    X = "x"
+    TIKTOK = "tiktok"
+    YOUTUBE = "youtube"
+    WHATSAPP = "whatsapp"
+    THREADS = "threads"
+
+
+class Action(StrEnum):
+    """What the account did. Passive reading is never an event: only expressed engagement is."""
+
+    POST = "post"
+    COMMENT = "comment"
+    SHARE = "share"
+    LIKE = "like"
+    FOLLOW = "follow"
+    JOIN_GROUP = "join_group"
+    PROFILE_PHOTO = "profile_photo"
+
+
+class TargetKind(StrEnum):
+    ACCOUNT = "account"
+    POST = "post"
+    GROUP = "group"
+
+
+class Target(BaseModel):
+    """The thing acted on: the liked or shared post, the followed account, the joined group."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: TargetKind
+    account: str | None = Field(default=None, description="Account id of the target's owner.")
+    post_id: str | None = None
+    group_id: str | None = None
+    name: str | None = Field(default=None, description="Display name of the account or group.")
+    text: str = Field(
+        default="", max_length=MAX_TEXT_CHARS, description="Caption of the post acted on."
+    )
+
+
+class Post(BaseModel):
+    """One event: a post, comment, share, like, follow, group join or profile-photo change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: Literal[1] = 1
+    platform: Platform
+    post_id: str = Field(min_length=1, max_length=256, description="Unique per platform.")
+    account_id: str = Field(min_length=1, max_length=256, description="e.g. ig:budi.s")
+    account_handle: str | None = Field(default=None, max_length=256)
+    text: str = Field(default="", max_length=MAX_TEXT_CHARS)
+    hashtags: list[str] = Field(default_factory=list, max_length=200)
+    mentions: list[str] = Field(default_factory=list, max_length=200)
+    urls: list[str] = Field(default_factory=list, max_length=100)
+    media_description: str = Field(
+        default="",
+        max_length=MAX_TEXT_CHARS,
+        description="What the attached image or video shows (alt text or an upstream vision label).",
+    )
+    action: Action
+    target: Target | None = None
+    event_time: AwareDatetime
+    language: str | None = Field(default=None, max_length=16)
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the event; the flag's document id derives from it."""
+        return f"{self.platform.value}:{self.post_id}"
+
