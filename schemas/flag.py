@@ -18,6 +18,9 @@ class Flag(BaseModel):
     decision: Decision
     post: Post
     asn: RegistryEntry | None = Field(default=None, description="None: account not in registry.")
+    received_at: AwareDatetime = Field(
+        description="When the event entered Netra (the Kafka record timestamp); latencies start here."
+    )
     judged_at: AwareDatetime
 
     @property
