@@ -9,7 +9,6 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-
 # A dead letter must itself fit in a Kafka message; the digest identifies the rest.
 RAW_KEEP_BYTES = 64 * 1024
 

@@ -19,11 +19,11 @@ class Flag(BaseModel):
     post: Post
     asn: RegistryEntry | None = Field(default=None, description="None: account not in registry.")
     received_at: AwareDatetime = Field(
-        description="When the event entered Netra (the Kafka record timestamp); latencies start here."
+        description="When the event entered Netra (Kafka record timestamp); latencies start here."
     )
     judged_at: AwareDatetime
 
     @property
     def flag_id(self) -> str:
-        """The Elasticsearch document id: one event, one document, however often it is redelivered."""
+        """The Elasticsearch document id: one event, one document, however often redelivered."""
         return self.post.key

@@ -72,7 +72,7 @@ class Post(BaseModel):
     media_description: str = Field(
         default="",
         max_length=MAX_TEXT_CHARS,
-        description="What the attached image or video shows (alt text or an upstream vision label).",
+        description="What the attached image or video shows (alt text or a vision label).",
     )
     action: Action
     target: Target | None = None
@@ -83,4 +83,3 @@ class Post(BaseModel):
     def key(self) -> str:
         """Stable identity of the event; the flag's document id derives from it."""
         return f"{self.platform.value}:{self.post_id}"
-

@@ -22,6 +22,8 @@ app = typer.Typer(
 # Each module defines `register(app)`; the order here is the order of `netra --help`.
 COMMAND_MODULES = [
     "netra.cli.stack",
+    "netra.cli.pipeline",
+    "netra.cli.schemas",
 ]
 
 

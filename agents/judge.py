@@ -1,0 +1,134 @@
+"""The judge agent: validate each event, attribute it to an ASN, run the engine, publish flags.
+
+Nothing a producer sends can stop it: invalid messages and even Netra's own bugs on a message
+end in the dead-letter topic with a reason, and the worker goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from agents.deadletters import send_to_deadletter
+from neutrality import Locality
+from schemas import DeadLetterReason, Flag, Outcome, Post, RegistryEntry
+from schemas.codec import Rejection, decode
+from streams import metrics
+from streams.rulepack import EngineHolder
+from streams.settings import Settings
+
+log = logging.getLogger(__name__)
+STAGE = "judge"
+
+
+class RegistryLookup:
+    """Reads registry entries from the table, parsing each stored entry once."""
+
+    def __init__(self, table: Any) -> None:
+        self._table = table
+        self._parsed: dict[bytes, tuple[bytes, RegistryEntry]] = {}
+
+    def get(self, account_id: str) -> RegistryEntry | None:
+        key = account_id.encode()
+        raw = self._table.get(key)
+        if raw is None:
+            return None
+        cached = self._parsed.get(key)
+        if cached is not None and cached[0] is raw:
+            return cached[1]
+        entry = RegistryEntry.model_validate_json(raw)
+        if len(self._parsed) > 200_000:
+            self._parsed.clear()
+        self._parsed[key] = (raw, entry)
+        return entry
+
+
+def build_flag(
+    post: Post, entry: RegistryEntry | None, holder: EngineHolder, received_at: datetime
+) -> Flag | None:
+    """Judge one valid event; None when the engine passes it."""
+    locality = Locality(province=entry.province, regency=entry.region) if entry else None
+    decision = holder.engine.decide(post, locality)
+    metrics.DECISIONS.labels(outcome=decision.outcome.value).inc()
+    if decision.outcome is Outcome.PASS:
+        return None
+    province = entry.province if entry else "unknown"
+    for hit in decision.hits:
+        metrics.FLAGS.labels(rule=hit.rule_id, severity=hit.severity.value, province=province).inc()
+    return Flag(
+        decision=decision,
+        post=post,
+        asn=entry,
+        received_at=received_at,
+        judged_at=datetime.now(UTC),
+    )
+
+
+def attach(
+    app: Any,
+    settings: Settings,
+    posts_topic: Any,
+    flags_topic: Any,
+    deadletter_topic: Any,
+    registry: RegistryLookup,
+    holder: EngineHolder,
+    on_processed: Callable[[Any], None],
+) -> Any:
+    @app.agent(posts_topic, name="netra.agents.judge")
+    async def judge(stream: Any) -> None:
+        async for event in stream.events():
+            msg = event.message
+            try:
+                await _judge_one(msg)
+            except Exception as exc:  # Netra's own bug: keep the message, keep the worker
+                log.exception("judge failed on %s/%s@%s", msg.topic, msg.partition, msg.offset)
+                await send_to_deadletter(
+                    deadletter_topic,
+                    msg.value,
+                    reason=DeadLetterReason.INTERNAL,
+                    error=f"{type(exc).__name__}: {exc}",
+                    stage=STAGE,
+                    source_topic=msg.topic,
+                    partition=msg.partition,
+                    offset=msg.offset,
+                    key=msg.key,
+                )
+            on_processed(msg)
+
+    async def _judge_one(msg: Any) -> None:
+        post = decode(msg.value, Post, max_bytes=settings.max_event_bytes)
+        if isinstance(post, Rejection):
+            await send_to_deadletter(
+                deadletter_topic,
+                msg.value,
+                reason=post.reason,
+                error=post.error,
+                stage=STAGE,
+                source_topic=msg.topic,
+                partition=msg.partition,
+                offset=msg.offset,
+                key=msg.key,
+            )
+            return
+        metrics.EVENTS.labels(platform=post.platform.value, action=post.action.value).inc()
+        entry = registry.get(post.account_id)
+        if entry is not None and not entry.active:
+            entry = None  # the account no longer belongs to a serving civil servant
+        if entry is None:
+            metrics.UNREGISTERED.inc()
+            if not settings.keep_unregistered:
+                return
+        received_at = datetime.fromtimestamp(msg.timestamp, UTC) if msg.timestamp else None
+        received_at = received_at or datetime.now(UTC)
+        flag = build_flag(post, entry, holder, received_at)
+        if flag is None:
+            return
+        await flags_topic.send(
+            key=post.account_id.encode(), value=flag.model_dump_json().encode(), force=True
+        )
+        metrics.EVENT_TO_FLAG.observe(max(0.0, time.time() - received_at.timestamp()))
+
+    return judge

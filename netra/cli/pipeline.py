@@ -1,0 +1,201 @@
+"""Commands that run and feed the streaming pipeline: worker, topics, produce, registry, flags."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from netra.kafka_tools import KafkaUnavailableError, create_topics, follow, read_lines, replay
+from streams.settings import Settings
+
+console = Console(stderr=True)
+out = Console()
+
+
+def _fail(message: str) -> typer.Exit:
+    console.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code=2)
+
+
+def worker(
+    agents: Annotated[
+        str, typer.Option(help="Agents to run: judge, indexer or both (comma separated).")
+    ] = "judge,indexer",
+    loglevel: Annotated[str, typer.Option(help="debug, info, warning or error.")] = "info",
+) -> None:
+    """Run a Netra worker: judge events from Kafka and index flags into Elasticsearch.
+
+    Scale by starting more workers (up to the number of partitions, 8 by default); each
+    takes a share of the partitions. Configuration comes from NETRA_* variables, e.g.
+
+      NETRA_KAFKA_BOOTSTRAP=127.0.0.1:29092 NETRA_ES_URL=http://127.0.0.1:29200 netra worker
+    """
+    import faust
+
+    from netra.stack import register_scrape_target, unregister_scrape_target
+    from streams.app import create_pipeline
+
+    settings = Settings(agents=agents)
+    registered: list[str] = []
+
+    def on_port(port: int) -> None:
+        name = f"worker-{port}"
+        register_scrape_target(name, f"127.0.0.1:{port}")
+        registered.append(name)
+
+    try:
+        pipeline = create_pipeline(settings, on_metrics_port=on_port)
+    except ValueError as exc:
+        raise _fail(str(exc)) from exc
+    try:
+        faust.Worker(pipeline.app, loglevel=loglevel).execute_from_commandline()
+    finally:
+        for name in registered:
+            unregister_scrape_target(name)
+
+
+def topics_create() -> None:
+    """Create Netra's topics (8 partitions each by default; the registry compacted)."""
+    settings = Settings()
+    try:
+        results = create_topics(settings)
+    except KafkaUnavailableError as exc:
+        raise _fail(str(exc)) from exc
+    table = Table("topic", "partitions", "state", "holds", title="Kafka topics")
+    for r in results:
+        state = "[green]created[/]" if r.created else "exists"
+        table.add_row(r.spec.name, str(r.spec.partitions), state, r.spec.purpose)
+    out.print(table)
+
+
+def _replay_file(path: Path, topic: str, key_field: str, rate: float | None, what: str) -> int:
+    settings = Settings()
+    if str(path) == "-":
+        lines = [line.rstrip(b"\r\n") for line in sys.stdin.buffer if line.strip()]
+    elif not path.is_file():
+        raise _fail(f"{path} does not exist: give a JSONL file with one {what} per line")
+    else:
+        lines = read_lines(path)
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task(f"{what}s -> {topic}", total=len(lines))
+        try:
+            sent = replay(
+                settings,
+                topic,
+                lines,
+                key_field=key_field,
+                rate=rate,
+                on_sent=lambda n: progress.update(task, completed=n),
+            )
+        except KafkaUnavailableError as exc:
+            raise _fail(str(exc)) from exc
+    console.print(f"sent {sent} {what}s to {topic}")
+    return sent
+
+
+def produce(
+    file: Annotated[
+        Path, typer.Argument(help="JSONL of posts (schemas/json/post.json); - = stdin.")
+    ],
+    rate: Annotated[
+        float | None, typer.Option(help="Events per second (default: as fast as possible).")
+    ] = None,
+    topic: Annotated[str | None, typer.Option(help="Topic (default: the posts topic).")] = None,
+) -> None:
+    """Replay posts into Kafka, keyed by account id, with a progress bar.
+
+    Lines are sent as they are: an invalid line reaches the worker and ends in the dead-letter
+    topic with its reason, exactly as it would from a real connector.
+
+      netra produce rules/corpus/dev.jsonl --rate 500
+    """
+    _replay_file(file, topic or Settings().posts_topic, "account_id", rate, "event")
+
+
+def registry_load(
+    file: Annotated[Path, typer.Argument(help="JSONL of ASN registry entries (schemas/json).")],
+) -> None:
+    """Load ASN registry entries (account -> civil servant) into the compacted registry topic.
+
+    Loading the same account again replaces its entry; workers pick changes up live.
+
+      netra registry load deploy/demo/registry.jsonl
+    """
+    _replay_file(file, Settings().registry_topic, "account_id", None, "registry entry")
+
+
+def flags_tail(
+    from_beginning: Annotated[
+        bool, typer.Option("--from-beginning", help="Show flags already published too.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print raw flag JSON lines.")] = False,
+    idle: Annotated[
+        float | None, typer.Option(help="Stop after this many seconds without a new flag.")
+    ] = None,
+) -> None:
+    """Follow flags live as the judge publishes them, with their explanations."""
+    from schemas import Flag
+
+    settings = Settings()
+    try:
+        for raw in follow(
+            settings, settings.flags_topic, from_beginning=from_beginning, idle_timeout=idle
+        ):
+            if as_json:
+                out.print(raw.decode("utf-8", "replace"), soft_wrap=True, highlight=False)
+                continue
+            try:
+                flag = Flag.model_validate_json(raw)
+            except ValueError:
+                continue
+            out.print(_flag_line(flag))
+    except KafkaUnavailableError as exc:
+        raise _fail(str(exc)) from exc
+    except KeyboardInterrupt:
+        pass
+
+
+def _flag_line(flag: object) -> str:
+    from schemas import Flag
+
+    assert isinstance(flag, Flag)
+    d, p = flag.decision, flag.post
+    who = f"{flag.asn.name} ({flag.asn.agency}, {flag.asn.province})" if flag.asn else p.account_id
+    colour = {"flag": "red", "review": "yellow"}.get(d.outcome.value, "white")
+    rules = ", ".join(h.rule_id for h in d.hits)
+    evidence = "; ".join(
+        json.dumps(e.excerpt, ensure_ascii=False) for h in d.hits for e in h.evidence[:2]
+    )
+    return (
+        f"[{colour}]{d.outcome.value.upper():6}[/] {p.event_time:%Y-%m-%d %H:%M} "
+        f"{p.platform.value}/{p.action.value} {who}\n"
+        f"        rules: {rules}  severity: {d.severity.value if d.severity else '-'}  "
+        f"phase: {d.phase.value if d.phase else '-'}\n        evidence: {evidence}"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command(rich_help_panel="Pipeline")(worker)
+    app.command(rich_help_panel="Pipeline")(produce)
+    topics = typer.Typer(help="Kafka topics of the pipeline.", no_args_is_help=True)
+    topics.command("create")(topics_create)
+    app.add_typer(topics, name="topics", rich_help_panel="Pipeline")
+    registry = typer.Typer(help="The ASN registry: which accounts belong to civil servants.")
+    registry.command("load")(registry_load)
+    app.add_typer(registry, name="registry", rich_help_panel="Pipeline")
+    flags = typer.Typer(help="Flags published by the judge.", no_args_is_help=True)
+    flags.command("tail")(flags_tail)
+    app.add_typer(flags, name="flags", rich_help_panel="Supervision")

@@ -1,0 +1,157 @@
+"""Operator tooling over Kafka with kafka-python: create topics, replay files, follow a topic.
+
+Workers use Faust (aiokafka); tools use kafka-python, synchronous and simple to drive from a CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kafka import KafkaConsumer, KafkaProducer
+from kafka.admin import KafkaAdminClient, NewTopic
+from kafka.errors import NoBrokersAvailable, TopicAlreadyExistsError
+
+from streams.settings import Settings
+from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, topic_specs
+
+
+class KafkaUnavailableError(RuntimeError):
+    """Kafka could not be reached; the message says where it looked and what to do."""
+
+
+def _servers(settings: Settings) -> list[str]:
+    return [s.strip() for s in settings.kafka_bootstrap.split(",") if s.strip()]
+
+
+def _unavailable(settings: Settings) -> KafkaUnavailableError:
+    return KafkaUnavailableError(
+        f"no Kafka broker at {settings.kafka_bootstrap}: start the local stack with "
+        "'netra stack up', or point NETRA_KAFKA_BOOTSTRAP at your cluster"
+    )
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    spec: TopicSpec
+    created: bool
+
+
+def create_topics(settings: Settings) -> list[TopicResult]:
+    """Create every Netra topic that is missing; existing topics are left as they are."""
+    try:
+        admin = KafkaAdminClient(bootstrap_servers=_servers(settings), client_id="netra-admin")
+    except NoBrokersAvailable as exc:
+        raise _unavailable(settings) from exc
+    try:
+        existing = set(admin.list_topics())
+        results = []
+        for spec in topic_specs(settings):
+            if spec.name in existing:
+                results.append(TopicResult(spec, created=False))
+                continue
+            try:
+                admin.create_topics(
+                    [
+                        NewTopic(
+                            spec.name,
+                            num_partitions=spec.partitions,
+                            replication_factor=settings.replication,
+                            topic_configs=spec.configs,
+                        )
+                    ]
+                )
+                results.append(TopicResult(spec, created=True))
+            except TopicAlreadyExistsError:
+                results.append(TopicResult(spec, created=False))
+        return results
+    finally:
+        admin.close()
+
+
+def key_of(line: bytes, field: str) -> bytes | None:
+    """The record key from a JSON line's field; None when the line is not a JSON object."""
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    if isinstance(value, dict):
+        key = value.get(field)
+        if isinstance(key, str):
+            return key.encode()
+    return None
+
+
+def read_lines(path: Path) -> list[bytes]:
+    """The non-empty lines of a JSONL file, as bytes (invalid ones are replayed as they are)."""
+    with path.open("rb") as f:
+        return [line.rstrip(b"\r\n") for line in f if line.strip()]
+
+
+def producer(settings: Settings) -> KafkaProducer:
+    try:
+        return KafkaProducer(
+            bootstrap_servers=_servers(settings),
+            acks="all",
+            linger_ms=5,
+            max_request_size=POSTS_MAX_MESSAGE_BYTES,
+            client_id="netra-producer",
+        )
+    except NoBrokersAvailable as exc:
+        raise _unavailable(settings) from exc
+
+
+def replay(
+    settings: Settings,
+    topic: str,
+    lines: Iterable[bytes],
+    *,
+    key_field: str,
+    rate: float | None = None,
+    on_sent: Callable[[int], None] | None = None,
+) -> int:
+    """Send each line as one record keyed by `key_field`, at most `rate` per second."""
+    prod = producer(settings)
+    sent = 0
+    started = time.monotonic()
+    try:
+        for line in lines:
+            if rate:
+                ahead = sent / rate - (time.monotonic() - started)
+                if ahead > 0:
+                    time.sleep(ahead)
+            prod.send(topic, key=key_of(line, key_field), value=line)
+            sent += 1
+            if on_sent is not None:
+                on_sent(sent)
+        prod.flush()
+    finally:
+        prod.close()
+    return sent
+
+
+def follow(
+    settings: Settings, topic: str, *, from_beginning: bool, idle_timeout: float | None = None
+) -> Iterator[bytes]:
+    """Yield record values of a topic as they arrive (no consumer group: nothing is committed)."""
+    try:
+        consumer = KafkaConsumer(
+            topic,
+            bootstrap_servers=_servers(settings),
+            group_id=None,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest" if from_beginning else "latest",
+            consumer_timeout_ms=int(idle_timeout * 1000) if idle_timeout else float("inf"),
+            client_id="netra-tail",
+        )
+    except NoBrokersAvailable as exc:
+        raise _unavailable(settings) from exc
+    try:
+        for record in consumer:
+            if record.value is not None:
+                yield record.value
+    finally:
+        consumer.close()

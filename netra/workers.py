@@ -1,0 +1,89 @@
+"""Background worker processes for the demo, the tests and the benchmarks.
+
+A worker started here runs `netra worker` in its own process group, with its log and pid file
+under the state folder, so `netra demo` can leave it running and `make down` can stop it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from netra.stack.process import (
+    PidRecord,
+    read_pidfile,
+    signal_group,
+    spawn,
+    stop_group,
+    wait_group_gone,
+    write_pidfile,
+)
+from streams.settings import REPO_ROOT, Settings
+
+
+def workers_dir(settings: Settings | None = None) -> Path:
+    return (settings or Settings()).state_dir / "workers"
+
+
+@dataclass
+class WorkerHandle:
+    name: str
+    record: PidRecord
+    log_path: Path
+    pid_path: Path
+
+    def alive(self) -> bool:
+        return self.record.alive()
+
+    def stop(self, grace: float = 20.0) -> None:
+        """Graceful stop: Faust commits what it processed and leaves the group."""
+        stop_group(self.record.pid, grace)
+        self.pid_path.unlink(missing_ok=True)
+
+    def kill(self) -> None:
+        """kill -9: no commit, no goodbye; what it did not commit is processed again."""
+        signal_group(self.record.pid, signal.SIGKILL)
+        wait_group_gone(self.record.pid, 10.0)
+        self.pid_path.unlink(missing_ok=True)
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+def start_worker(
+    name: str, env: Mapping[str, str] | None = None, *, agents: str = "judge,indexer"
+) -> WorkerHandle:
+    """Start `netra worker` in the background with NETRA_* overrides from `env`."""
+    full_env = {**os.environ, **(env or {})}
+    folder = Path(full_env.get("NETRA_STATE") or Settings().state_dir) / "workers"
+    log_path, pid_path = folder / f"{name}.log", folder / f"{name}.pid"
+    argv = [sys.executable, "-m", "netra", "worker", "--agents", agents]
+    pid = spawn(argv, cwd=REPO_ROOT, env=full_env, log_path=log_path)
+    return WorkerHandle(name, write_pidfile(pid_path, pid), log_path, pid_path)
+
+
+def running_workers(settings: Settings | None = None) -> list[WorkerHandle]:
+    folder = workers_dir(settings)
+    handles = []
+    for pid_path in sorted(folder.glob("*.pid")):
+        record = read_pidfile(pid_path)
+        if record is None or not record.alive():
+            pid_path.unlink(missing_ok=True)
+            continue
+        name = pid_path.stem
+        handles.append(WorkerHandle(name, record, folder / f"{name}.log", pid_path))
+    return handles
+
+
+def stop_all(settings: Settings | None = None) -> int:
+    handles = running_workers(settings)
+    for handle in handles:
+        handle.stop()
+    return len(handles)

@@ -1,0 +1,160 @@
+"""The Faust app: topics, the registry table and the agents, wired from typed settings.
+
+`create_pipeline()` is the one way to build a worker; `netra worker` runs it and the tests
+start it as a real process. Each agent runs with concurrency 1 (faust issue 606: more can
+commit past an in-flight message); scale with partitions and worker processes instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import faust
+from elasticsearch import AsyncElasticsearch
+from prometheus_client import start_http_server
+
+from agents import indexer, judge, registry
+from streams import metrics
+from streams.rulepack import EngineHolder
+from streams.settings import Settings
+from streams.topics import POSTS_MAX_MESSAGE_BYTES, topic_specs
+
+log = logging.getLogger(__name__)
+
+
+class CommitSensor(faust.Sensor):  # type: ignore[misc]
+    """Records the time of the last offset commit, for the 'no commit for N minutes' alert."""
+
+    def on_commit_completed(self, consumer: Any, state: Any) -> None:
+        metrics.LAST_COMMIT.set_to_current_time()
+
+
+@dataclass
+class LagTracker:
+    """Remembers the last processed offset per partition to report consumer lag."""
+
+    processed: dict[Any, int] = field(default_factory=dict)
+
+    def __call__(self, message: Any) -> None:
+        self.processed[message.tp] = message.offset
+
+    def report(self, consumer: Any) -> None:
+        for tp in consumer.assignment():
+            highwater = consumer.highwater(tp)
+            if highwater is None or tp not in self.processed:
+                continue
+            lag = max(0, highwater - self.processed[tp] - 1)
+            metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(lag)
+
+
+@dataclass
+class Pipeline:
+    app: faust.App
+    settings: Settings
+    topics: dict[str, Any]
+    holder: EngineHolder | None
+
+
+def _raw_topic(app: faust.App, name: str, partitions: int, configs: dict[str, str]) -> Any:
+    return app.topic(
+        name,
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=partitions,
+        config=configs,
+    )
+
+
+def create_pipeline(
+    settings: Settings | None = None, on_metrics_port: Callable[[int], None] | None = None
+) -> Pipeline:
+    """Build the app; `on_metrics_port` learns the port /metrics got (to register for scraping)."""
+    settings = settings or Settings()
+    brokers = ";".join(f"kafka://{b.strip()}" for b in settings.kafka_bootstrap.split(","))
+    app = faust.App(
+        settings.app_id,
+        broker=brokers,
+        store="memory://",
+        autodiscover=False,
+        datadir=str(settings.state_dir / "faust" / settings.app_id),
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication,
+        consumer_auto_offset_reset="earliest",
+        broker_commit_interval=settings.commit_interval_seconds,
+        producer_acks=-1,
+        producer_max_request_size=POSTS_MAX_MESSAGE_BYTES,
+        web_enabled=False,
+    )
+    app.sensors.add(CommitSensor())
+    specs = {s.name: s for s in topic_specs(settings)}
+    topics = {
+        name: _raw_topic(app, name, spec.partitions, spec.configs) for name, spec in specs.items()
+    }
+    wanted = {a.strip() for a in settings.agents.split(",") if a.strip()}
+    unknown = wanted - {"judge", "indexer"}
+    if unknown:
+        raise ValueError(f"unknown agents {sorted(unknown)} in NETRA_AGENTS: use judge, indexer")
+    lag = LagTracker()
+    holder: EngineHolder | None = None
+    deadletters = topics[settings.deadletter_topic]
+
+    if "judge" in wanted:
+        table = app.Table(
+            "registry",
+            default=None,
+            key_type=bytes,
+            value_type=bytes,
+            key_serializer="raw",
+            value_serializer="raw",
+            partitions=settings.partitions,
+        )
+        registry.attach(app, topics[settings.registry_topic], table, deadletters)
+        holder = EngineHolder(settings.rule_pack)
+        judge.attach(
+            app,
+            settings,
+            topics[settings.posts_topic],
+            topics[settings.flags_topic],
+            deadletters,
+            judge.RegistryLookup(table),
+            holder,
+            lag,
+        )
+
+        @app.timer(settings.reload_seconds)
+        async def reload_rule_pack() -> None:
+            assert holder is not None
+            await holder.reload_if_changed()
+
+    if "indexer" in wanted:
+        es = AsyncElasticsearch(settings.es_url, request_timeout=30, max_retries=0)
+        indexer.attach(app, settings, topics[settings.flags_topic], deadletters, es, lag)
+
+    @app.timer(5.0)
+    async def report_lag() -> None:
+        lag.report(app.consumer)
+
+    @app.task
+    async def serve_metrics() -> None:
+        port = serve_metrics_http(settings.metrics_host, settings.metrics_port)
+        if on_metrics_port is not None:
+            on_metrics_port(port)
+        log.info("metrics on http://%s:%s/metrics", settings.metrics_host, port)
+
+    return Pipeline(app=app, settings=settings, topics=topics, holder=holder)
+
+
+def serve_metrics_http(host: str, port: int, tries: int = 20) -> int:
+    """Serve /metrics on the first free port from `port` on, so workers can share a host."""
+    for candidate in range(port, port + tries) if port else [0]:
+        try:
+            server, _thread = start_http_server(candidate, addr=host)
+        except OSError:
+            continue
+        return int(server.server_port)
+    raise OSError(f"no free metrics port in {port}-{port + tries - 1}: set NETRA_METRICS_PORT")

@@ -1,0 +1,147 @@
+"""The flags index in Elasticsearch: template, alias, and the document a flag becomes.
+
+The local stack runs Elasticsearch's minimal distribution (no analysis-common, no ILM), so
+the Indonesian analyzer and the ILM policy are added only when the cluster has the modules.
+One backing index behind the alias, no rollover: the document id is the flag id, and a
+redelivered flag must land on the same index to overwrite instead of duplicating.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from elasticsearch import AsyncElasticsearch
+
+from schemas import Flag
+from streams.settings import REPO_ROOT
+
+TEMPLATE_PATH = REPO_ROOT / "deploy" / "elasticsearch" / "flags-template.json"
+# UU 7/2017 Pasal 454: reports and findings expire 7 days after the act becomes known.
+REPORTING_WINDOW = timedelta(days=7)
+INITIAL_STATUS = "unreviewed"
+
+
+def load_template(path: Path = TEMPLATE_PATH) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def template_for(modules: set[str], base: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The index template, with production extras only where the cluster supports them."""
+    template = copy.deepcopy(base if base is not None else load_template())
+    if "analysis-common" in modules:
+        props = template["template"]["mappings"]["properties"]
+        for name in ("text", "media_description", "evidence"):
+            props[name]["analyzer"] = "indonesian"
+        props["target"]["properties"]["text"]["analyzer"] = "indonesian"
+    if "x-pack-ilm" in modules:
+        template["template"]["settings"]["index.lifecycle.name"] = "netra-flags"
+    return template
+
+
+# Flags are evidence: keep them searchable, then make them read-only and compact.
+ILM_POLICY: dict[str, Any] = {
+    "phases": {
+        "hot": {"actions": {}},
+        "warm": {
+            "min_age": "90d",
+            "actions": {"readonly": {}, "forcemerge": {"max_num_segments": 1}},
+        },
+    }
+}
+
+
+async def cluster_modules(es: AsyncElasticsearch) -> set[str]:
+    """Names of the modules every node has (the minimal distribution lacks most)."""
+    info = await es.nodes.info(metric="modules")
+    per_node = [
+        {m["name"] for m in node.get("modules", [])} for node in info.get("nodes", {}).values()
+    ]
+    return set.intersection(*per_node) if per_node else set()
+
+
+async def ensure_index(es: AsyncElasticsearch, alias: str) -> str:
+    """Create the template and the first index behind the alias when missing; return the index."""
+    modules = await cluster_modules(es)
+    if "x-pack-ilm" in modules:
+        await es.ilm.put_lifecycle(name="netra-flags", policy=ILM_POLICY)
+    template = template_for(modules)
+    template["index_patterns"] = [f"{alias}-*"]
+    await es.indices.put_index_template(name=alias, **template)
+    if await es.indices.exists_alias(name=alias):
+        found = await es.indices.get_alias(name=alias)
+        return next(iter(found.keys()))
+    index = f"{alias}-000001"
+    await es.indices.create(index=index, aliases={alias: {"is_write_index": True}})
+    return index
+
+
+def flag_document(flag: Flag) -> dict[str, Any]:
+    """Flatten a flag into the indexed document; the review fields are owned by the review agent."""
+    d, p = flag.decision, flag.post
+    evidence = [e.excerpt for h in d.hits for e in h.evidence]
+    asn: dict[str, Any] = {"registered": flag.asn is not None}
+    if flag.asn is not None:
+        asn.update(
+            flag.asn.model_dump(
+                include={
+                    "nip",
+                    "name",
+                    "agency",
+                    "unit",
+                    "province",
+                    "region",
+                    "position",
+                    "employment_type",
+                },
+                mode="json",
+            )
+        )
+    return {
+        "@timestamp": p.event_time.isoformat(),
+        "flag_id": flag.flag_id,
+        "platform": p.platform.value,
+        "post_id": p.post_id,
+        "account_id": p.account_id,
+        "account_handle": p.account_handle,
+        "action": p.action.value,
+        "text": p.text,
+        "hashtags": p.hashtags,
+        "mentions": p.mentions,
+        "urls": p.urls,
+        "media_description": p.media_description,
+        "language": p.language,
+        "target": p.target.model_dump(mode="json") if p.target else None,
+        "outcome": d.outcome.value,
+        "score": d.score,
+        "severity": d.severity.value if d.severity else None,
+        "rule_ids": [h.rule_id for h in d.hits],
+        "skb_forms": sorted({h.skb_form for h in d.hits}),
+        "participants": [x.id for x in d.participants],
+        "participant_names": [x.name for x in d.participants],
+        "races": d.races,
+        "election": d.election,
+        "phase": d.phase.value if d.phase else None,
+        "sanction_track": d.sanction_track.value if d.sanction_track else None,
+        "evidence": evidence,
+        "hits": [h.model_dump(mode="json") for h in d.hits],
+        "pack_version": d.pack_version,
+        "engine_version": d.engine_version,
+        "asn": asn,
+        "report_deadline": (p.event_time + REPORTING_WINDOW).isoformat(),
+        "received_at": flag.received_at.isoformat(),
+        "judged_at": flag.judged_at.isoformat(),
+        "indexed_at": datetime.now(UTC).isoformat(),
+    }
+
+
+def upsert_operations(alias: str, flag_id: str, doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Bulk lines that write a flag idempotently and keep any review status already recorded."""
+    return [
+        {"update": {"_index": alias, "_id": flag_id, "retry_on_conflict": 3}},
+        {"doc": doc, "upsert": {**doc, "status": INITIAL_STATUS}},
+    ]

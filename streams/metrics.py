@@ -1,0 +1,62 @@
+"""Every Prometheus metric a worker exposes, declared once so dashboards and alerts have one source.
+
+Naming follows Prometheus conventions: base units, `_total` for counters, and no label whose
+values grow with the data (no account or post ids).
+"""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram, Info
+
+# Latency from entering Netra to flagged (judge) and to searchable (indexer).
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+
+EVENTS = Counter("netra_events_total", "Events read from the posts topic.", ["platform", "action"])
+DECISIONS = Counter("netra_decisions_total", "Engine decisions by outcome.", ["outcome"])
+FLAGS = Counter(
+    "netra_flags_total",
+    "Rule hits on flagged or review-level events.",
+    ["rule", "severity", "province"],
+)
+DEADLETTERS = Counter(
+    "netra_deadletters_total", "Messages sent to the dead-letter topic.", ["reason", "stage"]
+)
+UNREGISTERED = Counter(
+    "netra_unregistered_accounts_total", "Events from accounts missing from the ASN registry."
+)
+REGISTRY_ACCOUNTS = Gauge(
+    "netra_registry_accounts", "ASN accounts in this worker's partitions of the registry table."
+)
+EVENT_TO_FLAG = Histogram(
+    "netra_event_to_flag_seconds",
+    "From the event entering Netra (Kafka timestamp) to its flag being published.",
+    buckets=LATENCY_BUCKETS,
+)
+EVENT_TO_INDEXED = Histogram(
+    "netra_event_to_indexed_seconds",
+    "From the event entering Netra (Kafka timestamp) to its flag being searchable.",
+    buckets=LATENCY_BUCKETS,
+)
+ES_BULK_SECONDS = Histogram(
+    "netra_es_bulk_seconds",
+    "Duration of Elasticsearch bulk requests.",
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
+)
+ES_BULK_ERRORS = Counter(
+    "netra_es_bulk_errors_total",
+    "Failed bulk requests or documents (unavailable, throttled, rejected).",
+    ["kind"],
+)
+ES_INDEXED = Counter("netra_es_indexed_total", "Flag documents written to Elasticsearch.")
+RULE_PACK = Info("netra_rule_pack", "The rule pack this worker judges with.")
+RULE_PACK_RELOADS = Counter(
+    "netra_rule_pack_reloads_total", "Rule pack reloads by result.", ["result"]
+)
+CONSUMER_LAG = Gauge(
+    "netra_consumer_lag_messages",
+    "Messages in a partition not yet processed by this worker.",
+    ["topic", "partition"],
+)
+LAST_COMMIT = Gauge(
+    "netra_last_commit_timestamp_seconds", "Unix time of this worker's last offset commit."
+)

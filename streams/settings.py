@@ -1,0 +1,87 @@
+"""Typed settings for workers and tools, read from NETRA_* environment variables.
+
+Every field has a default that works with `netra stack up` on this machine, so a worker
+needs no configuration to run locally. `netra worker --help` and README list them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NETRA_", extra="ignore")
+
+    kafka_bootstrap: str = Field(
+        default="127.0.0.1:29092", description="Kafka bootstrap servers, host:port[,host:port]."
+    )
+    es_url: str = Field(default="http://127.0.0.1:29200", description="Elasticsearch URL.")
+    app_id: str = Field(
+        default="netra", description="Faust app id = Kafka consumer group of the workers."
+    )
+    partitions: int = Field(
+        default=8, ge=1, description="Partitions per topic: the most workers that can share work."
+    )
+    replication: int = Field(default=1, ge=1, description="Replication factor of new topics.")
+
+    posts_topic: str = "netra.posts"
+    flags_topic: str = "netra.flags"
+    deadletter_topic: str = "netra.deadletter"
+    registry_topic: str = "netra.registry"
+    reviews_topic: str = "netra.reviews"
+    escalations_topic: str = "netra.escalations"
+
+    flags_alias: str = Field(
+        default="netra-flags", description="Elasticsearch alias searched by Kibana and reports."
+    )
+    max_event_bytes: int = Field(
+        default=1_048_576, ge=1024, description="Larger events go to the dead-letter topic."
+    )
+    keep_unregistered: bool = Field(
+        default=False,
+        description="Judge events of accounts missing from the ASN registry, not skip them.",
+    )
+    rule_pack: Path | None = Field(
+        default=None, description="Rule pack folder; default: the pack shipped in rules/."
+    )
+    reload_seconds: float = Field(
+        default=2.0, gt=0, description="How often the worker checks the rule pack for changes."
+    )
+    agents: str = Field(
+        default="judge,indexer", description="Which agents this worker runs (comma separated)."
+    )
+    metrics_host: str = Field(
+        default="127.0.0.1", description="Address of /metrics (0.0.0.0 in a container)."
+    )
+    metrics_port: int = Field(
+        default=29100,
+        ge=0,
+        description="First port tried for /metrics; the next free one is used if taken.",
+    )
+    bulk_max_docs: int = Field(default=500, ge=1, description="Largest Elasticsearch bulk.")
+    bulk_linger_seconds: float = Field(
+        default=0.2, gt=0, description="Longest a flag waits for its bulk to fill."
+    )
+    bulk_retry_max_seconds: float = Field(
+        default=10.0, gt=0, description="Cap of the backoff while Elasticsearch is unavailable."
+    )
+    commit_interval_seconds: float = Field(
+        default=1.0, gt=0, description="How often processed offsets are committed."
+    )
+    state_dir: Path = Field(
+        default=Path.home() / ".local" / "state" / "netra",
+        description="Where workers keep local state (Faust data dir).",
+        alias="NETRA_STATE",
+    )
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The process-wide settings; tools that need other values build their own `Settings(...)`."""
+    return Settings()

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from schemas import (
+    Action,
+    Decision,
+    Evidence,
+    Flag,
+    Outcome,
+    ParticipantRef,
+    Phase,
+    Platform,
+    Post,
+    RegistryEntry,
+    RuleHit,
+    SanctionTrack,
+    Severity,
+)
+from streams.elastic import flag_document, load_template, template_for, upsert_operations
+
+
+def make_flag() -> Flag:
+    post = Post(
+        platform=Platform.INSTAGRAM,
+        post_id="ig-1",
+        account_id="ig:budi.s",
+        text="Coblos nomor 2 ya ✌️",
+        action=Action.POST,
+        event_time=datetime(2024, 1, 20, 2, 0, tzinfo=UTC),
+    )
+    hit = RuleHit(
+        rule_id="N02.call-to-vote",
+        title="Call to vote",
+        skb_form="N02",
+        severity=Severity.HIGH,
+        score=3.0,
+        evidence=[Evidence(field="text", start=0, end=14, excerpt="Coblos nomor 2", feature="cue")],
+    )
+    decision = Decision(
+        post_key=post.key,
+        platform=post.platform,
+        post_id=post.post_id,
+        account_id=post.account_id,
+        action=post.action,
+        event_time=post.event_time,
+        outcome=Outcome.FLAG,
+        score=3.0,
+        severity=Severity.HIGH,
+        hits=[hit],
+        participants=[
+            ParticipantRef(
+                id="pilpres-2024/02", name="Prabowo-Gibran", number=2, race="pilpres-2024"
+            )
+        ],
+        races=["pilpres-2024"],
+        phase=Phase.CAMPAIGN,
+        sanction_track=SanctionTrack.DISCIPLINE,
+        pack_version="core@1",
+        engine_version="0.1.0",
+    )
+    asn = RegistryEntry(
+        account_id="ig:budi.s",
+        nip="198501012010011001",
+        name="Budi S.",
+        agency="Pemkab Blora",
+        province="Jawa Tengah",
+        employment_type="PNS",  # type: ignore[arg-type]
+    )
+    now = datetime.now(UTC)
+    return Flag(decision=decision, post=post, asn=asn, received_at=now, judged_at=now)
+
+
+def test_every_document_field_is_mapped_in_the_template() -> None:
+    props = load_template()["template"]["mappings"]["properties"]
+    doc = flag_document(make_flag())
+    assert set(doc) - set(props) == set()
+    assert set(doc["asn"]) - set(props["asn"]["properties"]) == set()
+
+
+def test_document_carries_rules_participants_and_the_reporting_deadline() -> None:
+    doc = flag_document(make_flag())
+    assert doc["flag_id"] == "instagram:ig-1"
+    assert doc["rule_ids"] == ["N02.call-to-vote"] and doc["skb_forms"] == ["N02"]
+    assert doc["participants"] == ["pilpres-2024/02"]
+    assert doc["asn"]["agency"] == "Pemkab Blora" and doc["asn"]["registered"] is True
+    assert doc["report_deadline"].startswith("2024-01-27")
+
+
+def test_upsert_keeps_review_status_on_redelivery() -> None:
+    doc = flag_document(make_flag())
+    action, body = upsert_operations("netra-flags", "instagram:ig-1", doc)
+    assert action["update"]["_id"] == "instagram:ig-1"
+    assert "status" not in body["doc"]  # a redelivered flag must not reset a review
+    assert body["upsert"]["status"] == "unreviewed"
+
+
+def test_production_extras_only_where_the_cluster_has_them() -> None:
+    minimal = template_for(set())
+    assert "analyzer" not in minimal["template"]["mappings"]["properties"]["text"]
+    assert "index.lifecycle.name" not in minimal["template"]["settings"]
+    full = template_for({"analysis-common", "x-pack-ilm"})
+    assert full["template"]["mappings"]["properties"]["text"]["analyzer"] == "indonesian"
+    assert full["template"]["settings"]["index.lifecycle.name"] == "netra-flags"
