@@ -1,0 +1,141 @@
+"""`netra stack up | down | status | logs`: Kafka, Elasticsearch, Prometheus, Alertmanager."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from netra.stack import StackError, StackSettings, supervisor
+from netra.stack.report import status_json, status_table
+from netra.stack.supervisor import SERVICE_NAMES
+
+T = TypeVar("T")
+
+stack_app = typer.Typer(
+    name="stack",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    help=(
+        "Run Netra's services on this machine: Apache Kafka (KRaft), Elasticsearch 9,\n"
+        "Prometheus and Alertmanager, on 127.0.0.1, fetched into ~/.cache/netra, data in\n"
+        "~/.local/state/netra.\n\n"
+        "Examples:\n\n"
+        "  netra stack up                       # fetches once, waits until healthy\n\n"
+        "  netra stack up --only kafka,elasticsearch\n\n"
+        '  netra stack status --json            # for scripts: {"all_up": true, ...}\n\n'
+        "  netra stack logs kafka -n 100        # or -f to follow\n\n"
+        "  netra stack down                     # stops all, no process left\n\n"
+        "Settings (environment, defaults in parentheses):\n\n"
+        "NETRA_KAFKA_BOOTSTRAP (127.0.0.1:29092), NETRA_KAFKA_CONTROLLER_PORT (29093),\n"
+        "NETRA_ES_URL (http://127.0.0.1:29200), NETRA_PROMETHEUS_URL (http://127.0.0.1:29090),\n"
+        "NETRA_ALERTMANAGER_URL (http://127.0.0.1:29094), NETRA_CACHE (~/.cache/netra),\n"
+        "NETRA_STATE (~/.local/state/netra), NETRA_KAFKA_VERSION, NETRA_ES_VERSION,\n"
+        "NETRA_KAFKA_HEAP / NETRA_ES_HEAP (512m), NETRA_JAVA_HOME (java on PATH, 17+),\n"
+        "NETRA_ES_JAVA_HOME (Temurin 25), NETRA_ES_USER (netra), NETRA_STACK_TIMEOUT (240 s)."
+    ),
+)
+
+OnlyOption = Annotated[
+    str,
+    typer.Option(
+        "--only",
+        help=f"Comma-separated subset of: {', '.join(SERVICE_NAMES)}.",
+        show_default=False,
+    ),
+]
+
+
+def _console() -> Console:
+    return Console(stderr=False)
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run `action`; show a StackError as a message with its remedy and exit 1."""
+    try:
+        return action()
+    except StackError as err:
+        err_console = Console(stderr=True)
+        err_console.print(f"[bold red]error:[/] {err.message}", highlight=False)
+        if err.hint:
+            err_console.print(f"[yellow]what to do:[/] {err.hint}", highlight=False)
+        raise typer.Exit(1) from None
+
+
+def _split(only: str) -> list[str]:
+    return [n for n in only.split(",") if n.strip()]
+
+
+@stack_app.command("up")
+def up_command(only: OnlyOption = "") -> None:
+    """Start the stack (idempotent) and wait until every service is healthy.
+
+    A second run finds everything up and returns in seconds. Example: netra stack up --only kafka
+    """
+    console = _console()
+    settings = _guard(StackSettings.from_env)
+    t0 = time.monotonic()
+    results = _guard(lambda: supervisor.up(settings, console, _split(only)))
+    notes = {row.name: ("started" if started else "already running") for row, started in results}
+    console.print(status_table([row for row, _ in results], notes=notes))
+    verb = "already running" if not any(s for _, s in results) else "up"
+    console.print(f"stack {verb} in {time.monotonic() - t0:.1f}s  (state: {settings.state_dir})")
+
+
+@stack_app.command("down")
+def down_command(only: OnlyOption = "") -> None:
+    """Stop the stack's processes (SIGTERM, then SIGKILL after a grace period). Data is kept.
+
+    Example: netra stack down   (delete NETRA_STATE, default ~/.local/state/netra, to wipe data)
+    """
+    console = _console()
+    settings = _guard(StackSettings.from_env)
+    for name, was_running in _guard(lambda: supervisor.down(settings, console, _split(only))):
+        console.print(f"  {name}: {'stopped' if was_running else 'was not running'}")
+
+
+@stack_app.command("status")
+def status_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    only: OnlyOption = "",
+) -> None:
+    """Show each service's URL, state (running, starting, stopped, port busy) and pid.
+
+    Example: netra stack status --json | jq .all_up
+    """
+    settings = _guard(StackSettings.from_env)
+    rows = _guard(lambda: supervisor.status(settings, Console(stderr=True), _split(only)))
+    if as_json:
+        sys.stdout.write(status_json(rows, settings) + "\n")
+    else:
+        _console().print(status_table(rows))
+
+
+@stack_app.command("logs")
+def logs_command(
+    service: Annotated[str, typer.Argument(help=f"One of: {', '.join(SERVICE_NAMES)}.")],
+    lines: Annotated[int, typer.Option("-n", "--lines", help="How many lines.")] = 50,
+    follow: Annotated[bool, typer.Option("-f", "--follow", help="Keep following.")] = False,
+) -> None:
+    """Show the end of a service's log file. Example: netra stack logs elasticsearch -f"""
+    settings = _guard(StackSettings.from_env)
+    svc = _guard(lambda: supervisor.services(settings, Console(stderr=True), [service]))[0]
+    path = svc.log_file if svc.log_file.exists() else svc.out_file
+    if not path.exists():
+        Console(stderr=True).print(f"No log yet at {path}; start it with: netra stack up")
+        raise typer.Exit(1)
+    argv = ["tail", f"-n{lines}", *(["-F"] if follow else []), str(path)]
+    try:
+        raise typer.Exit(subprocess.call(argv, env=os.environ.copy()))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(stack_app, name="stack")

@@ -1,0 +1,60 @@
+"""Prometheus (Debian's binary) with a config that finds Netra's workers through file_sd."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netra.stack import debian
+from netra.stack.errors import StackError
+from netra.stack.service import Service, http_ok, render
+from netra.stack.settings import HostPort
+
+
+class Prometheus(Service):
+    name = "prometheus"
+    stop_grace = 20.0
+
+    @property
+    def address(self) -> HostPort:
+        return self.settings.prometheus
+
+    @property
+    def url(self) -> str:
+        return self.settings.prometheus_url
+
+    def binary(self) -> Path:
+        found = debian.binary("prometheus")
+        if found is None:
+            raise StackError("prometheus is not installed.", debian.install_hint())
+        return found
+
+    def install(self) -> None:
+        debian.ensure_packages(self.console)
+
+    def prepare(self) -> None:
+        s = self.settings
+        s.targets_dir.mkdir(parents=True, exist_ok=True)
+        (self.dir / "data").mkdir(parents=True, exist_ok=True)
+        render(
+            s.local_dir / "prometheus.yml",
+            self.dir / "prometheus.yml",
+            scrape_interval=s.scrape_interval,
+            alertmanager_address=s.alertmanager,
+            prometheus_address=s.prometheus,
+            rules_glob=s.rules_glob,
+            targets_dir=s.targets_dir,
+        )
+
+    def command(self) -> list[str]:
+        return [
+            str(self.binary()),
+            f"--config.file={self.dir / 'prometheus.yml'}",
+            f"--storage.tsdb.path={self.dir / 'data'}",
+            "--storage.tsdb.retention.time=7d",
+            f"--web.listen-address={self.address}",
+            f"--web.external-url={self.url}/",
+            "--web.enable-lifecycle",
+        ]
+
+    def healthy(self) -> bool:
+        return http_ok(f"{self.url}/-/ready") is not None
