@@ -1,0 +1,49 @@
+"""Fixtures every integration test can rely on: the local stack, started once per session.
+
+`stack` calls netra.stack.up(), which is idempotent: if `netra stack up` (or `make test`) already
+started the services this costs well under a second; otherwise it fetches and starts them.
+
+    def test_something(kafka_bootstrap: str, es_url: str) -> None: ...
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from netra.stack import StackError, StackSettings, up
+
+
+@pytest.fixture(scope="session")
+def stack() -> StackSettings:
+    """The running local stack's settings (URLs via .kafka_bootstrap, .es_url, .prometheus_url...)."""
+    settings = StackSettings.from_env()
+    try:
+        up(settings, Console(stderr=True, quiet=True))
+    except StackError as err:
+        pytest.fail(f"the local stack could not start: {err}", pytrace=False)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(stack: StackSettings) -> str:
+    """host:port of the local Kafka broker."""
+    return stack.kafka_bootstrap
+
+
+@pytest.fixture(scope="session")
+def es_url(stack: StackSettings) -> str:
+    """http://host:port of the local Elasticsearch."""
+    return stack.es_url
+
+
+@pytest.fixture(scope="session")
+def prometheus_url(stack: StackSettings) -> str:
+    """http://host:port of the local Prometheus."""
+    return stack.prometheus_url
+
+
+@pytest.fixture(scope="session")
+def alertmanager_url(stack: StackSettings) -> str:
+    """http://host:port of the local Alertmanager."""
+    return stack.alertmanager_url
