@@ -16,7 +16,7 @@ from netra.stack import StackError, StackSettings, up
 
 @pytest.fixture(scope="session")
 def stack() -> StackSettings:
-    """The running local stack's settings (URLs via .kafka_bootstrap, .es_url, .prometheus_url...)."""
+    """The running local stack's settings (.kafka_bootstrap, .es_url, .prometheus_url ...)."""
     settings = StackSettings.from_env()
     try:
         up(settings, Console(stderr=True, quiet=True))
