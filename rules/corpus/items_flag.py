@@ -284,3 +284,11 @@ F("fb", "join_group", "N04", "", "Coded group name for 02 volunteers.", "camp", 
 F("tt", "join_group", "N04", "", "Joins a TikTok fan community of the 03 campaign.", "camp", tgt=grp("Sat Set Squad Ganjar-Mahfud", "tt:ganjarmahfud.official"))
 F("wa", "join_group", "N04", "", "Joins a pro-01 group before determination (bakal calon).", "pre23", tgt=grp("Relawan Anies Presiden 2024 Kab. Bogor"))
 F("wa", "join_group", "N04", "", "Joins a Jatim candidate volunteers' group.", "pk_camp", loc="jatim", tgt=grp("Relawan Khofifah-Emil Surabaya"))
+
+# ---------------------------------------------------------------- Pilkada voting day and after; YouTube
+F("wa", "post", "N02", "Sampun nyoblos nomer 2, mugi Pak Luthfi menang 🤲✌️", "Voting-day status naming the chosen Jateng pair.", "pk_vote", loc="jt", media="jari kelingking bertinta ungu dengan pose dua jari")
+F("ig", "post", "N05", "Alhamdulillah menang! 🎉", "Victory-party photo with the Jateng winner and two fingers after the vote.", "pk_after", loc="jt", media="foto pemilik akun di acara syukuran kemenangan Luthfi-Yasin, pose dua jari bersama tim pemenangan")
+F("fb", "post", "N02 N10", "Syukuran kemenangan ABDI nanti malam di rumah Pak Kades, sedulur ASN monggo rawuh", "Invites ASN to a Blora candidate's victory party.", "pk_after", loc="blora")
+F("yt", "post", "N02", "Cover lagu Oke Gas versi keroncong 🎻 jangan lupa nomor 2", "Campaign song cover with the number during the Pilpres campaign.", "camp", media="video pemilik akun bernyanyi dengan gitar, latar poster Prabowo-Gibran")
+F("yt", "comment", "N04", "Jateng butuh Pak Andika 🙏", "Support comment on a Jateng candidate's channel.", "pk_camp", loc="jt", tgt=on("yt:andikahendi.official", "Debat Pilgub Jateng: closing statement Andika-Hendi", "Andika Hendi Official"))
+F("x", "post", "N02", "quick count Jakarta blm final, tp RIDO pasti menang ☝️ tetap kawal!", "Partisan post on Pilkada voting day.", "pk_vote", loc="dki")

@@ -324,3 +324,15 @@ for _plat, _when, _media, _why in [
 ]:
     _loc = "jt" if _when.startswith("pk_") else None
     P(_plat, "profile_photo", "", _why, _when, loc=_loc, media=_media)
+
+# ---------------------------------------------------------------- Pilkada voting day and after; YouTube; early phase
+P("ig", "post", "Sudah nyoblos Pilgub & Pilbup 💜 sekarang balik kerja", "Voting-day post with no choice shown.", "pk_vote", loc="blora", media="jari kelingking bertinta ungu di depan TPS")
+P("wa", "post", "Bapak ibu KPPS TPS 05, C-hasil sudah difoto, jangan lupa tanda tangan saksi ✌️ makasih", "Poll-worker logistics with a casual emoji.", "pk_vote", loc="jt")
+P("x", "post", "Siapapun gubernurnya nanti, jalan provinsi di kampung saya tolong dibenerin 🙏", "Neutral wish after the Pilkada vote.", "pk_after", loc="grobogan")
+P("fb", "post", "KPU Jateng tetapkan hasil rekapitulasi Pilgub. Mari hormati hasilnya dan kembali bersatu.", "Neutral post on official results.", "pk_after", loc="jt")
+P("yt", "post", "Vlog upacara HUT Korpri ke-53 di kantor, pakai batik Korpri baru 😁", "Office anniversary vlog.", "pk_after", loc="kendal", media="video upacara HUT Korpri, ASN berbaris tanpa simbol jari")
+P("yt", "comment", "Penjelasan cara pindah memilih jelas banget, makasih min", "Thanks KPU for a tutorial.", "pk_camp", loc="jt", tgt=on("yt:kpuri", "Cara mengurus pindah memilih Pilkada 2024", "KPU RI"))
+P("yt", "share", "", "Shares a news channel's neutral debate recap.", "pk_camp", loc="jt", tgt=on("yt:kompastv", "Rangkuman debat kedua Pilgub Jateng", "KOMPASTV"))
+P("fb", "post", "Nomor antrean Samsat tadi 2, cepet bgt pelayanannya 👍", "'2' as a queue number on Pilkada voting week.", "pk_tenang", loc="blora")
+P("ig", "post", "SKB netralitas ASN sudah terbit, yuk pelajari larangannya biar gak salah langkah di medsos", "Neutrality education right after the SKB.", "pre22")
+P("x", "post", "Hasil pengundian nomor urut parpol peserta Pemilu 2024 sudah keluar, cek di web KPU ya", "Neutral pointer to KPU party numbers.", "2022-12-15T09:00:00")
