@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.admin import KafkaAdminClient, NewTopic
-from kafka.errors import NoBrokersAvailable, TopicAlreadyExistsError
+from kafka.errors import KafkaConnectionError, KafkaTimeoutError, TopicAlreadyExistsError
 
 from streams.settings import Settings
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, topic_specs
@@ -44,7 +44,7 @@ def create_topics(settings: Settings) -> list[TopicResult]:
     """Create every Netra topic that is missing; existing topics are left as they are."""
     try:
         admin = KafkaAdminClient(bootstrap_servers=_servers(settings), client_id="netra-admin")
-    except NoBrokersAvailable as exc:
+    except (KafkaTimeoutError, KafkaConnectionError) as exc:
         raise _unavailable(settings) from exc
     try:
         existing = set(admin.list_topics())
@@ -100,7 +100,7 @@ def producer(settings: Settings) -> KafkaProducer:
             max_request_size=POSTS_MAX_MESSAGE_BYTES,
             client_id="netra-producer",
         )
-    except NoBrokersAvailable as exc:
+    except (KafkaTimeoutError, KafkaConnectionError) as exc:
         raise _unavailable(settings) from exc
 
 
@@ -147,7 +147,7 @@ def follow(
             consumer_timeout_ms=int(idle_timeout * 1000) if idle_timeout else float("inf"),
             client_id="netra-tail",
         )
-    except NoBrokersAvailable as exc:
+    except (KafkaTimeoutError, KafkaConnectionError) as exc:
         raise _unavailable(settings) from exc
     try:
         for record in consumer:

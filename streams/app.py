@@ -75,13 +75,15 @@ def create_pipeline(
 ) -> Pipeline:
     """Build the app; `on_metrics_port` learns the port /metrics got (to register for scraping)."""
     settings = settings or Settings()
+    datadir = settings.state_dir / "faust" / settings.app_id
+    datadir.parent.mkdir(parents=True, exist_ok=True)
     brokers = ";".join(f"kafka://{b.strip()}" for b in settings.kafka_bootstrap.split(","))
     app = faust.App(
         settings.app_id,
         broker=brokers,
         store="memory://",
         autodiscover=False,
-        datadir=str(settings.state_dir / "faust" / settings.app_id),
+        datadir=str(datadir),
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication,
         consumer_auto_offset_reset="earliest",
@@ -89,6 +91,10 @@ def create_pipeline(
         producer_acks=-1,
         producer_max_request_size=POSTS_MAX_MESSAGE_BYTES,
         web_enabled=False,
+        # Every record is JSON validated by schemas/, never by Faust: bad bytes must reach the
+        # judge to be dead-lettered with a reason instead of failing inside the framework.
+        key_serializer="raw",
+        value_serializer="raw",
     )
     app.sensors.add(CommitSensor())
     specs = {s.name: s for s in topic_specs(settings)}
@@ -109,8 +115,6 @@ def create_pipeline(
             default=None,
             key_type=bytes,
             value_type=bytes,
-            key_serializer="raw",
-            value_serializer="raw",
             partitions=settings.partitions,
         )
         registry.attach(app, topics[settings.registry_topic], table, deadletters)

@@ -1,6 +1,6 @@
 """Rule-pack hot reload: a worker swaps in a changed pack without a restart.
 
-The pack folder is fingerprinted (file names, sizes, mtimes); when the fingerprint changes the
+The pack folder and its catalogue are fingerprinted (file names, sizes, mtimes); when the fingerprint changes the
 new pack is loaded off the event loop and swapped in only if it loads cleanly, so a broken
 edit never stops judging: the worker keeps the last good pack and says why.
 """
@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from neutrality import Engine
+from neutrality.engine import default_pack_dir
 from streams import metrics
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,9 @@ class EngineHolder:
         return Engine.load() if self.pack_dir is None else Engine.load(pack_dir=self.pack_dir)
 
     def _fingerprint(self) -> tuple[tuple[str, int, int], ...]:
-        folder = self.pack_dir if self.pack_dir is not None else self.engine.pack_dir
-        return fingerprint(folder)
+        """The pack and the catalogue it reads: a new election is a data change too."""
+        folder = self.pack_dir if self.pack_dir is not None else default_pack_dir()
+        return fingerprint(folder) + fingerprint(self.engine.pack.catalogue_dir)
 
     def _announce(self) -> None:
         metrics.RULE_PACK.info({"version": self.engine.pack_version})

@@ -21,6 +21,7 @@ app = typer.Typer(
 
 # Each module defines `register(app)`; the order here is the order of `netra --help`.
 COMMAND_MODULES = [
+    "netra.cli.demo",
     "netra.cli.stack",
     "netra.cli.pipeline",
     "netra.cli.schemas",

@@ -1,0 +1,165 @@
+"""A pipeline under test: unique topics, consumer group and index per test, real workers."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+
+from netra.kafka_tools import create_topics, replay
+from netra.scrape import scrape, worker_metrics_url
+from netra.workers import WorkerHandle, start_worker
+from schemas import DeadLetter, RegistryEntry
+from streams.settings import Settings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Harness:
+    kafka_bootstrap: str
+    es_url: str
+    suffix: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
+    extra_env: dict[str, str] = field(default_factory=dict)
+    workers: list[WorkerHandle] = field(default_factory=list)
+    ports: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def env(self) -> dict[str, str]:
+        s = self.suffix
+        return {
+            "NETRA_KAFKA_BOOTSTRAP": self.kafka_bootstrap,
+            "NETRA_ES_URL": self.es_url,
+            "NETRA_APP_ID": f"netra-test-{s}",
+            "NETRA_POSTS_TOPIC": f"test-{s}.posts",
+            "NETRA_FLAGS_TOPIC": f"test-{s}.flags",
+            "NETRA_DEADLETTER_TOPIC": f"test-{s}.deadletter",
+            "NETRA_REGISTRY_TOPIC": f"test-{s}.registry",
+            "NETRA_REVIEWS_TOPIC": f"test-{s}.reviews",
+            "NETRA_ESCALATIONS_TOPIC": f"test-{s}.escalations",
+            "NETRA_FLAGS_ALIAS": f"netra-test-{s}",
+            **self.extra_env,
+        }
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(**{k.removeprefix("NETRA_").lower(): v for k, v in self.env.items()})
+
+    def create_topics(self) -> None:
+        create_topics(self.settings)
+
+    def start_worker(self, name: str) -> WorkerHandle:
+        port = free_port()
+        handle = start_worker(
+            f"test-{self.suffix}-{name}", {**self.env, "NETRA_METRICS_PORT": str(port)}
+        )
+        self.workers.append(handle)
+        self.ports[handle.name] = port
+        return handle
+
+    def metrics(self, handle: WorkerHandle) -> dict[str, float]:
+        return scrape(worker_metrics_url(self.ports[handle.name]))
+
+    def load_registry(self, entries: Iterable[RegistryEntry]) -> None:
+        lines = [e.model_dump_json().encode() for e in entries]
+        replay(self.settings, self.settings.registry_topic, lines, key_field="account_id")
+
+    def produce(self, lines: list[bytes], rate: float | None = None) -> None:
+        replay(self.settings, self.settings.posts_topic, lines, key_field="account_id", rate=rate)
+
+    def es(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+        req = urllib.request.Request(
+            self.es_url + path,
+            data=json.dumps(body).encode() if body is not None else None,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            result: dict[str, Any] = json.loads(resp.read())
+            return result
+
+    def indexed(self) -> tuple[int, set[str]]:
+        """Total documents behind the alias and their ids (after a refresh)."""
+        alias = self.settings.flags_alias
+        try:
+            self.es(f"/{alias}/_refresh")
+            found = self.es(
+                f"/{alias}/_search",
+                {"size": 10000, "_source": False, "track_total_hits": True},
+            )
+        except OSError:
+            return 0, set()
+        return found["hits"]["total"]["value"], {h["_id"] for h in found["hits"]["hits"]}
+
+    def documents(self) -> list[dict[str, Any]]:
+        alias = self.settings.flags_alias
+        self.es(f"/{alias}/_refresh")
+        found = self.es(f"/{alias}/_search", {"size": 10000})
+        return [h["_source"] for h in found["hits"]["hits"]]
+
+    def deadletters(self, expect: int, timeout: float = 60) -> list[DeadLetter]:
+        consumer = KafkaConsumer(
+            self.settings.deadletter_topic,
+            bootstrap_servers=self.kafka_bootstrap,
+            group_id=None,
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+            consumer_timeout_ms=2000,
+        )
+        letters: list[DeadLetter] = []
+        deadline = time.monotonic() + timeout
+        try:
+            while len(letters) < expect and time.monotonic() < deadline:
+                for record in consumer:
+                    letters.append(DeadLetter.model_validate_json(record.value))
+        finally:
+            consumer.close()
+        return letters
+
+    def unprocessed_posts(self) -> int:
+        """Posts not yet committed by the worker group (end offset minus committed offset)."""
+        topic = self.settings.posts_topic
+        admin = KafkaAdminClient(bootstrap_servers=self.kafka_bootstrap)
+        consumer = KafkaConsumer(bootstrap_servers=self.kafka_bootstrap)
+        try:
+            committed = admin.list_consumer_group_offsets(self.settings.app_id)
+            parts = [TopicPartition(topic, p) for p in range(self.settings.partitions)]
+            ends = consumer.end_offsets(parts)
+            return sum(ends[tp] - (committed[tp].offset if tp in committed else 0) for tp in parts)
+        finally:
+            admin.close()
+            consumer.close()
+
+    def wait(self, what: str, check: Callable[[], bool], timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not check():
+            for w in self.workers:
+                if w.pid_path.exists() and not w.alive():
+                    raise AssertionError(f"worker {w.name} died:\n{w.log_tail(60)}")
+            if time.monotonic() > deadline:
+                logs = "\n".join(w.log_tail(30) for w in self.workers)
+                raise AssertionError(f"timed out after {timeout}s waiting for {what}\n{logs}")
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        """Stop the workers and drop this test's index and template (topics are cheap to keep)."""
+        for w in self.workers:
+            if w.alive():
+                w.stop()
+        alias = self.settings.flags_alias
+        for path in (f"/{alias}-*", f"/_index_template/{alias}"):
+            req = urllib.request.Request(self.es_url + path, method="DELETE")
+            try:
+                urllib.request.urlopen(req, timeout=30).close()
+            except OSError:
+                pass

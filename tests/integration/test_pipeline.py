@@ -1,0 +1,125 @@
+"""The streaming pipeline on the real local stack: posts in, exactly the expected flags out."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from netra.sample import sample_posts, sample_registry
+from neutrality import Engine, Locality
+from schemas import DeadLetterReason, Outcome, Post, RegistryEntry
+from tests.integration.harness import Harness
+
+pytestmark = pytest.mark.integration
+
+
+def expected_flag_ids(lines: list[bytes], registry: list[RegistryEntry]) -> set[str]:
+    """What the engine decides offline for the same events: the worker must agree exactly."""
+    engine = Engine.load()
+    by_account = {e.account_id: e for e in registry}
+    ids = set()
+    for line in lines:
+        post = Post.model_validate_json(line)
+        entry = by_account.get(post.account_id)
+        if entry is None:
+            continue  # unregistered accounts are skipped by default
+        decision = engine.decide(post, Locality(entry.province, entry.region))
+        if decision.outcome is not Outcome.PASS:
+            ids.add(post.key)
+    return ids
+
+
+@pytest.fixture
+def harness(kafka_bootstrap: str, es_url: str) -> Iterator[Harness]:
+    h = Harness(kafka_bootstrap, es_url)
+    h.create_topics()
+    yield h
+    h.stop()
+
+
+def bad_messages() -> list[tuple[DeadLetterReason, bytes]]:
+    good = {
+        "platform": "instagram",
+        "post_id": "bad",
+        "account_id": "ig:someone",
+        "action": "post",
+        "event_time": "2024-01-20T09:00:00+07:00",
+    }
+    return [
+        (DeadLetterReason.INVALID_JSON, b'{"platform": "instagram", "post_id": '),
+        (DeadLetterReason.SCHEMA, json.dumps({**good, "post_id": 12345}).encode()),
+        (
+            DeadLetterReason.TOO_LARGE,
+            json.dumps({**good, "text": "x" * (5 * 1024 * 1024)}).encode(),
+        ),
+        (DeadLetterReason.INVALID_UTF8, b'{"platform": "\xff\xfeinstagram"}'),
+        (DeadLetterReason.SCHEMA, json.dumps({**good, "action": "dance"}).encode()),
+    ]
+
+
+def test_posts_in_give_exactly_the_expected_flags_and_bad_input_is_dead_lettered(
+    harness: Harness,
+) -> None:
+    registry = sample_registry(60, seed=1)
+    stranger = sample_registry(1, seed=99)[0].model_copy(update={"account_id": "ig:not.an.asn"})
+    posts = sample_posts(registry, 500, partisan_share=0.1, seed=2).posts
+    strangers = sample_posts([stranger], 30, partisan_share=0.5, seed=3).posts
+    lines = [p.encode() for p in posts + strangers]
+    expected = expected_flag_ids(lines, registry)
+    assert len(expected) > 20, "the sample must contain partisan posts"
+
+    worker = harness.start_worker("w1")
+    harness.load_registry(registry)
+    harness.wait(
+        "registry loaded",
+        lambda: harness.metrics(worker).get("netra_registry_accounts", 0) >= len(registry),
+        120,
+    )
+    bad = bad_messages()
+    harness.produce(lines[:250] + [raw for _, raw in bad] + lines[250:])
+
+    harness.wait("flags indexed", lambda: harness.indexed()[1] == expected, 120)
+    letters = harness.deadletters(expect=len(bad))
+    assert sorted(dl.reason for dl in letters) == sorted(reason for reason, _ in bad)
+    assert all(dl.error and dl.stage == "judge" for dl in letters)
+    too_large = next(dl for dl in letters if dl.reason is DeadLetterReason.TOO_LARGE)
+    assert too_large.raw_truncated and too_large.raw_size > 5 * 1024 * 1024
+    assert worker.alive(), "bad input must never kill the worker"
+
+    total, ids = harness.indexed()
+    assert total == len(expected) and ids == expected
+    metrics = harness.metrics(worker)
+    assert metrics["netra_unregistered_accounts_total"] == len(strangers)
+    assert metrics["netra_deadletters_total"] == len(bad)
+    docs = harness.documents()
+    assert all(d["pack_version"] and d["asn"]["registered"] for d in docs)
+    assert all(d["report_deadline"] > d["@timestamp"] for d in docs)
+
+
+def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness) -> None:
+    registry = sample_registry(80, seed=4)
+    lines = [p.encode() for p in sample_posts(registry, 3000, partisan_share=0.1, seed=5).posts]
+    expected = expected_flag_ids(lines, registry)
+
+    first = harness.start_worker("a")
+    harness.load_registry(registry)
+    harness.wait(
+        "registry loaded",
+        lambda: harness.metrics(first).get("netra_registry_accounts", 0) >= len(registry),
+        120,
+    )
+    sender = threading.Thread(target=harness.produce, args=(lines,), kwargs={"rate": 600})
+    sender.start()
+    harness.wait("some flags indexed", lambda: len(harness.indexed()[1]) > len(expected) // 5, 120)
+    first.kill()
+    assert not first.alive()
+
+    harness.start_worker("b")
+    sender.join()
+    harness.wait("every flag indexed", lambda: harness.indexed()[1] == expected, 240)
+    harness.wait("every post committed", lambda: harness.unprocessed_posts() == 0, 120)
+    total, ids = harness.indexed()
+    assert total == len(expected) == len(ids), "a redelivered flag must not duplicate"
