@@ -1,0 +1,310 @@
+"""The engine: load a pack once, then `decide` one post at a time (the hot path)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from neutrality import __version__
+from neutrality.catalogue import Catalogue, Locality
+from neutrality.features import WIB, Ev, Extractor, Features, Scanned, zone_of
+from neutrality.lexicon import Lexicon, build_lexicon
+from neutrality.matcher import Kind
+from neutrality.normalise import NormText
+from neutrality.pack import Pack, Rule, load_pack
+from schemas import (
+    Decision,
+    Evidence,
+    Outcome,
+    Phase,
+    Post,
+    RuleHit,
+    SanctionTrack,
+    Severity,
+)
+
+REPO_RULES = Path(__file__).resolve().parent.parent / "rules"
+DEFAULT_PACK = "core"
+MAX_EVIDENCE = 12
+_SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+
+
+def default_pack_dir() -> Path:
+    """NETRA_RULES_DIR (a rules/ directory) or the repository's rules/, pack "core"."""
+    base = Path(os.environ.get("NETRA_RULES_DIR", REPO_RULES))
+    return base / "packs" / DEFAULT_PACK
+
+
+@dataclass
+class Analysis:
+    """Everything behind one decision, for explanations and rule tests."""
+
+    decision: Decision
+    features: Features | None
+    fired: list[Rule]
+
+
+class Engine:
+    """Holds the compiled pack; thread-compatible (no per-call shared state is mutated)."""
+
+    def __init__(self, pack: Pack, catalogue: Catalogue, lexicon: Lexicon) -> None:
+        self.pack = pack
+        self.catalogue = catalogue
+        self.lexicon = lexicon
+        self.extractor = Extractor(catalogue, lexicon)
+        self.rules = list(pack.rules)
+        self.rules_by_id = {r.id: r for r in self.rules}
+        self._normalise = lexicon.normaliser.normalise
+        self._scan = lexicon.matcher.scan
+        self._elections = sorted(
+            catalogue.elections.values(), key=lambda e: e.calendar.numbers_relevant_until
+        )
+        self._structural_accounts = (
+            catalogue.election_bodies
+            | catalogue.news_outlets
+            | {a.casefold() for p in catalogue.participants.values() for a in p.candidate_accounts}
+            | {a.casefold() for p in catalogue.participants.values() for a in p.campaign_accounts}
+        )
+
+    @classmethod
+    def load(cls, pack_dir: Path | None = None) -> Engine:
+        """Load and compile everything once; raises neutrality.DataError with file:line problems."""
+        pack, catalogue = load_pack(pack_dir or default_pack_dir())
+        lexicon = build_lexicon(catalogue, pack.lists)
+        return cls(pack, catalogue, lexicon)
+
+    @property
+    def pack_version(self) -> str:
+        return f"{self.pack.name}@{self.pack.version}"
+
+    # ----------------------------------------------------------------- hot path
+    def decide(self, post: Post, locality: Locality | None = None) -> Decision:
+        return self.analyse(post, locality).decision
+
+    def analyse(self, post: Post, locality: Locality | None = None) -> Analysis:
+        t0 = time.perf_counter()
+        normalise = self._normalise
+        scan = self._scan
+        scanned: list[Scanned] = []
+        anchored = False
+        fields: list[tuple[str, str]] = [("text", post.text)]
+        if post.media_description:
+            fields.append(("media_description", post.media_description))
+        target = post.target
+        if target is not None:
+            if target.text:
+                fields.append(("target.text", target.text))
+            if target.name:
+                fields.append(("target.name", target.name))
+            if target.account and target.account.casefold() in self._structural_accounts:
+                anchored = True
+        for i, tag in enumerate(post.hashtags):
+            fields.append((f"hashtags[{i}]", tag if tag.startswith("#") else "#" + tag))
+        for name, raw in fields:
+            if not raw:
+                continue
+            norm = normalise(raw)
+            hits = scan(norm.text)
+            if hits:
+                scanned.append(Scanned(name, zone_of(name), norm, hits))
+                if not anchored:
+                    for meanings, _, _ in hits:
+                        for m in meanings:
+                            if m.anchor:
+                                anchored = True
+                                break
+        if not anchored and "#" in post.text and self.lexicon.compound.scan(post.text.lower()):
+            anchored = True
+        if not anchored and post.hashtags:
+            anchored = True  # hashtags are cheap to check fully
+        day = post.event_time.astimezone(WIB).date()
+        if not anchored and post.account_id.casefold() not in self._structural_accounts:
+            return Analysis(self._pass(post, day, t0), None, [])
+        feats = self.extractor.extract(post, locality, scanned, day)
+        present = feats.found.keys()
+        fired = [r for r in self.rules if r.fires(present)]
+        return Analysis(self._decision(post, day, feats, fired, scanned, t0), feats, fired)
+
+    def _phase(self, day: dt.date, race_ids: list[str]) -> tuple[str | None, Phase | None]:
+        elections = [self.catalogue.elections[self.catalogue.races[r].election_id] for r in race_ids]
+        if not elections:
+            elections = [e for e in self._elections if day <= e.calendar.numbers_relevant_until]
+            elections = elections[:1] or self._elections[-1:]
+        if not elections:
+            return None, None
+        e = elections[0]
+        return e.id, e.calendar.phase(day)
+
+    def _pass(self, post: Post, day: dt.date, t0: float) -> Decision:
+        election, phase = self._phase(day, [])
+        return Decision.model_construct(
+            post_key=f"{post.platform.value}:{post.post_id}",
+            platform=post.platform,
+            post_id=post.post_id,
+            account_id=post.account_id,
+            action=post.action,
+            event_time=post.event_time,
+            outcome=Outcome.PASS,
+            score=0.0,
+            severity=None,
+            hits=[],
+            participants=[],
+            races=[],
+            election=election,
+            phase=phase,
+            sanction_track=_track(phase),
+            pack_version=self.pack_version,
+            engine_version=__version__,
+            decide_ms=(time.perf_counter() - t0) * 1000.0,
+        )
+
+    def _decision(
+        self,
+        post: Post,
+        day: dt.date,
+        feats: Features,
+        fired: list[Rule],
+        scanned: list[Scanned],
+        t0: float,
+    ) -> Decision:
+        parts = sorted(
+            feats.participants.values(),
+            key=lambda p: (self.catalogue.races[p.race_id].kind == "legislative", p.id),
+        )
+        races = list(dict.fromkeys(p.race_id for p in parts))
+        election, phase = self._phase(day, races)
+        hits: list[RuleHit] = []
+        score = 0.0
+        severity: Severity | None = None
+        review_only = False
+        if fired:
+            mapper = _EvidenceMapper(post, scanned, self.lexicon)
+            for rule in fired:
+                evs: list[Ev] = []
+                for clause in rule.when:
+                    for name in sorted(clause):
+                        evs.extend(feats.found.get(name, ()))
+                hits.append(
+                    RuleHit.model_construct(
+                        rule_id=rule.id,
+                        title=rule.title,
+                        skb_form=rule.skb_form,
+                        severity=rule.severity,
+                        score=rule.score,
+                        evidence=mapper.map(evs),
+                        review_only=rule.review_only,
+                    )
+                )
+                score += rule.score
+                review_only = review_only or rule.review_only
+                if severity is None or _SEVERITY_RANK[rule.severity] > _SEVERITY_RANK[severity]:
+                    severity = rule.severity
+        if score >= self.pack.flag_at and not all(h.review_only for h in hits):
+            outcome = Outcome.FLAG
+        elif score >= self.pack.review_at or (hits and score >= self.pack.flag_at):
+            outcome = Outcome.REVIEW
+        else:
+            outcome = Outcome.PASS
+        return Decision.model_construct(
+            post_key=f"{post.platform.value}:{post.post_id}",
+            platform=post.platform,
+            post_id=post.post_id,
+            account_id=post.account_id,
+            action=post.action,
+            event_time=post.event_time,
+            outcome=outcome,
+            score=score,
+            severity=severity if outcome is not Outcome.PASS else None,
+            hits=hits,
+            participants=[p.ref() for p in parts],
+            races=races,
+            election=election,
+            phase=phase,
+            sanction_track=_track(phase),
+            pack_version=self.pack_version,
+            engine_version=__version__,
+            decide_ms=(time.perf_counter() - t0) * 1000.0,
+        )
+
+
+def _track(phase: Phase | None) -> SanctionTrack | None:
+    if phase is None:
+        return None
+    return SanctionTrack.CODE_OF_ETHICS if phase is Phase.PRE_CANDIDACY else SanctionTrack.DISCIPLINE
+
+
+class _EvidenceMapper:
+    """Maps normalised spans back to the original field; re-normalises with offsets lazily."""
+
+    def __init__(self, post: Post, scanned: list[Scanned], lexicon: Lexicon) -> None:
+        self.post = post
+        self.by_field = {sc.field: sc for sc in scanned}
+        self.lexicon = lexicon
+        self.tracked: dict[str, NormText] = {}
+
+    def _orig(self, fld: str) -> str:
+        post = self.post
+        if fld == "text":
+            return post.text
+        if fld == "media_description":
+            return post.media_description
+        if fld.startswith("hashtags["):
+            return post.hashtags[int(fld[9:-1])]
+        if fld == "target.text" and post.target:
+            return post.target.text
+        if fld == "target.name" and post.target:
+            return post.target.name or ""
+        return ""
+
+    def map(self, evs: list[Ev]) -> list[Evidence]:
+        out: list[Evidence] = []
+        seen: set[tuple[str, int | None, int | None, str]] = set()
+        for ev in _outermost(evs):
+            key = (ev.field, ev.start, ev.end, ev.label)
+            if key in seen:
+                continue
+            seen.add(key)
+            if ev.start is None or ev.end is None:
+                out.append(Evidence.model_construct(field=ev.field, start=None, end=None, excerpt=ev.excerpt, feature=ev.label))
+            else:
+                orig = self._orig(ev.field)
+                if ev.raw:
+                    a, b = ev.start, ev.end
+                else:
+                    norm = self.tracked.get(ev.field)
+                    if norm is None:
+                        src = self.by_field[ev.field].norm.orig
+                        norm = self.lexicon.normaliser.normalise(src, track=True)
+                        self.tracked[ev.field] = norm
+                    a, b = norm.span(ev.start, ev.end)
+                    if ev.field.startswith("hashtags[") and not orig.startswith("#"):
+                        a, b = max(a - 1, 0), max(b - 1, 0)
+                out.append(Evidence.model_construct(field=ev.field, start=a, end=b, excerpt=orig[a:b], feature=ev.label))
+            if len(out) >= MAX_EVIDENCE:
+                break
+        return out
+
+
+def _outermost(evs: list[Ev]) -> list[Ev]:
+    """Drop spans inside a longer span of the same field ("Prabowo" inside "Prabowo-Gibran")."""
+    spans = [e for e in evs if e.start is not None and e.end is not None]
+    out = []
+    for ev in evs:
+        if ev.start is not None and ev.end is not None and any(
+            o.field == ev.field
+            and o.start is not None
+            and o.end is not None
+            and o.start <= ev.start
+            and ev.end <= o.end
+            and (o.end - o.start) > (ev.end - ev.start)
+            for o in spans
+        ):
+            continue
+        out.append(ev)
+    return out
+
+
+__all__ = ["Analysis", "Engine", "Kind", "Locality"]

@@ -1,0 +1,367 @@
+"""From one post to a set of named features, each with the evidence that produced it.
+
+Rules are written over these names (see `known_features`). Context decides what a word means:
+a collision-risk name counts only with a political signal, a bare number or hand sign only in an
+election context, and resolves to a participant through the race(s) live for the locality and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from neutrality.catalogue import Catalogue, Locality, Participant, Race
+from neutrality.lexicon import Lexicon
+from neutrality.matcher import Hit, Kind, Meaning
+from neutrality.normalise import NormText
+from schemas import Action, Phase, Post, TargetKind
+
+ZONES = ("text", "media", "target")
+ZONE_FEATURES = ("participant", "named", "party", "number", "gesture", "campaign_term")
+# Lists the engine itself reads (besides being usable in rules).
+REQUIRED_LISTS = (
+    "political_context",
+    "call_to_vote",
+    "support",
+    "first_person",
+    "gotv",
+    "news_style",
+    "debunk",
+    "office_title",
+    "campaign_team",
+    "suppress",
+)
+CONTEXT_LISTS = frozenset({"political_context", "call_to_vote", "campaign_team"})
+STRUCTURAL = (
+    "target.campaign_account",
+    "target.candidate_account",
+    "target.election_body",
+    "target.news_outlet",
+    "target.campaign_group",
+    "target.partisan",
+    "author.election_body",
+    "author.news_outlet",
+    "context.political",
+    "exception.gotv",
+    "exception.news",
+    "exception.debunk",
+    "exception.office_title",
+)
+WIB = dt.timezone(dt.timedelta(hours=7))
+
+
+def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
+    """Every feature name a rule may use: lint rejects anything else."""
+    names = set(STRUCTURAL)
+    names |= {f"action.{a.value}" for a in Action}
+    names |= {f"phase.{p.value}" for p in Phase}
+    for zone in ZONES:
+        names |= {f"{zone}.{f}" for f in ZONE_FEATURES}
+        names |= {f"{zone}.{name}" for name in list_names}
+    names |= {f"participant.{pid}" for pid in cat.participants}
+    names |= {f"race.{rid}" for rid in cat.races}
+    return frozenset(names)
+
+
+@dataclass(frozen=True, slots=True)
+class Ev:
+    """Evidence before it is mapped to the original text. raw=True: offsets are already original."""
+
+    field: str
+    start: int | None
+    end: int | None
+    label: str
+    excerpt: str = ""
+    raw: bool = False
+
+
+@dataclass
+class Features:
+    found: dict[str, list[Ev]] = field(default_factory=dict)
+    participants: dict[str, Participant] = field(default_factory=dict)
+
+    def add(self, name: str, ev: Ev) -> None:
+        self.found.setdefault(name, []).append(ev)
+
+    def has(self, name: str) -> bool:
+        return name in self.found
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """One field of the post after normalisation and matching."""
+
+    field: str
+    zone: str
+    norm: NormText
+    hits: list[Hit]
+
+
+def zone_of(field_name: str) -> str:
+    if field_name.startswith("target."):
+        return "target"
+    if field_name == "media_description":
+        return "media"
+    return "text"
+
+
+class Extractor:
+    """Holds the precomputed catalogue views; `extract` is called per post."""
+
+    def __init__(self, cat: Catalogue, lexicon: Lexicon) -> None:
+        self.cat = cat
+        self.lexicon = lexicon
+        self._race_of = {p.id: cat.races[p.race_id] for p in cat.participants.values()}
+        self._races = tuple(cat.races.values())
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
+    def number_races(
+        self, province: str, regency: str, day: dt.date, kinds: frozenset[str]
+    ) -> tuple[Race, ...]:
+        """Races in which a bare ballot number can mean someone, for this place and day."""
+        loc = Locality(province, regency) if province else None
+        out = []
+        for race in self._races:
+            cal = self.cat.elections[race.election_id].calendar
+            if not race.applies_to(loc) or not cal.numbers_live(day):
+                continue
+            if kinds and race.kind not in kinds:
+                continue
+            if not kinds and race.kind == "legislative":
+                continue  # party numbers need a word like "partai" or "caleg"
+            out.append(race)
+        return tuple(out)
+
+    def extract(
+        self, post: Post, locality: Locality | None, scanned: list[Scanned], day: dt.date
+    ) -> Features:
+        feats = Features()
+        lex_suppressed = _suppress(scanned)
+        ctx = False
+        kinds: set[str] = set()
+        aliases: list[tuple[Scanned, int, int, Meaning]] = []
+        numbers: list[tuple[Scanned, int, int, Meaning]] = []
+        gestures: list[tuple[Scanned, int, int, Meaning]] = []
+        campaign: list[tuple[Scanned, int, int, Meaning]] = []
+        groups: list[tuple[Scanned, int, int, Meaning]] = []
+        offices: dict[str, set[int]] = {}
+        for sc, hits in lex_suppressed:
+            for meanings, start, end in hits:
+                for m in meanings:
+                    k = m.kind
+                    if k is Kind.LIST:
+                        feats.add(f"{sc.zone}.{m.key}", Ev(sc.field, start, end, f"list:{m.key}"))
+                        if m.key in CONTEXT_LISTS:
+                            ctx = True
+                        elif m.key == "office_title":
+                            offices.setdefault(sc.field, set()).add(end + 1)
+                    elif k is Kind.ALIAS:
+                        aliases.append((sc, start, end, m))
+                        ctx = ctx or m.strong
+                    elif k is Kind.NUMBER:
+                        numbers.append((sc, start, end, m))
+                        ctx = ctx or m.strong
+                    elif k is Kind.GESTURE:
+                        gestures.append((sc, start, end, m))
+                        ctx = ctx or m.strong
+                    elif k is Kind.CAMPAIGN:
+                        campaign.append((sc, start, end, m))
+                        ctx = ctx or m.strong
+                    elif k is Kind.GROUP:
+                        groups.append((sc, start, end, m))
+                        ctx = True
+                    elif k is Kind.RACE_KIND:
+                        kinds.add(m.key)
+                        ctx = True
+        self._compound(post, feats, campaign)
+        ctx = ctx or any(m.strong for _, _, _, m in campaign)
+        strong_cue = any(
+            feats.has(f"{z}.{n}") for z in ZONES for n in ("call_to_vote", "support")
+        ) or bool(campaign or numbers)
+
+        # Named participants; an official named by office ("Menhan Prabowo") is not a mention.
+        by_office = 0
+        named_races: set[str] = set()
+        for sc, start, end, m in aliases:
+            if not m.strong and not ctx:
+                continue
+            if start in offices.get(sc.field, ()) and not strong_cue:
+                by_office += 1
+                feats.add("exception.office_title", Ev(sc.field, start, end, "named by office"))
+                continue
+            p = self._pick(m.key, sc, start, end, aliases, locality)
+            if p is None:
+                continue
+            self._mention(feats, sc.zone, p, Ev(sc.field, start, end, f"participant:{p.id}"))
+            feats.add(f"{sc.zone}.named", Ev(sc.field, start, end, f"participant:{p.id}"))
+            named_races.add(p.race_id)
+        for sc, start, end, m in campaign:
+            if not m.strong and not (ctx and (named_races or strong_cue)):
+                continue
+            p = self.cat.participants[m.key]
+            ev = Ev(sc.field, start, end, f"campaign:{p.id}", raw=sc.zone == "raw")
+            zone = "text" if sc.zone == "raw" else sc.zone
+            self._mention(feats, zone, p, ev)
+            feats.add(f"{zone}.campaign_term", ev)
+            named_races.add(p.race_id)
+        for sc, start, end, m in groups:
+            p = self.cat.participants[m.key]
+            feats.add(f"{sc.zone}.campaign_team", Ev(sc.field, start, end, f"group:{p.id}"))
+            self._mention(feats, sc.zone, p, Ev(sc.field, start, end, f"group:{p.id}"))
+
+        # Ballot numbers and hand signs: only in an election context, through the live races.
+        if numbers or gestures:
+            prov = locality.province if locality else ""
+            reg = locality.regency if locality else ""
+            races = self.number_races(prov, reg, day, frozenset(kinds))
+            if any(p.party for p in feats.participants.values()):
+                # with a party named, a number is the caleg's list number, not the party's
+                races = tuple(r for r in races if r.kind != "legislative")
+            narrowed = tuple(r for r in races if r.id in named_races)
+            races = narrowed or races
+            for sc, start, end, m in numbers:
+                if not (m.strong or ctx):
+                    continue
+                for p in _by_number(races, m.value):
+                    ev = Ev(sc.field, start, end, f"number:{m.value}->{p.id}")
+                    self._mention(feats, sc.zone, p, ev)
+                    feats.add(f"{sc.zone}.number", ev)
+            for sc, start, end, m in gestures:
+                if m.key == "weak":
+                    ok = any(p.number == m.value for p in feats.participants.values())
+                else:
+                    ok = m.strong or ctx
+                if not ok:
+                    continue
+                for p in _by_number(races, m.value):
+                    ev = Ev(sc.field, start, end, f"gesture:{m.value}->{p.id}")
+                    self._mention(feats, sc.zone, p, ev)
+                    feats.add(f"{sc.zone}.gesture", ev)
+
+        if ctx:
+            feats.found["context.political"] = []
+        if by_office and not any(feats.has(f"{z}.named") for z in ZONES):
+            pass  # keep exception.office_title as recorded
+        elif "exception.office_title" in feats.found:
+            del feats.found["exception.office_title"]
+        self._structure(post, feats)
+        return feats
+
+    def _pick(
+        self,
+        pid: str,
+        sc: Scanned,
+        start: int,
+        end: int,
+        aliases: list[tuple[Scanned, int, int, Meaning]],
+        locality: Locality | None,
+    ) -> Participant | None:
+        """An alias shared by several participants ("andika") resolves by locality."""
+        p = self.cat.participants[pid]
+        same = [m.key for s2, a, b, m in aliases if s2 is sc and a == start and b == end]
+        if len(same) <= 1:
+            return p
+        local = [q for q in same if self._race_of[q].applies_to(locality) and self._race_of[q].province]
+        if locality is None or not local:
+            return p if same[0] == pid else None
+        return p if pid in local else None
+
+    @staticmethod
+    def _mention(feats: Features, zone: str, p: Participant, ev: Ev) -> None:
+        feats.participants.setdefault(p.id, p)
+        feats.add(f"{zone}.participant", ev)
+        if p.party:
+            feats.add(f"{zone}.party", ev)
+        feats.found.setdefault(f"participant.{p.id}", []).append(ev)
+        feats.found.setdefault(f"race.{p.race_id}", [])
+
+    def _compound(self, post: Post, feats: Features, campaign: list[tuple[Scanned, int, int, Meaning]]) -> None:
+        """Names and slogans inside lower-case hashtags (#ganjarpresidenrakyat)."""
+        compound = self.lexicon.compound
+        bodies: list[tuple[str, int, str]] = []
+        if "#" in post.text:
+            pos = post.text.find("#")
+            while pos != -1:
+                end = pos + 1
+                while end < len(post.text) and (post.text[end].isalnum() or post.text[end] == "_"):
+                    end += 1
+                if end > pos + 1:
+                    bodies.append(("text", pos + 1, post.text[pos + 1 : end]))
+                pos = post.text.find("#", end)
+        for i, tag in enumerate(post.hashtags):
+            off = 1 if tag.startswith("#") else 0
+            bodies.append((f"hashtags[{i}]", off, tag[off:]))
+        raw = NormText("", "")
+        for fld, off, body in bodies:
+            low = body.lower()
+            exact = len(low) == len(body)
+            for meanings, a, b in compound.scan(low):
+                s, e = (off + a, off + b) if exact else (off, off + len(body))
+                sc = Scanned(fld, "raw", raw, [])
+                for m in meanings:
+                    if m.kind is Kind.CAMPAIGN:
+                        campaign.append((sc, s, e, m))
+                    elif m.kind in (Kind.ALIAS, Kind.GROUP):
+                        # a candidate's name inside a hashtag is a campaign hashtag
+                        campaign.append((sc, s, e, Meaning(Kind.CAMPAIGN, m.key)))
+
+    def _structure(self, post: Post, feats: Features) -> None:
+        cat = self.cat
+        feats.found[f"action.{post.action.value}"] = [Ev("action", None, None, "action", post.action.value)]
+        author = post.account_id.casefold()
+        if author in cat.election_bodies:
+            feats.add("author.election_body", Ev("account_id", None, None, "election body", post.account_id))
+        if author in cat.news_outlets:
+            feats.add("author.news_outlet", Ev("account_id", None, None, "news outlet", post.account_id))
+        t = post.target
+        if t is not None and t.account:
+            acc = t.account.casefold()
+            role = cat.account_role(acc)
+            ev_label = "target account"
+            if role is not None:
+                kind, p = role
+                ev = Ev("target.account", None, None, f"{kind}_account:{p.id}", t.account)
+                feats.add(f"target.{kind}_account", ev)
+                self._mention(feats, "target", p, ev)
+            elif acc in cat.election_bodies:
+                feats.add("target.election_body", Ev("target.account", None, None, ev_label, t.account))
+            elif acc in cat.news_outlets:
+                feats.add("target.news_outlet", Ev("target.account", None, None, ev_label, t.account))
+        if t is not None and (t.kind is TargetKind.GROUP or post.action is Action.JOIN_GROUP):
+            team = feats.found.get("target.campaign_team", [])
+            named = feats.found.get("target.named", [])
+            groups = [e for e in team if e.label.startswith("group:")]
+            if groups or (team and named):
+                feats.found["target.campaign_group"] = groups or team + named
+        if feats.has("target.participant") and any(
+            feats.has(f"target.{n}") for n in ("call_to_vote", "support", "campaign_term", "gesture")
+        ):
+            feats.found["target.partisan"] = feats.found["target.participant"]
+        own = feats.has("text.named") or feats.has("text.campaign_term") or feats.has("text.number")
+        if feats.has("text.gotv") and not own:
+            feats.found["exception.gotv"] = feats.found["text.gotv"]
+        if feats.has("author.news_outlet"):
+            feats.found["exception.news"] = feats.found["author.news_outlet"]
+        elif feats.has("text.news_style") and not feats.has("text.first_person"):
+            feats.found["exception.news"] = feats.found["text.news_style"]
+        if feats.has("text.debunk"):
+            feats.found["exception.debunk"] = feats.found["text.debunk"]
+
+
+def _by_number(races: tuple[Race, ...], n: int) -> list[Participant]:
+    return [p for r in races for p in r.participants if p.number == n]
+
+
+def _suppress(scanned: list[Scanned]) -> list[tuple[Scanned, list[Hit]]]:
+    """Drop hits inside a suppressing phrase ("gas elpiji", "sidang pbb")."""
+    out = []
+    for sc in scanned:
+        spans = [(a, b) for ms, a, b in sc.hits for m in ms if m.kind is Kind.LIST and m.key == "suppress"]
+        if not spans:
+            out.append((sc, sc.hits))
+            continue
+        kept = [h for h in sc.hits if not any(a <= h[1] and h[2] <= b for a, b in spans)]
+        out.append((sc, kept))
+    return out

@@ -1,0 +1,94 @@
+"""Every term the engine looks for, built once at load from the catalogue and the pack's lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neutrality.catalogue import Catalogue
+from neutrality.matcher import Kind, Matcher, Meaning
+from neutrality.normalise import Normaliser
+
+MIN_COMPOUND = 5  # shortest name looked for inside a hashtag (#ganjarpresidenrakyat)
+
+
+@dataclass(frozen=True)
+class TermList:
+    """A named pack list of literal terms."""
+
+    name: str
+    terms: tuple[str, ...]
+    anchor: bool = False
+    description: str = ""
+
+
+@dataclass
+class Lexicon:
+    normaliser: Normaliser
+    matcher: Matcher  # token-bounded, over normalised fields
+    compound: Matcher  # unbounded, over hashtag bodies
+
+
+def _number_terms(cat: Catalogue) -> list[tuple[str, Meaning]]:
+    lang = cat.language
+    assert lang is not None
+    words = {v: k for k, v in lang.number_words.items()}
+    numbers = sorted({p.number for p in cat.participants.values() if p.number is not None})
+    out: list[tuple[str, Meaning]] = []
+    for strong, forms in ((True, lang.strong_number_forms), (False, lang.weak_number_forms)):
+        for form in forms:
+            for n in numbers:
+                if "{w}" in form and n not in words:
+                    continue
+                if form == "{0n}" and n >= 10:
+                    continue  # a bare two-digit number is not a ballot number by itself
+                term = form.replace("{0n}", f"{n:02d}").replace("{n}", str(n))
+                term = term.replace("{w}", words.get(n, ""))
+                out.append((term, Meaning(Kind.NUMBER, value=n, strong=strong)))
+    return out
+
+
+def raw_terms(cat: Catalogue, lists: dict[str, TermList]) -> list[tuple[str, Meaning]]:
+    """(term as written, meaning) for everything matchable; normalised later."""
+    lang = cat.language
+    assert lang is not None
+    out: list[tuple[str, Meaning]] = []
+    for p in cat.participants.values():
+        out += [(t, Meaning(Kind.ALIAS, p.id)) for t in p.aliases]
+        out += [(t, Meaning(Kind.ALIAS, p.id, strong=False)) for t in p.weak_aliases]
+        out += [(t, Meaning(Kind.CAMPAIGN, p.id)) for t in p.campaign_terms]
+        out += [(t, Meaning(Kind.CAMPAIGN, p.id, strong=False)) for t in p.weak_campaign_terms]
+        out += [(t, Meaning(Kind.GROUP, p.id)) for t in p.groups]
+    out += _number_terms(cat)
+    out += [(t, Meaning(Kind.GESTURE, value=n, strong=False)) for t, n in lang.gesture_emoji.items()]
+    out += [
+        (t, Meaning(Kind.GESTURE, "weak", value=n, strong=False, anchor=False))
+        for t, n in lang.weak_gesture_emoji.items()
+    ]
+    out += [(t, Meaning(Kind.GESTURE, value=n, strong=False)) for t, n in lang.gesture_phrases.items()]
+    out += [(t, Meaning(Kind.GESTURE, value=n)) for t, n in lang.strong_gesture_phrases.items()]
+    for kind, words in lang.race_kind_words.items():
+        out += [(w, Meaning(Kind.RACE_KIND, kind, anchor=False)) for w in words]
+    for tl in lists.values():
+        out += [(t, Meaning(Kind.LIST, tl.name, anchor=tl.anchor)) for t in tl.terms]
+    return out
+
+
+def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
+    """Normalise every term the way posts are normalised, then build both automata."""
+    assert cat.language is not None
+    raw = raw_terms(cat, lists)
+    plain = Normaliser(cat.language)
+    normalised = [(plain.normalise(t).text.strip(), m) for t, m in raw]
+    vocabulary = frozenset(tok for t, _ in normalised for tok in t.split() if tok.isalpha())
+    normaliser = Normaliser(cat.language, vocabulary)
+    matcher = Matcher()
+    compound = Matcher(boundaries=False)
+    for term, meaning in normalised:
+        matcher.add(term, meaning)
+        if meaning.kind in (Kind.ALIAS, Kind.CAMPAIGN, Kind.GROUP) and meaning.strong:
+            squeezed = term.replace(" ", "")
+            if len(squeezed) >= MIN_COMPOUND:
+                compound.add(squeezed, meaning)
+    matcher.build()
+    compound.build()
+    return Lexicon(normaliser, matcher, compound)

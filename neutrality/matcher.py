@@ -1,0 +1,82 @@
+"""One Aho-Corasick pass over the normalised text for every catalogue and pack term at once.
+
+Matches respect token boundaries ("pan" does not match inside "panas"); emoji terms need none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+import ahocorasick
+
+
+class Kind(IntEnum):
+    ALIAS = 1  # a participant's name or nickname
+    CAMPAIGN = 2  # a slogan, jingle or hashtag that is campaigning by itself
+    NUMBER = 3  # a ballot-number form: "nomor urut 2", "02", "paslon dua"
+    GESTURE = 4  # a hand sign: emoji or phrase ("dua jari")
+    GROUP = 5  # a winning-team group name
+    LIST = 6  # a term from one of the pack's lists (cues, exceptions, context)
+    RACE_KIND = 7  # a word naming a kind of race: capres, cagub, caleg ...
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What a matched term is read as. A term can carry several meanings."""
+
+    kind: Kind
+    key: str = ""  # participant id, list name or race kind
+    value: int = 0  # ballot number for NUMBER and GESTURE
+    strong: bool = True  # False: a collision-risk term that needs a second signal
+    anchor: bool = True  # True: worth a full look even without other hits
+
+
+Hit = tuple[tuple[Meaning, ...], int, int]  # meanings, start, end (end exclusive)
+
+
+class Matcher:
+    """Terms in, one automaton out; `scan` returns the boundary-respecting hits."""
+
+    def __init__(self, boundaries: bool = True) -> None:
+        self.boundaries = boundaries
+        self._terms: dict[str, list[Meaning]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, term: str, meaning: Meaning) -> None:
+        if not term:
+            return
+        bucket = self._terms.setdefault(term, [])
+        if meaning not in bucket:
+            bucket.append(meaning)
+
+    @property
+    def terms(self) -> dict[str, list[Meaning]]:
+        return self._terms
+
+    def build(self) -> None:
+        automaton = ahocorasick.Automaton()
+        for term, meanings in self._terms.items():
+            left = term[0].isalnum()
+            right = term[-1].isalnum()
+            automaton.add_word(term, (tuple(meanings), len(term), left, right))
+        if self._terms:
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def scan(self, text: str) -> list[Hit]:
+        automaton = self._automaton
+        if automaton is None or not text:
+            return []
+        hits: list[Hit] = []
+        n = len(text)
+        check = self.boundaries
+        for end, (meanings, length, left, right) in automaton.iter(text):
+            start = end - length + 1
+            if check:
+                if left and start > 0 and text[start - 1].isalnum():
+                    continue
+                if right and end + 1 < n and text[end + 1].isalnum():
+                    continue
+            hits.append((meanings, start, end + 1))
+        return hits

@@ -1,0 +1,178 @@
+"""Indonesian social-media text to a canonical form for matching, with offsets back to the original.
+
+The same steps run in two modes: fast (no offsets, used for every post) and tracked (offsets for
+every character, used only when evidence has to be shown). Both produce the same string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from neutrality.catalogue import Language
+
+# Punctuation and emoji joiners become spaces (same length, so offsets do not move).
+_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’„«»–—…•·¡¿"
+_SPACE_CHARS = _PUNCT + "\ufe0f\ufe0e\u200d\u200b\u00a0" + "".join(
+    chr(c) for c in range(0x1F3FB, 0x1F400)
+)
+_TRANSLATE = {ord(c): " " for c in _SPACE_CHARS}
+
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\W\d_]+")
+_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$!])(?=[a-z0-9@$!]*[a-z])(?=[a-z0-9@$!]*[0-9@$!])[a-z0-9@$!]+")
+_STRETCH = re.compile(r"([a-z])\1{2,}")
+_SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
+_WS = re.compile(r"\s{2,}|[^\S ]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ANY = re.compile(r"[\s\S]+")
+
+Repl = Callable[[re.Match[str]], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A normalised field: `text` is what is matched, `orig` what the person wrote."""
+
+    orig: str
+    text: str
+    starts: list[int] | None = None  # original start of each normalised character
+    ends: list[int] | None = None  # original end (exclusive) of each normalised character
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for a normalised [start, end)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.orig)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+class _Tracked:
+    """A string plus per-character original offsets; rewrites keep the mapping."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = list(range(len(text)))
+        self.ends = list(range(1, len(text) + 1))
+
+    def sub(self, pattern: re.Pattern[str], repl: Repl) -> None:
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for m in pattern.finditer(self.text):
+            new = repl(m)
+            if new is None:
+                continue
+            a, b = m.span()
+            out.append(self.text[pos:a])
+            starts.extend(self.starts[pos:a])
+            ends.extend(self.ends[pos:a])
+            out.append(new)
+            if len(new) == b - a:
+                starts.extend(self.starts[a:b])
+                ends.extend(self.ends[a:b])
+            elif new:
+                lo = self.starts[a] if b > a else (self.starts[a] if a < len(self.starts) else 0)
+                hi = self.ends[b - 1] if b > a else lo
+                starts.extend([lo] * len(new))
+                ends.extend([hi] * len(new))
+            pos = b
+        if not out:
+            return
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        self.text = "".join(out)
+        self.starts = starts
+        self.ends = ends
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _camel(m: re.Match[str]) -> str:
+    return " " + " ".join(_CAMEL.findall(m.group(1)))
+
+
+def _collapse(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
+def _space(_m: re.Match[str]) -> str:
+    return " "
+
+
+class Normaliser:
+    """Built once from the catalogue's language data and the vocabulary of known terms."""
+
+    def __init__(self, language: Language, vocabulary: frozenset[str] = frozenset()) -> None:
+        self.vocabulary = vocabulary
+        self._leet = str.maketrans(language.leet)
+        self.slang = dict(language.slang)
+        keys = sorted(self.slang, key=len, reverse=True)
+        self._slang_re = re.compile(
+            r"(?<![a-z0-9])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![a-z0-9])"
+        )
+
+    # Each step is a (pattern, replacement) so fast and tracked modes share the logic.
+    def _leet_repl(self, m: re.Match[str]) -> str | None:
+        word = m.group(0).translate(self._leet)
+        return word if word in self.vocabulary else None
+
+    def _spaced_repl(self, m: re.Match[str]) -> str | None:
+        word = m.group(0).replace(" ", "")
+        return word if word in self.vocabulary else None
+
+    def _slang_repl(self, m: re.Match[str]) -> str:
+        return self.slang[m.group(0)]
+
+    def normalise(self, orig: str, track: bool = False) -> NormText:
+        """Canonical text for matching; with track=True also the offsets back to `orig`."""
+        if track:
+            return self._tracked(orig)
+        s = _HASHTAG.sub(_camel, orig) if "#" in orig else orig
+        s = _fold(s)
+        if self.vocabulary:
+            s = _LEET_TOKEN.sub(lambda m: self._leet_repl(m) or m.group(0), s)
+        s = s.translate(_TRANSLATE)
+        s = _STRETCH.sub(r"\1", s)
+        if self.vocabulary:
+            s = _SPACED.sub(lambda m: self._spaced_repl(m) or m.group(0), s)
+        s = _WS.sub(" ", s)
+        s = self._slang_re.sub(self._slang_repl, s)
+        return NormText(orig, s)
+
+    def _tracked(self, orig: str) -> NormText:
+        buf = _Tracked(orig)
+        if "#" in orig:
+            buf.sub(_HASHTAG, _camel)
+        folded = _fold(buf.text)
+        if buf.text.isascii():
+            buf.text = folded
+        else:
+            fine = _Tracked(buf.text)
+            fine.starts, fine.ends = buf.starts, buf.ends
+            fine.sub(_NON_ASCII, lambda m: _fold(m.group(0)))
+            fine.text = fine.text.lower()
+            if fine.text == folded:
+                buf = fine
+            else:  # composition across characters: fall back to whole-field offsets
+                buf.sub(_ANY, lambda m: _fold(m.group(0)))
+        if self.vocabulary:
+            buf.sub(_LEET_TOKEN, self._leet_repl)
+        buf.text = buf.text.translate(_TRANSLATE)
+        buf.sub(_STRETCH, _collapse)
+        if self.vocabulary:
+            buf.sub(_SPACED, self._spaced_repl)
+        buf.sub(_WS, _space)
+        buf.sub(self._slang_re, self._slang_repl)
+        return NormText(orig, buf.text, buf.starts, buf.ends)
+
