@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import urllib.request
 from pathlib import Path
 
 from netra.stack import debian
@@ -55,6 +57,13 @@ class Prometheus(Service):
             f"--web.external-url={self.url}/",
             "--web.enable-lifecycle",
         ]
+
+    def refresh(self) -> None:
+        """Re-render the config and reload, so new deploy/prometheus/*.rules.yml files load."""
+        self.prepare()
+        request = urllib.request.Request(f"{self.url}/-/reload", method="POST")
+        with contextlib.suppress(OSError), urllib.request.urlopen(request, timeout=5):
+            pass
 
     def healthy(self) -> bool:
         return http_ok(f"{self.url}/-/ready") is not None

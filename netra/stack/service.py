@@ -124,6 +124,10 @@ class Service(ABC):
         keep = ("PATH", "LANG", "LC_ALL", "TZ", "HOME")
         return {k: v for k, v in os.environ.items() if k in keep}
 
+    def refresh(self) -> None:
+        """Called by `up` when the service was already running (e.g. to reload its config)."""
+        return None
+
     def run_as(self) -> str | None:
         """An unprivileged user to run as, or None for the current user."""
         return None

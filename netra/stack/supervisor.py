@@ -55,6 +55,8 @@ def up(
         started[svc.name] = svc.start()
         if started[svc.name]:
             console.print(f"  starting {svc.name} on {svc.address} ...")
+        else:
+            svc.refresh()
     deadline = time.monotonic() + settings.health_timeout
     waiting = [s.name for s in chosen if started[s.name]]
     if waiting:
