@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "netra.cli.stack",
     "netra.cli.pipeline",
     "netra.cli.schemas",
+    "netra.cli.engine",
 ]
 
 

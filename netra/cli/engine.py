@@ -1,0 +1,321 @@
+"""`netra scan`, `netra eval` and `netra rules test|lint|explain`: the engine, offline, no services."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from neutrality import DataError, Engine
+from neutrality.corpus import BadLine, Item, read_items
+from neutrality.evaluation import Counts, evaluate
+from neutrality.explain import explain_json, explain_rich
+from neutrality.lint import lint_pack
+from neutrality.ruletest import run_examples
+from schemas import Outcome
+
+err = Console(stderr=True)
+out = Console()
+
+PackOpt = Annotated[
+    Path | None,
+    typer.Option("--pack", help="Rule pack directory (default: rules/packs/core).", show_default=False),
+]
+
+rules_app = typer.Typer(
+    help=(
+        "Work on rule packs: run their examples, lint them, explain one post.\n\n"
+        "Examples:\n\n"
+        "  netra rules test\n\n"
+        "  netra rules lint rules/packs/core\n\n"
+        "  netra rules explain --text 'Ayo coblos 02!'"
+    ),
+    no_args_is_help=True,
+)
+
+
+def _engine(pack: Path | None) -> Engine:
+    try:
+        return Engine.load(pack)
+    except DataError as exc:
+        err.print(f"[red]The rule pack could not be loaded ({len(exc.problems)} problem(s)):[/]")
+        for p in exc.problems:
+            err.print(f"  {p}", markup=False, highlight=False)
+        err.print("Fix them (try: netra rules lint) and run again.")
+        raise typer.Exit(2) from exc
+
+
+def _lines(path: str) -> tuple[Iterator[str], int | None, ExitStack]:
+    stack = ExitStack()
+    if path == "-":
+        return iter(sys.stdin), None, stack
+    p = Path(path)
+    if not p.is_file():
+        err.print(f"[red]No such file:[/] {path}. Give a JSONL file of posts, or - for stdin.")
+        raise typer.Exit(2)
+    total = sum(1 for _ in p.open(encoding="utf-8", errors="replace"))
+    fh = stack.enter_context(p.open(encoding="utf-8", errors="replace"))
+    return iter(fh), total, stack
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _summary(outcomes: Counter[str], rules: Counter[str], sev: Counter[str], parts: Counter[str], bad: int) -> None:
+    t = Table(title="netra scan: summary", show_header=True, header_style="bold")
+    t.add_column("group")
+    t.add_column("value")
+    t.add_column("decisions", justify="right")
+    for o in Outcome:
+        t.add_row("outcome", o.value, str(outcomes.get(o.value, 0)))
+    for name, n in rules.most_common():
+        t.add_row("rule", name, str(n))
+    for name, n in sev.most_common():
+        t.add_row("severity", name, str(n))
+    for name, n in parts.most_common(15):
+        t.add_row("participant", name, str(n))
+    t.add_row("invalid lines", "skipped", str(bad))
+    err.print(t)
+
+
+def scan(
+    file: Annotated[str, typer.Argument(help="JSONL of Posts (or {\"post\":..., \"locality\":...}); - for stdin.")],
+    out_path: Annotated[Path | None, typer.Option("--out", "-o", help="Write decisions here instead of stdout.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Print a readable explanation of each non-pass decision (stderr).")] = False,
+    pack: PackOpt = None,
+) -> None:
+    """Judge posts offline and write one Decision per line (JSONL).
+
+    Examples:
+
+      netra scan rules/corpus/dev.jsonl --out decisions.jsonl
+
+      cat posts.jsonl | netra scan - --explain > decisions.jsonl
+
+    Invalid lines are reported with their line number and skipped; a summary table closes the run.
+    """
+    engine = _engine(pack)
+    lines, total, stack = _lines(file)
+    outcomes: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
+    sev: Counter[str] = Counter()
+    parts: Counter[str] = Counter()
+    bad = 0
+    with stack:
+        sink: IO[str] = stack.enter_context(out_path.open("w", encoding="utf-8")) if out_path else sys.stdout
+        progress = stack.enter_context(_progress()) if total is not None else None
+        task = progress.add_task("scanning", total=total) if progress else None
+        for item in read_items(lines):
+            if progress is not None and task is not None:
+                progress.advance(task)
+            if isinstance(item, BadLine):
+                bad += 1
+                err.print(f"[yellow]line {item.line}:[/] {item.reason} (skipped)", highlight=False)
+                continue
+            d = engine.decide(item.post, item.locality)
+            sink.write(d.model_dump_json() + "\n")
+            outcomes[d.outcome.value] += 1
+            if d.outcome is not Outcome.PASS:
+                rules.update(h.rule_id for h in d.hits)
+                if d.severity:
+                    sev[d.severity.value] += 1
+                parts.update(p.id for p in d.participants)
+                if explain:
+                    err.print(explain_rich(d, engine, item.post))
+    _summary(outcomes, rules, sev, parts, bad)
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.1f}%"
+
+
+def eval_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Labelled corpus JSONL files (rules/corpus/*.jsonl).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics and misses as JSON.")] = False,
+    show: Annotated[int, typer.Option("--show", help="How many false positives/negatives to explain (-1: all).")] = 20,
+    pack: PackOpt = None,
+) -> None:
+    """Precision, recall and F1 of the engine on labelled items, overall and per SKB form.
+
+    A "flag" label is caught by an engine flag OR review; a "pass" label needs an engine pass.
+
+    Examples:
+
+      netra eval rules/corpus/dev.jsonl
+
+      netra eval rules/corpus/dev.jsonl rules/corpus/holdout.jsonl --json > eval.json
+    """
+    engine = _engine(pack)
+    items: list[Item] = []
+    bad = 0
+    for f in files:
+        if not f.is_file():
+            err.print(f"[red]No such file:[/] {f}")
+            raise typer.Exit(2)
+        with f.open(encoding="utf-8", errors="replace") as fh:
+            for it in read_items(fh):
+                if isinstance(it, BadLine):
+                    bad += 1
+                    err.print(f"[yellow]{f}:{it.line}:[/] {it.reason} (skipped)", highlight=False)
+                elif it.label is None:
+                    bad += 1
+                    err.print(f"[yellow]{f}:{it.line}:[/] no label (skipped)", highlight=False)
+                else:
+                    items.append(it)
+    report = evaluate(engine, items)
+    misses = report.misses if show < 0 else report.misses[:show]
+    if as_json:
+        data = report.as_dict()
+        data["pack_version"] = engine.pack_version
+        data["invalid_lines"] = bad
+        data["misses"] = [
+            {"id": m.item.id, "kind": m.kind, "label": m.item.label, "text": m.item.post.text,
+             "explanation": explain_json(m.decision, engine, m.item.post)}
+            for m in report.misses
+        ]  # fmt: skip
+        out.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    t = Table(title=f"netra eval ({report.items} items, pack {engine.pack_version})", header_style="bold")
+    for col in ("scope", "tp", "fp", "fn", "tn", "precision", "recall", "F1"):
+        t.add_column(col, justify="right" if col != "scope" else "left")
+
+    def row(name: str, c: Counts) -> None:
+        t.add_row(name, str(c.tp), str(c.fp), str(c.fn), str(c.tn), _pct(c.precision), _pct(c.recall), _pct(c.f1))
+
+    row("overall", report.overall)
+    for form, c in sorted(report.by_form.items()):
+        row(form, c)
+    out.print(t)
+    conf = Table(title="confusion (label x engine outcome)", header_style="bold")
+    conf.add_column("label")
+    for o in Outcome:
+        conf.add_column(o.value, justify="right")
+    for label, row_counts in sorted(report.by_outcome.items()):
+        conf.add_row(label, *(str(row_counts.get(o.value, 0)) for o in Outcome))
+    out.print(conf)
+    for m in misses:
+        out.print(f"[bold]{m.kind.replace('_', ' ')}[/] {m.item.id}: {m.item.label.get('note', '') if m.item.label else ''}")
+        out.print(explain_rich(m.decision, engine, m.item.post))
+    if len(misses) < len(report.misses):
+        out.print(f"... {len(report.misses) - len(misses)} more misses (use --show -1 or --json)")
+
+
+def _pack_dir(pack: Path | None) -> Path:
+    from neutrality.engine import default_pack_dir
+
+    if pack is None:
+        return default_pack_dir()
+    if not pack.is_dir() and (default_pack_dir().parent / str(pack)).is_dir():
+        return default_pack_dir().parent / str(pack)  # a pack name, e.g. "core"
+    return pack
+
+
+@rules_app.command("test")
+def rules_test(
+    pack: Annotated[Path | None, typer.Argument(help="Pack directory or name (default: core).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List passing examples too.")] = False,
+) -> None:
+    """Run every rule's must_flag and must_pass examples; exit 1 if any fails.
+
+    Examples:
+
+      netra rules test
+
+      netra rules test rules/packs/core -v
+    """
+    engine = _engine(_pack_dir(pack))
+    results = run_examples(engine)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        if r.ok and not verbose:
+            continue
+        mark = "[green]ok[/]" if r.ok else "[red]FAIL[/]"
+        what = r.example.data.get("text") or r.example.data.get("media_description") or r.example.data.get("target")
+        out.print(f"{mark} {r.rule.id} must_{r.example.must} {r.example.file}:{r.example.line} {r.message}")
+        if not r.ok:
+            out.print(f"     {what}", markup=False)
+            if r.analysis is not None:
+                out.print(explain_rich(r.analysis.decision, engine))
+    n_rules = len(engine.rules)
+    out.print(f"{len(results) - len(failed)}/{len(results)} examples passed across {n_rules} rules ({engine.pack_version})")
+    if failed:
+        raise typer.Exit(1)
+
+
+@rules_app.command("lint")
+def rules_lint(
+    pack: Annotated[Path | None, typer.Argument(help="Pack directory or name (default: core).")] = None,
+) -> None:
+    """Check a pack statically; print each problem as file:line: message and exit 1 if any.
+
+    Rejects unknown fields, regular-expression syntax in terms, rules without examples,
+    references to unknown lists/participants/races, duplicate ids.
+
+    Example:
+
+      netra rules lint tests/data/broken-packs/regex-term
+    """
+    directory = _pack_dir(pack)
+    problems = lint_pack(directory)
+    for p in problems:
+        out.print(str(p), markup=False, highlight=False)
+    if problems:
+        out.print(f"[red]{len(problems)} problem(s)[/] in {directory}")
+        raise typer.Exit(1)
+    out.print(f"[green]ok[/] {directory}: no problems")
+
+
+@rules_app.command("explain")
+def rules_explain(
+    text: Annotated[str, typer.Option("--text", help="Text of a post to judge.")] = "",
+    file: Annotated[Path | None, typer.Option("--file", help="JSONL file: explain every line.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a panel.")] = False,
+    pack: PackOpt = None,
+) -> None:
+    """Explain the decision for one text (or every post in a JSONL file).
+
+    Examples:
+
+      netra rules explain --text 'Sy dukung G a n j a r, gasss!'
+
+      netra rules explain --file posts.jsonl --json
+    """
+    engine = _engine(pack)
+    if file is not None:
+        with file.open(encoding="utf-8") as fh:
+            items = [i for i in read_items(fh) if isinstance(i, Item)]
+    else:
+        line = json.dumps({"platform": "instagram", "post_id": "cli", "account_id": "ig:cli", "action": "post",
+                           "text": text, "event_time": engine.pack.example_defaults.get("event_time", "2024-01-15T09:00:00+07:00")})
+        parsed = next(iter(read_items([line])))
+        assert isinstance(parsed, Item)
+        items = [parsed]
+    for it in items:
+        d = engine.decide(it.post, it.locality)
+        if as_json:
+            out.print_json(json.dumps(explain_json(d, engine, it.post), ensure_ascii=False))
+        else:
+            out.print(explain_rich(d, engine, it.post))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("scan")(scan)
+    app.command("eval")(eval_cmd)
+    app.add_typer(rules_app, name="rules")

@@ -1,0 +1,75 @@
+"""Reading JSONL input: bare Posts, {"post", "locality"} wrappers and labelled corpus items.
+
+A bad line is reported with its number and reason and skipped; it never stops the run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from neutrality.catalogue import Locality
+from schemas import Post
+
+
+@dataclass(frozen=True)
+class Item:
+    line: int
+    post: Post
+    locality: Locality | None
+    label: dict[str, Any] | None
+    id: str
+
+
+@dataclass(frozen=True)
+class BadLine:
+    line: int
+    reason: str
+
+
+def _reason(exc: ValidationError) -> str:
+    errs = exc.errors()
+    first = errs[0]
+    loc = ".".join(str(x) for x in first["loc"]) or "(line)"
+    more = f" (+{len(errs) - 1} more)" if len(errs) > 1 else ""
+    return f"{loc}: {first['msg']}{more}"
+
+
+def parse_line(raw: str, number: int) -> Item | BadLine | None:
+    """One JSONL line to an Item (or a BadLine with the reason); blank lines give None."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return BadLine(number, f"not JSON: {exc.msg} at column {exc.colno}")
+    if not isinstance(obj, dict):
+        return BadLine(number, "a line must be a JSON object (a Post, or {\"post\": ..., \"locality\": ...})")
+    wrapped = "post" in obj and isinstance(obj["post"], dict)
+    post_obj = obj["post"] if wrapped else obj
+    loc_obj = obj.get("locality") if wrapped else None
+    label = obj.get("label") if wrapped else None
+    try:
+        post = Post.model_validate(post_obj)
+    except ValidationError as exc:
+        return BadLine(number, f"not a valid Post: {_reason(exc)}")
+    locality = None
+    if loc_obj is not None:
+        if not isinstance(loc_obj, dict) or not isinstance(loc_obj.get("province"), str):
+            return BadLine(number, 'locality must be {"province": "...", "regency": "..."} or null')
+        locality = Locality(loc_obj["province"], str(loc_obj.get("regency") or ""))
+    if label is not None and (not isinstance(label, dict) or label.get("outcome") not in ("flag", "pass")):
+        return BadLine(number, 'label must be {"outcome": "flag" | "pass", "forms": [...]}')
+    return Item(number, post, locality, label, str(obj.get("id", post.key)) if wrapped else post.key)
+
+
+def read_items(lines: Iterable[str]) -> Iterator[Item | BadLine]:
+    for number, raw in enumerate(lines, start=1):
+        parsed = parse_line(raw, number)
+        if parsed is not None:
+            yield parsed
