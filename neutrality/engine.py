@@ -81,10 +81,21 @@ class Engine:
         return f"{self.pack.name}@{self.pack.version}"
 
     # ----------------------------------------------------------------- hot path
-    def decide(self, post: Post, locality: Locality | None = None) -> Decision:
-        return self.analyse(post, locality).decision
+    def decide(
+        self,
+        post: Post,
+        locality: Locality | None = None,
+        review_only: frozenset[str] = frozenset(),
+    ) -> Decision:
+        """Judge one event; rules named in `review_only` may send it to review, never flag it."""
+        return self.analyse(post, locality, review_only).decision
 
-    def analyse(self, post: Post, locality: Locality | None = None) -> Analysis:
+    def analyse(
+        self,
+        post: Post,
+        locality: Locality | None = None,
+        review_only: frozenset[str] = frozenset(),
+    ) -> Analysis:
         t0 = time.perf_counter()
         normalise = self._normalise
         scan = self._scan
@@ -126,7 +137,8 @@ class Engine:
         feats = self.extractor.extract(post, locality, scanned, day)
         present = feats.found.keys()
         fired = [r for r in self.rules if r.fires(present)]
-        return Analysis(self._decision(post, day, feats, fired, scanned, t0), feats, fired)
+        decision = self._decision(post, day, feats, fired, scanned, t0, dropped=review_only)
+        return Analysis(decision, feats, fired)
 
     def _phase(self, day: dt.date, race_ids: list[str]) -> tuple[str | None, Phase | None]:
         elections = [self.catalogue.elections[self.catalogue.races[r].election_id] for r in race_ids]
@@ -169,6 +181,7 @@ class Engine:
         fired: list[Rule],
         scanned: list[Scanned],
         t0: float,
+        dropped: frozenset[str] = frozenset(),
     ) -> Decision:
         parts = sorted(
             feats.participants.values(),
@@ -195,11 +208,11 @@ class Engine:
                         severity=rule.severity,
                         score=rule.score,
                         evidence=mapper.map(evs),
-                        review_only=rule.review_only,
+                        review_only=rule.review_only or rule.id in dropped,
                     )
                 )
                 score += rule.score
-                review_only = review_only or rule.review_only
+                review_only = review_only or rule.review_only or rule.id in dropped
                 if severity is None or _SEVERITY_RANK[rule.severity] > _SEVERITY_RANK[severity]:
                     severity = rule.severity
         if score >= self.pack.flag_at and not all(h.review_only for h in hits):
