@@ -14,9 +14,10 @@ from typing import Any
 
 from agents.deadletters import send_to_deadletter
 from neutrality import Locality
-from schemas import DeadLetterReason, Flag, Outcome, Post, RegistryEntry
+from schemas import DeadLetterReason, Flag, Outcome, Post, RegistryEntry, RuleState
 from schemas.codec import Rejection, decode
 from streams import metrics
+from streams.ruleguard import RuleGuard
 from streams.rulepack import EngineHolder
 from streams.settings import Settings
 
@@ -46,15 +47,20 @@ class RegistryLookup:
         return entry
 
 
-def build_flag(
-    post: Post, entry: RegistryEntry | None, holder: EngineHolder, received_at: datetime
-) -> Flag | None:
-    """Judge one valid event; None when the engine passes it."""
+def judge_post(
+    post: Post,
+    entry: RegistryEntry | None,
+    holder: EngineHolder,
+    guard: RuleGuard,
+    received_at: datetime,
+) -> tuple[Flag | None, list[RuleState]]:
+    """Judge one valid event: the flag (None when the engine passes it) and rules that tripped."""
     locality = Locality(province=entry.province, regency=entry.region) if entry else None
-    decision = holder.engine.decide(post, locality)
+    decision = holder.engine.decide(post, locality, review_only=guard.overrides)
     metrics.DECISIONS.labels(outcome=decision.outcome.value).inc()
+    tripped = guard.observe(decision)
     if decision.outcome is Outcome.PASS:
-        return None
+        return None, tripped
     province = entry.province if entry else "unknown"
     for hit in decision.hits:
         metrics.FLAGS.labels(rule=hit.rule_id, severity=hit.severity.value, province=province).inc()
@@ -70,13 +76,17 @@ def build_flag(
 def attach(
     app: Any,
     settings: Settings,
-    posts_topic: Any,
-    flags_topic: Any,
-    deadletter_topic: Any,
+    topics: dict[str, Any],
     registry: RegistryLookup,
     holder: EngineHolder,
+    guard: RuleGuard,
     on_processed: Callable[[Any], None],
 ) -> Any:
+    posts_topic = topics[settings.posts_topic]
+    flags_topic = topics[settings.flags_topic]
+    deadletter_topic = topics[settings.deadletter_topic]
+    rulestate_topic = topics[settings.rulestate_topic]
+
     @app.agent(posts_topic, name="netra.agents.judge")
     async def judge(stream: Any) -> None:
         async for event in stream.events():
@@ -123,7 +133,12 @@ def attach(
                 return
         received_at = datetime.fromtimestamp(msg.timestamp, UTC) if msg.timestamp else None
         received_at = received_at or datetime.now(UTC)
-        flag = build_flag(post, entry, holder, received_at)
+        flag, tripped = judge_post(post, entry, holder, guard, received_at)
+        for state in tripped:
+            guard.apply(state)  # at once here; other workers learn it from the topic
+            await rulestate_topic.send(
+                key=state.rule_id.encode(), value=state.model_dump_json().encode(), force=True
+            )
         if flag is None:
             return
         await flags_topic.send(

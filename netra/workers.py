@@ -58,13 +58,13 @@ class WorkerHandle:
 
 
 def start_worker(
-    name: str, env: Mapping[str, str] | None = None, *, agents: str = "judge,indexer"
+    name: str, env: Mapping[str, str] | None = None, *, agents: str | None = None
 ) -> WorkerHandle:
     """Start `netra worker` in the background with NETRA_* overrides from `env`."""
     full_env = {**os.environ, **(env or {})}
     folder = Path(full_env.get("NETRA_STATE") or Settings().state_dir) / "workers"
     log_path, pid_path = folder / f"{name}.log", folder / f"{name}.pid"
-    argv = [sys.executable, "-m", "netra", "worker", "--agents", agents]
+    argv = [sys.executable, "-m", "netra", "worker"] + (["--agents", agents] if agents else [])
     pid = spawn(argv, cwd=REPO_ROOT, env=full_env, log_path=log_path)
     return WorkerHandle(name, write_pidfile(pid_path, pid), log_path, pid_path)
 

@@ -16,10 +16,12 @@ from schemas.decision import (
     SanctionTrack,
     Severity,
 )
+from schemas.escalation import Escalation
 from schemas.flag import Flag
 from schemas.post import Action, Platform, Post, Target, TargetKind
 from schemas.registry import EmploymentType, RegistryEntry
 from schemas.review import ReviewVerdict, Verdict
+from schemas.rulestate import RuleState
 
 __all__ = [
     "Action",
@@ -27,6 +29,7 @@ __all__ = [
     "DeadLetterReason",
     "Decision",
     "EmploymentType",
+    "Escalation",
     "Evidence",
     "Flag",
     "Outcome",
@@ -37,6 +40,7 @@ __all__ = [
     "RegistryEntry",
     "ReviewVerdict",
     "RuleHit",
+    "RuleState",
     "SanctionTrack",
     "Severity",
     "Target",

@@ -19,6 +19,7 @@ class DeadLetterReason(StrEnum):
     INVALID_JSON = "invalid_json"
     SCHEMA = "schema"  # valid JSON, wrong shape: missing field, wrong type, unknown action ...
     INDEX_REJECTED = "index_rejected"  # Elasticsearch refused the document itself (not an outage)
+    UNKNOWN_FLAG = "unknown_flag"  # a review names a flag that is not in Elasticsearch
     INTERNAL = "internal"  # a bug in Netra: the message is kept so it can be replayed after a fix
 
 

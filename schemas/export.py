@@ -8,10 +8,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from schemas.deadletter import DeadLetter
+from schemas.escalation import Escalation
 from schemas.flag import Flag
 from schemas.post import Post
 from schemas.registry import RegistryEntry
 from schemas.review import ReviewVerdict
+from schemas.rulestate import RuleState
 
 JSON_DIR = Path(__file__).resolve().parent / "json"
 
@@ -21,6 +23,8 @@ RECORDS: dict[str, type[BaseModel]] = {
     "deadletter": DeadLetter,
     "registry-entry": RegistryEntry,
     "review-verdict": ReviewVerdict,
+    "escalation": Escalation,
+    "rule-state": RuleState,
 }
 
 

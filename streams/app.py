@@ -16,13 +16,15 @@ import faust
 from elasticsearch import AsyncElasticsearch
 from prometheus_client import start_http_server
 
-from agents import indexer, judge, registry
+from agents import indexer, judge, offenders, registry, reviews
 from streams import metrics
+from streams.ruleguard import RuleGuard, tail_rule_states
 from streams.rulepack import EngineHolder
 from streams.settings import Settings
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, topic_specs
 
 log = logging.getLogger(__name__)
+AGENTS = ("judge", "indexer", "reviews", "offenders")
 
 
 class CommitSensor(faust.Sensor):  # type: ignore[misc]
@@ -102,9 +104,11 @@ def create_pipeline(
         name: _raw_topic(app, name, spec.partitions, spec.configs) for name, spec in specs.items()
     }
     wanted = {a.strip() for a in settings.agents.split(",") if a.strip()}
-    unknown = wanted - {"judge", "indexer"}
+    unknown = wanted - set(AGENTS)
     if unknown:
-        raise ValueError(f"unknown agents {sorted(unknown)} in NETRA_AGENTS: use judge, indexer")
+        raise ValueError(
+            f"unknown agents {sorted(unknown)} in NETRA_AGENTS: choose from {', '.join(AGENTS)}"
+        )
     lag = LagTracker()
     holder: EngineHolder | None = None
     deadletters = topics[settings.deadletter_topic]
@@ -119,25 +123,49 @@ def create_pipeline(
         )
         registry.attach(app, topics[settings.registry_topic], table, deadletters)
         holder = EngineHolder(settings.rule_pack)
+        guard = RuleGuard(
+            share=settings.rule_spike_share,
+            min_events=settings.rule_spike_min_events,
+            window_seconds=settings.rule_spike_window_hours * 3600,
+        )
+        guard.pack_changed(holder.engine.pack_version)
         judge.attach(
             app,
             settings,
-            topics[settings.posts_topic],
-            topics[settings.flags_topic],
-            deadletters,
+            topics,
             judge.RegistryLookup(table),
             holder,
+            guard,
             lag,
         )
 
         @app.timer(settings.reload_seconds)
         async def reload_rule_pack() -> None:
             assert holder is not None
-            await holder.reload_if_changed()
+            if await holder.reload_if_changed():
+                guard.pack_changed(holder.engine.pack_version)
 
-    if "indexer" in wanted:
+        @app.task
+        async def follow_rule_states() -> None:
+            await tail_rule_states(settings, guard)
+
+    if wanted & {"indexer", "reviews"}:
         es = AsyncElasticsearch(settings.es_url, request_timeout=30, max_retries=0)
+    if "indexer" in wanted:
         indexer.attach(app, settings, topics[settings.flags_topic], deadletters, es, lag)
+    if "reviews" in wanted:
+        reviews.attach(app, settings, topics[settings.reviews_topic], deadletters, es)
+    if "offenders" in wanted:
+        history = app.Table(
+            "offenders",
+            default=None,
+            key_type=bytes,
+            value_type=bytes,
+            partitions=settings.partitions,
+        )
+        offenders.attach(
+            app, settings, topics[settings.flags_topic], topics[settings.escalations_topic], history
+        )
 
     @app.timer(5.0)
     async def report_lag() -> None:

@@ -60,3 +60,17 @@ CONSUMER_LAG = Gauge(
 LAST_COMMIT = Gauge(
     "netra_last_commit_timestamp_seconds", "Unix time of this worker's last offset commit."
 )
+REVIEWS = Counter("netra_reviews_total", "Review verdicts applied to flags.", ["verdict"])
+RULE_PRECISION = Gauge(
+    "netra_rule_precision_ratio",
+    "Per rule: confirmed / (confirmed + dismissed) flags, from supervisors' reviews.",
+    ["rule"],
+)
+RULE_REVIEW_ONLY = Gauge(
+    "netra_rule_review_only",
+    "1 while a rule may only send events to review (dropped after a spike, until restored).",
+    ["rule"],
+)
+ESCALATIONS = Counter(
+    "netra_escalations_total", "Repeat offenders escalated, by window in days.", ["window"]
+)

@@ -54,7 +54,8 @@ class Settings(BaseSettings):
         default=2.0, gt=0, description="How often the worker checks the rule pack for changes."
     )
     agents: str = Field(
-        default="judge,indexer", description="Which agents this worker runs (comma separated)."
+        default="judge,indexer,reviews,offenders",
+        description="Which agents this worker runs (comma separated).",
     )
     metrics_host: str = Field(
         default="127.0.0.1", description="Address of /metrics (0.0.0.0 in a container)."
@@ -71,6 +72,26 @@ class Settings(BaseSettings):
     bulk_retry_max_seconds: float = Field(
         default=10.0, gt=0, description="Cap of the backoff while Elasticsearch is unavailable."
     )
+    escalate_after_7d: int = Field(
+        default=3, ge=1, description="Flags of one ASN within 7 days that raise an escalation."
+    )
+    escalate_after_30d: int = Field(
+        default=5, ge=1, description="Flags of one ASN within 30 days that raise an escalation."
+    )
+    rule_spike_share: float = Field(
+        default=0.05,
+        gt=0,
+        le=1,
+        description="A rule hitting more than this share of events after a pack change "
+        "drops to review-only until a person restores it.",
+    )
+    rule_spike_min_events: int = Field(
+        default=500, ge=1, description="Events seen before the spike guard may trip."
+    )
+    rule_spike_window_hours: float = Field(
+        default=24.0, gt=0, description="How long after a pack change the spike guard watches."
+    )
+    rulestate_topic: str = "netra.rule-state"
     commit_interval_seconds: float = Field(
         default=1.0, gt=0, description="How often processed offsets are committed."
     )

@@ -59,6 +59,12 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
             "supervisors' verdicts on flags (schemas.ReviewVerdict), key = flag id",
         ),
         TopicSpec(
+            settings.rulestate_topic,
+            1,
+            {"cleanup.policy": "compact"},
+            "rules dropped to review-only or restored (schemas.RuleState), key = rule id",
+        ),
+        TopicSpec(
             settings.escalations_topic,
             n,
             {},

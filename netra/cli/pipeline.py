@@ -13,6 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from netra.kafka_tools import KafkaUnavailableError, create_topics, follow, read_lines, replay
+from schemas import Verdict
+from streams.elastic import REPORTING_WINDOW
 from streams.settings import Settings
 
 console = Console(stderr=True)
@@ -26,8 +28,12 @@ def _fail(message: str) -> typer.Exit:
 
 def worker(
     agents: Annotated[
-        str, typer.Option(help="Agents to run: judge, indexer or both (comma separated).")
-    ] = "judge,indexer",
+        str | None,
+        typer.Option(
+            help="Agents to run, comma separated: judge, indexer, reviews, offenders "
+            "(default: all, or NETRA_AGENTS)."
+        ),
+    ] = None,
     loglevel: Annotated[str, typer.Option(help="debug, info, warning or error.")] = "info",
 ) -> None:
     """Run a Netra worker: judge events from Kafka and index flags into Elasticsearch.
@@ -42,7 +48,7 @@ def worker(
     from netra.stack import register_scrape_target, unregister_scrape_target
     from streams.app import create_pipeline
 
-    settings = Settings(agents=agents)
+    settings = Settings(agents=agents) if agents else Settings()
     registered: list[str] = []
 
     def on_port(port: int) -> None:
@@ -168,6 +174,39 @@ def flags_tail(
         pass
 
 
+def review(
+    flag_id: Annotated[str, typer.Argument(help="The flag id, e.g. instagram:ig-3312.")],
+    verdict: Annotated[Verdict, typer.Argument(help="confirm, dismiss or escalate.")],
+    note: Annotated[str, typer.Option(help="Why; it goes into the flag's history.")] = "",
+    reviewer: Annotated[
+        str | None, typer.Option(help="Who reviews (default: NETRA_REVIEWER or $USER).")
+    ] = None,
+) -> None:
+    """Record a supervisor's verdict on a flag; the flag's status and history follow from it.
+
+    Verdicts are events on the reviews topic; the review agent applies them to the flag in
+    Elasticsearch, and per-rule precision (confirmed / reviewed) is exported as a metric.
+
+      netra review instagram:ig-3312 confirm --note "foto dua jari dengan caleg, akun resmi ASN"
+    """
+    import os
+    from datetime import UTC, datetime
+
+    from schemas import ReviewVerdict
+
+    settings = Settings()
+    who = reviewer or os.environ.get("NETRA_REVIEWER") or os.environ.get("USER") or "unknown"
+    record = ReviewVerdict(
+        flag_id=flag_id, reviewer=who, verdict=verdict, note=note, reviewed_at=datetime.now(UTC)
+    )
+    line = record.model_dump_json().encode()
+    try:
+        replay(settings, settings.reviews_topic, [line], key_field="flag_id")
+    except KafkaUnavailableError as exc:
+        raise _fail(str(exc)) from exc
+    console.print(f"{verdict.value} recorded for {flag_id} by {who}")
+
+
 def _flag_line(flag: object) -> str:
     from schemas import Flag
 
@@ -179,9 +218,10 @@ def _flag_line(flag: object) -> str:
     evidence = "; ".join(
         json.dumps(e.excerpt, ensure_ascii=False) for h in d.hits for e in h.evidence[:2]
     )
+    deadline = p.event_time + REPORTING_WINDOW
     return (
-        f"[{colour}]{d.outcome.value.upper():6}[/] {p.event_time:%Y-%m-%d %H:%M} "
-        f"{p.platform.value}/{p.action.value} {who}\n"
+        f"[{colour}]{d.outcome.value.upper():6}[/] {flag.flag_id}  {p.event_time:%Y-%m-%d %H:%M} "
+        f"{p.platform.value}/{p.action.value} {who}  report by {deadline:%Y-%m-%d}\n"
         f"        rules: {rules}  severity: {d.severity.value if d.severity else '-'}  "
         f"phase: {d.phase.value if d.phase else '-'}\n        evidence: {evidence}"
     )
@@ -199,3 +239,4 @@ def register(app: typer.Typer) -> None:
     flags = typer.Typer(help="Flags published by the judge.", no_args_is_help=True)
     flags.command("tail")(flags_tail)
     app.add_typer(flags, name="flags", rich_help_panel="Supervision")
+    app.command(rich_help_panel="Supervision")(review)

@@ -48,6 +48,7 @@ class Harness:
             "NETRA_REGISTRY_TOPIC": f"test-{s}.registry",
             "NETRA_REVIEWS_TOPIC": f"test-{s}.reviews",
             "NETRA_ESCALATIONS_TOPIC": f"test-{s}.escalations",
+            "NETRA_RULESTATE_TOPIC": f"test-{s}.rule-state",
             "NETRA_FLAGS_ALIAS": f"netra-test-{s}",
             **self.extra_env,
         }

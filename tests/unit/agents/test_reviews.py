@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from agents.reviews import reviewed_fields
+from schemas import ReviewVerdict, Verdict
+
+T0 = datetime(2024, 1, 20, 9, 0, tzinfo=UTC)
+
+
+def verdict(v: Verdict, minutes: int, who: str = "ana") -> ReviewVerdict:
+    return ReviewVerdict(
+        flag_id="instagram:ig-1",
+        reviewer=who,
+        verdict=v,
+        note="n",
+        reviewed_at=T0 + timedelta(minutes=minutes),
+    )
+
+
+def test_a_verdict_sets_status_and_appends_history() -> None:
+    fields = reviewed_fields({"status": "unreviewed"}, verdict(Verdict.CONFIRM, 0))
+    assert fields is not None
+    assert fields["status"] == "confirmed" and fields["reviewer"] == "ana"
+    assert len(fields["reviews"]) == 1
+
+
+def test_a_redelivered_verdict_changes_nothing() -> None:
+    first = reviewed_fields({}, verdict(Verdict.ESCALATE, 0))
+    assert first is not None
+    assert reviewed_fields(first, verdict(Verdict.ESCALATE, 0)) is None
+
+
+def test_status_follows_the_latest_verdict_even_if_it_arrives_first() -> None:
+    later = reviewed_fields({}, verdict(Verdict.DISMISS, 10, "budi"))
+    assert later is not None
+    both = reviewed_fields(later, verdict(Verdict.CONFIRM, 0, "ana"))
+    assert both is not None
+    assert [e["reviewer"] for e in both["reviews"]] == ["ana", "budi"]
+    assert both["status"] == "dismissed" and both["reviewer"] == "budi"
