@@ -116,7 +116,7 @@ def corpus_items(files: list[Path] | None = None) -> Iterator[dict[str, object]]
 def sample_posts(
     registry: list[RegistryEntry], count: int, *, partisan_share: float = 0.05, seed: int = 11
 ) -> SampleSet:
-    """`count` posts by registry accounts; about `partisan_share` of them from flag-labelled items."""
+    """`count` posts by registry accounts, about `partisan_share` from flag-labelled items."""
     rng = random.Random(seed)
     items = list(corpus_items())
     flagged = [i for i in items if i["label"]["outcome"] == "flag"]  # type: ignore[index]

@@ -1,8 +1,8 @@
 """Rule-pack hot reload: a worker swaps in a changed pack without a restart.
 
-The pack folder and its catalogue are fingerprinted (file names, sizes, mtimes); when the fingerprint changes the
-new pack is loaded off the event loop and swapped in only if it loads cleanly, so a broken
-edit never stops judging: the worker keeps the last good pack and says why.
+The pack folder and its catalogue are fingerprinted (file names, sizes, mtimes); when the
+fingerprint changes the new pack is loaded off the event loop and swapped in only if it loads
+cleanly, so a broken edit never stops judging: the worker keeps the last good pack and says why.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import time
@@ -160,7 +161,5 @@ class Harness:
         alias = self.settings.flags_alias
         for path in (f"/{alias}-*", f"/_index_template/{alias}"):
             req = urllib.request.Request(self.es_url + path, method="DELETE")
-            try:
+            with contextlib.suppress(OSError):
                 urllib.request.urlopen(req, timeout=30).close()
-            except OSError:
-                pass
