@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 NETRA  := $(VENV)/bin/netra
 PYTEST_ARGS ?=
+# `python -m pytest` puts the repo root on sys.path, so tests can import tests.integration.harness.
 
 .DEFAULT_GOAL := help
 .PHONY: help venv lint up status down test unit integration demo bench clean
@@ -35,13 +36,13 @@ down: venv ## Stop the local stack; no process is left behind
 	$(NETRA) stack down
 
 test: lint up ## Lint, start the stack, run unit and integration tests
-	$(VENV)/bin/pytest tests/unit tests/integration $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest tests/unit tests/integration $(PYTEST_ARGS)
 
 unit: venv ## Unit tests only (no services)
-	$(VENV)/bin/pytest tests/unit $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest tests/unit $(PYTEST_ARGS)
 
 integration: up ## Integration tests only (against the local stack)
-	$(VENV)/bin/pytest tests/integration $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest tests/integration $(PYTEST_ARGS)
 
 demo: up ## Start the stack and stream sample posts through Netra
 	$(NETRA) demo
