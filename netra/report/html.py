@@ -23,7 +23,7 @@ body{font-family:'DejaVu Sans',Arial,sans-serif;margin:1.2rem 1.5rem;color:#222;
 h1{font-size:1.45rem;margin:0 0 .2rem}h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
 .sub{color:#555;margin:0 0 1rem}
 .cards{display:flex;gap:.8rem;flex-wrap:wrap;margin-bottom:1rem}
-.card{border:1px solid #ccc;border-radius:6px;padding:.5rem .9rem;min-width:9rem}
+.card{border:1px solid #ccc;border-radius:6px;padding:.4rem .8rem;min-width:8rem}
 .card .n{font-size:1.7rem;font-weight:bold}.card .l{font-size:.8rem;color:#555}
 .card.warn .n{color:#8a1c1c}
 .charts{display:grid;grid-template-columns:repeat(2,600px);gap:.6rem 1rem}
@@ -77,8 +77,8 @@ def render_html(data: ReportData, charts: Sequence[Chart], generated_at: datetim
             _card(data.accounts, "accounts"),
             _card(data.high_severity, "high severity", warn=True),
             _card(data.unreviewed_open, "unreviewed, deadline open", warn=True),
-            _card(data.unreviewed_expired, "unreviewed, 7-day deadline passed", warn=True),
-            _card(data.not_in_registry, "accounts not in ASN registry"),
+            _card(data.unreviewed_expired, "unreviewed, deadline passed", warn=True),
+            _card(data.not_in_registry, "not in ASN registry"),
         ]
     )
     figures = []
