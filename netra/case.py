@@ -21,6 +21,7 @@ from typing import Any
 from elasticsearch import AsyncElasticsearch, NotFoundError
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from netra.report.query import REPORT_TZ
 from netra.report.skb import PHASES, SANCTION_TRACKS, SKB_FORMS, recipients
 from schemas import Evidence, RuleHit
 
@@ -429,7 +430,8 @@ def to_json(case: CaseFile) -> str:
 
 
 def _when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M %Z").strip() if value else "-"
+    """Times in WIB, the supervisors' clock."""
+    return value.astimezone(REPORT_TZ).strftime("%Y-%m-%d %H:%M WIB") if value else "-"
 
 
 def _target_words(target: Mapping[str, Any] | None) -> str:

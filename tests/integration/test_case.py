@@ -1,0 +1,132 @@
+"""Case files built from flags in the real local Elasticsearch, through the API and the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from elasticsearch import AsyncElasticsearch
+
+from netra.case import CaseFile, CaseNotFoundError, build_case, mask_nip, to_html, to_markdown
+from tests.integration.report_samples import Sample, drop_samples, index_samples, samples
+
+pytestmark = pytest.mark.integration
+
+
+@dataclass
+class Indexed:
+    es_url: str
+    alias: str
+    now: datetime
+    items: list[Sample]
+
+
+@pytest.fixture
+def indexed(es_url: str) -> Iterator[Indexed]:
+    now = datetime.now(UTC)
+    items = samples(now)
+    alias, index = asyncio.run(index_samples(es_url, items))
+    try:
+        yield Indexed(es_url, alias, now, items)
+    finally:
+        asyncio.run(drop_samples(es_url, alias, index))
+
+
+def _case(ix: Indexed, flag_id: str, entitled: bool) -> CaseFile:
+    async def run() -> CaseFile:
+        async with AsyncElasticsearch(ix.es_url, request_timeout=30) as es:
+            return await build_case(es, ix.alias, flag_id, entitled, now=ix.now)
+
+    return asyncio.run(run())
+
+
+def _reviewed(ix: Indexed) -> Sample:
+    return next(s for s in ix.items if s.reviews and s.flag.asn is not None)
+
+
+def test_case_file_from_the_index(indexed: Indexed) -> None:
+    sample = _reviewed(indexed)
+    flag, asn = sample.flag, sample.flag.asn
+    assert asn is not None
+    case = _case(indexed, flag.flag_id, entitled=False)
+
+    assert case.flag_id == flag.flag_id and case.account_id == flag.post.account_id
+    assert case.asn is not None and case.asn.name == asn.name and case.asn.nip_masked
+    assert case.asn.nip == mask_nip(asn.nip) != asn.nip
+    assert case.status == sample.status
+    assert [r.note for r in case.reviews] == [r["note"] for r in sample.reviews]
+    assert set(case.skb_forms) == {h.skb_form for h in flag.decision.hits}
+    expected = flag.post.event_time + (case.deadline.deadline - case.deadline.event_time)
+    assert case.deadline.deadline == expected
+    assert case.deadline.expired == (indexed.now >= case.deadline.deadline)
+
+    text = next(f for f in case.post_fields if f.field == "text")
+    assert text.value == flag.post.text
+    spans = [e for h in flag.decision.hits for e in h.evidence if e.start is not None]
+    assert [flag.post.text[s.start : s.end] for s in text.spans] == [e.excerpt for e in spans]
+
+    page = to_html(case)
+    assert asn.nip not in page and asn.nip not in to_markdown(case)
+    for ev in spans:
+        assert f">{ev.excerpt}</mark>" in page
+    assert "<Prabowo" not in page  # the post's angle brackets are escaped, not markup
+    assert {r.body for r in case.recipients} >= {"Bawaslu", "BKN"}
+
+
+def test_entitled_case_shows_the_nip(indexed: Indexed) -> None:
+    sample = _reviewed(indexed)
+    assert sample.flag.asn is not None
+    case = _case(indexed, sample.flag.flag_id, entitled=True)
+    assert case.asn is not None and case.asn.nip == sample.flag.asn.nip
+    assert not case.asn.nip_masked
+
+
+def test_unknown_flag_id(indexed: Indexed) -> None:
+    with pytest.raises(CaseNotFoundError, match="no flag"):
+        _case(indexed, "instagram:does-not-exist", entitled=False)
+
+
+def _netra(ix: Indexed, *args: str, role: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NETRA_ES_URL": ix.es_url, "NETRA_FLAGS_ALIAS": ix.alias}
+    env.pop("NETRA_ROLE", None)
+    env.pop("NETRA_NIP_ENTITLED_ROLES", None)
+    if role:
+        env["NETRA_ROLE"] = role
+    netra = Path(sys.executable).with_name("netra")
+    return subprocess.run([str(netra), *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_cli_masks_by_default_and_unmasks_for_bawaslu(indexed: Indexed, tmp_path: Path) -> None:
+    sample = _reviewed(indexed)
+    asn = sample.flag.asn
+    assert asn is not None
+    plain = _netra(indexed, "case", sample.flag.flag_id, "--format", "json")
+    assert plain.returncode == 0, plain.stderr
+    assert asn.nip not in plain.stdout
+    assert json.loads(plain.stdout)["asn"]["nip"] == mask_nip(asn.nip)
+
+    analyst = _netra(indexed, "case", sample.flag.flag_id, "--role", "analyst")
+    assert analyst.returncode == 0 and asn.nip not in analyst.stdout
+
+    out = tmp_path / "kasus.html"
+    entitled = _netra(
+        indexed, "case", sample.flag.flag_id, "-f", "html", "-o", str(out), role="bawaslu"
+    )
+    assert entitled.returncode == 0, entitled.stderr
+    assert asn.nip in out.read_text(encoding="utf-8")
+
+
+def test_cli_explains_a_missing_flag(indexed: Indexed) -> None:
+    done = _netra(indexed, "case", "instagram:nope")
+    assert done.returncode == 2
+    said = " ".join(done.stderr.split())  # rich wraps lines
+    assert "no flag with id 'instagram:nope'" in said and "netra flags tail" in said
+    assert "Traceback" not in said
