@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "netra.cli.schemas",
     "netra.cli.engine",
     "netra.cli.report",
+    "netra.cli.kibana",
 ]
 
 

@@ -1,0 +1,81 @@
+"""`netra kibana import`: load the data view, saved searches and dashboard into Kibana."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from netra.kibana import DEFAULT_NDJSON, DEFAULT_URL, KibanaError, import_objects
+
+kibana_app = typer.Typer(
+    name="kibana",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    help=(
+        "Kibana saved objects for supervisors: the netra-flags data view, saved searches (high\n"
+        "severity in the last 24 h, unreviewed, by agency) and the 'Netra flags' dashboard.\n\n"
+        "Examples:\n\n"
+        "  netra kibana import --url http://127.0.0.1:5601\n\n"
+        "  netra kibana import --url https://kibana.example:5601 --space bawaslu\n\n"
+        "Credentials (environment): NETRA_KIBANA_API_KEY, or NETRA_KIBANA_USER and\n"
+        "NETRA_KIBANA_PASSWORD."
+    ),
+)
+
+
+@kibana_app.command("import")
+def import_command(
+    url: Annotated[
+        str,
+        typer.Option(
+            "--url", envvar="NETRA_KIBANA_URL", help="Kibana's base URL (env NETRA_KIBANA_URL)."
+        ),
+    ] = DEFAULT_URL,
+    space: Annotated[
+        str | None,
+        typer.Option("--space", help="Kibana space id; the default space when omitted."),
+    ] = None,
+    file: Annotated[
+        Path, typer.Option("--file", help="Saved objects NDJSON to import.")
+    ] = DEFAULT_NDJSON,
+) -> None:
+    """Import (overwrite) Netra's saved objects into Kibana; safe to run again after changes.
+
+    Example: netra kibana import --url http://127.0.0.1:5601 --space default
+    """
+    console, err_console = Console(), Console(stderr=True)
+    try:
+        result = import_objects(
+            url,
+            file,
+            space,
+            api_key=os.environ.get("NETRA_KIBANA_API_KEY") or None,
+            user=os.environ.get("NETRA_KIBANA_USER") or None,
+            password=os.environ.get("NETRA_KIBANA_PASSWORD") or None,
+        )
+    except KibanaError as err:
+        err_console.print(f"[bold red]error:[/] {err.message}", highlight=False)
+        if err.hint:
+            err_console.print(f"[yellow]what to do:[/] {err.hint}", highlight=False)
+        raise typer.Exit(1) from None
+    for error in result.errors:
+        what = error.get("error", {}).get("type", "error")
+        err_console.print(
+            f"[red]not imported:[/] {error.get('type')} {error.get('id')}: {what}", highlight=False
+        )
+    if not result.success:
+        err_console.print(
+            f"[bold red]error:[/] Kibana imported {result.success_count} object(s) and refused "
+            f"{len(result.errors)}.",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+    console.print(f"[green]imported[/] {result.success_count} saved objects from {file} into {url}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(kibana_app, name="kibana", rich_help_panel="Supervision")
