@@ -64,13 +64,14 @@ def judge_post(
     province = entry.province if entry else "unknown"
     for hit in decision.hits:
         metrics.FLAGS.labels(rule=hit.rule_id, severity=hit.severity.value, province=province).inc()
-    return Flag(
+    flag = Flag(
         decision=decision,
         post=post,
         asn=entry,
         received_at=received_at,
         judged_at=datetime.now(UTC),
     )
+    return flag, tripped
 
 
 def attach(

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from schemas import EmploymentType, RegistryEntry
 from streams.settings import REPO_ROOT
@@ -105,7 +106,7 @@ def sample_registry(count: int, seed: int = 7) -> list[RegistryEntry]:
     return entries
 
 
-def corpus_items(files: list[Path] | None = None) -> Iterator[dict[str, object]]:
+def corpus_items(files: list[Path] | None = None) -> Iterator[dict[str, Any]]:
     for path in files or CORPUS_FILES:
         with path.open(encoding="utf-8") as f:
             for line in f:
@@ -119,8 +120,8 @@ def sample_posts(
     """`count` posts by registry accounts, about `partisan_share` from flag-labelled items."""
     rng = random.Random(seed)
     items = list(corpus_items())
-    flagged = [i for i in items if i["label"]["outcome"] == "flag"]  # type: ignore[index]
-    harmless = [i for i in items if i["label"]["outcome"] == "pass"]  # type: ignore[index]
+    flagged = [i for i in items if i["label"]["outcome"] == "flag"]
+    harmless = [i for i in items if i["label"]["outcome"] == "pass"]
     # An item keeps its platform, so its author is drawn from accounts on that platform,
     # in the item's province when it names one (Pilkada numbers resolve by region).
     pools: dict[tuple[str, str], list[RegistryEntry]] = {}
@@ -140,9 +141,9 @@ def sample_posts(
         else:
             item = None
         if item is not None:
-            post = dict(item["post"])  # type: ignore[call-overload]
+            post: dict[str, Any] = dict(item["post"])
             locality = item.get("locality") or {}
-            province = locality.get("province", "")  # type: ignore[union-attr]
+            province = locality.get("province", "")
         else:
             province = ""
             post = {

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 AGENTS = ("judge", "indexer", "reviews", "offenders")
 
 
-class CommitSensor(faust.Sensor):  # type: ignore[misc]
+class CommitSensor(faust.Sensor):
     """Records the time of the last offset commit, for the 'no commit for N minutes' alert."""
 
     def on_commit_completed(self, consumer: Any, state: Any) -> None:

@@ -74,7 +74,7 @@ async def ensure_index(es: AsyncElasticsearch, alias: str) -> str:
     await es.indices.put_index_template(name=alias, **template)
     if await es.indices.exists_alias(name=alias):
         found = await es.indices.get_alias(name=alias)
-        return next(iter(found.keys()))
+        return str(next(iter(found.keys())))
     index = f"{alias}-000001"
     await es.indices.create(index=index, aliases={alias: {"is_write_index": True}})
     return index

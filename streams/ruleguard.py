@@ -103,7 +103,7 @@ async def tail_rule_states(settings: Settings, guard: RuleGuard) -> None:
     )
     await consumer.start()
     try:
-        parts = set()
+        parts: set[int] = set()
         while not parts:
             parts = consumer.partitions_for_topic(settings.rulestate_topic) or set()
             if not parts:
