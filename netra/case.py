@@ -158,13 +158,18 @@ def highlight_html(value: str, spans: Iterable[Span]) -> str:
     return "".join(out)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))", re.MULTILINE)
 
 
-def escape_markdown(text: str) -> str:
-    """Backslash every character Markdown could read as syntax; newlines become hard breaks."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    return escaped.replace("\r\n", "\n").replace("\n", "  \n")
+def escape_markdown(text: str, line_start: bool = True) -> str:
+    """Backslash what Markdown could read as syntax (inline marks, block markers at a line's
+    start) so a post cannot format the case file; newlines become hard breaks."""
+    escaped = _MD_INLINE.sub(r"\\\1", text.replace("\r\n", "\n"))
+    escaped = _MD_LINE_START.sub(
+        lambda m: m[0] if m.start() == 0 and not line_start else m[1] + "\\" + m[2], escaped
+    )
+    return escaped.replace("\n", "  \n")
 
 
 def highlight_markdown(value: str, spans: Iterable[Span]) -> str:
@@ -174,18 +179,22 @@ def highlight_markdown(value: str, spans: Iterable[Span]) -> str:
     """
     out: list[str] = []
     pos = 0
+
+    def esc(a: int, b: int) -> str:
+        return escape_markdown(value[a:b], line_start=a == 0 or value[a - 1] == "\n")
+
     for span in usable_spans(value, spans):
         start, end = span.start, span.end
         while start < end and value[start].isspace():
             start += 1
         while end > start and value[end - 1].isspace():
             end -= 1
-        out.append(escape_markdown(value[pos:start]))
+        out.append(esc(pos, start))
         if start < end:
-            out.append(f"**{escape_markdown(value[start:end])}**")
-        out.append(escape_markdown(value[end : span.end]))
+            out.append(f"**{esc(start, end)}**")
+        out.append(esc(end, span.end))
         pos = span.end
-    out.append(escape_markdown(value[pos:]))
+    out.append(esc(pos, len(value)))
     return "".join(out)
 
 

@@ -1,0 +1,66 @@
+"""Case files from an indexed flag document: identity, masking, highlighting, every format."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from netra.case import case_from_document, render, to_html, to_markdown
+from tests.integration.report_samples import BUDI, samples
+
+NOW = datetime(2024, 2, 10, 8, tzinfo=UTC)
+
+
+def _doc() -> dict[str, object]:
+    sample = next(s for s in samples(NOW) if s.reviews and s.flag.asn == BUDI)
+    return sample.document()
+
+
+def test_masked_case_never_contains_the_nip() -> None:
+    case = case_from_document(_doc(), entitled=False, role="analyst", now=NOW)
+    assert case.asn is not None and case.asn.nip == "198501**********01"
+    for fmt in ("md", "html", "json"):
+        assert BUDI.nip not in render(case, fmt), fmt
+
+
+def test_entitled_case_shows_identity() -> None:
+    case = case_from_document(_doc(), entitled=True, role="bawaslu", now=NOW)
+    assert case.asn is not None
+    got = json.loads(render(case, "json"))["asn"]
+    assert got["nip"] == BUDI.nip and not got["nip_masked"]
+    page = to_html(case)
+    for value in (BUDI.name, BUDI.agency, BUDI.unit, BUDI.position, BUDI.province, "PNS"):
+        assert value in page
+
+
+def test_evidence_highlight_and_escaping_in_html_and_markdown() -> None:
+    doc = _doc()
+    case = case_from_document(doc, entitled=False, now=NOW)
+    page = to_html(case)
+    assert '<mark title="vote-call:2">coblos nomor 2</mark>' in page
+    assert '&lt;<mark title="participant">Prabowo-Gibran</mark>&gt; &amp; menang' in page
+    md = to_markdown(case)
+    assert r"**coblos nomor 2**! \<**Prabowo-Gibran**\> & menang" in md
+
+
+def test_deadline_phase_track_reviews_and_recipients() -> None:
+    doc = _doc()
+    case = case_from_document(doc, entitled=False, now=NOW)
+    event = datetime.fromisoformat(str(doc["@timestamp"]))
+    assert case.deadline.deadline == event + timedelta(days=7)
+    assert case.deadline.expired is (event + timedelta(days=7) <= NOW)
+    assert case.sanction_track == "discipline" and "PP 94/2021" in case.sanction_meaning
+    assert case.phase == "campaign"
+    assert case.skb_forms == {"N02": case.skb_forms["N02"]} and case.skb_forms["N02"]
+    assert case.status == "confirmed" and case.reviews[0].verdict == "confirm"
+    assert [r.body for r in case.recipients][:2] == ["Bawaslu", "BKN"]
+    md = to_markdown(case)
+    assert "analis.blora" in md and "UU 7/2017 Pasal 454" in md
+    assert "core-2024.11.1" in md
+
+
+def test_expired_deadline_is_shown() -> None:
+    later = NOW + timedelta(days=30)
+    case = case_from_document(_doc(), entitled=False, now=later)
+    assert case.deadline.expired
+    assert "EXPIRED" in to_html(case) and "EXPIRED" in to_markdown(case)
