@@ -357,11 +357,12 @@ def _post_fields(
             spans.setdefault(ev.field, []).append(
                 Span(start=ev.start, end=ev.end, features=[ev.feature])
             )
-    order = ["text", *(f for f in spans if f != "text")]
+    # The post's own text, and the caption of what was liked or shared: the context of the act.
+    order = ["text", "target.text", *(f for f in spans if f not in ("text", "target.text"))]
     views = []
     for name in order:
         value = field_value(doc, name) or ""
-        if name != "text" and not value:
+        if not value and (name != "text" or field_value(doc, "target.text")):
             continue
         views.append(
             FieldView(field=name, value=value, spans=usable_spans(value, spans.get(name, [])))

@@ -64,3 +64,11 @@ def test_expired_deadline_is_shown() -> None:
     case = case_from_document(_doc(), entitled=False, now=later)
     assert case.deadline.expired
     assert "EXPIRED" in to_html(case) and "EXPIRED" in to_markdown(case)
+
+
+def test_a_like_shows_the_caption_of_the_liked_post() -> None:
+    like = next(s for s in samples(NOW) if s.flag.post.action == "like")
+    assert like.flag.post.target is not None
+    case = case_from_document(like.document(), entitled=False, now=NOW)
+    assert [f.field for f in case.post_fields] == ["target.text"]
+    assert case.post_fields[0].value == like.flag.post.target.text
