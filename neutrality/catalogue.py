@@ -1,4 +1,4 @@
-"""The election catalogue (elections, races, participants, accounts, language data) loaded from YAML.
+"""The election catalogue (elections, races, participants, accounts, language) from YAML.
 
 A new election is a new file under rules/catalogue/, not a code change.
 """
@@ -24,6 +24,7 @@ CALENDAR_KEYS = (
     "voting",
     "numbers_relevant_until",
 )
+_REFS: dict[str, ParticipantRef] = {}  # immutable, shared by every decision
 RACE_KINDS = ("president", "legislative", "governor", "regent", "mayor")
 
 
@@ -90,8 +91,9 @@ class Participant:
     groups: tuple[str, ...] = ()
 
     def ref(self) -> ParticipantRef:
-        return ParticipantRef.model_construct(
-            id=self.id, name=self.name, number=self.number, race=self.race_id
+        return _REFS.setdefault(
+            self.id,
+            ParticipantRef(id=self.id, name=self.name, number=self.number, race=self.race_id),
         )
 
 
@@ -170,7 +172,9 @@ class Reader:
             return False
         for k in obj:
             if k not in allowed:
-                self.err(obj, k, f"unknown field {k!r} in {what} (allowed: {', '.join(sorted(allowed))})")
+                self.err(
+                    obj, k, f"unknown field {k!r} in {what} (allowed: {', '.join(sorted(allowed))})"
+                )
         for k in sorted(required - set(obj)):
             self.err(obj, None, f"{what} is missing required field {k!r}")
         return True
@@ -194,7 +198,9 @@ class Reader:
 
 def _election(r: Reader, doc: Any, cat: Catalogue) -> None:
     e = doc["election"]
-    if not r.keys(e, {"id", "name", "timezone_offset_hours", "calendar"}, {"id", "calendar"}, "election"):
+    if not r.keys(
+        e, {"id", "name", "timezone_offset_hours", "calendar"}, {"id", "calendar"}, "election"
+    ):
         return
     cal = e.get("calendar")
     if not r.keys(cal, set(CALENDAR_KEYS), set(CALENDAR_KEYS), "calendar"):

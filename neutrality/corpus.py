@@ -49,7 +49,9 @@ def parse_line(raw: str, number: int) -> Item | BadLine | None:
     except json.JSONDecodeError as exc:
         return BadLine(number, f"not JSON: {exc.msg} at column {exc.colno}")
     if not isinstance(obj, dict):
-        return BadLine(number, "a line must be a JSON object (a Post, or {\"post\": ..., \"locality\": ...})")
+        return BadLine(
+            number, 'a line must be a JSON object (a Post, or {"post": ..., "locality": ...})'
+        )
     wrapped = "post" in obj and isinstance(obj["post"], dict)
     post_obj = obj["post"] if wrapped else obj
     loc_obj = obj.get("locality") if wrapped else None
@@ -63,9 +65,13 @@ def parse_line(raw: str, number: int) -> Item | BadLine | None:
         if not isinstance(loc_obj, dict) or not isinstance(loc_obj.get("province"), str):
             return BadLine(number, 'locality must be {"province": "...", "regency": "..."} or null')
         locality = Locality(loc_obj["province"], str(loc_obj.get("regency") or ""))
-    if label is not None and (not isinstance(label, dict) or label.get("outcome") not in ("flag", "pass")):
+    if label is not None and (
+        not isinstance(label, dict) or label.get("outcome") not in ("flag", "pass")
+    ):
         return BadLine(number, 'label must be {"outcome": "flag" | "pass", "forms": [...]}')
-    return Item(number, post, locality, label, str(obj.get("id", post.key)) if wrapped else post.key)
+    return Item(
+        number, post, locality, label, str(obj.get("id", post.key)) if wrapped else post.key
+    )
 
 
 def read_items(lines: Iterable[str]) -> Iterator[Item | BadLine]:

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
 from neutrality.features import WIB, Ev, Extractor, Features, Scanned, zone_of
 from neutrality.lexicon import Lexicon, build_lexicon
 from neutrality.matcher import Kind
-from neutrality.normalise import NormText
+from neutrality.normalise import _SPACE_CHARS as _TRANSLATE_CHARS
+from neutrality.normalise import _TRANSLATE, NormText, _fold
 from neutrality.pack import Pack, Rule, load_pack
 from schemas import (
     Decision,
@@ -29,6 +34,10 @@ from schemas import (
 REPO_RULES = Path(__file__).resolve().parent.parent / "rules"
 DEFAULT_PACK = "core"
 MAX_EVIDENCE = 12
+_ASCII_BLANK = bytes(
+    ord(" ") if chr(i) in _TRANSLATE_CHARS else i for i in range(256)
+)  # the ASCII part of the normaliser's punctuation table, as a fast bytes table
+_LEET_SYMBOL = re.compile(r"[a-z][@$]|[@$][a-z]")
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
@@ -59,6 +68,8 @@ class Engine:
         self.rules_by_id = {r.id: r for r in self.rules}
         self._normalise = lexicon.normaliser.normalise
         self._scan = lexicon.matcher.scan
+        self._quick = lexicon.quick
+        self._phase_by_day: dict[dt.date, tuple[str | None, Phase | None]] = {}
         self._elections = sorted(
             catalogue.elections.values(), key=lambda e: e.calendar.numbers_relevant_until
         )
@@ -97,42 +108,57 @@ class Engine:
         review_only: frozenset[str] = frozenset(),
     ) -> Analysis:
         t0 = time.perf_counter()
-        normalise = self._normalise
-        scan = self._scan
-        scanned: list[Scanned] = []
-        anchored = False
         fields: list[tuple[str, str]] = [("text", post.text)]
         if post.media_description:
             fields.append(("media_description", post.media_description))
         target = post.target
+        structural = False
         if target is not None:
             if target.text:
                 fields.append(("target.text", target.text))
             if target.name:
                 fields.append(("target.name", target.name))
             if target.account and target.account.casefold() in self._structural_accounts:
-                anchored = True
-        for i, tag in enumerate(post.hashtags):
-            fields.append((f"hashtags[{i}]", tag if tag.startswith("#") else "#" + tag))
+                structural = True
+        day = post.event_time.astimezone(WIB).date()
+        quick = self._quick.look
+        clean: dict[str, str] = {}  # fields whose quick form is already the normalised form
+        anchored = structural or bool(post.hashtags)
         for name, raw in fields:
             if not raw:
                 continue
-            norm = normalise(raw)
-            hits = scan(norm.text)
-            if hits:
-                scanned.append(Scanned(name, zone_of(name), norm, hits))
-                if not anchored:
-                    for meanings, _, _ in hits:
-                        for m in meanings:
-                            if m.anchor:
-                                anchored = True
-                                break
-        if not anchored and "#" in post.text and self.lexicon.compound.scan(post.text.lower()):
-            anchored = True
-        if not anchored and post.hashtags:
-            anchored = True  # hashtags are cheap to check fully
-        day = post.event_time.astimezone(WIB).date()
-        if not anchored and post.account_id.casefold() not in self._structural_accounts:
+            if "#" in raw:
+                anchored = True
+                continue
+            if raw.isascii():
+                folded = raw.lower()
+                blanked = folded.encode().translate(_ASCII_BLANK).decode()
+            else:
+                folded = _fold(raw)
+                blanked = folded.translate(_TRANSLATE)
+            if ("@" in folded or "$" in folded) and _LEET_SYMBOL.search(folded):
+                anchored = True
+                continue
+            text = " ".join(blanked.split())
+            found, obfuscated = quick(text)
+            anchored = anchored or found
+            if not obfuscated:
+                clean[name] = text
+        if not anchored:
+            return Analysis(self._pass(post, day, t0), None, [])
+        for i, tag in enumerate(post.hashtags):
+            fields.append((f"hashtags[{i}]", tag if tag.startswith("#") else "#" + tag))
+        normalise = self._normalise
+        scan = self._scan
+        scanned: list[Scanned] = []
+        for name, raw in fields:
+            if raw:
+                known = clean.get(name)
+                norm = NormText(raw, known) if known is not None else normalise(raw)
+                hits = scan(norm.text)
+                if hits:
+                    scanned.append(Scanned(name, zone_of(name), norm, hits))
+        if not structural and not post.hashtags and not _has_signal(scanned):
             return Analysis(self._pass(post, day, t0), None, [])
         feats = self.extractor.extract(post, locality, scanned, day)
         present = feats.found.keys()
@@ -141,7 +167,17 @@ class Engine:
         return Analysis(decision, feats, fired)
 
     def _phase(self, day: dt.date, race_ids: list[str]) -> tuple[str | None, Phase | None]:
-        elections = [self.catalogue.elections[self.catalogue.races[r].election_id] for r in race_ids]
+        if not race_ids:
+            cached = self._phase_by_day.get(day)
+            if cached is None:
+                cached = self._phase_by_day[day] = self._phase_uncached(day, [])
+            return cached
+        return self._phase_uncached(day, race_ids)
+
+    def _phase_uncached(self, day: dt.date, race_ids: list[str]) -> tuple[str | None, Phase | None]:
+        elections = [
+            self.catalogue.elections[self.catalogue.races[r].election_id] for r in race_ids
+        ]
         if not elections:
             elections = [e for e in self._elections if day <= e.calendar.numbers_relevant_until]
             elections = elections[:1] or self._elections[-1:]
@@ -152,7 +188,8 @@ class Engine:
 
     def _pass(self, post: Post, day: dt.date, t0: float) -> Decision:
         election, phase = self._phase(day, [])
-        return Decision.model_construct(
+        return _build(
+            Decision,
             post_key=f"{post.platform.value}:{post.post_id}",
             platform=post.platform,
             post_id=post.post_id,
@@ -201,7 +238,8 @@ class Engine:
                     for name in sorted(clause):
                         evs.extend(feats.found.get(name, ()))
                 hits.append(
-                    RuleHit.model_construct(
+                    _build(
+                        RuleHit,
                         rule_id=rule.id,
                         title=rule.title,
                         skb_form=rule.skb_form,
@@ -221,7 +259,8 @@ class Engine:
             outcome = Outcome.REVIEW
         else:
             outcome = Outcome.PASS
-        return Decision.model_construct(
+        return _build(
+            Decision,
             post_key=f"{post.platform.value}:{post.post_id}",
             platform=post.platform,
             post_id=post.post_id,
@@ -243,10 +282,48 @@ class Engine:
         )
 
 
+_SIGNAL_LISTS = frozenset({"political_context", "call_to_vote", "campaign_team", "candidate_word"})
+
+
+def _has_signal(scanned: list[Scanned]) -> bool:
+    """Anything but collision-risk words without context? (they alone can never fire a rule)"""
+    for sc in scanned:
+        for meanings, _, _ in sc.hits:
+            for m in meanings:
+                if m.strong and m.kind is not Kind.LIST:
+                    return True
+                if m.kind is Kind.LIST and m.key in _SIGNAL_LISTS:
+                    return True
+                if m.kind is Kind.RACE_KIND:
+                    return True
+    return False
+
+
+_M = TypeVar("_M", bound=BaseModel)
+_FIELDS_SET: dict[type[BaseModel], set[str]] = {}
+_setattr = object.__setattr__
+
+
+def _build(cls: type[_M], **values: Any) -> _M:
+    """model_construct without its per-field bookkeeping: the engine's values are already valid
+    and complete (every field is passed), and this runs for every post."""
+    obj = cls.__new__(cls)
+    _setattr(obj, "__dict__", values)
+    fields_set = _FIELDS_SET.get(cls)
+    if fields_set is None:
+        fields_set = _FIELDS_SET[cls] = set(cls.model_fields)  # frozen models never change it
+    _setattr(obj, "__pydantic_fields_set__", fields_set)
+    _setattr(obj, "__pydantic_extra__", None)
+    _setattr(obj, "__pydantic_private__", None)
+    return obj
+
+
 def _track(phase: Phase | None) -> SanctionTrack | None:
     if phase is None:
         return None
-    return SanctionTrack.CODE_OF_ETHICS if phase is Phase.PRE_CANDIDACY else SanctionTrack.DISCIPLINE
+    return (
+        SanctionTrack.CODE_OF_ETHICS if phase is Phase.PRE_CANDIDACY else SanctionTrack.DISCIPLINE
+    )
 
 
 class _EvidenceMapper:
@@ -281,7 +358,16 @@ class _EvidenceMapper:
                 continue
             seen.add(key)
             if ev.start is None or ev.end is None:
-                out.append(Evidence.model_construct(field=ev.field, start=None, end=None, excerpt=ev.excerpt, feature=ev.label))
+                out.append(
+                    _build(
+                        Evidence,
+                        field=ev.field,
+                        start=None,
+                        end=None,
+                        excerpt=ev.excerpt,
+                        feature=ev.label,
+                    )
+                )
             else:
                 orig = self._orig(ev.field)
                 if ev.raw:
@@ -295,7 +381,16 @@ class _EvidenceMapper:
                     a, b = norm.span(ev.start, ev.end)
                     if ev.field.startswith("hashtags[") and not orig.startswith("#"):
                         a, b = max(a - 1, 0), max(b - 1, 0)
-                out.append(Evidence.model_construct(field=ev.field, start=a, end=b, excerpt=orig[a:b], feature=ev.label))
+                out.append(
+                    _build(
+                        Evidence,
+                        field=ev.field,
+                        start=a,
+                        end=b,
+                        excerpt=orig[a:b],
+                        feature=ev.label,
+                    )
+                )
             if len(out) >= MAX_EVIDENCE:
                 break
         return out
@@ -306,14 +401,18 @@ def _outermost(evs: list[Ev]) -> list[Ev]:
     spans = [e for e in evs if e.start is not None and e.end is not None]
     out = []
     for ev in evs:
-        if ev.start is not None and ev.end is not None and any(
-            o.field == ev.field
-            and o.start is not None
-            and o.end is not None
-            and o.start <= ev.start
-            and ev.end <= o.end
-            and (o.end - o.start) > (ev.end - ev.start)
-            for o in spans
+        if (
+            ev.start is not None
+            and ev.end is not None
+            and any(
+                o.field == ev.field
+                and o.start is not None
+                and o.end is not None
+                and o.start <= ev.start
+                and ev.end <= o.end
+                and (o.end - o.start) > (ev.end - ev.start)
+                for o in spans
+            )
         ):
             continue
         out.append(ev)

@@ -37,7 +37,9 @@ class Counts:
     def as_dict(self) -> dict[str, Any]:
         return {
             "tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
         }  # fmt: skip
 
 

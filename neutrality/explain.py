@@ -75,11 +75,19 @@ def explain_rich(decision: Decision, engine: Engine, post: Post | None = None) -
     facts.add_row("action", decision.action.value)
     if post is not None and post.target is not None:
         t = post.target
-        facts.add_row("target", " ".join(x for x in (t.kind.value, t.account or "", t.name or "") if x))
+        facts.add_row(
+            "target", " ".join(x for x in (t.kind.value, t.account or "", t.name or "") if x)
+        )
     if decision.participants:
-        facts.add_row("participants", ", ".join(f"{p.name} ({p.id})" for p in decision.participants))
-    facts.add_row("phase", f"{decision.election or '-'} / {decision.phase.value if decision.phase else '-'}")
-    facts.add_row("sanction track", decision.sanction_track.value if decision.sanction_track else "-")
+        facts.add_row(
+            "participants", ", ".join(f"{p.name} ({p.id})" for p in decision.participants)
+        )
+    facts.add_row(
+        "phase", f"{decision.election or '-'} / {decision.phase.value if decision.phase else '-'}"
+    )
+    facts.add_row(
+        "sanction track", decision.sanction_track.value if decision.sanction_track else "-"
+    )
     facts.add_row("pack", decision.pack_version)
     parts.append(facts)
     for hit in data["hits"]:
@@ -89,7 +97,10 @@ def explain_rich(decision: Decision, engine: Engine, post: Post | None = None) -
         table.add_column("read as", style="magenta")
         for ev in hit["evidence"]:
             table.add_row(ev["field"], ev["excerpt"], ev["feature"])
-        title = Text(f"{hit['rule_id']} ({hit['skb_form']}, {hit['severity']}, +{hit['score']:g}) ", style="bold")
+        title = Text(
+            f"{hit['rule_id']} ({hit['skb_form']}, {hit['severity']}, +{hit['score']:g}) ",
+            style="bold",
+        )
         title.append(hit["title"], style="")
         parts.append(title)
         if hit["sanction"]:

@@ -263,7 +263,9 @@ class Extractor:
         same = [m.key for s2, a, b, m in aliases if s2 is sc and a == start and b == end]
         if len(same) <= 1:
             return p
-        local = [q for q in same if self._race_of[q].applies_to(locality) and self._race_of[q].province]
+        local = [
+            q for q in same if self._race_of[q].applies_to(locality) and self._race_of[q].province
+        ]
         if locality is None or not local:
             return p if same[0] == pid else None
         return p if pid in local else None
@@ -277,7 +279,9 @@ class Extractor:
         feats.found.setdefault(f"participant.{p.id}", []).append(ev)
         feats.found.setdefault(f"race.{p.race_id}", [])
 
-    def _compound(self, post: Post, feats: Features, campaign: list[tuple[Scanned, int, int, Meaning]]) -> None:
+    def _compound(
+        self, post: Post, feats: Features, campaign: list[tuple[Scanned, int, int, Meaning]]
+    ) -> None:
         """Names and slogans inside lower-case hashtags (#ganjarpresidenrakyat)."""
         compound = self.lexicon.compound
         bodies: list[tuple[str, int, str]] = []
@@ -309,12 +313,19 @@ class Extractor:
 
     def _structure(self, post: Post, feats: Features) -> None:
         cat = self.cat
-        feats.found[f"action.{post.action.value}"] = [Ev("action", None, None, "action", post.action.value)]
+        feats.found[f"action.{post.action.value}"] = [
+            Ev("action", None, None, "action", post.action.value)
+        ]
         author = post.account_id.casefold()
         if author in cat.election_bodies:
-            feats.add("author.election_body", Ev("account_id", None, None, "election body", post.account_id))
+            feats.add(
+                "author.election_body",
+                Ev("account_id", None, None, "election body", post.account_id),
+            )
         if author in cat.news_outlets:
-            feats.add("author.news_outlet", Ev("account_id", None, None, "news outlet", post.account_id))
+            feats.add(
+                "author.news_outlet", Ev("account_id", None, None, "news outlet", post.account_id)
+            )
         t = post.target
         if t is not None and t.account:
             acc = t.account.casefold()
@@ -326,9 +337,13 @@ class Extractor:
                 feats.add(f"target.{kind}_account", ev)
                 self._mention(feats, "target", p, ev)
             elif acc in cat.election_bodies:
-                feats.add("target.election_body", Ev("target.account", None, None, ev_label, t.account))
+                feats.add(
+                    "target.election_body", Ev("target.account", None, None, ev_label, t.account)
+                )
             elif acc in cat.news_outlets:
-                feats.add("target.news_outlet", Ev("target.account", None, None, ev_label, t.account))
+                feats.add(
+                    "target.news_outlet", Ev("target.account", None, None, ev_label, t.account)
+                )
         if t is not None and (t.kind is TargetKind.GROUP or post.action is Action.JOIN_GROUP):
             team = feats.found.get("target.campaign_team", [])
             named = feats.found.get("target.named", [])
@@ -336,7 +351,8 @@ class Extractor:
             if groups or (team and named):
                 feats.found["target.campaign_group"] = groups or team + named
         if feats.has("target.participant") and any(
-            feats.has(f"target.{n}") for n in ("call_to_vote", "support", "campaign_term", "gesture")
+            feats.has(f"target.{n}")
+            for n in ("call_to_vote", "support", "campaign_term", "gesture")
         ):
             feats.found["target.partisan"] = feats.found["target.participant"]
         own = feats.has("text.named") or feats.has("text.campaign_term") or feats.has("text.number")
@@ -358,7 +374,12 @@ def _suppress(scanned: list[Scanned]) -> list[tuple[Scanned, list[Hit]]]:
     """Drop hits inside a suppressing phrase ("gas elpiji", "sidang pbb")."""
     out = []
     for sc in scanned:
-        spans = [(a, b) for ms, a, b in sc.hits for m in ms if m.kind is Kind.LIST and m.key == "suppress"]
+        spans = [
+            (a, b)
+            for ms, a, b in sc.hits
+            for m in ms
+            if m.kind is Kind.LIST and m.key == "suppress"
+        ]
         if not spans:
             out.append((sc, sc.hits))
             continue

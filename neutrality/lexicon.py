@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from neutrality.catalogue import Catalogue
-from neutrality.matcher import Kind, Matcher, Meaning
+from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter
 from neutrality.normalise import Normaliser
 
 MIN_COMPOUND = 5  # shortest name looked for inside a hashtag (#ganjarpresidenrakyat)
@@ -26,6 +26,7 @@ class Lexicon:
     normaliser: Normaliser
     matcher: Matcher  # token-bounded, over normalised fields
     compound: Matcher  # unbounded, over hashtag bodies
+    quick: QuickFilter  # first look: anchors and obfuscation triggers
 
 
 def _number_terms(cat: Catalogue) -> list[tuple[str, Meaning]]:
@@ -59,12 +60,16 @@ def raw_terms(cat: Catalogue, lists: dict[str, TermList]) -> list[tuple[str, Mea
         out += [(t, Meaning(Kind.CAMPAIGN, p.id, strong=False)) for t in p.weak_campaign_terms]
         out += [(t, Meaning(Kind.GROUP, p.id)) for t in p.groups]
     out += _number_terms(cat)
-    out += [(t, Meaning(Kind.GESTURE, value=n, strong=False)) for t, n in lang.gesture_emoji.items()]
+    out += [
+        (t, Meaning(Kind.GESTURE, value=n, strong=False)) for t, n in lang.gesture_emoji.items()
+    ]
     out += [
         (t, Meaning(Kind.GESTURE, "weak", value=n, strong=False, anchor=False))
         for t, n in lang.weak_gesture_emoji.items()
     ]
-    out += [(t, Meaning(Kind.GESTURE, value=n, strong=False)) for t, n in lang.gesture_phrases.items()]
+    out += [
+        (t, Meaning(Kind.GESTURE, value=n, strong=False)) for t, n in lang.gesture_phrases.items()
+    ]
     out += [(t, Meaning(Kind.GESTURE, value=n)) for t, n in lang.strong_gesture_phrases.items()]
     for kind, words in lang.race_kind_words.items():
         out += [(w, Meaning(Kind.RACE_KIND, kind, anchor=False)) for w in words]
@@ -91,4 +96,7 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
                 compound.add(squeezed, meaning)
     matcher.build()
     compound.build()
-    return Lexicon(normaliser, matcher, compound)
+    anchors = sorted({t for t, m in normalised if m.anchor})
+    slang = [k.casefold() for k in cat.language.slang]
+    quick = QuickFilter(anchors, slang)
+    return Lexicon(normaliser, matcher, compound, quick)

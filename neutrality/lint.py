@@ -23,15 +23,31 @@ def lint_pack(directory: Path) -> list[Problem]:
     seen: dict[str, str] = {}
     for rule in pack.rules:
         if rule.id in seen:
-            problems.append(Problem(rule.file, rule.line, f"rule id {rule.id!r} is defined twice (first at {seen[rule.id]})"))
+            problems.append(
+                Problem(
+                    rule.file,
+                    rule.line,
+                    f"rule id {rule.id!r} is defined twice (first at {seen[rule.id]})",
+                )
+            )
         seen.setdefault(rule.id, f"{rule.file}:{rule.line}")
         flags = [e for e in rule.examples if e.must == "flag"]
         passes = [e for e in rule.examples if e.must == "pass"]
         if not flags or not passes:
-            missing = " and ".join(k for k, v in (("must_flag", flags), ("must_pass", passes)) if not v)
-            problems.append(Problem(rule.file, rule.line, f"rule {rule.id} has no {missing} examples: every rule needs both"))
+            missing = " and ".join(
+                k for k, v in (("must_flag", flags), ("must_pass", passes)) if not v
+            )
+            problems.append(
+                Problem(
+                    rule.file,
+                    rule.line,
+                    f"rule {rule.id} has no {missing} examples: every rule needs both",
+                )
+            )
         if not rule.when:
-            problems.append(Problem(rule.file, rule.line, f"rule {rule.id} has no conditions (when)"))
+            problems.append(
+                Problem(rule.file, rule.line, f"rule {rule.id} has no conditions (when)")
+            )
     try:
         cat = load_catalogue(pack.catalogue_dir)
     except DataError as exc:
@@ -43,6 +59,12 @@ def lint_pack(directory: Path) -> list[Problem]:
         file, line = pack.list_lines.get(tl.name, ("lists.yaml", 0))
         for term in tl.terms:
             if not plain.normalise(term).text.strip():
-                problems.append(Problem(file, line, f"term {term!r} in list {tl.name!r} is empty after normalisation"))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"term {term!r} in list {tl.name!r} is empty after normalisation",
+                    )
+                )
     raw_terms(cat, pack.lists)  # must not raise
     return sorted(set(problems))

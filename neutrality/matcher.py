@@ -80,3 +80,53 @@ class Matcher:
                     continue
             hits.append((meanings, start, end + 1))
         return hits
+
+
+LEET_DIGITS = "0134578"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class QuickFilter:
+    """A cheap first look: could the full normalisation find anything worth judging?
+
+    Built from the anchor terms plus triggers for every obfuscation the normaliser undoes
+    (stretched letters, spaced-out letters, leetspeak digits, slang), so a post it rejects
+    cannot match anything after full normalisation either.
+    """
+
+    def __init__(self, anchors: list[str], slang: list[str]) -> None:
+        automaton = ahocorasick.Automaton()
+        entries: dict[str, tuple[int, bool, bool, bool]] = {}
+        for term in slang:
+            if term:
+                entries[term] = (len(term), term[0].isalnum(), term[-1].isalnum(), True)
+        for c in LETTERS:
+            entries[c * 3] = (3, False, False, True)  # gasss
+            for d in LEET_DIGITS:
+                entries[c + d] = (2, False, False, True)  # pr4bowo
+                entries[d + c] = (2, False, False, True)
+            for c2 in LETTERS:
+                entries[f" {c} {c2} "] = (5, False, False, True)  # g a n j a r
+        for term in anchors:
+            if term and term not in entries:
+                entries[term] = (len(term), term[0].isalnum(), term[-1].isalnum(), False)
+        for term, payload in entries.items():
+            automaton.add_word(term, payload)
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def look(self, text: str) -> tuple[bool, bool]:
+        """(an anchor or trigger was found, an obfuscation trigger was found)."""
+        text = f" {text} "
+        n = len(text)
+        found = False
+        for end, (length, left, right, trigger) in self._automaton.iter(text):
+            start = end - length + 1
+            if left and start > 0 and text[start - 1].isalnum():
+                continue
+            if right and end + 1 < n and text[end + 1].isalnum():
+                continue
+            if trigger:
+                return True, True
+            found = True
+        return found, False

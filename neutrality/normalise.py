@@ -15,18 +15,21 @@ from neutrality.catalogue import Language
 
 # Punctuation and emoji joiners become spaces (same length, so offsets do not move).
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’„«»–—…•·¡¿"
-_SPACE_CHARS = _PUNCT + "\ufe0f\ufe0e\u200d\u200b\u00a0" + "".join(
-    chr(c) for c in range(0x1F3FB, 0x1F400)
+_SPACE_CHARS = (
+    _PUNCT + "\ufe0f\ufe0e\u200d\u200b\u00a0" + "".join(chr(c) for c in range(0x1F3FB, 0x1F400))
 )
 _TRANSLATE = {ord(c): " " for c in _SPACE_CHARS}
 
 _HASHTAG = re.compile(r"#(\w+)")
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\W\d_]+")
-_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$!])(?=[a-z0-9@$!]*[a-z])(?=[a-z0-9@$!]*[0-9@$!])[a-z0-9@$!]+")
+_LEET_TOKEN = re.compile(
+    r"(?<![a-z0-9@$!])(?=[a-z0-9@$!]*[a-z])(?=[a-z0-9@$!]*[0-9@$!])[a-z0-9@$!]+"
+)
 _STRETCH = re.compile(r"([a-z])\1{2,}")
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
 _WS = re.compile(r"\s{2,}|[^\S ]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_EDGE_SPACE = re.compile(r"^ +| +$")
 _ANY = re.compile(r"[\s\S]+")
 
 Repl = Callable[[re.Match[str]], str | None]
@@ -106,6 +109,10 @@ def _collapse(m: re.Match[str]) -> str:
     return m.group(1)
 
 
+def _drop(_m: re.Match[str]) -> str:
+    return ""
+
+
 def _space(_m: re.Match[str]) -> str:
     return " "
 
@@ -148,7 +155,7 @@ class Normaliser:
             s = _SPACED.sub(lambda m: self._spaced_repl(m) or m.group(0), s)
         s = _WS.sub(" ", s)
         s = self._slang_re.sub(self._slang_repl, s)
-        return NormText(orig, s)
+        return NormText(orig, s.strip(" "))
 
     def _tracked(self, orig: str) -> NormText:
         buf = _Tracked(orig)
@@ -174,5 +181,5 @@ class Normaliser:
             buf.sub(_SPACED, self._spaced_repl)
         buf.sub(_WS, _space)
         buf.sub(self._slang_re, self._slang_repl)
+        buf.sub(_EDGE_SPACE, _drop)
         return NormText(orig, buf.text, buf.starts, buf.ends)
-

@@ -182,6 +182,11 @@ def _clauses(r: Reader, rule: Any, key: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+def _selectivity(clause: frozenset[str]) -> int:
+    """Check rare features first: action clauses are true for many posts, so they go last."""
+    return sum(1 for name in clause if name.startswith("action.")) * 10 + len(clause)
+
+
 def _rule_file(pack: Pack, path: Path, problems: list[Problem]) -> None:
     r = Reader(path)
     try:
@@ -206,7 +211,9 @@ def _rule_file(pack: Pack, path: Path, problems: list[Problem]) -> None:
         try:
             severity = Severity(str(rule["severity"]))
         except ValueError:
-            r.err(rule, "severity", f"severity must be one of {', '.join(s.value for s in Severity)}")
+            r.err(
+                rule, "severity", f"severity must be one of {', '.join(s.value for s in Severity)}"
+            )
             severity = Severity.LOW
         score = rule.get("score")
         if not isinstance(score, int | float) or score <= 0:
@@ -223,9 +230,11 @@ def _rule_file(pack: Pack, path: Path, problems: list[Problem]) -> None:
                 skb_form=form,
                 severity=severity,
                 score=float(score),
-                sanction={str(k): str(v) for k, v in sanction.items()} if isinstance(sanction, dict) else {},
+                sanction={str(k): str(v) for k, v in sanction.items()}
+                if isinstance(sanction, dict)
+                else {},
                 tags=r.strs(rule, "tags"),
-                when=_clauses(r, rule, "when"),
+                when=tuple(sorted(_clauses(r, rule, "when"), key=_selectivity)),
                 unless=frozenset(c for cl in _clauses(r, rule, "unless") for c in cl),
                 review_only=bool(rule.get("review_only", False)),
                 examples=examples,
@@ -254,21 +263,24 @@ def _examples(r: Reader, rule: Any) -> tuple[Example, ...]:
 
 
 def check_references(pack: Pack, cat: Catalogue) -> list[Problem]:
-    """Every feature a rule names must exist: a list in the pack, a participant or race, a built-in."""
+    """Every feature a rule names must exist: a pack list, a participant or race, a built-in."""
     known = known_features(pack.lists, cat)
     problems = []
     for rule in pack.rules:
         for clause in (*rule.when, rule.unless):
             for name in sorted(clause):
                 if name not in known:
-                    problems.append(Problem(rule.file, rule.line, _unknown(rule.id, name, pack, cat)))
+                    problems.append(
+                        Problem(rule.file, rule.line, _unknown(rule.id, name, pack, cat))
+                    )
     return problems
 
 
 def _unknown(rid: str, name: str, pack: Pack, cat: Catalogue) -> str:
     head, _, tail = name.partition(".")
     if head in ("text", "media", "target") and tail not in pack.lists:
-        return f"rule {rid}: {name!r} refers to an unknown list {tail!r} (lists: {', '.join(sorted(pack.lists))})"
+        known = ", ".join(sorted(pack.lists))
+        return f"rule {rid}: {name!r} refers to an unknown list {tail!r} (lists: {known})"
     if head == "participant":
         return f"rule {rid}: {name!r} refers to an unknown participant {tail!r}"
     if head == "race":

@@ -1,5 +1,5 @@
-"""Run every rule's own examples: must_flag items must hit the rule and not pass; must_pass items must
-not hit it (and, when an example states `outcome`, the whole decision must have that outcome)."""
+"""Run every rule's own examples: must_flag items must hit the rule and not pass;
+must_pass items must not hit it; an example's `outcome` must match the decision's."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ class ExampleResult:
     analysis: Analysis | None
 
 
-def example_post(engine: Engine, rule: Rule, index: int, ex: Example) -> tuple[Post, Locality | None]:
+def example_post(
+    engine: Engine, rule: Rule, index: int, ex: Example
+) -> tuple[Post, Locality | None]:
     """Fill the pack's defaults into a terse example and validate it as a Post."""
     data: dict[str, Any] = {"action": "post", **engine.pack.example_defaults, **ex.data}
     loc = data.pop("locality", None)
@@ -54,7 +56,15 @@ def run_examples(engine: Engine) -> list[ExampleResult]:
             expected = ex.data.get("outcome")
             if ex.must == "flag":
                 ok = hit and d.outcome is not Outcome.PASS
-                msg = "" if ok else (f"rule did not fire (outcome {d.outcome.value})" if not hit else "rule fired but the score stayed below review")
+                msg = (
+                    ""
+                    if ok
+                    else (
+                        f"rule did not fire (outcome {d.outcome.value})"
+                        if not hit
+                        else "rule fired but the score stayed below review"
+                    )
+                )
             else:
                 ok = not hit
                 msg = "" if ok else f"rule fired on a must_pass example (outcome {d.outcome.value})"

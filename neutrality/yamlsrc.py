@@ -69,7 +69,7 @@ def load(path: Path) -> Any:
     """Parse one file; mappings become LDict and sequences LList."""
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+            return yaml.load(fh, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

@@ -1,4 +1,4 @@
-"""`netra scan`, `netra eval` and `netra rules test|lint|explain`: the engine, offline, no services."""
+"""`netra scan`, `netra eval`, `netra rules test|lint|explain`: the engine offline, no services."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ out = Console()
 
 PackOpt = Annotated[
     Path | None,
-    typer.Option("--pack", help="Rule pack directory (default: rules/packs/core).", show_default=False),
+    typer.Option(
+        "--pack", help="Rule pack directory (default: rules/packs/core).", show_default=False
+    ),
 ]
 
 rules_app = typer.Typer(
@@ -78,7 +80,9 @@ def _progress() -> Progress:
     )
 
 
-def _summary(outcomes: Counter[str], rules: Counter[str], sev: Counter[str], parts: Counter[str], bad: int) -> None:
+def _summary(
+    outcomes: Counter[str], rules: Counter[str], sev: Counter[str], parts: Counter[str], bad: int
+) -> None:
     t = Table(title="netra scan: summary", show_header=True, header_style="bold")
     t.add_column("group")
     t.add_column("value")
@@ -96,9 +100,18 @@ def _summary(outcomes: Counter[str], rules: Counter[str], sev: Counter[str], par
 
 
 def scan(
-    file: Annotated[str, typer.Argument(help="JSONL of Posts (or {\"post\":..., \"locality\":...}); - for stdin.")],
-    out_path: Annotated[Path | None, typer.Option("--out", "-o", help="Write decisions here instead of stdout.")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Print a readable explanation of each non-pass decision (stderr).")] = False,
+    file: Annotated[
+        str, typer.Argument(help='JSONL of Posts (or {"post":..., "locality":...}); - for stdin.')
+    ],
+    out_path: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write decisions here instead of stdout.")
+    ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Print a readable explanation of each non-pass decision (stderr)."
+        ),
+    ] = False,
     pack: PackOpt = None,
 ) -> None:
     """Judge posts offline and write one Decision per line (JSONL).
@@ -119,7 +132,9 @@ def scan(
     parts: Counter[str] = Counter()
     bad = 0
     with stack:
-        sink: IO[str] = stack.enter_context(out_path.open("w", encoding="utf-8")) if out_path else sys.stdout
+        sink: IO[str] = (
+            stack.enter_context(out_path.open("w", encoding="utf-8")) if out_path else sys.stdout
+        )
         progress = stack.enter_context(_progress()) if total is not None else None
         task = progress.add_task("scanning", total=total) if progress else None
         for item in read_items(lines):
@@ -147,9 +162,15 @@ def _pct(x: float) -> str:
 
 
 def eval_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Labelled corpus JSONL files (rules/corpus/*.jsonl).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics and misses as JSON.")] = False,
-    show: Annotated[int, typer.Option("--show", help="How many false positives/negatives to explain (-1: all).")] = 20,
+    files: Annotated[
+        list[Path], typer.Argument(help="Labelled corpus JSONL files (rules/corpus/*.jsonl).")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the metrics and misses as JSON.")
+    ] = False,
+    show: Annotated[
+        int, typer.Option("--show", help="How many false positives/negatives to explain (-1: all).")
+    ] = 20,
     pack: PackOpt = None,
 ) -> None:
     """Precision, recall and F1 of the engine on labelled items, overall and per SKB form.
@@ -192,12 +213,23 @@ def eval_cmd(
         ]  # fmt: skip
         out.print_json(json.dumps(data, ensure_ascii=False))
         return
-    t = Table(title=f"netra eval ({report.items} items, pack {engine.pack_version})", header_style="bold")
+    t = Table(
+        title=f"netra eval ({report.items} items, pack {engine.pack_version})", header_style="bold"
+    )
     for col in ("scope", "tp", "fp", "fn", "tn", "precision", "recall", "F1"):
         t.add_column(col, justify="right" if col != "scope" else "left")
 
     def row(name: str, c: Counts) -> None:
-        t.add_row(name, str(c.tp), str(c.fp), str(c.fn), str(c.tn), _pct(c.precision), _pct(c.recall), _pct(c.f1))
+        t.add_row(
+            name,
+            str(c.tp),
+            str(c.fp),
+            str(c.fn),
+            str(c.tn),
+            _pct(c.precision),
+            _pct(c.recall),
+            _pct(c.f1),
+        )
 
     row("overall", report.overall)
     for form, c in sorted(report.by_form.items()):
@@ -211,7 +243,8 @@ def eval_cmd(
         conf.add_row(label, *(str(row_counts.get(o.value, 0)) for o in Outcome))
     out.print(conf)
     for m in misses:
-        out.print(f"[bold]{m.kind.replace('_', ' ')}[/] {m.item.id}: {m.item.label.get('note', '') if m.item.label else ''}")
+        note = m.item.label.get("note", "") if m.item.label else ""
+        out.print(f"[bold]{m.kind.replace('_', ' ')}[/] {m.item.id}: {note}")
         out.print(explain_rich(m.decision, engine, m.item.post))
     if len(misses) < len(report.misses):
         out.print(f"... {len(report.misses) - len(misses)} more misses (use --show -1 or --json)")
@@ -229,8 +262,12 @@ def _pack_dir(pack: Path | None) -> Path:
 
 @rules_app.command("test")
 def rules_test(
-    pack: Annotated[Path | None, typer.Argument(help="Pack directory or name (default: core).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List passing examples too.")] = False,
+    pack: Annotated[
+        Path | None, typer.Argument(help="Pack directory or name (default: core).")
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List passing examples too.")
+    ] = False,
 ) -> None:
     """Run every rule's must_flag and must_pass examples; exit 1 if any fails.
 
@@ -247,21 +284,33 @@ def rules_test(
         if r.ok and not verbose:
             continue
         mark = "[green]ok[/]" if r.ok else "[red]FAIL[/]"
-        what = r.example.data.get("text") or r.example.data.get("media_description") or r.example.data.get("target")
-        out.print(f"{mark} {r.rule.id} must_{r.example.must} {r.example.file}:{r.example.line} {r.message}")
+        what = (
+            r.example.data.get("text")
+            or r.example.data.get("media_description")
+            or r.example.data.get("target")
+        )
+        out.print(
+            f"{mark} {r.rule.id} must_{r.example.must} "
+            f"{r.example.file}:{r.example.line} {r.message}"
+        )
         if not r.ok:
             out.print(f"     {what}", markup=False)
             if r.analysis is not None:
                 out.print(explain_rich(r.analysis.decision, engine))
     n_rules = len(engine.rules)
-    out.print(f"{len(results) - len(failed)}/{len(results)} examples passed across {n_rules} rules ({engine.pack_version})")
+    out.print(
+        f"{len(results) - len(failed)}/{len(results)} examples passed "
+        f"across {n_rules} rules ({engine.pack_version})"
+    )
     if failed:
         raise typer.Exit(1)
 
 
 @rules_app.command("lint")
 def rules_lint(
-    pack: Annotated[Path | None, typer.Argument(help="Pack directory or name (default: core).")] = None,
+    pack: Annotated[
+        Path | None, typer.Argument(help="Pack directory or name (default: core).")
+    ] = None,
 ) -> None:
     """Check a pack statically; print each problem as file:line: message and exit 1 if any.
 
@@ -285,7 +334,9 @@ def rules_lint(
 @rules_app.command("explain")
 def rules_explain(
     text: Annotated[str, typer.Option("--text", help="Text of a post to judge.")] = "",
-    file: Annotated[Path | None, typer.Option("--file", help="JSONL file: explain every line.")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", help="JSONL file: explain every line.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a panel.")] = False,
     pack: PackOpt = None,
 ) -> None:
@@ -302,8 +353,18 @@ def rules_explain(
         with file.open(encoding="utf-8") as fh:
             items = [i for i in read_items(fh) if isinstance(i, Item)]
     else:
-        line = json.dumps({"platform": "instagram", "post_id": "cli", "account_id": "ig:cli", "action": "post",
-                           "text": text, "event_time": engine.pack.example_defaults.get("event_time", "2024-01-15T09:00:00+07:00")})
+        line = json.dumps(
+            {
+                "platform": "instagram",
+                "post_id": "cli",
+                "account_id": "ig:cli",
+                "action": "post",
+                "text": text,
+                "event_time": engine.pack.example_defaults.get(
+                    "event_time", "2024-01-15T09:00:00+07:00"
+                ),
+            }
+        )
         parsed = next(iter(read_items([line])))
         assert isinstance(parsed, Item)
         items = [parsed]
