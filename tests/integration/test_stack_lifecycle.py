@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,7 +46,10 @@ def _free_ports(count: int) -> list[int]:
 
 
 @pytest.fixture
-def private_env(tmp_path: Path, stack: StackSettings) -> Iterator[dict[str, str]]:
+def private_env(stack: StackSettings) -> Iterator[dict[str, str]]:
+    # Not pytest's tmp_path: every pytest session resets /tmp/pytest-of-<user> to mode 0700,
+    # which would lock Elasticsearch's unprivileged user out of a concurrently running test.
+    tmp_path = Path(tempfile.mkdtemp(prefix="netra-stack-lifecycle-"))
     kafka, controller, es, prom, am = _free_ports(5)
     env = {
         **os.environ,
@@ -57,8 +62,11 @@ def private_env(tmp_path: Path, stack: StackSettings) -> Iterator[dict[str, str]
         "NETRA_ALERTMANAGER_URL": f"http://127.0.0.1:{am}",
         "COLUMNS": "200",
     }
-    yield env
-    _netra(env, "stack", "down")  # whatever happened, stop the private stack
+    try:
+        yield env
+    finally:
+        _netra(env, "stack", "down")  # whatever happened, stop the private stack
+        shutil.rmtree(tmp_path, ignore_errors=True)
 
 
 def _netra(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
