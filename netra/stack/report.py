@@ -26,7 +26,7 @@ def status_table(
     """Service, URL, state and pid; `notes` (e.g. "already running") go in the last column."""
     table = Table(title=title, title_justify="left")
     table.add_column("service", style="bold")
-    table.add_column("url")
+    table.add_column("url", no_wrap=True)
     table.add_column("state")
     table.add_column("pid", justify="right")
     table.add_column("note", style="dim")
