@@ -139,7 +139,7 @@ class Extractor:
     ) -> Features:
         feats = Features()
         lex_suppressed = _suppress(scanned)
-        ctx = False
+        ctxs = {"own": False, "target": False}  # the author's content vs the target's
         kinds: set[str] = set()
         aliases: list[tuple[Scanned, int, int, Meaning]] = []
         numbers: list[tuple[Scanned, int, int, Meaning]] = []
@@ -154,29 +154,31 @@ class Extractor:
                     if k is Kind.LIST:
                         feats.add(f"{sc.zone}.{m.key}", Ev(sc.field, start, end, f"list:{m.key}"))
                         if m.key in CONTEXT_LISTS:
-                            ctx = True
+                            ctxs[_side(sc.zone)] = True
                         elif m.key == "office_title":
                             offices.setdefault(sc.field, set()).add(end + 1)
                     elif k is Kind.ALIAS:
                         aliases.append((sc, start, end, m))
-                        ctx = ctx or m.strong
+                        ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
                     elif k is Kind.NUMBER:
                         numbers.append((sc, start, end, m))
-                        ctx = ctx or m.strong
+                        ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
                     elif k is Kind.GESTURE:
                         gestures.append((sc, start, end, m))
-                        ctx = ctx or m.strong
+                        ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
                     elif k is Kind.CAMPAIGN:
                         campaign.append((sc, start, end, m))
-                        ctx = ctx or m.strong
+                        ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
                     elif k is Kind.GROUP:
                         groups.append((sc, start, end, m))
-                        ctx = True
+                        ctxs[_side(sc.zone)] = True
                     elif k is Kind.RACE_KIND:
                         kinds.add(m.key)
-                        ctx = True
+                        ctxs[_side(sc.zone)] = True
         self._compound(post, feats, campaign)
-        ctx = ctx or any(m.strong for _, _, _, m in campaign)
+        for sc, _, _, m in campaign:
+            ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
+        ctx = ctxs["own"] or ctxs["target"]
         strong_cue = any(
             feats.has(f"{z}.{n}") for z in ZONES for n in ("call_to_vote", "support")
         ) or bool(campaign or numbers)
@@ -185,7 +187,7 @@ class Extractor:
         by_office = 0
         named_races: set[str] = set()
         for sc, start, end, m in aliases:
-            if not m.strong and not ctx:
+            if not m.strong and not ctxs[_side(sc.zone)]:
                 continue
             if start in offices.get(sc.field, ()) and not strong_cue:
                 by_office += 1
@@ -198,7 +200,7 @@ class Extractor:
             feats.add(f"{sc.zone}.named", Ev(sc.field, start, end, f"participant:{p.id}"))
             named_races.add(p.race_id)
         for sc, start, end, m in campaign:
-            if not m.strong and not (ctx and (named_races or strong_cue)):
+            if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
                 continue
             p = self.cat.participants[m.key]
             ev = Ev(sc.field, start, end, f"campaign:{p.id}", raw=sc.zone == "raw")
@@ -222,7 +224,7 @@ class Extractor:
             narrowed = tuple(r for r in races if r.id in named_races)
             races = narrowed or races
             for sc, start, end, m in numbers:
-                if not (m.strong or ctx):
+                if not (m.strong or ctxs[_side(sc.zone)]):
                     continue
                 for p in _by_number(races, m.value):
                     ev = Ev(sc.field, start, end, f"number:{m.value}->{p.id}")
@@ -232,7 +234,7 @@ class Extractor:
                 if m.key == "weak":
                     ok = any(p.number == m.value for p in feats.participants.values())
                 else:
-                    ok = m.strong or ctx
+                    ok = m.strong or ctxs[_side(sc.zone)]
                 if not ok:
                     continue
                 for p in _by_number(races, m.value):
@@ -364,6 +366,11 @@ class Extractor:
             feats.found["exception.news"] = feats.found["text.news_style"]
         if feats.has("text.debunk"):
             feats.found["exception.debunk"] = feats.found["text.debunk"]
+
+
+def _side(zone: str) -> str:
+    """Context is shared by the author's text, hashtags and media, not with the target's text."""
+    return "target" if zone == "target" else "own"
 
 
 def _by_number(races: tuple[Race, ...], n: int) -> list[Participant]:

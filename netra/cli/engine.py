@@ -324,7 +324,7 @@ def rules_lint(
     directory = _pack_dir(pack)
     problems = lint_pack(directory)
     for p in problems:
-        out.print(str(p), markup=False, highlight=False)
+        out.print(str(p), markup=False, highlight=False, soft_wrap=True)
     if problems:
         out.print(f"[red]{len(problems)} problem(s)[/] in {directory}")
         raise typer.Exit(1)

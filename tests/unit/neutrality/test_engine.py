@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from neutrality import Engine, Locality
+from schemas import Outcome, Phase, Post, SanctionTrack
+
+
+def make_post(text: str = "", when: str = "2024-01-15T09:00:00+07:00", **kw: Any) -> Post:
+    data = {"platform": "instagram", "post_id": "p1", "account_id": "ig:asn.test",
+            "action": "post", "text": text, "event_time": when, **kw}  # fmt: skip
+    return Post.model_validate(data)
+
+
+def _outcome(engine: Engine, text: str, **kw: object) -> Outcome:
+    return engine.decide(make_post(text, **kw)).outcome  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cuaca panas sekali hari ini",
+        "Jangan lupa bayar PBB sebelum jatuh tempo",
+        "Sidang umum PBB membahas perubahan iklim",
+        "Timnas Garuda menang 2-0!",
+        "Semangat bergelora di hari buruh",
+        "Ukurannya pas banget",
+        "Harga gas elpiji naik lagi",
+        "Liburan di pantai ✌️ seru",
+        "Menteri Pertahanan Prabowo meresmikan jembatan",
+        "Wali Kota Solo Gibran membuka festival",
+        "Jangan golput, gunakan hak pilih di TPS!",
+        "HOAKS: video Ganjar ajak coblos itu tidak benar, cek fakta",
+    ],
+)
+def test_hard_negatives_pass(engine: Engine, text: str) -> None:
+    assert _outcome(engine, text) is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ayo coblos Prabowo-Gibran!",
+        "Sy dukung G a n j a r, gasssss!",
+        "Pr4b0w0 presidenku",
+        "Partai Garuda pasti menang di pemilu, coblos!",
+        "Pagi cerah #GerakCepatGanjarMahfud",
+    ],
+)
+def test_partisan_posts_flag(engine: Engine, text: str) -> None:
+    assert _outcome(engine, text) is Outcome.FLAG
+
+
+def test_collision_word_needs_a_second_signal(engine: Engine) -> None:
+    assert _outcome(engine, "PAN juara") is Outcome.PASS
+    assert _outcome(engine, "Coblos PAN di pemilu, juara!") is Outcome.FLAG
+
+
+@pytest.mark.parametrize(
+    ("locality", "when", "expected"),
+    [
+        (Locality("Jawa Tengah"), "2024-10-20T08:00:00+07:00", "pilgub-jateng-2024/02"),
+        (Locality("Jawa Timur"), "2024-10-20T08:00:00+07:00", "pilgub-jatim-2024/02"),
+        (None, "2024-01-20T08:00:00+07:00", "pilpres-2024/02"),
+        (Locality("Jawa Tengah"), "2024-01-20T08:00:00+07:00", "pilpres-2024/02"),
+    ],
+)
+def test_number_resolves_by_race_and_region(
+    engine: Engine, locality: Locality | None, when: str, expected: str
+) -> None:
+    d = engine.decide(make_post("Ayo coblos nomor 2!", when=when), locality)
+    assert [p.id for p in d.participants] == [expected]
+    assert d.outcome is Outcome.FLAG
+
+
+def test_number_alone_is_weak(engine: Engine) -> None:
+    assert _outcome(engine, "Rumah saya nomor 2 dari ujung") is Outcome.PASS
+
+
+def test_regent_and_governor_numbers_both_live_in_blora(engine: Engine) -> None:
+    d = engine.decide(
+        make_post("Coblos nomor 1", when="2024-10-20T08:00:00+07:00"),
+        Locality("Jawa Tengah", "Kabupaten Blora"),
+    )
+    assert {p.id for p in d.participants} == {"pilgub-jateng-2024/01", "pilbup-blora-2024/01"}
+    d = engine.decide(
+        make_post("Coblos cabup nomor 1", when="2024-10-20T08:00:00+07:00"),
+        Locality("Jawa Tengah", "Kabupaten Blora"),
+    )
+    assert [p.id for p in d.participants] == ["pilbup-blora-2024/01"]
+
+
+@pytest.mark.parametrize(
+    ("when", "phase", "track"),
+    [
+        ("2023-08-01T08:00:00+07:00", Phase.PRE_CANDIDACY, SanctionTrack.CODE_OF_ETHICS),
+        ("2023-11-20T08:00:00+07:00", Phase.CANDIDACY, SanctionTrack.DISCIPLINE),
+        ("2024-01-20T08:00:00+07:00", Phase.CAMPAIGN, SanctionTrack.DISCIPLINE),
+        ("2024-02-12T08:00:00+07:00", Phase.QUIET, SanctionTrack.DISCIPLINE),
+        ("2024-02-14T08:00:00+07:00", Phase.VOTING, SanctionTrack.DISCIPLINE),
+        ("2024-03-01T08:00:00+07:00", Phase.POST_ELECTION, SanctionTrack.DISCIPLINE),
+    ],
+)
+def test_phase_and_sanction_track(
+    engine: Engine, when: str, phase: Phase, track: SanctionTrack
+) -> None:
+    d = engine.decide(make_post("Dukung Anies jadi presiden!", when=when))
+    assert d.phase is phase
+    assert d.sanction_track is track
+
+
+def test_pilkada_phases(engine: Engine) -> None:
+    jateng = Locality("Jawa Tengah")
+    for when, phase in [
+        ("2024-09-23T08:00:00+07:00", Phase.CANDIDACY),
+        ("2024-10-01T08:00:00+07:00", Phase.CAMPAIGN),
+        ("2024-11-25T08:00:00+07:00", Phase.QUIET),
+        ("2024-11-27T08:00:00+07:00", Phase.VOTING),
+    ]:
+        d = engine.decide(make_post("Dukung Luthfi-Yasin!", when=when), jateng)
+        assert (d.election, d.phase) == ("pilkada-2024", phase)
+
+
+def test_evidence_points_into_the_original_text(engine: Engine) -> None:
+    text = "Sy dukung  G a n j a r, gasssss!"
+    d = engine.decide(make_post(text))
+    spans = [(e.start, e.end, e.excerpt) for h in d.hits for e in h.evidence if e.field == "text"]
+    assert spans
+    for start, end, excerpt in spans:
+        assert start is not None and end is not None
+        assert text[start:end] == excerpt
+    assert any(x == "G a n j a r" for _, _, x in spans)
+
+
+def test_actions_and_targets(engine: Engine) -> None:
+    def act(action: str, **target: str) -> Outcome:
+        post = make_post("", action=action, target={"kind": "account", **target})
+        return engine.decide(post).outcome
+
+    assert act("follow", account="ig:tpn.ganjarmahfud") is Outcome.FLAG
+    assert act("follow", account="ig:ganjar_pranowo") is Outcome.REVIEW
+    assert act("follow", account="ig:kpu_ri") is Outcome.PASS
+    group = make_post(
+        "", action="join_group", target={"kind": "group", "name": "Relawan AMIN Kab. X"}
+    )
+    assert engine.decide(group).outcome is Outcome.FLAG
+
+
+def test_fast_path_never_changes_a_decision(engine: Engine) -> None:
+    """Posts the quick filter drops must also pass when forced through the full path."""
+    from neutrality.features import Scanned, zone_of
+
+    texts = ["Selamat pagi", "Rapat dinas jam 9", "Resep rendang enak", "Nonton bola bareng"]
+    for text in texts:
+        post = make_post(text)
+        assert engine.analyse(post).features is None
+        norm = engine.lexicon.normaliser.normalise(text)
+        scanned = [Scanned("text", zone_of("text"), norm, engine.lexicon.matcher.scan(norm.text))]
+        feats = engine.extractor.extract(post, None, scanned, post.event_time.date())
+        assert not [r for r in engine.rules if r.fires(feats.found.keys())]
+
+
+def test_decisions_serialise(engine: Engine) -> None:
+    d = engine.decide(make_post("Ayo coblos Prabowo-Gibran!"))
+    again = type(d).model_validate_json(d.model_dump_json())
+    assert again == d
+    assert d.pack_version == engine.pack_version

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from neutrality import Engine
+
+SAMPLES = [
+    "Sy dukung G a n j a r, gasssss!!",
+    "Pr4b0w0 presidenku #GerakCepatGanjarMahfud",
+    "Jgn lupa nyoblos no. 2 yg penting   ☝️✌️🤟",
+    "Ｆｕｌｌ ｗｉｄｔｈ Ｐｒａｂｏｗｏ and ß straße",
+    "  leading and trailing  ",
+    "Caf\u0065\u0301 e\u0301 composed",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_fast_and_tracked_modes_agree(engine: Engine, text: str) -> None:
+    n = engine.lexicon.normaliser
+    assert n.normalise(text).text == n.normalise(text, track=True).text
+
+
+def test_obfuscations_are_undone(engine: Engine) -> None:
+    n = engine.lexicon.normaliser
+    assert "ganjar" in n.normalise("G a n j a r").text.split()
+    assert "prabowo" in n.normalise("Pr4b0w0").text.split()
+    assert n.normalise("gasssss").text == "gas"
+    assert n.normalise("#GerakCepatGanjarMahfud").text == "gerak cepat ganjar mahfud"
+    assert n.normalise("yg dgn nyoblos").text == "yang dengan coblos"
+    assert n.normalise("no. 2").text == "no 2"
+
+
+def test_leet_only_when_it_yields_a_known_word(engine: Engine) -> None:
+    n = engine.lexicon.normaliser
+    assert n.normalise("02 dan 2024 dan teman2").text == "02 dan 2024 dan teman2"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Sy dukung G a n j a r, gasssss!!", "ganjar", "G a n j a r"),
+        ("Salam dari Pr4b0w0 ya", "prabowo", "Pr4b0w0"),
+        ("Jgn lupa nyoblos ya", "coblos", "nyoblos"),
+        ("Ｐｒａｂｏｗｏ menang", "prabowo", "Ｐｒａｂｏｗｏ"),
+    ],
+)
+def test_offsets_map_back_to_original(engine: Engine, text: str, word: str, expected: str) -> None:
+    norm = engine.lexicon.normaliser.normalise(text, track=True)
+    start = norm.text.index(word)
+    a, b = norm.span(start, start + len(word))
+    assert text[a:b] == expected
