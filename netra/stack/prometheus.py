@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import hashlib
 import urllib.request
 from pathlib import Path
 
@@ -58,12 +58,34 @@ class Prometheus(Service):
             "--web.enable-lifecycle",
         ]
 
+    def _fingerprint(self) -> str:
+        """Config text plus the rule files' names, sizes and mtimes: changes mean reload."""
+        parts = [(self.dir / "prometheus.yml").read_text()]
+        pattern = Path(self.settings.rules_glob)
+        for rules in sorted(pattern.parent.glob(pattern.name)):
+            st = rules.stat()
+            parts.append(f"{rules}:{st.st_size}:{st.st_mtime_ns}")
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
     def refresh(self) -> None:
-        """Re-render the config and reload, so new deploy/prometheus/*.rules.yml files load."""
+        """Reload when the config or deploy/prometheus/*.rules.yml changed since the last start."""
         self.prepare()
+        stamp = self.dir / "loaded.sha256"
+        current = self._fingerprint()
+        if stamp.exists() and stamp.read_text() == current:
+            return
         request = urllib.request.Request(f"{self.url}/-/reload", method="POST")
-        with contextlib.suppress(OSError), urllib.request.urlopen(request, timeout=5):
-            pass
+        try:
+            with urllib.request.urlopen(request, timeout=10):
+                stamp.write_text(current)
+        except OSError:
+            return
+
+    def start(self) -> bool:
+        started = super().start()
+        if started:
+            (self.dir / "loaded.sha256").write_text(self._fingerprint())
+        return started
 
     def healthy(self) -> bool:
         return http_ok(f"{self.url}/-/ready") is not None

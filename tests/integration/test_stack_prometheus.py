@@ -74,14 +74,15 @@ def test_prometheus_scrapes_itself_and_alerts_to_local_alertmanager(
 ) -> None:
     deadline = time.monotonic() + 60
     up: list[dict[str, object]] = []
+    active: list[str] = []
     while time.monotonic() < deadline:
         up = _query(prometheus_url, 'up{job="prometheus"} == 1')
-        if up:
+        data = _get(f"{prometheus_url}/api/v1/alertmanagers")["data"]
+        assert isinstance(data, dict)
+        active = [a["url"] for a in data["activeAlertmanagers"]]
+        if up and active:
             break
-        time.sleep(1)
+        time.sleep(1)  # right after a config reload the lists are briefly empty
     assert up, "Prometheus does not scrape itself"
-    data = _get(f"{prometheus_url}/api/v1/alertmanagers")["data"]
-    assert isinstance(data, dict)
-    active = [a["url"] for a in data["activeAlertmanagers"]]
     assert any(str(stack.alertmanager) in u for u in active), active
     assert _get(f"{alertmanager_url}/api/v2/status")["cluster"]  # Alertmanager answers its API
