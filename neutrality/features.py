@@ -186,9 +186,21 @@ class Extractor:
         # Named participants; an official named by office ("Menhan Prabowo") is not a mention.
         by_office = 0
         named_races: set[str] = set()
+        # Two weak signals that agree (a nickname and its pair's number or hand sign, or a number
+        # and the matching hand sign) confirm each other.
+        signs = [m.value for _, _, _, m in numbers] + [
+            m.value for _, _, _, m in gestures if m.key != "weak"
+        ]
+        agree = {
+            v
+            for v in signs
+            if signs.count(v) > 1
+            or any(self.cat.participants[a.key].number == v for _, _, _, a in aliases)
+        }
         for sc, start, end, m in aliases:
             if not m.strong and not ctxs[_side(sc.zone)]:
-                continue
+                if self.cat.participants[m.key].number not in agree:
+                    continue
             if start in offices.get(sc.field, ()) and not strong_cue:
                 by_office += 1
                 feats.add("exception.office_title", Ev(sc.field, start, end, "named by office"))
@@ -224,7 +236,7 @@ class Extractor:
             narrowed = tuple(r for r in races if r.id in named_races)
             races = narrowed or races
             for sc, start, end, m in numbers:
-                if not (m.strong or ctxs[_side(sc.zone)]):
+                if not (m.strong or ctxs[_side(sc.zone)] or m.value in agree):
                     continue
                 for p in _by_number(races, m.value):
                     ev = Ev(sc.field, start, end, f"number:{m.value}->{p.id}")
@@ -234,7 +246,7 @@ class Extractor:
                 if m.key == "weak":
                     ok = any(p.number == m.value for p in feats.participants.values())
                 else:
-                    ok = m.strong or ctxs[_side(sc.zone)]
+                    ok = m.strong or ctxs[_side(sc.zone)] or m.value in agree
                 if not ok:
                     continue
                 for p in _by_number(races, m.value):
