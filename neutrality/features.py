@@ -198,9 +198,9 @@ class Extractor:
             or any(self.cat.participants[a.key].number == v for _, _, _, a in aliases)
         }
         for sc, start, end, m in aliases:
-            if not m.strong and not ctxs[_side(sc.zone)]:
-                if self.cat.participants[m.key].number not in agree:
-                    continue
+            weak_alone = not m.strong and not ctxs[_side(sc.zone)]
+            if weak_alone and self.cat.participants[m.key].number not in agree:
+                continue
             if start in offices.get(sc.field, ()) and not strong_cue:
                 by_office += 1
                 feats.add("exception.office_title", Ev(sc.field, start, end, "named by office"))

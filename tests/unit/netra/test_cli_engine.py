@@ -21,11 +21,16 @@ def _app() -> typer.Typer:
 
 def test_scan_skips_bad_lines_and_writes_decisions(tmp_path: Path) -> None:
     src = tmp_path / "posts.jsonl"
-    good = {"platform": "x", "post_id": "1", "account_id": "x:a", "action": "post",
-            "text": "Ayo coblos Prabowo-Gibran!", "event_time": "2024-01-10T08:00:00+07:00"}  # fmt: skip
-    src.write_text(
-        "{broken\n" + json.dumps(good) + "\n" + json.dumps({"post": good, "locality": None}) + "\n"
-    )
+    good = {
+        "platform": "x",
+        "post_id": "1",
+        "account_id": "x:a",
+        "action": "post",
+        "text": "Ayo coblos Prabowo-Gibran!",
+        "event_time": "2024-01-10T08:00:00+07:00",
+    }
+    wrapped = json.dumps({"post": good, "locality": None})
+    src.write_text("{broken\n" + json.dumps(good) + "\n" + wrapped + "\n")
     out = tmp_path / "d.jsonl"
     result = CliRunner().invoke(_app(), ["scan", str(src), "--out", str(out)])
     assert result.exit_code == 0, result.output
