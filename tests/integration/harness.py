@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from kafka import KafkaConsumer, TopicPartition
 
 from netra.kafka_tools import create_topics, replay
 from netra.scrape import scrape, worker_metrics_url
@@ -131,15 +131,17 @@ class Harness:
     def unprocessed_posts(self) -> int:
         """Posts not yet committed by the worker group (end offset minus committed offset)."""
         topic = self.settings.posts_topic
-        admin = KafkaAdminClient(bootstrap_servers=self.kafka_bootstrap)
-        consumer = KafkaConsumer(bootstrap_servers=self.kafka_bootstrap)
+        # A consumer that never subscribes does not join the group; it only reads its offsets.
+        consumer = KafkaConsumer(
+            bootstrap_servers=self.kafka_bootstrap,
+            group_id=self.settings.app_id,
+            enable_auto_commit=False,
+        )
         try:
-            committed = admin.list_consumer_group_offsets(self.settings.app_id)
             parts = [TopicPartition(topic, p) for p in range(self.settings.partitions)]
             ends = consumer.end_offsets(parts)
-            return sum(ends[tp] - (committed[tp].offset if tp in committed else 0) for tp in parts)
+            return sum(ends[tp] - (consumer.committed(tp) or 0) for tp in parts)
         finally:
-            admin.close()
             consumer.close()
 
     def wait(self, what: str, check: Callable[[], bool], timeout: float) -> None:
