@@ -102,6 +102,8 @@ class Kafka(Service):
             data_dir=self.data_dir,
         )
         (self.dir / "logs").mkdir(parents=True, exist_ok=True)
+        # Copied, not referenced, so a running broker never depends on the checkout it came from.
+        shutil.copyfile(s.local_dir / "kafka-log4j2.properties", self.dir / "log4j2.properties")
         if (self.data_dir / "meta.properties").exists():
             return
         id_file = self.dir / "cluster-id"
@@ -140,7 +142,7 @@ class Kafka(Service):
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.awt.headless=true",
             f"-Dkafka.logs.dir={self.dir / 'logs'}",
-            f"-Dlog4j2.configurationFile={self.settings.local_dir / 'kafka-log4j2.properties'}",
+            f"-Dlog4j2.configurationFile={self.dir / 'log4j2.properties'}",
             "-cp",
             f"{self.libs}/*",
         ]
