@@ -130,7 +130,7 @@ def attach(
                     "Kibana) and send the review again",
                 )
 
-    @app.timer(30.0)
+    @app.timer(settings.stats_seconds)
     async def export_precision() -> None:
         try:
             precision = await rule_precision(es, alias)

@@ -9,14 +9,13 @@ way back.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 
 from schemas import Decision, RuleState
 from streams import metrics
@@ -94,8 +93,13 @@ class RuleGuard:
 
 
 async def tail_rule_states(settings: Settings, guard: RuleGuard) -> None:
-    """Follow the whole compacted topic from the start, on every worker (no consumer group)."""
+    """Follow the whole compacted topic from the start, on every worker.
+
+    Without a consumer group the consumer is given every partition and commits nothing, so
+    each worker (and each restart) reads all states again.
+    """
     consumer = AIOKafkaConsumer(
+        settings.rulestate_topic,
         bootstrap_servers=settings.kafka_bootstrap,
         group_id=None,
         enable_auto_commit=False,
@@ -103,15 +107,6 @@ async def tail_rule_states(settings: Settings, guard: RuleGuard) -> None:
     )
     await consumer.start()
     try:
-        parts: set[int] = set()
-        while not parts:
-            parts = consumer.partitions_for_topic(settings.rulestate_topic) or set()
-            if not parts:
-                await consumer.topics()  # refresh metadata until the topic exists
-                await asyncio.sleep(1.0)
-        tps = [TopicPartition(settings.rulestate_topic, p) for p in sorted(parts)]
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
         async for record in consumer:
             if record.value is None:
                 continue

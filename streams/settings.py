@@ -92,6 +92,9 @@ class Settings(BaseSettings):
         default=24.0, gt=0, description="How long after a pack change the spike guard watches."
     )
     rulestate_topic: str = "netra.rule-state"
+    stats_seconds: float = Field(
+        default=30.0, gt=0, description="How often per-rule precision is recomputed from reviews."
+    )
     commit_interval_seconds: float = Field(
         default=1.0, gt=0, description="How often processed offsets are committed."
     )

@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "netra.cli.pipeline",
     "netra.cli.schemas",
     "netra.cli.engine",
+    "netra.cli.rulestate",
     "netra.cli.bench",
     "netra.cli.report",
     "netra.cli.kibana",
