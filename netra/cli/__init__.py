@@ -1,4 +1,4 @@
-"""The `netra` command: a thin layer over the packages; every sub-command lives in its own module."""
+"""The `netra` command: a thin layer over the packages; each sub-command has its own module."""
 
 from __future__ import annotations
 
@@ -9,10 +9,14 @@ import typer
 app = typer.Typer(
     name="netra",
     help=(
-        "Netra watches the public social-media activity of Indonesian civil servants (ASN) for\n"
-        "breaches of election neutrality (SKB 2022, forms N01-N15) and shows supervisors what it finds.\n\n"
-        "Start here:  netra stack up   (Kafka, Elasticsearch, Prometheus on this machine)\n"
-        "             netra scan posts.jsonl   (judge posts offline, no services needed)"
+        "Netra watches the public social-media activity of Indonesian civil servants (ASN)\n"
+        "for breaches of election neutrality (SKB 2022, forms N01-N15) and shows supervisors\n"
+        "what it finds.\n\n"
+        "Start here:\n\n"
+        "netra demo: the whole pipeline on this machine, with sample data\n\n"
+        "netra scan rules/corpus/dev.jsonl --explain: judge posts offline, no services\n\n"
+        "netra rules test: run every rule's examples\n\n"
+        "netra stack up | status | down: Kafka, Elasticsearch, Prometheus, Alertmanager"
     ),
     no_args_is_help=True,
     rich_markup_mode="rich",

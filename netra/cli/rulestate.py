@@ -1,4 +1,4 @@
-"""`netra rules state` and `netra rules restore`: the rules the spike guard dropped to review-only."""
+"""`netra rules state` and `netra rules restore`: rules the spike guard dropped to review-only."""
 
 from __future__ import annotations
 
