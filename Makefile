@@ -32,8 +32,8 @@ up: venv ## Start the local stack (idempotent)
 status: venv ## Show the local stack
 	$(NETRA) stack status
 
-down: venv ## Stop the local stack; no process is left behind
-	$(NETRA) stack down
+down: venv ## Stop the demo's workers and the local stack; no process is left behind
+	$(NETRA) down
 
 test: lint up ## Lint, start the stack, run unit and integration tests
 	$(VENV)/bin/python -m pytest tests/unit tests/integration $(PYTEST_ARGS)
