@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import threading
+import time
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from netra.sample import sample_posts, sample_registry
+from netra.stack import down, up
 from neutrality import Engine, Locality
 from schemas import DeadLetterReason, Outcome, Post, RegistryEntry
+from streams.settings import REPO_ROOT
 from tests.integration.harness import Harness
 
 pytestmark = pytest.mark.integration
@@ -123,3 +130,88 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
     harness.wait("every post committed", lambda: harness.unprocessed_posts() == 0, 120)
     total, ids = harness.indexed()
     assert total == len(expected) == len(ids), "a redelivered flag must not duplicate"
+
+
+def test_a_rule_pack_change_takes_effect_without_a_restart(
+    harness: Harness, tmp_path: Path
+) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO_ROOT / "rules" / "packs", rules / "packs")
+    shutil.copytree(REPO_ROOT / "rules" / "catalogue", rules / "catalogue")
+    manifest = rules / "packs" / "core" / "pack.yaml"
+    harness.extra_env.update(
+        {"NETRA_RULE_PACK": str(manifest.parent), "NETRA_RELOAD_SECONDS": "0.5"}
+    )
+    registry = sample_registry(2, seed=41)
+    worker = harness.start_worker("reload")
+    harness.load_registry(registry)
+    harness.wait(
+        "registry loaded",
+        lambda: harness.metrics(worker).get("netra_registry_accounts", 0) >= 2,
+        120,
+    )
+
+    def post(n: int) -> bytes:
+        return json.dumps(
+            {
+                "platform": "x",
+                "post_id": f"reload-{n}",
+                "account_id": registry[0].account_id,
+                "text": "Ayo coblos Prabowo-Gibran tanggal 14 Februari, satu putaran!",
+                "action": "post",
+                "event_time": "2024-01-20T09:00:00+07:00",
+            }
+        ).encode()
+
+    def outcome(flag_id: str) -> tuple[str, str] | None:
+        for doc in harness.documents():
+            if doc["flag_id"] == flag_id:
+                return doc["outcome"], doc["pack_version"]
+        return None
+
+    harness.produce([post(1)])
+    harness.wait("first flag", lambda: outcome("x:reload-1") is not None, 60)
+    assert outcome("x:reload-1") == ("flag", "core@2024.11.0")
+
+    # A stricter pack: nothing flags on its own any more, everything goes to review.
+    text = manifest.read_text(encoding="utf-8")
+    text = text.replace("version: 2024.11.0", "version: 2024.11.1-strict")
+    text = re.sub(r"flag: \d+", "flag: 100000", text, count=1)
+    manifest.write_text(text, encoding="utf-8")
+    harness.wait(
+        "pack reloaded",
+        lambda: harness.metrics(worker).get("netra_rule_pack_reloads_total", 0) >= 1,
+        30,
+    )
+    harness.produce([post(2)])
+    harness.wait("second flag", lambda: outcome("x:reload-2") is not None, 60)
+    assert outcome("x:reload-2") == ("review", "core@2024.11.1-strict")
+    assert worker.alive()
+
+
+def test_elasticsearch_down_for_30_seconds_loses_nothing(harness: Harness, stack: Any) -> None:
+    registry = sample_registry(40, seed=51)
+    lines = [p.encode() for p in sample_posts(registry, 1500, partisan_share=0.1, seed=52).posts]
+    expected = expected_flag_ids(lines, registry)
+    worker = harness.start_worker("outage")
+    harness.load_registry(registry)
+    harness.wait(
+        "registry loaded",
+        lambda: harness.metrics(worker).get("netra_registry_accounts", 0) >= len(registry),
+        120,
+    )
+    sender = threading.Thread(target=harness.produce, args=(lines,), kwargs={"rate": 30})
+    sender.start()
+    harness.wait("some flags indexed", lambda: len(harness.indexed()[1]) >= 5, 120)
+    try:
+        down(stack, only=["elasticsearch"])
+        time.sleep(30)
+        assert worker.alive(), "an Elasticsearch outage must not stop the worker"
+    finally:
+        up(stack, only=["elasticsearch"])
+    sender.join()
+    harness.wait("every flag indexed", lambda: harness.indexed()[1] == expected, 240)
+    total, _ = harness.indexed()
+    assert total == len(expected)
+    errors = harness.metrics(worker)
+    assert errors.get("netra_es_bulk_errors_total", 0) > 0, "the outage was not felt"
