@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +24,36 @@ from netra.stack.process import (
     write_pidfile,
 )
 from streams.settings import REPO_ROOT, Settings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def isolated_env(suffix: str, **overrides: str) -> dict[str, str]:
+    """NETRA_* settings for a pipeline of its own: topics, consumer group and index named after
+    `suffix`, so tests and benchmarks never see each other's data."""
+    env = {
+        "NETRA_APP_ID": f"netra-{suffix}",
+        "NETRA_POSTS_TOPIC": f"{suffix}.posts",
+        "NETRA_FLAGS_TOPIC": f"{suffix}.flags",
+        "NETRA_DEADLETTER_TOPIC": f"{suffix}.deadletter",
+        "NETRA_REGISTRY_TOPIC": f"{suffix}.registry",
+        "NETRA_REVIEWS_TOPIC": f"{suffix}.reviews",
+        "NETRA_ESCALATIONS_TOPIC": f"{suffix}.escalations",
+        "NETRA_RULESTATE_TOPIC": f"{suffix}.rule-state",
+        "NETRA_FLAGS_ALIAS": f"netra-{suffix}",
+    }
+    env.update(overrides)
+    return env
+
+
+def settings_from_env(env: Mapping[str, str]) -> Settings:
+    """The Settings a worker started with `env` will have."""
+    values = {k.removeprefix("NETRA_").lower(): v for k, v in env.items() if k.startswith("NETRA_")}
+    return Settings.model_validate(values)
 
 
 def workers_dir(settings: Settings | None = None) -> Path:
@@ -61,11 +92,16 @@ def start_worker(
     name: str, env: Mapping[str, str] | None = None, *, agents: str | None = None
 ) -> WorkerHandle:
     """Start `netra worker` in the background with NETRA_* overrides from `env`."""
+    args = ["-m", "netra", "worker"] + (["--agents", agents] if agents else [])
+    return start_python(name, args, env)
+
+
+def start_python(name: str, args: list[str], env: Mapping[str, str] | None = None) -> WorkerHandle:
+    """Start `python ARGS` in its own process group, logged and tracked like a worker."""
     full_env = {**os.environ, **(env or {})}
     folder = Path(full_env.get("NETRA_STATE") or Settings().state_dir) / "workers"
     log_path, pid_path = folder / f"{name}.log", folder / f"{name}.pid"
-    argv = [sys.executable, "-m", "netra", "worker"] + (["--agents", agents] if agents else [])
-    pid = spawn(argv, cwd=REPO_ROOT, env=full_env, log_path=log_path)
+    pid = spawn([sys.executable, *args], cwd=REPO_ROOT, env=full_env, log_path=log_path)
     return WorkerHandle(name, write_pidfile(pid_path, pid), log_path, pid_path)
 
 

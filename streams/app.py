@@ -72,15 +72,12 @@ def _raw_topic(app: faust.App, name: str, partitions: int, configs: dict[str, st
     )
 
 
-def create_pipeline(
-    settings: Settings | None = None, on_metrics_port: Callable[[int], None] | None = None
-) -> Pipeline:
-    """Build the app; `on_metrics_port` learns the port /metrics got (to register for scraping)."""
-    settings = settings or Settings()
+def faust_app(settings: Settings) -> faust.App:
+    """The Faust app with Netra's broker, commit and serializer settings, and no agents yet."""
     datadir = settings.state_dir / "faust" / settings.app_id
     datadir.parent.mkdir(parents=True, exist_ok=True)
     brokers = ";".join(f"kafka://{b.strip()}" for b in settings.kafka_bootstrap.split(","))
-    app = faust.App(
+    return faust.App(
         settings.app_id,
         broker=brokers,
         store="memory://",
@@ -98,6 +95,14 @@ def create_pipeline(
         key_serializer="raw",
         value_serializer="raw",
     )
+
+
+def create_pipeline(
+    settings: Settings | None = None, on_metrics_port: Callable[[int], None] | None = None
+) -> Pipeline:
+    """Build the app; `on_metrics_port` learns the port /metrics got (to register for scraping)."""
+    settings = settings or Settings()
+    app = faust_app(settings)
     app.sensors.add(CommitSensor())
     specs = {s.name: s for s in topic_specs(settings)}
     topics = {

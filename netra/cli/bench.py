@@ -68,3 +68,51 @@ def engine(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("pipeline")
+def pipeline(
+    posts: Annotated[int, typer.Option(min=1000, help="Posts drained by each worker.")] = 30_000,
+    rate: Annotated[float, typer.Option(help="Fixed rate of the latency run, posts/s.")] = 1000,
+    seconds: Annotated[float, typer.Option(help="Length of the latency run.")] = 20,
+) -> None:
+    """Sustained posts/s through one worker vs a no-op Faust agent (the framework's ceiling)
+    on the same posts, p50/p99 from Kafka to searchable at a fixed rate, and peak memory.
+
+    Needs the local stack ('netra stack up'). Targets: >= 0.7 of the ceiling, p99 <= 2 s,
+    <= 300 MB.
+    """
+    from bench.pipeline import run
+    from netra import stack
+    from streams.settings import Settings
+
+    stack.up(console=console)
+    r = run(
+        Settings(),
+        posts=posts,
+        latency_rate=rate,
+        latency_seconds=seconds,
+        progress=lambda msg: console.print(f"[bold]{msg}[/]"),
+    )
+    t = Table(title="netra bench pipeline (local stack, one worker)", header_style="bold")
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    t.add_row("posts drained", f"{r.posts:,} ({r.flagged:,} flagged or review)")
+    t.add_row("no-op Faust agent posts/s (ceiling)", f"{r.noop_rate:,.0f}")
+    t.add_row("Netra worker posts/s (judged and indexed)", f"{r.netra_rate:,.0f}")
+    t.add_row("ratio to the ceiling", f"{r.ratio:.2f}")
+    t.add_row(
+        f"latency run: sent at {r.latency_rate:,.0f}/s",
+        f"{r.latency_sent:,} posts, {r.latency_flags:,} flags seen",
+    )
+    t.add_row("p50 Kafka -> searchable", f"{r.p50_ms:,.0f} ms")
+    t.add_row("p99 Kafka -> searchable", f"{r.p99_ms:,.0f} ms")
+    t.add_row("max Kafka -> searchable", f"{r.max_ms:,.0f} ms")
+    t.add_row("worker peak RSS", f"{r.peak_rss_mb:,.0f} MiB")
+    console.print(t)
+    ok = r.ratio >= 0.7 and r.p99_ms <= 2000 and r.peak_rss_mb <= 300
+    console.print(
+        "[green]targets met[/]"
+        if ok
+        else "[yellow]below target (>= 0.7x, p99 <= 2 s, <= 300 MB)[/]"
+    )

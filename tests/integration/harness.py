@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import socket
 import time
 import urllib.request
 import uuid
@@ -16,15 +15,15 @@ from kafka import KafkaConsumer, TopicPartition
 
 from netra.kafka_tools import create_topics, replay
 from netra.scrape import scrape, worker_metrics_url
-from netra.workers import WorkerHandle, start_worker
+from netra.workers import (
+    WorkerHandle,
+    free_port,
+    isolated_env,
+    settings_from_env,
+    start_worker,
+)
 from schemas import DeadLetter, RegistryEntry
 from streams.settings import Settings
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -38,25 +37,16 @@ class Harness:
 
     @property
     def env(self) -> dict[str, str]:
-        s = self.suffix
-        return {
-            "NETRA_KAFKA_BOOTSTRAP": self.kafka_bootstrap,
-            "NETRA_ES_URL": self.es_url,
-            "NETRA_APP_ID": f"netra-test-{s}",
-            "NETRA_POSTS_TOPIC": f"test-{s}.posts",
-            "NETRA_FLAGS_TOPIC": f"test-{s}.flags",
-            "NETRA_DEADLETTER_TOPIC": f"test-{s}.deadletter",
-            "NETRA_REGISTRY_TOPIC": f"test-{s}.registry",
-            "NETRA_REVIEWS_TOPIC": f"test-{s}.reviews",
-            "NETRA_ESCALATIONS_TOPIC": f"test-{s}.escalations",
-            "NETRA_RULESTATE_TOPIC": f"test-{s}.rule-state",
-            "NETRA_FLAGS_ALIAS": f"netra-test-{s}",
+        return isolated_env(
+            f"test-{self.suffix}",
+            NETRA_KAFKA_BOOTSTRAP=self.kafka_bootstrap,
+            NETRA_ES_URL=self.es_url,
             **self.extra_env,
-        }
+        )
 
     @property
     def settings(self) -> Settings:
-        return Settings(**{k.removeprefix("NETRA_").lower(): v for k, v in self.env.items()})
+        return settings_from_env(self.env)
 
     def create_topics(self) -> None:
         create_topics(self.settings)

@@ -1,0 +1,260 @@
+"""Pipeline throughput and latency on the local stack, against Faust's own ceiling in the same run.
+
+1. Ceiling: a no-op Faust agent (bench/noop.py) drains a topic of N pre-loaded posts.
+2. Netra: one worker (judge, indexer, reviews, offenders) drains the same posts; the run ends
+   when every post is judged and every flag is indexed. Both rates are measured from the first
+   event each worker reports to its last, so start-up and group join are not counted.
+3. Latency: posts sent at a fixed rate to a warm worker; a poller sees each flag appear in
+   search results; latency = first seen searchable - sent to Kafka.
+4. Memory: the worker's peak resident set size (VmHWM) after all of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import statistics
+import threading
+import time
+import urllib.request
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kafka import KafkaProducer
+
+from netra.kafka_tools import create_topics, replay
+from netra.sample import sample_posts, sample_registry
+from netra.scrape import scrape, worker_metrics_url
+from netra.workers import (
+    WorkerHandle,
+    free_port,
+    isolated_env,
+    settings_from_env,
+    start_python,
+    start_worker,
+)
+from neutrality import Engine, Locality
+from schemas import Outcome, Post, RegistryEntry
+from streams.settings import Settings
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class PipelineResult:
+    posts: int
+    flagged: int
+    noop_rate: float
+    netra_rate: float
+    latency_rate: float
+    latency_sent: int
+    latency_flags: int
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+    peak_rss_mb: float
+
+    @property
+    def ratio(self) -> float:
+        return self.netra_rate / self.noop_rate
+
+
+def expected_flags(lines: list[bytes], registry: list[RegistryEntry]) -> int:
+    engine = Engine.load()
+    by_account = {e.account_id: e for e in registry}
+    count = 0
+    for line in lines:
+        post = Post.model_validate_json(line)
+        entry = by_account[post.account_id]
+        if engine.decide(post, Locality(entry.province, entry.region)).outcome is not Outcome.PASS:
+            count += 1
+    return count
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident set size of a process (Linux VmHWM), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Run:
+    """One isolated pipeline: its own topics, group and index, torn down at the end."""
+
+    def __init__(self, base: Settings, name: str) -> None:
+        self.suffix = f"bench-{name}-{uuid.uuid4().hex[:6]}"
+        self.env = isolated_env(
+            self.suffix, NETRA_KAFKA_BOOTSTRAP=base.kafka_bootstrap, NETRA_ES_URL=base.es_url
+        )
+        self.settings = settings_from_env(self.env)
+        self.workers: list[tuple[WorkerHandle, int]] = []
+        create_topics(self.settings)
+
+    def start(self, name: str, noop: bool = False) -> tuple[WorkerHandle, int]:
+        port = free_port()
+        env = {**self.env, "NETRA_METRICS_PORT": str(port)}
+        handle = (
+            start_python(f"{self.suffix}-{name}", ["-m", "bench.noop"], env)
+            if noop
+            else start_worker(f"{self.suffix}-{name}", env)
+        )
+        self.workers.append((handle, port))
+        return handle, port
+
+    def close(self) -> None:
+        for handle, _ in self.workers:
+            if handle.alive():
+                handle.stop()
+        alias = self.settings.flags_alias
+        for path in (f"/{alias}-*", f"/_index_template/{alias}"):
+            req = urllib.request.Request(self.settings.es_url + path, method="DELETE")
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(req, timeout=30).close()
+
+
+def wait_until(
+    what: str, check: Callable[[], bool], handle: WorkerHandle, timeout: float, poll: float = 0.1
+) -> float:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if not handle.alive():
+            raise RuntimeError(f"{handle.name} died while {what}:\n{handle.log_tail(30)}")
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out {what}; log: {handle.log_path}")
+        time.sleep(poll)
+    return time.monotonic()
+
+
+def drain_rate(
+    port: int, handle: WorkerHandle, counter: str, total: int, done: Callable[[], bool]
+) -> float:
+    """Events per second from the worker's first reported event until `done()`."""
+    url = worker_metrics_url(port)
+    wait_until("waiting for the first event", lambda: scrape(url).get(counter, 0) > 0, handle, 180)
+    first_count, started = scrape(url).get(counter, 0), time.monotonic()
+    finished = wait_until("draining the topic", done, handle, 900)
+    return (total - first_count) / max(finished - started, 1e-9)
+
+
+def run(
+    settings: Settings,
+    posts: int = 30_000,
+    latency_rate: float = 1000,
+    latency_seconds: float = 20,
+    progress: Progress = print,
+) -> PipelineResult:
+    registry = sample_registry(500, seed=17)
+    lines = [p.encode() for p in sample_posts(registry, posts, seed=18).posts]
+    progress(f"deciding {posts:,} posts offline to know the expected flags")
+    flagged = expected_flags(lines, registry)
+    registry_lines = [e.model_dump_json().encode() for e in registry]
+
+    progress("1/3 no-op Faust agent (the framework's ceiling)")
+    ceiling = Run(settings, "noop")
+    try:
+        replay(ceiling.settings, ceiling.settings.posts_topic, lines, key_field="account_id")
+        handle, port = ceiling.start("noop", noop=True)
+        url = worker_metrics_url(port)
+        counter = "netra_bench_noop_events_total"
+        noop_rate = drain_rate(
+            port, handle, counter, posts, lambda: scrape(url).get(counter, 0) >= posts
+        )
+    finally:
+        ceiling.close()
+
+    progress(f"2/3 Netra worker: judge + index {posts:,} posts ({flagged:,} flags)")
+    full = Run(settings, "netra")
+    try:
+        replay(full.settings, full.settings.registry_topic, registry_lines, key_field="account_id")
+        handle, port = full.start("worker")
+        url = worker_metrics_url(port)
+        wait_until(
+            "loading the registry",
+            lambda: scrape(url).get("netra_registry_accounts", 0) >= len(registry),
+            handle,
+            180,
+        )
+        replay(full.settings, full.settings.posts_topic, lines, key_field="account_id")
+
+        def drained() -> bool:
+            m = scrape(url)
+            return (
+                m.get("netra_events_total", 0) >= posts
+                and m.get("netra_es_indexed_total", 0) >= flagged
+            )
+
+        netra_rate = drain_rate(port, handle, "netra_events_total", posts, drained)
+
+        progress(f"3/3 latency at {latency_rate:.0f} posts/s for {latency_seconds:.0f} s")
+        n = int(latency_rate * latency_seconds)
+        fresh = sample_posts(registry, n, seed=19).posts
+        latencies, sent = measure_latency(full.settings, fresh, latency_rate)
+        peak = peak_rss_mb(handle.record.pid)
+    finally:
+        full.close()
+    ordered = sorted(latencies)
+    return PipelineResult(
+        posts=posts,
+        flagged=flagged,
+        noop_rate=noop_rate,
+        netra_rate=netra_rate,
+        latency_rate=sent / latency_seconds,
+        latency_sent=sent,
+        latency_flags=len(ordered),
+        p50_ms=statistics.median(ordered) * 1000 if ordered else float("nan"),
+        p99_ms=ordered[int(0.99 * (len(ordered) - 1))] * 1000 if ordered else float("nan"),
+        max_ms=ordered[-1] * 1000 if ordered else float("nan"),
+        peak_rss_mb=peak,
+    )
+
+
+def measure_latency(settings: Settings, lines: list[str], rate: float) -> tuple[list[float], int]:
+    """Send at `rate`/s with fresh ids; poll search; return (seconds to searchable, sent)."""
+    tag = uuid.uuid4().hex[:6]
+    sent_at: dict[str, float] = {}
+    seen: dict[str, float] = {}
+    stop = threading.Event()
+    alias = settings.flags_alias
+
+    def poll() -> None:
+        # A flag is a few percent of the posts: one page of ids covers them all.
+        body = {"size": 10_000, "_source": False, "query": {"prefix": {"post_id": f"lat-{tag}-"}}}
+        while not stop.is_set():
+            req = urllib.request.Request(
+                f"{settings.es_url}/{alias}/_search",
+                data=json.dumps(body).encode(),
+                headers={"Content-Type": "application/json"},
+            )
+            try:
+                with urllib.request.urlopen(req, timeout=10) as resp:
+                    hits = json.loads(resp.read())["hits"]["hits"]
+            except OSError:
+                hits = []
+            now = time.monotonic()
+            for hit in hits:
+                seen.setdefault(hit["_id"].split(":", 1)[1], now)
+            time.sleep(0.1)
+
+    poller = threading.Thread(target=poll, daemon=True)
+    poller.start()
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, linger_ms=0, acks=1)
+    started = time.monotonic()
+    for i, line in enumerate(lines):
+        ahead = i / rate - (time.monotonic() - started)
+        if ahead > 0:
+            time.sleep(ahead)
+        post = json.loads(line)
+        post["post_id"] = f"lat-{tag}-{i:07d}"
+        sent_at[post["post_id"]] = time.monotonic()
+        producer.send(
+            settings.posts_topic, key=post["account_id"].encode(), value=json.dumps(post).encode()
+        )
+    producer.flush()
+    time.sleep(5)  # the last flags become searchable
+    stop.set()
+    poller.join()
+    producer.close()
+    return [seen[pid] - sent_at[pid] for pid in seen if pid in sent_at], len(lines)
