@@ -13,31 +13,29 @@ log = logging.getLogger(__name__)
 
 
 async def send_to_deadletter(
-    topic: Any,
-    raw: bytes | None,
-    *,
-    reason: DeadLetterReason,
-    error: str,
-    stage: str,
-    source_topic: str,
-    partition: int | None,
-    offset: int | None,
-    key: bytes | None,
+    topic: Any, message: Any, *, reason: DeadLetterReason, error: str, stage: str
 ) -> DeadLetter:
+    """Dead-letter a consumed Kafka message (its bytes, origin and key) with the reason."""
+    key: bytes | None = message.key
     letter = DeadLetter.of(
-        raw or b"",
+        message.value or b"",
         reason=reason,
         error=error,
         stage=stage,
-        topic=source_topic,
-        partition=partition,
-        offset=offset,
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
         key=key.decode("utf-8", "replace") if key is not None else None,
         failed_at=datetime.now(UTC),
     )
     await topic.send(key=key, value=letter.model_dump_json().encode(), force=True)
     metrics.DEADLETTERS.labels(reason=reason.value, stage=stage).inc()
     log.warning(
-        "dead letter %s/%s@%s (%s): %s", source_topic, partition, offset, reason.value, error
+        "dead letter %s/%s@%s (%s): %s",
+        message.topic,
+        message.partition,
+        message.offset,
+        reason.value,
+        error,
     )
     return letter

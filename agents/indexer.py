@@ -175,7 +175,9 @@ def attach(
             msg = event.message
             flag = decode(msg.value, Flag, max_bytes=16 * 1024 * 1024)
             if isinstance(flag, Rejection):
-                await _dead(msg, flag.reason, flag.error)
+                await send_to_deadletter(
+                    deadletter_topic, msg, stage=STAGE, reason=flag.reason, error=flag.error
+                )
                 continue
             doc = flag_document(flag)
             # The same flag twice in one batch: the last one wins, as it would across batches.
@@ -192,23 +194,12 @@ def attach(
             if pending.flag_id not in rejected_ids:
                 metrics.EVENT_TO_INDEXED.observe(max(0.0, now - pending.received_at))
         for r in rejected:
-            await _dead(
+            await send_to_deadletter(
+                deadletter_topic,
                 sources[r.flag_id],
-                DeadLetterReason.INDEX_REJECTED,
-                f"Elasticsearch refused the document ({r.status}): {r.error}",
+                stage=STAGE,
+                reason=DeadLetterReason.INDEX_REJECTED,
+                error=f"Elasticsearch refused the document ({r.status}): {r.error}",
             )
-
-    async def _dead(msg: Any, reason: DeadLetterReason, error: str) -> None:
-        await send_to_deadletter(
-            deadletter_topic,
-            msg.value,
-            reason=reason,
-            error=error,
-            stage=STAGE,
-            source_topic=msg.topic,
-            partition=msg.partition,
-            offset=msg.offset,
-            key=msg.key,
-        )
 
     return indexer

@@ -98,14 +98,10 @@ def attach(
                 log.exception("judge failed on %s/%s@%s", msg.topic, msg.partition, msg.offset)
                 await send_to_deadletter(
                     deadletter_topic,
-                    msg.value,
+                    msg,
                     reason=DeadLetterReason.INTERNAL,
                     error=f"{type(exc).__name__}: {exc}",
                     stage=STAGE,
-                    source_topic=msg.topic,
-                    partition=msg.partition,
-                    offset=msg.offset,
-                    key=msg.key,
                 )
             on_processed(msg)
 
@@ -114,14 +110,10 @@ def attach(
         if isinstance(post, Rejection):
             await send_to_deadletter(
                 deadletter_topic,
-                msg.value,
+                msg,
                 reason=post.reason,
                 error=post.error,
                 stage=STAGE,
-                source_topic=msg.topic,
-                partition=msg.partition,
-                offset=msg.offset,
-                key=msg.key,
             )
             return
         metrics.EVENTS.labels(platform=post.platform.value, action=post.action.value).inc()

@@ -31,15 +31,7 @@ def attach(app: Any, registry_topic: Any, table: Any, deadletter_topic: Any) -> 
             entry = decode(raw, RegistryEntry, max_bytes=64 * 1024)
             if isinstance(entry, Rejection):
                 await send_to_deadletter(
-                    deadletter_topic,
-                    raw,
-                    reason=entry.reason,
-                    error=entry.error,
-                    stage=STAGE,
-                    source_topic=msg.topic,
-                    partition=msg.partition,
-                    offset=msg.offset,
-                    key=key,
+                    deadletter_topic, msg, reason=entry.reason, error=entry.error, stage=STAGE
                 )
                 continue
             table[entry.account_id.encode()] = raw

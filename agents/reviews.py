@@ -111,7 +111,9 @@ def attach(
             msg = event.message
             verdict = decode(msg.value, ReviewVerdict, max_bytes=64 * 1024)
             if isinstance(verdict, Rejection):
-                await _dead(msg, verdict.reason, verdict.error)
+                await send_to_deadletter(
+                    deadletter_topic, msg, stage=STAGE, reason=verdict.reason, error=verdict.error
+                )
                 continue
             delay = 0.5
             while True:
@@ -123,11 +125,13 @@ def attach(
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, settings.bulk_retry_max_seconds)
             if not applied:
-                await _dead(
+                await send_to_deadletter(
+                    deadletter_topic,
                     msg,
-                    DeadLetterReason.UNKNOWN_FLAG,
-                    f"no flag {verdict.flag_id!r} in {alias}: check the id (netra flags tail, "
-                    "Kibana) and send the review again",
+                    stage=STAGE,
+                    reason=DeadLetterReason.UNKNOWN_FLAG,
+                    error=f"no flag {verdict.flag_id!r} in {alias}: check the id (netra flags "
+                    "tail, Kibana) and send the review again",
                 )
 
     @app.timer(settings.stats_seconds)
@@ -139,18 +143,5 @@ def attach(
             return
         for rule, ratio in precision.items():
             metrics.RULE_PRECISION.labels(rule=rule).set(ratio)
-
-    async def _dead(msg: Any, reason: DeadLetterReason, error: str) -> None:
-        await send_to_deadletter(
-            deadletter_topic,
-            msg.value,
-            reason=reason,
-            error=error,
-            stage=STAGE,
-            source_topic=msg.topic,
-            partition=msg.partition,
-            offset=msg.offset,
-            key=msg.key,
-        )
 
     return reviews

@@ -30,12 +30,21 @@ class Settings(BaseSettings):
     )
     replication: int = Field(default=1, ge=1, description="Replication factor of new topics.")
 
-    posts_topic: str = "netra.posts"
-    flags_topic: str = "netra.flags"
-    deadletter_topic: str = "netra.deadletter"
-    registry_topic: str = "netra.registry"
-    reviews_topic: str = "netra.reviews"
-    escalations_topic: str = "netra.escalations"
+    posts_topic: str = Field(default="netra.posts", description="Incoming posts and actions.")
+    flags_topic: str = Field(default="netra.flags", description="Flag and review-level decisions.")
+    deadletter_topic: str = Field(
+        default="netra.deadletter",
+        description="Messages that could not be processed, with the reason.",
+    )
+    registry_topic: str = Field(
+        default="netra.registry", description="The ASN registry (compacted)."
+    )
+    reviews_topic: str = Field(
+        default="netra.reviews", description="Supervisors' verdicts on flags."
+    )
+    escalations_topic: str = Field(
+        default="netra.escalations", description="Repeat offenders crossing a threshold."
+    )
 
     flags_alias: str = Field(
         default="netra-flags", description="Elasticsearch alias searched by Kibana and reports."
@@ -91,7 +100,10 @@ class Settings(BaseSettings):
     rule_spike_window_hours: float = Field(
         default=24.0, gt=0, description="How long after a pack change the spike guard watches."
     )
-    rulestate_topic: str = "netra.rule-state"
+    rulestate_topic: str = Field(
+        default="netra.rule-state",
+        description="Rules dropped to review-only or restored (compacted).",
+    )
     stats_seconds: float = Field(
         default=30.0, gt=0, description="How often per-rule precision is recomputed from reviews."
     )

@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "netra.cli.stack",
     "netra.cli.pipeline",
     "netra.cli.schemas",
+    "netra.cli.config",
     "netra.cli.engine",
     "netra.cli.rulestate",
     "netra.cli.bench",

@@ -63,9 +63,19 @@ class Harness:
     def metrics(self, handle: WorkerHandle) -> dict[str, float]:
         return scrape(worker_metrics_url(self.ports[handle.name]))
 
-    def load_registry(self, entries: Iterable[RegistryEntry]) -> None:
+    def load_registry(
+        self, entries: Iterable[RegistryEntry], wait_for: WorkerHandle | None = None
+    ) -> None:
+        """Load registry entries; with `wait_for`, until that worker's table holds them all."""
         lines = [e.model_dump_json().encode() for e in entries]
         replay(self.settings, self.settings.registry_topic, lines, key_field="account_id")
+        if wait_for is not None:
+            worker = wait_for
+            self.wait(
+                "registry loaded",
+                lambda: self.metrics(worker).get("netra_registry_accounts", 0) >= len(lines),
+                120,
+            )
 
     def produce(self, lines: list[bytes], rate: float | None = None) -> None:
         replay(self.settings, self.settings.posts_topic, lines, key_field="account_id", rate=rate)

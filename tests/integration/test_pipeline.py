@@ -79,12 +79,7 @@ def test_posts_in_give_exactly_the_expected_flags_and_bad_input_is_dead_lettered
     assert len(expected) > 20, "the sample must contain partisan posts"
 
     worker = harness.start_worker("w1")
-    harness.load_registry(registry)
-    harness.wait(
-        "registry loaded",
-        lambda: harness.metrics(worker).get("netra_registry_accounts", 0) >= len(registry),
-        120,
-    )
+    harness.load_registry(registry, wait_for=worker)
     bad = bad_messages()
     harness.produce(lines[:250] + [raw for _, raw in bad] + lines[250:])
 
@@ -112,12 +107,7 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
     expected = expected_flag_ids(lines, registry)
 
     first = harness.start_worker("a")
-    harness.load_registry(registry)
-    harness.wait(
-        "registry loaded",
-        lambda: harness.metrics(first).get("netra_registry_accounts", 0) >= len(registry),
-        120,
-    )
+    harness.load_registry(registry, wait_for=first)
     sender = threading.Thread(target=harness.produce, args=(lines,), kwargs={"rate": 600})
     sender.start()
     harness.wait("some flags indexed", lambda: len(harness.indexed()[1]) > len(expected) // 5, 120)
@@ -144,12 +134,7 @@ def test_a_rule_pack_change_takes_effect_without_a_restart(
     )
     registry = sample_registry(2, seed=41)
     worker = harness.start_worker("reload")
-    harness.load_registry(registry)
-    harness.wait(
-        "registry loaded",
-        lambda: harness.metrics(worker).get("netra_registry_accounts", 0) >= 2,
-        120,
-    )
+    harness.load_registry(registry, wait_for=worker)
 
     def post(n: int) -> bytes:
         return json.dumps(
@@ -194,12 +179,7 @@ def test_elasticsearch_down_for_30_seconds_loses_nothing(harness: Harness, stack
     lines = [p.encode() for p in sample_posts(registry, 1500, partisan_share=0.1, seed=52).posts]
     expected = expected_flag_ids(lines, registry)
     worker = harness.start_worker("outage")
-    harness.load_registry(registry)
-    harness.wait(
-        "registry loaded",
-        lambda: harness.metrics(worker).get("netra_registry_accounts", 0) >= len(registry),
-        120,
-    )
+    harness.load_registry(registry, wait_for=worker)
     sender = threading.Thread(target=harness.produce, args=(lines,), kwargs={"rate": 30})
     sender.start()
     harness.wait("some flags indexed", lambda: len(harness.indexed()[1]) >= 5, 120)

@@ -55,12 +55,7 @@ def test_repeat_offender_escalates_and_reviews_update_the_flag(harness: Harness)
     registry = sample_registry(3, seed=21)
     offender = registry[0].model_copy(update={"account_id": "ig:repeat.offender"})
     worker = harness.start_worker("sup")
-    harness.load_registry([offender, *registry[1:]])
-    harness.wait(
-        "registry loaded",
-        lambda: harness.metrics(worker).get("netra_registry_accounts", 0) >= 3,
-        120,
-    )
+    harness.load_registry([offender, *registry[1:]], wait_for=worker)
     start = datetime(2024, 1, 10, 9, 0, tzinfo=UTC)
     harness.produce(
         [campaign_post(offender.account_id, n, start + timedelta(days=n)) for n in range(4)]
@@ -119,12 +114,7 @@ def test_a_spiking_rule_drops_to_review_only_until_a_person_restores_it(
     )
     registry = sample_registry(5, seed=31)
     worker = harness.start_worker("guard")
-    harness.load_registry(registry)
-    harness.wait(
-        "registry loaded",
-        lambda: harness.metrics(worker).get("netra_registry_accounts", 0) >= 5,
-        120,
-    )
+    harness.load_registry(registry, wait_for=worker)
     when = datetime(2024, 1, 20, 9, 0, tzinfo=UTC)
     harmless = {
         "platform": "instagram",
