@@ -14,6 +14,7 @@ from typing import Any
 
 import faust
 from elasticsearch import AsyncElasticsearch
+from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import start_http_server
 
 from agents import indexer, judge, offenders, registry, reviews
@@ -104,6 +105,8 @@ def create_pipeline(
     settings = settings or Settings()
     app = faust_app(settings)
     app.sensors.add(CommitSensor())
+    if settings.faust_sensor:
+        setup_prometheus_sensors(app, name_prefix="faust")
     specs = {s.name: s for s in topic_specs(settings)}
     topics = {
         name: _raw_topic(app, name, spec.partitions, spec.configs) for name, spec in specs.items()

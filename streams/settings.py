@@ -107,6 +107,11 @@ class Settings(BaseSettings):
     stats_seconds: float = Field(
         default=30.0, gt=0, description="How often per-rule precision is recomputed from reviews."
     )
+    faust_sensor: bool = Field(
+        default=False,
+        description="Also expose Faust's own Prometheus sensor (faust_* metrics); it costs "
+        "some time per message.",
+    )
     commit_interval_seconds: float = Field(
         default=1.0, gt=0, description="How often processed offsets are committed."
     )

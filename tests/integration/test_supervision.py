@@ -51,7 +51,7 @@ def campaign_post(account: str, n: int, when: datetime) -> bytes:
 
 
 def test_repeat_offender_escalates_and_reviews_update_the_flag(harness: Harness) -> None:
-    harness.extra_env["NETRA_STATS_SECONDS"] = "1"
+    harness.extra_env.update({"NETRA_STATS_SECONDS": "1", "NETRA_FAUST_SENSOR": "true"})
     registry = sample_registry(3, seed=21)
     offender = registry[0].model_copy(update={"account_id": "ig:repeat.offender"})
     worker = harness.start_worker("sup")
@@ -104,6 +104,7 @@ def test_repeat_offender_escalates_and_reviews_update_the_flag(harness: Harness)
     metrics = harness.metrics(worker)
     assert metrics["netra_escalations_total"] == 1
     assert metrics["netra_reviews_total"] == 2
+    assert metrics["faust_messages_received_total"] > 0  # Faust's own sensor, when enabled
 
 
 def test_a_spiking_rule_drops_to_review_only_until_a_person_restores_it(
