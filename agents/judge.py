@@ -23,6 +23,8 @@ from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 STAGE = "judge"
+_EVENT_CHILDREN: dict[tuple[str, ...], Any] = {}
+_DECISION_CHILDREN: dict[tuple[str, ...], Any] = {}
 
 
 class RegistryLookup:
@@ -57,7 +59,7 @@ def judge_post(
     """Judge one valid event: the flag (None when the engine passes it) and rules that tripped."""
     locality = Locality(province=entry.province, regency=entry.region) if entry else None
     decision = holder.engine.decide(post, locality, review_only=guard.overrides)
-    metrics.DECISIONS.labels(outcome=decision.outcome.value).inc()
+    metrics.labelled(metrics.DECISIONS, _DECISION_CHILDREN, decision.outcome.value).inc()
     tripped = guard.observe(decision)
     if decision.outcome is Outcome.PASS:
         return None, tripped
@@ -116,7 +118,9 @@ def attach(
                 stage=STAGE,
             )
             return
-        metrics.EVENTS.labels(platform=post.platform.value, action=post.action.value).inc()
+        metrics.labelled(
+            metrics.EVENTS, _EVENT_CHILDREN, post.platform.value, post.action.value
+        ).inc()
         entry = registry.get(post.account_id)
         if entry is not None and not entry.active:
             entry = None  # the account no longer belongs to a serving civil servant

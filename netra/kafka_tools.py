@@ -34,6 +34,10 @@ def _unavailable(settings: Settings) -> KafkaUnavailableError:
     )
 
 
+class KafkaDeliveryError(RuntimeError):
+    """Some records could not be written; the message says how many and the first error."""
+
+
 @dataclass(frozen=True)
 class TopicResult:
     spec: TopicSpec
@@ -96,6 +100,7 @@ def producer(settings: Settings) -> KafkaProducer:
         return KafkaProducer(
             bootstrap_servers=_servers(settings),
             acks="all",
+            enable_idempotence=True,  # a retried send is written once
             linger_ms=5,
             max_request_size=POSTS_MAX_MESSAGE_BYTES,
             client_id="netra-producer",
@@ -116,6 +121,7 @@ def replay(
     """Send each line as one record keyed by `key_field`, at most `rate` per second."""
     prod = producer(settings)
     sent = 0
+    failures: list[Exception] = []
     started = time.monotonic()
     try:
         for line in lines:
@@ -123,13 +129,20 @@ def replay(
                 ahead = sent / rate - (time.monotonic() - started)
                 if ahead > 0:
                     time.sleep(ahead)
-            prod.send(topic, key=key_of(line, key_field), value=line)
+            future = prod.send(topic, key=key_of(line, key_field), value=line)
+            future.add_errback(failures.append)
             sent += 1
             if on_sent is not None:
                 on_sent(sent)
         prod.flush()
     finally:
         prod.close()
+    if failures:
+        raise KafkaDeliveryError(
+            f"{len(failures)} of {sent} records were not written to {topic} "
+            f"(first error: {failures[0]}); send the file again: redelivered events are "
+            "judged and indexed once"
+        )
     return sent
 
 

@@ -6,6 +6,8 @@ values grow with the data (no account or post ids).
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import Counter, Gauge, Histogram, Info
 
 # Latency from entering Netra to flagged (judge) and to searchable (indexer).
@@ -74,3 +76,12 @@ RULE_REVIEW_ONLY = Gauge(
 ESCALATIONS = Counter(
     "netra_escalations_total", "Repeat offenders escalated, by window in days.", ["window"]
 )
+
+
+def labelled(metric: Counter, cache: dict[tuple[str, ...], Any], *values: str) -> Any:
+    """The child of a labelled counter, looked up once per label set: `labels()` takes a lock
+    and builds a key on every call, which the judge would pay on every event."""
+    child = cache.get(values)
+    if child is None:
+        child = cache[values] = metric.labels(*values)
+    return child

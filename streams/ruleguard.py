@@ -54,6 +54,8 @@ class RuleGuard:
         if self.clock() - self._since > self.window_seconds:
             return []
         self._events += 1
+        if not decision.hits:
+            return []  # the common case, kept cheap: it runs for every event
         tripped = []
         for rule_id in {h.rule_id for h in decision.hits}:
             self._hits[rule_id] += 1

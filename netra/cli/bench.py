@@ -72,7 +72,7 @@ def register(app: typer.Typer) -> None:
 
 @bench_app.command("pipeline")
 def pipeline(
-    posts: Annotated[int, typer.Option(min=1000, help="Posts drained by each worker.")] = 30_000,
+    posts: Annotated[int, typer.Option(min=1000, help="Posts drained by each worker.")] = 60_000,
     rate: Annotated[float, typer.Option(help="Fixed rate of the latency run, posts/s.")] = 1000,
     seconds: Annotated[float, typer.Option(help="Length of the latency run.")] = 20,
 ) -> None:

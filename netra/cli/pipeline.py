@@ -12,7 +12,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from netra.kafka_tools import KafkaUnavailableError, create_topics, follow, read_lines, replay
+from netra.kafka_tools import (
+    KafkaDeliveryError,
+    KafkaUnavailableError,
+    create_topics,
+    follow,
+    read_lines,
+    replay,
+)
 from schemas import Verdict
 from streams.elastic import REPORTING_WINDOW
 from streams.settings import Settings
@@ -106,7 +113,7 @@ def _replay_file(path: Path, topic: str, key_field: str, rate: float | None, wha
                 rate=rate,
                 on_sent=lambda n: progress.update(task, completed=n),
             )
-        except KafkaUnavailableError as exc:
+        except (KafkaUnavailableError, KafkaDeliveryError) as exc:
             raise _fail(str(exc)) from exc
     console.print(f"sent {sent} {what}s to {topic}")
     return sent
