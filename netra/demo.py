@@ -153,7 +153,7 @@ def run_demo(
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn())
     progress = Progress(*columns, console=console)
     task = progress.add_task("sent", total=len(lines))
-    with Live(console=console, refresh_per_second=4) as live:
+    with Live(console=console, refresh_per_second=4, transient=True) as live:
 
         def show(n: int) -> None:
             progress.update(task, completed=n)
