@@ -334,6 +334,8 @@ class _EvidenceMapper:
         self.by_field = {sc.field: sc for sc in scanned}
         self.lexicon = lexicon
         self.tracked: dict[str, NormText] = {}
+        # Rules that fire together share most of their evidence: map each piece once.
+        self.mapped: dict[tuple[str, int | None, int | None, str], Evidence] = {}
 
     def _orig(self, fld: str) -> str:
         post = self.post
@@ -351,70 +353,50 @@ class _EvidenceMapper:
 
     def map(self, evs: list[Ev]) -> list[Evidence]:
         out: list[Evidence] = []
-        seen: set[tuple[str, int | None, int | None, str]] = set()
-        for ev in _outermost(evs):
+        unique = list({(e.field, e.start, e.end, e.label): e for e in evs}.values())
+        for ev in _outermost(unique):
             key = (ev.field, ev.start, ev.end, ev.label)
-            if key in seen:
-                continue
-            seen.add(key)
-            if ev.start is None or ev.end is None:
-                out.append(
-                    _build(
-                        Evidence,
-                        field=ev.field,
-                        start=None,
-                        end=None,
-                        excerpt=ev.excerpt,
-                        feature=ev.label,
-                    )
-                )
-            else:
-                orig = self._orig(ev.field)
-                if ev.raw:
-                    a, b = ev.start, ev.end
-                else:
-                    norm = self.tracked.get(ev.field)
-                    if norm is None:
-                        src = self.by_field[ev.field].norm.orig
-                        norm = self.lexicon.normaliser.normalise(src, track=True)
-                        self.tracked[ev.field] = norm
-                    a, b = norm.span(ev.start, ev.end)
-                    if ev.field.startswith("hashtags[") and not orig.startswith("#"):
-                        a, b = max(a - 1, 0), max(b - 1, 0)
-                out.append(
-                    _build(
-                        Evidence,
-                        field=ev.field,
-                        start=a,
-                        end=b,
-                        excerpt=orig[a:b],
-                        feature=ev.label,
-                    )
-                )
+            evidence = self.mapped.get(key)
+            if evidence is None:
+                evidence = self.mapped[key] = self._evidence(ev)
+            out.append(evidence)
             if len(out) >= MAX_EVIDENCE:
                 break
         return out
 
+    def _evidence(self, ev: Ev) -> Evidence:
+        if ev.start is None or ev.end is None:
+            return _build(
+                Evidence, field=ev.field, start=None, end=None, excerpt=ev.excerpt, feature=ev.label
+            )
+        orig = self._orig(ev.field)
+        if ev.raw:
+            a, b = ev.start, ev.end
+        else:
+            norm = self.tracked.get(ev.field)
+            if norm is None:
+                src = self.by_field[ev.field].norm.orig
+                norm = self.lexicon.normaliser.normalise(src, track=True)
+                self.tracked[ev.field] = norm
+            a, b = norm.span(ev.start, ev.end)
+            if ev.field.startswith("hashtags[") and not orig.startswith("#"):
+                a, b = max(a - 1, 0), max(b - 1, 0)
+        return _build(Evidence, field=ev.field, start=a, end=b, excerpt=orig[a:b], feature=ev.label)
+
 
 def _outermost(evs: list[Ev]) -> list[Ev]:
     """Drop spans inside a longer span of the same field ("Prabowo" inside "Prabowo-Gibran")."""
-    spans = [e for e in evs if e.start is not None and e.end is not None]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for e in evs:
+        if e.start is not None and e.end is not None:
+            spans.setdefault(e.field, []).append((e.start, e.end))
     out = []
     for ev in evs:
-        if (
-            ev.start is not None
-            and ev.end is not None
-            and any(
-                o.field == ev.field
-                and o.start is not None
-                and o.end is not None
-                and o.start <= ev.start
-                and ev.end <= o.end
-                and (o.end - o.start) > (ev.end - ev.start)
-                for o in spans
-            )
-        ):
-            continue
+        start, end = ev.start, ev.end
+        if start is not None and end is not None:
+            length = end - start
+            if any(a <= start and end <= b and b - a > length for a, b in spans[ev.field]):
+                continue
         out.append(ev)
     return out
 
