@@ -8,10 +8,13 @@ started the services this costs well under a second; otherwise it fetches and st
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from rich.console import Console
 
 from netra.stack import StackError, StackSettings, up
+from tests.integration.harness import Harness
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +50,12 @@ def prometheus_url(stack: StackSettings) -> str:
 def alertmanager_url(stack: StackSettings) -> str:
     """http://host:port of the local Alertmanager."""
     return stack.alertmanager_url
+
+
+@pytest.fixture
+def harness(kafka_bootstrap: str, es_url: str) -> Iterator[Harness]:
+    """A pipeline of the test's own: topics, consumer group and index; workers stopped after."""
+    h = Harness(kafka_bootstrap, es_url)
+    h.create_topics()
+    yield h
+    h.stop()

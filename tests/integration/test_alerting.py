@@ -100,14 +100,6 @@ def webhook() -> Iterator[str]:
 
 
 @pytest.fixture
-def harness(kafka_bootstrap: str, es_url: str) -> Iterator[Harness]:
-    h = Harness(kafka_bootstrap, es_url)
-    h.create_topics()
-    yield h
-    h.stop()
-
-
-@pytest.fixture
 def processes(tmp_path: Path) -> Iterator[list[subprocess.Popen[bytes]]]:
     """Processes the test starts; all are stopped (and reaped) whatever the outcome."""
     started: list[subprocess.Popen[bytes]] = []

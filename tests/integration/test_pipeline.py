@@ -7,7 +7,6 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +36,6 @@ def expected_flag_ids(lines: list[bytes], registry: list[RegistryEntry]) -> set[
         if decision.outcome is not Outcome.PASS:
             ids.add(post.key)
     return ids
-
-
-@pytest.fixture
-def harness(kafka_bootstrap: str, es_url: str) -> Iterator[Harness]:
-    h = Harness(kafka_bootstrap, es_url)
-    h.create_topics()
-    yield h
-    h.stop()
 
 
 def bad_messages() -> list[tuple[DeadLetterReason, bytes]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,14 +15,6 @@ from schemas import DeadLetterReason, Escalation, RuleState
 from tests.integration.harness import Harness
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def harness(kafka_bootstrap: str, es_url: str) -> Iterator[Harness]:
-    h = Harness(kafka_bootstrap, es_url)
-    h.create_topics()
-    yield h
-    h.stop()
 
 
 def netra(h: Harness, *args: str) -> subprocess.CompletedProcess[str]:
