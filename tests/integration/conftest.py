@@ -8,13 +8,16 @@ started the services this costs well under a second; otherwise it fetches and st
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from rich.console import Console
 
 from netra.stack import StackError, StackSettings, up
 from tests.integration.harness import Harness
+from tests.integration.report_samples import Indexed, drop_samples, index_samples, samples
 
 
 @pytest.fixture(scope="session")
@@ -59,3 +62,15 @@ def harness(kafka_bootstrap: str, es_url: str) -> Iterator[Harness]:
     h.create_topics()
     yield h
     h.stop()
+
+
+@pytest.fixture
+def indexed(es_url: str) -> Iterator[Indexed]:
+    """Realistic flags indexed under a unique alias (report and case tests); dropped after."""
+    now = datetime.now(UTC)
+    items = samples(now)
+    alias, index = asyncio.run(index_samples(es_url, items))
+    try:
+        yield Indexed(es_url, alias, now, items)
+    finally:
+        asyncio.run(drop_samples(es_url, alias, index))

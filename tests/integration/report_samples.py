@@ -337,3 +337,13 @@ async def drop_samples(es_url: str, alias: str, index: str) -> None:
         quiet = es.options(ignore_status=404)
         await quiet.indices.delete(index=index, ignore_unavailable=True)
         await quiet.indices.delete_index_template(name=alias)
+
+
+@dataclass
+class Indexed:
+    """Sample flags indexed behind an alias of their own, for one test."""
+
+    es_url: str
+    alias: str
+    now: datetime
+    items: list[Sample]

@@ -7,37 +7,15 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from elasticsearch import AsyncElasticsearch
 
 from netra.case import CaseFile, CaseNotFoundError, build_case, mask_nip, to_html, to_markdown
-from tests.integration.report_samples import Sample, drop_samples, index_samples, samples
+from tests.integration.report_samples import Indexed, Sample
 
 pytestmark = pytest.mark.integration
-
-
-@dataclass
-class Indexed:
-    es_url: str
-    alias: str
-    now: datetime
-    items: list[Sample]
-
-
-@pytest.fixture
-def indexed(es_url: str) -> Iterator[Indexed]:
-    now = datetime.now(UTC)
-    items = samples(now)
-    alias, index = asyncio.run(index_samples(es_url, items))
-    try:
-        yield Indexed(es_url, alias, now, items)
-    finally:
-        asyncio.run(drop_samples(es_url, alias, index))
 
 
 def _case(ix: Indexed, flag_id: str, entitled: bool) -> CaseFile:

@@ -8,8 +8,6 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,31 +26,13 @@ from netra.report.query import (
     fetch_report,
     time_range,
 )
-from tests.integration.report_samples import Sample, drop_samples, index_samples, samples
+from tests.integration.report_samples import Indexed, Sample
 
 pytestmark = pytest.mark.integration
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # A drawn chart fills thousands of pixels with its colour; a broken image fills none.
 MIN_CHART_PIXELS = 400
-
-
-@dataclass
-class Indexed:
-    alias: str
-    now: datetime
-    items: list[Sample]
-
-
-@pytest.fixture
-def indexed(es_url: str) -> Iterator[Indexed]:
-    now = datetime.now(UTC)
-    items = samples(now)
-    alias, index = asyncio.run(index_samples(es_url, items))
-    try:
-        yield Indexed(alias, now, items)
-    finally:
-        asyncio.run(drop_samples(es_url, alias, index))
 
 
 def _fetch(es_url: str, alias: str, since: str, now: datetime) -> ReportData:
