@@ -24,6 +24,7 @@ from schemas import (
     Decision,
     Evidence,
     Outcome,
+    ParticipantRef,
     Phase,
     Post,
     RuleHit,
@@ -188,6 +189,22 @@ class Engine:
 
     def _pass(self, post: Post, day: dt.date, t0: float) -> Decision:
         election, phase = self._phase(day, [])
+        return self._verdict(post, t0, Outcome.PASS, 0.0, None, [], [], [], election, phase)
+
+    def _verdict(
+        self,
+        post: Post,
+        t0: float,
+        outcome: Outcome,
+        score: float,
+        severity: Severity | None,
+        hits: list[RuleHit],
+        participants: list[ParticipantRef],
+        races: list[str],
+        election: str | None,
+        phase: Phase | None,
+    ) -> Decision:
+        """The one place a Decision is built, on the fast path and the full one."""
         return _build(
             Decision,
             post_key=f"{post.platform.value}:{post.post_id}",
@@ -196,12 +213,12 @@ class Engine:
             account_id=post.account_id,
             action=post.action,
             event_time=post.event_time,
-            outcome=Outcome.PASS,
-            score=0.0,
-            severity=None,
-            hits=[],
-            participants=[],
-            races=[],
+            outcome=outcome,
+            score=score,
+            severity=severity,
+            hits=hits,
+            participants=participants,
+            races=races,
             election=election,
             phase=phase,
             sanction_track=_track(phase),
@@ -259,26 +276,17 @@ class Engine:
             outcome = Outcome.REVIEW
         else:
             outcome = Outcome.PASS
-        return _build(
-            Decision,
-            post_key=f"{post.platform.value}:{post.post_id}",
-            platform=post.platform,
-            post_id=post.post_id,
-            account_id=post.account_id,
-            action=post.action,
-            event_time=post.event_time,
-            outcome=outcome,
-            score=score,
-            severity=severity if outcome is not Outcome.PASS else None,
-            hits=hits,
-            participants=[p.ref() for p in parts],
-            races=races,
-            election=election,
-            phase=phase,
-            sanction_track=_track(phase),
-            pack_version=self.pack_version,
-            engine_version=__version__,
-            decide_ms=(time.perf_counter() - t0) * 1000.0,
+        return self._verdict(
+            post,
+            t0,
+            outcome,
+            score,
+            severity if outcome is not Outcome.PASS else None,
+            hits,
+            [p.ref() for p in parts],
+            races,
+            election,
+            phase,
         )
 
 
