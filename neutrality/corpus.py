@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,6 +23,9 @@ class Item:
     locality: Locality | None
     label: dict[str, Any] | None
     id: str
+    # For real corpus items: part, case, source kind, election, words (the evaluation groups by
+    # them); empty for bare posts and hand-written items.
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,18 @@ def parse_line(raw: str, number: int) -> Item | BadLine | None:
         not isinstance(label, dict) or label.get("outcome") not in ("flag", "pass")
     ):
         return BadLine(number, 'label must be {"outcome": "flag" | "pass", "forms": [...]}')
+    meta: dict[str, str] = {}
+    if wrapped:
+        source = obj.get("source")
+        if isinstance(source, dict) and isinstance(source.get("kind"), str):
+            meta["source_kind"] = source["kind"]
+        for key in ("part", "case", "election"):
+            if isinstance(obj.get(key), str):
+                meta[key] = obj[key]
+        if label is not None and isinstance(label.get("words"), str):
+            meta["words"] = label["words"]
     return Item(
-        number, post, locality, label, str(obj.get("id", post.key)) if wrapped else post.key
+        number, post, locality, label, str(obj.get("id", post.key)) if wrapped else post.key, meta
     )
 
 

@@ -96,6 +96,10 @@ class Decision(BaseModel):
     election: str | None = None
     phase: Phase | None = None
     sanction_track: SanctionTrack | None = None
+    model_score: float | None = Field(
+        default=None,
+        description="The learned second opinion's calibrated probability (posts it looked at).",
+    )
     pack_version: str
     engine_version: str
     decide_ms: float = Field(default=0.0, description="Time the engine took for this event.")

@@ -74,10 +74,34 @@ class Post(BaseModel):
         max_length=MAX_TEXT_CHARS,
         description="What the attached image or video shows (alt text or a vision label).",
     )
+    transcript: str = Field(
+        default="",
+        max_length=MAX_TEXT_CHARS,
+        description=(
+            "Spoken words of a video or voice post, as a speech-to-text connector delivers them: "
+            "the author's own words, judged like the text."
+        ),
+    )
     action: Action
     target: Target | None = None
     event_time: AwareDatetime
     language: str | None = Field(default=None, max_length=16)
+
+    def field_text(self, name: str) -> str:
+        """The original characters of a judged field by its evidence name (text, transcript,
+        media_description, hashtags[i], target.text, target.name); "" for anything else."""
+        if name in ("text", "transcript", "media_description"):
+            value: str = getattr(self, name)
+            return value
+        if name.startswith("hashtags["):
+            index = int(name[9:-1])
+            return self.hashtags[index] if 0 <= index < len(self.hashtags) else ""
+        if self.target is not None:
+            if name == "target.text":
+                return self.target.text
+            if name == "target.name":
+                return self.target.name or ""
+        return ""
 
     @property
     def key(self) -> str:
