@@ -89,6 +89,8 @@ class Participant:
     candidate_accounts: tuple[str, ...] = ()
     campaign_accounts: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()  # the nominating parties or coalition, as the source lists them
+    source: str = ""  # where the entry comes from (URL), for entries imported from a list
 
     def ref(self) -> ParticipantRef:
         return _REFS.setdefault(
@@ -216,7 +218,7 @@ def _election(r: Reader, doc: Any, cat: Catalogue) -> None:
 
 PARTICIPANT_FIELDS = {
     "number", "key", "name", "party", "opposes", "aliases", "weak_aliases", "campaign_terms",
-    "weak_campaign_terms", "accounts", "groups",
+    "weak_campaign_terms", "accounts", "groups", "parties", "source",
 }  # fmt: skip
 
 
@@ -256,6 +258,8 @@ def _race(r: Reader, race: Any, election: Election, cat: Catalogue) -> None:
             candidate_accounts=r.strs(accounts, "candidate"),
             campaign_accounts=r.strs(accounts, "campaign"),
             groups=r.strs(item, "groups"),
+            parties=r.strs(item, "parties"),
+            source=_source(r, item),
         )
         if p.id in cat.participants:
             r.err(item, None, f"participant {p.id!r} is defined twice")
@@ -270,6 +274,25 @@ def _race(r: Reader, race: Any, election: Election, cat: Catalogue) -> None:
         regency=str(region.get("regency", "")) if isinstance(region, dict) else "",
         participants=tuple(parts),
     )
+
+
+def _source(r: Reader, item: Any) -> str:
+    source = item.get("source")
+    if source is None:
+        return ""
+    if not r.keys(source, {"url", "published"}, {"url"}, "source"):
+        return ""
+    return str(source["url"])
+
+
+def _races_of(r: Reader, doc: Any, cat: Catalogue) -> None:
+    """A file of races for an election defined in another file (e.g. imported KPU lists)."""
+    election = cat.elections.get(str(doc["races_of"]))
+    if election is None:
+        r.err(doc, "races_of", f"unknown election {doc['races_of']!r} (define it in its own file)")
+        return
+    for race in doc.get("races") or []:
+        _race(r, race, election, cat)
 
 
 def _language(r: Reader, doc: Any, cat: Catalogue) -> None:
@@ -305,7 +328,8 @@ def load_catalogue(directory: Path) -> Catalogue:
     """Load every *.yaml under the directory; raise DataError listing all problems."""
     cat = Catalogue()
     problems: list[Problem] = []
-    files = sorted(directory.glob("*.yaml"))
+    # Races imported for an election come after the file that defines the election.
+    files = sorted(directory.glob("*.yaml"), key=lambda p: (p.name.startswith("races-"), p.name))
     if not files:
         raise DataError([Problem(rel(directory), 0, "no catalogue *.yaml files here")])
     for path in files:
@@ -320,6 +344,9 @@ def load_catalogue(directory: Path) -> Catalogue:
         elif "election" in doc:
             r.keys(doc, {"election", "races"}, {"election", "races"}, "catalogue file")
             _election(r, doc, cat)
+        elif "races_of" in doc:
+            r.keys(doc, {"races_of", "source", "races"}, {"races_of", "races"}, "races file")
+            _races_of(r, doc, cat)
         elif "language" in doc:
             _language(r, doc, cat)
         elif "election_bodies" in doc or "news_outlets" in doc:

@@ -1,0 +1,149 @@
+"""KPU-style candidate lists (CSV) to a catalogue races file, with provenance on every entry.
+
+The catalogue knows a handful of races by hand; Pilkada 2024 alone had 545 and every DPR, DPD and
+DPRD list adds thousands of candidates. An operator loads them from the lists KPU publishes:
+
+    election,race,province,regency,number,candidate,running_mate,pair_name,parties,source_url,
+    source_published
+
+one row per pair (or per candidate, for legislative lists). Full names and pair names become
+aliases; a one-word name is a weak alias (it counts only in an election context). A race the
+catalogue already defines by hand is left to the hand-written entry and reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+RACE_KIND = {
+    "presiden": "president",
+    "dpr": "legislative",
+    "dpd": "legislative",
+    "dprd": "legislative",
+    "gubernur": "governor",
+    "bupati": "regent",
+    "walikota": "mayor",
+}
+RACE_PREFIX = {
+    "presiden": "pilpres", "dpr": "pileg-dpr", "dpd": "pileg-dpd", "dprd": "pileg-dprd",
+    "gubernur": "pilgub", "bupati": "pilbup", "walikota": "pilwalkot",
+}  # fmt: skip
+COLUMNS = (
+    "election", "race", "province", "regency", "number", "candidate", "running_mate",
+    "pair_name", "parties", "source_url", "source_published",
+)  # fmt: skip
+REQUIRED = ("election", "race", "province", "number", "candidate", "source_url")
+
+
+@dataclass
+class ImportResult:
+    races: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    skipped_races: set[str] = field(default_factory=set)
+
+    def document(self, election: str) -> dict[str, Any]:
+        return {"races_of": election, "races": list(self.races.values())}
+
+
+def slug(text: str) -> str:
+    text = re.sub(r"^(kabupaten|kab\.|kota|provinsi)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def _names(*names: str) -> tuple[list[str], list[str]]:
+    strong: list[str] = []
+    weak: list[str] = []
+    for name in names:
+        clean = " ".join(re.sub(r"[^\w\s'-]", " ", name).split()).casefold()
+        if not clean:
+            continue
+        (strong if " " in clean or "-" in clean or len(clean) >= 12 else weak).append(clean)
+    return list(dict.fromkeys(strong)), list(dict.fromkeys(weak))
+
+
+RaceKey = tuple[str, str, str, str]  # election, kind, province, regency (casefolded)
+
+
+def race_key(election: str, kind: str, province: str, regency: str) -> RaceKey:
+    return (election.casefold(), kind, province.casefold(), regency.casefold())
+
+
+def import_rows(rows: Iterable[dict[str, str]], known: dict[RaceKey, str]) -> ImportResult:
+    """Races keyed by id; `known` maps the races the catalogue already has (by election, kind
+    and region) to their ids: those are left to the hand-written entry."""
+    result = ImportResult()
+    for n, row in enumerate(rows, start=2):
+        missing = [c for c in REQUIRED if not (row.get(c) or "").strip()]
+        if missing:
+            result.problems.append(f"row {n}: missing {', '.join(missing)}")
+            continue
+        race = row["race"].strip().casefold()
+        if race not in RACE_KIND:
+            result.problems.append(f"row {n}: race {race!r} is not one of {', '.join(RACE_KIND)}")
+            continue
+        try:
+            number = int(row["number"])
+        except ValueError:
+            result.problems.append(f"row {n}: number {row['number']!r} is not a whole number")
+            continue
+        province = row["province"].strip()
+        regency = (row.get("regency") or "").strip()
+        year = row["election"].strip().rsplit("-", 1)[-1]
+        race_id = "-".join(p for p in (RACE_PREFIX[race], slug(regency or province), year) if p)
+        existing = known.get(race_key(row["election"].strip(), RACE_KIND[race], province, regency))
+        if existing is not None:
+            result.skipped_races.add(existing)
+            continue
+        region = {"province": province, **({"regency": regency} if regency else {})}
+        entry = result.races.setdefault(
+            race_id,
+            {
+                "id": race_id,
+                "name": f"Pemilihan {race.title()} {regency or province} {year}",
+                "kind": RACE_KIND[race],
+                "region": region,
+                "participants": [],
+            },
+        )
+        candidate = row["candidate"].strip()
+        mate = (row.get("running_mate") or "").strip()
+        pair = (row.get("pair_name") or "").strip()
+        strong, weak = _names(candidate, mate, pair, f"{candidate} {mate}" if mate else "")
+        parties = [p.strip() for p in (row.get("parties") or "").split(";") if p.strip()]
+        source: dict[str, str] = {"url": row["source_url"].strip()}
+        if (row.get("source_published") or "").strip():
+            source["published"] = row["source_published"].strip()
+        participant: dict[str, Any] = {
+            "number": number,
+            "name": " – ".join(x for x in (candidate, mate) if x) + (f" ({pair})" if pair else ""),
+            "aliases": strong,
+            "source": source,
+        }
+        if RACE_KIND[race] == "legislative" and parties:
+            participant["key"] = f"{slug(parties[0])}-{number:02d}"
+        if weak:
+            participant["weak_aliases"] = weak
+        if parties:
+            participant["parties"] = parties
+        numbers = {p.get("key") or p["number"] for p in entry["participants"]}
+        if (participant.get("key") or number) in numbers:
+            result.problems.append(f"row {n}: number {number} appears twice in {race_id}")
+            continue
+        entry["participants"].append(participant)
+    return result
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    reader = csv.DictReader(text.splitlines())
+    return [dict(row) for row in reader]
+
+
+def dump_yaml(doc: dict[str, Any], header: str) -> str:
+    body = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+    return header + body

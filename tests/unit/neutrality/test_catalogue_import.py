@@ -1,0 +1,26 @@
+"""KPU-style candidate lists to catalogue races, with provenance and no duplicate races."""
+
+from __future__ import annotations
+
+from neutrality.catalogue_import import COLUMNS, import_rows, race_key, read_csv
+
+CSV = ",".join(COLUMNS) + "\n" + """pilkada-2024,bupati,Jawa Tengah,Kabupaten Pati,1,Budi Santoso,Ani,Budi-Ani,PDIP;PKB,https://example.org/pati,2024-09-23
+pilkada-2024,bupati,Jawa Tengah,Kabupaten Pati,2,Sudewo,Risma Ardhi Chandra,,Gerindra,https://example.org/pati,
+pilkada-2024,gubernur,Jawa Tengah,,1,Andika Perkasa,Hendrar Prihadi,,,https://example.org/jateng,
+pilkada-2024,bupati,Jawa Tengah,Kabupaten Pati,x,Nobody,,,,https://example.org/pati,
+"""
+
+
+def test_rows_become_races_with_sources_and_hand_races_are_kept() -> None:
+    known = {race_key("pilkada-2024", "governor", "Jawa Tengah", ""): "pilgub-jateng-2024"}
+    result = import_rows(read_csv(CSV), known)
+    assert list(result.races) == ["pilbup-pati-2024"]
+    race = result.races["pilbup-pati-2024"]
+    assert race["kind"] == "regent" and race["region"]["regency"] == "Kabupaten Pati"
+    first, second = race["participants"]
+    assert first["source"] == {"url": "https://example.org/pati", "published": "2024-09-23"}
+    assert "budi santoso" in first["aliases"] and "budi-ani" in first["aliases"]
+    assert first["weak_aliases"] == ["ani"]  # one word: only in an election context
+    assert second["parties"] == ["Gerindra"] and "sudewo" in second["weak_aliases"]
+    assert result.skipped_races == {"pilgub-jateng-2024"}
+    assert result.problems == ["row 5: number 'x' is not a whole number"]
