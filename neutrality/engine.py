@@ -14,9 +14,11 @@ from pydantic import BaseModel
 
 from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
-from neutrality.features import WIB, Ev, Extractor, Features, Scanned, zone_of
+from neutrality.features import WIB, Extractor
+from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import Lexicon, build_lexicon
 from neutrality.matcher import Kind
+from neutrality.model import Model
 from neutrality.normalise import _SPACE_CHARS as _TRANSLATE_CHARS
 from neutrality.normalise import _TRANSLATE, NormText, _fold
 from neutrality.pack import Pack, Rule, load_pack
@@ -60,8 +62,11 @@ class Analysis:
 class Engine:
     """Holds the compiled pack; thread-compatible (no per-call shared state is mutated)."""
 
-    def __init__(self, pack: Pack, catalogue: Catalogue, lexicon: Lexicon) -> None:
+    def __init__(
+        self, pack: Pack, catalogue: Catalogue, lexicon: Lexicon, model: Model | None = None
+    ) -> None:
         self.pack = pack
+        self.model = model
         self.catalogue = catalogue
         self.lexicon = lexicon
         self.extractor = Extractor(catalogue, lexicon)
@@ -86,7 +91,8 @@ class Engine:
         """Load and compile everything once; raises neutrality.DataError with file:line problems."""
         pack, catalogue = load_pack(pack_dir or default_pack_dir())
         lexicon = build_lexicon(catalogue, pack.lists)
-        return cls(pack, catalogue, lexicon)
+        model = Model.load(pack.model_path) if pack.model_path is not None else None
+        return cls(pack, catalogue, lexicon, model)
 
     @property
     def pack_version(self) -> str:
@@ -110,6 +116,8 @@ class Engine:
     ) -> Analysis:
         t0 = time.perf_counter()
         fields: list[tuple[str, str]] = [("text", post.text)]
+        if post.transcript:
+            fields.append(("transcript", post.transcript))
         if post.media_description:
             fields.append(("media_description", post.media_description))
         target = post.target
@@ -162,10 +170,26 @@ class Engine:
         if not structural and not post.hashtags and not _has_signal(scanned):
             return Analysis(self._pass(post, day, t0), None, [])
         feats = self.extractor.extract(post, locality, scanned, day)
+        model_score = self._second_opinion(post, feats)
         present = feats.found.keys()
         fired = [r for r in self.rules if r.fires(present)]
-        decision = self._decision(post, day, feats, fired, scanned, t0, dropped=review_only)
+        decision = self._decision(
+            post, day, feats, fired, scanned, t0, dropped=review_only, model_score=model_score
+        )
         return Analysis(decision, feats, fired)
+
+    def _second_opinion(self, post: Post, feats: Features) -> float | None:
+        """The learned model's probability, as features rules may use, with its n-grams."""
+        if self.model is None:
+            return None
+        opinion = self.model.opinion(post)
+        described = opinion.describe()
+        ev = Ev("model", None, None, f"model:{described}", described)
+        if opinion.probability >= self.model.partisan_at:
+            feats.found["model.partisan"] = [ev]
+        if opinion.probability >= self.model.possible_at:
+            feats.found["model.possible"] = [ev]
+        return round(opinion.probability, 4)
 
     def _phase(self, day: dt.date, race_ids: list[str]) -> tuple[str | None, Phase | None]:
         if not race_ids:
@@ -203,6 +227,7 @@ class Engine:
         races: list[str],
         election: str | None,
         phase: Phase | None,
+        model_score: float | None = None,
     ) -> Decision:
         """The one place a Decision is built, on the fast path and the full one."""
         return _build(
@@ -224,6 +249,7 @@ class Engine:
             sanction_track=_track(phase),
             pack_version=self.pack_version,
             engine_version=__version__,
+            model_score=model_score,
             decide_ms=(time.perf_counter() - t0) * 1000.0,
         )
 
@@ -236,6 +262,7 @@ class Engine:
         scanned: list[Scanned],
         t0: float,
         dropped: frozenset[str] = frozenset(),
+        model_score: float | None = None,
     ) -> Decision:
         parts = sorted(
             feats.participants.values(),
@@ -287,10 +314,20 @@ class Engine:
             races,
             election,
             phase,
+            model_score,
         )
 
 
-_SIGNAL_LISTS = frozenset({"political_context", "call_to_vote", "campaign_team", "candidate_word"})
+_SIGNAL_LISTS = frozenset(
+    {
+        "political_context",
+        "call_to_vote",
+        "campaign_team",
+        "candidate_word",
+        "endorse_cue",
+        "membership",
+    }
+)
 
 
 def _has_signal(scanned: list[Scanned]) -> bool:
@@ -345,20 +382,6 @@ class _EvidenceMapper:
         # Rules that fire together share most of their evidence: map each piece once.
         self.mapped: dict[tuple[str, int | None, int | None, str], Evidence] = {}
 
-    def _orig(self, fld: str) -> str:
-        post = self.post
-        if fld == "text":
-            return post.text
-        if fld == "media_description":
-            return post.media_description
-        if fld.startswith("hashtags["):
-            return post.hashtags[int(fld[9:-1])]
-        if fld == "target.text" and post.target:
-            return post.target.text
-        if fld == "target.name" and post.target:
-            return post.target.name or ""
-        return ""
-
     def map(self, evs: list[Ev]) -> list[Evidence]:
         out: list[Evidence] = []
         unique = list({(e.field, e.start, e.end, e.label): e for e in evs}.values())
@@ -377,7 +400,7 @@ class _EvidenceMapper:
             return _build(
                 Evidence, field=ev.field, start=None, end=None, excerpt=ev.excerpt, feature=ev.label
             )
-        orig = self._orig(ev.field)
+        orig = self.post.field_text(ev.field)
         if ev.raw:
             a, b = ev.start, ev.end
         else:

@@ -13,6 +13,8 @@ from neutrality.corpus import Item
 from neutrality.engine import Engine
 from schemas import Decision, Outcome
 
+GROUP_DIMENSIONS = ("part", "source_kind", "election", "words")
+
 
 @dataclass
 class Counts:
@@ -30,6 +32,21 @@ class Counts:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
+    def false_alarm_rate(self) -> float:
+        """Share of real negatives the engine sent to a person (flag or review)."""
+        return self.fp / (self.fp + self.tn) if self.fp + self.tn else 0.0
+
+    def add(self, want: bool, got: bool) -> None:
+        if want and got:
+            self.tp += 1
+        elif want:
+            self.fn += 1
+        elif got:
+            self.fp += 1
+        else:
+            self.tn += 1
+
+    @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
@@ -40,6 +57,7 @@ class Counts:
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
+            "false_alarm_rate": round(self.false_alarm_rate, 4),
         }  # fmt: skip
 
 
@@ -57,6 +75,8 @@ class Report:
     by_outcome: dict[str, dict[str, int]] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     items: int = 0
+    # dimension ("part", "source_kind", "election") -> value -> counts, for real corpus items
+    groups: dict[str, dict[str, Counts]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +84,10 @@ class Report:
             "overall": self.overall.as_dict(),
             "by_form": {k: v.as_dict() for k, v in sorted(self.by_form.items())},
             "confusion": self.by_outcome,
+            "groups": {
+                dim: {k: v.as_dict() for k, v in sorted(values.items())}
+                for dim, values in sorted(self.groups.items())
+            },
         }
 
 
@@ -79,17 +103,15 @@ def evaluate(engine: Engine, items: Iterable[Item]) -> Report:
         got = d.outcome is not Outcome.PASS
         row = report.by_outcome.setdefault(item.label["outcome"], {o.value: 0 for o in Outcome})
         row[d.outcome.value] += 1
-        c = report.overall
-        if want and got:
-            c.tp += 1
-        elif want:
-            c.fn += 1
+        report.overall.add(want, got)
+        if want and not got:
             report.misses.append(Miss(item, d, "false_negative"))
-        elif got:
-            c.fp += 1
+        elif got and not want:
             report.misses.append(Miss(item, d, "false_positive"))
-        else:
-            c.tn += 1
+        for dim in GROUP_DIMENSIONS:
+            value = item.meta.get(dim)
+            if value is not None:
+                report.groups.setdefault(dim, {}).setdefault(value, Counts()).add(want, got)
         label_forms = set(item.label.get("forms") or []) if want else set()
         hit_forms = {h.skb_form for h in d.hits} if got else set()
         for form in label_forms | hit_forms:

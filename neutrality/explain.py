@@ -113,22 +113,7 @@ def explain_rich(decision: Decision, engine: Engine, post: Post | None = None) -
                 if ev.start is not None and ev.end is not None:
                     by_field.setdefault(ev.field, []).append((ev.start, ev.end))
         for fld, spans in by_field.items():
-            original = _field(post, fld)
+            original = post.field_text(fld)
             if original:
                 parts.append(Text(f"{fld}: ", style="dim") + _highlight(original, spans))
     return Panel(Group(*parts), title=decision.post_key, title_align="left")
-
-
-def _field(post: Post, fld: str) -> str:
-    if fld == "text":
-        return post.text
-    if fld == "media_description":
-        return post.media_description
-    if fld.startswith("hashtags["):
-        return post.hashtags[int(fld[9:-1])]
-    if post.target is not None:
-        if fld == "target.text":
-            return post.target.text
-        if fld == "target.name":
-            return post.target.name or ""
-    return ""

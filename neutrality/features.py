@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
+from neutrality.featureset import Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
 from neutrality.normalise import NormText
+from neutrality.stance import read_register, register_features
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
@@ -33,7 +34,7 @@ REQUIRED_LISTS = (
     "campaign_team",
     "suppress",
 )
-CONTEXT_LISTS = frozenset({"political_context", "call_to_vote", "campaign_team"})
+CONTEXT_LISTS = frozenset({"political_context", "call_to_vote", "campaign_team", "membership"})
 STRUCTURAL = (
     "target.campaign_account",
     "target.candidate_account",
@@ -60,51 +61,11 @@ def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
     for zone in ZONES:
         names |= {f"{zone}.{f}" for f in ZONE_FEATURES}
         names |= {f"{zone}.{name}" for name in list_names}
+    names |= register_features()
+    names |= {"model.partisan", "model.possible"}
     names |= {f"participant.{pid}" for pid in cat.participants}
     names |= {f"race.{rid}" for rid in cat.races}
     return frozenset(names)
-
-
-@dataclass(frozen=True, slots=True)
-class Ev:
-    """Evidence before it is mapped to the original text. raw=True: offsets are already original."""
-
-    field: str
-    start: int | None
-    end: int | None
-    label: str
-    excerpt: str = ""
-    raw: bool = False
-
-
-@dataclass
-class Features:
-    found: dict[str, list[Ev]] = field(default_factory=dict)
-    participants: dict[str, Participant] = field(default_factory=dict)
-
-    def add(self, name: str, ev: Ev) -> None:
-        self.found.setdefault(name, []).append(ev)
-
-    def has(self, name: str) -> bool:
-        return name in self.found
-
-
-@dataclass(frozen=True, slots=True)
-class Scanned:
-    """One field of the post after normalisation and matching."""
-
-    field: str
-    zone: str
-    norm: NormText
-    hits: list[Hit]
-
-
-def zone_of(field_name: str) -> str:
-    if field_name.startswith("target."):
-        return "target"
-    if field_name == "media_description":
-        return "media"
-    return "text"
 
 
 class Extractor:
@@ -152,6 +113,8 @@ class Extractor:
                 for m in meanings:
                     k = m.kind
                     if k is Kind.LIST:
+                        if m.key == "account_marker" and sc.field != "target.name":
+                            continue  # it describes account and group names, not captions
                         feats.add(f"{sc.zone}.{m.key}", Ev(sc.field, start, end, f"list:{m.key}"))
                         if m.key in CONTEXT_LISTS:
                             ctxs[_side(sc.zone)] = True
@@ -261,7 +224,19 @@ class Extractor:
         elif "exception.office_title" in feats.found:
             del feats.found["exception.office_title"]
         self._structure(post, feats)
+        read_register(post, feats, scanned, self._named_by_side(feats))
         return feats
+
+    def _named_by_side(self, feats: Features) -> dict[str, dict[str, set[str]]]:
+        """Per side and race, the participants named (a list of several is not a choice)."""
+        out: dict[str, dict[str, set[str]]] = {"own": {}, "target": {}}
+        for zone in ZONES:
+            for ev in feats.found.get(f"{zone}.participant", ()):
+                pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
+                p = self.cat.participants.get(pid)
+                if p is not None:
+                    out[_side(zone)].setdefault(p.race_id, set()).add(p.id)
+        return out
 
     def _pick(
         self,

@@ -20,15 +20,17 @@ from schemas import Severity
 
 MANIFEST = "pack.yaml"
 LISTS = "lists.yaml"
-MANIFEST_FIELDS = {"name", "version", "description", "catalogue", "thresholds", "example_defaults"}
+MANIFEST_FIELDS = {
+    "name", "version", "description", "catalogue", "thresholds", "example_defaults", "model",
+}  # fmt: skip
 RULE_FILE_FIELDS = {"form", "title", "rules"}
 RULE_FIELDS = {
     "id", "title", "description", "severity", "score", "sanction", "tags", "when", "unless",
     "review_only", "examples",
 }  # fmt: skip
 EXAMPLE_FIELDS = {
-    "text", "hashtags", "mentions", "urls", "media_description", "action", "target", "event_time",
-    "platform", "account_id", "locality", "note", "outcome",
+    "text", "hashtags", "mentions", "urls", "media_description", "transcript", "action", "target",
+    "event_time", "platform", "account_id", "locality", "note", "outcome",
 }  # fmt: skip
 FORM = re.compile(r"^N(0[1-9]|1[0-5])$")
 # Characters that only make sense in a regular expression; packs take literal terms.
@@ -78,6 +80,7 @@ class Pack:
     flag_at: float
     review_at: float
     example_defaults: dict[str, Any]
+    model_path: Path | None = None  # the learned second opinion (neutrality/model.py), if any
     lists: dict[str, TermList] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
     list_lines: dict[str, tuple[str, int]] = field(default_factory=dict)
@@ -119,7 +122,10 @@ def load_pack_data(directory: Path) -> tuple[Pack | None, list[Problem]]:
         flag_at=flag_at,
         review_at=review_at,
         example_defaults=dict(doc.get("example_defaults") or {}),
+        model_path=directory / str(doc["model"]) if doc.get("model") else None,
     )
+    if pack.model_path is not None and not pack.model_path.is_file():
+        r.err(doc, "model", f"model file {doc['model']!r} not found (train it: netra model train)")
     problems += r.problems
     _lists(pack, problems)
     for path in sorted(directory.glob("*.yaml")):

@@ -161,67 +161,43 @@ def _pct(x: float) -> str:
     return f"{x * 100:.1f}%"
 
 
-def eval_cmd(
-    files: Annotated[
-        list[Path], typer.Argument(help="Labelled corpus JSONL files (rules/corpus/*.jsonl).")
-    ],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the metrics and misses as JSON.")
-    ] = False,
-    show: Annotated[
-        int, typer.Option("--show", help="How many false positives/negatives to explain (-1: all).")
-    ] = 20,
-    pack: PackOpt = None,
-) -> None:
-    """Precision, recall and F1 of the engine on labelled items, overall and per SKB form.
+def _default_eval_files() -> list[Path]:
+    from neutrality.realcorpus import PARTS, REAL_DIR
 
-    A "flag" label is caught by an engine flag OR review; a "pass" label needs an engine pass.
+    hand = REAL_DIR.parent
+    return [REAL_DIR / f"{p}.jsonl" for p in PARTS] + [hand / "dev.jsonl", hand / "holdout.jsonl"]
 
-    Examples:
 
-      netra eval rules/corpus/dev.jsonl
-
-      netra eval rules/corpus/dev.jsonl rules/corpus/holdout.jsonl --json > eval.json
-    """
-    engine = _engine(pack)
+def _read_labelled(f: Path) -> tuple[list[Item], int]:
+    if not f.is_file():
+        err.print(f"[red]No such file:[/] {f}")
+        raise typer.Exit(2)
     items: list[Item] = []
     bad = 0
-    for f in files:
-        if not f.is_file():
-            err.print(f"[red]No such file:[/] {f}")
-            raise typer.Exit(2)
-        with f.open(encoding="utf-8", errors="replace") as fh:
-            for it in read_items(fh):
-                if isinstance(it, BadLine):
-                    bad += 1
-                    err.print(f"[yellow]{f}:{it.line}:[/] {it.reason} (skipped)", highlight=False)
-                elif it.label is None:
-                    bad += 1
-                    err.print(f"[yellow]{f}:{it.line}:[/] no label (skipped)", highlight=False)
-                else:
-                    items.append(it)
-    report = evaluate(engine, items)
-    misses = report.misses if show < 0 else report.misses[:show]
-    if as_json:
-        data = report.as_dict()
-        data["pack_version"] = engine.pack_version
-        data["invalid_lines"] = bad
-        data["misses"] = [
-            {"id": m.item.id, "kind": m.kind, "label": m.item.label, "text": m.item.post.text,
-             "explanation": explain_json(m.decision, engine, m.item.post)}
-            for m in report.misses
-        ]  # fmt: skip
-        out.print_json(json.dumps(data, ensure_ascii=False))
-        return
-    t = Table(
-        title=f"netra eval ({report.items} items, pack {engine.pack_version})", header_style="bold"
-    )
-    for col in ("scope", "tp", "fp", "fn", "tn", "precision", "recall", "F1"):
-        t.add_column(col, justify="right" if col != "scope" else "left")
+    with f.open(encoding="utf-8", errors="replace") as fh:
+        for it in read_items(fh):
+            if isinstance(it, BadLine):
+                bad += 1
+                err.print(f"[yellow]{f}:{it.line}:[/] {it.reason} (skipped)", highlight=False)
+            elif it.label is None:
+                bad += 1
+                err.print(f"[yellow]{f}:{it.line}:[/] no label (skipped)", highlight=False)
+            else:
+                items.append(it)
+    return items, bad
 
-    def row(name: str, c: Counts) -> None:
+
+_COLUMNS = ("scope", "items", "tp", "fp", "fn", "tn", "precision", "recall", "F1", "false alarms")
+
+
+def _counts_table(title: str, rows: list[tuple[str, Counts]]) -> Table:
+    t = Table(title=title, header_style="bold")
+    for col in _COLUMNS:
+        t.add_column(col, justify="left" if col == "scope" else "right")
+    for name, c in rows:
         t.add_row(
             name,
+            str(c.tp + c.fp + c.fn + c.tn),
             str(c.tp),
             str(c.fp),
             str(c.fn),
@@ -229,25 +205,84 @@ def eval_cmd(
             _pct(c.precision),
             _pct(c.recall),
             _pct(c.f1),
+            _pct(c.false_alarm_rate),
         )
+    return t
 
-    row("overall", report.overall)
-    for form, c in sorted(report.by_form.items()):
-        row(form, c)
-    out.print(t)
-    conf = Table(title="confusion (label x engine outcome)", header_style="bold")
-    conf.add_column("label")
-    for o in Outcome:
-        conf.add_column(o.value, justify="right")
-    for label, row_counts in sorted(report.by_outcome.items()):
-        conf.add_row(label, *(str(row_counts.get(o.value, 0)) for o in Outcome))
-    out.print(conf)
-    for m in misses:
-        note = m.item.label.get("note", "") if m.item.label else ""
-        out.print(f"[bold]{m.kind.replace('_', ' ')}[/] {m.item.id}: {note}")
-        out.print(explain_rich(m.decision, engine, m.item.post))
-    if len(misses) < len(report.misses):
-        out.print(f"... {len(report.misses) - len(misses)} more misses (use --show -1 or --json)")
+
+def eval_cmd(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Labelled corpus JSONL files; default: the real corpus (train, dev, test) "
+            "and the hand-written one (dev, holdout).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the metrics and misses as JSON.")
+    ] = False,
+    show: Annotated[
+        int,
+        typer.Option("--show", help="How many misses to explain per file (-1: all, 0: none)."),
+    ] = 0,
+    pack: PackOpt = None,
+) -> None:
+    """Precision, recall, F1 and false-alarm rate of the engine, per file (each file is a part),
+    by SKB form, by source kind and by election, then every miss explained.
+
+    A "flag" label is caught by an engine flag OR review; a "pass" label needs an engine pass.
+    The closing summary table holds the figures the README quotes.
+
+    Examples:
+
+      netra eval
+
+      netra eval rules/corpus/real/dev.jsonl --show -1
+
+      netra eval --json > eval.json
+    """
+    engine = _engine(pack)
+    paths = files or _default_eval_files()
+    summary: list[tuple[str, Counts]] = []
+    data: dict[str, object] = {"pack_version": engine.pack_version, "files": {}}
+    for f in paths:
+        items, bad = _read_labelled(f)
+        report = evaluate(engine, items)
+        name = f"real/{f.stem}" if any("part" in it.meta for it in items) else f"hand/{f.stem}"
+        summary.append((name, report.overall))
+        if as_json:
+            part = report.as_dict()
+            part["invalid_lines"] = bad
+            part["misses"] = [
+                {"id": m.item.id, "kind": m.kind, "label": m.item.label, "meta": m.item.meta,
+                 "explanation": explain_json(m.decision, engine, m.item.post)}
+                for m in report.misses
+            ]  # fmt: skip
+            data["files"][str(f)] = part  # type: ignore[index]
+            continue
+        out.rule(f"{name} ({report.items} items, pack {engine.pack_version})")
+        rows = [("overall", report.overall), *sorted(report.by_form.items())]
+        out.print(_counts_table(f"{name}: overall and by SKB form", rows))
+        for dim in ("source_kind", "election", "words"):
+            values = report.groups.get(dim)
+            if values:
+                out.print(_counts_table(f"{name}: by {dim}", sorted(values.items())))
+        misses = report.misses if show < 0 else report.misses[:show]
+        for m in misses:
+            note = m.item.label.get("note", "") if m.item.label else ""
+            source = m.item.meta.get("source_kind", "")
+            out.print(f"[bold]{m.kind.replace('_', ' ')}[/] {m.item.id} {source}: {note}")
+            out.print(explain_rich(m.decision, engine, m.item.post))
+        if len(misses) < len(report.misses):
+            out.print(
+                f"{len(report.misses)} misses in {name}; "
+                f"{len(misses)} explained (use --show -1 for all, or --json)"
+            )
+    if as_json:
+        out.print_json(json.dumps(data, ensure_ascii=False, default=str))
+        return
+    out.print(_counts_table(f"netra eval summary (pack {engine.pack_version})", summary))
 
 
 def _pack_dir(pack: Path | None) -> Path:

@@ -43,7 +43,8 @@ def test_eval_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(_app(), ["eval", str(DATA / "engine-labelled.jsonl"), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["overall"]["tp"] == 2 and len(data["misses"]) == 2
+    (report,) = data["files"].values()
+    assert report["overall"]["tp"] == 2 and len(report["misses"]) == 2
 
 
 def test_rules_lint_fails_on_broken_pack() -> None:

@@ -150,7 +150,7 @@ def test_actions_and_targets(engine: Engine) -> None:
 
 def test_fast_path_never_changes_a_decision(engine: Engine) -> None:
     """Posts the quick filter drops must also pass when forced through the full path."""
-    from neutrality.features import Scanned, zone_of
+    from neutrality.featureset import Scanned, zone_of
 
     texts = ["Selamat pagi", "Rapat dinas jam 9", "Resep rendang enak", "Nonton bola bareng"]
     for text in texts:

@@ -1,0 +1,219 @@
+"""A learned second opinion: a small linear model over word and character n-grams.
+
+Rules are precise where their vocabulary reaches; real posts reach further (regional phrasing,
+slogans of local pairs, spoken transcripts). A logistic regression over word uni/bigrams and
+character 4-grams of the author's words (and unigrams of the content acted on), trained only on
+the train parts, gives a calibrated probability that a supervisor would want to see the post.
+It is one more feature (`model.partisan`, `model.possible`), never a verdict by itself: the
+rules decide what it may do, and the explanation shows the score and the n-grams behind it.
+
+Training needs scikit-learn (`netra model train`); scoring is pure Python over the saved weights
+(a JSON file in the pack, versioned with it), so a worker loads no numerical library for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from schemas import Post
+
+MODEL_FILE = "model.json"
+FORMAT = 1
+CHAR_N = 4
+TOP_NGRAMS = 5
+MAX_FEATURES = 30_000
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def ngrams(post: Post) -> list[str]:
+    """The model's features of one event: what the author said, what they acted on, how."""
+    own = _TOKEN.findall(_fold(f"{post.text} {post.transcript} {' '.join(post.hashtags)}"))
+    out = [f"a:{post.action.value}"]
+    out += [f"w:{t}" for t in own]
+    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(own)]
+    for t in own:
+        padded = f"<{t}>"
+        out += [f"c:{padded[i : i + CHAR_N]}" for i in range(len(padded) - CHAR_N + 1)]
+    media = _TOKEN.findall(_fold(post.media_description))
+    out += [f"m:{t}" for t in media]
+    if post.target is not None:
+        target = _TOKEN.findall(_fold(f"{post.target.name or ''} {post.target.text}"))
+        out += [f"t:{t}" for t in target]
+    return out
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """The model's score for one event and the n-grams that pushed it up most."""
+
+    probability: float
+    drivers: tuple[str, ...]
+
+    def describe(self) -> str:
+        shown = ", ".join(d.split(":", 1)[1].replace("_", " ") for d in self.drivers)
+        return f"{self.probability:.2f}" + (f" ({shown})" if shown else "")
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights, bias and Platt calibration; thresholds chosen on dev (see `choose_threshold`)."""
+
+    weights: dict[str, float]
+    bias: float
+    calibration: tuple[float, float]  # probability = sigmoid(a * margin + b)
+    partisan_at: float  # highest recall at precision >= 0.95 on dev
+    possible_at: float  # highest recall at precision >= 0.80 on dev
+    meta: dict[str, Any]
+
+    def opinion(self, post: Post) -> Opinion:
+        weights = self.weights
+        present = set(ngrams(post))
+        margin = self.bias
+        contributions: list[tuple[float, str]] = []
+        for f in present:
+            w = weights.get(f)
+            if w is not None:
+                margin += w
+                if w > 0:
+                    contributions.append((w, f))
+        a, b = self.calibration
+        probability = _sigmoid(a * margin + b)
+        contributions.sort(reverse=True)
+        return Opinion(probability, tuple(f for _, f in contributions[:TOP_NGRAMS]))
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "meta": self.meta,
+                "bias": self.bias,
+                "calibration": list(self.calibration),
+                "thresholds": {"partisan": self.partisan_at, "possible": self.possible_at},
+                "weights": dict(sorted(self.weights.items())),
+            },
+            ensure_ascii=False,
+            indent=0,
+            sort_keys=False,
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            raise ValueError(f"{path}: model format {data.get('format')!r}, expected {FORMAT}")
+        a, b = data["calibration"]
+        return cls(
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            bias=float(data["bias"]),
+            calibration=(float(a), float(b)),
+            partisan_at=float(data["thresholds"]["partisan"]),
+            possible_at=float(data["thresholds"]["possible"]),
+            meta=dict(data.get("meta", {})),
+        )
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def choose_threshold(scores: Sequence[float], labels: Sequence[bool], precision: float) -> float:
+    """The lowest threshold (highest recall) whose precision on these items is >= `precision`;
+    above every score (the model never fires) when none reaches it."""
+    best = 1.01
+    for t in sorted(set(scores), reverse=True):
+        chosen = [y for s, y in zip(scores, labels, strict=True) if s >= t]
+        if chosen and sum(chosen) / len(chosen) >= precision:
+            best = t
+    return best
+
+
+def train(
+    posts: Sequence[Post],
+    labels: Sequence[bool],
+    dev_posts: Sequence[Post],
+    dev_labels: Sequence[bool],
+    seed: int = 20221922,
+    meta: dict[str, Any] | None = None,
+) -> Model:
+    """Fit on the train items only; calibrate by cross-validation on them; pick thresholds on dev.
+
+    Deterministic for a given seed and data (liblinear with a fixed random_state).
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    from sklearn.model_selection import (  # type: ignore[import-untyped]
+        StratifiedKFold,
+        cross_val_predict,
+    )
+
+    docs = [sorted(set(ngrams(p))) for p in posts]
+    df: dict[str, int] = {}
+    for d in docs:
+        for f in d:
+            df[f] = df.get(f, 0) + 1
+    vocab = sorted(f for f, n in df.items() if n >= 2)
+    index = {f: i for i, f in enumerate(vocab)}
+    rows, cols = [], []
+    for r, d in enumerate(docs):
+        for f in d:
+            i = index.get(f)
+            if i is not None:
+                rows.append(r)
+                cols.append(i)
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), len(vocab)))
+    y = np.array(labels, dtype=int)
+    clf = LogisticRegression(C=0.5, solver="liblinear", random_state=seed, max_iter=1000)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+    margins = cross_val_predict(clf, x, y, cv=folds, method="decision_function")
+    platt = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
+    platt.fit(margins.reshape(-1, 1), y)
+    clf.fit(x, y)
+    coef = clf.coef_[0]
+    order = np.argsort(-np.abs(coef))[:MAX_FEATURES]
+    weights = {vocab[i]: round(float(coef[i]), 6) for i in order if abs(coef[i]) > 1e-6}
+    model = Model(
+        weights=weights,
+        bias=round(float(clf.intercept_[0]), 6),
+        calibration=(round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6)),
+        partisan_at=1.01,
+        possible_at=1.01,
+        meta=dict(meta or {}),
+    )
+    scores = [model.opinion(p).probability for p in dev_posts]
+    partisan_at = choose_threshold(scores, dev_labels, 0.95)
+    possible_at = min(choose_threshold(scores, dev_labels, 0.80), partisan_at)
+    return Model(
+        weights=model.weights,
+        bias=model.bias,
+        calibration=model.calibration,
+        partisan_at=round(partisan_at, 6),
+        possible_at=round(possible_at, 6),
+        meta={**model.meta, "seed": seed, "train_items": len(posts), "dev_items": len(dev_posts)},
+    )
+
+
+def data_digest(paths: Iterable[Path]) -> str:
+    """SHA-256 over the training files, recorded in the model so it can be traced to its data."""
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()

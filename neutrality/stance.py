@@ -1,0 +1,248 @@
+"""Stance and register: is the text endorsing someone, or reporting, warning, administering,
+debunking, explaining a programme or educating voters?
+
+Naming a candidate is not supporting one. A civil servant who shares a quick-count headline, an
+agency that quotes Bawaslu's warning, a KPU officer announcing the ballot numbers all name
+participants; none of them campaigns. The register is read separately for the author's own words
+(text, transcript, hashtags, media) and for the content acted on (a liked or shared post), from
+two kinds of cue:
+
+* lexical cues, kept as data in the pack's lists (`report_cue`, `warn_cue`, `administer_cue`,
+  `programme_cue`, `gotv`, `debunk`, and the endorsement lists `first_person`, `call_to_vote`,
+  `endorse_cue`), so a rule author can extend them without code;
+* structural cues that hold in any wording: a headline (most words capitalised, no first person),
+  a dateline ("JAKARTA, Kompas.com -"), percentages (results and surveys), quotation marks with a
+  reporting verb (someone else's words), and a balanced enumeration of several participants of
+  one race (a list of pairs is information, not a choice).
+
+Endorsement wins when it is the author's own: a first-person or imperative cue outside quoted
+speech. Each register becomes a feature (`register.<kind>` for the author's words,
+`target.register.<kind>` for the content acted on) with the cue as its evidence, so the
+explanation a supervisor reads says *why* a post was read as news or as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from neutrality.featureset import Ev, Features, Scanned
+from schemas import Post
+
+NEUTRAL_REGISTERS = ("report", "warn", "administer", "debunk", "programme", "educate")
+REGISTERS = ("endorse", *NEUTRAL_REGISTERS)
+# list name -> register it signals
+CUE_LISTS = {
+    "report_cue": "report",
+    "result_cue": "report",
+    "news_style": "report",
+    "warn_cue": "warn",
+    "administer_cue": "administer",
+    "programme_cue": "programme",
+    "debunk": "debunk",
+    "gotv": "educate",
+}
+ENDORSE_LISTS = ("first_person", "call_to_vote", "endorse_cue")
+# A register is read when its cues weigh at least REGISTER_WEIGHT: a structural cue or an
+# attribution, a debunk or a turnout appeal weighs that much alone, any other cue word one.
+STRONG_CUE_LISTS = frozenset({"report_cue", "news_style", "debunk", "gotv", "warn_cue"})
+REGISTER_WEIGHT = 2
+NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
+STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS)
+
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|persen\b)", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'’ ]{2,40}(?:,\s*[A-Za-z0-9.' ]{2,30})?\s*(?:\([A-Za-z]+\))?\s*[-–—]\s"
+)
+# A publisher's name (a domain, or a newsroom word) as the name of the account shared from.
+_PUBLISHER = re.compile(
+    r"\.(?:com|id|co|net|org|tv|news)\b|\b(?:news|berita|tribun|pos|times|media|kabar|"
+    r"detik|kompas|antara|tempo|suara|okezone|liputan|radar|harian|koran|tv)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset(
+    [
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "yang",
+        "untuk",
+        "pada",
+        "dengan",
+        "atau",
+        "oleh",
+        "dalam",
+        "akan",
+        "ini",
+        "itu",
+        "jadi",
+        "sebagai",
+        "bagi",
+        "soal",
+        "usai",
+        "jelang",
+        "hingga",
+        "saat",
+        "tak",
+        "tidak",
+        "vs",
+    ]
+)
+MIN_HEADLINE_WORDS = 5
+
+
+def headline(text: str) -> bool:
+    """Most content words capitalised (Title Case), as news headlines are written."""
+    words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
+    if len(words) < MIN_HEADLINE_WORDS or text.rstrip().endswith("!"):
+        return False
+    capital = sum(1 for w in words if w[0].isupper())
+    shouting = sum(1 for w in words if w.isupper() and len(w) > 3)
+    return capital / len(words) >= 0.7 and shouting / len(words) < 0.5
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of text inside quotation marks (someone else's words when attributed)."""
+    return [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
+
+
+def read_register(
+    post: Post,
+    feats: Features,
+    scanned: list[Scanned],
+    participants_by_race: dict[str, dict[str, set[str]]],
+) -> None:
+    """Add register features for the author's side and the target's side.
+
+    `participants_by_race` holds, per side ("own", "target") and race, the participants named.
+    """
+    target = post.target
+    originals = {
+        "own": [("text", post.text), ("transcript", post.transcript)],
+        "target": [("target.text", target.text), ("target.name", target.name or "")]
+        if target is not None
+        else [],
+    }
+    by_side: dict[str, list[Scanned]] = {"own": [], "target": []}
+    for sc in scanned:
+        by_side["target" if sc.zone == "target" else "own"].append(sc)
+    for side, prefix, zones in (
+        ("own", "register", ("text", "media")),
+        ("target", "target.register", ("target",)),
+    ):
+        found: dict[str, list[Ev]] = {}
+        quoted: dict[str, list[tuple[int, int]]] = {}
+        texts = {sc.field: sc.norm.text for sc in by_side[side]}
+        attributed: set[str] = set()
+        for field, orig in originals[side]:
+            spans = quoted_spans(orig)
+            if spans:
+                quoted[field] = spans
+            m = _PERCENT.search(orig)
+            if m is not None:
+                found.setdefault("report", []).append(
+                    Ev(field, m.start(), m.end(), "register:report (figures)", raw=True)
+                )
+            m = _DATELINE.match(orig)
+            if m is not None:
+                found.setdefault("report", []).append(
+                    Ev(field, m.start(), m.end(), "register:report (dateline)", raw=True)
+                )
+            if field == "target.name" and _PUBLISHER.search(orig):
+                found.setdefault("report", []).append(
+                    Ev(field, None, None, "register:report (shared from a publisher)", orig)
+                )
+            if field != "transcript" and headline(orig):
+                found.setdefault("report", []).append(
+                    Ev(field, None, None, "register:report (headline)", orig[:80])
+                )
+        for zone in zones:
+            for name, register in CUE_LISTS.items():
+                for ev in feats.found.get(f"{zone}.{name}", ()):
+                    found.setdefault(register, []).append(
+                        Ev(ev.field, ev.start, ev.end, f"register:{register} ({name})")
+                    )
+                    if register == "report":
+                        attributed.add(ev.field)
+        # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition.
+        negations = {
+            (ev.field, ev.end)
+            for zone in zones
+            for ev in feats.found.get(f"{zone}.negation_cue", ())
+            if ev.start is not None
+            and not texts.get(ev.field, "")[: ev.start].rstrip().endswith(" yang")
+        }
+        named_here = any(feats.has(f"{zone}.participant") for zone in zones)
+        # A field that quotes someone with a reporting cue is reported speech: the endorsement
+        # cues in it are the quoted speaker's, not the author's.
+        for zone in zones:
+            for name in ENDORSE_LISTS:
+                for ev in feats.found.get(f"{zone}.{name}", ()):
+                    if not named_here and _negated(ev, negations, texts):
+                        found.setdefault("warn", []).append(
+                            Ev(ev.field, ev.start, ev.end, "register:warn (negated endorsement)")
+                        )
+                        continue
+                    if ev.field in quoted and ev.field in attributed:
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, "register:report (quoted speech)")
+                        )
+                        continue
+                    found.setdefault("endorse", []).append(
+                        Ev(ev.field, ev.start, ev.end, f"register:endorse ({name})")
+                    )
+        named = participants_by_race[side]
+        balanced = [race for race, ids in named.items() if len(ids) > 1]
+        if balanced and "endorse" not in found:
+            found.setdefault("report", []).append(
+                Ev(
+                    "participants",
+                    None,
+                    None,
+                    "register:report (several participants of one race)",
+                    ", ".join(sorted(balanced)),
+                )
+            )
+        for register, evs in found.items():
+            if register == "endorse" or _weight(evs) >= REGISTER_WEIGHT:
+                feats.found[f"{prefix}.{register}"] = evs
+        neutral = [r for r in NEUTRAL_REGISTERS if f"{prefix}.{r}" in feats.found]
+        if "endorse" not in found and neutral:
+            feats.found[f"{prefix}.neutral"] = [ev for r in neutral for ev in found[r]]
+
+
+def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:
+    """A negation cue within the NEGATION_WINDOW words before the endorsing word."""
+    if ev.start is None:
+        return False
+    text = texts.get(ev.field, "")
+    before = text[: ev.start]
+    cut = len(before)
+    for _ in range(NEGATION_WINDOW):
+        cut = before.rfind(" ", 0, cut - 1)
+        if cut < 0:
+            cut = 0
+            break
+    return any(f == ev.field and end is not None and cut <= end <= ev.start for f, end in negations)
+
+
+def _weight(evs: list[Ev]) -> int:
+    """Structural and strong cues weigh REGISTER_WEIGHT; other cue words one per distinct term."""
+    words: set[tuple[str, int | None]] = set()
+    for ev in evs:
+        cue = ev.label[ev.label.find("(") + 1 : -1]
+        if cue not in CUE_LISTS or cue in STRONG_CUE_LISTS:
+            return REGISTER_WEIGHT
+        words.add((ev.field, ev.start))
+    return len(words)
+
+
+def register_features() -> frozenset[str]:
+    """Every register feature name a rule may use."""
+    names = set()
+    for prefix in ("register", "target.register"):
+        names |= {f"{prefix}.{r}" for r in REGISTERS}
+        names.add(f"{prefix}.neutral")
+    return frozenset(names)
