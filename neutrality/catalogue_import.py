@@ -56,7 +56,50 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+# Given names and titles too common to point at one person even in an election context.
+COMMON_NAME_TOKENS = frozenset(
+    {
+        "muhammad",
+        "muhamad",
+        "mohammad",
+        "moh",
+        "ahmad",
+        "achmad",
+        "abdul",
+        "andi",
+        "siti",
+        "sri",
+        "haji",
+        "hajjah",
+        "drs",
+        "dr",
+        "ir",
+        "prof",
+        "h",
+        "hj",
+        "st",
+        "sh",
+        "se",
+        "mm",
+        "mh",
+        "msi",
+        "mpd",
+        "spd",
+        "kh",
+        "gus",
+        "bapak",
+        "ibu",
+        "putra",
+        "putri",
+        "nur",
+    }
+)
+MIN_NAME_TOKEN = 4
+
+
 def _names(*names: str) -> tuple[list[str], list[str]]:
+    """Full names and pair names are aliases; a single name, or the first or last word of a
+    full name ("airin", "dimyati"), is a weak alias that needs an election context."""
     strong: list[str] = []
     weak: list[str] = []
     for name in names:
@@ -64,7 +107,13 @@ def _names(*names: str) -> tuple[list[str], list[str]]:
         if not clean:
             continue
         (strong if " " in clean or "-" in clean or len(clean) >= 12 else weak).append(clean)
-    return list(dict.fromkeys(strong)), list(dict.fromkeys(weak))
+    for name in names[:2]:
+        words = [w for w in re.sub(r"[^\w\s]", " ", name).casefold().split() if w.isalpha()]
+        for w in (words[0], words[-1]) if len(words) > 1 else ():
+            if len(w) >= MIN_NAME_TOKEN and w not in COMMON_NAME_TOKENS:
+                weak.append(w)
+    strong = list(dict.fromkeys(strong))
+    return strong, [w for w in dict.fromkeys(weak) if w not in strong and len(w) >= MIN_NAME_TOKEN]
 
 
 RaceKey = tuple[str, str, str, str]  # election, kind, province, regency (casefolded)

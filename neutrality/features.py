@@ -34,7 +34,9 @@ REQUIRED_LISTS = (
     "campaign_team",
     "suppress",
 )
-CONTEXT_LISTS = frozenset({"political_context", "call_to_vote", "campaign_team", "membership"})
+CONTEXT_LISTS = frozenset(
+    {"political_context", "call_to_vote", "campaign_team", "membership", "endorse_cue"}
+)
 STRUCTURAL = (
     "target.campaign_account",
     "target.candidate_account",
@@ -141,6 +143,8 @@ class Extractor:
         self._compound(post, feats, campaign)
         for sc, _, _, m in campaign:
             ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
+        if post.action is Action.COMMENT and ctxs["target"]:
+            ctxs["own"] = True  # a comment is read in the context of what it answers
         ctx = ctxs["own"] or ctxs["target"]
         strong_cue = any(
             feats.has(f"{z}.{n}") for z in ZONES for n in ("call_to_vote", "support")

@@ -46,8 +46,10 @@ ENDORSE_LISTS = ("first_person", "call_to_vote", "endorse_cue")
 # attribution, a debunk or a turnout appeal weighs that much alone, any other cue word one.
 STRONG_CUE_LISTS = frozenset({"report_cue", "news_style", "debunk", "gotv", "warn_cue"})
 REGISTER_WEIGHT = 2
+FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
-STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS)
+EVALUATION_LIST = "evaluation_cue"  # endorsement only beside a participant named on that side
+STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST)
 
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|persen\b)", re.IGNORECASE)
 _DATELINE = re.compile(
@@ -56,7 +58,7 @@ _DATELINE = re.compile(
 # A publisher's name (a domain, or a newsroom word) as the name of the account shared from.
 _PUBLISHER = re.compile(
     r"\.(?:com|id|co|net|org|tv|news)\b|\b(?:news|berita|tribun|pos|times|media|kabar|"
-    r"detik|kompas|antara|tempo|suara|okezone|liputan|radar|harian|koran|tv)\b",
+    r"detik|kompas|antara|tempo|suara|okezone|liputan|radar|harian|koran|tv)\b(?!\s+sosial)",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
@@ -136,6 +138,9 @@ def read_register(
         quoted: dict[str, list[tuple[int, int]]] = {}
         texts = {sc.field: sc.norm.text for sc in by_side[side]}
         attributed: set[str] = set()
+        # Content that is news by its shape (shared from a publisher, a dateline, a headline with
+        # no first-person words) is reported: endorsing words in it are the subject's.
+        reported: set[str] = set()
         for field, orig in originals[side]:
             spans = quoted_spans(orig)
             if spans:
@@ -150,14 +155,23 @@ def read_register(
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (dateline)", raw=True)
                 )
+                reported.add(field)
             if field == "target.name" and _PUBLISHER.search(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (shared from a publisher)", orig)
                 )
-            if field != "transcript" and headline(orig):
+                reported.update(("target.text", "target.name"))
+            if field in ("text", "target.text") and headline(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (headline)", orig[:80])
                 )
+                first_person = any(
+                    ev.field == field
+                    for z in zones
+                    for ev in feats.found.get(f"{z}.first_person", ())
+                )
+                if not first_person:
+                    reported.add(field)
         for zone in zones:
             for name, register in CUE_LISTS.items():
                 for ev in feats.found.get(f"{zone}.{name}", ()):
@@ -167,25 +181,34 @@ def read_register(
                     if register == "report":
                         attributed.add(ev.field)
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition.
-        negations = {
-            (ev.field, ev.end)
+        # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
+        # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote.
+        negation_evs = [
+            ev
             for zone in zones
             for ev in feats.found.get(f"{zone}.negation_cue", ())
             if ev.start is not None
+            and ev.end is not None
             and not texts.get(ev.field, "")[: ev.start].rstrip().endswith(" yang")
-        }
+            and not texts.get(ev.field, "")[ev.end :].lstrip().startswith(FORGET_WORDS)
+        ]
+        negation_starts = {(ev.field, ev.start) for ev in negation_evs}
+        negations = {(ev.field, ev.end) for ev in negation_evs}
         named_here = any(feats.has(f"{zone}.participant") for zone in zones)
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
+        lists = (*ENDORSE_LISTS, EVALUATION_LIST) if named_here else ENDORSE_LISTS
         for zone in zones:
-            for name in ENDORSE_LISTS:
+            for name in lists:
                 for ev in feats.found.get(f"{zone}.{name}", ()):
-                    if not named_here and _negated(ev, negations, texts):
+                    if not named_here and (
+                        (ev.field, ev.start) in negation_starts or _negated(ev, negations, texts)
+                    ):
                         found.setdefault("warn", []).append(
                             Ev(ev.field, ev.start, ev.end, "register:warn (negated endorsement)")
                         )
                         continue
-                    if ev.field in quoted and ev.field in attributed:
+                    if ev.field in reported or (ev.field in quoted and ev.field in attributed):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, "register:report (quoted speech)")
                         )
