@@ -229,6 +229,7 @@ class Extractor:
             del feats.found["exception.office_title"]
         self._structure(post, feats)
         read_register(post, feats, scanned, self._named_by_side(feats))
+        self._news_exception(feats)
         return feats
 
     def _named_by_side(self, feats: Features) -> dict[str, dict[str, set[str]]]:
@@ -351,12 +352,17 @@ class Extractor:
         own = feats.has("text.named") or feats.has("text.campaign_term") or feats.has("text.number")
         if feats.has("text.gotv") and not own:
             feats.found["exception.gotv"] = feats.found["text.gotv"]
-        if feats.has("author.news_outlet"):
-            feats.found["exception.news"] = feats.found["author.news_outlet"]
-        elif feats.has("text.news_style") and not feats.has("text.first_person"):
-            feats.found["exception.news"] = feats.found["text.news_style"]
         if feats.has("text.debunk"):
             feats.found["exception.debunk"] = feats.found["text.debunk"]
+
+    @staticmethod
+    def _news_exception(feats: Features) -> None:
+        """News is an outlet's post, or the author's words read as reporting with no
+        endorsement of their own (the stance reader decides, not one reporting word)."""
+        if feats.has("author.news_outlet"):
+            feats.found["exception.news"] = feats.found["author.news_outlet"]
+        elif feats.has("register.report") and not feats.has("register.endorse"):
+            feats.found["exception.news"] = feats.found["register.report"]
 
 
 def _side(zone: str) -> str:

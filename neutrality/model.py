@@ -151,6 +151,7 @@ def train(
     dev_labels: Sequence[bool],
     seed: int = 20221922,
     meta: dict[str, Any] | None = None,
+    regularisation: float = 0.5,
 ) -> Model:
     """Fit on the train items only; calibrate by cross-validation on them; pick thresholds on dev.
 
@@ -180,7 +181,9 @@ def train(
                 cols.append(i)
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), len(vocab)))
     y = np.array(labels, dtype=int)
-    clf = LogisticRegression(C=0.5, solver="liblinear", random_state=seed, max_iter=1000)
+    clf = LogisticRegression(
+        C=regularisation, solver="liblinear", random_state=seed, max_iter=1000
+    )
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     margins = cross_val_predict(clf, x, y, cv=folds, method="decision_function")
     platt = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)

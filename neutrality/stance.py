@@ -44,6 +44,9 @@ CUE_LISTS = {
 ENDORSE_LISTS = ("first_person", "call_to_vote", "endorse_cue")
 # A register is read when its cues weigh at least REGISTER_WEIGHT: a structural cue or an
 # attribution, a debunk or a turnout appeal weighs that much alone, any other cue word one.
+ATTRIBUTION_LISTS = frozenset({"report_cue"})
+SPOKEN_FIELDS = frozenset({"text", "transcript", "target.text"})  # words, not a media label
+_FIRST_PERSON = re.compile(r"\b(?:saya|sy|aku|ku|kami|kita|gue|gua|gw|beta|ane|awak)\b", re.I)
 STRONG_CUE_LISTS = frozenset({"report_cue", "news_style", "debunk", "gotv", "warn_cue"})
 REGISTER_WEIGHT = 2
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
@@ -138,6 +141,7 @@ def read_register(
         quoted: dict[str, list[tuple[int, int]]] = {}
         texts = {sc.field: sc.norm.text for sc in by_side[side]}
         attributed: set[str] = set()
+        said_by_someone: set[str] = set()
         # Content that is news by its shape (shared from a publisher, a dateline, a headline with
         # no first-person words) is reported: endorsing words in it are the subject's.
         reported: set[str] = set()
@@ -180,7 +184,13 @@ def read_register(
                     )
                     if register == "report":
                         attributed.add(ev.field)
-        # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition.
+                    if name in ATTRIBUTION_LISTS and ev.field in SPOKEN_FIELDS:
+                        said_by_someone.add(ev.field)
+        # Reported speech without quotation marks ("Prabowo ajak warga coblos 02, ujarnya"):
+        # an attribution and no first-person or imperative words of the author in that field.
+        own_voice = {ev.field for z in zones for ev in feats.found.get(f"{z}.first_person", ())}
+        own_voice |= {f for f, orig in originals[side] if _FIRST_PERSON.search(orig)}
+        reported |= said_by_someone - own_voice
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
         # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote.
         negation_evs = [

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in {".yaml", ".yml"})
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in {".yaml", ".yml", ".json"})
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
