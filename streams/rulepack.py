@@ -18,8 +18,11 @@ from streams import metrics
 log = logging.getLogger(__name__)
 
 
+PACK_SUFFIXES = frozenset({".yaml", ".yml", ".json"})  # rules, lists, catalogue, the model
+
+
 def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in {".yaml", ".yml", ".json"})
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in PACK_SUFFIXES)
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
