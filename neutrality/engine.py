@@ -37,6 +37,7 @@ from schemas import (
 REPO_RULES = Path(__file__).resolve().parent.parent / "rules"
 DEFAULT_PACK = "core"
 MAX_EVIDENCE = 12
+MODEL_FEATURES = frozenset({"model.partisan", "model.possible"})
 _ASCII_BLANK = bytes(
     ord(" ") if chr(i) in _TRANSLATE_CHARS else i for i in range(256)
 )  # the ASCII part of the normaliser's punctuation table, as a fast bytes table
@@ -72,6 +73,9 @@ class Engine:
         self.extractor = Extractor(catalogue, lexicon)
         self.rules = list(pack.rules)
         self.rules_by_id = {r.id: r for r in self.rules}
+        self._model_rules = [
+            r for r in self.rules if any(not c.isdisjoint(MODEL_FEATURES) for c in r.when)
+        ]
         self._normalise = lexicon.normaliser.normalise
         self._scan = lexicon.matcher.scan
         self._quick = lexicon.quick
@@ -170,7 +174,7 @@ class Engine:
         if not structural and not post.hashtags and not _has_signal(scanned):
             return Analysis(self._pass(post, day, t0), None, [])
         feats = self.extractor.extract(post, locality, scanned, day)
-        model_score = self._second_opinion(post, feats)
+        model_score = self._second_opinion(post, feats) if self._model_may_matter(feats) else None
         present = feats.found.keys()
         fired = [r for r in self.rules if r.fires(present)]
         decision = self._decision(
@@ -178,17 +182,25 @@ class Engine:
         )
         return Analysis(decision, feats, fired)
 
+    def _model_may_matter(self, feats: Features) -> bool:
+        """Whether a rule that reads the model could fire if the model said yes: the model is
+        scored only then (a like of a KPU post, a warning, news: no rule would use it)."""
+        if self.model is None or not self._model_rules:
+            return False
+        present = feats.found.keys() | MODEL_FEATURES
+        return any(rule.fires(present) for rule in self._model_rules)
+
     def _second_opinion(self, post: Post, feats: Features) -> float | None:
         """The learned model's probability, as features rules may use, with its n-grams."""
         if self.model is None:
             return None
         opinion = self.model.opinion(post)
-        described = opinion.describe()
-        ev = Ev("model", None, None, f"model:{described}", described)
-        if opinion.probability >= self.model.partisan_at:
-            feats.found["model.partisan"] = [ev]
         if opinion.probability >= self.model.possible_at:
+            described = opinion.describe()
+            ev = Ev("model", None, None, f"model:{described}", described)
             feats.found["model.possible"] = [ev]
+            if opinion.probability >= self.model.partisan_at:
+                feats.found["model.partisan"] = [ev]
         return round(opinion.probability, 4)
 
     def _phase(self, day: dt.date, race_ids: list[str]) -> tuple[str | None, Phase | None]:
@@ -416,20 +428,30 @@ class _EvidenceMapper:
 
 
 def _outermost(evs: list[Ev]) -> list[Ev]:
-    """Drop spans inside a longer span of the same field ("Prabowo" inside "Prabowo-Gibran")."""
-    spans: dict[str, list[tuple[int, int]]] = {}
+    """Drop spans inside a longer span of the same field ("Prabowo" inside "Prabowo-Gibran").
+
+    One sort and one sweep per field: spans ordered by start (longest first) are contained
+    exactly when an earlier span reaches at least as far and is longer.
+    """
+    inside: set[tuple[str, int, int]] = set()
+    by_field: dict[str, list[tuple[int, int]]] = {}
     for e in evs:
         if e.start is not None and e.end is not None:
-            spans.setdefault(e.field, []).append((e.start, e.end))
-    out = []
-    for ev in evs:
-        start, end = ev.start, ev.end
-        if start is not None and end is not None:
-            length = end - start
-            if any(a <= start and end <= b and b - a > length for a, b in spans[ev.field]):
-                continue
-        out.append(ev)
-    return out
+            by_field.setdefault(e.field, []).append((e.start, e.end))
+    for fld, spans in by_field.items():
+        reach_start, reach_end = -1, -1  # the earliest-starting span that reaches furthest
+        for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+            if end <= reach_end and reach_end - reach_start > end - start:
+                inside.add((fld, start, end))
+            elif end > reach_end:
+                reach_start, reach_end = start, end
+    if not inside:
+        return evs
+    return [
+        ev
+        for ev in evs
+        if ev.start is None or ev.end is None or (ev.field, ev.start, ev.end) not in inside
+    ]
 
 
 __all__ = ["Analysis", "Engine", "Kind", "Locality"]

@@ -20,7 +20,8 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -43,11 +46,9 @@ def ngrams(post: Post) -> list[str]:
     """The model's features of one event: what the author said, what they acted on, how."""
     own = _TOKEN.findall(_fold(f"{post.text} {post.transcript} {' '.join(post.hashtags)}"))
     out = [f"a:{post.action.value}"]
-    out += [f"w:{t}" for t in own]
-    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(own)]
     for t in own:
-        padded = f"<{t}>"
-        out += [f"c:{padded[i : i + CHAR_N]}" for i in range(len(padded) - CHAR_N + 1)]
+        out += _word_grams(t)
+    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(own)]
     media = _TOKEN.findall(_fold(post.media_description))
     out += [f"m:{t}" for t in media]
     if post.target is not None:
@@ -56,12 +57,28 @@ def ngrams(post: Post) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65_536)
+def _word_grams(token: str) -> tuple[str, ...]:
+    """A word and its character n-grams (with boundaries); words recur, so they are cached."""
+    padded = f"<{token}>"
+    grams = [f"c:{padded[i : i + CHAR_N]}" for i in range(len(padded) - CHAR_N + 1)]
+    return (f"w:{token}", *grams)
+
+
 @dataclass(frozen=True)
 class Opinion:
-    """The model's score for one event and the n-grams that pushed it up most."""
+    """The model's score for one event and the known n-grams it found."""
 
     probability: float
-    drivers: tuple[str, ...]
+    found: frozenset[str]
+    weights: dict[str, float] = field(repr=False, compare=False)
+
+    @property
+    def drivers(self) -> tuple[str, ...]:
+        """The n-grams that pushed the score up most (computed when an explanation needs it)."""
+        w = self.weights
+        top = sorted((f for f in self.found if w[f] > 0), key=lambda f: (-w[f], f))
+        return tuple(top[:TOP_NGRAMS])
 
     def describe(self) -> str:
         shown = ", ".join(d.split(":", 1)[1].replace("_", " ") for d in self.drivers)
@@ -78,22 +95,17 @@ class Model:
     partisan_at: float  # highest recall at precision >= 0.95 on dev
     possible_at: float  # highest recall at precision >= 0.80 on dev
     meta: dict[str, Any]
+    vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vocabulary", frozenset(self.weights))
 
     def opinion(self, post: Post) -> Opinion:
         weights = self.weights
-        present = set(ngrams(post))
-        margin = self.bias
-        contributions: list[tuple[float, str]] = []
-        for f in present:
-            w = weights.get(f)
-            if w is not None:
-                margin += w
-                if w > 0:
-                    contributions.append((w, f))
+        found = frozenset(ngrams(post)) & self.vocabulary
+        margin = self.bias + sum(map(weights.__getitem__, found))
         a, b = self.calibration
-        probability = _sigmoid(a * margin + b)
-        contributions.sort(reverse=True)
-        return Opinion(probability, tuple(f for _, f in contributions[:TOP_NGRAMS]))
+        return Opinion(_sigmoid(a * margin + b), found, weights)
 
     def to_json(self) -> str:
         return json.dumps(

@@ -64,6 +64,8 @@ _PUBLISHER = re.compile(
     r"detik|kompas|antara|tempo|suara|okezone|liputan|radar|harian|koran|tv)\b(?!\s+sosial)",
     re.IGNORECASE,
 )
+_QUOTE_CHARS = frozenset('"“”„«»')
+_DASHES = frozenset("-–—")
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset(
@@ -100,6 +102,8 @@ MIN_HEADLINE_WORDS = 5
 
 def headline(text: str) -> bool:
     """Most content words capitalised (Title Case), as news headlines are written."""
+    if text.islower() or text.isupper():
+        return False
     words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
     if len(words) < MIN_HEADLINE_WORDS or text.rstrip().endswith("!"):
         return False
@@ -133,10 +137,10 @@ def read_register(
     by_side: dict[str, list[Scanned]] = {"own": [], "target": []}
     for sc in scanned:
         by_side["target" if sc.zone == "target" else "own"].append(sc)
-    for side, prefix, zones in (
-        ("own", "register", ("text", "media")),
-        ("target", "target.register", ("target",)),
-    ):
+    for side, prefix, _ in SIDES:
+        if not by_side[side] and not any(orig for _, orig in originals[side]):
+            continue
+        keys = _KEYS[side]
         found: dict[str, list[Ev]] = {}
         quoted: dict[str, list[tuple[int, int]]] = {}
         texts = {sc.field: sc.norm.text for sc in by_side[side]}
@@ -146,15 +150,17 @@ def read_register(
         # no first-person words) is reported: endorsing words in it are the subject's.
         reported: set[str] = set()
         for field, orig in originals[side]:
-            spans = quoted_spans(orig)
+            if not orig:
+                continue
+            spans = quoted_spans(orig) if _QUOTE_CHARS.intersection(orig) else []
             if spans:
                 quoted[field] = spans
-            m = _PERCENT.search(orig)
+            m = _PERCENT.search(orig) if "%" in orig or "ersen" in orig else None
             if m is not None:
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (figures)", raw=True)
                 )
-            m = _DATELINE.match(orig)
+            m = _DATELINE.match(orig) if _DASHES.intersection(orig[:80]) else None
             if m is not None:
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (dateline)", raw=True)
@@ -171,14 +177,14 @@ def read_register(
                 )
                 first_person = any(
                     ev.field == field
-                    for z in zones
-                    for ev in feats.found.get(f"{z}.first_person", ())
+                    for key in keys["first_person"]
+                    for ev in feats.found.get(key, ())
                 )
                 if not first_person:
                     reported.add(field)
-        for zone in zones:
-            for name, register in CUE_LISTS.items():
-                for ev in feats.found.get(f"{zone}.{name}", ()):
+        for name, register in CUE_LISTS.items():
+            for key in keys[name]:
+                for ev in feats.found.get(key, ()):
                     found.setdefault(register, []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:{register} ({name})")
                     )
@@ -188,15 +194,16 @@ def read_register(
                         said_by_someone.add(ev.field)
         # Reported speech without quotation marks ("Prabowo ajak warga coblos 02, ujarnya"):
         # an attribution and no first-person or imperative words of the author in that field.
-        own_voice = {ev.field for z in zones for ev in feats.found.get(f"{z}.first_person", ())}
-        own_voice |= {f for f, orig in originals[side] if _FIRST_PERSON.search(orig)}
-        reported |= said_by_someone - own_voice
+        if said_by_someone:
+            own_voice = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
+            own_voice |= {f for f, orig in originals[side] if _FIRST_PERSON.search(orig)}
+            reported |= said_by_someone - own_voice
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
         # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote.
         negation_evs = [
             ev
-            for zone in zones
-            for ev in feats.found.get(f"{zone}.negation_cue", ())
+            for key in keys["negation_cue"]
+            for ev in feats.found.get(key, ())
             if ev.start is not None
             and ev.end is not None
             and not texts.get(ev.field, "")[: ev.start].rstrip().endswith(" yang")
@@ -204,13 +211,13 @@ def read_register(
         ]
         negation_starts = {(ev.field, ev.start) for ev in negation_evs}
         negations = {(ev.field, ev.end) for ev in negation_evs}
-        named_here = any(feats.has(f"{zone}.participant") for zone in zones)
+        named_here = any(key in feats.found for key in keys["participant"])
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
         lists = (*ENDORSE_LISTS, EVALUATION_LIST) if named_here else ENDORSE_LISTS
-        for zone in zones:
-            for name in lists:
-                for ev in feats.found.get(f"{zone}.{name}", ()):
+        for name in lists:
+            for key in keys[name]:
+                for ev in feats.found.get(key, ()):
                     if not named_here and (
                         (ev.field, ev.start) in negation_starts or _negated(ev, negations, texts)
                     ):
@@ -220,7 +227,7 @@ def read_register(
                         continue
                     if ev.field in reported or (ev.field in quoted and ev.field in attributed):
                         found.setdefault("report", []).append(
-                            Ev(ev.field, ev.start, ev.end, "register:report (quoted speech)")
+                            Ev(ev.field, ev.start, ev.end, "register:report (reported speech)")
                         )
                         continue
                     found.setdefault("endorse", []).append(
@@ -244,6 +251,17 @@ def read_register(
         neutral = [r for r in NEUTRAL_REGISTERS if f"{prefix}.{r}" in feats.found]
         if "endorse" not in found and neutral:
             feats.found[f"{prefix}.neutral"] = [ev for r in neutral for ev in found[r]]
+
+
+SIDES = (("own", "register", ("text", "media")), ("target", "target.register", ("target",)))
+# Feature names each side reads, built once: <zone>.<list> for every list the reader uses.
+_KEYS = {
+    side: {
+        name: tuple(f"{zone}.{name}" for zone in zones)
+        for name in (*STANCE_LISTS, "first_person", "negation_cue", "participant")
+    }
+    for side, _, zones in SIDES
+}
 
 
 def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:

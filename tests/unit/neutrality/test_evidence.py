@@ -1,0 +1,31 @@
+"""Evidence spans: the outermost span of each field survives, in one sort and sweep."""
+
+from __future__ import annotations
+
+from neutrality.engine import _outermost
+from neutrality.featureset import Ev
+
+
+def test_spans_inside_a_longer_span_of_the_same_field_are_dropped() -> None:
+    evs = [
+        Ev("text", 0, 14, "pair"),  # "Prabowo-Gibran"
+        Ev("text", 0, 7, "name"),  # "Prabowo" inside it
+        Ev("text", 8, 14, "name"),  # "Gibran" inside it
+        Ev("text", 20, 25, "other"),
+        Ev("target.text", 0, 7, "same offsets, other field"),
+        Ev("action", None, None, "structural"),
+        Ev("text", 0, 14, "same span, second reading"),
+    ]
+    kept = _outermost(evs)
+    assert [e.label for e in kept] == [
+        "pair",
+        "other",
+        "same offsets, other field",
+        "structural",
+        "same span, second reading",
+    ]
+
+
+def test_many_nested_spans_stay_cheap() -> None:
+    evs = [Ev("text", i, 10_000 - i, f"s{i}") for i in range(5_000)]
+    assert [e.label for e in _outermost(evs)] == ["s0"]
