@@ -168,6 +168,10 @@ class Extractor:
             weak_alone = not m.strong and not ctxs[_side(sc.zone)]
             if weak_alone and self.cat.participants[m.key].number not in agree:
                 continue
+            if not m.strong and locality is not None:
+                race = self._race_of[m.key]
+                if race.province and not race.applies_to(locality):
+                    continue  # a regional nickname counts for civil servants of that region
             if start in offices.get(sc.field, ()) and not strong_cue:
                 by_office += 1
                 feats.add("exception.office_title", Ev(sc.field, start, end, "named by office"))

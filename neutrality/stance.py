@@ -98,6 +98,7 @@ _SMALL_WORDS = frozenset(
     ]
 )
 MIN_HEADLINE_WORDS = 5
+LONG_NAME = 50  # a target "name" this long is a title (a video, a shared article), not an account
 
 
 def headline(text: str) -> bool:
@@ -171,7 +172,7 @@ def read_register(
                     Ev(field, None, None, "register:report (shared from a publisher)", orig)
                 )
                 reported.update(("target.text", "target.name"))
-            if field in ("text", "target.text") and headline(orig):
+            if (field in ("text", "target.text") or len(orig) > LONG_NAME) and headline(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (headline)", orig[:80])
                 )
@@ -212,6 +213,11 @@ def read_register(
         negation_starts = {(ev.field, ev.start) for ev in negation_evs}
         negations = {(ev.field, ev.end) for ev in negation_evs}
         named_here = any(key in feats.found for key in keys["participant"])
+        unspecific = {
+            (ev.field, ev.start)
+            for key in keys["unspecific_object"]
+            for ev in feats.found.get(key, ())
+        }
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
         lists = (*ENDORSE_LISTS, EVALUATION_LIST) if named_here else ENDORSE_LISTS
@@ -223,6 +229,15 @@ def read_register(
                     ):
                         found.setdefault("warn", []).append(
                             Ev(ev.field, ev.start, ev.end, "register:warn (negated endorsement)")
+                        )
+                        continue
+                    if (
+                        not named_here
+                        and ev.field in SPOKEN_FIELDS
+                        and _followed_by(ev, unspecific, texts)
+                    ):
+                        found.setdefault("warn", []).append(
+                            Ev(ev.field, ev.start, ev.end, "register:warn (nobody in particular)")
                         )
                         continue
                     if ev.field in reported or (ev.field in quoted and ev.field in attributed):
@@ -258,7 +273,13 @@ SIDES = (("own", "register", ("text", "media")), ("target", "target.register", (
 _KEYS = {
     side: {
         name: tuple(f"{zone}.{name}" for zone in zones)
-        for name in (*STANCE_LISTS, "first_person", "negation_cue", "participant")
+        for name in (
+            *STANCE_LISTS,
+            "first_person",
+            "negation_cue",
+            "unspecific_object",
+            "participant",
+        )
     }
     for side, _, zones in SIDES
 }
@@ -277,6 +298,21 @@ def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, st
             cut = 0
             break
     return any(f == ev.field and end is not None and cut <= end <= ev.start for f, end in negations)
+
+
+def _followed_by(ev: Ev, starts: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:
+    """An unspecific object within the NEGATION_WINDOW words after the endorsing word."""
+    if ev.end is None or not starts:
+        return False
+    text = texts.get(ev.field, "")
+    cut = ev.end
+    for _ in range(NEGATION_WINDOW):
+        nxt = text.find(" ", cut + 1)
+        if nxt < 0:
+            cut = len(text)
+            break
+        cut = nxt
+    return any(f == ev.field and s is not None and ev.end <= s <= cut for f, s in starts)
 
 
 def _weight(evs: list[Ev]) -> int:
