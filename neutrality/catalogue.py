@@ -90,6 +90,9 @@ class Participant:
     campaign_accounts: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()  # the nominating parties or coalition, as the source lists them
+    # candidate account -> the day its owner became a (bakal) candidate; before it, the account is
+    # an office-holder's or a private person's, and engaging with it is no campaign act
+    declared: tuple[tuple[str, dt.date], ...] = ()
     source: str = ""  # where the entry comes from (URL), for entries imported from a list
 
     def ref(self) -> ParticipantRef:
@@ -144,9 +147,19 @@ class Catalogue:
     news_outlets: frozenset[str] = frozenset()
     files: tuple[str, ...] = ()
 
-    def account_role(self, account: str) -> tuple[str, Participant] | None:
-        """("candidate" | "campaign", participant) for a catalogue campaign account, else None."""
-        return self._accounts.get(account.casefold())
+    def account_role(
+        self, account: str, day: dt.date | None = None
+    ) -> tuple[str, Participant] | None:
+        """("candidate" | "campaign", participant) for a catalogue campaign account, else None.
+
+        A candidate's own account counts only from the day its owner was declared a (bakal)
+        candidate, when that day is known and `day` is given."""
+        role = self._accounts.get(account.casefold())
+        if role is not None and day is not None and role[0] == "candidate":
+            since = dict(role[1].declared).get(account.casefold())
+            if since is not None and day < since:
+                return None
+        return role
 
     def index(self) -> None:
         self._accounts: dict[str, tuple[str, Participant]] = {}
@@ -243,7 +256,9 @@ def _race(r: Reader, race: Any, election: Election, cat: Catalogue) -> None:
             r.err(item, None, "participant needs a number or a key")
             continue
         accounts = item.get("accounts") or {}
-        r.keys(accounts, {"candidate", "campaign"}, set(), "accounts")
+        r.keys(accounts, {"candidate", "campaign", "declared"}, set(), "accounts")
+        declared_doc = accounts.get("declared") or {} if isinstance(accounts, dict) else {}
+        declared = tuple((str(acc).casefold(), r.date(declared_doc, acc)) for acc in declared_doc)
         p = Participant(
             id=f"{race_id}/{key}",
             name=str(item["name"]),
@@ -260,6 +275,7 @@ def _race(r: Reader, race: Any, election: Election, cat: Catalogue) -> None:
             groups=r.strs(item, "groups"),
             parties=r.strs(item, "parties"),
             source=_source(r, item),
+            declared=declared,
         )
         if p.id in cat.participants:
             r.err(item, None, f"participant {p.id!r} is defined twice")

@@ -231,7 +231,7 @@ class Extractor:
             pass  # keep exception.office_title as recorded
         elif "exception.office_title" in feats.found:
             del feats.found["exception.office_title"]
-        self._structure(post, feats)
+        self._structure(post, feats, day)
         read_register(post, feats, scanned, self._named_by_side(feats))
         self._news_exception(feats)
         return feats
@@ -309,7 +309,7 @@ class Extractor:
                         # a candidate's name inside a hashtag is a campaign hashtag
                         campaign.append((sc, s, e, Meaning(Kind.CAMPAIGN, m.key)))
 
-    def _structure(self, post: Post, feats: Features) -> None:
+    def _structure(self, post: Post, feats: Features, day: dt.date) -> None:
         cat = self.cat
         feats.found[f"action.{post.action.value}"] = [
             Ev("action", None, None, "action", post.action.value)
@@ -327,7 +327,7 @@ class Extractor:
         t = post.target
         if t is not None and t.account:
             acc = t.account.casefold()
-            role = cat.account_role(acc)
+            role = cat.account_role(acc, day)
             ev_label = "target account"
             if role is not None:
                 kind, p = role

@@ -193,9 +193,7 @@ def train(
                 cols.append(i)
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), len(vocab)))
     y = np.array(labels, dtype=int)
-    clf = LogisticRegression(
-        C=regularisation, solver="liblinear", random_state=seed, max_iter=1000
-    )
+    clf = LogisticRegression(C=regularisation, solver="liblinear", random_state=seed, max_iter=1000)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     margins = cross_val_predict(clf, x, y, cv=folds, method="decision_function")
     platt = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)

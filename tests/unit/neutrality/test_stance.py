@@ -91,3 +91,17 @@ def test_register_evidence_reaches_the_explanation(engine: Engine) -> None:
     assert analysis.features is not None
     labels = [ev.label for ev in analysis.features.found["target.register.report"]]
     assert any("publisher" in label for label in labels)
+
+
+def test_a_candidate_account_counts_only_from_the_declaration(engine: Engine) -> None:
+    def like(day: dt.datetime) -> str:
+        post = Post(
+            platform=Platform.INSTAGRAM, post_id="l", account_id="ig:asn", action=Action.LIKE,
+            event_time=day,
+            target=Target(kind=TargetKind.POST, account="ig:ganjar_pranowo", text="Sarapan dulu"),
+        )  # fmt: skip
+        return engine.decide(post).outcome.value
+
+    wib = dt.timezone(dt.timedelta(hours=7))
+    assert like(dt.datetime(2023, 3, 1, 9, tzinfo=wib)) == "pass"  # a governor's account then
+    assert like(dt.datetime(2023, 12, 1, 9, tzinfo=wib)) != "pass"  # a candidate's account now
