@@ -22,6 +22,7 @@ from neutrality.model import Model
 from neutrality.normalise import _SPACE_CHARS as _TRANSLATE_CHARS
 from neutrality.normalise import _TRANSLATE, NormText, _fold
 from neutrality.pack import Pack, Rule, load_pack
+from neutrality.stance import possible_registers
 from schemas import (
     Decision,
     Evidence,
@@ -174,7 +175,21 @@ class Engine:
         if not structural and not post.hashtags and not _has_signal(scanned):
             return Analysis(self._pass(post, day, t0), None, [])
         feats = self.extractor.extract(post, locality, scanned, day)
-        model_score = self._second_opinion(post, feats) if self._model_may_matter(feats) else None
+        # The second tier (stance, then the model) runs only while a rule can still fire.
+        optimistic = feats.found.keys() | possible_registers(feats.found) | MODEL_FEATURES
+        candidates = [rule for rule in self.rules if rule.could_fire(optimistic)]
+        model_score: float | None = None
+        if candidates and all(rule in self._model_rules for rule in candidates):
+            model_score = self._second_opinion(post, feats)  # only the model can make it fire
+            if "model.possible" not in feats.found:
+                candidates = []
+        if not candidates:
+            fired: list[Rule] = []
+            decision = self._decision(post, day, feats, fired, scanned, t0, model_score=model_score)
+            return Analysis(decision, feats, fired)
+        self.extractor.read_stance(post, feats, scanned)
+        if model_score is None and self._model_may_matter(feats):
+            model_score = self._second_opinion(post, feats)
         present = feats.found.keys()
         fired = [r for r in self.rules if r.fires(present)]
         decision = self._decision(

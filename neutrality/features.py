@@ -232,9 +232,13 @@ class Extractor:
         elif "exception.office_title" in feats.found:
             del feats.found["exception.office_title"]
         self._structure(post, feats, day)
+        return feats
+
+    def read_stance(self, post: Post, feats: Features, scanned: list[Scanned]) -> None:
+        """The second tier: register and stance, then what counts as news. Separate from
+        `extract` so the engine runs it only when a rule could still fire."""
         read_register(post, feats, scanned, self._named_by_side(feats))
         self._news_exception(feats)
-        return feats
 
     def _named_by_side(self, feats: Features) -> dict[str, dict[str, set[str]]]:
         """Per side and race, the participants named (a list of several is not a choice)."""

@@ -62,6 +62,10 @@ class Rule:
     file: str
     line: int
 
+    def could_fire(self, present: set[str] | frozenset[str] | Any) -> bool:
+        """Every clause has a feature present (exceptions not considered)."""
+        return not any(clause.isdisjoint(present) for clause in self.when)
+
     def fires(self, present: set[str] | frozenset[str] | Any) -> bool:
         """All clauses satisfied (each by at least one feature) and no exception present."""
         for clause in self.when:

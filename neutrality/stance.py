@@ -24,6 +24,7 @@ explanation a supervisor reads says *why* a post was read as news or as a warnin
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from neutrality.featureset import Ev, Features, Scanned
 from schemas import Post
@@ -326,6 +327,17 @@ def _weight(evs: list[Ev]) -> int:
     return len(words)
 
 
+def possible_registers(found: Collection[str]) -> frozenset[str]:
+    """Register features the reader could add given the cue features already found: an
+    endorsement needs an endorsing cue on its side; neutral registers may come from structure."""
+    out = set(_NEUTRAL_FEATURES)
+    for side, prefix, _ in SIDES:
+        keys = _KEYS[side]
+        if any(k in found for name in (*ENDORSE_LISTS, EVALUATION_LIST) for k in keys[name]):
+            out.add(f"{prefix}.endorse")
+    return frozenset(out)
+
+
 def register_features() -> frozenset[str]:
     """Every register feature name a rule may use."""
     names = set()
@@ -333,3 +345,6 @@ def register_features() -> frozenset[str]:
         names |= {f"{prefix}.{r}" for r in REGISTERS}
         names.add(f"{prefix}.neutral")
     return frozenset(names)
+
+
+_NEUTRAL_FEATURES = register_features() - {"register.endorse", "target.register.endorse"}
