@@ -118,7 +118,10 @@ class Engine:
         post: Post,
         locality: Locality | None = None,
         review_only: frozenset[str] = frozenset(),
+        complete: bool = False,
     ) -> Analysis:
+        """The decision and everything behind it. `complete` reads every tier (stance, model)
+        even where no rule could fire, for explanations and tests; decisions are the same."""
         t0 = time.perf_counter()
         fields: list[tuple[str, str]] = [("text", post.text)]
         if post.transcript:
@@ -179,7 +182,9 @@ class Engine:
         optimistic = feats.found.keys() | possible_registers(feats.found) | MODEL_FEATURES
         candidates = [rule for rule in self.rules if rule.could_fire(optimistic)]
         model_score: float | None = None
-        if candidates and all(rule in self._model_rules for rule in candidates):
+        if complete:
+            candidates = self.rules
+        elif candidates and all(rule in self._model_rules for rule in candidates):
             model_score = self._second_opinion(post, feats)  # only the model can make it fire
             if "model.possible" not in feats.found:
                 candidates = []

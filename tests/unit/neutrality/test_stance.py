@@ -24,7 +24,7 @@ def _post(text: str = "", action: Action = Action.POST, **kw: object) -> Post:
 
 
 def _features(engine: Engine, post: Post) -> set[str]:
-    analysis = engine.analyse(post)
+    analysis = engine.analyse(post, complete=True)
     return set(analysis.features.found) if analysis.features else set()
 
 
@@ -87,7 +87,7 @@ def test_register_evidence_reaches_the_explanation(engine: Engine) -> None:
         action=Action.SHARE,
         target=Target(kind=TargetKind.POST, name="detik.com", text="Caleg DPRD dilantik hari ini"),
     )
-    analysis = engine.analyse(post)
+    analysis = engine.analyse(post, complete=True)
     assert analysis.features is not None
     labels = [ev.label for ev in analysis.features.found["target.register.report"]]
     assert any("publisher" in label for label in labels)
@@ -105,3 +105,25 @@ def test_a_candidate_account_counts_only_from_the_declaration(engine: Engine) ->
     wib = dt.timezone(dt.timedelta(hours=7))
     assert like(dt.datetime(2023, 3, 1, 9, tzinfo=wib)) == "pass"  # a governor's account then
     assert like(dt.datetime(2023, 12, 1, 9, tzinfo=wib)) != "pass"  # a candidate's account now
+
+
+def test_skipping_the_second_tier_never_changes_a_decision(engine: Engine) -> None:
+    from neutrality.corpus import Item, read_items
+    from neutrality.realcorpus import PARTS, REAL_DIR
+
+    files = [REAL_DIR / f"{p}.jsonl" for p in PARTS]
+    files += [REAL_DIR.parent / "dev.jsonl", REAL_DIR.parent / "holdout.jsonl"]
+    checked = 0
+    for path in files:
+        with path.open(encoding="utf-8") as fh:
+            for item in read_items(fh):
+                assert isinstance(item, Item)
+                lazy = engine.decide(item.post, item.locality)
+                full = engine.analyse(item.post, item.locality, complete=True).decision
+                assert (lazy.outcome, lazy.score, [h.rule_id for h in lazy.hits]) == (
+                    full.outcome,
+                    full.score,
+                    [h.rule_id for h in full.hits],
+                ), item.id
+                checked += 1
+    assert checked > 1_500
