@@ -53,6 +53,7 @@ STRUCTURAL = (
     "exception.office_title",
 )
 WIB = dt.timezone(dt.timedelta(hours=7))
+SEASON_LEAD = dt.timedelta(days=400)  # bakal calon are talked about about a year ahead
 
 
 def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
@@ -176,7 +177,7 @@ class Extractor:
                 by_office += 1
                 feats.add("exception.office_title", Ev(sc.field, start, end, "named by office"))
                 continue
-            p = self._pick(m.key, sc, start, end, aliases, locality)
+            p = self._pick(m.key, sc, start, end, aliases, locality, day)
             if p is None:
                 continue
             self._mention(feats, sc.zone, p, Ev(sc.field, start, end, f"participant:{p.id}"))
@@ -259,18 +260,32 @@ class Extractor:
         end: int,
         aliases: list[tuple[Scanned, int, int, Meaning]],
         locality: Locality | None,
+        day: dt.date,
     ) -> Participant | None:
-        """An alias shared by several participants ("andika") resolves by locality."""
+        """An alias shared by several participants resolves by date ("prabowo" in 2019 and in
+        2024: the election whose season holds the day), then by locality ("andika")."""
         p = self.cat.participants[pid]
         same = [m.key for s2, a, b, m in aliases if s2 is sc and a == start and b == end]
         if len(same) <= 1:
             return p
+        in_season = [q for q in same if self._in_season(q, day)]
+        if in_season and len(in_season) < len(same):
+            if pid not in in_season:
+                return None
+            same = in_season
+            if len(same) == 1:
+                return p
         local = [
             q for q in same if self._race_of[q].applies_to(locality) and self._race_of[q].province
         ]
         if locality is None or not local:
             return p if same[0] == pid else None
         return p if pid in local else None
+
+    def _in_season(self, pid: str, day: dt.date) -> bool:
+        """From a year before the candidates were determined to when numbers stop mattering."""
+        cal = self.cat.elections[self._race_of[pid].election_id].calendar
+        return cal.candidates_determined - SEASON_LEAD <= day <= cal.numbers_relevant_until
 
     @staticmethod
     def _mention(feats: Features, zone: str, p: Participant, ev: Ev) -> None:
