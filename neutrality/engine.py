@@ -38,6 +38,10 @@ from schemas import (
 REPO_RULES = Path(__file__).resolve().parent.parent / "rules"
 DEFAULT_PACK = "core"
 MAX_EVIDENCE = 12
+# Hits read per field: bounded work for any valid post. Past a few hundred matches in one field
+# more of them change nothing (the rules have fired); the evidence shown stays the first ones.
+MAX_HITS_PER_FIELD = 256
+MAX_HITS_PER_POST = 1_024
 MODEL_FEATURES = frozenset({"model.partisan", "model.possible"})
 _ASCII_BLANK = bytes(
     ord(" ") if chr(i) in _TRANSLATE_CHARS else i for i in range(256)
@@ -168,12 +172,14 @@ class Engine:
         normalise = self._normalise
         scan = self._scan
         scanned: list[Scanned] = []
+        budget = MAX_HITS_PER_POST
         for name, raw in fields:
-            if raw:
+            if raw and budget > 0:
                 known = clean.get(name)
                 norm = NormText(raw, known) if known is not None else normalise(raw)
-                hits = scan(norm.text)
+                hits = scan(norm.text)[: min(MAX_HITS_PER_FIELD, budget)]
                 if hits:
+                    budget -= len(hits)
                     scanned.append(Scanned(name, zone_of(name), norm, hits))
         if not structural and not post.hashtags and not _has_signal(scanned):
             return Analysis(self._pass(post, day, t0), None, [])

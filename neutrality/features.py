@@ -8,6 +8,7 @@ election context, and resolves to a participant through the race(s) live for the
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -54,6 +55,7 @@ STRUCTURAL = (
 )
 WIB = dt.timezone(dt.timedelta(hours=7))
 SEASON_LEAD = dt.timedelta(days=400)  # bakal calon are talked about about a year ahead
+MAX_COMPOUND_BODIES = 64  # hashtags read for names inside them (#ganjarpresidenrakyat)
 
 
 def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
@@ -159,12 +161,13 @@ class Extractor:
         signs = [m.value for _, _, _, m in numbers] + [
             m.value for _, _, _, m in gestures if m.key != "weak"
         ]
-        agree = {
-            v
-            for v in signs
-            if signs.count(v) > 1
-            or any(self.cat.participants[a.key].number == v for _, _, _, a in aliases)
-        }
+        sign_counts = Counter(signs)
+        alias_numbers = {self.cat.participants[a.key].number for _, _, _, a in aliases}
+        agree = {v for v, n in sign_counts.items() if n > 1 or v in alias_numbers}
+        # Participants sharing one span ("prabowo": 2019 and 2024), looked up once per span.
+        sharing: dict[tuple[str, int, int], list[str]] = {}
+        for sc, start, end, m in aliases:
+            sharing.setdefault((sc.field, start, end), []).append(m.key)
         for sc, start, end, m in aliases:
             weak_alone = not m.strong and not ctxs[_side(sc.zone)]
             if weak_alone and self.cat.participants[m.key].number not in agree:
@@ -177,7 +180,7 @@ class Extractor:
                 by_office += 1
                 feats.add("exception.office_title", Ev(sc.field, start, end, "named by office"))
                 continue
-            p = self._pick(m.key, sc, start, end, aliases, locality, day)
+            p = self._pick(m.key, sharing[(sc.field, start, end)], locality, day)
             if p is None:
                 continue
             self._mention(feats, sc.zone, p, Ev(sc.field, start, end, f"participant:{p.id}"))
@@ -253,19 +256,11 @@ class Extractor:
         return out
 
     def _pick(
-        self,
-        pid: str,
-        sc: Scanned,
-        start: int,
-        end: int,
-        aliases: list[tuple[Scanned, int, int, Meaning]],
-        locality: Locality | None,
-        day: dt.date,
+        self, pid: str, same: list[str], locality: Locality | None, day: dt.date
     ) -> Participant | None:
         """An alias shared by several participants resolves by date ("prabowo" in 2019 and in
         2024: the election whose season holds the day), then by locality ("andika")."""
         p = self.cat.participants[pid]
-        same = [m.key for s2, a, b, m in aliases if s2 is sc and a == start and b == end]
         if len(same) <= 1:
             return p
         in_season = [q for q in same if self._in_season(q, day)]
@@ -315,7 +310,7 @@ class Extractor:
             off = 1 if tag.startswith("#") else 0
             bodies.append((f"hashtags[{i}]", off, tag[off:]))
         raw = NormText("", "")
-        for fld, off, body in bodies:
+        for fld, off, body in bodies[:MAX_COMPOUND_BODIES]:
             low = body.lower()
             exact = len(low) == len(body)
             for meanings, a, b in compound.scan(low):

@@ -32,6 +32,7 @@ FORMAT = 1
 CHAR_N = 4
 TOP_NGRAMS = 5
 MAX_FEATURES = 30_000
+MAX_CHARS = 4_000  # characters of each field the model reads: a bounded cost for any post
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -44,15 +45,22 @@ def _fold(text: str) -> str:
 
 def ngrams(post: Post) -> list[str]:
     """The model's features of one event: what the author said, what they acted on, how."""
-    own = _TOKEN.findall(_fold(f"{post.text} {post.transcript} {' '.join(post.hashtags)}"))
+    own = _TOKEN.findall(
+        _fold(
+            f"{post.text[:MAX_CHARS]} {post.transcript[:MAX_CHARS]} "
+            f"{' '.join(post.hashtags)[:MAX_CHARS]}"
+        )
+    )
     out = [f"a:{post.action.value}"]
     for t in own:
         out += _word_grams(t)
     out += [f"b:{a}_{b}" for a, b in itertools.pairwise(own)]
-    media = _TOKEN.findall(_fold(post.media_description))
+    media = _TOKEN.findall(_fold(post.media_description[:MAX_CHARS]))
     out += [f"m:{t}" for t in media]
     if post.target is not None:
-        target = _TOKEN.findall(_fold(f"{post.target.name or ''} {post.target.text}"))
+        target = _TOKEN.findall(
+            _fold(f"{(post.target.name or '')[:MAX_CHARS]} {post.target.text[:MAX_CHARS]}")
+        )
         out += [f"t:{t}" for t in target]
     return out
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 MAX_TEXT_CHARS = 20_000
+MAX_NAME_CHARS = 1_000  # a display name, group name or video title
+MAX_TAG_CHARS = 280  # one hashtag or mention
+MAX_URL_CHARS = 2_048
 
 
 class Platform(StrEnum):
@@ -49,7 +52,11 @@ class Target(BaseModel):
     account: str | None = Field(default=None, description="Account id of the target's owner.")
     post_id: str | None = None
     group_id: str | None = None
-    name: str | None = Field(default=None, description="Display name of the account or group.")
+    name: str | None = Field(
+        default=None,
+        max_length=MAX_NAME_CHARS,
+        description="Display name of the account or group, or the title of the post acted on.",
+    )
     text: str = Field(
         default="", max_length=MAX_TEXT_CHARS, description="Caption of the post acted on."
     )
@@ -66,9 +73,15 @@ class Post(BaseModel):
     account_id: str = Field(min_length=1, max_length=256, description="e.g. ig:budi.s")
     account_handle: str | None = Field(default=None, max_length=256)
     text: str = Field(default="", max_length=MAX_TEXT_CHARS)
-    hashtags: list[str] = Field(default_factory=list, max_length=200)
-    mentions: list[str] = Field(default_factory=list, max_length=200)
-    urls: list[str] = Field(default_factory=list, max_length=100)
+    hashtags: list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] = Field(
+        default_factory=list, max_length=200
+    )
+    mentions: list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] = Field(
+        default_factory=list, max_length=200
+    )
+    urls: list[Annotated[str, Field(max_length=MAX_URL_CHARS)]] = Field(
+        default_factory=list, max_length=100
+    )
     media_description: str = Field(
         default="",
         max_length=MAX_TEXT_CHARS,

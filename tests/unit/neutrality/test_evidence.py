@@ -29,3 +29,26 @@ def test_spans_inside_a_longer_span_of_the_same_field_are_dropped() -> None:
 def test_many_nested_spans_stay_cheap() -> None:
     evs = [Ev("text", i, 10_000 - i, f"s{i}") for i in range(5_000)]
     assert [e.label for e in _outermost(evs)] == ["s0"]
+
+
+def test_work_per_post_is_bounded_by_a_hit_budget() -> None:
+    import datetime as dt
+
+    from neutrality import Engine
+    from neutrality.engine import MAX_HITS_PER_FIELD, MAX_HITS_PER_POST
+    from schemas import Action, Platform, Post
+
+    engine = Engine.load()
+    text = ("coblos prabowo gibran 02 dukung anies ganjar " * 500)[:20_000]
+    post = Post(
+        platform=Platform.X, post_id="w", account_id="x:a", action=Action.POST,
+        text=text, transcript=text, media_description=text,
+        hashtags=["PrabowoGibran2024"] * 200,
+        event_time=dt.datetime(2024, 1, 15, 9, tzinfo=dt.UTC),
+    )  # fmt: skip
+    analysis = engine.analyse(post)
+    assert analysis.decision.outcome.value == "flag"
+    assert analysis.features is not None
+    evidence = [ev for evs in analysis.features.found.values() for ev in evs]
+    assert len(evidence) < 20 * MAX_HITS_PER_POST  # features derive from the capped hits
+    assert MAX_HITS_PER_FIELD <= MAX_HITS_PER_POST
