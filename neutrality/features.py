@@ -8,7 +8,6 @@ election context, and resolves to a participant through the race(s) live for the
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -158,12 +157,18 @@ class Extractor:
         named_races: set[str] = set()
         # Two weak signals that agree (a nickname and its pair's number or hand sign, or a number
         # and the matching hand sign) confirm each other.
-        signs = [m.value for _, _, _, m in numbers] + [
-            m.value for _, _, _, m in gestures if m.key != "weak"
-        ]
-        sign_counts = Counter(signs)
-        alias_numbers = {self.cat.participants[a.key].number for _, _, _, a in aliases}
-        agree = {v for v, n in sign_counts.items() if n > 1 or v in alias_numbers}
+        # A repeated sign ("✌️✌️") is one signal, not two: agreement needs two kinds.
+        kinds_by_value: dict[int, set[str]] = {}
+        for _, _, _, m in numbers:
+            kinds_by_value.setdefault(m.value, set()).add("number")
+        for _, _, _, m in gestures:
+            if m.key != "weak":
+                kinds_by_value.setdefault(m.value, set()).add("gesture")
+        for _, _, _, a in aliases:
+            number = self.cat.participants[a.key].number
+            if number is not None:
+                kinds_by_value.setdefault(number, set()).add("name")
+        agree = {v for v, kinds in kinds_by_value.items() if len(kinds) > 1}
         # Participants sharing one span ("prabowo": 2019 and 2024), looked up once per span.
         sharing: dict[tuple[str, int, int], list[str]] = {}
         for sc, start, end, m in aliases:

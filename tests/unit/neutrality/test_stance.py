@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from neutrality import Engine
+from neutrality.catalogue import Locality
 from neutrality.stance import headline
-from schemas import Action, Platform, Post, Target, TargetKind
+from schemas import Action, Decision, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
@@ -107,23 +108,37 @@ def test_a_candidate_account_counts_only_from_the_declaration(engine: Engine) ->
     assert like(dt.datetime(2023, 12, 1, 9, tzinfo=wib)) != "pass"  # a candidate's account now
 
 
-def test_skipping_the_second_tier_never_changes_a_decision(engine: Engine) -> None:
+def _corpus_items() -> list[tuple[str, Post, Locality | None]]:
     from neutrality.corpus import Item, read_items
     from neutrality.realcorpus import PARTS, REAL_DIR
 
     files = [REAL_DIR / f"{p}.jsonl" for p in PARTS]
     files += [REAL_DIR.parent / "dev.jsonl", REAL_DIR.parent / "holdout.jsonl"]
-    checked = 0
+    items = []
     for path in files:
         with path.open(encoding="utf-8") as fh:
             for item in read_items(fh):
                 assert isinstance(item, Item)
-                lazy = engine.decide(item.post, item.locality)
-                full = engine.analyse(item.post, item.locality, complete=True).decision
-                assert (lazy.outcome, lazy.score, [h.rule_id for h in lazy.hits]) == (
-                    full.outcome,
-                    full.score,
-                    [h.rule_id for h in full.hits],
-                ), item.id
-                checked += 1
-    assert checked > 1_500
+                items.append((item.id, item.post, item.locality))
+    return items
+
+
+def _verdict(d: Decision) -> tuple[str, float, list[str]]:
+    return d.outcome.value, d.score, [h.rule_id for h in d.hits]
+
+
+def test_skipping_the_second_tier_never_changes_a_decision(engine: Engine) -> None:
+    items = _corpus_items()
+    assert len(items) > 2_000
+    for ident, post, locality in items:
+        lazy = engine.decide(post, locality)
+        full = engine.analyse(post, locality, complete=True).decision
+        assert _verdict(lazy) == _verdict(full), ident
+
+
+def test_the_quick_look_never_hides_what_a_rule_would_flag(engine: Engine) -> None:
+    rules_only = Engine(engine.pack, engine.catalogue, engine.lexicon, model=None)
+    for ident, post, locality in _corpus_items():
+        fast = rules_only.decide(post, locality)
+        slow = rules_only.analyse(post, locality, complete=True, full_path=True).decision
+        assert _verdict(fast) == _verdict(slow), ident
