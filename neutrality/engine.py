@@ -146,7 +146,7 @@ class Engine:
                 fields.append(("target.name", target.name))
             if target.account and target.account.casefold() in self._structural_accounts:
                 structural = True
-        day = post.event_time.astimezone(WIB).date()
+        day = wib_day(post.event_time)
         quick = self._quick.look
         clean: dict[str, str] = {}  # fields whose quick form is already the normalised form
         anchored = structural or bool(post.hashtags)
@@ -388,6 +388,15 @@ _SIGNAL_LISTS = frozenset(
         "membership",
     }
 )
+
+
+def wib_day(when: dt.datetime) -> dt.date:
+    """The WIB calendar day of an event; a schema-valid time at the edge of the calendar
+    (year 1 east of Greenwich, year 9999 west of it) clamps instead of overflowing."""
+    try:
+        return when.astimezone(WIB).date()
+    except OverflowError:
+        return dt.date.min if when.year == dt.MINYEAR else dt.date.max
 
 
 def _has_signal(scanned: list[Scanned]) -> bool:

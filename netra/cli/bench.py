@@ -92,6 +92,31 @@ def engine(
         )
 
 
+@bench_app.command("worst")
+def worst(
+    runs: Annotated[int, typer.Option("--runs", min=1, help="Runs per post.")] = 5,
+) -> None:
+    """The slowest valid posts the schema allows (longest fields, most matches, obfuscation,
+    extreme dates), each timed through the engine. Target: every decide <= 50 ms (the median
+    of --runs; the max shows pauses such as garbage collection)."""
+    from bench.worst import TARGET_MS, run
+
+    with console.status("timing worst-case posts ..."):
+        cases = run(runs)
+    t = Table(title="netra bench worst (one core, median and max of runs)", header_style="bold")
+    for col in ("input family", "median ms", "max ms", "outcome"):
+        t.add_column(col, justify="left" if col in ("input family", "outcome") else "right")
+    for c in cases:
+        t.add_row(c.family, f"{c.median_ms:.1f}", f"{c.max_ms:.1f}", c.outcome)
+    console.print(t)
+    slowest = max(cases, key=lambda c: c.median_ms)
+    verdict = "[green]met[/]" if slowest.median_ms <= TARGET_MS else "[yellow]not met[/]"
+    console.print(
+        f"slowest (median of {runs}): {slowest.family}, {slowest.median_ms:.1f} ms; "
+        f"target <= {TARGET_MS:.0f} ms: " + verdict
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(bench_app, name="bench")
 
