@@ -43,11 +43,13 @@ CUE_LISTS = {
     "gotv": "educate",
 }
 ENDORSE_LISTS = ("first_person", "call_to_vote", "endorse_cue")
-# A register is read when its cues weigh at least REGISTER_WEIGHT: a structural cue or an
-# attribution, a debunk or a turnout appeal weighs that much alone, any other cue word one.
+# An attribution ("ujarnya") gives the words around it to a third person.
 ATTRIBUTION_LISTS = frozenset({"report_cue"})
 SPOKEN_FIELDS = frozenset({"text", "transcript", "target.text"})  # words, not a media label
 _FIRST_PERSON = re.compile(r"\b(?:saya|sy|aku|ku|kami|kita|gue|gua|gw|beta|ane|awak)\b", re.I)
+# A register is read when its cues weigh at least REGISTER_WEIGHT: a structural cue or an
+# attribution, a warning, a debunk or a turnout appeal weighs that much alone, any other cue
+# word one.
 STRONG_CUE_LISTS = frozenset({"report_cue", "news_style", "debunk", "gotv", "warn_cue"})
 REGISTER_WEIGHT = 2
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
