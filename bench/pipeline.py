@@ -18,7 +18,7 @@ import threading
 import time
 import urllib.request
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,16 +61,28 @@ class PipelineResult:
         return self.netra_rate / self.noop_rate
 
 
+LATENCY_PATIENCE_SECONDS = 60.0
+
+
 def expected_flags(lines: list[bytes], registry: list[RegistryEntry]) -> int:
+    return len(flagged_indexes(lines, registry))
+
+
+def flagged_indexes(lines: Sequence[bytes | str], registry: list[RegistryEntry]) -> set[int]:
+    """Which lines the worker must flag (or send to review): the offline engine's decisions."""
     engine = Engine.load()
     by_account = {e.account_id: e for e in registry}
-    count = 0
-    for line in lines:
+    out = set()
+    for i, line in enumerate(lines):
         post = Post.model_validate_json(line)
         entry = by_account[post.account_id]
         if engine.decide(post, Locality(entry.province, entry.region)).outcome is not Outcome.PASS:
-            count += 1
-    return count
+            out.add(i)
+    return out
+
+
+class MissingFlagsError(RuntimeError):
+    """The latency run ended with expected flags that never became searchable."""
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -207,7 +219,8 @@ def run(
         progress(f"3/3 latency at {latency_rate:.0f} posts/s for {latency_seconds:.0f} s")
         n = int(latency_rate * latency_seconds)
         fresh = sample_posts(registry, n, seed=19).posts
-        latencies, sent = measure_latency(full.settings, fresh, latency_rate)
+        expected = flagged_indexes(fresh, registry)
+        latencies, sent = measure_latency(full.settings, fresh, latency_rate, expected)
         peak = peak_rss_mb(handle.record.pid)
     finally:
         full.close()
@@ -227,8 +240,17 @@ def run(
     )
 
 
-def measure_latency(settings: Settings, lines: list[str], rate: float) -> tuple[list[float], int]:
-    """Send at `rate`/s with fresh ids; poll search; return (seconds to searchable, sent)."""
+def measure_latency(
+    settings: Settings,
+    lines: list[str],
+    rate: float,
+    expected: set[int],
+    patience: float = LATENCY_PATIENCE_SECONDS,
+) -> tuple[list[float], int]:
+    """Send at `rate`/s with fresh ids; poll search until every expected flag is searchable;
+    return (seconds to searchable of each expected flag, sent). Raises MissingFlagsError when some
+    are still missing `patience` seconds after the last send: a latency without them would
+    flatter the pipeline."""
     tag = uuid.uuid4().hex[:6]
     sent_at: dict[str, float] = {}
     seen: dict[str, float] = {}
@@ -269,8 +291,17 @@ def measure_latency(settings: Settings, lines: list[str], rate: float) -> tuple[
             settings.posts_topic, key=post["account_id"].encode(), value=json.dumps(post).encode()
         )
     producer.flush()
-    time.sleep(5)  # the last flags become searchable
+    wanted = {f"lat-{tag}-{i:07d}" for i in expected}
+    deadline = time.monotonic() + patience
+    while not wanted <= seen.keys() and time.monotonic() < deadline:
+        time.sleep(0.2)
     stop.set()
     poller.join()
     producer.close()
-    return [seen[pid] - sent_at[pid] for pid in seen if pid in sent_at], len(lines)
+    missing = wanted - seen.keys()
+    if missing:
+        raise MissingFlagsError(
+            f"{len(missing):,} of {len(wanted):,} expected flags were not searchable "
+            f"{patience:.0f} s after the last post was sent (e.g. {sorted(missing)[0]})"
+        )
+    return [seen[pid] - sent_at[pid] for pid in wanted], len(lines)
