@@ -8,8 +8,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     NETRA_METRICS_HOST=0.0.0.0 \
     NETRA_METRICS_PORT=29100 \
     NETRA_STATE=/var/lib/netra \
-    # The engine reads its rule packs and catalogues from here (k8s mounts ConfigMaps over it).
-    NETRA_RULES_DIR=/app/rules
+    # The rule pack the worker judges with (k8s mounts ConfigMaps over /etc/netra/rules).
+    NETRA_RULE_PACK=/app/rules/packs/core
 
 WORKDIR /app
 COPY pyproject.toml README.md ./

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +17,7 @@ from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import Lexicon, build_lexicon
 from neutrality.matcher import Kind
 from neutrality.model import Model
-from neutrality.normalise import _SPACE_CHARS as _TRANSLATE_CHARS
-from neutrality.normalise import _TRANSLATE, NormText, _fold
+from neutrality.normalise import NormText, quick_form
 from neutrality.pack import Pack, Rule, load_pack
 from neutrality.stance import possible_registers
 from schemas import (
@@ -43,17 +40,13 @@ MAX_EVIDENCE = 12
 MAX_HITS_PER_FIELD = 256
 MAX_HITS_PER_POST = 1_024
 MODEL_FEATURES = frozenset({"model.partisan", "model.possible"})
-_ASCII_BLANK = bytes(
-    ord(" ") if chr(i) in _TRANSLATE_CHARS else i for i in range(256)
-)  # the ASCII part of the normaliser's punctuation table, as a fast bytes table
-_LEET_SYMBOL = re.compile(r"[a-z][@$]|[@$][a-z]")
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
 def default_pack_dir() -> Path:
-    """NETRA_RULES_DIR (a rules/ directory) or the repository's rules/, pack "core"."""
-    base = Path(os.environ.get("NETRA_RULES_DIR", REPO_RULES))
-    return base / "packs" / DEFAULT_PACK
+    """The pack shipped in the repository (rules/packs/core). The engine reads no environment:
+    a worker or a command passes the pack its settings name (NETRA_RULE_PACK)."""
+    return REPO_RULES / "packs" / DEFAULT_PACK
 
 
 @dataclass
@@ -156,16 +149,10 @@ class Engine:
             if "#" in raw:
                 anchored = True
                 continue
-            if raw.isascii():
-                folded = raw.lower()
-                blanked = folded.encode().translate(_ASCII_BLANK).decode()
-            else:
-                folded = _fold(raw)
-                blanked = folded.translate(_TRANSLATE)
-            if ("@" in folded or "$" in folded) and _LEET_SYMBOL.search(folded):
+            text = quick_form(raw)
+            if text is None:  # leetspeak with symbols: only the full normaliser reads it
                 anchored = True
                 continue
-            text = " ".join(blanked.split())
             found, obfuscated = quick(text)
             anchored = anchored or found
             if not obfuscated:

@@ -117,6 +117,26 @@ def _space(_m: re.Match[str]) -> str:
     return " "
 
 
+# The ASCII part of the punctuation table as a bytes table: the quick form's fast lane.
+_ASCII_BLANK = bytes(ord(" ") if chr(i) in _SPACE_CHARS else i for i in range(256))
+_LEET_SYMBOL = re.compile(r"[a-z][@$]|[@$][a-z]")
+
+
+def quick_form(raw: str) -> str | None:
+    """The cheap first form of a field: folded, punctuation blanked, spaces collapsed. None when
+    only the full normaliser can read it (leetspeak written with @ or $). When the quick filter
+    finds no obfuscation trigger in it, it equals what `Normaliser.normalise` would produce."""
+    if raw.isascii():
+        folded = raw.lower()
+        blanked = folded.encode().translate(_ASCII_BLANK).decode()
+    else:
+        folded = _fold(raw)
+        blanked = folded.translate(_TRANSLATE)
+    if ("@" in folded or "$" in folded) and _LEET_SYMBOL.search(folded):
+        return None
+    return " ".join(blanked.split())
+
+
 class Normaliser:
     """Built once from the catalogue's language data and the vocabulary of known terms."""
 

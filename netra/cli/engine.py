@@ -47,7 +47,7 @@ rules_app = typer.Typer(
 
 def _engine(pack: Path | None) -> Engine:
     try:
-        return Engine.load(pack)
+        return Engine.load(pack or configured_pack())
     except DataError as exc:
         err.print(f"[red]The rule pack could not be loaded ({len(exc.problems)} problem(s)):[/]")
         for p in exc.problems:
@@ -285,13 +285,20 @@ def eval_cmd(
     out.print(_counts_table(f"netra eval summary (pack {engine.pack_version})", summary))
 
 
-def _pack_dir(pack: Path | None) -> Path:
+def configured_pack() -> Path:
+    """The pack the settings name (NETRA_RULE_PACK), else the one shipped in rules/."""
     from neutrality.engine import default_pack_dir
+    from streams.settings import Settings
 
+    return Settings().rule_pack or default_pack_dir()
+
+
+def _pack_dir(pack: Path | None) -> Path:
     if pack is None:
-        return default_pack_dir()
-    if not pack.is_dir() and (default_pack_dir().parent / str(pack)).is_dir():
-        return default_pack_dir().parent / str(pack)  # a pack name, e.g. "core"
+        return configured_pack()
+    shipped = configured_pack().parent / str(pack)
+    if not pack.is_dir() and shipped.is_dir():
+        return shipped  # a pack name, e.g. "core"
     return pack
 
 

@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from netra.cli.engine import configured_pack
 from neutrality.corpus import Item, read_items
-from neutrality.engine import default_pack_dir
 from neutrality.evaluation import Counts
 from neutrality.model import MODEL_FILE, Model, data_digest, train
 from neutrality.realcorpus import REAL_DIR
@@ -59,7 +59,7 @@ def train_cmd(
     cross-validation, choose thresholds on rules/corpus/real/dev.jsonl; never reads test."""
     items = [i for f in TRAIN_FILES for i in _labelled(f)]
     dev = _labelled(DEV_FILE)
-    pack_dir = default_pack_dir()
+    pack_dir = configured_pack()
     from neutrality.pack import load_pack_data
 
     pack, _ = load_pack_data(pack_dir)
@@ -95,7 +95,7 @@ def eval_cmd(
     ] = None,
 ) -> None:
     """The model alone at its two thresholds, per file: how far the second opinion reaches."""
-    path = default_pack_dir() / MODEL_FILE
+    path = configured_pack() / MODEL_FILE
     if not path.is_file():
         err.print(f"[red]No model at {path}[/]: run netra model train")
         raise typer.Exit(2)
