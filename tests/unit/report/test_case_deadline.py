@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from netra.case import reporting_deadline
+from netra.case.deadline import reporting_deadline
 
 EVENT = datetime(2024, 2, 5, 9, 30, tzinfo=UTC)
 

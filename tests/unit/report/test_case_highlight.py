@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from netra.case import (
+from netra.case.highlight import (
     Span,
     escape_markdown,
-    field_value,
     highlight_html,
     highlight_markdown,
     usable_spans,
 )
+from netra.case.model import field_value
 
 
 def _span(text: str, excerpt: str, feature: str = "f") -> Span:

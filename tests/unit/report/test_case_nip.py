@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netra.case import is_entitled, mask_nip, resolve_role
+from netra.case.access import is_entitled, mask_nip, resolve_role
 
 
 def test_mask_keeps_first_six_and_last_two() -> None:

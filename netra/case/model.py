@@ -1,0 +1,220 @@
+"""The case file: one typed record built from the flag's document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, Field
+
+from netra.case.access import mask_nip
+from netra.case.deadline import Deadline, reporting_deadline
+from netra.case.highlight import Span, usable_spans
+from netra.report.skb import PHASES, SANCTION_TRACKS, SKB_FORMS, recipients
+from schemas import Evidence, RuleHit
+
+_INDEXED = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]$")
+
+
+def field_value(doc: Mapping[str, Any], field: str) -> str | None:
+    """The original text of an evidence field (text, hashtags[2], target.text ...) in a document."""
+    cur: Any = doc
+    for part in field.split("."):
+        m = _INDEXED.match(part)
+        if m:
+            seq = cur.get(m[1]) if isinstance(cur, Mapping) else None
+            idx = int(m[2])
+            cur = seq[idx] if isinstance(seq, list) and idx < len(seq) else None
+        else:
+            cur = cur.get(part) if isinstance(cur, Mapping) else None
+        if cur is None:
+            return None
+    return cur if isinstance(cur, str) else None
+
+
+class AsnIdentity(BaseModel):
+    name: str
+    nip: str = Field(description="Full NIP only when nip_masked is false.")
+    nip_masked: bool
+    agency: str
+    unit: str = ""
+    province: str
+    region: str = ""
+    position: str = ""
+    employment_type: str
+
+
+class FieldView(BaseModel):
+    """One field of the post with its evidence spans."""
+
+    field: str
+    value: str
+    spans: list[Span] = Field(default_factory=list)
+
+
+class RuleView(BaseModel):
+    rule_id: str
+    title: str
+    skb_form: str
+    form_meaning: str
+    severity: str
+    score: float
+    review_only: bool
+    evidence: list[Evidence]
+
+
+class ReviewView(BaseModel):
+    reviewer: str
+    verdict: str
+    note: str = ""
+    reviewed_at: AwareDatetime | None = None
+
+
+class RecipientView(BaseModel):
+    body: str
+    role: str
+    why: str
+
+
+class CaseFile(BaseModel):
+    """What a report to Bawaslu or BKN needs about one flag."""
+
+    flag_id: str
+    generated_at: AwareDatetime
+    role: str | None
+    account_id: str
+    account_handle: str | None
+    platform: str
+    asn: AsnIdentity | None
+    action: str
+    target: dict[str, Any] | None
+    post_fields: list[FieldView]
+    facts: list[Evidence] = Field(description="Evidence that is not a span of text.")
+    hashtags: list[str]
+    urls: list[str]
+    outcome: str
+    severity: str | None
+    score: float
+    skb_forms: dict[str, str]
+    sanction_track: str | None
+    sanction_meaning: str
+    phase: str | None
+    phase_meaning: str
+    election: str | None
+    participants: list[str]
+    deadline: Deadline
+    rules: list[RuleView]
+    status: str
+    reviews: list[ReviewView]
+    pack_version: str
+    engine_version: str
+    recipients: list[RecipientView]
+
+
+def _asn(doc: Mapping[str, Any], entitled: bool) -> AsnIdentity | None:
+    asn = doc.get("asn") or {}
+    if not asn.get("registered") or not asn.get("nip"):
+        return None
+    nip = str(asn["nip"])
+    return AsnIdentity(
+        name=str(asn.get("name", "")),
+        nip=nip if entitled else mask_nip(nip),
+        nip_masked=not entitled,
+        agency=str(asn.get("agency", "")),
+        unit=str(asn.get("unit") or ""),
+        province=str(asn.get("province", "")),
+        region=str(asn.get("region") or ""),
+        position=str(asn.get("position") or ""),
+        employment_type=str(asn.get("employment_type", "")),
+    )
+
+
+def _post_fields(
+    doc: Mapping[str, Any], hits: Sequence[RuleHit]
+) -> tuple[list[FieldView], list[Evidence]]:
+    spans: dict[str, list[Span]] = {}
+    facts: list[Evidence] = []
+    for hit in hits:
+        for ev in hit.evidence:
+            value = field_value(doc, ev.field)
+            if ev.start is None or ev.end is None or value is None:
+                facts.append(ev)
+                continue
+            spans.setdefault(ev.field, []).append(
+                Span(start=ev.start, end=ev.end, features=[ev.feature])
+            )
+    # The post's own text, and the caption of what was liked or shared: the context of the act.
+    order = ["text", "target.text", *(f for f in spans if f not in ("text", "target.text"))]
+    views = []
+    for name in order:
+        value = field_value(doc, name) or ""
+        if not value and (name != "text" or field_value(doc, "target.text")):
+            continue
+        views.append(
+            FieldView(field=name, value=value, spans=usable_spans(value, spans.get(name, [])))
+        )
+    return views, facts
+
+
+def case_from_document(
+    doc: Mapping[str, Any],
+    *,
+    entitled: bool,
+    role: str | None = None,
+    now: datetime | None = None,
+) -> CaseFile:
+    """Assemble a case file from an indexed flag document (pure: no Elasticsearch)."""
+    now = now or datetime.now(UTC)
+    hits = [RuleHit.model_validate(h) for h in doc.get("hits") or []]
+    fields, facts = _post_fields(doc, hits)
+    event_time = datetime.fromisoformat(str(doc["@timestamp"]))
+    phase = doc.get("phase")
+    track = doc.get("sanction_track")
+    forms = sorted(set(doc.get("skb_forms") or []) | {h.skb_form for h in hits})
+    reviews = [ReviewView.model_validate(r) for r in doc.get("reviews") or []]
+    return CaseFile(
+        flag_id=str(doc.get("flag_id", "")),
+        generated_at=now,
+        role=role,
+        account_id=str(doc.get("account_id", "")),
+        account_handle=doc.get("account_handle"),
+        platform=str(doc.get("platform", "")),
+        asn=_asn(doc, entitled),
+        action=str(doc.get("action", "")),
+        target=doc.get("target"),
+        post_fields=fields,
+        facts=facts,
+        hashtags=list(doc.get("hashtags") or []),
+        urls=list(doc.get("urls") or []),
+        outcome=str(doc.get("outcome", "")),
+        severity=doc.get("severity"),
+        score=float(doc.get("score") or 0.0),
+        skb_forms={f: SKB_FORMS.get(f, "unknown form") for f in forms},
+        sanction_track=track,
+        sanction_meaning=SANCTION_TRACKS.get(str(track), "not determined"),
+        phase=phase,
+        phase_meaning=PHASES.get(str(phase), "not determined"),
+        election=doc.get("election"),
+        participants=list(doc.get("participant_names") or doc.get("participants") or []),
+        deadline=reporting_deadline(event_time, now),
+        rules=[
+            RuleView(
+                rule_id=h.rule_id,
+                title=h.title,
+                skb_form=h.skb_form,
+                form_meaning=SKB_FORMS.get(h.skb_form, "unknown form"),
+                severity=h.severity.value,
+                score=h.score,
+                review_only=h.review_only,
+                evidence=list(h.evidence),
+            )
+            for h in hits
+        ],
+        status=str(doc.get("status") or "unreviewed"),
+        reviews=reviews,
+        pack_version=str(doc.get("pack_version", "")),
+        engine_version=str(doc.get("engine_version", "")),
+        recipients=[RecipientView(body=r.body, role=r.role, why=r.why) for r in recipients(phase)],
+    )
