@@ -30,11 +30,6 @@ PARTS = ("train", "dev", "test")
 SPLIT_KEY = "netra-real-corpus-2026"  # changing it reshuffles every case: never change it
 SPLIT_SHARES = (0.5, 0.2)  # train, dev; the rest is test
 FORMS = tuple(f"N{i:02d}" for i in range(1, 16))
-ELECTIONS = (
-    "pemilu-2024", "pilkada-2024", "pemilu-2019", "pilkada-2020", "pilkada-2018",
-    "pilkada-2017", "none",
-)  # fmt: skip
-RACES = ("presiden", "dpr", "dpd", "dprd", "gubernur", "bupati", "walikota")
 # When a source gives no date at all, the item is placed on a day of its election's campaign.
 ELECTION_DAY = {
     "pemilu-2024": dt.date(2024, 1, 15),
