@@ -115,6 +115,15 @@ class Settings(BaseSettings):
     commit_interval_seconds: float = Field(
         default=1.0, gt=0, description="How often processed offsets are committed."
     )
+    session_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        description="A worker silent this long leaves the group and its partitions move on "
+        "(Kafka's default of a minute left a killed worker's partitions idle that long).",
+    )
+    heartbeat_seconds: float = Field(
+        default=3.0, gt=0, description="Heartbeat to the group coordinator (a third of the above)."
+    )
     state_dir: Path = Field(
         default=Path.home() / ".local" / "state" / "netra",
         description="Where workers keep local state (Faust data dir).",
