@@ -246,7 +246,14 @@ class Extractor:
     def read_stance(self, post: Post, feats: Features, scanned: list[Scanned]) -> None:
         """The second tier: register and stance, then what counts as news. Separate from
         `extract` so the engine runs it only when a rule could still fire."""
-        read_register(post, feats, scanned, self._named_by_side(feats))
+        named = self._named_by_side(feats)
+        sizes = {
+            race: len(self.cat.races[race].participants)
+            for side in named.values()
+            for race in side
+            if race in self.cat.races
+        }
+        read_register(post, feats, scanned, named, sizes)
         self._news_exception(feats)
 
     def _named_by_side(self, feats: Features) -> dict[str, dict[str, set[str]]]:

@@ -24,6 +24,7 @@ explanation a supervisor reads says *why* a post was read as news or as a warnin
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 
 from neutrality.featureset import Ev, Features, Scanned
@@ -55,7 +56,39 @@ REGISTER_WEIGHT = 2
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
 EVALUATION_LIST = "evaluation_cue"  # endorsement only beside a participant named on that side
-STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST)
+# Mood and comparison take sides in any words: a wish (`optative_cue`) for a participant's victory
+# (`win_outcome`), and a comparison (`comparative_cue`) between participants of one race.
+MOOD_LISTS = ("optative_cue", "win_outcome", "comparative_cue")
+STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST, *MOOD_LISTS)
+# Support described as someone else's ("yang mendukung X", "pendukung X akan menentukan") is not
+# the author's: the lists whose words are read for who holds the support.
+HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
+OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
+IMPERATIVE_AT = 3  # an endorsing verb among the first words of a title-case line is imperative
+ENUMERATION_MIN = 3  # participants named together that make a list, in races with more
+COMPARISON = "comparison between participants"
+MOOD_WINDOW = 8  # words between a wish and the victory it wishes, or a participant and either
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_PRONOUNS = frozenset(
+    ["saya", "sy", "aku", "ku", "kami", "kita", "gue", "gua", "gw", "beta", "ane", "awak"]
+)
+_RELATIVE = frozenset(["yang", "yg"])
+# Words that may stand between "saya" and a participant in a statement of allegiance ("saya
+# untuk Bu Risma", "aku tetap 02", "kami pro X"): prepositions, particles and honorifics only, so
+# "saya bertemu X" (an event) is not one.
+_LINKING = _word_set(
+    "untuk utk ke for tetap pro tim team ikut nomor no nomer selalu pasti sama cinta bu ibu "
+    "pak bapak mas mbak mba bang kak cak gus abah "
+)
+ALLEGIANCE_WINDOW = 3  # words between the pronoun and the participant
+HOLDER_WINDOW = 3  # "saya siap jadi pendukung": the pronoun a few words before the support word
+_HOLDER_NOUNS = ("pendukung", "simpatisan", "pemilih")
+_SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
 
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|persen\b)", re.IGNORECASE)
 _DATELINE = re.compile(
@@ -101,12 +134,19 @@ _SMALL_WORDS = frozenset(
     ]
 )
 MIN_HEADLINE_WORDS = 5
+_DOUBLED = re.compile(r"!!|\?\?|\.\.|…")
+_EMOJI_MARKS = frozenset("\u200d\ufe0f")
+_PARTICLES = _word_set(
+    "dong sih deh kok yuk nih aja aje tuh mah loh lho wkwk wkwkwk haha hahaha hehe gan bro "
+    "kan kah toh tho ae wae "
+)
 LONG_NAME = 50  # a target "name" this long is a title (a video, a shared article), not an account
 
 
 def headline(text: str) -> bool:
-    """Most content words capitalised (Title Case), as news headlines are written."""
-    if text.islower() or text.isupper():
+    """Most content words capitalised (Title Case), as news headlines are written, and nothing
+    of a person's own voice in it (see `own_voice`)."""
+    if text.islower() or text.isupper() or own_voice(text):
         return False
     words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
     if len(words) < MIN_HEADLINE_WORDS or text.rstrip().endswith("!"):
@@ -114,6 +154,23 @@ def headline(text: str) -> bool:
     capital = sum(1 for w in words if w[0].isupper())
     shouting = sum(1 for w in words if w.isupper() and len(w) > 3)
     return capital / len(words) >= 0.7 and shouting / len(words) < 0.5
+
+
+def own_voice(text: str) -> bool:
+    """Marks of someone speaking for themself, which a newsroom headline never carries: a
+    conversational particle ("dong", "sih", "nih"), doubled punctuation ("!!", "..", "??"), an
+    emoji, or a first-person pronoun outside a quoted speaker's words (before any colon)."""
+    if _DOUBLED.search(text) or any(_is_emoji(c) for c in text if ord(c) > 0x2000):
+        return True
+    words = {w.casefold() for w in _WORD.findall(text)}
+    if words & _PARTICLES:
+        return True
+    speaker = text.split(":", 1)[0]
+    return bool(_FIRST_PERSON.search(speaker))
+
+
+def _is_emoji(char: str) -> bool:
+    return unicodedata.category(char) == "So" or char in _EMOJI_MARKS
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -126,10 +183,12 @@ def read_register(
     feats: Features,
     scanned: list[Scanned],
     participants_by_race: dict[str, dict[str, set[str]]],
+    race_sizes: dict[str, int] | None = None,
 ) -> None:
     """Add register features for the author's side and the target's side.
 
-    `participants_by_race` holds, per side ("own", "target") and race, the participants named.
+    `participants_by_race` holds, per side ("own", "target") and race, the participants named;
+    `race_sizes` how many participants each race has (a list of all of them is information).
     """
     target = post.target
     originals = {
@@ -184,7 +243,21 @@ def read_register(
                     for key in keys["first_person"]
                     for ev in feats.found.get(key, ())
                 )
-                if not first_person:
+                # An imperative at the start ("Menangkan X", "Rapatkan barisan, coblos X") is a
+                # slogan in title case, not a headline about someone else.
+                imperative = any(
+                    ev.field == field
+                    and ev.start is not None
+                    and _word_at(texts.get(field, ""), ev.start) < IMPERATIVE_AT
+                    and not any(
+                        neg.field == field and neg.start is not None and neg.start < ev.start
+                        for k in keys["negation_cue"]
+                        for neg in feats.found.get(k, ())
+                    )
+                    for key in (*keys["call_to_vote"], *keys["endorse_cue"])
+                    for ev in feats.found.get(key, ())
+                )
+                if not first_person and not imperative:
                     reported.add(field)
         for name, register in CUE_LISTS.items():
             for key in keys[name]:
@@ -216,6 +289,10 @@ def read_register(
         negation_starts = {(ev.field, ev.start) for ev in negation_evs}
         negations = {(ev.field, ev.end) for ev in negation_evs}
         named_here = any(key in feats.found for key in keys["participant"])
+        for ev in _others_support(feats, keys, texts):
+            found.setdefault("report", []).append(
+                Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
+            )
         unspecific = {
             (ev.field, ev.start)
             for key in keys["unspecific_object"]
@@ -253,18 +330,39 @@ def read_register(
                     )
         named = participants_by_race[side]
         balanced = [race for race, ids in named.items() if len(ids) > 1]
-        if balanced and "endorse" not in found:
+        if named_here:
+            # Someone else's words (reported, attributed, or a survey's figures) are not a wish
+            # or a comparison of the author's.
+            others = reported | said_by_someone
+            others |= {ev.field for ev in found.get("report", ()) if "(figures)" in ev.label}
+            moods = _mood(feats, keys, texts, others, compare=bool(balanced))
+            moods += _allegiance(feats, keys, texts, others)
+            for ev, cue in moods:
+                if cue == COMPARISON and ev.field in attributed:
+                    continue  # surveys and results compare participants too
+                found.setdefault("endorse", []).append(
+                    Ev(ev.field, ev.start, ev.end, f"register:endorse ({cue})")
+                )
+        # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
+        # a list, as news and KPU posts give it; two of three named is a choice being weighed.
+        sizes = race_sizes or {}
+        listed = [
+            race
+            for race in balanced
+            if len(named[race]) >= min(sizes.get(race, 2), ENUMERATION_MIN)
+        ]
+        if listed and "endorse" not in found:
             found.setdefault("report", []).append(
                 Ev(
                     "participants",
                     None,
                     None,
                     "register:report (several participants of one race)",
-                    ", ".join(sorted(balanced)),
+                    ", ".join(sorted(listed)),
                 )
             )
         for register, evs in found.items():
-            if register == "endorse" or _weight(evs) >= REGISTER_WEIGHT:
+            if register == "endorse" or _weight(evs, texts) >= REGISTER_WEIGHT:
                 feats.found[f"{prefix}.{register}"] = evs
         neutral = [r for r in NEUTRAL_REGISTERS if f"{prefix}.{r}" in feats.found]
         if "endorse" not in found and neutral:
@@ -278,6 +376,7 @@ _KEYS = {
         name: tuple(f"{zone}.{name}" for zone in zones)
         for name in (
             *STANCE_LISTS,
+            *HOLDER_LISTS,
             "first_person",
             "negation_cue",
             "unspecific_object",
@@ -318,15 +417,141 @@ def _followed_by(ev: Ev, starts: set[tuple[str, int | None]], texts: dict[str, s
     return any(f == ev.field and s is not None and ev.end <= s <= cut for f, s in starts)
 
 
-def _weight(evs: list[Ev]) -> int:
-    """Structural and strong cues weigh REGISTER_WEIGHT; other cue words one per distinct term."""
-    words: set[tuple[str, int | None]] = set()
+def _word_at(text: str, offset: int) -> int:
+    """Index of the word at a character offset of normalised text (words are single-spaced)."""
+    return text.count(" ", 0, offset)
+
+
+def _others_support(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> list[Ev]:
+    """Take out support words whose holder is someone else, and return them.
+
+    "yang mendukung X" (those who support X) and "pendukung X" (X's supporters) describe other
+    people unless the author puts themself there ("kami yang mendukung", "aku pendukung X").
+    """
+    removed: dict[tuple[str, int | None], Ev] = {}
+    for name in HOLDER_LISTS:
+        for key in keys[name]:
+            evs = feats.found.get(key)
+            if not evs:
+                continue
+            kept = [ev for ev in evs if not _held_by_others(ev, texts)]
+            if len(kept) == len(evs):
+                continue
+            for ev in evs:
+                if ev not in kept:
+                    removed.setdefault((ev.field, ev.start), ev)
+            if kept:
+                feats.found[key] = kept
+            else:
+                del feats.found[key]
+    return list(removed.values())
+
+
+def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    words = text[ev.start : ev.end].split()
+    if not words:
+        return False
+    before = text[max(0, ev.start - 40) : ev.start].split()[-HOLDER_WINDOW:]
+    if words[0].startswith(_HOLDER_NOUNS):
+        return not any(w in _PRONOUNS for w in before)
+    if before and before[-1] in _RELATIVE and any(v in words[0] for v in _SUPPORT_VERBS):
+        return not (len(before) > 1 and before[0] in _PRONOUNS)
+    return False
+
+
+def _mood(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    others: set[str],
+    compare: bool,
+) -> list[tuple[Ev, str]]:
+    """Wishes for a named participant's victory, and comparisons between participants of one
+    race (`compare`), in the author's own fields: each returned with its cue's description.
+
+    A wish is an optative cue followed within MOOD_WINDOW words by a victory word, with a
+    participant within MOOD_WINDOW words of that victory ("semoga AHY menang", "moga pak
+    Basuki dan pak Djarot terpilih"). A comparison is a comparative cue within MOOD_WINDOW words
+    of a participant, in a field where participants of one race are named together.
+    """
+    where: dict[str, list[int]] = {}
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and not ev.raw and ev.field in texts:
+                where.setdefault(ev.field, []).append(_word_at(texts[ev.field], ev.start))
+    if not where:
+        return []
+
+    def near(field: str, word: int) -> bool:
+        return any(abs(word - w) <= MOOD_WINDOW for w in where.get(field, ()))
+
+    out: list[tuple[Ev, str]] = []
+    outcomes = [ev for k in keys["win_outcome"] for ev in feats.found.get(k, ())]
+    for wish in (ev for k in keys["optative_cue"] for ev in feats.found.get(k, ())):
+        if wish.field in others or wish.end is None:
+            continue
+        text = texts.get(wish.field, "")
+        at = _word_at(text, wish.end)
+        for win in outcomes:
+            if win.field != wish.field or win.start is None or win.start < wish.end:
+                continue
+            w = _word_at(text, win.start)
+            if w - at <= MOOD_WINDOW and near(win.field, w):
+                out.append((wish, "wish for a victory"))
+                break
+    if compare:
+        for cue in (ev for k in keys["comparative_cue"] for ev in feats.found.get(k, ())):
+            if cue.field in others or cue.start is None:
+                continue
+            if near(cue.field, _word_at(texts.get(cue.field, ""), cue.start)):
+                out.append((cue, COMPARISON))
+    return out
+
+
+def _allegiance(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], others: set[str]
+) -> list[tuple[Ev, str]]:
+    """The author placing themself beside a participant or their support, in their own
+    words: "aku pendukung X", "kami dukung", "saya untuk Bu X", "aku tetap 02"."""
+    out: list[tuple[Ev, str]] = []
+    for name in HOLDER_LISTS:
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.start is None or ev.raw or ev.field in others:
+                    continue
+                before = texts.get(ev.field, "")[max(0, ev.start - 30) : ev.start].split()[-2:]
+                if any(w in _PRONOUNS for w in before):
+                    out.append((ev, "first person"))
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.raw or ev.field in others:
+                continue
+            before = texts.get(ev.field, "")[max(0, ev.start - 60) : ev.start].split()
+            for word in reversed(before[-(ALLEGIANCE_WINDOW + 1) :]):
+                if word in _PRONOUNS:
+                    out.append((ev, "first person beside a participant"))
+                    break
+                if word not in _LINKING:
+                    break
+    return out
+
+
+def _weight(evs: list[Ev], texts: dict[str, str]) -> int:
+    """Structural and strong cues weigh REGISTER_WEIGHT; other cue words one per distinct term
+    (the same word twice, "debat" in a hashtag and in the text, is one cue)."""
+    at: dict[tuple[str, int | None], str] = {}  # nested terms at one place are one cue
     for ev in evs:
         cue = ev.label[ev.label.find("(") + 1 : -1]
-        if cue not in CUE_LISTS or cue in STRONG_CUE_LISTS:
+        if (cue not in CUE_LISTS and cue != OTHERS_SUPPORT) or cue in STRONG_CUE_LISTS:
             return REGISTER_WEIGHT
-        words.add((ev.field, ev.start))
-    return len(words)
+        term = texts.get(ev.field, "")[ev.start : ev.end] or f"{ev.field}:{ev.start}"
+        at[(ev.field, ev.start)] = max(at.get((ev.field, ev.start), ""), term, key=len)
+    return len(set(at.values()))
 
 
 def possible_registers(found: Collection[str]) -> frozenset[str]:
@@ -335,7 +560,8 @@ def possible_registers(found: Collection[str]) -> frozenset[str]:
     out = set(_NEUTRAL_FEATURES)
     for side, prefix, _ in SIDES:
         keys = _KEYS[side]
-        if any(k in found for name in (*ENDORSE_LISTS, EVALUATION_LIST) for k in keys[name]):
+        cues = (*ENDORSE_LISTS, EVALUATION_LIST, "optative_cue", "comparative_cue")
+        if any(k in found for name in cues for k in keys[name]):
             out.add(f"{prefix}.endorse")
     return frozenset(out)
 

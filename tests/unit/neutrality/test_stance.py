@@ -6,7 +6,7 @@ import datetime as dt
 
 from neutrality import Engine
 from neutrality.catalogue import Locality
-from neutrality.stance import headline
+from neutrality.stance import headline, own_voice
 from schemas import Action, Decision, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -81,6 +81,75 @@ def test_listing_every_pair_evenly_is_information(engine: Engine) -> None:
     found = _features(engine, _post(text))
     assert "register.report" in found
     assert engine.decide(_post(text)).outcome.value == "pass"
+
+
+def _endorse_cues(engine: Engine, post: Post) -> list[str]:
+    analysis = engine.analyse(post, complete=True)
+    found = analysis.features.found if analysis.features else {}
+    return [ev.label for ev in found.get("register.endorse", ())]
+
+
+def test_a_wish_for_a_participants_victory_takes_sides(engine: Engine) -> None:
+    post = _post("Pilpres sebentar lagi, mudah-mudahan Ganjar yang terpilih nanti")
+    assert any("wish for a victory" in cue for cue in _endorse_cues(engine, post))
+    assert engine.decide(post).outcome.value == "flag"
+
+
+def test_a_wish_without_a_victory_or_a_participant_is_no_stance(engine: Engine) -> None:
+    for text in (
+        "Semoga pemilu berjalan aman dan damai, siapa pun yang menang",
+        "Semoga Pak Ganjar sehat selalu dan lancar acaranya",
+    ):
+        assert not any("wish" in cue for cue in _endorse_cues(engine, _post(text))), text
+
+
+def test_a_wish_inside_reported_words_stays_reported(engine: Engine) -> None:
+    post = _post("Anies yakin menang satu putaran, ujarnya kepada wartawan di Surabaya.")
+    assert not any("wish" in cue for cue in _endorse_cues(engine, post))
+
+
+def test_comparing_participants_of_one_race_takes_sides(engine: Engine) -> None:
+    post = _post("Menurutku Anies jauh lebih matang ketimbang Prabowo soal ekonomi")
+    assert any("comparison" in cue for cue in _endorse_cues(engine, post))
+    assert "register.neutral" not in _features(engine, post)
+
+
+def test_two_of_three_named_is_not_a_list_but_all_three_is(engine: Engine) -> None:
+    two = _features(engine, _post("Anies dan Prabowo sama-sama hadir di acara itu"))
+    assert "register.report" not in two
+    three = _features(engine, _post("Anies, Prabowo dan Ganjar hadir di acara itu"))
+    assert "register.report" in three
+
+
+def test_support_held_by_someone_else_is_not_the_authors(engine: Engine) -> None:
+    post = _post("Para pendukung Ganjar memadati lapangan sejak pagi")
+    found = _features(engine, post)
+    assert "text.support" not in found and "register.endorse" not in found
+    own = _features(engine, _post("Kami siap jadi pendukung Ganjar sampai akhir"))
+    assert "register.endorse" in own
+
+
+def test_the_author_placing_themself_beside_a_participant_takes_sides(engine: Engine) -> None:
+    mine = _post("Dari dulu aku pendukung Ganjar, titik")
+    assert any("first person" in cue for cue in _endorse_cues(engine, mine))
+    beside = _post("Kalau saya tetap Ganjar sampai kapan pun")
+    assert any("beside a participant" in cue for cue in _endorse_cues(engine, beside))
+    event = _post("Kemarin saya bertemu Ganjar di bandara")
+    assert not any("first person" in cue for cue in _endorse_cues(engine, event))
+
+
+def test_a_title_case_line_in_someones_own_voice_is_no_headline() -> None:
+    assert headline("Ganjar Tinjau Pasar Tradisional di Kota Semarang Hari Ini")
+    assert own_voice("Ganjar Tinjau Pasar Tradisional Dong, Mantap Sekali Bapak Kita")
+    assert not headline("Ganjar Tinjau Pasar Tradisional Di Semarang 🔥🔥 Mantap Sekali")
+    assert not headline("Saya Ikut Ganjar Tinjau Pasar Tradisional Di Kota Semarang")
+    assert headline("Prabowo: Saya Siap Lanjutkan Program Makan Siang Gratis Di Daerah")
+
+
+def test_an_imperative_opening_a_title_case_line_is_a_slogan(engine: Engine) -> None:
+    post = _post("Menangkan Ganjar Mahfud Untuk Indonesia Unggul Dan Berdaulat Kita Semua")
+    assert "register.endorse" in _features(engine, post)
+    assert engine.decide(post).outcome.value == "flag"
 
 
 def test_register_evidence_reaches_the_explanation(engine: Engine) -> None:
