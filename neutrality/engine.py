@@ -21,6 +21,7 @@ from neutrality.normalise import NormText, quick_form
 from neutrality.pack import Pack, Rule, load_pack
 from neutrality.stance import possible_registers
 from schemas import (
+    Action,
     Decision,
     Evidence,
     Outcome,
@@ -75,6 +76,16 @@ class Engine:
         self._model_rules = [
             r for r in self.rules if any(not c.isdisjoint(MODEL_FEATURES) for c in r.when)
         ]
+        # Most rules name the actions they judge: each event is held only to those, and only to
+        # the clauses its action does not already satisfy.
+        self._clauses_for_action = {
+            a: [
+                (r, tuple(c for c in r.when if f"action.{a.value}" not in c))
+                for r in self.rules
+                if _judges(r, a)
+            ]
+            for a in Action
+        }
         self._normalise = lexicon.normaliser.normalise
         self._scan = lexicon.matcher.scan
         self._quick = lexicon.quick
@@ -178,7 +189,8 @@ class Engine:
         feats = self.extractor.extract(post, locality, scanned, day)
         # The second tier (stance, then the model) runs only while a rule can still fire.
         optimistic = feats.found.keys() | possible_registers(feats.found) | MODEL_FEATURES
-        candidates = [rule for rule in self.rules if rule.could_fire(optimistic)]
+        checks = self._clauses_for_action[post.action]
+        candidates = [r for r, when in checks if not any(c.isdisjoint(optimistic) for c in when)]
         model_score: float | None = None
         if complete:
             candidates = self.rules
@@ -194,7 +206,11 @@ class Engine:
         if model_score is None and self._model_may_matter(feats):
             model_score = self._second_opinion(post, feats)
         present = feats.found.keys()
-        fired = [r for r in self.rules if r.fires(present)]
+        fired = [
+            r
+            for r, when in checks
+            if not any(c.isdisjoint(present) for c in when) and r.unless.isdisjoint(present)
+        ]
         decision = self._decision(
             post, day, feats, fired, scanned, t0, dropped=review_only, model_score=model_score
         )
@@ -375,6 +391,14 @@ _SIGNAL_LISTS = frozenset(
         "membership",
     }
 )
+
+
+def _judges(rule: Rule, action: Action) -> bool:
+    """Whether a rule can fire for an action: no clause made only of other actions."""
+    own = f"action.{action.value}"
+    return not any(
+        own not in clause and all(f.startswith("action.") for f in clause) for clause in rule.when
+    )
 
 
 def wib_day(when: dt.datetime) -> dt.date:

@@ -24,7 +24,6 @@ explanation a supervisor reads says *why* a post was read as news or as a warnin
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection
 
 from neutrality.featureset import Ev, Features, Scanned
@@ -135,7 +134,8 @@ _SMALL_WORDS = frozenset(
 )
 MIN_HEADLINE_WORDS = 5
 _DOUBLED = re.compile(r"!!|\?\?|\.\.|…")
-_EMOJI_MARKS = frozenset("\u200d\ufe0f")
+# Pictographs, dingbats, symbols and the joiner/variation marks emoji are built with.
+_EMOJI = re.compile("[\u2600-\u27bf\u200d\ufe0f\U0001f000-\U0001faff]")
 _PARTICLES = _word_set(
     "dong sih deh kok yuk nih aja aje tuh mah loh lho wkwk wkwkwk haha hahaha hehe gan bro "
     "kan kah toh tho ae wae "
@@ -146,21 +146,23 @@ LONG_NAME = 50  # a target "name" this long is a title (a video, a shared articl
 def headline(text: str) -> bool:
     """Most content words capitalised (Title Case), as news headlines are written, and nothing
     of a person's own voice in it (see `own_voice`)."""
-    if text.islower() or text.isupper() or own_voice(text):
+    if text.islower() or text.isupper():
         return False
     words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
     if len(words) < MIN_HEADLINE_WORDS or text.rstrip().endswith("!"):
         return False
     capital = sum(1 for w in words if w[0].isupper())
     shouting = sum(1 for w in words if w.isupper() and len(w) > 3)
-    return capital / len(words) >= 0.7 and shouting / len(words) < 0.5
+    if capital / len(words) < 0.7 or shouting / len(words) >= 0.5:
+        return False
+    return not own_voice(text)
 
 
 def own_voice(text: str) -> bool:
     """Marks of someone speaking for themself, which a newsroom headline never carries: a
     conversational particle ("dong", "sih", "nih"), doubled punctuation ("!!", "..", "??"), an
     emoji, or a first-person pronoun outside a quoted speaker's words (before any colon)."""
-    if _DOUBLED.search(text) or any(_is_emoji(c) for c in text if ord(c) > 0x2000):
+    if _DOUBLED.search(text) or _EMOJI.search(text):
         return True
     words = {w.casefold() for w in _WORD.findall(text)}
     if words & _PARTICLES:
@@ -168,9 +170,6 @@ def own_voice(text: str) -> bool:
     speaker = text.split(":", 1)[0]
     return bool(_FIRST_PERSON.search(speaker))
 
-
-def _is_emoji(char: str) -> bool:
-    return unicodedata.category(char) == "So" or char in _EMOJI_MARKS
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
