@@ -80,7 +80,7 @@ def key_of(line: bytes, field: str) -> bytes | None:
     """The record key from a JSON line's field; None when the line is not a JSON object."""
     try:
         value = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # invalid or nested without end: sent without a key
         return None
     if isinstance(value, dict):
         key = value.get(field)

@@ -6,6 +6,7 @@ A bad line is reported with its number and reason and skipped; it never stops th
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,15 +43,37 @@ def _reason(exc: ValidationError) -> str:
     return f"{loc}: {first['msg']}{more}"
 
 
+# A line holds one event (at most 1 MiB, the worker's limit) and its wrapper: bigger is refused
+# before parsing, so one line can never cost more than a bounded amount of work.
+MAX_LINE_CHARS = 2 * 1024 * 1024
+# Input files are read with errors="surrogateescape": an invalid byte becomes one of these, so
+# the line is reported instead of silently repaired or ending the run.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
 def parse_line(raw: str, number: int) -> Item | BadLine | None:
-    """One JSONL line to an Item (or a BadLine with the reason); blank lines give None."""
+    """One JSONL line to an Item (or a BadLine with the reason); blank lines give None.
+
+    Never raises for any input: too large, invalid UTF-8, nested without end, not JSON, not a
+    Post, out-of-range values all come back as a BadLine with the reason."""
     raw = raw.strip()
     if not raw:
         return None
+    if len(raw) > MAX_LINE_CHARS:
+        return BadLine(
+            number, f"line is {len(raw):,} characters; at most {MAX_LINE_CHARS:,} are read"
+        )
+    bad_byte = _UNDECODABLE.search(raw)
+    if bad_byte is not None:
+        return BadLine(
+            number, f"not UTF-8 at column {bad_byte.start() + 1}: save the file as UTF-8"
+        )
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
         return BadLine(number, f"not JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return BadLine(number, "not JSON this program reads: nested too deeply")
     if not isinstance(obj, dict):
         return BadLine(
             number, 'a line must be a JSON object (a Post, or {"post": ..., "locality": ...})'

@@ -171,7 +171,6 @@ def own_voice(text: str) -> bool:
     return bool(_FIRST_PERSON.search(speaker))
 
 
-
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of text inside quotation marks (someone else's words when attributed)."""
     return [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections import Counter
@@ -59,13 +60,16 @@ def _engine(pack: Path | None) -> Engine:
 def _lines(path: str) -> tuple[Iterator[str], int | None, ExitStack]:
     stack = ExitStack()
     if path == "-":
-        return iter(sys.stdin), None, stack
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="surrogateescape")
+        return iter(stdin), None, stack
     p = Path(path)
     if not p.is_file():
         err.print(f"[red]No such file:[/] {path}. Give a JSONL file of posts, or - for stdin.")
         raise typer.Exit(2)
-    total = sum(1 for _ in p.open(encoding="utf-8", errors="replace"))
-    fh = stack.enter_context(p.open(encoding="utf-8", errors="replace"))
+    with p.open("rb") as counting:
+        total = sum(1 for _ in counting)
+    # invalid bytes are kept (as surrogates) so the line is reported, not silently repaired
+    fh = stack.enter_context(p.open(encoding="utf-8", errors="surrogateescape"))
     return iter(fh), total, stack
 
 

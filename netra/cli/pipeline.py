@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -20,7 +21,8 @@ from netra.kafka_tools import (
     read_lines,
     replay,
 )
-from schemas import Verdict
+from schemas import Post, RegistryEntry, Verdict
+from schemas.codec import Rejection, decode
 from streams.elastic import REPORTING_WINDOW
 from streams.settings import Settings
 
@@ -88,7 +90,26 @@ def topics_create() -> None:
     out.print(table)
 
 
-def _replay_file(path: Path, topic: str, key_field: str, rate: float | None, what: str) -> int:
+def refusals(
+    lines: list[bytes], model: type[BaseModel], max_bytes: int
+) -> list[tuple[int, Rejection]]:
+    """The lines (numbered from 1) the worker will refuse, each with the worker's reason."""
+    out = []
+    for number, line in enumerate(lines, start=1):
+        checked = decode(line, model, max_bytes=max_bytes)
+        if isinstance(checked, Rejection):
+            out.append((number, checked))
+    return out
+
+
+def _replay_file(
+    path: Path,
+    topic: str,
+    key_field: str,
+    rate: float | None,
+    what: str,
+    model: type[BaseModel],
+) -> int:
     settings = Settings()
     if str(path) == "-":
         lines = [line.rstrip(b"\r\n") for line in sys.stdin.buffer if line.strip()]
@@ -96,6 +117,15 @@ def _replay_file(path: Path, topic: str, key_field: str, rate: float | None, wha
         raise _fail(f"{path} does not exist: give a JSONL file with one {what} per line")
     else:
         lines = read_lines(path)
+    # Each line the worker will refuse is named here, with the worker's own words; it is still
+    # sent, so it ends in the dead-letter topic exactly as it would from a real connector.
+    refused = refusals(lines, model, settings.max_event_bytes)
+    for number, rejection in refused:
+        console.print(
+            f"[yellow]line {number}:[/] {rejection.error} "
+            f"(sent; the worker dead-letters it as {rejection.reason.value})",
+            highlight=False,
+        )
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -115,7 +145,8 @@ def _replay_file(path: Path, topic: str, key_field: str, rate: float | None, wha
             )
         except (KafkaUnavailableError, KafkaDeliveryError) as exc:
             raise _fail(str(exc)) from exc
-    console.print(f"sent {sent} {what}s to {topic}")
+    tail = f", {len(refused)} of them invalid (see above)" if refused else ""
+    console.print(f"sent {sent} {what}s to {topic}{tail}")
     return sent
 
 
@@ -130,12 +161,13 @@ def produce(
 ) -> None:
     """Replay posts into Kafka, keyed by account id, with a progress bar.
 
-    Lines are sent as they are: an invalid line reaches the worker and ends in the dead-letter
-    topic with its reason, exactly as it would from a real connector.
+    Lines are sent as they are: an invalid line is reported here (line number and reason),
+    reaches the worker and ends in the dead-letter topic with that reason, exactly as it would
+    from a real connector.
 
       netra produce rules/corpus/dev.jsonl --rate 500
     """
-    _replay_file(file, topic or Settings().posts_topic, "account_id", rate, "event")
+    _replay_file(file, topic or Settings().posts_topic, "account_id", rate, "event", Post)
 
 
 def registry_load(
@@ -147,7 +179,9 @@ def registry_load(
 
       netra registry load deploy/demo/registry.jsonl
     """
-    _replay_file(file, Settings().registry_topic, "account_id", None, "registry entry")
+    _replay_file(
+        file, Settings().registry_topic, "account_id", None, "registry entry", RegistryEntry
+    )
 
 
 def flags_tail(

@@ -58,3 +58,37 @@ def test_rules_lint_fails_on_broken_pack() -> None:
 def test_rules_test_passes_on_shipped_pack() -> None:
     result = CliRunner().invoke(_app(), ["rules", "test"])
     assert result.exit_code == 0, result.output
+
+
+def test_scan_reports_every_hostile_line_and_goes_on(tmp_path: Path) -> None:
+    good = (
+        '{"schema_version": 1, "platform": "x", "post_id": "p1", "account_id": "x:a", '
+        '"text": "Ayo coblos Prabowo-Gibran!", "action": "post", '
+        '"event_time": "2024-01-20T09:00:00+07:00"}'
+    )
+    src = tmp_path / "hostile.jsonl"
+    src.write_bytes(
+        b'{"a":' * 5000 + b"1" + b"}" * 5000 + b"\n" + b'{"text": "\xff"}\n' + good.encode() + b"\n"
+    )
+    out = tmp_path / "decisions.jsonl"
+    result = CliRunner().invoke(_app(), ["scan", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "line 1:" in result.output and "nested too deeply" in result.output
+    assert "line 2:" in result.output and "not UTF-8" in result.output
+    assert len(out.read_text().splitlines()) == 1
+
+
+def test_produce_names_each_line_the_worker_will_refuse() -> None:
+    from netra.cli.pipeline import refusals
+    from schemas import Post
+    from schemas.deadletter import DeadLetterReason
+
+    lines = [b"{not json", b'{"a": 1}', b"\xff\xfe", b"x" * 2048]
+    found = refusals(lines, Post, max_bytes=1024)
+    assert [n for n, _ in found] == [1, 2, 3, 4]
+    assert [r.reason for _, r in found] == [
+        DeadLetterReason.INVALID_JSON,
+        DeadLetterReason.SCHEMA,
+        DeadLetterReason.INVALID_UTF8,
+        DeadLetterReason.TOO_LARGE,
+    ]

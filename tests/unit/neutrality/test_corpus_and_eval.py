@@ -35,3 +35,18 @@ def test_evaluation_counts(engine: Engine) -> None:
     assert report.by_form["N04"].tp == 1
     assert {m.item.id for m in report.misses} == {"t4", "t5"}
     assert abs(c.precision - 2 / 3) < 1e-9 and abs(c.recall - 2 / 3) < 1e-9
+
+
+def test_hostile_lines_are_reported_with_their_reason() -> None:
+    from neutrality.corpus import MAX_LINE_CHARS
+
+    deep = '{"a":' * 10_000 + "1" + "}" * 10_000
+    undecodable = b'{"text": "\xff\xfe"}'.decode("utf-8", "surrogateescape")
+    huge = '{"text": "' + "x" * MAX_LINE_CHARS + '"}'
+    out = list(read_items([deep, undecodable, huge, "[1, 2]"]))
+    assert all(isinstance(o, BadLine) for o in out)
+    reasons = [o.reason for o in out if isinstance(o, BadLine)]
+    assert "nested too deeply" in reasons[0]
+    assert reasons[1].startswith("not UTF-8 at column 11")
+    assert "characters; at most" in reasons[2]
+    assert [o.line for o in out] == [1, 2, 3, 4]
