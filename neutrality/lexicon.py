@@ -32,19 +32,22 @@ class Lexicon:
 def _number_terms(cat: Catalogue) -> list[tuple[str, Meaning]]:
     lang = cat.language
     assert lang is not None
-    words = {v: k for k, v in lang.number_words.items()}
+    # every word for a number counts ("dua", Javanese "loro", Sundanese "dua"), not only the last
+    words: dict[int, list[str]] = {}
+    for word, value in lang.number_words.items():
+        words.setdefault(value, []).append(word)
     numbers = sorted({p.number for p in cat.participants.values() if p.number is not None})
     out: list[tuple[str, Meaning]] = []
     for strong, forms in ((True, lang.strong_number_forms), (False, lang.weak_number_forms)):
         for form in forms:
             for n in numbers:
-                if "{w}" in form and n not in words:
-                    continue
                 if form == "{0n}" and n >= 10:
                     continue  # a bare two-digit number is not a ballot number by itself
                 term = form.replace("{0n}", f"{n:02d}").replace("{n}", str(n))
-                term = term.replace("{w}", words.get(n, ""))
-                out.append((term, Meaning(Kind.NUMBER, value=n, strong=strong)))
+                spelled = (
+                    [term.replace("{w}", w) for w in words.get(n, ())] if "{w}" in term else [term]
+                )
+                out += [(t, Meaning(Kind.NUMBER, value=n, strong=strong)) for t in spelled]
     return out
 
 

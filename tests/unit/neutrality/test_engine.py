@@ -167,3 +167,30 @@ def test_decisions_serialise(engine: Engine) -> None:
     again = type(d).model_validate_json(d.model_dump_json())
     assert again == d
     assert d.pack_version == engine.pack_version
+
+
+def test_every_word_for_a_ballot_number_counts(engine: Engine) -> None:
+    """Indonesian, Javanese (ngoko and krama) and Sundanese words for one number all resolve:
+    building the lexicon once kept only the last word of each number."""
+    import datetime as dt
+
+    from schemas import Action, Platform, Post
+
+    when = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    for text, number in (
+        ("Ayo coblos dua tanggal 14", 2),
+        ("Sedulur, coblos loro nggih", 2),
+        ("Monggo coblos kalih", 2),
+        ("Urang coblos tilu, ulah hilap", 3),
+        ("Ingat coblos tiga ya", 3),
+    ):
+        post = Post(
+            platform=Platform.X,
+            post_id="n",
+            account_id="x:asn",
+            text=text,
+            action=Action.POST,
+            event_time=when,
+        )
+        decision = engine.decide(post)
+        assert [p.number for p in decision.participants] == [number], text
