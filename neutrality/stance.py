@@ -24,6 +24,7 @@ explanation a supervisor reads says *why* a post was read as news or as a warnin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection
 
 from neutrality.featureset import Ev, Features, Scanned
@@ -133,6 +134,7 @@ _SMALL_WORDS = frozenset(
     ]
 )
 MIN_HEADLINE_WORDS = 5
+_SPACE = re.compile(" ")
 _DOUBLED = re.compile(r"!!|\?\?|\.\.|…")
 # Pictographs, dingbats, symbols and the joiner/variation marks emoji are built with.
 _EMOJI = re.compile("[\u2600-\u27bf\u200d\ufe0f\U0001f000-\U0001faff]")
@@ -246,7 +248,7 @@ def read_register(
                 imperative = any(
                     ev.field == field
                     and ev.start is not None
-                    and _word_at(texts.get(field, ""), ev.start) < IMPERATIVE_AT
+                    and ev.start < _opening(texts.get(field, ""), IMPERATIVE_AT)
                     and not any(
                         neg.field == field and neg.start is not None and neg.start < ev.start
                         for k in keys["negation_cue"]
@@ -415,9 +417,14 @@ def _followed_by(ev: Ev, starts: set[tuple[str, int | None]], texts: dict[str, s
     return any(f == ev.field and s is not None and ev.end <= s <= cut for f, s in starts)
 
 
-def _word_at(text: str, offset: int) -> int:
-    """Index of the word at a character offset of normalised text (words are single-spaced)."""
-    return text.count(" ", 0, offset)
+def _opening(text: str, words: int) -> int:
+    """Offset where the first `words` words of normalised text end."""
+    end = -1
+    for _ in range(words):
+        end = text.find(" ", end + 1)
+        if end < 0:
+            return len(text)
+    return end
 
 
 def _others_support(
@@ -476,39 +483,66 @@ def _mood(
     participant within MOOD_WINDOW words of that victory ("semoga AHY menang", "moga pak
     Basuki dan pak Djarot terpilih"). A comparison is a comparative cue within MOOD_WINDOW words
     of a participant, in a field where participants of one race are named together.
+    Word positions are looked up by bisection, so the work grows as n log n in the cues found.
     """
+    words = _WordIndex(texts)
     where: dict[str, list[int]] = {}
     for key in keys["participant"]:
         for ev in feats.found.get(key, ()):
             if ev.start is not None and not ev.raw and ev.field in texts:
-                where.setdefault(ev.field, []).append(_word_at(texts[ev.field], ev.start))
+                where.setdefault(ev.field, []).append(words.at(ev.field, ev.start))
     if not where:
         return []
+    for positions in where.values():
+        positions.sort()
 
     def near(field: str, word: int) -> bool:
-        return any(abs(word - w) <= MOOD_WINDOW for w in where.get(field, ()))
+        positions = where.get(field, [])
+        i = bisect_left(positions, word - MOOD_WINDOW)
+        return i < len(positions) and positions[i] <= word + MOOD_WINDOW
 
     out: list[tuple[Ev, str]] = []
-    outcomes = [ev for k in keys["win_outcome"] for ev in feats.found.get(k, ())]
+    wins: dict[str, list[int]] = {}
+    for key in keys["win_outcome"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None:
+                wins.setdefault(ev.field, []).append(words.at(ev.field, ev.start))
+    for positions in wins.values():
+        positions.sort()
     for wish in (ev for k in keys["optative_cue"] for ev in feats.found.get(k, ())):
-        if wish.field in others or wish.end is None:
+        if wish.field in others or wish.end is None or wish.field not in wins:
             continue
-        text = texts.get(wish.field, "")
-        at = _word_at(text, wish.end)
-        for win in outcomes:
-            if win.field != wish.field or win.start is None or win.start < wish.end:
-                continue
-            w = _word_at(text, win.start)
-            if w - at <= MOOD_WINDOW and near(win.field, w):
+        at = words.at(wish.field, wish.end)
+        positions = wins[wish.field]
+        i = bisect_left(positions, at)
+        while i < len(positions) and positions[i] - at <= MOOD_WINDOW:
+            if near(wish.field, positions[i]):
                 out.append((wish, "wish for a victory"))
                 break
+            i += 1
     if compare:
         for cue in (ev for k in keys["comparative_cue"] for ev in feats.found.get(k, ())):
             if cue.field in others or cue.start is None:
                 continue
-            if near(cue.field, _word_at(texts.get(cue.field, ""), cue.start)):
+            if near(cue.field, words.at(cue.field, cue.start)):
                 out.append((cue, COMPARISON))
     return out
+
+
+class _WordIndex:
+    """Word number of a character offset in normalised text (single spaces between words),
+    from the space offsets of each field, found once."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self._texts = texts
+        self._spaces: dict[str, list[int]] = {}
+
+    def at(self, field: str, offset: int) -> int:
+        spaces = self._spaces.get(field)
+        if spaces is None:
+            text = self._texts.get(field, "")
+            spaces = self._spaces[field] = [m.start() for m in _SPACE.finditer(text)]
+        return bisect_left(spaces, offset)
 
 
 def _allegiance(
