@@ -48,6 +48,9 @@ def families() -> dict[str, Callable[[], Post]]:
             transcript=dense,
             media_description=dense,
             hashtags=tags,
+            # every mention a candidate's account (each is looked up and named)
+            mentions=["@prabowo", "@aniesbaswedan", "@ganjarpranowo"] * 66,
+            urls=["https://example.org/" + "a" * 2000] * 100,
             action=Action.SHARE,
             target=Target(
                 kind=TargetKind.POST,

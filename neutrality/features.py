@@ -55,6 +55,7 @@ STRUCTURAL = (
 WIB = dt.timezone(dt.timedelta(hours=7))
 SEASON_LEAD = dt.timedelta(days=400)  # bakal calon are talked about about a year ahead
 MAX_COMPOUND_BODIES = 64  # hashtags read for names inside them (#ganjarpresidenrakyat)
+MAX_MENTIONS = 64  # mentioned accounts looked up in the catalogue
 
 
 def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
@@ -350,6 +351,17 @@ class Extractor:
             feats.add(
                 "author.news_outlet", Ev("account_id", None, None, "news outlet", post.account_id)
             )
+        # Mentions name accounts: a candidate's or winning team's account mentioned is that
+        # participant named in the author's own words ("@ganjarpranowo lanjutkan pak!").
+        if post.mentions:
+            prefix = post.account_id.split(":", 1)[0]
+            for i, handle in enumerate(post.mentions[:MAX_MENTIONS]):
+                mentioned = cat.account_role(f"{prefix}:{handle.lstrip('@')}", day)
+                if mentioned is not None:
+                    kind, p = mentioned
+                    ev = Ev(f"mentions[{i}]", None, None, f"{kind}_account:{p.id}", handle)
+                    self._mention(feats, "text", p, ev)
+                    feats.add("text.named", ev)
         t = post.target
         if t is not None and t.account:
             acc = t.account.casefold()

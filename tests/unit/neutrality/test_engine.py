@@ -194,3 +194,32 @@ def test_every_word_for_a_ballot_number_counts(engine: Engine) -> None:
         )
         decision = engine.decide(post)
         assert [p.number for p in decision.participants] == [number], text
+
+
+def test_a_mentioned_candidate_account_names_the_participant(engine: Engine) -> None:
+    """The mentions field is read: "@ganjarpranowo lanjutkan!" names Ganjar-Mahfud, so the
+    support words beside it campaign; mentioning a stranger names nobody."""
+    import datetime as dt
+
+    from schemas import Action, Platform, Post
+
+    when = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+    def post(mention: str) -> Post:
+        return Post(
+            platform=Platform.X,
+            post_id="m",
+            account_id="x:asn",
+            text="Mantap pak, dukung terus sampai menang!",
+            mentions=[mention],
+            action=Action.COMMENT,
+            event_time=when,
+        )
+
+    decision = engine.decide(post("@ganjarpranowo"))
+    assert decision.outcome.value == "flag"
+    assert [p.number for p in decision.participants] == [3]
+    evidence = [e for h in decision.hits for e in h.evidence]
+    assert any(e.field == "mentions[0]" and e.excerpt == "@ganjarpranowo" for e in evidence)
+    stranger = engine.decide(post("@budi.tetangga"))
+    assert stranger.participants == [] and stranger.outcome.value != "flag"
