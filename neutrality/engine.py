@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
-from neutrality.features import MAX_MENTIONS, WIB, Extractor
+from neutrality.features import WIB, Extractor, mentioned_accounts
 from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import Lexicon, build_lexicon
 from neutrality.matcher import Kind
@@ -154,10 +154,9 @@ class Engine:
         quick = self._quick.look
         clean: dict[str, str] = {}  # fields whose quick form is already the normalised form
         if post.mentions and not structural:
-            prefix = post.account_id.split(":", 1)[0]
             structural = any(
-                f"{prefix}:{m.lstrip('@')}".casefold() in self._structural_accounts
-                for m in post.mentions[:MAX_MENTIONS]
+                account.casefold() in self._structural_accounts
+                for _, account in mentioned_accounts(post)
             )
         anchored = structural or bool(post.hashtags)
         for name, raw in fields:

@@ -81,6 +81,7 @@ class Extractor:
         self.lexicon = lexicon
         self._race_of = {p.id: cat.races[p.race_id] for p in cat.participants.values()}
         self._races = tuple(cat.races.values())
+        self._race_sizes = {r.id: len(r.participants) for r in self._races}
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -247,14 +248,7 @@ class Extractor:
     def read_stance(self, post: Post, feats: Features, scanned: list[Scanned]) -> None:
         """The second tier: register and stance, then what counts as news. Separate from
         `extract` so the engine runs it only when a rule could still fire."""
-        named = self._named_by_side(feats)
-        sizes = {
-            race: len(self.cat.races[race].participants)
-            for side in named.values()
-            for race in side
-            if race in self.cat.races
-        }
-        read_register(post, feats, scanned, named, sizes)
+        read_register(post, feats, scanned, self._named_by_side(feats), self._race_sizes)
         self._news_exception(feats)
 
     def _named_by_side(self, feats: Features) -> dict[str, dict[str, set[str]]]:
@@ -353,15 +347,13 @@ class Extractor:
             )
         # Mentions name accounts: a candidate's or winning team's account mentioned is that
         # participant named in the author's own words ("@ganjarpranowo lanjutkan pak!").
-        if post.mentions:
-            prefix = post.account_id.split(":", 1)[0]
-            for i, handle in enumerate(post.mentions[:MAX_MENTIONS]):
-                mentioned = cat.account_role(f"{prefix}:{handle.lstrip('@')}", day)
-                if mentioned is not None:
-                    kind, p = mentioned
-                    ev = Ev(f"mentions[{i}]", None, None, f"{kind}_account:{p.id}", handle)
-                    self._mention(feats, "text", p, ev)
-                    feats.add("text.named", ev)
+        for i, (handle, account) in enumerate(mentioned_accounts(post)):
+            mentioned = cat.account_role(account, day)
+            if mentioned is not None:
+                kind, p = mentioned
+                ev = Ev(f"mentions[{i}]", None, None, f"{kind}_account:{p.id}", handle)
+                self._mention(feats, "text", p, ev)
+                feats.add("text.named", ev)
         t = post.target
         if t is not None and t.account:
             acc = t.account.casefold()
@@ -405,6 +397,13 @@ class Extractor:
             feats.found["exception.news"] = feats.found["author.news_outlet"]
         elif feats.has("register.report") and not feats.has("register.endorse"):
             feats.found["exception.news"] = feats.found["register.report"]
+
+
+def mentioned_accounts(post: Post) -> list[tuple[str, str]]:
+    """(handle as written, account id on the author's platform) for the first MAX_MENTIONS
+    mentions: "@prabowo" in an x: post is the account x:prabowo."""
+    prefix = post.account_id.split(":", 1)[0]
+    return [(h, f"{prefix}:{h.lstrip('@')}") for h in post.mentions[:MAX_MENTIONS]]
 
 
 def _side(zone: str) -> str:

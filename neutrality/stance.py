@@ -47,7 +47,6 @@ ENDORSE_LISTS = ("first_person", "call_to_vote", "endorse_cue")
 # An attribution ("ujarnya") gives the words around it to a third person.
 ATTRIBUTION_LISTS = frozenset({"report_cue"})
 SPOKEN_FIELDS = frozenset({"text", "transcript", "target.text"})  # words, not a media label
-_FIRST_PERSON = re.compile(r"\b(?:saya|sy|aku|ku|kami|kita|gue|gua|gw|beta|ane|awak)\b", re.I)
 # A register is read when its cues weigh at least REGISTER_WEIGHT: a structural cue or an
 # attribution, a warning, a debunk or a turnout appeal weighs that much alone, any other cue
 # word one.
@@ -74,9 +73,6 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_PRONOUNS = frozenset(
-    ["saya", "sy", "aku", "ku", "kami", "kita", "gue", "gua", "gw", "beta", "ane", "awak"]
-)
 _RELATIVE = frozenset(["yang", "yg"])
 # Words that may stand between "saya" and a participant in a statement of allegiance ("saya
 # untuk Bu Risma", "aku tetap 02", "kami pro X"): prepositions, particles and honorifics only, so
@@ -90,6 +86,10 @@ HOLDER_WINDOW = 3  # "saya siap jadi pendukung": the pronoun a few words before 
 _HOLDER_NOUNS = ("pendukung", "simpatisan", "pemilih")
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
 
+_PRONOUNS = frozenset(
+    ["saya", "sy", "aku", "ku", "kami", "kita", "gue", "gua", "gw", "beta", "ane", "awak"]
+)
+_FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(_PRONOUNS))})\b", re.I)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|persen\b)", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z.'’ ]{2,40}(?:,\s*[A-Za-z0-9.' ]{2,30})?\s*(?:\([A-Za-z]+\))?\s*[-–—]\s"
@@ -441,12 +441,14 @@ def _others_support(
             evs = feats.found.get(key)
             if not evs:
                 continue
-            kept = [ev for ev in evs if not _held_by_others(ev, texts)]
+            kept = []
+            for ev in evs:
+                if _held_by_others(ev, texts):
+                    removed.setdefault((ev.field, ev.start), ev)
+                else:
+                    kept.append(ev)
             if len(kept) == len(evs):
                 continue
-            for ev in evs:
-                if ev not in kept:
-                    removed.setdefault((ev.field, ev.start), ev)
             if kept:
                 feats.found[key] = kept
             else:
