@@ -130,6 +130,10 @@ class Harness:
 
     def unprocessed_posts(self) -> int:
         """Posts not yet committed by the worker group (end offset minus committed offset)."""
+        return sum(end - committed for end, committed in self.post_offsets().values())
+
+    def post_offsets(self) -> dict[int, tuple[int, int]]:
+        """Per posts partition: (end offset, the group's committed offset or 0)."""
         topic = self.settings.posts_topic
         # A consumer that never subscribes does not join the group; it only reads its offsets.
         consumer = KafkaConsumer(
@@ -140,11 +144,19 @@ class Harness:
         try:
             parts = [TopicPartition(topic, p) for p in range(self.settings.partitions)]
             ends = consumer.end_offsets(parts)
-            return sum(ends[tp] - (consumer.committed(tp) or 0) for tp in parts)
+            return {tp.partition: (ends[tp], consumer.committed(tp) or 0) for tp in parts}
         finally:
             consumer.close()
 
-    def wait(self, what: str, check: Callable[[], bool], timeout: float) -> None:
+    def wait(
+        self,
+        what: str,
+        check: Callable[[], bool],
+        timeout: float,
+        detail: Callable[[], str] | None = None,
+    ) -> None:
+        """Poll `check` until true; on timeout fail with `detail()` (the state that was awaited)
+        and the workers' logs."""
         deadline = time.monotonic() + timeout
         while not check():
             for w in self.workers:
@@ -152,7 +164,10 @@ class Harness:
                     raise AssertionError(f"worker {w.name} died:\n{w.log_tail(60)}")
             if time.monotonic() > deadline:
                 logs = "\n".join(w.log_tail(30) for w in self.workers)
-                raise AssertionError(f"timed out after {timeout}s waiting for {what}\n{logs}")
+                state = f"{detail()}\n" if detail is not None else ""
+                raise AssertionError(
+                    f"timed out after {timeout}s waiting for {what}\n{state}{logs}"
+                )
             time.sleep(0.5)
 
     def stop(self) -> None:

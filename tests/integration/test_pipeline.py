@@ -112,7 +112,12 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
     harness.start_worker("b")
     sender.join()
     harness.wait("every flag indexed", lambda: harness.indexed()[1] == expected, 240)
-    harness.wait("every post committed", lambda: harness.unprocessed_posts() == 0, 240)
+    harness.wait(
+        "every post committed",
+        lambda: harness.unprocessed_posts() == 0,
+        240,
+        detail=lambda: f"posts partition -> (end, committed): {harness.post_offsets()}",
+    )
     total, ids = harness.indexed()
     assert total == len(expected) == len(ids), "a redelivered flag must not duplicate"
 
