@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from neutrality.catalogue import Catalogue
 from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter
 from neutrality.normalise import Normaliser
+from neutrality.spelling import name_variants
 
+_NAMES = (Kind.ALIAS, Kind.CAMPAIGN, Kind.GROUP)  # spelled every way people spell them
 MIN_COMPOUND = 5  # shortest name looked for inside a hashtag (#ganjarpresidenrakyat)
 
 
@@ -87,6 +89,12 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     raw = raw_terms(cat, lists)
     plain = Normaliser(cat.language)
     normalised = [(plain.normalise(t).text.strip(), m) for t, m in raw]
+    normalised += [
+        (variant, m)
+        for t, m in normalised
+        if m.kind in _NAMES
+        for variant in name_variants(t)
+    ]
     vocabulary = frozenset(tok for t, _ in normalised for tok in t.split() if tok.isalpha())
     normaliser = Normaliser(cat.language, vocabulary)
     matcher = Matcher()

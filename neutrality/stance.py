@@ -84,7 +84,29 @@ _LINKING = _word_set(
 ALLEGIANCE_WINDOW = 3  # words between the pronoun and the participant
 HOLDER_WINDOW = 3  # "saya siap jadi pendukung": the pronoun a few words before the support word
 _HOLDER_NOUNS = ("pendukung", "simpatisan", "pemilih")
+RECEIVED_WINDOW = 2  # words between a support word and the "dari"/"oleh" naming its source
+_SOURCE_WORDS = frozenset(["dari", "oleh", "dr"])
+_REQUESTS = _word_set(
+    "mohon minta meminta memohon harap berharap butuh perlu ajak mengajak galang menggalang "
+    "cari mencari "
+)
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
+OFFICE_VOTE = "voting for an office"
+OFFICE_WINDOW = 3  # "pilih calon kepala daerah": determiners before the office voted for
+_DETERMINERS = _word_set("calon seorang para sang sosok figur")
+# After the office, a word that ends its phrase: function words and the openers of a new clause
+# (punctuation is gone from normalised text).
+_CLAUSE_WORDS = _word_set(
+    "dan di ke pada untuk secara dengan agar supaya karena nanti ya ini itu periode tahun "
+    "semoga mari ayo jangan insyaallah "
+)
+_OFFICE_TAILS = _word_set("kota daerah desa rakyat ri dki provinsi kabupaten")
+# Offices, not candidates: "memilih caleg" may mean one caleg, "memilih presiden" never does.
+_OFFICES = _word_set(
+    "presiden wakil wapres gubernur wagub bupati wabup walikota wali pemimpin pimpinan kepala "
+    "legislatif anggota dewan dprd dpr dpd senator pemimpinnya kades "
+)
+_OFFICE_QUALIFIED = _RELATIVE  # "pemimpin yang amanah" asks for a kind; "pemimpin kafir" a side
 
 _PRONOUNS = frozenset(
     ["saya", "sy", "aku", "ku", "kami", "kita", "gue", "gua", "gw", "beta", "ane", "awak"]
@@ -320,6 +342,11 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, "register:warn (nobody in particular)")
                         )
                         continue
+                    if name == "call_to_vote" and _office_object(ev, texts):
+                        found.setdefault("educate", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:educate ({OFFICE_VOTE})")
+                        )
+                        continue
                     if ev.field in reported or (ev.field in quoted and ev.field in attributed):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, "register:report (reported speech)")
@@ -402,6 +429,24 @@ def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, st
     return any(f == ev.field and end is not None and cut <= end <= ev.start for f, end in negations)
 
 
+def _office_object(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote whose object is an office, not a person: "untuk memilih presiden", "pilihlah
+    pemimpin yang amanah" speak of the election itself (a participant named as the object,
+    "pilih calon nomor 2", is not this)."""
+    if ev.end is None:
+        return False
+    words = texts.get(ev.field, "")[ev.end : ev.end + 60].split()
+    for i, word in enumerate(words[:OFFICE_WINDOW]):
+        if word in _OFFICES:
+            rest = words[i + 1 :]
+            while rest and (rest[0] in _OFFICES or rest[0] in _OFFICE_TAILS):  # "wali kota"
+                rest = rest[1:]
+            return not rest or rest[0] in _OFFICE_QUALIFIED or rest[0] in _CLAUSE_WORDS
+        if word not in _DETERMINERS:
+            return False
+    return False
+
+
 def _followed_by(ev: Ev, starts: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:
     """An unspecific object within the NEGATION_WINDOW words after the endorsing word."""
     if ev.end is None or not starts:
@@ -468,6 +513,18 @@ def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
         return not any(w in _PRONOUNS for w in before)
     if before and before[-1] in _RELATIVE and any(v in words[0] for v in _SUPPORT_VERBS):
         return not (len(before) > 1 and before[0] in _PRONOUNS)
+    return _received(text, ev.end, before)
+
+
+def _received(text: str, end: int, before: list[str]) -> bool:
+    """Support that comes from someone ("dengan dukungan penuh dari panwascam", "didukung oleh
+    warga") is support the author received or describes, unless it comes from the author ("dari
+    kami") or the author asks for it ("mohon dukungan dari bapak ibu")."""
+    after = text[end : end + 40].split()[: RECEIVED_WINDOW + 1]
+    for i, word in enumerate(after[:RECEIVED_WINDOW]):
+        if word in _SOURCE_WORDS:
+            giver = after[i + 1] if i + 1 < len(after) else ""
+            return giver not in _PRONOUNS and not any(w in _REQUESTS for w in before)
     return False
 
 

@@ -129,6 +129,27 @@ def test_support_held_by_someone_else_is_not_the_authors(engine: Engine) -> None
     assert "register.endorse" in own
 
 
+def test_support_received_from_someone_is_not_given_by_the_author(engine: Engine) -> None:
+    received = _post("Patroli berjalan lancar berkat dukungan penuh dari warga dan polsek")
+    assert "register.endorse" not in _features(engine, received)
+    asked = _post("Mohon dukungan dari bapak ibu sekalian untuk Ganjar")
+    assert "register.endorse" in _features(engine, asked)
+    given = _post("Dukungan dari kami sekeluarga untuk Ganjar")
+    assert "register.endorse" in _features(engine, given)
+
+
+def test_voting_for_an_office_is_about_the_election_not_a_person(engine: Engine) -> None:
+    for text in (
+        "Tahun depan memilih presiden. Semoga lancar dan damai",
+        "Pilihlah pemimpin yang amanah, jangan golput",
+        "Besok saatnya memilih wali kota untuk lima tahun ke depan",
+    ):
+        found = _features(engine, _post(text))
+        assert "register.educate" in found and "register.endorse" not in found, text
+    for text in ("Ayo pilih calon nomor 2, Ganjar-Mahfud", "Jangan lupa pilih Ganjar"):
+        assert "register.endorse" in _features(engine, _post(text)), text
+
+
 def test_the_author_placing_themself_beside_a_participant_takes_sides(engine: Engine) -> None:
     mine = _post("Dari dulu aku pendukung Ganjar, titik")
     assert any("first person" in cue for cue in _endorse_cues(engine, mine))
