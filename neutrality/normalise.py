@@ -31,6 +31,9 @@ _WS = re.compile(r"\s{2,}|[^\S ]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _EDGE_SPACE = re.compile(r"^ +| +$")
 _ANY = re.compile(r"[\s\S]+")
+# An emoji written as its Unicode name, as exports and archives of posts render them
+# ("<Victory Hand>", "<FACE WITH TEARS OF JOY>"): read as the emoji a reader would have seen.
+EMOJI_NAME = re.compile(r"<([A-Za-z][A-Za-z &'-]{2,60})>")
 
 Repl = Callable[[re.Match[str]], str | None]
 
@@ -95,6 +98,21 @@ class _Tracked:
         self.ends = ends
 
 
+def emoji_by_name(m: re.Match[str]) -> str | None:
+    """The emoji a `<Name>` stands for (its Unicode name, with or without " sign"), else None."""
+    name = m.group(1).replace("&", "and").upper()
+    for candidate in (name, f"{name} SIGN"):
+        try:
+            return unicodedata.lookup(candidate)
+        except KeyError:
+            continue
+    return None
+
+
+def _emoji_repl(m: re.Match[str]) -> str:
+    return emoji_by_name(m) or m.group(0)
+
+
 def _fold(text: str) -> str:
     if text.isascii():
         return text.lower()
@@ -124,8 +142,11 @@ _LEET_SYMBOL = re.compile(r"[a-z][@$]|[@$][a-z]")
 
 def quick_form(raw: str) -> str | None:
     """The cheap first form of a field: folded, punctuation blanked, spaces collapsed. None when
-    only the full normaliser can read it (leetspeak written with @ or $). When the quick filter
-    finds no obfuscation trigger in it, it equals what `Normaliser.normalise` would produce."""
+    only the full normaliser can read it (leetspeak written with @ or $, an emoji by name).
+    When the quick filter finds no obfuscation trigger in it, it equals what
+    `Normaliser.normalise` would produce."""
+    if "<" in raw and EMOJI_NAME.search(raw):
+        return None
     if raw.isascii():
         folded = raw.lower()
         blanked = folded.encode().translate(_ASCII_BLANK).decode()
@@ -165,7 +186,8 @@ class Normaliser:
         """Canonical text for matching; with track=True also the offsets back to `orig`."""
         if track:
             return self._tracked(orig)
-        s = _HASHTAG.sub(_camel, orig) if "#" in orig else orig
+        s = EMOJI_NAME.sub(_emoji_repl, orig) if "<" in orig else orig
+        s = _HASHTAG.sub(_camel, s) if "#" in s else s
         s = _fold(s)
         if self.vocabulary:
             s = _LEET_TOKEN.sub(lambda m: self._leet_repl(m) or m.group(0), s)
@@ -179,7 +201,9 @@ class Normaliser:
 
     def _tracked(self, orig: str) -> NormText:
         buf = _Tracked(orig)
-        if "#" in orig:
+        if "<" in orig:
+            buf.sub(EMOJI_NAME, emoji_by_name)
+        if "#" in buf.text:
             buf.sub(_HASHTAG, _camel)
         folded = _fold(buf.text)
         if buf.text.isascii():

@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections.abc import Collection
 
 from neutrality.featureset import Ev, Features, Scanned
+from neutrality.normalise import EMOJI_NAME, emoji_by_name
 from schemas import Post
 
 NEUTRAL_REGISTERS = ("report", "warn", "administer", "debunk", "programme", "educate")
@@ -91,7 +92,20 @@ _REQUESTS = _word_set(
     "cari mencari "
 )
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
+# Hortatives urge whatever follows them; the lists whose words make that partisan.
+_HORTATIVES = frozenset(["ayo", "yuk", "mari", "jangan lupa"])
+_HORTATIVE_OBJECTS = ("participant", "call_to_vote", "support", "endorse_cue", "candidate_word")
+ABSENCE_WINDOW = 2  # "tanpa gambar paslon": words between "without" and the candidate word
+_ABSENCE = frozenset(["tanpa", "tnpa"])
+_NOT_REAL = frozenset(["fiktif", "rekaan", "karangan", "dummy"])
+WHEN_WHERE_VOTE = "when and where to vote"
+_WHEN_WHERE = _word_set("di pada tanggal tgl hari saat nanti besok surat kertas ke tps bilik")
+_MONTHS = _word_set(
+    "januari februari pebruari maret april mei juni juli agustus september oktober november "
+    "desember jan feb mar apr jun jul agu agt agus sep sept okt nov des"
+)
 OFFICE_VOTE = "voting for an office"
+CRITERIA_VOTE = "choosing by criteria"
 OFFICE_WINDOW = 3  # "pilih calon kepala daerah": determiners before the office voted for
 _DETERMINERS = _word_set("calon seorang para sang sosok figur")
 # After the office, a word that ends its phrase: function words and the openers of a new clause
@@ -185,8 +199,11 @@ def headline(text: str) -> bool:
 def own_voice(text: str) -> bool:
     """Marks of someone speaking for themself, which a newsroom headline never carries: a
     conversational particle ("dong", "sih", "nih"), doubled punctuation ("!!", "..", "??"), an
-    emoji, or a first-person pronoun outside a quoted speaker's words (before any colon)."""
+    emoji (or its name, "<Victory Hand>"), or a first-person pronoun outside a quoted speaker's
+    words (before any colon)."""
     if _DOUBLED.search(text) or _EMOJI.search(text):
+        return True
+    if "<" in text and any(emoji_by_name(m) for m in EMOJI_NAME.finditer(text)):
         return True
     words = {w.casefold() for w in _WORD.findall(text)}
     if words & _PARTICLES:
@@ -311,6 +328,7 @@ def read_register(
         negation_starts = {(ev.field, ev.start) for ev in negation_evs}
         negations = {(ev.field, ev.end) for ev in negation_evs}
         named_here = any(key in feats.found for key in keys["participant"])
+        _drop_absent_candidates(feats, keys, texts)
         for ev in _others_support(feats, keys, texts):
             found.setdefault("report", []).append(
                 Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
@@ -319,6 +337,23 @@ def read_register(
             (ev.field, ev.start)
             for key in keys["unspecific_object"]
             for ev in feats.found.get(key, ())
+        }
+        # What a hortative ("ayo", "jangan lupa") urges: only a partisan word after it makes
+        # it endorsement ("jangan lupa tanda tangan saksi" urges nothing partisan).
+        # A vote for an office, by criteria, or for a date and place is voter education.
+        education: dict[tuple[str, int | None], str] = {}
+        for key in keys["call_to_vote"]:
+            for ev in feats.found.get(key, ()):
+                cue = _education(ev, texts, named_here)
+                if cue is not None:
+                    education[(ev.field, ev.start)] = cue
+        partisan = {
+            (ev.field, ev.start)
+            for name in _HORTATIVE_OBJECTS
+            for key in keys[name]
+            for ev in feats.found.get(key, ())
+            if not ev.label.startswith("gesture:")  # a hand sign is too weak to be the object
+            and (ev.field, ev.start) not in education
         }
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
@@ -342,9 +377,16 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, "register:warn (nobody in particular)")
                         )
                         continue
-                    if name == "call_to_vote" and _office_object(ev, texts):
+                    if (
+                        name == "first_person"
+                        and _hortative(ev, texts)
+                        and not _followed_by(ev, partisan, texts)
+                    ):
+                        continue
+                    cue = education.get((ev.field, ev.start)) if name == "call_to_vote" else None
+                    if cue is not None:
                         found.setdefault("educate", []).append(
-                            Ev(ev.field, ev.start, ev.end, f"register:educate ({OFFICE_VOTE})")
+                            Ev(ev.field, ev.start, ev.end, f"register:educate ({cue})")
                         )
                         continue
                     if ev.field in reported or (ev.field in quoted and ev.field in attributed):
@@ -408,6 +450,7 @@ _KEYS = {
             "negation_cue",
             "unspecific_object",
             "participant",
+            "candidate_word",
         )
     }
     for side, _, zones in SIDES
@@ -427,6 +470,51 @@ def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, st
             cut = 0
             break
     return any(f == ev.field and end is not None and cut <= end <= ev.start for f, end in negations)
+
+
+def _hortative(ev: Ev, texts: dict[str, str]) -> bool:
+    """A hortative with words after it (at the very end, "...yuk mari", it urges what the post
+    said before it)."""
+    if ev.start is None or ev.end is None:
+        return False
+    text = texts.get(ev.field, "")
+    return text[ev.start : ev.end] in _HORTATIVES and _WORD.search(text, ev.end) is not None
+
+
+def _chosen_by_criteria(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote whose object is a description ("pilih yang programnya masuk akal", "pilihlah
+    yang terbaik menurut hati nurani"): with no participant named, it is voter education."""
+    if ev.end is None:
+        return False
+    after = texts.get(ev.field, "")[ev.end : ev.end + 20].split()
+    return bool(after) and after[0] in _RELATIVE
+
+
+def _education(ev: Ev, texts: dict[str, str], named_here: bool) -> str | None:
+    """Why a call to vote is voter education, if it is: its object is an office, or (with no
+    participant named) a description or the time and place of the vote."""
+    if _office_object(ev, texts):
+        return OFFICE_VOTE
+    if named_here:
+        return None
+    if _chosen_by_criteria(ev, texts):
+        return CRITERIA_VOTE
+    if _when_and_where(ev, texts):
+        return WHEN_WHERE_VOTE
+    return None
+
+
+def _when_and_where(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote followed by its time, place or ballot ("ayo memilih 14 februari", "coblos di dalam
+    kotak", "coblos surat suara"): with no participant named, turnout or ballot instructions."""
+    if ev.end is None:
+        return False
+    after = texts.get(ev.field, "")[ev.end : ev.end + 40].split()[:2]
+    if not after:
+        return False
+    if after[0] in _WHEN_WHERE:
+        return True
+    return after[0].isdigit() and len(after) > 1 and after[1] in _MONTHS
 
 
 def _office_object(ev: Ev, texts: dict[str, str]) -> bool:
@@ -499,6 +587,33 @@ def _others_support(
             else:
                 del feats.found[key]
     return list(removed.values())
+
+
+def _drop_absent_candidates(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> None:
+    """A candidate word that says there is no candidate ("twibbon tanpa gambar paslon") or no
+    real one ("contoh surat suara dengan paslon fiktif") refers to nobody."""
+    for key in keys["candidate_word"]:
+        evs = feats.found.get(key)
+        if not evs:
+            continue
+        kept = [ev for ev in evs if not _absent(ev, texts)]
+        if len(kept) == len(evs):
+            continue
+        if kept:
+            feats.found[key] = kept
+        else:
+            del feats.found[key]
+
+
+def _absent(ev: Ev, texts: dict[str, str]) -> bool:
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    before = text[max(0, ev.start - 30) : ev.start].split()[-ABSENCE_WINDOW:]
+    after = text[ev.end : ev.end + 20].split()[:1]
+    return any(w in _ABSENCE for w in before) or any(w in _NOT_REAL for w in after)
 
 
 def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:

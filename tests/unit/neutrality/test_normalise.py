@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from neutrality import Engine
+from neutrality.normalise import quick_form
+from schemas import Action, Platform, Post
 
 SAMPLES = [
     "Sy dukung G a n j a r, gasssss!!",
@@ -11,6 +15,7 @@ SAMPLES = [
     "Ｆｕｌｌ ｗｉｄｔｈ Ｐｒａｂｏｗｏ and ß straße",
     "  leading and trailing  ",
     "Caf\u0065\u0301 e\u0301 composed",
+    "Ayo <Victory Hand> #AhokDjarot <Raising Hands> <FACE WITH TEARS OF JOY>",
 ]
 
 
@@ -49,3 +54,29 @@ def test_offsets_map_back_to_original(engine: Engine, text: str, word: str, expe
     start = norm.text.index(word)
     a, b = norm.span(start, start + len(word))
     assert text[a:b] == expected
+
+
+def test_an_emoji_written_by_its_name_is_read_as_the_emoji(engine: Engine) -> None:
+    n = engine.lexicon.normaliser
+    text = "Ayo coblos <Victory Hand> <Face With Tears of Joy> <Not An Emoji>"
+    norm = n.normalise(text, track=True)
+    assert "\u270c" in norm.text and "\U0001f602" in norm.text
+    assert "not an emoji" in norm.text  # an unknown name stays words
+    start = norm.text.index("\u270c")
+    assert norm.span(start, start + 1) == (11, 25)  # the whole "<Victory Hand>"
+
+
+def test_a_hand_sign_by_name_counts_as_the_hand_sign(engine: Engine) -> None:
+    assert quick_form("coblos <Victory Hand>") is None  # only the full normaliser reads it
+    post = Post(
+        platform=Platform.X,
+        post_id="n1",
+        account_id="x:asn",
+        action=Action.POST,
+        text="Ayo coblos <Victory Hand> #Pemilu2024",
+        event_time=dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+    )
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    named = analysis.features.found["text.participant"]
+    assert any(ev.label.startswith("gesture:") for ev in named)

@@ -150,6 +150,35 @@ def test_voting_for_an_office_is_about_the_election_not_a_person(engine: Engine)
         assert "register.endorse" in _features(engine, _post(text)), text
 
 
+def test_a_hortative_endorses_only_what_it_urges(engine: Engine) -> None:
+    nothing = _post("Bapak ibu KPPS, jangan lupa tanda tangan saksi di formulir hasil ✌️")
+    assert "register.endorse" not in _features(engine, nothing)
+    urged = _post("Yuk mari menangkan Ganjar di kampung kita")
+    assert "register.endorse" in _features(engine, urged)
+    closing = _post("Pak Ganjar paling peduli sama warga kecil, yuk mari")
+    assert "register.endorse" in _features(engine, closing)
+
+
+def test_choosing_by_criteria_or_by_date_and_place_is_voter_education(engine: Engine) -> None:
+    for text, cue in (
+        ("Ketiga paslon bagus, pilih yang programnya paling masuk akal", "choosing by criteria"),
+        ("Ayo memilih 27 November, datang ke TPS pagi-pagi", "when and where"),
+        ("Cara coblos surat suara pemilu yang sah: coblos di dalam kotak", "when and where"),
+    ):
+        analysis = engine.analyse(_post(text), complete=True, full_path=True)
+        found = analysis.features.found if analysis.features else {}
+        assert "register.endorse" not in found, text
+        assert any(cue in ev.label for ev in found.get("register.educate", ())), text
+    named = _post("Pilih yang terbaik: Ganjar-Mahfud nomor 3")
+    assert "register.endorse" in _features(engine, named)
+
+
+def test_a_candidate_word_that_says_there_is_none_refers_to_nobody(engine: Engine) -> None:
+    for text in ("Twibbon KPU tanpa gambar paslon", "Contoh surat suara dengan paslon fiktif"):
+        assert "text.candidate_word" not in _features(engine, _post(text)), text
+    assert "text.candidate_word" in _features(engine, _post("Foto bareng paslon tadi pagi"))
+
+
 def test_the_author_placing_themself_beside_a_participant_takes_sides(engine: Engine) -> None:
     mine = _post("Dari dulu aku pendukung Ganjar, titik")
     assert any("first person" in cue for cue in _endorse_cues(engine, mine))
