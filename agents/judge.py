@@ -14,6 +14,7 @@ from typing import Any
 
 from agents.deadletters import send_to_deadletter
 from neutrality import Locality
+from neutrality.engine import TOO_COMPLEX
 from schemas import DeadLetterReason, Flag, Outcome, Post, RegistryEntry, RuleState
 from schemas.codec import Rejection, decode
 from streams import metrics
@@ -55,11 +56,17 @@ def judge_post(
     holder: EngineHolder,
     guard: RuleGuard,
     received_at: datetime,
+    budget_ms: float | None = None,
 ) -> tuple[Flag | None, list[RuleState]]:
-    """Judge one valid event: the flag (None when the engine passes it) and rules that tripped."""
+    """Judge one valid event: the flag (None when the engine passes it) and rules that tripped.
+    An event past `budget_ms` becomes a review-level flag saying it was too complex."""
     locality = Locality(province=entry.province, regency=entry.region) if entry else None
-    decision = holder.engine.decide(post, locality, review_only=guard.overrides)
+    decision = holder.engine.decide(
+        post, locality, review_only=guard.overrides, budget_ms=budget_ms
+    )
     metrics.labelled(metrics.DECISIONS, _DECISION_CHILDREN, decision.outcome.value).inc()
+    if decision.hits and decision.hits[0].rule_id == TOO_COMPLEX:
+        metrics.TOO_COMPLEX.inc()
     tripped = guard.observe(decision)
     if decision.outcome is Outcome.PASS:
         return None, tripped
@@ -130,7 +137,9 @@ def attach(
                 return
         received_at = datetime.fromtimestamp(msg.timestamp, UTC) if msg.timestamp else None
         received_at = received_at or datetime.now(UTC)
-        flag, tripped = judge_post(post, entry, holder, guard, received_at)
+        flag, tripped = judge_post(
+            post, entry, holder, guard, received_at, budget_ms=settings.decide_budget_ms
+        )
         for state in tripped:
             guard.apply(state)  # at once here; other workers learn it from the topic
             await rulestate_topic.send(

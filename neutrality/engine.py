@@ -41,6 +41,9 @@ MAX_EVIDENCE = 12
 MAX_HITS_PER_FIELD = 256
 MAX_HITS_PER_POST = 1_024
 MODEL_FEATURES = frozenset({"model.partisan", "model.possible"})
+# An event the engine could not finish within its time budget goes to a person, never passes.
+TOO_COMPLEX = "engine.too-complex"
+TOO_COMPLEX_TITLE = "Too complex to judge within the time budget: a person must look"
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
@@ -119,9 +122,12 @@ class Engine:
         post: Post,
         locality: Locality | None = None,
         review_only: frozenset[str] = frozenset(),
+        budget_ms: float | None = None,
     ) -> Decision:
-        """Judge one event; rules named in `review_only` may send it to review, never flag it."""
-        return self.analyse(post, locality, review_only).decision
+        """Judge one event; rules named in `review_only` may send it to review, never flag it.
+        Past `budget_ms` the engine stops at the next stage and sends the event to review as
+        too complex (see `analyse`)."""
+        return self.analyse(post, locality, review_only, budget_ms=budget_ms).decision
 
     def analyse(
         self,
@@ -130,12 +136,19 @@ class Engine:
         review_only: frozenset[str] = frozenset(),
         complete: bool = False,
         full_path: bool = False,
+        budget_ms: float | None = None,
     ) -> Analysis:
         """The decision and everything behind it, for explanations and tests. `complete` reads
         every tier (stance, model) even where no rule could fire; `full_path` skips the quick
         first look. Neither may change a rule's decision (tests hold the engine to it); the
-        model judges only what the quick look lets through."""
+        model judges only what the quick look lets through.
+
+        `budget_ms` bounds the time: every stage is linear in the post (`netra bench worst`
+        measures the slowest valid post), so the budget is a safety net for a machine that
+        stalls (swapping, a noisy neighbour) or a defect, checked between stages. An event
+        over it goes to review with the engine.too-complex hit: never passed, never a stall."""
         t0 = time.perf_counter()
+        deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
         fields: list[tuple[str, str]] = [("text", post.text)]
         if post.transcript:
             fields.append(("transcript", post.transcript))
@@ -189,9 +202,13 @@ class Engine:
                 if hits:
                     budget -= len(hits)
                     scanned.append(Scanned(name, zone_of(name), norm, hits))
+                if deadline is not None and time.perf_counter() > deadline:
+                    return self._too_complex(post, day, t0, f"matching {name}")
         if not full_path and not structural and not post.hashtags and not _has_signal(scanned):
             return Analysis(self._pass(post, day, t0), None, [])
         feats = self.extractor.extract(post, locality, scanned, day)
+        if deadline is not None and time.perf_counter() > deadline:
+            return self._too_complex(post, day, t0, "reading features")
         # The second tier (stance, then the model) runs only while a rule can still fire.
         optimistic = feats.found.keys() | possible_registers(feats.found) | MODEL_FEATURES
         checks = self._clauses_for_action[post.action]
@@ -210,6 +227,8 @@ class Engine:
         self.extractor.read_stance(post, feats, scanned)
         if model_score is None and self._model_may_matter(feats):
             model_score = self._second_opinion(post, feats)
+        if deadline is not None and time.perf_counter() > deadline:
+            return self._too_complex(post, day, t0, "reading stance")
         present = feats.found.keys()
         fired = [
             r
@@ -220,6 +239,39 @@ class Engine:
             post, day, feats, fired, scanned, t0, dropped=review_only, model_score=model_score
         )
         return Analysis(decision, feats, fired)
+
+    def _too_complex(self, post: Post, day: dt.date, t0: float, stage: str) -> Analysis:
+        """The review decision for an event that ran past its budget, saying where it stopped."""
+        spent = (time.perf_counter() - t0) * 1000.0
+        hit = RuleHit(
+            rule_id=TOO_COMPLEX,
+            title=TOO_COMPLEX_TITLE,
+            skb_form="",
+            severity=Severity.MEDIUM,
+            score=self.pack.review_at,
+            evidence=[
+                Evidence(
+                    field="engine",
+                    excerpt=f"stopped while {stage} after {spent:.1f} ms",
+                    feature="budget:too complex",
+                )
+            ],
+            review_only=True,
+        )
+        election, phase = self._phase(day, [])
+        decision = self._verdict(
+            post,
+            t0,
+            Outcome.REVIEW,
+            self.pack.review_at,
+            Severity.MEDIUM,
+            [hit],
+            [],
+            [],
+            election,
+            phase,
+        )
+        return Analysis(decision, None, [])
 
     def _model_may_matter(self, feats: Features) -> bool:
         """Whether a rule that reads the model could fire if the model said yes: the model is

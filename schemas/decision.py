@@ -58,7 +58,9 @@ class RuleHit(BaseModel):
 
     rule_id: str
     title: str
-    skb_form: str = Field(description="The SKB 2022 form, N01-N15.")
+    skb_form: str = Field(
+        description="The SKB 2022 form, N01-N15; empty on engine.too-complex (no form read yet)."
+    )
     severity: Severity
     score: float
     evidence: list[Evidence] = Field(default_factory=list)

@@ -20,6 +20,10 @@ FLAGS = Counter(
     "Rule hits on flagged or review-level events.",
     ["rule", "severity", "province"],
 )
+TOO_COMPLEX = Counter(
+    "netra_too_complex_total",
+    "Events the engine could not finish within NETRA_DECIDE_BUDGET_MS (sent to review).",
+)
 DEADLETTERS = Counter(
     "netra_deadletters_total", "Messages sent to the dead-letter topic.", ["reason", "stage"]
 )

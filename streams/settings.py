@@ -52,6 +52,14 @@ class Settings(BaseSettings):
     max_event_bytes: int = Field(
         default=1_048_576, ge=1024, description="Larger events go to the dead-letter topic."
     )
+    decide_budget_ms: float = Field(
+        default=250.0,
+        gt=0,
+        description=(
+            "Time the engine may spend on one event; past it the event goes to review as too "
+            "complex (the slowest valid post takes about 50 ms: netra bench worst)."
+        ),
+    )
     keep_unregistered: bool = Field(
         default=False,
         description="Judge events of accounts missing from the ASN registry, not skip them.",

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from neutrality import Engine, Locality
+from neutrality.engine import TOO_COMPLEX
 from schemas import Outcome, Phase, Post, SanctionTrack
 
 
@@ -223,3 +224,25 @@ def test_a_mentioned_candidate_account_names_the_participant(engine: Engine) -> 
     assert any(e.field == "mentions[0]" and e.excerpt == "@ganjarpranowo" for e in evidence)
     stranger = engine.decide(post("@budi.tetangga"))
     assert stranger.participants == [] and stranger.outcome.value != "flag"
+
+
+def test_an_event_past_its_budget_goes_to_review_as_too_complex(engine: Engine) -> None:
+    post = make_post("Ayo coblos Prabowo-Gibran, menang satu putaran! " * 40)
+    unbounded = engine.decide(post)
+    assert unbounded.outcome is Outcome.FLAG
+    stopped = engine.decide(post, budget_ms=0.0)
+    assert stopped.outcome is Outcome.REVIEW  # never passed, never a flag it did not finish
+    [hit] = stopped.hits
+    assert hit.rule_id == TOO_COMPLEX and hit.review_only
+    assert hit.evidence[0].excerpt.startswith("stopped while matching text after")
+    assert stopped.pack_version == engine.pack_version
+    generous = engine.decide(post, budget_ms=60_000.0)
+    assert generous.model_copy(update={"decide_ms": 0.0}) == unbounded.model_copy(
+        update={"decide_ms": 0.0}
+    )
+
+
+def test_a_benign_post_finished_on_the_quick_look_is_not_too_complex(engine: Engine) -> None:
+    assert engine.decide(make_post("Cuaca panas sekali hari ini"), budget_ms=0.0).outcome is (
+        Outcome.PASS
+    )

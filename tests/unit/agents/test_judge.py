@@ -1,0 +1,44 @@
+"""The judge's handling of one valid event: the engine's decision becomes a flag or nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from agents.judge import judge_post
+from neutrality.engine import TOO_COMPLEX
+from schemas import Outcome, Post
+from streams import metrics
+from streams.ruleguard import RuleGuard
+from streams.rulepack import EngineHolder
+
+POST = Post.model_validate(
+    {
+        "platform": "instagram",
+        "post_id": "j1",
+        "account_id": "ig:asn.judge",
+        "action": "post",
+        "text": "Ayo coblos Prabowo-Gibran, menang satu putaran!",
+        "event_time": "2024-01-15T09:00:00+07:00",
+    }
+)
+
+
+def _guard() -> RuleGuard:
+    return RuleGuard(share=0.5, min_events=1_000_000, window_seconds=60.0)
+
+
+def test_an_event_over_the_budget_becomes_a_too_complex_review_flag() -> None:
+    holder = EngineHolder(None)
+    before = metrics.TOO_COMPLEX._value.get()
+    flag, _ = judge_post(POST, None, holder, _guard(), datetime.now(UTC), budget_ms=0.0)
+    assert flag is not None
+    assert flag.decision.outcome is Outcome.REVIEW
+    assert [hit.rule_id for hit in flag.decision.hits] == [TOO_COMPLEX]
+    assert metrics.TOO_COMPLEX._value.get() == before + 1
+
+
+def test_within_the_budget_the_engine_decides_as_offline() -> None:
+    holder = EngineHolder(None)
+    flag, _ = judge_post(POST, None, holder, _guard(), datetime.now(UTC), budget_ms=60_000.0)
+    assert flag is not None and flag.decision.outcome is Outcome.FLAG
+    assert TOO_COMPLEX not in {hit.rule_id for hit in flag.decision.hits}
