@@ -580,13 +580,18 @@ def _others_support(
                     removed.setdefault((ev.field, ev.start), ev)
                 else:
                     kept.append(ev)
-            if len(kept) == len(evs):
-                continue
-            if kept:
-                feats.found[key] = kept
-            else:
-                del feats.found[key]
+            _keep(feats, key, evs, kept)
     return list(removed.values())
+
+
+def _keep(feats: Features, key: str, evs: list[Ev], kept: list[Ev]) -> None:
+    """Keep only `kept` of a feature's evidence `evs`; a feature left with none is gone."""
+    if len(kept) == len(evs):
+        return
+    if kept:
+        feats.found[key] = kept
+    else:
+        del feats.found[key]
 
 
 def _drop_absent_candidates(
@@ -598,13 +603,7 @@ def _drop_absent_candidates(
         evs = feats.found.get(key)
         if not evs:
             continue
-        kept = [ev for ev in evs if not _absent(ev, texts)]
-        if len(kept) == len(evs):
-            continue
-        if kept:
-            feats.found[key] = kept
-        else:
-            del feats.found[key]
+        _keep(feats, key, evs, [ev for ev in evs if not _absent(ev, texts)])
 
 
 def _absent(ev: Ev, texts: dict[str, str]) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from neutrality import Engine
 from neutrality.catalogue import Locality
 from neutrality.stance import headline, own_voice
@@ -129,13 +131,21 @@ def test_support_held_by_someone_else_is_not_the_authors(engine: Engine) -> None
     assert "register.endorse" in own
 
 
-def test_support_received_from_someone_is_not_given_by_the_author(engine: Engine) -> None:
-    received = _post("Patroli berjalan lancar berkat dukungan penuh dari warga dan polsek")
-    assert "register.endorse" not in _features(engine, received)
-    asked = _post("Mohon dukungan dari bapak ibu sekalian untuk Ganjar")
-    assert "register.endorse" in _features(engine, asked)
-    given = _post("Dukungan dari kami sekeluarga untuk Ganjar")
-    assert "register.endorse" in _features(engine, given)
+@pytest.mark.parametrize(
+    ("text", "endorses"),
+    [
+        # support received from someone is not given by the author
+        ("Patroli berjalan lancar berkat dukungan penuh dari warga dan polsek", False),
+        ("Mohon dukungan dari bapak ibu sekalian untuk Ganjar", True),  # asked for
+        ("Dukungan dari kami sekeluarga untuk Ganjar", True),  # given by the author
+        # a hortative endorses only what it urges
+        ("Bapak ibu KPPS, jangan lupa tanda tangan saksi di formulir hasil ✌️", False),
+        ("Yuk mari menangkan Ganjar di kampung kita", True),
+        ("Pak Ganjar paling peduli sama warga kecil, yuk mari", True),  # urges what came before
+    ],
+)
+def test_who_gives_the_support_and_what_is_urged(engine: Engine, text: str, endorses: bool) -> None:
+    assert ("register.endorse" in _features(engine, _post(text))) is endorses
 
 
 def test_voting_for_an_office_is_about_the_election_not_a_person(engine: Engine) -> None:
@@ -148,15 +158,6 @@ def test_voting_for_an_office_is_about_the_election_not_a_person(engine: Engine)
         assert "register.educate" in found and "register.endorse" not in found, text
     for text in ("Ayo pilih calon nomor 2, Ganjar-Mahfud", "Jangan lupa pilih Ganjar"):
         assert "register.endorse" in _features(engine, _post(text)), text
-
-
-def test_a_hortative_endorses_only_what_it_urges(engine: Engine) -> None:
-    nothing = _post("Bapak ibu KPPS, jangan lupa tanda tangan saksi di formulir hasil ✌️")
-    assert "register.endorse" not in _features(engine, nothing)
-    urged = _post("Yuk mari menangkan Ganjar di kampung kita")
-    assert "register.endorse" in _features(engine, urged)
-    closing = _post("Pak Ganjar paling peduli sama warga kecil, yuk mari")
-    assert "register.endorse" in _features(engine, closing)
 
 
 def test_choosing_by_criteria_or_by_date_and_place_is_voter_education(engine: Engine) -> None:
