@@ -17,8 +17,9 @@ from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import Lexicon, build_lexicon
 from neutrality.matcher import Kind
 from neutrality.model import Model
-from neutrality.normalise import NormText, quick_form
+from neutrality.normalise import NormText, one_tag_offsets, quick_form, quick_offsets
 from neutrality.pack import Pack, Rule, load_pack
+from neutrality.ruleindex import RuleIndex
 from neutrality.stance import possible_registers
 from schemas import (
     Action,
@@ -80,13 +81,15 @@ class Engine:
             r for r in self.rules if any(not c.isdisjoint(MODEL_FEATURES) for c in r.when)
         ]
         # Most rules name the actions they judge: each event is held only to those, and only to
-        # the clauses its action does not already satisfy.
-        self._clauses_for_action = {
-            a: [
-                (r, tuple(c for c in r.when if f"action.{a.value}" not in c))
-                for r in self.rules
-                if _judges(r, a)
-            ]
+        # the clauses its action does not already satisfy, found through its features.
+        self._rules_for_action = {
+            a: RuleIndex(
+                [
+                    (r, tuple(c for c in r.when if f"action.{a.value}" not in c))
+                    for r in self.rules
+                    if _judges(r, a)
+                ]
+            )
             for a in Action
         }
         self._normalise = lexicon.normaliser.normalise
@@ -197,7 +200,7 @@ class Engine:
         for name, raw in fields:
             if raw and budget > 0:
                 known = clean.get(name)
-                norm = NormText(raw, known) if known is not None else normalise(raw)
+                norm = NormText(raw, known, quick=True) if known is not None else normalise(raw)
                 hits = scan(norm.text)[: min(MAX_HITS_PER_FIELD, budget)]
                 if hits:
                     budget -= len(hits)
@@ -211,8 +214,8 @@ class Engine:
             return self._too_complex(post, day, t0, "reading features")
         # The second tier (stance, then the model) runs only while a rule can still fire.
         optimistic = feats.found.keys() | possible_registers(feats.found) | MODEL_FEATURES
-        checks = self._clauses_for_action[post.action]
-        candidates = [r for r, when in checks if not any(c.isdisjoint(optimistic) for c in when)]
+        index = self._rules_for_action[post.action]
+        candidates = index.candidates(optimistic)
         model_score: float | None = None
         if complete:
             candidates = self.rules
@@ -229,12 +232,7 @@ class Engine:
             model_score = self._second_opinion(post, feats)
         if deadline is not None and time.perf_counter() > deadline:
             return self._too_complex(post, day, t0, "reading stance")
-        present = feats.found.keys()
-        fired = [
-            r
-            for r, when in checks
-            if not any(c.isdisjoint(present) for c in when) and r.unless.isdisjoint(present)
-        ]
+        fired = index.firing(feats.found.keys())
         decision = self._decision(
             post, day, feats, fired, scanned, t0, dropped=review_only, model_score=model_score
         )
@@ -555,8 +553,14 @@ class _EvidenceMapper:
         else:
             norm = self.tracked.get(ev.field)
             if norm is None:
-                src = self.by_field[ev.field].norm.orig
-                norm = self.lexicon.normaliser.normalise(src, track=True)
+                matched = self.by_field[ev.field].norm
+                src = matched.orig
+                if matched.quick and src.isascii():
+                    norm = quick_offsets(src, matched.text)
+                else:
+                    norm = one_tag_offsets(src, matched.text) or self.lexicon.normaliser.normalise(
+                        src, track=True
+                    )
                 self.tracked[ev.field] = norm
             a, b = norm.span(ev.start, ev.end)
             if ev.field.startswith("hashtags[") and not orig.startswith("#"):

@@ -90,10 +90,7 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     plain = Normaliser(cat.language)
     normalised = [(plain.normalise(t).text.strip(), m) for t, m in raw]
     normalised += [
-        (variant, m)
-        for t, m in normalised
-        if m.kind in _NAMES
-        for variant in name_variants(t)
+        (variant, m) for t, m in normalised if m.kind in _NAMES for variant in name_variants(t)
     ]
     vocabulary = frozenset(tok for t, _ in normalised for tok in t.split() if tok.isalpha())
     normaliser = Normaliser(cat.language, vocabulary)

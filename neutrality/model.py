@@ -14,6 +14,7 @@ Training needs scikit-learn (`netra model train`); scoring is pure Python over t
 from __future__ import annotations
 
 import hashlib
+import heapq
 import itertools
 import json
 import math
@@ -32,6 +33,7 @@ FORMAT = 1
 CHAR_N = 4
 TOP_NGRAMS = 5
 MAX_FEATURES = 30_000
+KNOWN_WORDS = 65_536  # words whose weighted n-grams are kept (memory stays bounded)
 MAX_CHARS = 4_000  # characters of each field the model reads: a bounded cost for any post
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -43,25 +45,47 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The words the model reads in one event, by where they come from."""
+
+    action: str
+    own: list[str]  # what the author said: text, transcript, hashtags
+    media: list[str]
+    target: list[str]  # the content acted on
+
+    @classmethod
+    def of(cls, post: Post) -> Tokens:
+        own = _TOKEN.findall(
+            _fold(
+                f"{post.text[:MAX_CHARS]} {post.transcript[:MAX_CHARS]} "
+                f"{' '.join(post.hashtags)[:MAX_CHARS]}"
+            )
+        )
+        media = _TOKEN.findall(_fold(post.media_description[:MAX_CHARS]))
+        target: list[str] = []
+        if post.target is not None:
+            target = _TOKEN.findall(
+                _fold(f"{(post.target.name or '')[:MAX_CHARS]} {post.target.text[:MAX_CHARS]}")
+            )
+        return cls(post.action.value, own, media, target)
+
+    def context_grams(self) -> list[str]:
+        """Every n-gram but the author's words and their character n-grams."""
+        own = self.own
+        out = [f"a:{self.action}"]
+        out += [f"b:{a}_{b}" for a, b in itertools.pairwise(own)]
+        out += [f"m:{t}" for t in self.media]
+        out += [f"t:{t}" for t in self.target]
+        return out
+
+
 def ngrams(post: Post) -> list[str]:
     """The model's features of one event: what the author said, what they acted on, how."""
-    own = _TOKEN.findall(
-        _fold(
-            f"{post.text[:MAX_CHARS]} {post.transcript[:MAX_CHARS]} "
-            f"{' '.join(post.hashtags)[:MAX_CHARS]}"
-        )
-    )
-    out = [f"a:{post.action.value}"]
-    for t in own:
+    tokens = Tokens.of(post)
+    out = tokens.context_grams()
+    for t in tokens.own:
         out += _word_grams(t)
-    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(own)]
-    media = _TOKEN.findall(_fold(post.media_description[:MAX_CHARS]))
-    out += [f"m:{t}" for t in media]
-    if post.target is not None:
-        target = _TOKEN.findall(
-            _fold(f"{(post.target.name or '')[:MAX_CHARS]} {post.target.text[:MAX_CHARS]}")
-        )
-        out += [f"t:{t}" for t in target]
     return out
 
 
@@ -85,8 +109,8 @@ class Opinion:
     def drivers(self) -> tuple[str, ...]:
         """The n-grams that pushed the score up most (computed when an explanation needs it)."""
         w = self.weights
-        top = sorted((f for f in self.found if w[f] > 0), key=lambda f: (-w[f], f))
-        return tuple(top[:TOP_NGRAMS])
+        positive = (f for f in self.found if w[f] > 0)
+        return tuple(heapq.nsmallest(TOP_NGRAMS, positive, key=lambda f: (-w[f], f)))
 
     def describe(self) -> str:
         shown = ", ".join(d.split(":", 1)[1].replace("_", " ") for d in self.drivers)
@@ -105,15 +129,52 @@ class Model:
     meta: dict[str, Any]
     vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
 
+    _known_grams: dict[str, tuple[str, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    _bigrams: dict[tuple[str, str], str] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "vocabulary", frozenset(self.weights))
+        # Word pairs with a weight, looked up as pairs: no string is built for the others.
+        for gram in self.weights:
+            if gram.startswith("b:"):
+                first, _, second = gram[2:].partition("_")
+                self._bigrams[(first, second)] = gram
+
+    def known_grams(self, word: str) -> tuple[str, ...]:
+        """A word's n-grams that carry a weight: words recur, and most of their character
+        n-grams are not in the vocabulary, so each word is looked up once (up to KNOWN_WORDS)."""
+        known = self._known_grams.get(word)
+        if known is None:
+            vocabulary = self.vocabulary
+            known = tuple(g for g in _word_grams(word) if g in vocabulary)
+            if len(self._known_grams) >= KNOWN_WORDS:
+                self._known_grams.clear()
+            self._known_grams[word] = known
+        return known
 
     def opinion(self, post: Post) -> Opinion:
+        """The calibrated probability for one event: the same n-grams as `ngrams`, each word's
+        looked up through `known_grams`."""
         weights = self.weights
-        found = frozenset(ngrams(post)) & self.vocabulary
+        vocabulary = self.vocabulary
+        tokens = Tokens.of(post)
+        own = tokens.own
+        found = {f"a:{tokens.action}"} & vocabulary
+        found.update(g for g in (f"m:{t}" for t in tokens.media) if g in vocabulary)
+        found.update(g for g in (f"t:{t}" for t in tokens.target) if g in vocabulary)
+        bigrams = self._bigrams
+        found.update(bigrams[pair] for pair in bigrams.keys() & itertools.pairwise(own))
+        known = self.known_grams
+        for word in set(own):
+            found.update(known(word))
         margin = self.bias + sum(map(weights.__getitem__, found))
         a, b = self.calibration
-        return Opinion(_sigmoid(a * margin + b), found, weights)
+        return Opinion(_sigmoid(a * margin + b), frozenset(found), weights)
 
     def to_json(self) -> str:
         return json.dumps(

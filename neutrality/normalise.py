@@ -46,6 +46,7 @@ class NormText:
     text: str
     starts: list[int] | None = None  # original start of each normalised character
     ends: list[int] | None = None  # original end (exclusive) of each normalised character
+    quick: bool = False  # `text` is the quick form (see `quick_form`), equal to the full one
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for a normalised [start, end)."""
@@ -156,6 +157,47 @@ def quick_form(raw: str) -> str | None:
     if ("@" in folded or "$" in folded) and _LEET_SYMBOL.search(folded):
         return None
     return " ".join(blanked.split())
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def quick_offsets(raw: str, text: str) -> NormText:
+    """Offsets for an ASCII field whose normalised form `text` is its quick form: folding and
+    blanking keep every character in place, so the only change is that each run of blanks became
+    one space, and the offsets follow from where the words are. The same offsets the tracked
+    normaliser computes, without its per-character rewrites (tests hold the two together)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    blanked = raw.lower().encode().translate(_ASCII_BLANK).decode()
+    previous_end = -1
+    for m in _WORDS.finditer(blanked):
+        a, b = m.span()
+        if previous_end >= 0:  # the one space standing for the blanks between two words
+            starts.append(previous_end)
+            ends.append(a)
+        starts.extend(range(a, b))
+        ends.extend(range(a + 1, b + 1))
+        previous_end = b
+    return NormText(raw, text, starts, ends)
+
+
+def one_tag_offsets(raw: str, text: str) -> NormText | None:
+    """Offsets for a field that is one ASCII hashtag ("#PrabowoGibran2024"), else None; the
+    offsets the tracked normaliser records, without its per-character rewrites. A tag split into
+    words changes length, so every normalised character stands for the whole tag; a tag of one
+    word ("#prabowo") keeps its letters in place when nothing after the split rewrote them."""
+    tag = _HASHTAG.fullmatch(raw) if raw.isascii() else None
+    if tag is None:
+        return None
+    split = _camel(tag).lower().translate(_TRANSLATE)
+    n = len(text)
+    if len(split) != len(raw):
+        return NormText(raw, text, [0] * n, [len(raw)] * n)
+    first = len(split) - len(split.lstrip(" "))
+    if split.strip(" ") != text:  # a later step rewrote it (a stretched or spaced word)
+        return None
+    return NormText(raw, text, list(range(first, first + n)), list(range(first + 1, first + n + 1)))
 
 
 class Normaliser:

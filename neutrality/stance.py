@@ -762,13 +762,11 @@ def _weight(evs: list[Ev], texts: dict[str, str]) -> int:
 def possible_registers(found: Collection[str]) -> frozenset[str]:
     """Register features the reader could add given the cue features already found: an
     endorsement needs an endorsing cue on its side; neutral registers may come from structure."""
-    out = set(_NEUTRAL_FEATURES)
-    for side, prefix, _ in SIDES:
-        keys = _KEYS[side]
-        cues = (*ENDORSE_LISTS, EVALUATION_LIST, "optative_cue", "comparative_cue")
-        if any(k in found for name in cues for k in keys[name]):
-            out.add(f"{prefix}.endorse")
-    return frozenset(out)
+    out = _NEUTRAL_FEATURES
+    for prefix, cues in _ENDORSING_CUES:
+        if not cues.isdisjoint(found):
+            out = out | {f"{prefix}.endorse"}
+    return out
 
 
 def register_features() -> frozenset[str]:
@@ -781,3 +779,15 @@ def register_features() -> frozenset[str]:
 
 
 _NEUTRAL_FEATURES = register_features() - {"register.endorse", "target.register.endorse"}
+# Per side, the cue features without which its endorsement cannot be read.
+_ENDORSING_CUES = tuple(
+    (
+        prefix,
+        frozenset(
+            key
+            for name in (*ENDORSE_LISTS, EVALUATION_LIST, "optative_cue", "comparative_cue")
+            for key in _KEYS[side][name]
+        ),
+    )
+    for side, prefix, _ in SIDES
+)

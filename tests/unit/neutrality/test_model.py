@@ -89,3 +89,14 @@ def test_decisions_carry_the_model_score_and_its_ngrams(engine: Engine) -> None:
     model_hits = [h for h in decision.hits if h.rule_id == "N02.model-second-opinion"]
     if model_hits:
         assert model_hits[0].evidence[0].feature.startswith("model:")
+
+
+def test_opinion_reads_the_same_ngrams_as_training(engine: Engine) -> None:
+    """The scorer's shortcuts (known n-grams per word, word pairs looked up as pairs) find
+    exactly the weighted n-grams of `ngrams`."""
+    model = engine.model
+    assert model is not None
+    texts = [*PARTISAN, *NEUTRAL, "Ayo coblos Prabowo-Gibran, satu putaran! #PrabowoGibran2024"]
+    for text in texts:
+        post = _post(text)
+        assert model.opinion(post).found == frozenset(ngrams(post)) & model.vocabulary
