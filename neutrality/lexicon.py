@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from neutrality.catalogue import Catalogue
 from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter
-from neutrality.normalise import Normaliser
+from neutrality.normalise import Normaliser, name_cuts
 from neutrality.spelling import name_variants
 
 _NAMES = (Kind.ALIAS, Kind.CAMPAIGN, Kind.GROUP)  # spelled every way people spell them
@@ -93,7 +93,10 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
         (variant, m) for t, m in normalised if m.kind in _NAMES for variant in name_variants(t)
     ]
     vocabulary = frozenset(tok for t, _ in normalised for tok in t.split() if tok.isalpha())
-    normaliser = Normaliser(cat.language, vocabulary)
+    names = frozenset(
+        tok for t, m in normalised if m.kind in _NAMES for tok in t.split() if tok.isalpha()
+    )
+    normaliser = Normaliser(cat.language, vocabulary, names)
     matcher = Matcher()
     compound = Matcher(boundaries=False)
     for term, meaning in normalised:
@@ -106,5 +109,5 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     compound.build()
     anchors = sorted({t for t, m in normalised if m.anchor})
     slang = [k.casefold() for k in cat.language.slang]
-    quick = QuickFilter(anchors, slang)
+    quick = QuickFilter(anchors, [*slang, *name_cuts(names)])
     return Lexicon(normaliser, matcher, compound, quick)

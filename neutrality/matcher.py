@@ -90,14 +90,15 @@ class QuickFilter:
     """A cheap first look: could the full normalisation find anything worth judging?
 
     Built from the anchor terms plus triggers for every obfuscation the normaliser undoes
-    (stretched letters, spaced-out letters, leetspeak digits, slang), so a post it rejects
-    cannot match anything after full normalisation either.
+    (stretched letters, spaced-out letters, leetspeak digits, and the whole-word `triggers`:
+    slang, names cut in two), so a post it rejects cannot match anything after full
+    normalisation either.
     """
 
-    def __init__(self, anchors: list[str], slang: list[str]) -> None:
+    def __init__(self, anchors: list[str], triggers: list[str]) -> None:
         automaton = ahocorasick.Automaton()
         entries: dict[str, tuple[int, bool, bool, bool]] = {}
-        for term in slang:
+        for term in triggers:
             if term:
                 entries[term] = (len(term), term[0].isalnum(), term[-1].isalnum(), True)
         for c in LETTERS:

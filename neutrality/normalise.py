@@ -10,14 +10,51 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
 
 from neutrality.catalogue import Language
 
 # Punctuation and emoji joiners become spaces (same length, so offsets do not move).
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’„«»–—…•·¡¿"
-_SPACE_CHARS = (
-    _PUNCT + "\ufe0f\ufe0e\u200d\u200b\u00a0" + "".join(chr(c) for c in range(0x1F3FB, 0x1F400))
-)
+_SKIN_TONES = "".join(chr(c) for c in range(0x1F3FB, 0x1F400))
+_SPACE_CHARS = _PUNCT + "\ufe0f\ufe0e\u200d\u00a0" + _SKIN_TONES
+# Characters a reader does not see, dropped wherever they are ("Pra\u200bbowo" reads "Prabowo"):
+# zero-width space and non-joiner, soft hyphen, word joiner and invisible operators, direction
+# marks and overrides, the byte-order mark, the combining grapheme joiner, the Mongolian vowel
+# separator, Hangul fillers and the tag characters. The zero-width joiner stays: it builds emoji.
+INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
+    "\u2066\u2067\u2068\u2069\u3164\ufeff\uffa0"
+) | frozenset(chr(c) for c in range(0xE0000, 0xE0080))
+# Letters of other scripts and styles that a reader takes for Latin ones, after NFKC and case
+# folding (which already map fullwidth, mathematical, circled and superscript letters): the
+# idea of Unicode's confusable skeleton (UTS #39, confusables.txt), on a curated table of the
+# lookalikes of the letters Indonesian is written in. Cyrillic, Greek, small capitals and IPA.
+CONFUSABLE = {
+    # Cyrillic, capital and small (a capital may look like another letter than its small form)
+    "А": "a", "В": "b", "Е": "e", "Ё": "e", "К": "k", "М": "m", "Н": "h", "О": "o", "Р": "p",
+    "С": "c", "Т": "t", "У": "y", "Х": "x", "Ѕ": "s", "І": "i", "Ї": "i", "Ј": "j", "Ү": "y",
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ү": "y",
+    # Armenian
+    "ց": "g", "ո": "n", "ս": "u", "օ": "o",
+    # Greek, capital and small
+    "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n",
+    "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
+    "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "ς": "s",
+    # small capitals and IPA letters
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i",
+    "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ʀ": "r",
+    "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z", "ɡ": "g", "ɑ": "a",
+    # Latin lookalikes that do not decompose
+    "ı": "i", "ȷ": "j", "ℓ": "l", "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ŧ": "t", "ƀ": "b",
+    "ɨ": "i", "ʉ": "u",
+}  # fmt: skip
 _TRANSLATE = {ord(c): " " for c in _SPACE_CHARS}
 
 _HASHTAG = re.compile(r"#(\w+)")
@@ -34,6 +71,14 @@ _ANY = re.compile(r"[\s\S]+")
 # An emoji written as its Unicode name, as exports and archives of posts render them
 # ("<Victory Hand>", "<FACE WITH TEARS OF JOY>"): read as the emoji a reader would have seen.
 EMOJI_NAME = re.compile(r"<([A-Za-z][A-Za-z &'-]{2,60})>")
+
+# A keycap digit with or without its emoji presentation selector ("4⃣", "4️⃣"): one form.
+KEYCAP = re.compile("([0-9#*])[\ufe0e\ufe0f]?\u20e3")
+
+
+def _keycap(m: re.Match[str]) -> str:
+    return m.group(1) + "\ufe0f\u20e3"
+
 
 Repl = Callable[[re.Match[str]], str | None]
 
@@ -115,9 +160,38 @@ def _emoji_repl(m: re.Match[str]) -> str:
 
 
 def _fold(text: str) -> str:
+    """Compatibility folding (NFKC), then each character as a reader sees it, lower case (see
+    `_seen_as`): character by character, so the tracked mode, which folds one character at a
+    time, gets the same string."""
     if text.isascii():
         return text.lower()
-    return unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", text)
+    if folded.isascii():
+        return folded.lower()
+    return "".join([_seen_as(c) for c in folded])
+
+
+@lru_cache(maxsize=4096)
+def _seen_as(char: str) -> str:
+    """An invisible character is nothing, a confusable letter its Latin twin, an accented
+    letter its base letter (Indonesian is written without accents: "Prabówo" is "Prabowo"), a
+    combining accent on its own nothing; everything case-folded."""
+    if char.isascii():
+        return char.lower()
+    if char in INVISIBLE:
+        return ""
+    twin = CONFUSABLE.get(char)
+    if twin is not None:
+        return twin
+    out = []
+    for c in char.casefold():
+        if unicodedata.combining(c):
+            continue
+        decomposed = unicodedata.normalize("NFD", c)
+        if len(decomposed) > 1 and decomposed[0].isascii():
+            c = "".join(d for d in decomposed if not unicodedata.combining(d))
+        out.append(CONFUSABLE.get(c, c))
+    return "".join(out)
 
 
 def _camel(m: re.Match[str]) -> str:
@@ -136,6 +210,27 @@ def _space(_m: re.Match[str]) -> str:
     return " "
 
 
+def _join(m: re.Match[str]) -> str:
+    return m.group(0).replace(" ", "")
+
+
+MIN_CUT_NAME = 5  # letters in a name word that is looked for cut in two
+MIN_PIECE = 2
+
+
+def name_cuts(names: frozenset[str]) -> list[str]:
+    """Every way to cut each name word in two pieces of at least MIN_PIECE letters, with a
+    space between them ("prabowo" -> "pr abowo", "pra bowo", ...)."""
+    return sorted(
+        {
+            f"{name[:i]} {name[i:]}"
+            for name in names
+            if len(name) >= MIN_CUT_NAME and name.isalpha()
+            for i in range(MIN_PIECE, len(name) - MIN_PIECE + 1)
+        }
+    )
+
+
 # The ASCII part of the punctuation table as a bytes table: the quick form's fast lane.
 _ASCII_BLANK = bytes(ord(" ") if chr(i) in _SPACE_CHARS else i for i in range(256))
 _LEET_SYMBOL = re.compile(r"[a-z][@$]|[@$][a-z]")
@@ -146,7 +241,7 @@ def quick_form(raw: str) -> str | None:
     only the full normaliser can read it (leetspeak written with @ or $, an emoji by name).
     When the quick filter finds no obfuscation trigger in it, it equals what
     `Normaliser.normalise` would produce."""
-    if "<" in raw and EMOJI_NAME.search(raw):
+    if ("<" in raw and EMOJI_NAME.search(raw)) or "\u20e3" in raw:
         return None
     if raw.isascii():
         folded = raw.lower()
@@ -203,8 +298,20 @@ def one_tag_offsets(raw: str, text: str) -> NormText | None:
 class Normaliser:
     """Built once from the catalogue's language data and the vocabulary of known terms."""
 
-    def __init__(self, language: Language, vocabulary: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        language: Language,
+        vocabulary: frozenset[str] = frozenset(),
+        names: frozenset[str] = frozenset(),
+    ) -> None:
         self.vocabulary = vocabulary
+        # A name cut in two by a dot, space, underscore or hyphen ("Pra.bowo", "Gan_jar") reads
+        # as the name: every cut of every name word (the pieces at least two letters long).
+        self._cuts = ahocorasick.Automaton()
+        for form in name_cuts(names):
+            self._cuts.add_word(form, form)
+        if len(self._cuts):
+            self._cuts.make_automaton()
         self._leet = str.maketrans(language.leet)
         self.slang = dict(language.slang)
         keys = sorted(self.slang, key=len, reverse=True)
@@ -218,8 +325,40 @@ class Normaliser:
         return word if word in self.vocabulary else None
 
     def _spaced_repl(self, m: re.Match[str]) -> str | None:
+        """Letters spaced out ("g a n j a r") read as the word they spell, or as two known words
+        when they run together ("G a n j a r M a h f u d")."""
         word = m.group(0).replace(" ", "")
-        return word if word in self.vocabulary else None
+        if word in self.vocabulary:
+            return word
+        for i in range(2, len(word) - 1):
+            if word[:i] in self.vocabulary and word[i:] in self.vocabulary:
+                return f"{word[:i]} {word[i:]}"
+        return None
+
+    def _cut_names(self, text: str) -> re.Pattern[str] | None:
+        """The names cut in two in `text`, as a pattern (None when there is none, the usual
+        case: one pass of an automaton). A cut counts when its pieces are not both words the
+        lexicon knows on their own ("ke pala" stays two words when both are known)."""
+        if not len(self._cuts) or " " not in text:
+            return None
+        found = set()
+        n = len(text)
+        for end, form in self._cuts.iter(text):
+            start = end - len(form) + 1
+            inside_a_word = (start > 0 and text[start - 1].isalnum()) or (
+                end + 1 < n and text[end + 1].isalnum()
+            )
+            if inside_a_word:
+                continue
+            first, second = form.split(" ")
+            if first in self.vocabulary and second in self.vocabulary:
+                continue
+            found.add(form)
+        if not found:
+            return None
+        return re.compile(
+            r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(found))) + r")(?![a-z0-9])"
+        )
 
     def _slang_repl(self, m: re.Match[str]) -> str:
         return self.slang[m.group(0)]
@@ -229,6 +368,7 @@ class Normaliser:
         if track:
             return self._tracked(orig)
         s = EMOJI_NAME.sub(_emoji_repl, orig) if "<" in orig else orig
+        s = KEYCAP.sub(_keycap, s) if "\u20e3" in s else s
         s = _HASHTAG.sub(_camel, s) if "#" in s else s
         s = _fold(s)
         if self.vocabulary:
@@ -238,6 +378,9 @@ class Normaliser:
         if self.vocabulary:
             s = _SPACED.sub(lambda m: self._spaced_repl(m) or m.group(0), s)
         s = _WS.sub(" ", s)
+        cut = self._cut_names(s)
+        if cut is not None:
+            s = cut.sub(_join, s)
         s = self._slang_re.sub(self._slang_repl, s)
         return NormText(orig, s.strip(" "))
 
@@ -245,6 +388,8 @@ class Normaliser:
         buf = _Tracked(orig)
         if "<" in orig:
             buf.sub(EMOJI_NAME, emoji_by_name)
+        if "\u20e3" in orig:
+            buf.sub(KEYCAP, _keycap)
         if "#" in buf.text:
             buf.sub(_HASHTAG, _camel)
         folded = _fold(buf.text)
@@ -266,6 +411,9 @@ class Normaliser:
         if self.vocabulary:
             buf.sub(_SPACED, self._spaced_repl)
         buf.sub(_WS, _space)
+        cut = self._cut_names(buf.text)
+        if cut is not None:
+            buf.sub(cut, _join)
         buf.sub(self._slang_re, self._slang_repl)
         buf.sub(_EDGE_SPACE, _drop)
         return NormText(orig, buf.text, buf.starts, buf.ends)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection
+from urllib.parse import urlsplit
 
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import EMOJI_NAME, emoji_by_name
@@ -178,6 +179,13 @@ _PARTICLES = _word_set(
     "dong sih deh kok yuk nih aja aje tuh mah loh lho wkwk wkwkwk haha hahaha hehe gan bro "
     "kan kah toh tho ae wae "
 )
+MAX_LINKS_READ = 20  # links of one post read for their host
+# Platforms whose host names may carry a newsroom word ("news.detik.com" is a publisher;
+# "tiktok.com" is where anyone posts).
+_SOCIAL = (
+    "facebook.com", "instagram.com", "tiktok.com", "x.com", "twitter.com", "youtube.com",
+    "youtu.be", "whatsapp.com", "t.me", "threads.net",
+)  # fmt: skip
 LONG_NAME = 50  # a target "name" this long is a title (a video, a shared article), not an account
 
 
@@ -210,6 +218,20 @@ def own_voice(text: str) -> bool:
         return True
     speaker = text.split(":", 1)[0]
     return bool(_FIRST_PERSON.search(speaker))
+
+
+def _publisher_links(urls: list[str]) -> list[tuple[int, str]]:
+    """(index, host) of the links to a news publisher (a newsroom word or a news domain in the
+    host name): a post that links the story it speaks of is passing news on."""
+    out = []
+    for i, url in enumerate(urls[:MAX_LINKS_READ]):
+        try:
+            host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        except ValueError:  # not a URL a reader could follow
+            continue
+        if host and _PUBLISHER.search(host.removeprefix("www.")) and not host.endswith(_SOCIAL):
+            out.append((i, host))
+    return out
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -298,6 +320,11 @@ def read_register(
                 )
                 if not first_person and not imperative:
                     reported.add(field)
+        if side == "own":
+            for i, host in _publisher_links(post.urls):
+                found.setdefault("report", []).append(
+                    Ev(f"urls[{i}]", None, None, "register:report (a link to a publisher)", host)
+                )
         for name, register in CUE_LISTS.items():
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):

@@ -126,3 +126,50 @@ def test_one_tag_offsets_are_for_one_ascii_tag_only(engine: Engine) -> None:
     assert one_tag_offsets("#satu #dua", "satu dua") is None
     assert one_tag_offsets("#Ｐｒａｂｏｗｏ", "prabowo") is None
     assert one_tag_offsets("prabowo", "prabowo") is None
+
+
+# What a reader reads at a glance, Netra reads: each family of disguise, with the word it hides.
+DISGUISES = [
+    ("Cyrillic letters", "Dukung Pr\u0430b\u043ew\u043e", "prabowo"),
+    ("Cyrillic capitals", "\u0410HY", "ahy"),
+    ("Greek capitals", "\u0391\u0397\u03a5", "ahy"),
+    ("small capitals", "ᴘʀᴀʙᴏᴡᴏ", "prabowo"),
+    ("zero-width space", "Pra\u200bbowo", "prabowo"),
+    ("soft hyphen", "Gan\u00adjar", "ganjar"),
+    ("word joiner and direction mark", "An\u2060ies\u200e", "anies"),
+    ("combining accent", "Prabo\u0301wo", "prabowo"),
+    ("precomposed accent", "Prabówo", "prabowo"),
+    ("a dot inside a name", "Pra.bowo", "prabowo"),
+    ("an underscore inside a name", "Gan_jar", "ganjar"),
+    ("a space inside a name", "Ani es", "anies"),
+    ("letters spaced across two names", "G a n j a r M a h f u d", "ganjar mahfud"),
+    ("fullwidth letters", "Ｇａｎｊａｒ", "ganjar"),
+    ("mathematical bold", "𝐆𝐚𝐧𝐣𝐚𝐫", "ganjar"),
+]
+
+
+@pytest.mark.parametrize(("family", "text", "word"), DISGUISES)
+def test_disguised_words_read_as_a_reader_reads_them(
+    engine: Engine, family: str, text: str, word: str
+) -> None:
+    n = engine.lexicon.normaliser
+    fast = n.normalise(text).text
+    tracked = n.normalise(text, track=True)
+    assert word in fast, family
+    assert tracked.text == fast, family
+    start = fast.index(word)
+    a, b = tracked.span(start, start + len(word))
+    assert a < b and text[a:b].strip(), family  # the evidence points at the disguised word
+
+
+def test_known_words_side_by_side_are_not_joined(engine: Engine) -> None:
+    n = engine.lexicon.normaliser
+    assert n.normalise("Prabowo Gibran").text == "prabowo gibran"
+    assert n.normalise("rapat di kantor bupati").text == "rapat di kantor bupati"
+
+
+@pytest.mark.parametrize("keycap", ["4\ufe0f\u20e3", "4\u20e3", "4\ufe0e\u20e3"])
+def test_every_keycap_form_is_one_form(engine: Engine, keycap: str) -> None:
+    n = engine.lexicon.normaliser
+    assert n.normalise(f"pilih {keycap}").text == n.normalise("pilih 4\ufe0f\u20e3").text
+    assert quick_form(f"pilih {keycap}") is None  # only the full normaliser reads keycaps

@@ -262,3 +262,36 @@ def test_the_quick_look_never_hides_what_a_rule_would_flag(engine: Engine) -> No
         fast = rules_only.decide(post, locality)
         slow = rules_only.analyse(post, locality, complete=True, full_path=True).decision
         assert _verdict(fast) == _verdict(slow), ident
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("I support Prabowo Gibran, four more years!", "flag"),
+        ("Vote for Anies Muhaimin on February 14", "flag"),
+        ("Ganjar is the best leader, far better than Prabowo", "flag"),
+        ("ASN must remain neutral, prohibited to support any candidate", "pass"),
+        ("Civil servants must not support any candidate in the election", "pass"),
+        ("Prabowo said he will continue the programme, according to reporters", "pass"),
+        ("Support UMKM lokal Semarang, beli produk tetangga", "pass"),
+    ],
+)
+def test_english_phrasing_is_read_like_indonesian(engine: Engine, text: str, outcome: str) -> None:
+    """English cue words sit beside the Indonesian ones in the pack's lists."""
+    assert engine.decide(_post(text)).outcome.value == outcome
+
+
+@pytest.mark.parametrize(
+    ("url", "outcome"),
+    [
+        ("https://news.detik.com/berita/d-7190000", "pass"),  # passing the story on
+        ("kompas.com/read/2024/02/14/hasil", "pass"),
+        ("https://www.tiktok.com/@relawan/video/1", "flag"),  # a platform, not a publisher
+        ("http://[::1", "flag"),  # not a link a reader could follow: read as nothing
+    ],
+)
+def test_a_link_to_a_publisher_reads_as_passing_news_on(
+    engine: Engine, url: str, outcome: str
+) -> None:
+    post = _post("Prabowo-Gibran nomor 2 unggul", urls=[url])
+    assert engine.decide(post).outcome.value == outcome
