@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -131,6 +131,28 @@ class Settings(BaseSettings):
     )
     heartbeat_seconds: float = Field(
         default=3.0, gt=0, description="Heartbeat to the group coordinator (a third of the above)."
+    )
+    role: str | None = Field(
+        default=None,
+        description="The user's role for `netra case` (bawaslu, bkn, inspectorate, analyst); "
+        "--role wins over it.",
+    )
+    nip_entitled_roles: str = Field(
+        default="bawaslu,bkn,inspectorate",
+        description="Roles that see a full NIP (comma separated); everyone else sees it masked.",
+    )
+    reviewer: str | None = Field(
+        default=None,
+        description="Who records a verdict with `netra review` (default: the login name).",
+    )
+    kibana_api_key: SecretStr | None = Field(
+        default=None, description="Kibana API key for `netra kibana import` (a secret)."
+    )
+    kibana_user: str | None = Field(
+        default=None, description="Kibana user for `netra kibana import` (with the password)."
+    )
+    kibana_password: SecretStr | None = Field(
+        default=None, description="Kibana password for `netra kibana import` (a secret)."
     )
     state_dir: Path = Field(
         default=Path.home() / ".local" / "state" / "netra",

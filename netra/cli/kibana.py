@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import SecretStr
 from rich.console import Console
 
 from netra.kibana import DEFAULT_NDJSON, DEFAULT_URL, KibanaError, import_objects
+from streams.settings import Settings
 
 kibana_app = typer.Typer(
     name="kibana",
@@ -48,14 +49,15 @@ def import_command(
     Example: netra kibana import --url http://127.0.0.1:5601 --space default
     """
     console, err_console = Console(), Console(stderr=True)
+    settings = Settings()
     try:
         result = import_objects(
             url,
             file,
             space,
-            api_key=os.environ.get("NETRA_KIBANA_API_KEY") or None,
-            user=os.environ.get("NETRA_KIBANA_USER") or None,
-            password=os.environ.get("NETRA_KIBANA_PASSWORD") or None,
+            api_key=_secret(settings.kibana_api_key),
+            user=settings.kibana_user or None,
+            password=_secret(settings.kibana_password),
         )
     except KibanaError as err:
         err_console.print(f"[bold red]error:[/] {err.message}", highlight=False)
@@ -79,3 +81,7 @@ def import_command(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(kibana_app, name="kibana", rich_help_panel="Supervision")
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return value.get_secret_value() or None if value is not None else None

@@ -230,13 +230,13 @@ def review(
 
       netra review instagram:ig-3312 confirm --note "foto dua jari dengan caleg, akun resmi ASN"
     """
-    import os
+    import getpass
     from datetime import UTC, datetime
 
     from schemas import ReviewVerdict
 
     settings = Settings()
-    who = reviewer or os.environ.get("NETRA_REVIEWER") or os.environ.get("USER") or "unknown"
+    who = reviewer or settings.reviewer or getpass.getuser()
     record = ReviewVerdict(
         flag_id=flag_id, reviewer=who, verdict=verdict, note=note, reviewed_at=datetime.now(UTC)
     )

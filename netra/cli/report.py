@@ -154,13 +154,14 @@ def case(
     )
 
     settings = Settings()
-    who = resolve_role(role)
-    if who is not None and who not in KNOWN_ROLES | entitled_roles():
+    who = resolve_role(role, settings.role)
+    allowed = entitled_roles(settings.nip_entitled_roles)
+    if who is not None and who not in KNOWN_ROLES | allowed:
         console.print(
             f"[yellow]warning:[/] unknown role {who!r} (known: "
             f"{', '.join(sorted(KNOWN_ROLES))}); the NIP stays masked"
         )
-    entitled = is_entitled(who)
+    entitled = is_entitled(who, allowed)
     try:
         case_file = _run_es(
             settings,

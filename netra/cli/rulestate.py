@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import getpass
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -81,7 +81,7 @@ def rules_restore(
         review_only=False,
         reason=reason,
         pack_version=known.pack_version,
-        changed_by=by or os.environ.get("USER") or "unknown",
+        changed_by=by or settings.reviewer or getpass.getuser(),
         changed_at=datetime.now(UTC),
     )
     replay(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from netra.case.access import is_entitled, mask_nip, resolve_role
+from netra.case.access import entitled_roles, is_entitled, mask_nip, resolve_role
+from streams.settings import Settings
 
 
 def test_mask_keeps_first_six_and_last_two() -> None:
@@ -18,18 +19,29 @@ def test_mask_keeps_first_six_and_last_two() -> None:
     [("bawaslu", True), ("bkn", True), ("inspectorate", True), ("analyst", False), (None, False)],
 )
 def test_default_roles(role: str | None, entitled: bool) -> None:
-    assert is_entitled(role, env={}) is entitled
+    assert is_entitled(role, entitled_roles(Settings().nip_entitled_roles)) is entitled
 
 
-def test_roles_can_be_configured() -> None:
-    env = {"NETRA_NIP_ENTITLED_ROLES": "bawaslu, Analyst"}
-    assert is_entitled("analyst", env)
-    assert not is_entitled("bkn", env)
+def test_roles_can_be_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NETRA_NIP_ENTITLED_ROLES", "bawaslu, Analyst")
+    allowed = entitled_roles(Settings().nip_entitled_roles)
+    assert is_entitled("analyst", allowed)
+    assert not is_entitled("bkn", allowed)
 
 
-def test_option_wins_over_environment() -> None:
-    env = {"NETRA_ROLE": "bawaslu"}
-    assert resolve_role("analyst", env) == "analyst"
-    assert resolve_role(None, env) == "bawaslu"
-    assert resolve_role(None, {}) is None
-    assert resolve_role(" BKN ", {}) == "bkn"
+def test_option_wins_over_the_configured_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NETRA_ROLE", "bawaslu")
+    configured = Settings().role
+    assert resolve_role("analyst", configured) == "analyst"
+    assert resolve_role(None, configured) == "bawaslu"
+    assert resolve_role(None, None) is None
+    assert resolve_role(" BKN ", None) == "bkn"
+
+
+def test_secrets_are_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NETRA_KIBANA_PASSWORD", "rahasia-sekali")
+    settings = Settings()
+    assert settings.kibana_password is not None
+    assert settings.kibana_password.get_secret_value() == "rahasia-sekali"
+    assert "rahasia" not in str(settings.kibana_password)
+    assert "rahasia" not in repr(settings)
