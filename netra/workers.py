@@ -23,7 +23,7 @@ from netra.stack.process import (
     wait_group_gone,
     write_pidfile,
 )
-from streams.settings import REPO_ROOT, Settings
+from streams.settings import REPO_ROOT, Settings, private_dir
 
 
 def free_port() -> int:
@@ -99,7 +99,7 @@ def start_worker(
 def start_python(name: str, args: list[str], env: Mapping[str, str] | None = None) -> WorkerHandle:
     """Start `python ARGS` in its own process group, logged and tracked like a worker."""
     full_env = {**os.environ, **(env or {})}
-    folder = Path(full_env.get("NETRA_STATE") or Settings().state_dir) / "workers"
+    folder = private_dir(Path(full_env.get("NETRA_STATE") or Settings().state_dir) / "workers")
     log_path, pid_path = folder / f"{name}.log", folder / f"{name}.pid"
     pid = spawn([sys.executable, *args], cwd=REPO_ROOT, env=full_env, log_path=log_path)
     return WorkerHandle(name, write_pidfile(pid_path, pid), log_path, pid_path)

@@ -21,7 +21,7 @@ from agents import indexer, judge, offenders, registry, reviews
 from streams import metrics
 from streams.ruleguard import RuleGuard, tail_rule_states
 from streams.rulepack import EngineHolder
-from streams.settings import Settings
+from streams.settings import Settings, private_dir
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, topic_specs
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def _raw_topic(app: faust.App, name: str, partitions: int, configs: dict[str, st
 def faust_app(settings: Settings) -> faust.App:
     """The Faust app with Netra's broker, commit and serializer settings, and no agents yet."""
     datadir = settings.state_dir / "faust" / settings.app_id
-    datadir.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(datadir.parent)
     brokers = ";".join(f"kafka://{b.strip()}" for b in settings.kafka_bootstrap.split(","))
     return faust.App(
         settings.app_id,

@@ -161,6 +161,18 @@ class Settings(BaseSettings):
     )
 
 
+PRIVATE = 0o700  # state holds NIPs and posts: only the service user may enter
+TRAVERSABLE = 0o711  # the state root: other service users pass through, nobody lists it
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` (and its parents) and make it private to the user that owns it, however
+    it was created before (an older Netra, a umask of 022). Returns `path`."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE)
+    path.chmod(PRIVATE)
+    return path
+
+
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     """The process-wide settings; tools that need other values build their own `Settings(...)`."""

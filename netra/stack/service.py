@@ -22,6 +22,7 @@ from rich.console import Console
 from netra.stack import process
 from netra.stack.errors import StackError
 from netra.stack.settings import HostPort, StackSettings
+from streams.settings import TRAVERSABLE, private_dir
 
 
 class State(StrEnum):
@@ -188,6 +189,8 @@ class Service(ABC):
                 "(see `netra stack --help` for the NETRA_* variables).",
             )
         self.install()
+        private_dir(self.dir)
+        self.settings.state_dir.chmod(TRAVERSABLE)
         self.prepare()
         self.out_file.parent.mkdir(parents=True, exist_ok=True)
         pid = process.spawn(

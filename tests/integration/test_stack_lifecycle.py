@@ -11,6 +11,7 @@ import os
 import random
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,12 @@ def test_up_twice_is_a_no_op_and_down_stops_everything(private_env: dict[str, st
     assert set(before) == set(SERVICE_NAMES)
     assert all(s["state"] == "running" for s in before.values()), before
     assert before["elasticsearch"]["url"] == private_env["NETRA_ES_URL"]
+    # State holds NIPs and posts: each service's folder is private to its user, the root only
+    # traversable (Elasticsearch's user passes through it to its own folder).
+    state = Path(private_env["NETRA_STATE"])
+    assert stat.S_IMODE(state.stat().st_mode) == 0o711
+    for name in SERVICE_NAMES:
+        assert stat.S_IMODE((state / name).stat().st_mode) == 0o700, name
 
     t0 = time.monotonic()
     second = _netra(private_env, "stack", "up")
