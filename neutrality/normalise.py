@@ -10,7 +10,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -159,39 +158,49 @@ def _emoji_repl(m: re.Match[str]) -> str:
     return emoji_by_name(m) or m.group(0)
 
 
+def _seen_table() -> dict[int, str | None]:
+    """One translation table for what a reader sees: invisible characters and combining marks
+    are nothing, a confusable letter is its Latin twin, an accented Latin letter its base letter
+    (Indonesian is written without accents: "Prabówo" is "Prabowo")."""
+    table: dict[int, str | None] = {ord(c): None for c in INVISIBLE}
+    for block in _COMBINING_BLOCKS:
+        table.update({c: None for c in block})
+    for block in _ACCENTED_LATIN_BLOCKS:
+        for c in block:
+            base = "".join(
+                d for d in unicodedata.normalize("NFD", chr(c)) if not unicodedata.combining(d)
+            )
+            if base != chr(c) and base.isascii():
+                table[c] = base
+    table.update({ord(c): twin for c, twin in CONFUSABLE.items()})
+    return table
+
+
+_COMBINING_BLOCKS = (
+    range(0x0300, 0x0370),
+    range(0x1AB0, 0x1B00),
+    range(0x1DC0, 0x1E00),
+    range(0x20D0, 0x20DD),
+    range(0x20E1, 0x20E2),
+    range(0x20E5, 0x20F1),
+    range(0xFE20, 0xFE30),
+)
+_ACCENTED_LATIN_BLOCKS = (range(0x00C0, 0x0250), range(0x1E00, 0x1F00))
+_SEEN = _seen_table()
+
+
 def _fold(text: str) -> str:
-    """Compatibility folding (NFKC), then each character as a reader sees it, lower case (see
-    `_seen_as`): character by character, so the tracked mode, which folds one character at a
-    time, gets the same string."""
+    """Compatibility folding (NFKC), what a reader sees (`_seen_table`), lower case. Every step
+    works character by character, so the tracked mode, which folds one character at a time,
+    gets the same string. Confusables are looked up before case folding (a capital may look like
+    another letter than its small form: Greek capital eta reads "H", small eta "n"), and again
+    after it (folding may add a combining mark: "İ" folds to "i" and a dot)."""
     if text.isascii():
         return text.lower()
     folded = unicodedata.normalize("NFKC", text)
     if folded.isascii():
         return folded.lower()
-    return "".join([_seen_as(c) for c in folded])
-
-
-@lru_cache(maxsize=4096)
-def _seen_as(char: str) -> str:
-    """An invisible character is nothing, a confusable letter its Latin twin, an accented
-    letter its base letter (Indonesian is written without accents: "Prabówo" is "Prabowo"), a
-    combining accent on its own nothing; everything case-folded."""
-    if char.isascii():
-        return char.lower()
-    if char in INVISIBLE:
-        return ""
-    twin = CONFUSABLE.get(char)
-    if twin is not None:
-        return twin
-    out = []
-    for c in char.casefold():
-        if unicodedata.combining(c):
-            continue
-        decomposed = unicodedata.normalize("NFD", c)
-        if len(decomposed) > 1 and decomposed[0].isascii():
-            c = "".join(d for d in decomposed if not unicodedata.combining(d))
-        out.append(CONFUSABLE.get(c, c))
-    return "".join(out)
+    return folded.translate(_SEEN).casefold().translate(_SEEN)
 
 
 def _camel(m: re.Match[str]) -> str:
