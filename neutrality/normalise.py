@@ -64,7 +64,12 @@ _LEET_TOKEN = re.compile(
 _STRETCH = re.compile(r"([a-z])\1{2,}")
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
 _WS = re.compile(r"\s{2,}|[^\S ]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Characters folding may change: not ASCII, and not the pictographs, dingbats and emoji joiners
+# that fold to themselves (a test holds every one of them to it), which fill emoji-heavy posts.
+SELF_FOLDING = ((0x2600, 0x27BF), (0x1F300, 0x1FAFF), (0xFE0F, 0xFE0F), (0x200D, 0x200D))
+_FOLDABLE = re.compile(
+    "[^\\x00-\\x7f" + "".join(f"{chr(a)}-{chr(b)}" for a, b in SELF_FOLDING) + "]"
+)
 _EDGE_SPACE = re.compile(r"^ +| +$")
 _ANY = re.compile(r"[\s\S]+")
 # An emoji written as its Unicode name, as exports and archives of posts render them
@@ -189,6 +194,25 @@ _ACCENTED_LATIN_BLOCKS = (range(0x00C0, 0x0250), range(0x1E00, 0x1F00))
 _SEEN = _seen_table()
 
 
+def _char_class(codes: list[int]) -> str:
+    """A regex character class of `codes` written as ranges (a class of single characters
+    beyond the Basic Multilingual Plane is tested one by one)."""
+    parts = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        parts.append(
+            re.escape(chr(start)) + ("-" + re.escape(chr(previous)) if previous > start else "")
+        )
+        start = previous = code
+    return "[" + "".join(parts) + "]"
+
+
+_SEEN_ANY = re.compile(_char_class(sorted(_SEEN)))
+
+
 def _fold(text: str) -> str:
     """Compatibility folding (NFKC), what a reader sees (`_seen_table`), lower case. Every step
     works character by character, so the tracked mode, which folds one character at a time,
@@ -197,10 +221,25 @@ def _fold(text: str) -> str:
     after it (folding may add a combining mark: "İ" folds to "i" and a dot)."""
     if text.isascii():
         return text.lower()
+    if len(text) == 1:  # the tracked mode folds one character at a time: look each up once
+        known = _FOLDED_CHARS.get(text)
+        if known is None:
+            known = _FOLDED_CHARS[text] = _fold_text(text)
+        return known
+    return _fold_text(text)
+
+
+_FOLDED_CHARS: dict[str, str] = {}  # bounded by the characters Unicode has
+
+
+def _fold_text(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     if folded.isascii():
         return folded.lower()
-    return folded.translate(_SEEN).casefold().translate(_SEEN)
+    if _SEEN_ANY.search(folded):  # a search is cheaper than a translation that changes nothing
+        folded = folded.translate(_SEEN)
+    folded = folded.casefold()
+    return folded.translate(_SEEN) if _SEEN_ANY.search(folded) else folded
 
 
 def _camel(m: re.Match[str]) -> str:
@@ -407,7 +446,7 @@ class Normaliser:
         else:
             fine = _Tracked(buf.text)
             fine.starts, fine.ends = buf.starts, buf.ends
-            fine.sub(_NON_ASCII, lambda m: _fold(m.group(0)))
+            fine.sub(_FOLDABLE, lambda m: _fold(m.group(0)))
             fine.text = fine.text.lower()
             if fine.text == folded:
                 buf = fine

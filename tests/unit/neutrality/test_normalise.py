@@ -5,7 +5,13 @@ import datetime as dt
 import pytest
 
 from neutrality import Engine
-from neutrality.normalise import one_tag_offsets, quick_form, quick_offsets
+from neutrality.normalise import (
+    SELF_FOLDING,
+    _fold,
+    one_tag_offsets,
+    quick_form,
+    quick_offsets,
+)
 from schemas import Action, Platform, Post
 
 SAMPLES = [
@@ -173,3 +179,9 @@ def test_every_keycap_form_is_one_form(engine: Engine, keycap: str) -> None:
     n = engine.lexicon.normaliser
     assert n.normalise(f"pilih {keycap}").text == n.normalise("pilih 4\ufe0f\u20e3").text
     assert quick_form(f"pilih {keycap}") is None  # only the full normaliser reads keycaps
+
+
+def test_the_characters_skipped_by_the_tracked_fold_fold_to_themselves() -> None:
+    for first, last in SELF_FOLDING:
+        for code in range(first, last + 1):
+            assert _fold(chr(code)) == chr(code), hex(code)
