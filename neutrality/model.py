@@ -71,10 +71,9 @@ class Tokens:
         return cls(post.action.value, own, media, target)
 
     def context_grams(self) -> list[str]:
-        """Every n-gram but the author's words and their character n-grams."""
-        own = self.own
+        """The action, the media words and the target's words: the n-grams that are not built
+        from the author's own words (those are words, their pairs and character n-grams)."""
         out = [f"a:{self.action}"]
-        out += [f"b:{a}_{b}" for a, b in itertools.pairwise(own)]
         out += [f"m:{t}" for t in self.media]
         out += [f"t:{t}" for t in self.target]
         return out
@@ -84,6 +83,7 @@ def ngrams(post: Post) -> list[str]:
     """The model's features of one event: what the author said, what they acted on, how."""
     tokens = Tokens.of(post)
     out = tokens.context_grams()
+    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(tokens.own)]
     for t in tokens.own:
         out += _word_grams(t)
     return out
@@ -164,9 +164,7 @@ class Model:
         vocabulary = self.vocabulary
         tokens = Tokens.of(post)
         own = tokens.own
-        found = {f"a:{tokens.action}"} & vocabulary
-        found.update(g for g in (f"m:{t}" for t in tokens.media) if g in vocabulary)
-        found.update(g for g in (f"t:{t}" for t in tokens.target) if g in vocabulary)
+        found = set(tokens.context_grams()) & vocabulary
         bigrams = self._bigrams
         found.update(bigrams[pair] for pair in bigrams.keys() & itertools.pairwise(own))
         known = self.known_grams
