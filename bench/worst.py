@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from neutrality import Engine, Locality
 from schemas import Action, Platform, Post, Target, TargetKind
-from schemas.post import MAX_NAME_CHARS, MAX_TAG_CHARS, MAX_TEXT_CHARS
+from schemas.post import MAX_NAME_CHARS, MAX_TAG_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS
 
 TARGET_MS = 50.0
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -36,6 +36,26 @@ def _post(**fields: object) -> Post:
     }
     base.update(fields)
     return Post.model_validate(base)
+
+
+def largest_event(account_id: str = "x:asn", post_id: str = "worst") -> Post:
+    """An event just under the 1 MiB event limit: every field and list full, campaign words
+    first and four-byte characters after them (its flag would not fit the flags topic whole)."""
+    wide = "\U0001f5f3"  # 4 bytes in UTF-8
+    opening = "Ayo coblos Prabowo-Gibran nomor 2, menang satu putaran! "
+    text = opening + wide * (MAX_TEXT_CHARS - len(opening))
+    return _post(
+        post_id=post_id,
+        account_id=account_id,
+        action=Action.SHARE,
+        text=text,
+        transcript=text,
+        media_description=text,
+        hashtags=["#Prabowo" + wide * (MAX_TAG_CHARS - 8)] * 200,
+        mentions=["@" + wide * (MAX_TAG_CHARS - 1)] * 200,
+        urls=["https://example.id/" + "x" * (MAX_URL_CHARS - 19)] * 100,
+        target=Target(kind=TargetKind.POST, text=text, name="n" * MAX_NAME_CHARS),
+    )
 
 
 def families() -> dict[str, Callable[[], Post]]:
@@ -59,6 +79,7 @@ def families() -> dict[str, Callable[[], Post]]:
                 text=dense,
             ),
         ),
+        "the largest event in bytes": largest_event,
         "200 long hashtags of names": lambda: _post(text="x", hashtags=tags),
         "spaced-out letters": lambda: _post(text=_fill("g a n j a r p r a n o w o ")),
         "leetspeak": lambda: _post(text=_fill("pr4b0w0 g1br4n 4n13s g4nj4r c0bl0s ")),

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 
 import pytest
 
@@ -11,6 +13,7 @@ from neutrality.normalise import (
     one_tag_offsets,
     quick_form,
     quick_offsets,
+    whole_words,
 )
 from schemas import Action, Platform, Post
 
@@ -185,3 +188,19 @@ def test_the_characters_skipped_by_the_tracked_fold_fold_to_themselves() -> None
     for first, last in SELF_FOLDING:
         for code in range(first, last + 1):
             assert _fold(chr(code)) == chr(code), hex(code)
+
+
+def test_whole_words_finds_what_a_lookbehind_first_pattern_finds() -> None:
+    """The fast form (first characters looked ahead, then the lookbehind) matches exactly the
+    plain form on text with words inside words, digits, emoji and edges."""
+    words = ["gw", "ga", "gak", "dukungannya", "no1", "x"]
+    plain = re.compile(r"(?<![a-z0-9])(?:" + "|".join(words) + r")(?![a-z0-9])")
+    fast = whole_words(words)
+    rng = random.Random(7)
+    alphabet = ["g", "a", "w", "k", "x", "1", "n", "o", " ", "-", "\U0001f5f3", "dukungannya"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert [m.span() for m in fast.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+    assert whole_words([]).search("anything") is None
