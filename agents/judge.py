@@ -1,21 +1,26 @@
 """The judge agent: validate each event, attribute it to an ASN, run the engine, publish flags.
 
 Nothing a producer sends can stop it: invalid messages and even Netra's own bugs on a message
-end in the dead-letter topic with a reason, and the worker goes on with the next one.
+end in the dead-letter topic with a reason, and the worker goes on with the next one. An event
+is acknowledged only once what it produced is stored by Kafka (agents.delivery), and a flag too
+large for its topic is cut by rule, never refused (agents.flagfit).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from agents.deadletters import send_to_deadletter
+from agents.deadletters import send_to_deadletter, start_deadletter
+from agents.delivery import AckAfterDelivery, Sent
+from agents.flagfit import fit_flag
 from neutrality import Locality
 from neutrality.engine import TOO_COMPLEX
-from schemas import DeadLetterReason, Flag, Outcome, Post, RegistryEntry, RuleState
+from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry, RuleState
 from schemas.codec import Rejection, decode
 from streams import metrics
 from streams.ruleguard import RuleGuard
@@ -97,34 +102,49 @@ def attach(
     deadletter_topic = topics[settings.deadletter_topic]
     rulestate_topic = topics[settings.rulestate_topic]
 
+    async def rescue(event: Any, output: Sent, error: BaseException) -> None:
+        await send_to_deadletter(
+            deadletter_topic,
+            event.message,
+            reason=DeadLetterReason.OUTPUT_REFUSED,
+            error=f"Kafka refused the record for {output.topic}: {type(error).__name__}: {error}",
+            stage=STAGE,
+        )
+
     @app.agent(posts_topic, name="netra.agents.judge")
     async def judge(stream: Any) -> None:
-        async for event in stream.events():
-            msg = event.message
-            try:
-                await _judge_one(msg)
-            except Exception as exc:  # Netra's own bug: keep the message, keep the worker
-                log.exception("judge failed on %s/%s@%s", msg.topic, msg.partition, msg.offset)
-                await send_to_deadletter(
-                    deadletter_topic,
-                    msg,
-                    reason=DeadLetterReason.INTERNAL,
-                    error=f"{type(exc).__name__}: {exc}",
-                    stage=STAGE,
-                )
-            on_processed(msg)
+        manual = stream.noack()
+        delivery = AckAfterDelivery(stage=STAGE, ack=manual.ack, rescue=rescue)
+        try:
+            async for event in manual.events():
+                msg = event.message
+                try:
+                    outputs = await _judge_one(msg)
+                except Exception as exc:  # Netra's own bug: keep the message, keep the worker
+                    log.exception("judge failed on %s/%s@%s", msg.topic, msg.partition, msg.offset)
+                    outputs = [
+                        await start_deadletter(
+                            deadletter_topic,
+                            msg,
+                            reason=DeadLetterReason.INTERNAL,
+                            error=f"{type(exc).__name__}: {exc}",
+                            stage=STAGE,
+                        )
+                    ]
+                await delivery.settle(event, outputs)
+                on_processed(msg)
+        finally:
+            await delivery.drain()
 
-    async def _judge_one(msg: Any) -> None:
+    async def _judge_one(msg: Any) -> list[Sent]:
+        """Judge one message; what it sent, each on its way to Kafka."""
         post = decode(msg.value, Post, max_bytes=settings.max_event_bytes)
         if isinstance(post, Rejection):
-            await send_to_deadletter(
-                deadletter_topic,
-                msg,
-                reason=post.reason,
-                error=post.error,
-                stage=STAGE,
-            )
-            return
+            return [
+                await start_deadletter(
+                    deadletter_topic, msg, reason=post.reason, error=post.error, stage=STAGE
+                )
+            ]
         metrics.labelled(
             metrics.EVENTS, _EVENT_CHILDREN, post.platform.value, post.action.value
         ).inc()
@@ -134,22 +154,52 @@ def attach(
         if entry is None:
             metrics.UNREGISTERED.inc()
             if not settings.keep_unregistered:
-                return
+                return []
         received_at = datetime.fromtimestamp(msg.timestamp, UTC) if msg.timestamp else None
         received_at = received_at or datetime.now(UTC)
         flag, tripped = judge_post(
             post, entry, holder, guard, received_at, budget_ms=settings.decide_budget_ms
         )
+        sent: list[Sent] = []
         for state in tripped:
             guard.apply(state)  # at once here; other workers learn it from the topic
-            await rulestate_topic.send(
+            pending = await rulestate_topic.send(
                 key=state.rule_id.encode(), value=state.model_dump_json().encode(), force=True
             )
+            sent.append(Sent(settings.rulestate_topic, pending))
         if flag is None:
-            return
-        await flags_topic.send(
-            key=post.account_id.encode(), value=flag.model_dump_json().encode(), force=True
-        )
+            return sent
+        flag = flag.model_copy(update={"source": source_of(msg)})
+        fitted = fit_flag(flag, settings.flag_max_bytes)
+        if fitted is None:
+            sent.append(
+                await start_deadletter(
+                    deadletter_topic,
+                    msg,
+                    reason=DeadLetterReason.OUTPUT_REFUSED,
+                    error=f"its flag does not fit in {settings.flag_max_bytes} bytes even cut",
+                    stage=STAGE,
+                )
+            )
+            return sent
+        flag, value = fitted
+        if flag.trimmed:
+            metrics.FLAGS_TRIMMED.inc()
+        pending = await flags_topic.send(key=post.account_id.encode(), value=value, force=True)
+        sent.append(Sent(settings.flags_topic, pending))
         metrics.EVENT_TO_FLAG.observe(max(0.0, time.time() - received_at.timestamp()))
+        return sent
 
     return judge
+
+
+def source_of(msg: Any) -> EventSource:
+    """Where a consumed event is kept, with the digest of its bytes as received."""
+    raw: bytes = msg.value or b""
+    return EventSource(
+        topic=msg.topic,
+        partition=msg.partition,
+        offset=msg.offset,
+        size=len(raw),
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )

@@ -13,8 +13,10 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
+from agents.delivery import until_delivered
 from schemas import Escalation, Flag, Outcome
 from schemas.codec import Rejection, decode
 from streams import metrics
@@ -89,8 +91,11 @@ def attach(
                     window_end=at,
                     escalated_at=datetime.now(UTC),
                 )
-                await escalations_topic.send(
-                    key=key, value=escalation.model_dump_json().encode(), force=True
+                value = escalation.model_dump_json().encode()
+                await until_delivered(
+                    partial(escalations_topic.send, key=key, value=value, force=True),
+                    topic=settings.escalations_topic,
+                    stage="offenders",
                 )
                 metrics.ESCALATIONS.labels(window=str(days)).inc()
                 log.info("escalated %s: %d flags in %d days", flag.post.account_id, count, days)

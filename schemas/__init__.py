@@ -17,7 +17,7 @@ from schemas.decision import (
     Severity,
 )
 from schemas.escalation import Escalation
-from schemas.flag import Flag
+from schemas.flag import EventSource, Flag, TrimmedField
 from schemas.post import Action, Platform, Post, Target, TargetKind
 from schemas.registry import EmploymentType, RegistryEntry
 from schemas.review import ReviewVerdict, Verdict
@@ -30,6 +30,7 @@ __all__ = [
     "Decision",
     "EmploymentType",
     "Escalation",
+    "EventSource",
     "Evidence",
     "Flag",
     "Outcome",
@@ -45,5 +46,6 @@ __all__ = [
     "Severity",
     "Target",
     "TargetKind",
+    "TrimmedField",
     "Verdict",
 ]

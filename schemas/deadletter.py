@@ -20,6 +20,7 @@ class DeadLetterReason(StrEnum):
     SCHEMA = "schema"  # valid JSON, wrong shape: missing field, wrong type, unknown action ...
     INDEX_REJECTED = "index_rejected"  # Elasticsearch refused the document itself (not an outage)
     UNKNOWN_FLAG = "unknown_flag"  # a review names a flag that is not in Elasticsearch
+    OUTPUT_REFUSED = "output_refused"  # Kafka refused what Netra made of it (the flag, ...)
     INTERNAL = "internal"  # a bug in Netra: the message is kept so it can be replayed after a fix
 
 

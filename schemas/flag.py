@@ -9,6 +9,28 @@ from schemas.post import Post
 from schemas.registry import RegistryEntry
 
 
+class EventSource(BaseModel):
+    """Where the judged event is kept, exactly as received: the case can fetch the whole of it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    topic: str
+    partition: int
+    offset: int
+    size: int = Field(description="Bytes of the event as received.")
+    sha256: str = Field(description="Digest of the event as received.")
+
+
+class TrimmedField(BaseModel):
+    """A part of the flag cut to fit the flags topic (the event itself is whole at `source`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    field: str = Field(description="text, hashtags, evidence, participants ...")
+    size: int = Field(description="Characters (or items, for lists) in the event.")
+    kept: int = Field(description="Characters (or items) kept in the flag.")
+
+
 class Flag(BaseModel):
     """A decision together with the event it judged and the ASN behind the account."""
 
@@ -22,6 +44,12 @@ class Flag(BaseModel):
         description="When the event entered Netra (Kafka record timestamp); latencies start here."
     )
     judged_at: AwareDatetime
+    source: EventSource | None = Field(
+        default=None, description="The event's place in Kafka; None for flags judged offline."
+    )
+    trimmed: list[TrimmedField] = Field(
+        default_factory=list, description="What was cut to fit; empty for nearly every flag."
+    )
 
     @property
     def flag_id(self) -> str:

@@ -19,6 +19,7 @@ from prometheus_client import start_http_server
 
 from agents import indexer, judge, offenders, registry, reviews
 from streams import metrics
+from streams.logfilter import limit_repeats
 from streams.ruleguard import RuleGuard, tail_rule_states
 from streams.rulepack import EngineHolder
 from streams.settings import Settings, private_dir
@@ -26,6 +27,14 @@ from streams.topics import POSTS_MAX_MESSAGE_BYTES, topic_specs
 
 log = logging.getLogger(__name__)
 AGENTS = ("judge", "indexer", "reviews", "offenders")
+
+
+class Worker(faust.Worker):
+    """Faust's worker, with repeated warnings and errors held to a few lines a minute."""
+
+    def on_setup_root_logger(self, logger: logging.Logger, level: int) -> None:
+        super().on_setup_root_logger(logger, level)
+        limit_repeats(logger)
 
 
 class CommitSensor(faust.Sensor):
@@ -148,6 +157,11 @@ def create_pipeline(
             guard,
             lag,
         )
+
+        @app.timer(5.0)
+        async def count_registry() -> None:
+            # A worker that rebuilt its table from the changelog never ran the registry agent.
+            metrics.REGISTRY_ACCOUNTS.set(len(table))
 
         @app.timer(settings.reload_seconds)
         async def reload_rule_pack() -> None:

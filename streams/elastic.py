@@ -74,7 +74,12 @@ async def ensure_index(es: AsyncElasticsearch, alias: str) -> str:
     await es.indices.put_index_template(name=alias, **template)
     if await es.indices.exists_alias(name=alias):
         found = await es.indices.get_alias(name=alias)
-        return str(next(iter(found.keys())))
+        index = str(next(iter(found.keys())))
+        # Fields added since the index was made (the mapping is strict): adding is allowed.
+        await es.indices.put_mapping(
+            index=index, properties=template["template"]["mappings"]["properties"]
+        )
+        return index
     index = f"{alias}-000001"
     await es.indices.create(index=index, aliases={alias: {"is_write_index": True}})
     return index
@@ -136,6 +141,8 @@ def flag_document(flag: Flag) -> dict[str, Any]:
         "received_at": flag.received_at.isoformat(),
         "judged_at": flag.judged_at.isoformat(),
         "indexed_at": datetime.now(UTC).isoformat(),
+        "source": flag.source.model_dump(mode="json") if flag.source else None,
+        "trimmed": [t.model_dump(mode="json") for t in flag.trimmed],
     }
 
 

@@ -27,6 +27,17 @@ TOO_COMPLEX = Counter(
 DEADLETTERS = Counter(
     "netra_deadletters_total", "Messages sent to the dead-letter topic.", ["reason", "stage"]
 )
+OUTPUT_FAILURES = Counter(
+    "netra_output_failures_total",
+    "Records Kafka refused to store (the event is dead-lettered or retried, never acknowledged "
+    "with nothing downstream).",
+    ["stage", "topic"],
+)
+FLAGS_TRIMMED = Counter(
+    "netra_flags_trimmed_total",
+    "Flags too large for the flags topic, published with long fields and excerpts cut (the "
+    "flag names what was cut and where the whole event is).",
+)
 UNREGISTERED = Counter(
     "netra_unregistered_accounts_total", "Events from accounts missing from the ASN registry."
 )

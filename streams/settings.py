@@ -52,6 +52,13 @@ class Settings(BaseSettings):
     max_event_bytes: int = Field(
         default=1_048_576, ge=1024, description="Larger events go to the dead-letter topic."
     )
+    flag_max_bytes: int = Field(
+        default=512 * 1024,
+        ge=16 * 1024,
+        le=1_000_000,
+        description="Largest flag the judge publishes; a larger one is cut by rule "
+        "(agents.flagfit). The flags topic accepts 1 MiB, so this stays under it.",
+    )
     decide_budget_ms: float = Field(
         default=250.0,
         gt=0,

@@ -14,6 +14,9 @@ from streams.settings import Settings
 # Posts may be large (long captions, many hashtags); the judge dead-letters anything above
 # `max_event_bytes`, but the broker must still accept it so that nothing vanishes at the door.
 POSTS_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+# The judge cuts a flag to `Settings.flag_max_bytes` (under this) before it is sent; dead letters
+# keep at most 64 KiB of the original. Both limits are set on the topics, not left to defaults.
+FLAGS_MAX_MESSAGE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,16 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         TopicSpec(
             settings.flags_topic,
             n,
-            {},
+            {"max.message.bytes": str(FLAGS_MAX_MESSAGE_BYTES)},
             "flagged and review-level decisions (schemas.Flag), key = account id",
         ),
         TopicSpec(
             settings.deadletter_topic,
             n,
-            {"retention.ms": str(30 * 24 * 3600 * 1000)},
+            {
+                "retention.ms": str(30 * 24 * 3600 * 1000),
+                "max.message.bytes": str(FLAGS_MAX_MESSAGE_BYTES),
+            },
             "messages that could not be processed (schemas.DeadLetter), with the reason",
         ),
         TopicSpec(

@@ -13,7 +13,7 @@ from netra.case.access import mask_nip
 from netra.case.deadline import Deadline, reporting_deadline
 from netra.case.highlight import Span, usable_spans
 from netra.report.skb import PHASES, SANCTION_TRACKS, SKB_FORMS, recipients
-from schemas import Evidence, RuleHit
+from schemas import EventSource, Evidence, RuleHit, TrimmedField
 
 _INDEXED = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]$")
 
@@ -111,6 +111,26 @@ class CaseFile(BaseModel):
     pack_version: str
     engine_version: str
     recipients: list[RecipientView]
+    source: EventSource | None = Field(
+        default=None, description="Where the whole event is kept in Kafka, with its digest."
+    )
+    trimmed: list[TrimmedField] = Field(
+        default_factory=list, description="What the flag cut to fit its topic."
+    )
+
+    def cut_note(self) -> str | None:
+        """One sentence on what the flag cut and where the whole event is, or None."""
+        if not self.trimmed:
+            return None
+        cuts = "; ".join(f"{t.field} {t.kept:,} of {t.size:,}" for t in self.trimmed)
+        where = (
+            f"the whole event ({self.source.size:,} bytes, SHA-256 {self.source.sha256}) is "
+            f"kept in {self.source.topic}, partition {self.source.partition}, offset "
+            f"{self.source.offset}"
+            if self.source
+            else "the whole event is not referenced"
+        )
+        return f"The flag was cut to fit its topic ({cuts}); {where}."
 
 
 def _asn(doc: Mapping[str, Any], entitled: bool) -> AsnIdentity | None:
@@ -217,4 +237,6 @@ def case_from_document(
         pack_version=str(doc.get("pack_version", "")),
         engine_version=str(doc.get("engine_version", "")),
         recipients=[RecipientView(body=r.body, role=r.role, why=r.why) for r in recipients(phase)],
+        source=EventSource.model_validate(doc["source"]) if doc.get("source") else None,
+        trimmed=[TrimmedField.model_validate(t) for t in doc.get("trimmed") or []],
     )

@@ -69,6 +69,8 @@ def to_markdown(case: CaseFile) -> str:
         lines.append(
             "> " + (highlight_markdown(fv.value, fv.spans) or "(empty)").replace("\n", "\n> ")
         )
+    if case.cut_note():
+        lines += ["", f"_{e(case.cut_note() or '')}_"]
     if case.facts:
         lines += ["", "Other evidence:", ""]
         lines += [f"- {e(f.field)}: {e(f.excerpt)} ({e(f.feature)})" for f in case.facts]
@@ -184,6 +186,8 @@ def to_html(case: CaseFile) -> str:
             f"<p><b>{h(fv.field)}</b></p>"
             f"<blockquote>{highlight_html(fv.value, fv.spans)}</blockquote>"
         )
+    if case.cut_note():
+        parts.append(f'<p class="muted">{h(case.cut_note() or "")}</p>')
     if case.facts:
         parts.append("<p><b>Other evidence</b></p><ul>")
         parts += [f"<li>{h(f.field)}: {h(f.excerpt)} ({h(f.feature)})</li>" for f in case.facts]

@@ -52,10 +52,8 @@ def worker(
 
       NETRA_KAFKA_BOOTSTRAP=127.0.0.1:29092 NETRA_ES_URL=http://127.0.0.1:29200 netra worker
     """
-    import faust
-
     from netra.stack import register_scrape_target, unregister_scrape_target
-    from streams.app import create_pipeline
+    from streams.app import Worker, create_pipeline
 
     settings = Settings(agents=agents) if agents else Settings()
     registered: list[str] = []
@@ -70,7 +68,7 @@ def worker(
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     try:
-        faust.Worker(pipeline.app, loglevel=loglevel).execute_from_commandline()
+        Worker(pipeline.app, loglevel=loglevel).execute_from_commandline()
     finally:
         for name in registered:
             unregister_scrape_target(name)

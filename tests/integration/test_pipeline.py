@@ -7,15 +7,19 @@ import re
 import shutil
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from kafka import KafkaAdminClient
+from kafka.admin import ConfigResource, ConfigResourceType
 
+from bench.worst import largest_event
 from netra.sample import sample_posts, sample_registry
 from netra.stack import down, up
 from neutrality import Engine, Locality
-from schemas import DeadLetterReason, Outcome, Post, RegistryEntry
+from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry
 from streams.settings import REPO_ROOT
 from tests.integration.harness import Harness
 
@@ -65,8 +69,11 @@ def test_posts_in_give_exactly_the_expected_flags_and_bad_input_is_dead_lettered
     stranger = sample_registry(1, seed=99)[0].model_copy(update={"account_id": "ig:not.an.asn"})
     posts = sample_posts(registry, 500, partisan_share=0.1, seed=2).posts
     strangers = sample_posts([stranger], 30, partisan_share=0.5, seed=3).posts
-    lines = [p.encode() for p in posts + strangers]
+    # Just under the event limit: its flag is too large for the flags topic whole.
+    largest = largest_event(account_id=registry[0].account_id, post_id="largest").model_dump_json()
+    lines = [p.encode() for p in posts + strangers] + [largest.encode()]
     expected = expected_flag_ids(lines, registry)
+    assert "x:largest" in expected
     assert len(expected) > 20, "the sample must contain partisan posts"
 
     worker = harness.start_worker("w1")
@@ -90,6 +97,82 @@ def test_posts_in_give_exactly_the_expected_flags_and_bad_input_is_dead_lettered
     docs = harness.documents()
     assert all(d["pack_version"] and d["asn"]["registered"] for d in docs)
     assert all(d["report_deadline"] > d["@timestamp"] for d in docs)
+    assert all(d["source"]["topic"] == harness.settings.posts_topic for d in docs)
+    cut = next(d for d in docs if d["flag_id"] == "x:largest")
+    assert {t["field"] for t in cut["trimmed"]} >= {"text", "transcript", "hashtags"}
+    assert cut["source"]["size"] == len(largest.encode())
+    assert [d["flag_id"] for d in docs if d["trimmed"]] == ["x:largest"]
+    assert metrics["netra_flags_trimmed_total"] == 1
+    assert metrics.get("netra_output_failures_total", 0) == 0
+
+
+def test_a_flag_kafka_refuses_sends_its_post_to_the_dead_letters_and_nothing_is_lost(
+    harness: Harness,
+) -> None:
+    """The flags topic here takes at most 3 KB, less than many flags: the broker refuses them.
+    Each such post must end in the dead-letter topic (reason output_refused), every other flag
+    in the index, and every post be committed; none may vanish."""
+    admin = KafkaAdminClient(bootstrap_servers=harness.kafka_bootstrap)
+    try:
+        admin.alter_configs(
+            [
+                ConfigResource(
+                    ConfigResourceType.TOPIC,
+                    harness.settings.flags_topic,
+                    configs={"max.message.bytes": "3000"},
+                )
+            ]
+        )
+    finally:
+        admin.close()
+    registry = sample_registry(40, seed=11)
+    lines = [p.encode() for p in sample_posts(registry, 300, partisan_share=0.2, seed=12).posts]
+    engine = Engine.load()
+    by_account = {e.account_id: e for e in registry}
+    sizes: dict[str, int] = {}
+    for line in lines:
+        post = Post.model_validate_json(line)
+        entry = by_account[post.account_id]
+        decision = engine.decide(post, Locality(entry.province, entry.region))
+        if decision.outcome is not Outcome.PASS:
+            now = datetime.now(UTC)
+            source = EventSource(topic="t", partition=0, offset=0, size=0, sha256="0" * 64)
+            flag = Flag(
+                decision=decision,
+                post=post,
+                asn=entry,
+                received_at=now,
+                judged_at=now,
+                source=source,
+            )
+            sizes[post.key] = len(flag.model_dump_json()) + len(harness.settings.posts_topic)
+    # The offsets, sizes and times of the real flag differ by a few dozen bytes at most. A flag
+    # under the limit may still be refused: the producer batches records, and the limit is on
+    # the batch.
+    refused = {k for k, size in sizes.items() if size > 3000 + 150}
+    assert len(refused) < len(sizes), "the sample must give flags on both sides of the limit"
+
+    worker = harness.start_worker("w1")
+    harness.load_registry(registry, wait_for=worker)
+    harness.produce(lines)
+    harness.wait(
+        "every post committed",
+        lambda: harness.unprocessed_posts() == 0,
+        120,
+        detail=lambda: f"posts partition -> (end, committed): {harness.post_offsets()}",
+    )
+    letters = harness.deadletters(expect=len(refused))
+    lettered = {Post.model_validate_json(dl.raw()).key for dl in letters}
+    assert all(dl.reason is DeadLetterReason.OUTPUT_REFUSED for dl in letters)
+    assert refused <= lettered <= set(sizes)
+    harness.wait(
+        "every other flag indexed",
+        lambda: harness.indexed()[1] == set(sizes) - lettered,
+        120,
+        detail=lambda: f"missing: {sorted(set(sizes) - lettered - harness.indexed()[1])}",
+    )
+    failures = harness.metrics(worker)["netra_output_failures_total"]
+    assert failures == len(lettered)
 
 
 def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness) -> None:

@@ -72,3 +72,22 @@ def test_a_like_shows_the_caption_of_the_liked_post() -> None:
     case = case_from_document(like.document(), entitled=False, now=NOW)
     assert [f.field for f in case.post_fields] == ["target.text"]
     assert case.post_fields[0].value == like.flag.post.target.text
+
+
+def test_a_cut_flag_says_what_was_cut_and_where_the_whole_event_is() -> None:
+    doc = _doc() | {
+        "trimmed": [{"field": "text", "size": 20_000, "kept": 4_000}],
+        "source": {
+            "topic": "netra.posts",
+            "partition": 3,
+            "offset": 1234,
+            "size": 990_000,
+            "sha256": "ab" * 32,
+        },
+    }
+    case = case_from_document(doc, entitled=False, role="analyst", now=NOW)
+    for page in (to_markdown(case), to_html(case)):
+        assert "text 4,000 of 20,000" in page
+        assert "netra.posts, partition 3, offset 1234" in page
+        assert "ab" * 32 in page
+    assert case_from_document(_doc(), entitled=False, now=NOW).cut_note() is None

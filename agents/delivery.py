@@ -1,0 +1,132 @@
+"""An event is acknowledged only after Kafka has stored everything it produced.
+
+Faust flushes the producer before it commits, but a record the broker refuses (too large, not
+authorised, a topic gone) fails only its own future: the flush returns, the offset is committed
+and the output is gone without a trace. Here each event's outputs are awaited in the
+background, so the agent goes on judging, and the event is acknowledged (its offset may be
+committed) only when all of them are stored. An output that fails sends the event to the
+dead-letter topic with the reason; that send is retried until Kafka takes it, so an event is
+never acknowledged with nothing downstream. Faust commits an offset only up to the first
+unacknowledged event of a partition, so a stuck event holds back its partition's commit (the
+"no offset committed" alert) and is judged again after a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from streams import metrics
+from streams.logfilter import RepeatLimiter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One output on its way: the topic it went to and the future of its delivery."""
+
+    topic: str
+    delivery: Awaitable[Any]
+
+
+async def first_failure(outputs: Sequence[Sent]) -> tuple[Sent, BaseException] | None:
+    """Wait for every output; the first one Kafka refused, with why, or None when all are in."""
+    results = await asyncio.gather(*(o.delivery for o in outputs), return_exceptions=True)
+    for output, result in zip(outputs, results, strict=True):
+        if isinstance(result, BaseException):
+            return output, result
+    return None
+
+
+async def until_delivered(
+    send: Callable[[], Awaitable[Awaitable[Any]]],
+    *,
+    topic: str,
+    stage: str,
+    max_backoff: float = 30.0,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    limiter: RepeatLimiter | None = None,
+) -> None:
+    """Send and wait for the broker's acknowledgement, again and again until it comes.
+
+    Used for the last resort (the dead letter), where giving up would lose the event: while
+    Kafka refuses, the event stays unacknowledged and the failures are counted."""
+    backoff = 0.2
+    while True:
+        try:
+            await (await send())
+            return
+        except Exception as exc:
+            metrics.OUTPUT_FAILURES.labels(stage=stage, topic=topic).inc()
+            if limiter is None or limiter.allow(("retry", stage, topic)):
+                log.error(
+                    "%s: Kafka refused a record for %s (%s: %s); retrying in %.1fs",
+                    stage,
+                    topic,
+                    type(exc).__name__,
+                    exc,
+                    backoff,
+                )
+        await sleep(backoff)
+        backoff = min(backoff * 2, max_backoff)
+
+
+class AckAfterDelivery:
+    """Acknowledges each consumed event once its outputs are stored, without waiting in line.
+
+    `ack` acknowledges one event; `rescue` dead-letters an event whose output failed and
+    returns when the dead letter is stored (see `until_delivered`)."""
+
+    def __init__(
+        self,
+        *,
+        stage: str,
+        ack: Callable[[Any], Awaitable[Any]],
+        rescue: Callable[[Any, Sent, BaseException], Awaitable[None]],
+        limiter: RepeatLimiter | None = None,
+    ) -> None:
+        self.stage = stage
+        self._ack = ack
+        self._rescue = rescue
+        self._limiter = limiter or RepeatLimiter()
+        self._pending: set[asyncio.Task[None]] = set()
+
+    @property
+    def pending(self) -> int:
+        """Events whose outputs are still on their way."""
+        return len(self._pending)
+
+    async def settle(self, event: Any, outputs: Sequence[Sent]) -> None:
+        """Acknowledge `event` now if it produced nothing, else once its outputs are stored."""
+        if not outputs:
+            await self._ack(event)
+            return
+        task = asyncio.ensure_future(self._settle(event, list(outputs)))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+
+    async def drain(self) -> None:
+        """Wait for every event still in flight (before stopping)."""
+        while self._pending:
+            await asyncio.gather(*list(self._pending), return_exceptions=True)
+
+    async def _settle(self, event: Any, outputs: list[Sent]) -> None:
+        failure = await first_failure(outputs)
+        if failure is not None:
+            output, error = failure
+            metrics.OUTPUT_FAILURES.labels(stage=self.stage, topic=output.topic).inc()
+            if self._limiter.allow(("refused", self.stage, output.topic)):
+                log.error(
+                    "%s: Kafka refused the output for %s (%s: %s); the event goes to the "
+                    "dead-letter topic",
+                    self.stage,
+                    output.topic,
+                    type(error).__name__,
+                    error,
+                )
+            await self._rescue(event, output, error)
+        await self._ack(event)

@@ -1,0 +1,129 @@
+"""Acknowledging only what Kafka stored (pure logic: futures stand in for the producer)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from agents.delivery import AckAfterDelivery, Sent, first_failure, until_delivered
+from streams import metrics
+from streams.logfilter import RepeatLimiter
+
+
+class RefusedError(Exception):
+    pass
+
+
+def done(result: Any = None, error: BaseException | None = None) -> asyncio.Future[Any]:
+    future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+    return future
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.acked: list[str] = []
+        self.rescued: list[tuple[str, str]] = []
+
+    async def ack(self, event: str) -> None:
+        self.acked.append(event)
+
+    async def rescue(self, event: str, output: Sent, error: BaseException) -> None:
+        self.rescued.append((event, output.topic))
+
+
+def tracker(recorder: Recorder) -> AckAfterDelivery:
+    return AckAfterDelivery(
+        stage="test", ack=recorder.ack, rescue=recorder.rescue, limiter=RepeatLimiter()
+    )
+
+
+def test_an_event_without_outputs_is_acknowledged_at_once() -> None:
+    async def scenario() -> Recorder:
+        recorder = Recorder()
+        await tracker(recorder).settle("e1", [])
+        return recorder
+
+    assert asyncio.run(scenario()).acked == ["e1"]
+
+
+def test_an_event_waits_for_every_output_before_it_is_acknowledged() -> None:
+    async def scenario() -> tuple[list[str], list[str], int]:
+        recorder = Recorder()
+        delivery = tracker(recorder)
+        flag: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        await delivery.settle("e1", [Sent("flags", flag), Sent("rules", done())])
+        await asyncio.sleep(0)
+        before = list(recorder.acked)
+        waiting = delivery.pending
+        flag.set_result("stored")
+        await delivery.drain()
+        return before, recorder.acked, waiting
+
+    before, after, waiting = asyncio.run(scenario())
+    assert before == [] and waiting == 1
+    assert after == ["e1"]
+
+
+def test_a_refused_output_dead_letters_the_event_before_it_is_acknowledged() -> None:
+    async def scenario() -> Recorder:
+        recorder = Recorder()
+        delivery = tracker(recorder)
+        await delivery.settle("e1", [Sent("flags", done(error=RefusedError("too large")))])
+        await delivery.settle("e2", [Sent("flags", done())])
+        await delivery.drain()
+        return recorder
+
+    counter = metrics.OUTPUT_FAILURES.labels(stage="test", topic="flags")
+    before = counter._value.get()
+    recorder = asyncio.run(scenario())
+    assert recorder.rescued == [("e1", "flags")]
+    assert sorted(recorder.acked) == ["e1", "e2"]
+    assert counter._value.get() == before + 1
+
+
+def test_first_failure_names_the_refused_output() -> None:
+    async def scenario() -> tuple[Sent, BaseException] | None:
+        return await first_failure(
+            [Sent("a", done()), Sent("b", done(error=RefusedError("no"))), Sent("c", done())]
+        )
+
+    found = asyncio.run(scenario())
+    assert found is not None and found[0].topic == "b" and isinstance(found[1], RefusedError)
+
+
+def test_the_last_resort_is_retried_with_backoff_until_kafka_takes_it() -> None:
+    attempts: list[int] = []
+    slept: list[float] = []
+
+    async def send() -> asyncio.Future[Any]:
+        attempts.append(1)
+        if len(attempts) < 4:
+            return done(error=RefusedError("broker unavailable"))
+        return done("stored")
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    asyncio.run(until_delivered(send, topic="dl", stage="test", max_backoff=0.5, sleep=sleep))
+    assert len(attempts) == 4
+    assert slept == [0.2, 0.4, 0.5]
+
+
+def test_a_send_that_raises_before_delivery_is_retried_too() -> None:
+    calls: list[int] = []
+
+    async def send() -> asyncio.Future[Any]:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RefusedError("buffer full")
+        return done("stored")
+
+    async def sleep(seconds: float) -> None:
+        return None
+
+    asyncio.run(until_delivered(send, topic="dl", stage="test", sleep=sleep))
+    assert len(calls) == 2
