@@ -76,6 +76,12 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 _RELATIVE = frozenset(["yang", "yg"])
+# Conjunctions and prepositions that open a subordinate clause or a phrase: a verb after one of
+# them is what the clause is about, not an order.
+_SUBORDINATORS = _word_set(
+    "karena krn sebab gara gegara akibat usai setelah stlh sesudah sebelum jelang menjelang "
+    "pasca soal terkait demi saat ketika sejak jika bila kalau tanpa "
+)
 # Words that may stand between "saya" and a participant in a statement of allegiance ("saya
 # untuk Bu Risma", "aku tetap 02", "kami pro X"): prepositions, particles and honorifics only, so
 # "saya bertemu X" (an event) is not one.
@@ -129,7 +135,8 @@ _PRONOUNS = frozenset(
 _FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(_PRONOUNS))})\b", re.I)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|persen\b)", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z.'’ ]{2,40}(?:,\s*[A-Za-z0-9.' ]{2,30})?\s*(?:\([A-Za-z]+\))?\s*[-–—]\s"
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ ]{2,40}?)(?P<where>,\s*[A-Za-z0-9.' ]{2,30})?"
+    r"(?:\s*(?P<outlet>\([A-Za-z]+\)))?(?P<gap>\s*)[-–—]\s"
 )
 # A publisher's name (a domain, or a newsroom word) as the name of the account shared from.
 _PUBLISHER = re.compile(
@@ -220,6 +227,33 @@ def own_voice(text: str) -> bool:
     return bool(_FIRST_PERSON.search(speaker))
 
 
+def _dateline(text: str, named_first: bool) -> re.Match[str] | None:
+    """A news dateline opening the text: a place or newsroom marked as one (a comma part,
+    "(ANTARA)", a domain, capitals: "JAKARTA, Kompas.com -", "Bandung (ANTARA) -",
+    "Suara.com -"), or one plain word set off by spaced dash ("Jakarta - "). A candidate
+    pair written with a dash ("Khofifah - Emil", "Prabowo- Gibran", "Pasti Ganjar - Mahfud")
+    is not one: a plain word that names a participant, several plain words, or a dash
+    written against the word joins names."""
+    m = _DATELINE.match(text) if _DASHES.intersection(text[:80]) else None
+    if m is None or m.group("where") or m.group("outlet"):
+        return m
+    place = m.group("place").strip()
+    if "." in place or place.isupper():
+        return m
+    if " " in place or named_first or not m.group("gap"):
+        return None
+    return m
+
+
+def _named_first(feats: Features, keys: dict[str, tuple[str, ...]], field: str) -> bool:
+    """Whether the field's first word names a participant."""
+    return any(
+        ev.field == field and ev.start == 0 and not ev.raw
+        for key in keys["participant"]
+        for ev in feats.found.get(key, ())
+    )
+
+
 def _publisher_links(urls: list[str]) -> list[tuple[int, str]]:
     """(index, host) of the links to a news publisher (a newsroom word or a news domain in the
     host name): a post that links the story it speaks of is passing news on."""
@@ -284,7 +318,7 @@ def read_register(
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (figures)", raw=True)
                 )
-            m = _DATELINE.match(orig) if _DASHES.intersection(orig[:80]) else None
+            m = _dateline(orig, _named_first(feats, keys, field))
             if m is not None:
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (dateline)", raw=True)
@@ -305,11 +339,13 @@ def read_register(
                     for ev in feats.found.get(key, ())
                 )
                 # An imperative at the start ("Menangkan X", "Rapatkan barisan, coblos X") is a
-                # slogan in title case, not a headline about someone else.
+                # slogan in title case, not a headline about someone else; after a conjunction
+                # or preposition ("Gegara Dukung X, ...", "Usai Coblos X") the verb is no order.
                 imperative = any(
                     ev.field == field
                     and ev.start is not None
                     and ev.start < _opening(texts.get(field, ""), IMPERATIVE_AT)
+                    and _SUBORDINATORS.isdisjoint(texts.get(field, "")[: ev.start].split())
                     and not any(
                         neg.field == field and neg.start is not None and neg.start < ev.start
                         for k in keys["negation_cue"]

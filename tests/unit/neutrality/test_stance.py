@@ -37,6 +37,42 @@ def test_headline_shape() -> None:
     assert not headline("Ayo Dukung Prabowo Gibran Sampai Menang!")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JAKARTA, Kompas.com - KPU menetapkan nomor urut pasangan calon.",
+        "Bandung (ANTARA) - KPU Jawa Barat menggelar debat publik.",
+        "Suara.com - Timnas Indonesia berhasil lolos ke babak berikutnya.",
+        "Jakarta - Presiden meresmikan jalan tol baru di Sumatra.",
+    ],
+)
+def test_a_dateline_is_reporting(engine: Engine, text: str) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    assert analysis.features is not None and "register.report" in analysis.features.found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prabowo- Gibran semakin terdepan",
+        "Hampir semua polling Anies - Sandi yang menang. Semoga hari H nya juga demikian.",
+        "Khofifah - Emil kena skak sama Bu Risma.",
+    ],
+)
+def test_a_pair_joined_by_a_dash_is_no_dateline(engine: Engine, text: str) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    assert analysis.features is not None
+    labels = {ev.label for evs in analysis.features.found.values() for ev in evs}
+    assert "register:report (dateline)" not in labels
+
+
+def test_an_endorsing_verb_after_a_conjunction_is_no_order(engine: Engine) -> None:
+    post = _post("Gegara Dukung Prabowo Subianto - Sandiaga Uno, Nasib 6 Guru SMA Ini Celaka")
+    assert engine.decide(post).outcome.value == "pass"
+    slogan = _post("Dukung Prabowo Gibran Menang Satu Putaran di Jawa Tengah")
+    assert "register.endorse" in _features(engine, slogan)
+
+
 def test_shared_headline_is_reporting_not_campaigning(engine: Engine) -> None:
     post = _post(
         action=Action.SHARE,
