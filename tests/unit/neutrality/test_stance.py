@@ -331,3 +331,21 @@ def test_a_link_to_a_publisher_reads_as_passing_news_on(
 ) -> None:
     post = _post("Prabowo-Gibran nomor 2 unggul", urls=[url])
     assert engine.decide(post).outcome.value == outcome
+
+
+def test_a_ballot_number_labelling_the_name_after_it_is_no_sign(engine: Engine) -> None:
+    text = (
+        "Calon Gubernur Jawa Timur nomor urut 2 Khofifah Indar Parawansa menyebut ada pihak "
+        "yang menganggap warga pulau Madura tidak diperhatikan."
+    )
+    post = _post(text).model_copy(
+        update={"event_time": dt.datetime(2024, 10, 25, 9, tzinfo=WHEN.tzinfo)}
+    )
+    analysis = engine.analyse(post, Locality("Jawa Timur", ""), complete=True, full_path=True)
+    assert analysis.features is not None
+    assert "text.number" not in analysis.features.found
+    labels = {ev.label for ev in analysis.features.found["text.participant"]}
+    assert any("labels the name after it" in label for label in labels)
+    assert "N02.partisan-symbol" not in {h.rule_id for h in analysis.decision.hits}
+    bare = engine.analyse(_post("02 Prabowo Gibran"), complete=True, full_path=True)
+    assert bare.features is not None and "text.number" in bare.features.found
