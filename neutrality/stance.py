@@ -477,11 +477,14 @@ def read_register(
                 )
         # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
         # a list, as news and KPU posts give it; two of three named is a choice being weighed.
+        # A list with one of them singled out by their slogan, hashtag or hand sign is not even.
         sizes = race_sizes or {}
+        singled = _signalled(feats, keys)
         listed = [
             race
             for race in balanced
             if len(named[race]) >= min(sizes.get(race, 2), ENUMERATION_MIN)
+            and len(singled.get(race, ())) != 1
         ]
         if listed and "endorse" not in found:
             found.setdefault("report", []).append(
@@ -514,10 +517,26 @@ _KEYS = {
             "unspecific_object",
             "participant",
             "candidate_word",
+            "campaign_term",
+            "gesture",
         )
     }
     for side, _, zones in SIDES
 }
+
+
+def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
+    """Per race, the participants a campaign term, a hand sign or a hashtag on this side
+    points at (a hashtag for each of them is even again)."""
+    out: dict[str, set[str]] = {}
+    for name in ("campaign_term", "gesture", "participant"):
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if name == "participant" and not ev.field.startswith("hashtags["):
+                    continue
+                pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
+                out.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
+    return out
 
 
 def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:

@@ -349,3 +349,19 @@ def test_a_ballot_number_labelling_the_name_after_it_is_no_sign(engine: Engine) 
     assert "N02.partisan-symbol" not in {h.rule_id for h in analysis.decision.hits}
     bare = engine.analyse(_post("02 Prabowo Gibran"), complete=True, full_path=True)
     assert bare.features is not None and "text.number" in bare.features.found
+
+
+def test_a_list_with_one_participant_singled_out_is_not_even(engine: Engine) -> None:
+    when = dt.datetime(2024, 11, 1, 9, tzinfo=WHEN.tzinfo)
+    jatim = Locality("Jawa Timur", "")
+    even = _post("Khofifah, Risma dan Luluk sama-sama turun ke pasar pagi ini.")
+    even = even.model_copy(update={"event_time": when})
+    analysis = engine.analyse(even, jatim, complete=True, full_path=True)
+    assert analysis.features is not None and "register.report" in analysis.features.found
+    singled = even.model_copy(update={"hashtags": ["resikresikjawatimur"]})
+    analysis = engine.analyse(singled, jatim, complete=True, full_path=True)
+    assert analysis.features is not None and "register.neutral" not in analysis.features.found
+    assert analysis.decision.outcome.value != "pass"
+    tagged = even.model_copy(update={"hashtags": ["khofifah", "risma", "luluk"]})
+    analysis = engine.analyse(tagged, jatim, complete=True, full_path=True)
+    assert analysis.features is not None and "register.report" in analysis.features.found
