@@ -374,9 +374,9 @@ def read_register(
         # Reported speech without quotation marks ("Prabowo ajak warga coblos 02, ujarnya"):
         # an attribution and no first-person or imperative words of the author in that field.
         if said_by_someone:
-            own_voice = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
-            own_voice |= {f for f, orig in originals[side] if _FIRST_PERSON.search(orig)}
-            reported |= said_by_someone - own_voice
+            voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
+            voiced |= {f for f, orig in originals[side] if _FIRST_PERSON.search(orig)}
+            reported |= said_by_someone - voiced
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
         # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote.
         negation_evs = [
@@ -496,7 +496,16 @@ def read_register(
                     ", ".join(sorted(listed)),
                 )
             )
+        # News words ("hasil", "debat", "ternyata") in a field spoken in the author's own voice
+        # (particles, emoji, doubled punctuation, first person) are the author's topic, not a
+        # newsroom's register; structural and strong cues still count there.
+        chatty = {f for f, orig in originals[side] if orig and own_voice(orig)}
         for register, evs in found.items():
+            if register == "report" and chatty:
+                evs = [ev for ev in evs if not (ev.field in chatty and _weak_cue(ev))]
+                if not evs:
+                    continue
+                found[register] = evs
             if register == "endorse" or _weight(evs, texts) >= REGISTER_WEIGHT:
                 feats.found[f"{prefix}.{register}"] = evs
         neutral = [r for r in NEUTRAL_REGISTERS if f"{prefix}.{r}" in feats.found]
@@ -826,6 +835,12 @@ def _allegiance(
                 if word not in _LINKING:
                     break
     return out
+
+
+def _weak_cue(ev: Ev) -> bool:
+    """A cue word of a list that is no register alone (not a structural or strong cue)."""
+    cue = ev.label[ev.label.find("(") + 1 : -1]
+    return cue in CUE_LISTS and cue not in STRONG_CUE_LISTS
 
 
 def _weight(evs: list[Ev], texts: dict[str, str]) -> int:

@@ -365,3 +365,12 @@ def test_a_list_with_one_participant_singled_out_is_not_even(engine: Engine) -> 
     tagged = even.model_copy(update={"hashtags": ["khofifah", "risma", "luluk"]})
     analysis = engine.analyse(tagged, jatim, complete=True, full_path=True)
     assert analysis.features is not None and "register.report" in analysis.features.found
+
+
+def test_news_words_in_a_chatty_voice_are_no_report(engine: Engine) -> None:
+    plain = _post("Hasil debat visi misi Prabowo Gibran menurut pengamat.")
+    chatty = _post("Hasil debat visi misi Prabowo Gibran?? kaga bakal ngerti dong 🤪")
+    found = engine.analyse(plain, complete=True, full_path=True).features
+    assert found is not None and "register.report" in found.found
+    found = engine.analyse(chatty, complete=True, full_path=True).features
+    assert found is not None and "register.report" not in found.found
