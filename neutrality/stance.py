@@ -202,7 +202,10 @@ def headline(text: str) -> bool:
     if text.islower() or text.isupper():
         return False
     words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
-    if len(words) < MIN_HEADLINE_WORDS or text.rstrip().endswith("!"):
+    # An exclamation closing the line or before any quoted speaker ("Habib: Pilih X!") is the
+    # author's, and a newsroom headline carries none.
+    exclaims = text.rstrip().endswith("!") or "!" in text.split(":", 1)[0]
+    if len(words) < MIN_HEADLINE_WORDS or exclaims:
         return False
     capital = sum(1 for w in words if w[0].isupper())
     shouting = sum(1 for w in words if w.isupper() and len(w) > 3)

@@ -35,6 +35,8 @@ def test_headline_shape() -> None:
     assert headline("Prabowo-Gibran Unggul di Hitung Cepat Litbang Kompas")
     assert not headline("ayo dukung prabowo gibran sampai menang")
     assert not headline("Ayo Dukung Prabowo Gibran Sampai Menang!")
+    assert not headline("Ya Allah! Anis Dan Sandi Bakal Jadi Gubernur DKI Jakarta Terpilih")
+    assert headline("Dilarang Pilih Cagub Nonmuslim? Habib: Pilih Djarot! #PilkadaDKI2017")
 
 
 @pytest.mark.parametrize(
