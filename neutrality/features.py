@@ -157,6 +157,7 @@ class Extractor:
         # Named participants; an official named by office ("Menhan Prabowo") is not a mention.
         by_office = 0
         named_races: set[str] = set()
+        named_at: dict[tuple[str, int], str] = {}  # where each participant is named by name
         # Two weak signals that agree (a nickname and its pair's number or hand sign, or a number
         # and the matching hand sign) confirm each other.
         # A repeated sign ("✌️✌️") is one signal, not two: agreement needs two kinds.
@@ -193,6 +194,7 @@ class Extractor:
             self._mention(feats, sc.zone, p, Ev(sc.field, start, end, f"participant:{p.id}"))
             feats.add(f"{sc.zone}.named", Ev(sc.field, start, end, f"participant:{p.id}"))
             named_races.add(p.race_id)
+            named_at[(sc.field, start)] = p.id
         for sc, start, end, m in campaign:
             if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
                 continue
@@ -220,7 +222,15 @@ class Extractor:
             for sc, start, end, m in numbers:
                 if not (m.strong or ctxs[_side(sc.zone)] or m.value in agree):
                     continue
+                labelled = " " in sc.norm.text[start:end]  # "nomor urut 2", not "02"
                 for p in _by_number(races, m.value):
+                    if labelled and named_at.get((sc.field, end + 1)) == p.id:
+                        # "calon gubernur nomor urut 2 Khofifah": the number labels the name
+                        # after it, as news and KPU write it; the name is the mention. A bare
+                        # "02 Prabowo" stays a sign.
+                        label = f"number:{m.value}->{p.id} (labels the name after it)"
+                        self._mention(feats, sc.zone, p, Ev(sc.field, start, end, label))
+                        continue
                     ev = Ev(sc.field, start, end, f"number:{m.value}->{p.id}")
                     self._mention(feats, sc.zone, p, ev)
                     feats.add(f"{sc.zone}.number", ev)

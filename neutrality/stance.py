@@ -76,6 +76,12 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 _RELATIVE = frozenset(["yang", "yg"])
+# Conjunctions and prepositions that open a subordinate clause or a phrase: a verb after one of
+# them is what the clause is about, not an order.
+_SUBORDINATORS = _word_set(
+    "karena krn sebab gara gegara akibat usai setelah stlh sesudah sebelum jelang menjelang "
+    "pasca soal terkait demi saat ketika sejak jika bila kalau tanpa "
+)
 # Words that may stand between "saya" and a participant in a statement of allegiance ("saya
 # untuk Bu Risma", "aku tetap 02", "kami pro X"): prepositions, particles and honorifics only, so
 # "saya bertemu X" (an event) is not one.
@@ -129,7 +135,8 @@ _PRONOUNS = frozenset(
 _FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(_PRONOUNS))})\b", re.I)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|persen\b)", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z.'’ ]{2,40}(?:,\s*[A-Za-z0-9.' ]{2,30})?\s*(?:\([A-Za-z]+\))?\s*[-–—]\s"
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ ]{2,40}?)(?P<where>,\s*[A-Za-z0-9.' ]{2,30})?"
+    r"(?:\s*(?P<outlet>\([A-Za-z]+\)))?(?P<gap>\s*)[-–—]\s"
 )
 # A publisher's name (a domain, or a newsroom word) as the name of the account shared from.
 _PUBLISHER = re.compile(
@@ -195,7 +202,10 @@ def headline(text: str) -> bool:
     if text.islower() or text.isupper():
         return False
     words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
-    if len(words) < MIN_HEADLINE_WORDS or text.rstrip().endswith("!"):
+    # An exclamation closing the line or before any quoted speaker ("Habib: Pilih X!") is the
+    # author's, and a newsroom headline carries none.
+    exclaims = text.rstrip().endswith("!") or "!" in text.split(":", 1)[0]
+    if len(words) < MIN_HEADLINE_WORDS or exclaims:
         return False
     capital = sum(1 for w in words if w[0].isupper())
     shouting = sum(1 for w in words if w.isupper() and len(w) > 3)
@@ -218,6 +228,33 @@ def own_voice(text: str) -> bool:
         return True
     speaker = text.split(":", 1)[0]
     return bool(_FIRST_PERSON.search(speaker))
+
+
+def _dateline(text: str, named_first: bool) -> re.Match[str] | None:
+    """A news dateline opening the text: a place or newsroom marked as one (a comma part,
+    "(ANTARA)", a domain, capitals: "JAKARTA, Kompas.com -", "Bandung (ANTARA) -",
+    "Suara.com -"), or one plain word set off by spaced dash ("Jakarta - "). A candidate
+    pair written with a dash ("Khofifah - Emil", "Prabowo- Gibran", "Pasti Ganjar - Mahfud")
+    is not one: a plain word that names a participant, several plain words, or a dash
+    written against the word joins names."""
+    m = _DATELINE.match(text) if _DASHES.intersection(text[:80]) else None
+    if m is None or m.group("where") or m.group("outlet"):
+        return m
+    place = m.group("place").strip()
+    if "." in place or place.isupper():
+        return m
+    if " " in place or named_first or not m.group("gap"):
+        return None
+    return m
+
+
+def _named_first(feats: Features, keys: dict[str, tuple[str, ...]], field: str) -> bool:
+    """Whether the field's first word names a participant."""
+    return any(
+        ev.field == field and ev.start == 0 and not ev.raw
+        for key in keys["participant"]
+        for ev in feats.found.get(key, ())
+    )
 
 
 def _publisher_links(urls: list[str]) -> list[tuple[int, str]]:
@@ -284,7 +321,7 @@ def read_register(
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (figures)", raw=True)
                 )
-            m = _DATELINE.match(orig) if _DASHES.intersection(orig[:80]) else None
+            m = _dateline(orig, _named_first(feats, keys, field))
             if m is not None:
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (dateline)", raw=True)
@@ -305,11 +342,13 @@ def read_register(
                     for ev in feats.found.get(key, ())
                 )
                 # An imperative at the start ("Menangkan X", "Rapatkan barisan, coblos X") is a
-                # slogan in title case, not a headline about someone else.
+                # slogan in title case, not a headline about someone else; after a conjunction
+                # or preposition ("Gegara Dukung X, ...", "Usai Coblos X") the verb is no order.
                 imperative = any(
                     ev.field == field
                     and ev.start is not None
                     and ev.start < _opening(texts.get(field, ""), IMPERATIVE_AT)
+                    and _SUBORDINATORS.isdisjoint(texts.get(field, "")[: ev.start].split())
                     and not any(
                         neg.field == field and neg.start is not None and neg.start < ev.start
                         for k in keys["negation_cue"]
@@ -338,9 +377,9 @@ def read_register(
         # Reported speech without quotation marks ("Prabowo ajak warga coblos 02, ujarnya"):
         # an attribution and no first-person or imperative words of the author in that field.
         if said_by_someone:
-            own_voice = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
-            own_voice |= {f for f, orig in originals[side] if _FIRST_PERSON.search(orig)}
-            reported |= said_by_someone - own_voice
+            voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
+            voiced |= {f for f, orig in originals[side] if _FIRST_PERSON.search(orig)}
+            reported |= said_by_someone - voiced
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
         # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote.
         negation_evs = [
@@ -441,11 +480,14 @@ def read_register(
                 )
         # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
         # a list, as news and KPU posts give it; two of three named is a choice being weighed.
+        # A list with one of them singled out by their slogan, hashtag or hand sign is not even.
         sizes = race_sizes or {}
+        singled = _signalled(feats, keys)
         listed = [
             race
             for race in balanced
             if len(named[race]) >= min(sizes.get(race, 2), ENUMERATION_MIN)
+            and len(singled.get(race, ())) != 1
         ]
         if listed and "endorse" not in found:
             found.setdefault("report", []).append(
@@ -457,7 +499,16 @@ def read_register(
                     ", ".join(sorted(listed)),
                 )
             )
+        # News words ("hasil", "debat", "ternyata") in a field spoken in the author's own voice
+        # (particles, emoji, doubled punctuation, first person) are the author's topic, not a
+        # newsroom's register; structural and strong cues still count there.
+        chatty = {f for f, orig in originals[side] if orig and own_voice(orig)}
         for register, evs in found.items():
+            if register == "report" and chatty:
+                evs = [ev for ev in evs if not (ev.field in chatty and _weak_cue(ev))]
+                if not evs:
+                    continue
+                found[register] = evs
             if register == "endorse" or _weight(evs, texts) >= REGISTER_WEIGHT:
                 feats.found[f"{prefix}.{register}"] = evs
         neutral = [r for r in NEUTRAL_REGISTERS if f"{prefix}.{r}" in feats.found]
@@ -478,10 +529,26 @@ _KEYS = {
             "unspecific_object",
             "participant",
             "candidate_word",
+            "campaign_term",
+            "gesture",
         )
     }
     for side, _, zones in SIDES
 }
+
+
+def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
+    """Per race, the participants a campaign term, a hand sign or a hashtag on this side
+    points at (a hashtag for each of them is even again)."""
+    out: dict[str, set[str]] = {}
+    for name in ("campaign_term", "gesture", "participant"):
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if name == "participant" and not ev.field.startswith("hashtags["):
+                    continue
+                pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
+                out.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
+    return out
 
 
 def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:
@@ -771,6 +838,12 @@ def _allegiance(
                 if word not in _LINKING:
                     break
     return out
+
+
+def _weak_cue(ev: Ev) -> bool:
+    """A cue word of a list that is no register alone (not a structural or strong cue)."""
+    cue = ev.label[ev.label.find("(") + 1 : -1]
+    return cue in CUE_LISTS and cue not in STRONG_CUE_LISTS
 
 
 def _weight(evs: list[Ev], texts: dict[str, str]) -> int:

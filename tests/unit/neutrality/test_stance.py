@@ -35,6 +35,44 @@ def test_headline_shape() -> None:
     assert headline("Prabowo-Gibran Unggul di Hitung Cepat Litbang Kompas")
     assert not headline("ayo dukung prabowo gibran sampai menang")
     assert not headline("Ayo Dukung Prabowo Gibran Sampai Menang!")
+    assert not headline("Ya Allah! Anis Dan Sandi Bakal Jadi Gubernur DKI Jakarta Terpilih")
+    assert headline("Dilarang Pilih Cagub Nonmuslim? Habib: Pilih Djarot! #PilkadaDKI2017")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JAKARTA, Kompas.com - KPU menetapkan nomor urut pasangan calon.",
+        "Bandung (ANTARA) - KPU Jawa Barat menggelar debat publik.",
+        "Suara.com - Timnas Indonesia berhasil lolos ke babak berikutnya.",
+        "Jakarta - Presiden meresmikan jalan tol baru di Sumatra.",
+    ],
+)
+def test_a_dateline_is_reporting(engine: Engine, text: str) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    assert analysis.features is not None and "register.report" in analysis.features.found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prabowo- Gibran semakin terdepan",
+        "Hampir semua polling Anies - Sandi yang menang. Semoga hari H nya juga demikian.",
+        "Khofifah - Emil kena skak sama Bu Risma.",
+    ],
+)
+def test_a_pair_joined_by_a_dash_is_no_dateline(engine: Engine, text: str) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    assert analysis.features is not None
+    labels = {ev.label for evs in analysis.features.found.values() for ev in evs}
+    assert "register:report (dateline)" not in labels
+
+
+def test_an_endorsing_verb_after_a_conjunction_is_no_order(engine: Engine) -> None:
+    post = _post("Gegara Dukung Prabowo Subianto - Sandiaga Uno, Nasib 6 Guru SMA Ini Celaka")
+    assert engine.decide(post).outcome.value == "pass"
+    slogan = _post("Dukung Prabowo Gibran Menang Satu Putaran di Jawa Tengah")
+    assert "register.endorse" in _features(engine, slogan)
 
 
 def test_shared_headline_is_reporting_not_campaigning(engine: Engine) -> None:
@@ -295,3 +333,46 @@ def test_a_link_to_a_publisher_reads_as_passing_news_on(
 ) -> None:
     post = _post("Prabowo-Gibran nomor 2 unggul", urls=[url])
     assert engine.decide(post).outcome.value == outcome
+
+
+def test_a_ballot_number_labelling_the_name_after_it_is_no_sign(engine: Engine) -> None:
+    text = (
+        "Calon Gubernur Jawa Timur nomor urut 2 Khofifah Indar Parawansa menyebut ada pihak "
+        "yang menganggap warga pulau Madura tidak diperhatikan."
+    )
+    post = _post(text).model_copy(
+        update={"event_time": dt.datetime(2024, 10, 25, 9, tzinfo=WHEN.tzinfo)}
+    )
+    analysis = engine.analyse(post, Locality("Jawa Timur", ""), complete=True, full_path=True)
+    assert analysis.features is not None
+    assert "text.number" not in analysis.features.found
+    labels = {ev.label for ev in analysis.features.found["text.participant"]}
+    assert any("labels the name after it" in label for label in labels)
+    assert "N02.partisan-symbol" not in {h.rule_id for h in analysis.decision.hits}
+    bare = engine.analyse(_post("02 Prabowo Gibran"), complete=True, full_path=True)
+    assert bare.features is not None and "text.number" in bare.features.found
+
+
+def test_a_list_with_one_participant_singled_out_is_not_even(engine: Engine) -> None:
+    when = dt.datetime(2024, 11, 1, 9, tzinfo=WHEN.tzinfo)
+    jatim = Locality("Jawa Timur", "")
+    even = _post("Khofifah, Risma dan Luluk sama-sama turun ke pasar pagi ini.")
+    even = even.model_copy(update={"event_time": when})
+    analysis = engine.analyse(even, jatim, complete=True, full_path=True)
+    assert analysis.features is not None and "register.report" in analysis.features.found
+    singled = even.model_copy(update={"hashtags": ["resikresikjawatimur"]})
+    analysis = engine.analyse(singled, jatim, complete=True, full_path=True)
+    assert analysis.features is not None and "register.neutral" not in analysis.features.found
+    assert analysis.decision.outcome.value != "pass"
+    tagged = even.model_copy(update={"hashtags": ["khofifah", "risma", "luluk"]})
+    analysis = engine.analyse(tagged, jatim, complete=True, full_path=True)
+    assert analysis.features is not None and "register.report" in analysis.features.found
+
+
+def test_news_words_in_a_chatty_voice_are_no_report(engine: Engine) -> None:
+    plain = _post("Hasil debat visi misi Prabowo Gibran menurut pengamat.")
+    chatty = _post("Hasil debat visi misi Prabowo Gibran?? kaga bakal ngerti dong 🤪")
+    found = engine.analyse(plain, complete=True, full_path=True).features
+    assert found is not None and "register.report" in found.found
+    found = engine.analyse(chatty, complete=True, full_path=True).features
+    assert found is not None and "register.report" not in found.found
