@@ -145,6 +145,16 @@ def attach(
                     deadletter_topic, msg, reason=post.reason, error=post.error, stage=STAGE
                 )
             ]
+        account_key = post.account_id.encode()
+        if msg.key != account_key:
+            # The registry table is partitioned by account id, so only the worker that owns the
+            # account's partition can attribute the event: send it there, keyed right, with its
+            # original timestamp. It is judged there, once.
+            metrics.REKEYED.inc()
+            pending = await posts_topic.send(
+                key=account_key, value=msg.value, timestamp=msg.timestamp, force=True
+            )
+            return [Sent(settings.posts_topic, pending)]
         metrics.labelled(
             metrics.EVENTS, _EVENT_CHILDREN, post.platform.value, post.action.value
         ).inc()
@@ -185,7 +195,7 @@ def attach(
         flag, value = fitted
         if flag.trimmed:
             metrics.FLAGS_TRIMMED.inc()
-        pending = await flags_topic.send(key=post.account_id.encode(), value=value, force=True)
+        pending = await flags_topic.send(key=account_key, value=value, force=True)
         sent.append(Sent(settings.flags_topic, pending))
         metrics.EVENT_TO_FLAG.observe(max(0.0, time.time() - received_at.timestamp()))
         return sent

@@ -38,6 +38,11 @@ FLAGS_TRIMMED = Counter(
     "Flags too large for the flags topic, published with long fields and excerpts cut (the "
     "flag names what was cut and where the whole event is).",
 )
+REKEYED = Counter(
+    "netra_rekeyed_total",
+    "Events whose Kafka key was not their account id, sent back to the posts topic keyed by it "
+    "(the registry is partitioned by account id; producers should key by it).",
+)
 UNREGISTERED = Counter(
     "netra_unregistered_accounts_total", "Events from accounts missing from the ASN registry."
 )

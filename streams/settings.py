@@ -131,13 +131,15 @@ class Settings(BaseSettings):
         default=1.0, gt=0, description="How often processed offsets are committed."
     )
     session_timeout_seconds: float = Field(
-        default=10.0,
-        gt=0,
-        description="A worker silent this long leaves the group and its partitions move on "
-        "(Kafka's default of a minute left a killed worker's partitions idle that long).",
+        default=6.0,
+        ge=6.0,
+        description="A worker silent this long leaves the group and its partitions move on: "
+        "6 s is the broker's smallest (group.min.session.timeout.ms); Kafka's default of 45 s "
+        "left a killed worker's partitions idle that long (takeover is measured in "
+        "tests/integration/test_pipeline.py).",
     )
     heartbeat_seconds: float = Field(
-        default=3.0, gt=0, description="Heartbeat to the group coordinator (a third of the above)."
+        default=2.0, gt=0, description="Heartbeat to the group coordinator (a third of the above)."
     )
     role: str | None = Field(
         default=None,

@@ -77,8 +77,11 @@ class Harness:
                 120,
             )
 
-    def produce(self, lines: list[bytes], rate: float | None = None) -> None:
-        replay(self.settings, self.settings.posts_topic, lines, key_field="account_id", rate=rate)
+    def produce(
+        self, lines: list[bytes], rate: float | None = None, key_field: str = "account_id"
+    ) -> None:
+        """Send posts keyed by `key_field` (producers should key by account id)."""
+        replay(self.settings, self.settings.posts_topic, lines, key_field=key_field, rate=rate)
 
     def es(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         req = urllib.request.Request(

@@ -205,6 +205,58 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
     assert total == len(expected) == len(ids), "a redelivered flag must not duplicate"
 
 
+def test_two_workers_rekey_misrouted_posts_and_take_over_a_killed_workers_partitions(
+    harness: Harness,
+) -> None:
+    """Posts keyed by post id land on a partition whose worker may not hold their account's
+    registry entry: each is re-keyed to its account and judged there, once. Then one worker is
+    killed: the other takes its partitions within 15 seconds (session timeout 10 s)."""
+    harness.extra_env["NETRA_RULE_SPIKE_SHARE"] = "1.0"
+    registry = sample_registry(60, seed=21)
+    posts = sample_posts(registry, 600, partisan_share=0.2, seed=22).posts
+    misrouted = [p.encode() for p in posts[:300]]
+    later = [p.encode() for p in posts[300:]]
+    expected_first = expected_flag_ids(misrouted, registry)
+    expected = expected_flag_ids(misrouted + later, registry)
+    workers = [harness.start_worker("a"), harness.start_worker("b")]
+    harness.load_registry(registry)
+
+    def held() -> list[float]:
+        return [harness.metrics(w).get("netra_registry_accounts", 0) for w in workers]
+
+    harness.wait(
+        "the registry split over both workers",
+        lambda: all(held()) and sum(held()) >= len(registry),
+        120,
+        detail=lambda: f"accounts per worker: {held()}",
+    )
+    harness.produce(misrouted, key_field="post_id")
+    harness.wait("the misrouted posts' flags", lambda: harness.indexed()[1] == expected_first, 120)
+    rekeyed = sum(harness.metrics(w).get("netra_rekeyed_total", 0) for w in workers)
+    unregistered = sum(
+        harness.metrics(w).get("netra_unregistered_accounts_total", 0) for w in workers
+    )
+    assert unregistered == 0, "every post found its account's registry entry"
+    # A post whose post id hashes to its account's partition needs no re-keying, but most do.
+    assert len(misrouted) // 2 < rekeyed <= len(misrouted)
+
+    workers[1].kill()
+    killed_at = time.monotonic()
+    harness.produce(later)
+    harness.wait(
+        "every post committed by the surviving worker",
+        lambda: harness.unprocessed_posts() == 0,
+        120,
+        detail=lambda: f"posts partition -> (end, committed): {harness.post_offsets()}",
+    )
+    took = time.monotonic() - killed_at
+    print(f"takeover: every post committed {took:.1f}s after the kill")
+    assert took <= 15, f"the killed worker's partitions waited {took:.1f}s"
+    harness.wait("every flag indexed", lambda: harness.indexed()[1] == expected, 60)
+    total, ids = harness.indexed()
+    assert total == len(ids) == len(expected)
+
+
 def test_a_rule_pack_change_takes_effect_without_a_restart(
     harness: Harness, tmp_path: Path
 ) -> None:
