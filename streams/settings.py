@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     flags_alias: str = Field(
         default="netra-flags", description="Elasticsearch alias searched by Kibana and reports."
     )
+    retention_days: int = Field(
+        default=365,
+        ge=1,
+        description="Flags with no open case (not confirmed or escalated) are deleted this many "
+        "days after the event by `netra purge` (see docs/privacy.md).",
+    )
     max_event_bytes: int = Field(
         default=1_048_576, ge=1024, description="Larger events go to the dead-letter topic."
     )

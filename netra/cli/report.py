@@ -179,6 +179,42 @@ def case(
     console.print(f"case file written to {out_file}{masked}")
 
 
+def purge(
+    days: Annotated[
+        int | None,
+        typer.Option(min=1, help="Retention in days (default: NETRA_RETENTION_DAYS, 365)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Count what would be deleted; delete nothing.")
+    ] = False,
+) -> None:
+    """Delete flags with no open case once their retention has passed (run it daily).
+
+    A flag confirmed or escalated by a supervisor is part of a case and is kept; a dismissed
+    or never-reviewed flag is deleted NETRA_RETENTION_DAYS after the event (docs/privacy.md).
+
+      netra purge --dry-run
+    """
+    from streams.retention import purge as purge_expired
+
+    settings = Settings()
+    retention = days or settings.retention_days
+    result = _run_es(
+        settings,
+        lambda es: purge_expired(
+            es, settings.flags_alias, datetime.now(UTC), retention, dry_run=dry_run
+        ),
+    )
+    verb = "would delete" if dry_run else "deleted"
+    count = result.expired if dry_run else result.deleted
+    out.print(
+        f"{verb} {count} flags with no open case from events before "
+        f"{result.cutoff:%Y-%m-%d %H:%M} UTC ({retention}-day retention, alias "
+        f"{settings.flags_alias})"
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command(rich_help_panel="Supervision")(report)
     app.command(rich_help_panel="Supervision")(case)
+    app.command(rich_help_panel="Supervision")(purge)
