@@ -99,6 +99,7 @@ def faust_app(settings: Settings) -> faust.App:
         broker_commit_interval=settings.commit_interval_seconds,
         broker_session_timeout=settings.session_timeout_seconds,
         broker_heartbeat_interval=settings.heartbeat_seconds,
+        broker_rebalance_timeout=settings.rebalance_timeout_seconds,
         producer_acks=-1,
         producer_max_request_size=POSTS_MAX_MESSAGE_BYTES,
         web_enabled=False,

@@ -144,6 +144,13 @@ class Settings(BaseSettings):
         "left a killed worker's partitions idle that long (takeover is measured in "
         "tests/integration/test_pipeline.py).",
     )
+    rebalance_timeout_seconds: float = Field(
+        default=8.0,
+        gt=0,
+        description="How long the group waits for members to rejoin a rebalance: a worker "
+        "killed while one is under way is waited for this long (Faust's 60 s default held a "
+        "killed worker's partitions that long).",
+    )
     heartbeat_seconds: float = Field(
         default=2.0, gt=0, description="Heartbeat to the group coordinator (a third of the above)."
     )

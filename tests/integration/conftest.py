@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+from kafka import KafkaAdminClient
 from rich.console import Console
 
 from netra.stack import StackError, StackSettings, up
@@ -28,7 +29,24 @@ def stack() -> StackSettings:
         up(settings, Console(stderr=True, quiet=True))
     except StackError as err:
         pytest.fail(f"the local stack could not start: {err}", pytrace=False)
+    drop_test_topics(settings.kafka_bootstrap)
     return settings
+
+
+# Every test pipeline makes topics of its own; left behind, runs add up to thousands of
+# partitions and the broker's small heap runs out. Each session starts by dropping them.
+TEST_TOPIC_PREFIXES = ("test-", "netra-test-", "netra-stack-test-")
+
+
+def drop_test_topics(bootstrap: str) -> None:
+    """Delete the topics earlier test sessions left (never Netra's own `netra.*` topics)."""
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+    try:
+        stale = [t for t in admin.list_topics() if t.startswith(TEST_TOPIC_PREFIXES)]
+        for start in range(0, len(stale), 200):
+            admin.delete_topics(stale[start : start + 200], timeout_ms=60_000)
+    finally:
+        admin.close()
 
 
 @pytest.fixture(scope="session")
