@@ -9,6 +9,7 @@ started the services this costs well under a second; otherwise it fetches and st
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -29,7 +30,8 @@ def stack() -> StackSettings:
         up(settings, Console(stderr=True, quiet=True))
     except StackError as err:
         pytest.fail(f"the local stack could not start: {err}", pytrace=False)
-    drop_test_topics(settings.kafka_bootstrap)
+    if os.environ.get("NETRA_TEST_KEEP_TOPICS") != "1":  # set by a session beside another
+        drop_test_topics(settings.kafka_bootstrap)
     return settings
 
 
