@@ -23,6 +23,7 @@ from neutrality.engine import TOO_COMPLEX
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry, RuleState
 from schemas.codec import Rejection, decode
 from streams import metrics
+from streams.pseudonyms import NipPseudonyms
 from streams.ruleguard import RuleGuard
 from streams.rulepack import EngineHolder
 from streams.settings import Settings
@@ -60,11 +61,14 @@ def judge_post(
     entry: RegistryEntry | None,
     holder: EngineHolder,
     guard: RuleGuard,
+    pseudonyms: NipPseudonyms,
     received_at: datetime,
     budget_ms: float | None = None,
+    source: EventSource | None = None,
 ) -> tuple[Flag | None, list[RuleState]]:
     """Judge one valid event: the flag (None when the engine passes it) and rules that tripped.
-    An event past `budget_ms` becomes a review-level flag saying it was too complex."""
+    An event past `budget_ms` becomes a review-level flag saying it was too complex. The flag
+    carries the ASN with the NIP pseudonymised."""
     locality = Locality(province=entry.province, regency=entry.region) if entry else None
     decision = holder.engine.decide(
         post, locality, review_only=guard.overrides, budget_ms=budget_ms
@@ -81,9 +85,10 @@ def judge_post(
     flag = Flag(
         decision=decision,
         post=post,
-        asn=entry,
+        asn=pseudonyms.profile(entry) if entry else None,
         received_at=received_at,
         judged_at=datetime.now(UTC),
+        source=source,
     )
     return flag, tripped
 
@@ -95,6 +100,7 @@ def attach(
     registry: RegistryLookup,
     holder: EngineHolder,
     guard: RuleGuard,
+    pseudonyms: NipPseudonyms,
     on_processed: Callable[[Any], None],
 ) -> Any:
     posts_topic = topics[settings.posts_topic]
@@ -168,7 +174,14 @@ def attach(
         received_at = datetime.fromtimestamp(msg.timestamp, UTC) if msg.timestamp else None
         received_at = received_at or datetime.now(UTC)
         flag, tripped = judge_post(
-            post, entry, holder, guard, received_at, budget_ms=settings.decide_budget_ms
+            post,
+            entry,
+            holder,
+            guard,
+            pseudonyms,
+            received_at,
+            budget_ms=settings.decide_budget_ms,
+            source=source_of(msg),
         )
         sent: list[Sent] = []
         for state in tripped:
@@ -179,7 +192,6 @@ def attach(
             sent.append(Sent(settings.rulestate_topic, pending))
         if flag is None:
             return sent
-        flag = flag.model_copy(update={"source": source_of(msg)})
         fitted = fit_flag(flag, settings.flag_max_bytes)
         if fitted is None:
             sent.append(

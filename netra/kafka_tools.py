@@ -11,9 +11,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kafka import KafkaConsumer, KafkaProducer
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
-from kafka.errors import KafkaConnectionError, KafkaTimeoutError, TopicAlreadyExistsError
+from kafka.errors import (
+    KafkaConnectionError,
+    KafkaError,
+    KafkaTimeoutError,
+    TopicAlreadyExistsError,
+)
+from kafka.partitioner.default import murmur2
 
 from streams.settings import Settings
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, topic_specs
@@ -168,3 +174,68 @@ def follow(
                 yield record.value
     finally:
         consumer.close()
+
+
+def send_and_wait(
+    settings: Settings, topic: str, key: bytes, value: bytes, timeout: float = 30.0
+) -> None:
+    """Write one record and return only once Kafka has stored it (all in-sync replicas):
+    for records that must exist before anything else happens, such as an audit entry."""
+    prod = producer(settings)
+    try:
+        prod.send(topic, key=key, value=value).get(timeout=timeout)
+    except KafkaError as exc:
+        raise KafkaDeliveryError(f"the record was not written to {topic}: {exc}") from exc
+    finally:
+        prod.close()
+
+
+def latest_value(settings: Settings, topic: str, key: bytes) -> bytes | None:
+    """The newest value of `key` in a keyed (compacted) topic, None when absent or deleted.
+
+    Reads the partition the default partitioner puts the key in (the one Faust, kafka-python
+    and the Java client agree on), then every other partition should a producer have used
+    another partitioner."""
+    try:
+        consumer = KafkaConsumer(
+            bootstrap_servers=_servers(settings),
+            group_id=None,
+            enable_auto_commit=False,
+            client_id="netra-lookup",
+        )
+    except (KafkaTimeoutError, KafkaConnectionError) as exc:
+        raise _unavailable(settings) from exc
+    try:
+        partitions = sorted(consumer.partitions_for_topic(topic) or [])
+        if not partitions:
+            raise KafkaDeliveryError(f"there is no topic {topic} (netra topics create)")
+        home = (murmur2(key) & 0x7FFFFFFF) % len(partitions)
+        order = [home, *(p for p in partitions if p != home)]
+        for partition in order:
+            found, value = _scan_partition(consumer, TopicPartition(topic, partition), key)
+            if found:
+                return value
+        return None
+    finally:
+        consumer.close()
+
+
+def _scan_partition(
+    consumer: KafkaConsumer, tp: TopicPartition, key: bytes
+) -> tuple[bool, bytes | None]:
+    """(found, newest value) of `key` in one partition, read from the start to its end now."""
+    consumer.assign([tp])
+    consumer.seek_to_beginning(tp)
+    end = consumer.end_offsets([tp])[tp]
+    found, value = False, None
+    deadline = time.monotonic() + 120
+    while consumer.position(tp) < end:
+        if time.monotonic() > deadline:
+            raise KafkaDeliveryError(f"{tp.topic}[{tp.partition}] could not be read to its end")
+        for records in consumer.poll(timeout_ms=1000, max_records=5000).values():
+            for record in records:
+                if record.offset >= end:
+                    break
+                if record.key == key:
+                    found, value = True, record.value
+    return found, value

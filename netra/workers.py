@@ -45,6 +45,8 @@ def isolated_env(suffix: str, **overrides: str) -> dict[str, str]:
         "NETRA_ESCALATIONS_TOPIC": f"{suffix}.escalations",
         "NETRA_RULESTATE_TOPIC": f"{suffix}.rule-state",
         "NETRA_FLAGS_ALIAS": f"netra-{suffix}",
+        "NETRA_AUDIT_TOPIC": f"{suffix}.audit",
+        "NETRA_AUDIT_ALIAS": f"netra-{suffix}-audit",
     }
     env.update(overrides)
     return env

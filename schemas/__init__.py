@@ -5,6 +5,7 @@ These models are the single source of every topic's format. `netra scan` reads t
 in other languages (see `schemas/json/`).
 """
 
+from schemas.audit import AuditAction, AuditEntry, AuditOutcome
 from schemas.deadletter import DeadLetter, DeadLetterReason
 from schemas.decision import (
     Decision,
@@ -19,12 +20,16 @@ from schemas.decision import (
 from schemas.escalation import Escalation
 from schemas.flag import EventSource, Flag, TrimmedField
 from schemas.post import Action, Platform, Post, Target, TargetKind
-from schemas.registry import EmploymentType, RegistryEntry
+from schemas.registry import AsnProfile, EmploymentType, RegistryEntry
 from schemas.review import ReviewVerdict, Verdict
 from schemas.rulestate import RuleState
 
 __all__ = [
     "Action",
+    "AsnProfile",
+    "AuditAction",
+    "AuditEntry",
+    "AuditOutcome",
     "DeadLetter",
     "DeadLetterReason",
     "Decision",

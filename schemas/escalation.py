@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from schemas.registry import RegistryEntry
+from schemas.registry import AsnProfile
 
 
 class Escalation(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     account_id: str
-    asn: RegistryEntry | None = None
+    asn: AsnProfile | None = None
     window_days: int = Field(description="7 or 30: the window the flags were counted in.")
     flags: int = Field(description="Flags of this account within the window.")
     threshold: int

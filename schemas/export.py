@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from schemas.audit import AuditEntry
 from schemas.deadletter import DeadLetter
 from schemas.escalation import Escalation
 from schemas.flag import Flag
@@ -25,6 +26,7 @@ RECORDS: dict[str, type[BaseModel]] = {
     "review-verdict": ReviewVerdict,
     "escalation": Escalation,
     "rule-state": RuleState,
+    "audit-entry": AuditEntry,
 }
 
 

@@ -6,7 +6,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from schemas.decision import Decision
 from schemas.post import Post
-from schemas.registry import RegistryEntry
+from schemas.registry import AsnProfile
 
 
 class EventSource(BaseModel):
@@ -36,10 +36,12 @@ class Flag(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    schema_version: int = 1
+    schema_version: int = 2  # 2: `asn` carries a NIP pseudonym, never the NIP
     decision: Decision
     post: Post
-    asn: RegistryEntry | None = Field(default=None, description="None: account not in registry.")
+    asn: AsnProfile | None = Field(
+        default=None, description="The ASN, NIP pseudonymised; None: account not in the registry."
+    )
     received_at: AwareDatetime = Field(
         description="When the event entered Netra (Kafka record timestamp); latencies start here."
     )

@@ -29,3 +29,32 @@ class RegistryEntry(BaseModel):
     employment_type: EmploymentType
     active: bool = True
     updated_at: AwareDatetime | None = None
+
+
+class AsnProfile(BaseModel):
+    """What a flag or an escalation says about the ASN: everything a supervisor needs to read
+    it, with the NIP replaced by a keyed pseudonym.
+
+    The NIP encodes birth date and sex and identifies one person for life, so it never leaves
+    the registry: flags, documents and escalations of the same ASN share `nip_ref` (flags can
+    be grouped per person without it), and the clear NIP is resolved from the registry only
+    for an authenticated, entitled user, each time written to the audit trail.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nip_ref: str = Field(
+        pattern=r"^[0-9a-f]{32}$",
+        description="HMAC-SHA-256 of the NIP under Netra's pseudonym key (first 128 bits, hex).",
+    )
+    nip_key: str = Field(
+        pattern=r"^[0-9a-f]{8}$",
+        description="Which key made nip_ref (a fingerprint of the key, not the key).",
+    )
+    name: str
+    agency: str
+    unit: str = ""
+    province: str
+    region: str = ""
+    position: str = ""
+    employment_type: EmploymentType

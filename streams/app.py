@@ -17,16 +17,17 @@ from elasticsearch import AsyncElasticsearch
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import start_http_server
 
-from agents import indexer, judge, offenders, registry, reviews
+from agents import audit, indexer, judge, offenders, registry, reviews
 from streams import metrics
 from streams.logfilter import limit_repeats
+from streams.pseudonyms import load_nip_pseudonyms
 from streams.ruleguard import RuleGuard, tail_rule_states
 from streams.rulepack import EngineHolder
 from streams.settings import Settings, private_dir
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, topic_specs
 
 log = logging.getLogger(__name__)
-AGENTS = ("judge", "indexer", "reviews", "offenders")
+AGENTS = ("judge", "indexer", "reviews", "offenders", "audit")
 
 
 class Worker(faust.Worker):
@@ -156,6 +157,7 @@ def create_pipeline(
             judge.RegistryLookup(table),
             holder,
             guard,
+            load_nip_pseudonyms(settings),
             lag,
         )
 
@@ -174,12 +176,14 @@ def create_pipeline(
         async def follow_rule_states() -> None:
             await tail_rule_states(settings, guard)
 
-    if wanted & {"indexer", "reviews"}:
+    if wanted & {"indexer", "reviews", "audit"}:
         es = AsyncElasticsearch(settings.es_url, request_timeout=30, max_retries=0)
     if "indexer" in wanted:
         indexer.attach(app, settings, topics[settings.flags_topic], deadletters, es, lag)
     if "reviews" in wanted:
         reviews.attach(app, settings, topics[settings.reviews_topic], deadletters, es)
+    if "audit" in wanted:
+        audit.attach(app, settings, topics[settings.audit_topic], deadletters, es)
     if "offenders" in wanted:
         history = app.Table(
             "offenders",

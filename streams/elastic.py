@@ -94,7 +94,8 @@ def flag_document(flag: Flag) -> dict[str, Any]:
         asn.update(
             flag.asn.model_dump(
                 include={
-                    "nip",
+                    "nip_ref",
+                    "nip_key",
                     "name",
                     "agency",
                     "unit",

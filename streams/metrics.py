@@ -96,6 +96,11 @@ RULE_REVIEW_ONLY = Gauge(
 ESCALATIONS = Counter(
     "netra_escalations_total", "Repeat offenders escalated, by window in days.", ["window"]
 )
+AUDIT_ENTRIES = Counter(
+    "netra_audit_entries_total",
+    "Audit trail entries stored in Elasticsearch (reveals of a NIP, granted or refused).",
+    ["action", "outcome"],
+)
 
 
 def labelled(metric: Counter, cache: dict[tuple[str, ...], Any], *values: str) -> Any:

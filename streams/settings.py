@@ -84,7 +84,7 @@ class Settings(BaseSettings):
         default=2.0, gt=0, description="How often the worker checks the rule pack for changes."
     )
     agents: str = Field(
-        default="judge,indexer,reviews,offenders",
+        default="judge,indexer,reviews,offenders,audit",
         description="Which agents this worker runs (comma separated).",
     )
     metrics_host: str = Field(
@@ -154,14 +154,31 @@ class Settings(BaseSettings):
     heartbeat_seconds: float = Field(
         default=2.0, gt=0, description="Heartbeat to the group coordinator (a third of the above)."
     )
-    role: str | None = Field(
+    nip_key: SecretStr | None = Field(
         default=None,
-        description="The user's role for `netra case` (bawaslu, bkn, inspectorate, analyst); "
-        "--role wins over it.",
+        description="Key of the NIP pseudonyms in flags (a secret of at least 32 characters, "
+        "the same for every worker and tool); unset: a random key kept in NETRA_STATE/secrets.",
     )
     nip_entitled_roles: str = Field(
         default="bawaslu,bkn,inspectorate",
-        description="Roles that see a full NIP (comma separated); everyone else sees it masked.",
+        description="Roles whose users may reveal a NIP, each reveal audited (comma separated).",
+    )
+    users_file: Path = Field(
+        default=Path.home() / ".config" / "netra" / "users.json",
+        description="Netra's users with their role and password hash (`netra users`).",
+    )
+    user: str | None = Field(
+        default=None, description="Who runs `netra case --reveal-nip` (default: asked)."
+    )
+    password: SecretStr | None = Field(
+        default=None, description="That user's password, for scripts (default: asked)."
+    )
+    audit_topic: str = Field(
+        default="netra.audit",
+        description="The audit trail: every reveal of personal data, granted or refused.",
+    )
+    audit_alias: str = Field(
+        default="netra-audit", description="Elasticsearch alias of the audit trail."
     )
     reviewer: str | None = Field(
         default=None,
@@ -183,7 +200,7 @@ class Settings(BaseSettings):
     )
 
 
-PRIVATE = 0o700  # state holds NIPs and posts: only the service user may enter
+PRIVATE = 0o700  # state holds posts, the registry and the NIP key: only the service user may enter
 TRAVERSABLE = 0o711  # the state root: other service users pass through, nobody lists it
 
 

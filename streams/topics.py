@@ -76,4 +76,11 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
             {},
             "repeat offenders crossing a threshold, key = account id",
         ),
+        TopicSpec(
+            settings.audit_topic,
+            n,
+            {"retention.ms": "-1"},
+            "the audit trail: every reveal of a NIP, granted or refused (schemas.AuditEntry), "
+            "kept until the deployment deletes it, key = audit id",
+        ),
     ]

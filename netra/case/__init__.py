@@ -1,43 +1,34 @@
 """Case files: everything a report to Bawaslu or BKN needs about one flag, in one typed record.
 
 A case file is built from the flag's document in Elasticsearch (the reviews live there too) and
-rendered as Markdown, HTML or JSON. The NIP identifies a person: it is masked unless the user's
-role is entitled to it (see `access.is_entitled`), and the default is masked.
+rendered as Markdown, HTML or JSON. The NIP identifies a person for life: a case file shows
+its pseudonym, and the clear NIP only after an authenticated, entitled user asked for it with a
+reason and the attempt was written to the audit trail (`reveal`).
 
-Entitlement: the role comes from `--role` or NETRA_ROLE; roles in NETRA_NIP_ENTITLED_ROLES
-(comma separated, default "bawaslu,bkn,inspectorate") see the full NIP, any other role
-(e.g. "analyst") or no role sees it masked.
-
-The package, one concern a module: `access` (roles, masking), `deadline` (Pasal 454 clock),
-`highlight` (evidence in the original text), `model` (the typed case file), `fetch`
-(Elasticsearch), `render` (JSON, Markdown, HTML).
+The package, one concern a module: `access` (who may reveal), `reveal` (the audited reveal),
+`deadline` (Pasal 454 clock), `highlight` (evidence in the original text), `model` (the typed
+case file), `fetch` (Elasticsearch), `render` (JSON, Markdown, HTML).
 """
 
 from __future__ import annotations
 
-from netra.case.access import (
-    KNOWN_ROLES,
-    entitled_roles,
-    is_entitled,
-    mask_nip,
-    resolve_role,
-)
+from netra.case.access import entitled_roles
 from netra.case.fetch import CaseNotFoundError, build_case, fetch_flag_document
 from netra.case.model import CaseFile, case_from_document
 from netra.case.render import render, to_html, to_json, to_markdown
+from netra.case.reveal import NipRevealer, RevealRefusedError, asn_profile
 
 __all__ = [
-    "KNOWN_ROLES",
     "CaseFile",
     "CaseNotFoundError",
+    "NipRevealer",
+    "RevealRefusedError",
+    "asn_profile",
     "build_case",
     "case_from_document",
     "entitled_roles",
     "fetch_flag_document",
-    "is_entitled",
-    "mask_nip",
     "render",
-    "resolve_role",
     "to_html",
     "to_json",
     "to_markdown",

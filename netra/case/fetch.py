@@ -27,14 +27,9 @@ async def fetch_flag_document(es: AsyncElasticsearch, alias: str, flag_id: str) 
 
 
 async def build_case(
-    es: AsyncElasticsearch,
-    alias: str,
-    flag_id: str,
-    entitled: bool,
-    *,
-    role: str | None = None,
-    now: datetime | None = None,
+    es: AsyncElasticsearch, alias: str, flag_id: str, *, now: datetime | None = None
 ) -> CaseFile:
-    """Fetch the flag and assemble its case file; the NIP is in full only when `entitled`."""
+    """Fetch the flag and assemble its case file, the NIP pseudonymised (to reveal it, see
+    netra.case.reveal)."""
     doc = await fetch_flag_document(es, alias, flag_id)
-    return case_from_document(doc, entitled=entitled, role=role, now=now)
+    return case_from_document(doc, now=now)

@@ -9,7 +9,6 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, Field
 
-from netra.case.access import mask_nip
 from netra.case.deadline import Deadline, reporting_deadline
 from netra.case.highlight import Span, usable_spans
 from netra.report.skb import PHASES, SANCTION_TRACKS, SKB_FORMS, recipients
@@ -36,8 +35,10 @@ def field_value(doc: Mapping[str, Any], field: str) -> str | None:
 
 class AsnIdentity(BaseModel):
     name: str
-    nip: str = Field(description="Full NIP only when nip_masked is false.")
-    nip_masked: bool
+    nip_ref: str = Field(description="The NIP's pseudonym, shared by every flag of this ASN.")
+    nip: str | None = Field(
+        default=None, description="The clear NIP: only after an audited reveal, else None."
+    )
     agency: str
     unit: str = ""
     province: str
@@ -83,7 +84,7 @@ class CaseFile(BaseModel):
 
     flag_id: str
     generated_at: AwareDatetime
-    role: str | None
+    viewer: str | None = Field(description="Who it was made for (user and role), if signed in.")
     account_id: str
     account_handle: str | None
     platform: str
@@ -133,15 +134,15 @@ class CaseFile(BaseModel):
         return f"The flag was cut to fit its topic ({cuts}); {where}."
 
 
-def _asn(doc: Mapping[str, Any], entitled: bool) -> AsnIdentity | None:
+def _asn(doc: Mapping[str, Any], nip: str | None) -> AsnIdentity | None:
     asn = doc.get("asn") or {}
-    if not asn.get("registered") or not asn.get("nip"):
+    if not asn.get("registered"):
         return None
-    nip = str(asn["nip"])
     return AsnIdentity(
         name=str(asn.get("name", "")),
-        nip=nip if entitled else mask_nip(nip),
-        nip_masked=not entitled,
+        # A document indexed before pseudonyms has no nip_ref (and its clear NIP is not shown).
+        nip_ref=str(asn.get("nip_ref") or "not recorded"),
+        nip=nip,
         agency=str(asn.get("agency", "")),
         unit=str(asn.get("unit") or ""),
         province=str(asn.get("province", "")),
@@ -181,11 +182,12 @@ def _post_fields(
 def case_from_document(
     doc: Mapping[str, Any],
     *,
-    entitled: bool,
-    role: str | None = None,
+    revealed_nip: str | None = None,
+    viewer: str | None = None,
     now: datetime | None = None,
 ) -> CaseFile:
-    """Assemble a case file from an indexed flag document (pure: no Elasticsearch)."""
+    """Assemble a case file from an indexed flag document (pure: no Elasticsearch). The clear
+    NIP is in it only when the caller passes one it revealed (netra.case.reveal)."""
     now = now or datetime.now(UTC)
     hits = [RuleHit.model_validate(h) for h in doc.get("hits") or []]
     fields, facts = _post_fields(doc, hits)
@@ -197,11 +199,11 @@ def case_from_document(
     return CaseFile(
         flag_id=str(doc.get("flag_id", "")),
         generated_at=now,
-        role=role,
+        viewer=viewer,
         account_id=str(doc.get("account_id", "")),
         account_handle=doc.get("account_handle"),
         platform=str(doc.get("platform", "")),
-        asn=_asn(doc, entitled),
+        asn=_asn(doc, revealed_nip),
         action=str(doc.get("action", "")),
         target=doc.get("target"),
         post_fields=fields,

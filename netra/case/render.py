@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from netra.case.highlight import escape_markdown, highlight_html, highlight_markdown
-from netra.case.model import CaseFile
+from netra.case.model import AsnIdentity, CaseFile
 from netra.report.query import REPORT_TZ
 
 
@@ -31,14 +31,22 @@ def _target_words(target: Mapping[str, Any] | None) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def _viewer(case: CaseFile) -> str:
+    return case.viewer or "a reader who did not sign in"
+
+
+def nip_line(asn: AsnIdentity) -> str:
+    """The clear NIP after an audited reveal; otherwise its pseudonym and how to reveal it."""
+    if asn.nip:
+        return f"{asn.nip} (revealed; the reveal is in the audit trail)"
+    return f"not shown (pseudonym {asn.nip_ref}; an entitled user can reveal it: --reveal-nip)"
+
+
 def to_markdown(case: CaseFile) -> str:
     """A Markdown case file; evidence in **bold**, every value from the post escaped."""
     e = escape_markdown
     lines = [f"# Case file {e(case.flag_id)}", ""]
-    lines.append(
-        f"Generated {_when(case.generated_at)} for role {e(case.role or 'none')}"
-        f"{' (NIP masked)' if case.asn and case.asn.nip_masked else ''}."
-    )
+    lines.append(f"Generated {_when(case.generated_at)} for {e(_viewer(case))}.")
     lines += ["", "## Reporting deadline (UU 7/2017 Pasal 454)", ""]
     d = case.deadline
     state = "EXPIRED" if d.expired else "open"
@@ -50,7 +58,7 @@ def to_markdown(case: CaseFile) -> str:
         a = case.asn
         for label, value in (
             ("Name", a.name),
-            ("NIP", a.nip),
+            ("NIP", nip_line(a)),
             ("Agency", a.agency),
             ("Unit", a.unit),
             ("Province", a.province),
@@ -150,8 +158,8 @@ def to_html(case: CaseFile) -> str:
         '<html lang="id"><head><meta charset="utf-8">',
         f"<title>Netra case file {h(case.flag_id)}</title><style>{_CSS}</style></head><body>",
         f"<h1>Case file {h(case.flag_id)}</h1>",
-        f'<p class="muted">Generated {h(_when(case.generated_at))} for role '
-        f"{h(case.role or 'none')}.</p>",
+        f'<p class="muted">Generated {h(_when(case.generated_at))} for '
+        f"{h(_viewer(case))}.</p>",
         "<h2>Reporting deadline (UU 7/2017 Pasal 454)</h2><table>",
         _row("Event time", _when(d.event_time)),
         _row("Deadline", f"{h(_when(d.deadline))} &mdash; {state}", raw=True),
@@ -161,10 +169,9 @@ def to_html(case: CaseFile) -> str:
     ]
     if case.asn:
         a = case.asn
-        nip = h(a.nip) + (' <span class="muted">(masked)</span>' if a.nip_masked else "")
         parts += [
             _row("Name", a.name),
-            _row("NIP", nip, raw=True),
+            _row("NIP", nip_line(a)),
             _row("Agency", a.agency),
             _row("Unit", a.unit),
             _row("Province", a.province),

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 import webbrowser
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
-from elastic_transport import ConnectionError as TransportConnectionError
-from elastic_transport import ConnectionTimeout
-from elasticsearch import ApiError, AsyncElasticsearch
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from netra.cli.common import fail, run_es
 from streams.settings import Settings
 
 console = Console(stderr=True)
@@ -34,34 +30,6 @@ class CaseFormat(StrEnum):
     MD = "md"
     HTML = "html"
     JSON = "json"
-
-
-def _fail(message: str) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {message}")
-    return typer.Exit(code=2)
-
-
-def _run_es(settings: Settings, work: Callable[[AsyncElasticsearch], Awaitable[T]]) -> T:
-    """Run one coroutine against Elasticsearch; turn an unreachable cluster into advice."""
-
-    async def main() -> T:
-        es = AsyncElasticsearch(settings.es_url, request_timeout=30, retry_on_timeout=False)
-        try:
-            return await work(es)
-        finally:
-            await es.close()
-
-    try:
-        return asyncio.run(main())
-    except (TransportConnectionError, ConnectionTimeout) as exc:
-        raise _fail(
-            f"Elasticsearch at {settings.es_url} is unreachable. Start the local stack with "
-            "`netra stack up`, or point NETRA_ES_URL at your cluster."
-        ) from exc
-    except ApiError as exc:
-        raise _fail(
-            f"Elasticsearch refused the request: {exc.message} ({exc.meta.status})"
-        ) from exc
 
 
 def report(
@@ -95,16 +63,16 @@ def report(
     try:
         window = time_range(since, until)
     except ValueError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task(f"querying {settings.flags_alias} at {settings.es_url}")
         try:
-            data = _run_es(
+            data = run_es(
                 settings, lambda es: fetch_report(es, settings.flags_alias, window, top=top)
             )
         except ReportIndexMissingError as exc:
-            raise _fail(
+            raise fail(
                 f"{exc}: no flag has been indexed. Run a worker (`netra worker`) and feed it "
                 "events (`netra produce ...`), or set NETRA_FLAGS_ALIAS."
             ) from exc
@@ -124,12 +92,20 @@ def case(
     out_file: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write to this file (default: stdout).")
     ] = None,
-    role: Annotated[
-        str | None,
+    reveal_nip: Annotated[
+        bool,
         typer.Option(
-            help="Your role: bawaslu, bkn or inspectorate see the full NIP; analyst (or none) "
-            "sees it masked. Default: NETRA_ROLE."
+            "--reveal-nip",
+            help="Show the clear NIP: you sign in, your role must be entitled and the ASN in "
+            "your scope; every attempt is written to the audit trail.",
         ),
+    ] = False,
+    reason: Annotated[
+        str | None,
+        typer.Option(help="Why you need the NIP (required with --reveal-nip; audited)."),
+    ] = None,
+    user: Annotated[
+        str | None, typer.Option(help="Your Netra user name (default: NETRA_USER, else asked).")
     ] = None,
 ) -> None:
     """Export one flag's case file for a report to Bawaslu or BKN (Markdown, HTML or JSON).
@@ -137,46 +113,65 @@ def case(
     It holds the account and the ASN, the post with its evidence highlighted, the SKB form,
     sanction track, phase, the 7-day deadline (UU 7/2017 Pasal 454) and the review history.
 
-    The NIP is masked (198501**********01) unless your role is entitled to it: roles in
-    NETRA_NIP_ENTITLED_ROLES (default bawaslu,bkn,inspectorate), from --role or NETRA_ROLE.
+    The NIP is shown as its pseudonym. With --reveal-nip and a --reason, a user whose role is
+    in NETRA_NIP_ENTITLED_ROLES (default bawaslu,bkn,inspectorate) and whose scope covers the
+    ASN gets the clear NIP from the registry; granted or refused, the attempt is written to the
+    audit trail first (`netra audit`). Users are managed with `netra users`.
 
       netra case instagram:C3xYz
-      netra case instagram:C3xYz --format html --out kasus.html --role bawaslu
+      netra case instagram:C3xYz -f html -o kasus.html --reveal-nip --reason "laporan ke BKN"
     """
-    from netra.case import (
-        KNOWN_ROLES,
-        CaseNotFoundError,
-        build_case,
-        entitled_roles,
-        is_entitled,
-        render,
-        resolve_role,
-    )
+    from netra.case import CaseNotFoundError, case_from_document, fetch_flag_document, render
 
     settings = Settings()
-    who = resolve_role(role, settings.role)
-    allowed = entitled_roles(settings.nip_entitled_roles)
-    if who is not None and who not in KNOWN_ROLES | allowed:
-        console.print(
-            f"[yellow]warning:[/] unknown role {who!r} (known: "
-            f"{', '.join(sorted(KNOWN_ROLES))}); the NIP stays masked"
-        )
-    entitled = is_entitled(who, allowed)
+    if reveal_nip and not (reason and reason.strip()):
+        raise fail("--reveal-nip needs --reason: why you need the NIP goes in the audit trail")
     try:
-        case_file = _run_es(
-            settings,
-            lambda es: build_case(es, settings.flags_alias, flag_id, entitled, role=who),
-        )
+        doc = run_es(settings, lambda es: fetch_flag_document(es, settings.flags_alias, flag_id))
     except CaseNotFoundError as exc:
-        raise _fail(f"{exc}. {FIND_IDS}.") from exc
+        raise fail(f"{exc}. {FIND_IDS}.") from exc
+    nip, viewer = None, None
+    if reveal_nip:
+        assert reason is not None
+        nip, viewer = _reveal(settings, doc, user, reason.strip())
+    case_file = case_from_document(doc, revealed_nip=nip, viewer=viewer)
     text = render(case_file, fmt.value)
     if out_file is None:
         sys.stdout.write(text)
         return
     out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_text(text, encoding="utf-8")
-    masked = " (NIP masked)" if case_file.asn and case_file.asn.nip_masked else ""
-    console.print(f"case file written to {out_file}{masked}")
+    shown = " (with the NIP: keep it safe)" if nip else ""
+    console.print(f"case file written to {out_file}{shown}")
+
+
+def _reveal(
+    settings: Settings, doc: dict[str, Any], user_name: str | None, reason: str
+) -> tuple[str, str]:
+    """Sign the user in and reveal the NIP of the flag's ASN: (NIP, who it was shown to)."""
+    from netra.case import RevealRefusedError
+    from netra.cli.users import ask_password, nip_revealer
+    from netra.identity import AuthenticationError, UserStore, UserStoreError
+    from netra.kafka_tools import KafkaDeliveryError, KafkaUnavailableError
+
+    name = user_name or settings.user or typer.prompt("Netra user")
+    revealer = nip_revealer(settings)
+    store = UserStore(settings.users_file)
+    try:
+        try:
+            signed_in = store.authenticate(name, ask_password(settings))
+        except AuthenticationError as exc:  # recorded too: the trail shows who tried
+            revealer.reveal(doc, actor=name, user=None, reason=reason, refusal=str(exc))
+            raise
+        return revealer.reveal(doc, actor=name, user=signed_in, reason=reason), (
+            f"{name} ({signed_in.role.value})"
+        )
+    except (AuthenticationError, RevealRefusedError, UserStoreError) as exc:
+        raise fail(f"the NIP is not revealed: {exc}.") from exc
+    except (KafkaDeliveryError, KafkaUnavailableError) as exc:
+        raise fail(
+            f"the NIP is not revealed because the audit trail could not be written: {exc}"
+        ) from exc
 
 
 def purge(
@@ -199,7 +194,7 @@ def purge(
 
     settings = Settings()
     retention = days or settings.retention_days
-    result = _run_es(
+    result = run_es(
         settings,
         lambda es: purge_expired(
             es, settings.flags_alias, datetime.now(UTC), retention, dry_run=dry_run

@@ -174,12 +174,16 @@ class Harness:
             time.sleep(0.5)
 
     def stop(self) -> None:
-        """Stop the workers and drop this test's index and template (topics are cheap to keep)."""
+        """Stop the workers and drop this test's indices and templates (topics are cheap)."""
         for w in self.workers:
             if w.alive():
                 w.stop()
-        alias = self.settings.flags_alias
-        for path in (f"/{alias}-*", f"/_index_template/{alias}"):
+        paths = [
+            f"{prefix}{alias}{suffix}"
+            for alias in (self.settings.flags_alias, self.settings.audit_alias)
+            for prefix, suffix in (("/", "-*"), ("/_index_template/", ""))
+        ]
+        for path in paths:
             req = urllib.request.Request(self.es_url + path, method="DELETE")
             with contextlib.suppress(OSError):
                 urllib.request.urlopen(req, timeout=30).close()

@@ -32,6 +32,11 @@ from schemas import (
     TargetKind,
 )
 from streams.elastic import ensure_index, flag_document
+from streams.pseudonyms import NipPseudonyms
+
+# The key the samples' NIP pseudonyms were made with; tests that reveal a NIP configure it.
+SAMPLE_NIP_KEY = "netra-sample-nip-key-0123456789abcdef"
+SAMPLE_PSEUDONYMS = NipPseudonyms(SAMPLE_NIP_KEY.encode())
 
 BUDI = RegistryEntry(
     account_id="ig:budi.kradenan",
@@ -148,7 +153,7 @@ def make_flag(
     return Flag(
         decision=decision,
         post=post,
-        asn=asn,
+        asn=SAMPLE_PSEUDONYMS.profile(asn) if asn else None,
         received_at=when + timedelta(seconds=2),
         judged_at=when + timedelta(seconds=2, milliseconds=40),
     )

@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from elasticsearch import AsyncElasticsearch
 
-from netra.case import CaseFile, CaseNotFoundError, build_case, mask_nip, to_html, to_markdown
+from netra.case import CaseFile, CaseNotFoundError, build_case, to_html, to_markdown
 from tests.integration.report_samples import Indexed, Sample
 
 pytestmark = pytest.mark.integration
 
 
-def _case(ix: Indexed, flag_id: str, entitled: bool) -> CaseFile:
+def _case(ix: Indexed, flag_id: str) -> CaseFile:
     async def run() -> CaseFile:
         async with AsyncElasticsearch(ix.es_url, request_timeout=30) as es:
-            return await build_case(es, ix.alias, flag_id, entitled, now=ix.now)
+            return await build_case(es, ix.alias, flag_id, now=ix.now)
 
     return asyncio.run(run())
 
@@ -34,11 +34,11 @@ def test_case_file_from_the_index(indexed: Indexed) -> None:
     sample = _reviewed(indexed)
     flag, asn = sample.flag, sample.flag.asn
     assert asn is not None
-    case = _case(indexed, flag.flag_id, entitled=False)
+    case = _case(indexed, flag.flag_id)
 
     assert case.flag_id == flag.flag_id and case.account_id == flag.post.account_id
-    assert case.asn is not None and case.asn.name == asn.name and case.asn.nip_masked
-    assert case.asn.nip == mask_nip(asn.nip) != asn.nip
+    assert case.asn is not None and case.asn.name == asn.name
+    assert case.asn.nip is None and case.asn.nip_ref == asn.nip_ref
     assert case.status == sample.status
     assert [r.note for r in case.reviews] == [r["note"] for r in sample.reviews]
     assert set(case.skb_forms) == {h.skb_form for h in flag.decision.hits}
@@ -52,54 +52,36 @@ def test_case_file_from_the_index(indexed: Indexed) -> None:
     assert [flag.post.text[s.start : s.end] for s in text.spans] == [e.excerpt for e in spans]
 
     page = to_html(case)
-    assert asn.nip not in page and asn.nip not in to_markdown(case)
+    assert asn.nip_ref in page and asn.nip_ref in to_markdown(case)
     for ev in spans:
         assert f">{ev.excerpt}</mark>" in page
     assert "<Prabowo" not in page  # the post's angle brackets are escaped, not markup
     assert {r.body for r in case.recipients} >= {"Bawaslu", "BKN"}
 
 
-def test_entitled_case_shows_the_nip(indexed: Indexed) -> None:
-    sample = _reviewed(indexed)
-    assert sample.flag.asn is not None
-    case = _case(indexed, sample.flag.flag_id, entitled=True)
-    assert case.asn is not None and case.asn.nip == sample.flag.asn.nip
-    assert not case.asn.nip_masked
-
-
 def test_unknown_flag_id(indexed: Indexed) -> None:
     with pytest.raises(CaseNotFoundError, match="no flag"):
-        _case(indexed, "instagram:does-not-exist", entitled=False)
+        _case(indexed, "instagram:does-not-exist")
 
 
-def _netra(ix: Indexed, *args: str, role: str | None = None) -> subprocess.CompletedProcess[str]:
+def _netra(ix: Indexed, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NETRA_ES_URL": ix.es_url, "NETRA_FLAGS_ALIAS": ix.alias}
-    env.pop("NETRA_ROLE", None)
-    env.pop("NETRA_NIP_ENTITLED_ROLES", None)
-    if role:
-        env["NETRA_ROLE"] = role
     netra = Path(sys.executable).with_name("netra")
     return subprocess.run([str(netra), *args], env=env, capture_output=True, text=True, timeout=120)
 
 
-def test_cli_masks_by_default_and_unmasks_for_bawaslu(indexed: Indexed, tmp_path: Path) -> None:
+def test_cli_writes_the_case_file_with_the_pseudonym(indexed: Indexed, tmp_path: Path) -> None:
     sample = _reviewed(indexed)
     asn = sample.flag.asn
     assert asn is not None
     plain = _netra(indexed, "case", sample.flag.flag_id, "--format", "json")
     assert plain.returncode == 0, plain.stderr
-    assert asn.nip not in plain.stdout
-    assert json.loads(plain.stdout)["asn"]["nip"] == mask_nip(asn.nip)
-
-    analyst = _netra(indexed, "case", sample.flag.flag_id, "--role", "analyst")
-    assert analyst.returncode == 0 and asn.nip not in analyst.stdout
+    assert json.loads(plain.stdout)["asn"]["nip_ref"] == asn.nip_ref
 
     out = tmp_path / "kasus.html"
-    entitled = _netra(
-        indexed, "case", sample.flag.flag_id, "-f", "html", "-o", str(out), role="bawaslu"
-    )
-    assert entitled.returncode == 0, entitled.stderr
-    assert asn.nip in out.read_text(encoding="utf-8")
+    written = _netra(indexed, "case", sample.flag.flag_id, "-f", "html", "-o", str(out))
+    assert written.returncode == 0, written.stderr
+    assert asn.nip_ref in out.read_text(encoding="utf-8")
 
 
 def test_cli_explains_a_missing_flag(indexed: Indexed) -> None:

@@ -20,6 +20,7 @@ from netra.sample import sample_posts, sample_registry
 from netra.stack import down, up
 from neutrality import Engine, Locality
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry
+from streams.pseudonyms import load_nip_pseudonyms
 from streams.settings import REPO_ROOT
 from tests.integration.harness import Harness
 
@@ -96,6 +97,10 @@ def test_posts_in_give_exactly_the_expected_flags_and_bad_input_is_dead_lettered
     assert metrics["netra_deadletters_total"] == len(bad)
     docs = harness.documents()
     assert all(d["pack_version"] and d["asn"]["registered"] for d in docs)
+    nips = {e.nip for e in registry}
+    assert not any(nip in json.dumps(d) for d in docs for nip in nips), "a NIP in the index"
+    refs = load_nip_pseudonyms(harness.settings)
+    assert {d["asn"]["nip_ref"] for d in docs} <= {refs.ref(nip) for nip in nips}
     assert all(d["report_deadline"] > d["@timestamp"] for d in docs)
     assert all(d["source"]["topic"] == harness.settings.posts_topic for d in docs)
     cut = next(d for d in docs if d["flag_id"] == "x:largest")
@@ -140,7 +145,7 @@ def test_a_flag_kafka_refuses_sends_its_post_to_the_dead_letters_and_nothing_is_
             flag = Flag(
                 decision=decision,
                 post=post,
-                asn=entry,
+                asn=load_nip_pseudonyms(harness.settings).profile(entry),
                 received_at=now,
                 judged_at=now,
                 source=source,

@@ -12,6 +12,7 @@ import pytest
 from netra.kafka_tools import follow
 from netra.sample import sample_registry
 from schemas import DeadLetterReason, Escalation, RuleState
+from streams.pseudonyms import load_nip_pseudonyms
 from tests.integration.harness import Harness
 
 pytestmark = pytest.mark.integration
@@ -63,7 +64,9 @@ def test_repeat_offender_escalates_and_reviews_update_the_flag(harness: Harness)
         )
     ]
     assert [(e.window_days, e.flags) for e in escalations] == [(7, 3)]
-    assert escalations[0].asn is not None and escalations[0].asn.nip == offender.nip
+    assert escalations[0].asn is not None and escalations[0].asn.name == offender.name
+    assert escalations[0].asn.nip_ref == load_nip_pseudonyms(harness.settings).ref(offender.nip)
+    assert offender.nip not in escalations[0].model_dump_json()
     assert len(escalations[0].flag_ids) == 3
 
     confirm = netra(harness, "review", "instagram:sup-0", "confirm", "--note", "akun resmi ASN")

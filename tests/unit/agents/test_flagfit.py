@@ -8,16 +8,18 @@ from agents.flagfit import CUTS, ELLIPSIS, encoded, fit_flag
 from agents.judge import judge_post
 from schemas import Flag, Post
 from schemas.post import MAX_TAG_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS
+from streams.pseudonyms import NipPseudonyms
 from streams.ruleguard import RuleGuard
 from streams.rulepack import EngineHolder
 
 HOLDER = EngineHolder(None)
+KEYS = NipPseudonyms(b"netra-unit-test-nip-key-0123456789")
 CAMPAIGN = "Ayo coblos Prabowo-Gibran nomor 2, menang satu putaran! "
 
 
 def judged(post: Post) -> Flag:
     guard = RuleGuard(share=0.5, min_events=1_000_000, window_seconds=60.0)
-    flag, _ = judge_post(post, None, HOLDER, guard, datetime.now(UTC), budget_ms=60_000.0)
+    flag, _ = judge_post(post, None, HOLDER, guard, KEYS, datetime.now(UTC), budget_ms=60_000.0)
     assert flag is not None
     return flag
 

@@ -6,10 +6,13 @@ from datetime import UTC, datetime
 
 from agents.judge import judge_post
 from neutrality.engine import TOO_COMPLEX
-from schemas import Outcome, Post
+from schemas import EmploymentType, Outcome, Post, RegistryEntry
 from streams import metrics
+from streams.pseudonyms import NipPseudonyms
 from streams.ruleguard import RuleGuard
 from streams.rulepack import EngineHolder
+
+KEYS = NipPseudonyms(b"netra-unit-test-nip-key-0123456789")
 
 POST = Post.model_validate(
     {
@@ -30,7 +33,7 @@ def _guard() -> RuleGuard:
 def test_an_event_over_the_budget_becomes_a_too_complex_review_flag() -> None:
     holder = EngineHolder(None)
     before = metrics.TOO_COMPLEX._value.get()
-    flag, _ = judge_post(POST, None, holder, _guard(), datetime.now(UTC), budget_ms=0.0)
+    flag, _ = judge_post(POST, None, holder, _guard(), KEYS, datetime.now(UTC), budget_ms=0.0)
     assert flag is not None
     assert flag.decision.outcome is Outcome.REVIEW
     assert [hit.rule_id for hit in flag.decision.hits] == [TOO_COMPLEX]
@@ -39,6 +42,23 @@ def test_an_event_over_the_budget_becomes_a_too_complex_review_flag() -> None:
 
 def test_within_the_budget_the_engine_decides_as_offline() -> None:
     holder = EngineHolder(None)
-    flag, _ = judge_post(POST, None, holder, _guard(), datetime.now(UTC), budget_ms=60_000.0)
+    flag, _ = judge_post(POST, None, holder, _guard(), KEYS, datetime.now(UTC), budget_ms=60_000.0)
     assert flag is not None and flag.decision.outcome is Outcome.FLAG
     assert TOO_COMPLEX not in {hit.rule_id for hit in flag.decision.hits}
+
+
+def test_the_flag_names_the_asn_by_pseudonym_never_by_nip() -> None:
+    entry = RegistryEntry(
+        account_id=POST.account_id,
+        nip="198501152010011001",
+        name="Budi Santoso",
+        agency="Pemkab Blora",
+        province="Jawa Tengah",
+        region="Kabupaten Blora",
+        employment_type=EmploymentType.PNS,
+    )
+    flag, _ = judge_post(POST, entry, EngineHolder(None), _guard(), KEYS, datetime.now(UTC))
+    assert flag is not None and flag.asn is not None
+    assert flag.asn.nip_ref == KEYS.ref(entry.nip) and flag.asn.nip_key == KEYS.key_id
+    assert flag.asn.name == entry.name and flag.asn.region == entry.region
+    assert entry.nip not in flag.model_dump_json()

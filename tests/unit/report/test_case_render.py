@@ -6,36 +6,43 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from netra.case import case_from_document, render, to_html, to_markdown
-from tests.integration.report_samples import BUDI, samples
+from tests.integration.report_samples import BUDI, SAMPLE_PSEUDONYMS, samples
 
 NOW = datetime(2024, 2, 10, 8, tzinfo=UTC)
 
 
 def _doc() -> dict[str, object]:
-    sample = next(s for s in samples(NOW) if s.reviews and s.flag.asn == BUDI)
+    sample = next(
+        s for s in samples(NOW) if s.reviews and s.flag.asn and s.flag.asn.name == BUDI.name
+    )
     return sample.document()
 
 
-def test_masked_case_never_contains_the_nip() -> None:
-    case = case_from_document(_doc(), entitled=False, role="analyst", now=NOW)
-    assert case.asn is not None and case.asn.nip == "198501**********01"
+def test_a_case_shows_the_pseudonym_and_never_the_nip() -> None:
+    case = case_from_document(_doc(), now=NOW)
+    assert case.asn is not None and case.asn.nip is None
+    assert case.asn.nip_ref == SAMPLE_PSEUDONYMS.ref(BUDI.nip)
     for fmt in ("md", "html", "json"):
-        assert BUDI.nip not in render(case, fmt), fmt
+        page = render(case, fmt)
+        assert BUDI.nip not in page, fmt
+        assert case.asn.nip_ref in page, fmt
+        assert fmt == "json" or "a reader who did not sign in" in page
 
 
-def test_entitled_case_shows_identity() -> None:
-    case = case_from_document(_doc(), entitled=True, role="bawaslu", now=NOW)
+def test_a_revealed_case_shows_identity_and_who_it_was_for() -> None:
+    case = case_from_document(_doc(), revealed_nip=BUDI.nip, viewer="siti (bawaslu)", now=NOW)
     assert case.asn is not None
-    got = json.loads(render(case, "json"))["asn"]
-    assert got["nip"] == BUDI.nip and not got["nip_masked"]
+    got = json.loads(render(case, "json"))
+    assert got["asn"]["nip"] == BUDI.nip and got["viewer"] == "siti (bawaslu)"
     page = to_html(case)
     for value in (BUDI.name, BUDI.agency, BUDI.unit, BUDI.position, BUDI.province, "PNS"):
         assert value in page
+    assert f"{BUDI.nip} (revealed; the reveal is in the audit trail)" in to_markdown(case)
 
 
 def test_evidence_highlight_and_escaping_in_html_and_markdown() -> None:
     doc = _doc()
-    case = case_from_document(doc, entitled=False, now=NOW)
+    case = case_from_document(doc, now=NOW)
     page = to_html(case)
     assert '<mark title="vote-call:2">coblos nomor 2</mark>' in page
     assert '&lt;<mark title="participant">Prabowo-Gibran</mark>&gt; &amp; menang' in page
@@ -45,7 +52,7 @@ def test_evidence_highlight_and_escaping_in_html_and_markdown() -> None:
 
 def test_deadline_phase_track_reviews_and_recipients() -> None:
     doc = _doc()
-    case = case_from_document(doc, entitled=False, now=NOW)
+    case = case_from_document(doc, now=NOW)
     event = datetime.fromisoformat(str(doc["@timestamp"]))
     assert case.deadline.deadline == event + timedelta(days=7)
     assert case.deadline.expired is (event + timedelta(days=7) <= NOW)
@@ -61,7 +68,7 @@ def test_deadline_phase_track_reviews_and_recipients() -> None:
 
 def test_expired_deadline_is_shown() -> None:
     later = NOW + timedelta(days=30)
-    case = case_from_document(_doc(), entitled=False, now=later)
+    case = case_from_document(_doc(), now=later)
     assert case.deadline.expired
     assert "EXPIRED" in to_html(case) and "EXPIRED" in to_markdown(case)
 
@@ -69,7 +76,7 @@ def test_expired_deadline_is_shown() -> None:
 def test_a_like_shows_the_caption_of_the_liked_post() -> None:
     like = next(s for s in samples(NOW) if s.flag.post.action == "like")
     assert like.flag.post.target is not None
-    case = case_from_document(like.document(), entitled=False, now=NOW)
+    case = case_from_document(like.document(), now=NOW)
     assert [f.field for f in case.post_fields] == ["target.text"]
     assert case.post_fields[0].value == like.flag.post.target.text
 
@@ -85,9 +92,9 @@ def test_a_cut_flag_says_what_was_cut_and_where_the_whole_event_is() -> None:
             "sha256": "ab" * 32,
         },
     }
-    case = case_from_document(doc, entitled=False, role="analyst", now=NOW)
+    case = case_from_document(doc, now=NOW)
     for page in (to_markdown(case), to_html(case)):
         assert "text 4,000 of 20,000" in page
         assert "netra.posts, partition 3, offset 1234" in page
         assert "ab" * 32 in page
-    assert case_from_document(_doc(), entitled=False, now=NOW).cut_note() is None
+    assert case_from_document(_doc(), now=NOW).cut_note() is None

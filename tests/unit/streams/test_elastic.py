@@ -18,6 +18,7 @@ from schemas import (
     Severity,
 )
 from streams.elastic import flag_document, load_template, template_for, upsert_operations
+from streams.pseudonyms import NipPseudonyms
 
 
 def make_flag() -> Flag:
@@ -68,7 +69,8 @@ def make_flag() -> Flag:
         employment_type="PNS",  # type: ignore[arg-type]
     )
     now = datetime.now(UTC)
-    return Flag(decision=decision, post=post, asn=asn, received_at=now, judged_at=now)
+    profile = NipPseudonyms(b"netra-unit-test-nip-key-0123456789").profile(asn)
+    return Flag(decision=decision, post=post, asn=profile, received_at=now, judged_at=now)
 
 
 def test_every_document_field_is_mapped_in_the_template() -> None:
@@ -84,6 +86,7 @@ def test_document_carries_rules_participants_and_the_reporting_deadline() -> Non
     assert doc["rule_ids"] == ["N02.call-to-vote"] and doc["skb_forms"] == ["N02"]
     assert doc["participants"] == ["pilpres-2024/02"]
     assert doc["asn"]["agency"] == "Pemkab Blora" and doc["asn"]["registered"] is True
+    assert "198501012010011001" not in str(doc) and len(doc["asn"]["nip_ref"]) == 32
     assert doc["report_deadline"].startswith("2024-01-27")
 
 
