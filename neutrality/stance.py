@@ -65,6 +65,8 @@ STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST, *MOOD_LISTS)
 # the author's: the lists whose words are read for who holds the support.
 HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
+RECEIVED = "an instruction someone received"
+RECEIVED_WINDOW_WORDS = 10  # words from a passive order to the vote or support it governs
 IMPERATIVE_AT = 3  # an endorsing verb among the first words of a title-case line is imperative
 ENUMERATION_MIN = 3  # participants named together that make a list, in races with more
 COMPARISON = "comparison between participants"
@@ -97,6 +99,22 @@ _SOURCE_WORDS = frozenset(["dari", "oleh", "dr"])
 _REQUESTS = _word_set(
     "mohon minta meminta memohon harap berharap butuh perlu ajak mengajak galang menggalang "
     "cari mencari "
+)
+# Who may stand right before a passive order for it to be the author's own directive to them:
+# second-person pronouns (Indonesian, Javanese, Sundanese, Betawi, eastern Malay) and the
+# vocatives that address a group.
+_HEARERS = _word_set(
+    "kamu kalian anda engkau kau dikau sampeyan panjenengan kowe koen awakmu sira maneh "
+    "anjeun lu lo elu ente ngana ngoni ale kamorang bapak ibu saudara saudari sekalian semua "
+    "rekan teman "
+)
+# A passive order after one of these is a hypothesis or a condition, not a report; after a
+# request or a modal ("mohon diarahkan", "harus dikerahkan") it is the polite imperative,
+# addressed to the hearer.
+_CONDITIONS = _word_set("kalau kalo klo jika jikalau bila apabila andai seandainya kl")
+_IMPERATIVE_MARKERS = _word_set(
+    "mohon tolong harap silakan silahkan harus wajib mesti musti kudu perlu segera agar supaya "
+    "biar please "
 )
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
 # Hortatives urge whatever follows them; the lists whose words make that partisan.
@@ -421,6 +439,13 @@ def read_register(
             if not ev.label.startswith("gesture:")  # a hand sign is too weak to be the object
             and (ev.field, ev.start) not in education
         }
+        # Passive orders told of, not given: the hearer-less "diminta", "diarahkan" before a vote.
+        received = [
+            ev
+            for key in keys["received_directive"]
+            for ev in feats.found.get(key, ())
+            if ev.start is not None and _told_of(ev, texts)
+        ]
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
         lists = (*ENDORSE_LISTS, EVALUATION_LIST) if named_here else ENDORSE_LISTS
@@ -449,6 +474,11 @@ def read_register(
                         and not _followed_by(ev, partisan, texts)
                     ):
                         continue
+                    if _received_order(ev, received, texts):
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:report ({RECEIVED})")
+                        )
+                        continue
                     cue = education.get((ev.field, ev.start)) if name == "call_to_vote" else None
                     if cue is not None:
                         found.setdefault("educate", []).append(
@@ -475,6 +505,8 @@ def read_register(
             for ev, cue in moods:
                 if cue == COMPARISON and ev.field in attributed:
                     continue  # surveys and results compare participants too
+                if _received_order(ev, received, texts):
+                    continue  # "kami diminta memenangkan X": the order, read above
                 found.setdefault("endorse", []).append(
                     Ev(ev.field, ev.start, ev.end, f"register:endorse ({cue})")
                 )
@@ -525,6 +557,7 @@ _KEYS = {
             *STANCE_LISTS,
             *HOLDER_LISTS,
             "first_person",
+            "received_directive",
             "negation_cue",
             "unspecific_object",
             "participant",
@@ -549,6 +582,30 @@ def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, s
                 pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
                 out.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
     return out
+
+
+def _told_of(order: Ev, texts: dict[str, str]) -> bool:
+    """A passive order with no hearer as its subject and no condition or request before it:
+    "Kordik diminta", "diarahkan untuk" tell of an order; "kalian diminta", "kalau diminta",
+    "mohon diarahkan" do not."""
+    before = texts.get(order.field, "")[: order.start].split()[-1:]
+    return not before or not (
+        before[0] in _HEARERS or before[0] in _CONDITIONS or before[0] in _IMPERATIVE_MARKERS
+    )
+
+
+def _received_order(ev: Ev, received: list[Ev], texts: dict[str, str]) -> bool:
+    """The endorsing word lies within RECEIVED_WINDOW_WORDS words after a passive order told
+    of in its field: what was ordered, not what the author asks for."""
+    if ev.start is None or not received:
+        return False
+    for order in received:
+        if order.field != ev.field or order.end is None or order.end > ev.start:
+            continue
+        between = texts.get(ev.field, "")[order.end : ev.start].split()
+        if len(between) < RECEIVED_WINDOW_WORDS:
+            return True
+    return False
 
 
 def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:

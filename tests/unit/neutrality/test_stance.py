@@ -376,3 +376,26 @@ def test_news_words_in_a_chatty_voice_are_no_report(engine: Engine) -> None:
     assert found is not None and "register.report" in found.found
     found = engine.analyse(chatty, complete=True, full_path=True).features
     assert found is not None and "register.report" not in found.found
+
+
+@pytest.mark.parametrize(
+    ("text", "received"),
+    [
+        # an order told of: the one ordered is the subject, the one ordering is left out
+        ("Kami diminta memenangkan Ganjar di TPS masing-masing, katanya perintah atasan", True),
+        ("Sudah rahasia umum, diarahkan untuk menangkan PDIP dan memilih Ganjar", True),
+        # an order given: to a hearer, after a request or a modal, or only a condition
+        ("Kalian diminta memenangkan Ganjar di TPS masing-masing", False),
+        ("Bapak ibu guru, mohon diarahkan wali murid untuk memilih Ganjar", False),
+        ("Kalau diminta pilih, saya tetap pilih Ganjar", False),
+    ],
+)
+def test_an_order_someone_received_is_told_of_not_given(
+    engine: Engine, text: str, received: bool
+) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    found = analysis.features.found if analysis.features else {}
+    reported = found.get("register.report", ())
+    told = any("instruction someone received" in ev.label for ev in reported)
+    assert told is received, text
+    assert ("register.endorse" not in found) is received, text
