@@ -67,6 +67,12 @@ HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 RECEIVED = "an instruction someone received"
 RECEIVED_WINDOW_WORDS = 10  # words from a passive order to the vote or support it governs
+SHARERS_TAG = "the sharer's own hashtag"
+# What in a hashtag endorses whatever the body says: a participant's slogan, a call to vote, a
+# win or support word.
+_TAG_LISTS = ("call_to_vote", "endorse_cue", "support")
+NUMBERED_TAG = "a participant tagged with a number"
+_NUMBERED_TAG = re.compile(r"[^\W\d_]\d{1,4}$|^\d{1,4}[^\W\d_]")
 IMPERATIVE_AT = 3  # an endorsing verb among the first words of a title-case line is imperative
 ENUMERATION_MIN = 3  # participants named together that make a list, in races with more
 COMPARISON = "comparison between participants"
@@ -544,6 +550,13 @@ def read_register(
             if register == "endorse" or _weight(evs, texts) >= REGISTER_WEIGHT:
                 feats.found[f"{prefix}.{register}"] = evs
         neutral = [r for r in NEUTRAL_REGISTERS if f"{prefix}.{r}" in feats.found]
+        if side == "own" and neutral and "endorse" not in found:
+            # The hashtags a sharer adds are their own words, whatever the body they tag: a
+            # slogan or an endorsing word there is not part of the news it is attached to.
+            tagged = _sharers_tags(post, feats, keys)
+            if tagged:
+                found["endorse"] = tagged
+                feats.found[f"{prefix}.endorse"] = tagged
         if "endorse" not in found and neutral:
             feats.found[f"{prefix}.neutral"] = [ev for r in neutral for ev in found[r]]
 
@@ -581,6 +594,43 @@ def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, s
                     continue
                 pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
                 out.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
+    return out
+
+
+def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]]) -> list[Ev]:
+    """Endorsing words in the post's own hashtags (not in its body), and a participant's name
+    tagged with a number (a ballot number or the election year, "#PrabowoGibran2024",
+    "#KhofifahEmil02"), unless two participants of one race are tagged so (a tag for each
+    pair is even)."""
+    out = [
+        Ev(ev.field, ev.start, ev.end, f"register:endorse ({SHARERS_TAG})", raw=ev.raw)
+        for name in _TAG_LISTS
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+        if ev.field.startswith("hashtags[")
+    ]
+    numbered = {
+        f"hashtags[{i}]" for i, tag in enumerate(post.hashtags) if _NUMBERED_TAG.search(tag)
+    }
+    if not numbered:
+        return out
+    named = [
+        ev
+        for name in ("campaign_term", "participant")
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+        if ev.field in numbered
+    ]
+    by_race: dict[str, set[str]] = {}
+    for ev in named:
+        pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
+        by_race.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
+    if any(len(pids) > 1 for pids in by_race.values()):
+        return out
+    out += [
+        Ev(ev.field, ev.start, ev.end, f"register:endorse ({NUMBERED_TAG})", raw=ev.raw)
+        for ev in named
+    ]
     return out
 
 

@@ -399,3 +399,23 @@ def test_an_order_someone_received_is_told_of_not_given(
     told = any("instruction someone received" in ev.label for ev in reported)
     assert told is received, text
     assert ("register.endorse" not in found) is received, text
+
+
+def test_the_hashtags_a_sharer_adds_to_news_are_their_own_words(engine: Engine) -> None:
+    news = "Prabowo-Gibran Kunjungi Pasar Induk Kramat Jati Pagi Ini Bersama Pedagang"
+
+    def registers(tags: list[str]) -> dict[str, list[str]]:
+        analysis = engine.analyse(_post(news, hashtags=tags), complete=True, full_path=True)
+        found = analysis.features.found if analysis.features else {}
+        return {k: [ev.label for ev in v] for k, v in found.items() if k.startswith("register.")}
+
+    assert "register.neutral" in registers(["PrabowoGibran", "KramatJati"])  # a topic tag
+    for tags, cue in (
+        (["PrabowoGibran2024"], "tagged with a number"),
+        (["MenangTotal"], "sharer's own hashtag"),
+    ):
+        found = registers(tags)
+        assert "register.neutral" not in found, tags
+        assert any(cue in label for label in found.get("register.endorse", ())), tags
+    even = registers(["AniesMuhaimin2024", "PrabowoGibran2024", "GanjarMahfud2024"])
+    assert "register.endorse" not in even
