@@ -122,6 +122,16 @@ _IMPERATIVE_MARKERS = _word_set(
     "mohon tolong harap silakan silahkan harus wajib mesti musti kudu perlu segera agar supaya "
     "biar please "
 )
+RESULT_FIGURE = "a result in figures"
+RESULT_WINDOW = 2  # words between a win word and the figure it won by
+_WIN_WORDS = _word_set("menang unggul telak mutlak memenangkan menangkan kalah")
+# Temporal conjunctions: the act after one is placed in time, not urged.
+_TEMPORAL = _word_set(
+    "usai seusai setelah stlh sesudah sebelum sblm saat ketika waktu sejak pasca selesai habis "
+    "sehabis abis"
+)
+# Question words (Indonesian, Javanese, Sundanese, Betawi): the object of a question.
+_QUESTION = _word_set("apa siapa sapa mana manakah siapakah apakah opo sopo endi naon saha mane")
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
 # Hortatives urge whatever follows them; the lists whose words make that partisan.
 _HORTATIVES = frozenset(["ayo", "yuk", "mari", "jangan lupa"])
@@ -445,6 +455,7 @@ def read_register(
             if not ev.label.startswith("gesture:")  # a hand sign is too weak to be the object
             and (ev.field, ev.start) not in education
         }
+        figured = {ev.field for ev in found.get("report", ()) if ev.label.endswith("(figures)")}
         # Passive orders told of, not given: the hearer-less "diminta", "diarahkan" before a vote.
         received = [
             ev
@@ -480,6 +491,13 @@ def read_register(
                         and not _followed_by(ev, partisan, texts)
                     ):
                         continue
+                    if _result_figure(ev, figured, texts):
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:report ({RESULT_FIGURE})")
+                        )
+                        continue
+                    if name == "call_to_vote" and _no_call(ev, texts):
+                        continue  # "usai nyoblos", "pilih siapa?": told of or asked, not urged
                     if _received_order(ev, received, texts):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:report ({RECEIVED})")
@@ -632,6 +650,29 @@ def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]])
         for ev in named
     ]
     return out
+
+
+def _result_figure(ev: Ev, figured: set[str], texts: dict[str, str]) -> bool:
+    """A win word followed by a number, in a field that gives percentages: a result ("menang
+    telak 58,45% versi quick count"), not a wish or a slogan."""
+    if ev.field not in figured or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    words = text[ev.start : ev.end].split()
+    after = text[ev.end : ev.end + 20].split()[:RESULT_WINDOW]
+    return bool(words) and words[-1] in _WIN_WORDS and any(w.isdigit() for w in after)
+
+
+def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote verb that urges nothing: after a temporal conjunction it tells when something
+    happened ("Usai Nyoblos, Ahok Tersenyum"), and with a question word as its object it asks
+    ("mamak pilih apa?", "pilih siapa nih")."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
+    after = text[ev.end : ev.end + 20].split()[:1]
+    return bool(before and before[0] in _TEMPORAL) or bool(after and after[0] in _QUESTION)
 
 
 def _told_of(order: Ev, texts: dict[str, str]) -> bool:

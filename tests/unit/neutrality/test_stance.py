@@ -419,3 +419,25 @@ def test_the_hashtags_a_sharer_adds_to_news_are_their_own_words(engine: Engine) 
         assert any(cue in label for label in found.get("register.endorse", ())), tags
     even = registers(["AniesMuhaimin2024", "PrabowoGibran2024", "GanjarMahfud2024"])
     assert "register.endorse" not in even
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Usai nyoblos, Ganjar langsung pulang ke rumah dinas",  # placed in time
+        "Ganjar atau Anies, kalian pilih siapa?",  # asked
+    ],
+)
+def test_a_vote_verb_told_in_time_or_asked_urges_nothing(engine: Engine, text: str) -> None:
+    assert "register.endorse" not in _features(engine, _post(text)), text
+    assert "register.endorse" in _features(engine, _post("Ayo pilih Ganjar!"))
+
+
+def test_a_win_by_a_figure_is_a_result(engine: Engine) -> None:
+    result = _post("Khofifah menang telak 58,45% versi hitung cepat, relawan diminta tenang")
+    found = engine.analyse(result, complete=True, full_path=True).features
+    assert found is not None and "register.endorse" not in found.found
+    assert any("result in figures" in ev.label for ev in found.found["register.report"])
+    wish = _post("Khofifah pasti menang telak, survei sudah 58%!")
+    found = engine.analyse(wish, complete=True, full_path=True).features
+    assert found is not None and "register.endorse" in found.found
