@@ -19,6 +19,7 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, AsyncElasticsearch
 
+from agents.batching import Batch
 from agents.deadletters import send_to_deadletter
 from schemas import DeadLetterReason, Flag
 from schemas.codec import Rejection, decode
@@ -135,16 +136,14 @@ def attach(
     @app.agent(flags_topic, name="netra.agents.indexer")
     async def indexer(stream: Any) -> None:
         manual = stream.noack()
-        buffer: list[Any] = []
-        first_at = 0.0
+        batch: Batch[Any] = Batch(settings.bulk_max_docs, settings.bulk_linger_seconds)
         lock = asyncio.Lock()
 
         async def flush() -> None:
-            nonlocal buffer
             async with lock:
-                if not buffer:
+                if not len(batch):
                     return
-                events, buffer = buffer, []
+                events = batch.take()
                 await index_ready.wait()
                 await _index(events)
                 for event in events:
@@ -154,16 +153,13 @@ def attach(
         async def linger() -> None:
             while True:
                 await asyncio.sleep(settings.bulk_linger_seconds / 2)
-                if buffer and time.monotonic() - first_at >= settings.bulk_linger_seconds:
+                if batch.due():
                     await flush()
 
         lingering = asyncio.ensure_future(linger())
         try:
             async for event in manual.events():
-                if not buffer:
-                    first_at = time.monotonic()
-                buffer.append(event)
-                if len(buffer) >= settings.bulk_max_docs:
+                if batch.add(event):
                     await flush()
         finally:
             lingering.cancel()
