@@ -21,10 +21,12 @@ from elasticsearch import ApiError, AsyncElasticsearch
 
 from agents.batching import Batch
 from agents.deadletters import send_to_deadletter
-from schemas import DeadLetterReason, Flag
-from schemas.codec import Rejection, decode
+from agents.flagread import read_flag
+from schemas import DeadLetterReason
+from schemas.codec import Rejection
 from streams import metrics
 from streams.elastic import ensure_index, flag_document, upsert_operations
+from streams.pseudonyms import NipPseudonyms
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -111,6 +113,7 @@ def attach(
     flags_topic: Any,
     deadletter_topic: Any,
     es: AsyncElasticsearch,
+    pseudonyms: NipPseudonyms,
     on_processed: Callable[[Any], None],
 ) -> Any:
     writer = BulkWriter(es, max_backoff=settings.bulk_retry_max_seconds)
@@ -169,7 +172,7 @@ def attach(
         sources: dict[str, Any] = {}
         for event in events:
             msg = event.message
-            flag = decode(msg.value, Flag, max_bytes=16 * 1024 * 1024)
+            flag = read_flag(msg.value, pseudonyms, max_bytes=16 * 1024 * 1024)
             if isinstance(flag, Rejection):
                 await send_to_deadletter(
                     deadletter_topic, msg, stage=STAGE, reason=flag.reason, error=flag.error

@@ -131,6 +131,7 @@ def create_pipeline(
             f"unknown agents {sorted(unknown)} in NETRA_AGENTS: choose from {', '.join(AGENTS)}"
         )
     lag = LagTracker()
+    pseudonyms = load_nip_pseudonyms(settings)
     holder: EngineHolder | None = None
     deadletters = topics[settings.deadletter_topic]
 
@@ -157,7 +158,7 @@ def create_pipeline(
             judge.RegistryLookup(table),
             holder,
             guard,
-            load_nip_pseudonyms(settings),
+            pseudonyms,
             lag,
         )
 
@@ -179,7 +180,9 @@ def create_pipeline(
     if wanted & {"indexer", "reviews", "audit"}:
         es = AsyncElasticsearch(settings.es_url, request_timeout=30, max_retries=0)
     if "indexer" in wanted:
-        indexer.attach(app, settings, topics[settings.flags_topic], deadletters, es, lag)
+        indexer.attach(
+            app, settings, topics[settings.flags_topic], deadletters, es, pseudonyms, lag
+        )
     if "reviews" in wanted:
         reviews.attach(app, settings, topics[settings.reviews_topic], deadletters, es)
     if "audit" in wanted:
@@ -193,7 +196,12 @@ def create_pipeline(
             partitions=settings.partitions,
         )
         offenders.attach(
-            app, settings, topics[settings.flags_topic], topics[settings.escalations_topic], history
+            app,
+            settings,
+            topics[settings.flags_topic],
+            topics[settings.escalations_topic],
+            history,
+            pseudonyms,
         )
 
     @app.timer(5.0)
