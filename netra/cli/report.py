@@ -13,11 +13,12 @@ from typing import Annotated, TypeVar
 
 import typer
 from elastic_transport import ConnectionError as TransportConnectionError
-from elastic_transport import ConnectionTimeout
+from elastic_transport import ConnectionTimeout, TlsError
 from elasticsearch import ApiError, AsyncElasticsearch
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from streams.esclient import ElasticsearchConfigError, elasticsearch_client
 from streams.settings import Settings
 
 console = Console(stderr=True)
@@ -42,10 +43,11 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _run_es(settings: Settings, work: Callable[[AsyncElasticsearch], Awaitable[T]]) -> T:
-    """Run one coroutine against Elasticsearch; turn an unreachable cluster into advice."""
+    """Run one coroutine against Elasticsearch; turn an unreachable cluster, a refused
+    certificate or refused credentials into advice."""
 
     async def main() -> T:
-        es = AsyncElasticsearch(settings.es_url, request_timeout=30, retry_on_timeout=False)
+        es = elasticsearch_client(settings, retry_on_timeout=False)
         try:
             return await work(es)
         finally:
@@ -53,14 +55,33 @@ def _run_es(settings: Settings, work: Callable[[AsyncElasticsearch], Awaitable[T
 
     try:
         return asyncio.run(main())
+    except ElasticsearchConfigError as exc:
+        raise _fail(str(exc)) from exc
+    except TlsError as exc:
+        raise _fail(
+            f"Elasticsearch at {settings.es_url} did not pass the certificate check: "
+            f"{exc.message}. Set NETRA_ES_CA_CERT to the PEM file of the CA that signed its "
+            "certificate."
+        ) from exc
     except (TransportConnectionError, ConnectionTimeout) as exc:
         raise _fail(
             f"Elasticsearch at {settings.es_url} is unreachable. Start the local stack with "
             "`netra stack up`, or point NETRA_ES_URL at your cluster."
         ) from exc
     except ApiError as exc:
+        advice = ""
+        if exc.meta.status == 401:
+            advice = (
+                " Set NETRA_ES_API_KEY, or NETRA_ES_USER and NETRA_ES_PASSWORD, to credentials "
+                "the cluster accepts."
+            )
+        elif exc.meta.status == 403:
+            advice = (
+                f" The credentials lack a privilege on {settings.flags_alias}: see the roles in "
+                "deploy/elasticsearch/roles/."
+            )
         raise _fail(
-            f"Elasticsearch refused the request: {exc.message} ({exc.meta.status})"
+            f"Elasticsearch refused the request: {exc.message} ({exc.meta.status}).{advice}"
         ) from exc
 
 
