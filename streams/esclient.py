@@ -49,22 +49,23 @@ def _api_key(value: str) -> str | tuple[str, str]:
 
 def _auth_options(settings: Settings) -> dict[str, Any]:
     api_key = _secret(settings.es_api_key)
-    user = settings.es_user or None
+    user = settings.es_username or None
     password = _secret(settings.es_password)
     if api_key and (user or password):
         raise ElasticsearchConfigError(
-            "NETRA_ES_API_KEY and NETRA_ES_USER/NETRA_ES_PASSWORD are both set: give either an "
+            "NETRA_ES_API_KEY and NETRA_ES_USERNAME/NETRA_ES_PASSWORD are both set: give either an "
             "API key or a user and password, not both."
         )
     if api_key:
         return {"api_key": _api_key(api_key)}
     if user and not password:
         raise ElasticsearchConfigError(
-            f"NETRA_ES_USER is {user!r} but NETRA_ES_PASSWORD is not set: give its password too."
+            f"NETRA_ES_USERNAME is {user!r} but NETRA_ES_PASSWORD is not set: give its "
+            "password too."
         )
     if password and not user:
         raise ElasticsearchConfigError(
-            "NETRA_ES_PASSWORD is set but NETRA_ES_USER is not: name the user it belongs to."
+            "NETRA_ES_PASSWORD is set but NETRA_ES_USERNAME is not: name the user it belongs to."
         )
     if user and password:
         return {"basic_auth": (user, password)}

@@ -28,13 +28,15 @@ class Settings(BaseSettings):
     es_api_key: SecretStr | None = Field(
         default=None,
         description="Elasticsearch API key (the 'encoded' value, or id:key); a secret. Either "
-        "this or NETRA_ES_USER and NETRA_ES_PASSWORD, not both.",
+        "this or NETRA_ES_USERNAME and NETRA_ES_PASSWORD, not both.",
     )
-    es_user: str | None = Field(
-        default=None, description="Elasticsearch user (with NETRA_ES_PASSWORD)."
+    es_username: str | None = Field(
+        default=None,
+        description="Elasticsearch user to log in as (with NETRA_ES_PASSWORD). Not "
+        "NETRA_ES_USER, the system account `netra stack up` runs Elasticsearch under.",
     )
     es_password: SecretStr | None = Field(
-        default=None, description="Password of NETRA_ES_USER (a secret)."
+        default=None, description="Password of NETRA_ES_USERNAME (a secret)."
     )
     es_ca_cert: Path | None = Field(
         default=None,

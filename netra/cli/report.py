@@ -72,7 +72,7 @@ def _run_es(settings: Settings, work: Callable[[AsyncElasticsearch], Awaitable[T
         advice = ""
         if exc.meta.status == 401:
             advice = (
-                " Set NETRA_ES_API_KEY, or NETRA_ES_USER and NETRA_ES_PASSWORD, to credentials "
+                " Set NETRA_ES_API_KEY, or NETRA_ES_USERNAME and NETRA_ES_PASSWORD, to credentials "
                 "the cluster accepts."
             )
         elif exc.meta.status == 403:

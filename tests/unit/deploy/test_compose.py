@@ -264,19 +264,19 @@ def test_netra_reaches_elasticsearch_over_verified_tls_as_its_own_user(tmp_path:
         assert env["NETRA_ES_URL"].startswith("https://"), service
         assert env.get("NETRA_ES_VERIFY_CERTS", "true") == "true", service
         assert _mounted_from(service, env["NETRA_ES_CA_CERT"]) == "es-ca", service
-        assert env["NETRA_ES_USER"] == user, service
+        assert env["NETRA_ES_USERNAME"] == user, service
         assert users[user] == user, f"setup must create {user} with role {user}"
         assert REQUIRED_REF.match(env["NETRA_ES_PASSWORD"]), service
         # What the factory makes of it: basic auth over https, verified with the CA.
         settings = Settings(
             es_url=env["NETRA_ES_URL"],
-            es_user=env["NETRA_ES_USER"],
+            es_username=env["NETRA_ES_USERNAME"],
             es_password=SecretStr("from-the-env-file"),
             es_ca_cert=ca_file,
         )
         options = client_options(settings)
         assert options["basic_auth"][0] == user and options["verify_certs"] is True
-    assert "elastic" not in {_env(s)["NETRA_ES_USER"] for s in NETRA_ES_CLIENTS}
+    assert "elastic" not in {_env(s)["NETRA_ES_USERNAME"] for s in NETRA_ES_CLIENTS}
     assert _mounted_from("setup", "/netra-ca/ca.crt") == "es-ca"
 
 

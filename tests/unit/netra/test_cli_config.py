@@ -24,7 +24,7 @@ SECRETS = {
 def app(monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
     for name, value in SECRETS.items():
         monkeypatch.setenv(name, value)
-    monkeypatch.setenv("NETRA_ES_USER", "netra_worker")
+    monkeypatch.setenv("NETRA_ES_USERNAME", "netra_worker")
     app = typer.Typer()
     config_cli.register(app)
     app.command("noop", hidden=True)(lambda: None)  # a group, so `config` is a subcommand
@@ -44,7 +44,7 @@ def test_json_masks_secrets_and_shows_the_rest(app: typer.Typer) -> None:
     for name, secret in SECRETS.items():
         assert values[name] == "**********", name
         assert secret not in result.output
-    assert values["NETRA_ES_USER"] == "netra_worker"
+    assert values["NETRA_ES_USERNAME"] == "netra_worker"
     assert {"NETRA_ES_CA_CERT", "NETRA_ES_VERIFY_CERTS", "NETRA_KIBANA_CA_CERT"} <= set(values)
 
 

@@ -62,7 +62,7 @@ def secured_es(
     for name in ("NETRA_ES_API_KEY", "NETRA_ES_CA_CERT", "NETRA_ES_VERIFY_CERTS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NETRA_ES_URL", url)
-    monkeypatch.setenv("NETRA_ES_USER", "netra_reader")
+    monkeypatch.setenv("NETRA_ES_USERNAME", "netra_reader")
     monkeypatch.setenv("NETRA_ES_PASSWORD", "pw")
     return url
 

@@ -28,7 +28,7 @@ def _settings(**values: Any) -> Settings:
     base: dict[str, Any] = {
         "es_url": "http://127.0.0.1:29200",
         "es_api_key": None,
-        "es_user": None,
+        "es_username": None,
         "es_password": None,
         "es_ca_cert": None,
         "es_verify_certs": True,
@@ -67,7 +67,7 @@ def test_api_key_with_an_empty_half_is_refused() -> None:
 
 def test_user_and_password_become_basic_auth() -> None:
     options = client_options(
-        _settings(es_url=HTTPS, es_user="netra_worker", es_password=SecretStr("s3cret"))
+        _settings(es_url=HTTPS, es_username="netra_worker", es_password=SecretStr("s3cret"))
     )
     assert options["basic_auth"] == ("netra_worker", "s3cret")
     assert "api_key" not in options
@@ -79,7 +79,7 @@ def test_api_key_and_password_together_are_refused() -> None:
             _settings(
                 es_url=HTTPS,
                 es_api_key=SecretStr("a2V5"),
-                es_user="netra_worker",
+                es_username="netra_worker",
                 es_password=SecretStr("s3cret"),
             )
         )
@@ -87,23 +87,23 @@ def test_api_key_and_password_together_are_refused() -> None:
 
 def test_api_key_and_a_lone_user_are_refused() -> None:
     with pytest.raises(ElasticsearchConfigError, match="not both"):
-        client_options(_settings(es_url=HTTPS, es_api_key=SecretStr("a2V5"), es_user="x"))
+        client_options(_settings(es_url=HTTPS, es_api_key=SecretStr("a2V5"), es_username="x"))
 
 
 def test_user_without_password_is_refused() -> None:
     with pytest.raises(ElasticsearchConfigError, match="NETRA_ES_PASSWORD is not set"):
-        client_options(_settings(es_url=HTTPS, es_user="netra_worker"))
+        client_options(_settings(es_url=HTTPS, es_username="netra_worker"))
 
 
 def test_password_without_user_is_refused() -> None:
-    with pytest.raises(ElasticsearchConfigError, match="NETRA_ES_USER is not"):
+    with pytest.raises(ElasticsearchConfigError, match="NETRA_ES_USERNAME is not"):
         client_options(_settings(es_url=HTTPS, es_password=SecretStr("s3cret")))
 
 
 def test_empty_secrets_count_as_unset() -> None:
     """compose and k8s write `VAR=` for an optional secret that is absent."""
     options = client_options(
-        _settings(es_url=HTTPS, es_api_key=SecretStr(""), es_user="", es_password=SecretStr(""))
+        _settings(es_url=HTTPS, es_api_key=SecretStr(""), es_username="", es_password=SecretStr(""))
     )
     assert "api_key" not in options and "basic_auth" not in options
 
@@ -146,6 +146,16 @@ def test_a_url_without_scheme_or_host_is_refused(url: str) -> None:
         client_options(_settings(es_url=url))
 
 
+def test_the_local_stacks_system_user_is_not_a_login(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NETRA_ES_USER names the account `netra stack up` runs Elasticsearch under."""
+    for name in ("NETRA_ES_URL", "NETRA_ES_API_KEY", "NETRA_ES_USERNAME", "NETRA_ES_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NETRA_ES_USER", "netra")
+    settings = Settings()
+    assert settings.es_username is None
+    assert "basic_auth" not in client_options(settings)
+
+
 def test_the_errors_are_value_errors_the_worker_command_reports() -> None:
     """`netra worker` turns a ValueError from create_pipeline into an error message."""
     assert issubclass(ElasticsearchConfigError, ValueError)
@@ -154,7 +164,7 @@ def test_the_errors_are_value_errors_the_worker_command_reports() -> None:
 def test_the_client_carries_the_credentials_and_retry_choice() -> None:
     async def build() -> tuple[dict[str, str], int, str]:
         es = elasticsearch_client(
-            _settings(es_url=HTTPS, es_user="netra_reader", es_password=SecretStr("pw")),
+            _settings(es_url=HTTPS, es_username="netra_reader", es_password=SecretStr("pw")),
             max_retries=0,
         )
         try:
@@ -194,7 +204,7 @@ def test_the_client_trusts_the_given_ca_and_sends_the_credentials(
     url = https_server(FakeSecuredElasticsearch)
     settings = _settings(
         es_url=url,
-        es_user="netra_reader",
+        es_username="netra_reader",
         es_password=SecretStr("pw"),
         es_ca_cert=tls_files.ca_cert,
     )
@@ -204,7 +214,7 @@ def test_the_client_trusts_the_given_ca_and_sends_the_credentials(
 
 def test_without_the_ca_the_certificate_is_refused(https_server: HttpsServer) -> None:
     url = https_server(FakeSecuredElasticsearch)
-    settings = _settings(es_url=url, es_user="netra_reader", es_password=SecretStr("pw"))
+    settings = _settings(es_url=url, es_username="netra_reader", es_password=SecretStr("pw"))
     with pytest.raises(TlsError):
         _count(settings)
 
@@ -215,7 +225,7 @@ def test_wrong_credentials_are_refused_by_the_cluster(
     url = https_server(FakeSecuredElasticsearch)
     settings = _settings(
         es_url=url,
-        es_user="netra_reader",
+        es_username="netra_reader",
         es_password=SecretStr("no"),
         es_ca_cert=tls_files.ca_cert,
     )
