@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import faust
-from elasticsearch import AsyncElasticsearch
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import start_http_server
 
 from agents import audit, indexer, judge, offenders, registry, reviews
 from streams import metrics
+from streams.esclient import elasticsearch_client
 from streams.logfilter import limit_repeats
 from streams.pseudonyms import load_nip_pseudonyms
 from streams.ruleguard import RuleGuard, tail_rule_states
@@ -178,7 +178,7 @@ def create_pipeline(
             await tail_rule_states(settings, guard)
 
     if wanted & {"indexer", "reviews", "audit"}:
-        es = AsyncElasticsearch(settings.es_url, request_timeout=30, max_retries=0)
+        es = elasticsearch_client(settings, max_retries=0)
     if "indexer" in wanted:
         indexer.attach(
             app, settings, topics[settings.flags_topic], deadletters, es, pseudonyms, lag

@@ -21,7 +21,33 @@ class Settings(BaseSettings):
     kafka_bootstrap: str = Field(
         default="127.0.0.1:29092", description="Kafka bootstrap servers, host:port[,host:port]."
     )
-    es_url: str = Field(default="http://127.0.0.1:29200", description="Elasticsearch URL.")
+    es_url: str = Field(
+        default="http://127.0.0.1:29200",
+        description="Elasticsearch URL (https:// for a cluster with security on).",
+    )
+    es_api_key: SecretStr | None = Field(
+        default=None,
+        description="Elasticsearch API key (the 'encoded' value, or id:key); a secret. Either "
+        "this or NETRA_ES_USERNAME and NETRA_ES_PASSWORD, not both.",
+    )
+    es_username: str | None = Field(
+        default=None,
+        description="Elasticsearch user to log in as (with NETRA_ES_PASSWORD). Not "
+        "NETRA_ES_USER, the system account `netra stack up` runs Elasticsearch under.",
+    )
+    es_password: SecretStr | None = Field(
+        default=None, description="Password of NETRA_ES_USERNAME (a secret)."
+    )
+    es_ca_cert: Path | None = Field(
+        default=None,
+        description="PEM file of the CA that signed Elasticsearch's certificate (https only; "
+        "default: the system's trusted CAs).",
+    )
+    es_verify_certs: bool = Field(
+        default=True,
+        description="Verify Elasticsearch's certificate over https; false only for a test "
+        "cluster (anyone on the path could read the credentials and the flags).",
+    )
     app_id: str = Field(
         default="netra", description="Faust app id = Kafka consumer group of the workers."
     )
@@ -184,6 +210,10 @@ class Settings(BaseSettings):
         default=None,
         description="Who records a verdict with `netra review` (default: the login name).",
     )
+    kibana_url: str = Field(
+        default="http://127.0.0.1:5601",
+        description="Kibana's base URL for `netra kibana import` (--url wins over it).",
+    )
     kibana_api_key: SecretStr | None = Field(
         default=None, description="Kibana API key for `netra kibana import` (a secret)."
     )
@@ -192,6 +222,11 @@ class Settings(BaseSettings):
     )
     kibana_password: SecretStr | None = Field(
         default=None, description="Kibana password for `netra kibana import` (a secret)."
+    )
+    kibana_ca_cert: Path | None = Field(
+        default=None,
+        description="PEM file of the CA that signed Kibana's certificate, for an https Kibana "
+        "(default: the system's trusted CAs).",
     )
     state_dir: Path = Field(
         default=Path.home() / ".local" / "state" / "netra",
