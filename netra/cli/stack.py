@@ -139,7 +139,10 @@ def status_command(
     settings = _guard(StackSettings.from_env)
     rows = _guard(lambda: supervisor.status(settings, Console(stderr=True), _split(only), secure))
     if as_json:
-        sys.stdout.write(status_json(rows, settings) + "\n")
+        env = settings.as_env()
+        if secure:
+            env |= SecureKafka(settings, Console(stderr=True)).public_env()
+        sys.stdout.write(status_json(rows, settings, env) + "\n")
     else:
         _console().print(status_table(rows))
 

@@ -194,6 +194,12 @@ class SecureKafka(Kafka):
             )
         return client_env(self.address, self.ca_file, user, stored.users[user])
 
+    def public_env(self) -> dict[str, str]:
+        """The worker's variables without its password (for `netra stack status --json`)."""
+        env = client_env(self.address, self.ca_file, WORKER_USER, "")
+        env.pop("NETRA_KAFKA_PASSWORD")
+        return env
+
     def client_settings(self, user: str = WORKER_USER) -> Settings:
         """Worker Settings that connect as `user` (everything else at its default)."""
         values = {k.removeprefix("NETRA_").lower(): v for k, v in self.client_env(user).items()}

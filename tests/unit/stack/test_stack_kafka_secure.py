@@ -208,3 +208,10 @@ def test_secure_selects_the_secure_broker_for_kafka() -> None:
         "prometheus",
     ]
     assert [t.name for t in select(["kafka"])] == ["kafka"]
+
+
+def test_status_shows_the_workers_variables_but_not_the_password(broker: SecureKafka) -> None:
+    env = broker.public_env()
+    assert env["NETRA_KAFKA_BOOTSTRAP"] == "127.0.0.1:39095"
+    assert env["NETRA_KAFKA_USERNAME"] == WORKER_USER
+    assert "NETRA_KAFKA_PASSWORD" not in env
