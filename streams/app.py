@@ -19,6 +19,7 @@ from prometheus_client import start_http_server
 from agents import audit, indexer, judge, offenders, registry, reviews
 from streams import metrics
 from streams.esclient import elasticsearch_client
+from streams.kafka_security import faust_credentials
 from streams.logfilter import limit_repeats
 from streams.pseudonyms import load_nip_pseudonyms
 from streams.ruleguard import RuleGuard, tail_rule_states
@@ -91,6 +92,7 @@ def faust_app(settings: Settings) -> faust.App:
     return faust.App(
         settings.app_id,
         broker=brokers,
+        broker_credentials=faust_credentials(settings),
         store="memory://",
         autodiscover=False,
         datadir=str(datadir),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -20,6 +21,26 @@ class Settings(BaseSettings):
 
     kafka_bootstrap: str = Field(
         default="127.0.0.1:29092", description="Kafka bootstrap servers, host:port[,host:port]."
+    )
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT",
+        description="How every Netra client talks to Kafka: SASL_SSL (SCRAM over TLS) for a "
+        "secured cluster (`netra stack up --secure` runs one locally), PLAINTEXT for the plain "
+        "local broker.",
+    )
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"] = Field(
+        default="SCRAM-SHA-512", description="SASL mechanism when the protocol is SASL_*."
+    )
+    kafka_username: str | None = Field(
+        default=None, description="Kafka SASL user (the worker's principal) for SASL_*."
+    )
+    kafka_password: SecretStr | None = Field(
+        default=None, description="Kafka SASL password of that user (a secret)."
+    )
+    kafka_ca_file: Path | None = Field(
+        default=None,
+        description="PEM file of the CA that signed the brokers' certificates, for SSL and "
+        "SASL_SSL; empty: the system's CAs.",
     )
     es_url: str = Field(
         default="http://127.0.0.1:29200",
