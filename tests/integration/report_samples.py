@@ -166,8 +166,8 @@ class Sample:
     reviews: list[dict[str, Any]] = field(default_factory=list)
 
     def document(self) -> dict[str, Any]:
-        """The document as the indexer and then the review agent leave it."""
-        doc = flag_document(self.flag)
+        """The document as the indexer (at judging time) and then the review agent leave it."""
+        doc = flag_document(self.flag, indexed_at=self.flag.judged_at)
         doc["status"] = self.status
         if self.reviews:
             doc["reviews"] = self.reviews
