@@ -31,6 +31,7 @@ from schemas import (
     Target,
     TargetKind,
 )
+from streams.deadlines import Due, FlagDeadlines
 from streams.elastic import ensure_index, flag_document
 from streams.pseudonyms import NipPseudonyms
 
@@ -174,6 +175,12 @@ class Sample:
             doc["reviewer"] = self.reviews[-1]["reviewer"]
             doc["reviewed_at"] = self.reviews[-1]["reviewed_at"]
         return doc
+
+    def document_deadlines(self) -> list[Due]:
+        """The deadlines its document records."""
+        found = FlagDeadlines.from_document(self.document())
+        assert found is not None
+        return found.deadlines
 
 
 def samples(now: datetime) -> list[Sample]:
