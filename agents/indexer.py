@@ -19,12 +19,15 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, AsyncElasticsearch
 
+from agents.batching import Batch
 from agents.deadletters import send_to_deadletter
-from schemas import DeadLetterReason, Flag
-from schemas.codec import Rejection, decode
+from agents.flagread import read_flag
+from schemas import DeadLetterReason
+from schemas.codec import Rejection
 from streams import metrics
 from streams.deadlines import default_clocks
 from streams.elastic import ensure_index, flag_document, upsert_operations
+from streams.pseudonyms import NipPseudonyms
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -111,6 +114,7 @@ def attach(
     flags_topic: Any,
     deadletter_topic: Any,
     es: AsyncElasticsearch,
+    pseudonyms: NipPseudonyms,
     on_processed: Callable[[Any], None],
 ) -> Any:
     writer = BulkWriter(es, max_backoff=settings.bulk_retry_max_seconds)
@@ -138,16 +142,14 @@ def attach(
     @app.agent(flags_topic, name="netra.agents.indexer")
     async def indexer(stream: Any) -> None:
         manual = stream.noack()
-        buffer: list[Any] = []
-        first_at = 0.0
+        batch: Batch[Any] = Batch(settings.bulk_max_docs, settings.bulk_linger_seconds)
         lock = asyncio.Lock()
 
         async def flush() -> None:
-            nonlocal buffer
             async with lock:
-                if not buffer:
+                if not len(batch):
                     return
-                events, buffer = buffer, []
+                events = batch.take()
                 await index_ready.wait()
                 await _index(events)
                 for event in events:
@@ -157,16 +159,13 @@ def attach(
         async def linger() -> None:
             while True:
                 await asyncio.sleep(settings.bulk_linger_seconds / 2)
-                if buffer and time.monotonic() - first_at >= settings.bulk_linger_seconds:
+                if batch.due():
                     await flush()
 
         lingering = asyncio.ensure_future(linger())
         try:
             async for event in manual.events():
-                if not buffer:
-                    first_at = time.monotonic()
-                buffer.append(event)
-                if len(buffer) >= settings.bulk_max_docs:
+                if batch.add(event):
                     await flush()
         finally:
             lingering.cancel()
@@ -176,7 +175,7 @@ def attach(
         sources: dict[str, Any] = {}
         for event in events:
             msg = event.message
-            flag = decode(msg.value, Flag, max_bytes=16 * 1024 * 1024)
+            flag = read_flag(msg.value, pseudonyms, max_bytes=16 * 1024 * 1024)
             if isinstance(flag, Rejection):
                 await send_to_deadletter(
                     deadletter_topic, msg, stage=STAGE, reason=flag.reason, error=flag.error

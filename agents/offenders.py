@@ -17,9 +17,11 @@ from functools import partial
 from typing import Any
 
 from agents.delivery import until_delivered
-from schemas import Escalation, Flag, Outcome
-from schemas.codec import Rejection, decode
+from agents.flagread import read_flag
+from schemas import Escalation, Outcome
+from schemas.codec import Rejection
 from streams import metrics
+from streams.pseudonyms import NipPseudonyms
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -67,14 +69,19 @@ class OffenderHistory:
 
 
 def attach(
-    app: Any, settings: Settings, flags_topic: Any, escalations_topic: Any, table: Any
+    app: Any,
+    settings: Settings,
+    flags_topic: Any,
+    escalations_topic: Any,
+    table: Any,
+    pseudonyms: NipPseudonyms,
 ) -> Any:
     thresholds = {7: settings.escalate_after_7d, 30: settings.escalate_after_30d}
 
     @app.agent(flags_topic, name="netra.agents.offenders")
     async def offenders(stream: Any) -> None:
         async for event in stream.events():
-            flag = decode(event.message.value, Flag, max_bytes=16 * 1024 * 1024)
+            flag = read_flag(event.message.value, pseudonyms, max_bytes=16 * 1024 * 1024)
             if isinstance(flag, Rejection) or flag.decision.outcome is not Outcome.FLAG:
                 continue  # the indexer dead-letters bad flags; review-level ones are not proven
             key = flag.post.account_id.encode()

@@ -37,6 +37,7 @@ from netra.workers import (
 )
 from neutrality import Engine, Locality
 from schemas import Outcome, Post, RegistryEntry
+from streams.kafka_security import client_kwargs
 from streams.settings import Settings
 
 Progress = Callable[[str], None]
@@ -278,7 +279,12 @@ def measure_latency(
 
     poller = threading.Thread(target=poll, daemon=True)
     poller.start()
-    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, linger_ms=0, acks=1)
+    producer = KafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap,
+        **client_kwargs(settings),
+        linger_ms=0,
+        acks=1,
+    )
     started = time.monotonic()
     for i, line in enumerate(lines):
         ahead = i / rate - (time.monotonic() - started)

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
@@ -21,6 +22,7 @@ from kafka.errors import (
 )
 from kafka.partitioner.default import murmur2
 
+from streams.kafka_security import KafkaSecurityError, client_kwargs, describe
 from streams.settings import Settings
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, topic_specs
 
@@ -33,7 +35,21 @@ def _servers(settings: Settings) -> list[str]:
     return [s.strip() for s in settings.kafka_bootstrap.split(",") if s.strip()]
 
 
+def _security(settings: Settings) -> dict[str, Any]:
+    """The clients' security arguments; wrong settings are reported like an unreachable broker,
+    so every command shows them as a message, not a traceback."""
+    try:
+        return client_kwargs(settings)
+    except KafkaSecurityError as exc:
+        raise KafkaUnavailableError(f"cannot connect to Kafka: {exc}") from exc
+
+
 def _unavailable(settings: Settings) -> KafkaUnavailableError:
+    if settings.kafka_security_protocol != "PLAINTEXT":
+        return KafkaUnavailableError(
+            f"no Kafka broker accepted Netra at {describe(settings)}: check that it runs "
+            "('netra stack up --secure' locally) and the NETRA_KAFKA_* credentials and CA file"
+        )
     return KafkaUnavailableError(
         f"no Kafka broker at {settings.kafka_bootstrap}: start the local stack with "
         "'netra stack up', or point NETRA_KAFKA_BOOTSTRAP at your cluster"
@@ -53,7 +69,9 @@ class TopicResult:
 def create_topics(settings: Settings) -> list[TopicResult]:
     """Create every Netra topic that is missing; existing topics are left as they are."""
     try:
-        admin = KafkaAdminClient(bootstrap_servers=_servers(settings), client_id="netra-admin")
+        admin = KafkaAdminClient(
+            bootstrap_servers=_servers(settings), **_security(settings), client_id="netra-admin"
+        )
     except (KafkaTimeoutError, KafkaConnectionError) as exc:
         raise _unavailable(settings) from exc
     try:
@@ -105,6 +123,7 @@ def producer(settings: Settings) -> KafkaProducer:
     try:
         return KafkaProducer(
             bootstrap_servers=_servers(settings),
+            **_security(settings),
             acks="all",
             enable_idempotence=True,  # a retried send is written once
             linger_ms=5,
@@ -160,6 +179,7 @@ def follow(
         consumer = KafkaConsumer(
             topic,
             bootstrap_servers=_servers(settings),
+            **_security(settings),
             group_id=None,
             enable_auto_commit=False,
             auto_offset_reset="earliest" if from_beginning else "latest",
@@ -199,6 +219,7 @@ def latest_value(settings: Settings, topic: str, key: bytes) -> bytes | None:
     try:
         consumer = KafkaConsumer(
             bootstrap_servers=_servers(settings),
+            **_security(settings),
             group_id=None,
             enable_auto_commit=False,
             client_id="netra-lookup",

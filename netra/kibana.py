@@ -2,13 +2,16 @@
 
 Kibana's import API takes the NDJSON file as a multipart upload and needs the `kbn-xsrf` header;
 `overwrite=true` makes a re-import update the objects in place (their ids are fixed), so running
-it after every change of deploy/kibana/netra.ndjson is safe.
+it after every change of deploy/kibana/netra.ndjson is safe. A Kibana with security on takes an
+API key or a user and password, and over https its certificate is checked against the system's
+CAs or the CA file given (NETRA_KIBANA_CA_CERT).
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import ssl
 import urllib.error
 import urllib.request
 import uuid
@@ -19,7 +22,6 @@ from urllib.parse import quote, urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_NDJSON = REPO_ROOT / "deploy" / "kibana" / "netra.ndjson"
-DEFAULT_URL = "http://127.0.0.1:5601"
 
 
 class KibanaError(Exception):
@@ -85,14 +87,59 @@ def build_request(
         ) from None
     body, content_type = _multipart(ndjson.name, content)
     headers = {"kbn-xsrf": "netra", "Content-Type": content_type}
-    if api_key:
-        headers["Authorization"] = f"ApiKey {api_key}"
-    elif user:
-        token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
-        headers["Authorization"] = f"Basic {token}"
+    authorization = _authorization(api_key, user, password)
+    if authorization:
+        headers["Authorization"] = authorization
     return urllib.request.Request(
         import_url(base_url, space), data=body, headers=headers, method="POST"
     )
+
+
+def _authorization(api_key: str | None, user: str | None, password: str | None) -> str | None:
+    """The Authorization header for one kind of credential; two kinds, or half of a user and
+    password, is a configuration mistake better named now than answered by a 401."""
+    if api_key and (user or password):
+        raise KibanaError(
+            "both NETRA_KIBANA_API_KEY and NETRA_KIBANA_USER/NETRA_KIBANA_PASSWORD are set.",
+            "Give either an API key or a user and password, not both.",
+        )
+    if api_key:
+        return f"ApiKey {api_key}"
+    if bool(user) != bool(password):
+        raise KibanaError(
+            "NETRA_KIBANA_USER and NETRA_KIBANA_PASSWORD go together; only one is set.",
+            "Set both, or use NETRA_KIBANA_API_KEY instead.",
+        )
+    if user and password:
+        token = base64.b64encode(f"{user}:{password}".encode()).decode()
+        return f"Basic {token}"
+    return None
+
+
+def tls_context(base_url: str, ca_cert: Path | None) -> ssl.SSLContext | None:
+    """Certificate checks for an https Kibana: the given CA file, else the system's CAs."""
+    if urlsplit(base_url).scheme != "https":
+        if ca_cert is not None:
+            raise KibanaError(
+                f"NETRA_KIBANA_CA_CERT is set but {base_url} is not https.",
+                "Use Kibana's https:// URL, or unset NETRA_KIBANA_CA_CERT.",
+            )
+        return None
+    if ca_cert is None:
+        return ssl.create_default_context()
+    if not ca_cert.is_file():
+        raise KibanaError(
+            f"NETRA_KIBANA_CA_CERT is {ca_cert}, which is not a file.",
+            "Point it at the PEM certificate of the CA that signed Kibana's certificate.",
+        )
+    try:
+        return ssl.create_default_context(cafile=str(ca_cert))
+    except ssl.SSLError as err:
+        raise KibanaError(
+            f"{ca_cert} is not a PEM CA certificate ({err.reason}).",
+            "Point NETRA_KIBANA_CA_CERT at the CA's certificate (ca.crt), not a key or a bundle "
+            "in another format.",
+        ) from None
 
 
 def _http_error(err: urllib.error.HTTPError, url: str) -> KibanaError:
@@ -119,17 +166,25 @@ def import_objects(
     api_key: str | None = None,
     user: str | None = None,
     password: str | None = None,
+    ca_cert: Path | None = None,
     timeout: float = 60.0,
 ) -> ImportResult:
     """POST the NDJSON to Kibana's saved-object import API and return what it reported."""
     request = build_request(base_url, ndjson, space, api_key=api_key, user=user, password=password)
+    context = tls_context(base_url, ca_cert)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as resp:
+        with urllib.request.urlopen(request, timeout=timeout, context=context) as resp:
             doc = json.loads(resp.read())
     except urllib.error.HTTPError as err:
         raise _http_error(err, request.full_url) from None
     except (urllib.error.URLError, TimeoutError, ConnectionError) as err:
         reason = getattr(err, "reason", err)
+        if isinstance(reason, ssl.SSLError):
+            raise KibanaError(
+                f"Kibana's certificate at {base_url} was not accepted: {reason}.",
+                "Set NETRA_KIBANA_CA_CERT to the PEM file of the CA that signed it (for "
+                "deploy/compose, docs/operations.md says how to copy it out).",
+            ) from None
         raise KibanaError(
             f"Kibana at {base_url} is not reachable: {reason}.",
             "Start Kibana (deploy/compose: `docker compose up -d kibana`) or pass the right --url "

@@ -210,6 +210,7 @@ class Engine:
         if not full_path and not structural and not post.hashtags and not _has_signal(scanned):
             return Analysis(self._pass(post, day, t0), None, [])
         feats = self.extractor.extract(post, locality, scanned, day)
+        self._add_phase(feats, day)
         if deadline is not None and time.perf_counter() > deadline:
             return self._too_complex(post, day, t0, "reading features")
         # The second tier (stance, then the model) runs only while a rule can still fire.
@@ -237,6 +238,17 @@ class Engine:
             post, day, feats, fired, scanned, t0, dropped=review_only, model_score=model_score
         )
         return Analysis(decision, feats, fired)
+
+    def _add_phase(self, feats: Features, day: dt.date) -> None:
+        """The phase of the election the post falls in (of the races it names, else the next
+        one), as a feature: a rule may hold a word to the season in which it is partisan."""
+        races = list(dict.fromkeys(p.race_id for p in feats.participants.values()))
+        election, phase = self._phase(day, races)
+        if phase is not None:
+            excerpt = f"{election} {phase.value} on {day.isoformat()}"
+            feats.found[f"phase.{phase.value}"] = [
+                Ev("event_time", None, None, f"phase:{phase.value}", excerpt)
+            ]
 
     def _too_complex(self, post: Post, day: dt.date, t0: float, stage: str) -> Analysis:
         """The review decision for an event that ran past its budget, saying where it stopped."""
@@ -444,6 +456,7 @@ _SIGNAL_LISTS = frozenset(
         "candidate_word",
         "endorse_cue",
         "membership",
+        "camp_epithet",
     }
 )
 

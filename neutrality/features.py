@@ -8,6 +8,7 @@ election context, and resolves to a participant through the race(s) live for the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -195,10 +196,18 @@ class Extractor:
             feats.add(f"{sc.zone}.named", Ev(sc.field, start, end, f"participant:{p.id}"))
             named_races.add(p.race_id)
             named_at[(sc.field, start)] = p.id
+        handles = _handles(post)
         for sc, start, end, m in campaign:
             if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
                 continue
             p = self.cat.participants[m.key]
+            if handles and sc.zone != "raw" and _only_in_handles(sc, start, end, handles):
+                # "@prabowogibran" tags the account: the participant is named, not chanted
+                ev = Ev(sc.field, start, end, f"tagged account:{p.id}")
+                self._mention(feats, sc.zone, p, ev)
+                feats.add(f"{sc.zone}.named", ev)
+                named_races.add(p.race_id)
+                continue
             ev = Ev(sc.field, start, end, f"campaign:{p.id}", raw=sc.zone == "raw")
             zone = "text" if sc.zone == "raw" else sc.zone
             self._mention(feats, zone, p, ev)
@@ -414,6 +423,35 @@ def mentioned_accounts(post: Post) -> list[tuple[str, str]]:
     mentions: "@prabowo" in an x: post is the account x:prabowo."""
     prefix = post.account_id.split(":", 1)[0]
     return [(h, f"{prefix}:{h.lstrip('@')}") for h in post.mentions[:MAX_MENTIONS]]
+
+
+_HANDLE = re.compile(r"@(\w+)")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _handles(post: Post) -> dict[str, tuple[list[str], str]]:
+    """Per field of the author's words with an @handle in it: the handles (case-folded) and
+    the rest of the field run together, letters and digits only."""
+    out = {}
+    for name in ("text", "transcript"):
+        orig = post.field_text(name)
+        if orig and "@" in orig:
+            bodies = [h.casefold() for h in _HANDLE.findall(orig)]
+            rest = _NOT_ALNUM.sub("", _HANDLE.sub(" ", orig)).casefold()
+            out[name] = (bodies, rest)
+    return out
+
+
+def _only_in_handles(
+    sc: Scanned, start: int, end: int, handles: dict[str, tuple[list[str], str]]
+) -> bool:
+    """Whether a matched term stands only inside @handles of its field, nowhere else in it."""
+    found = handles.get(sc.field)
+    if found is None:
+        return False
+    bodies, rest = found
+    term = sc.norm.text[start:end].replace(" ", "")
+    return any(term in body for body in bodies) and term not in rest
 
 
 def _side(zone: str) -> str:

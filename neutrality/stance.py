@@ -65,6 +65,14 @@ STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST, *MOOD_LISTS)
 # the author's: the lists whose words are read for who holds the support.
 HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
+RECEIVED = "an instruction someone received"
+RECEIVED_WINDOW_WORDS = 10  # words from a passive order to the vote or support it governs
+SHARERS_TAG = "the sharer's own hashtag"
+# What in a hashtag endorses whatever the body says: a participant's slogan, a call to vote, a
+# win or support word.
+_TAG_LISTS = ("call_to_vote", "endorse_cue", "support")
+NUMBERED_TAG = "a participant tagged with a number"
+_NUMBERED_TAG = re.compile(r"[^\W\d_]\d{1,4}$|^\d{1,4}[^\W\d_]")
 IMPERATIVE_AT = 3  # an endorsing verb among the first words of a title-case line is imperative
 ENUMERATION_MIN = 3  # participants named together that make a list, in races with more
 COMPARISON = "comparison between participants"
@@ -98,6 +106,32 @@ _REQUESTS = _word_set(
     "mohon minta meminta memohon harap berharap butuh perlu ajak mengajak galang menggalang "
     "cari mencari "
 )
+# Who may stand right before a passive order for it to be the author's own directive to them:
+# second-person pronouns (Indonesian, Javanese, Sundanese, Betawi, eastern Malay) and the
+# vocatives that address a group.
+_HEARERS = _word_set(
+    "kamu kalian anda engkau kau dikau sampeyan panjenengan kowe koen awakmu sira maneh "
+    "anjeun lu lo elu ente ngana ngoni ale kamorang bapak ibu saudara saudari sekalian semua "
+    "rekan teman "
+)
+# A passive order after one of these is a hypothesis or a condition, not a report; after a
+# request or a modal ("mohon diarahkan", "harus dikerahkan") it is the polite imperative,
+# addressed to the hearer.
+_CONDITIONS = _word_set("kalau kalo klo jika jikalau bila apabila andai seandainya kl")
+_IMPERATIVE_MARKERS = _word_set(
+    "mohon tolong harap silakan silahkan harus wajib mesti musti kudu perlu segera agar supaya "
+    "biar please "
+)
+RESULT_FIGURE = "a result in figures"
+RESULT_WINDOW = 2  # words between a win word and the figure it won by
+_WIN_WORDS = _word_set("menang unggul telak mutlak memenangkan menangkan kalah")
+# Temporal conjunctions: the act after one is placed in time, not urged.
+_TEMPORAL = _word_set(
+    "usai seusai setelah stlh sesudah sebelum sblm saat ketika waktu sejak pasca selesai habis "
+    "sehabis abis"
+)
+# Question words (Indonesian, Javanese, Sundanese, Betawi): the object of a question.
+_QUESTION = _word_set("apa siapa sapa mana manakah siapakah apakah opo sopo endi naon saha mane")
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
 # Hortatives urge whatever follows them; the lists whose words make that partisan.
 _HORTATIVES = frozenset(["ayo", "yuk", "mari", "jangan lupa"])
@@ -421,6 +455,14 @@ def read_register(
             if not ev.label.startswith("gesture:")  # a hand sign is too weak to be the object
             and (ev.field, ev.start) not in education
         }
+        figured = {ev.field for ev in found.get("report", ()) if ev.label.endswith("(figures)")}
+        # Passive orders told of, not given: the hearer-less "diminta", "diarahkan" before a vote.
+        received = [
+            ev
+            for key in keys["received_directive"]
+            for ev in feats.found.get(key, ())
+            if ev.start is not None and _told_of(ev, texts)
+        ]
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
         lists = (*ENDORSE_LISTS, EVALUATION_LIST) if named_here else ENDORSE_LISTS
@@ -449,6 +491,18 @@ def read_register(
                         and not _followed_by(ev, partisan, texts)
                     ):
                         continue
+                    if _result_figure(ev, figured, texts):
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:report ({RESULT_FIGURE})")
+                        )
+                        continue
+                    if name == "call_to_vote" and _no_call(ev, texts):
+                        continue  # "usai nyoblos", "pilih siapa?": told of or asked, not urged
+                    if _received_order(ev, received, texts):
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:report ({RECEIVED})")
+                        )
+                        continue
                     cue = education.get((ev.field, ev.start)) if name == "call_to_vote" else None
                     if cue is not None:
                         found.setdefault("educate", []).append(
@@ -475,6 +529,8 @@ def read_register(
             for ev, cue in moods:
                 if cue == COMPARISON and ev.field in attributed:
                     continue  # surveys and results compare participants too
+                if _received_order(ev, received, texts):
+                    continue  # "kami diminta memenangkan X": the order, read above
                 found.setdefault("endorse", []).append(
                     Ev(ev.field, ev.start, ev.end, f"register:endorse ({cue})")
                 )
@@ -512,6 +568,13 @@ def read_register(
             if register == "endorse" or _weight(evs, texts) >= REGISTER_WEIGHT:
                 feats.found[f"{prefix}.{register}"] = evs
         neutral = [r for r in NEUTRAL_REGISTERS if f"{prefix}.{r}" in feats.found]
+        if side == "own" and neutral and "endorse" not in found:
+            # The hashtags a sharer adds are their own words, whatever the body they tag: a
+            # slogan or an endorsing word there is not part of the news it is attached to.
+            tagged = _sharers_tags(post, feats, keys)
+            if tagged:
+                found["endorse"] = tagged
+                feats.found[f"{prefix}.endorse"] = tagged
         if "endorse" not in found and neutral:
             feats.found[f"{prefix}.neutral"] = [ev for r in neutral for ev in found[r]]
 
@@ -525,6 +588,7 @@ _KEYS = {
             *STANCE_LISTS,
             *HOLDER_LISTS,
             "first_person",
+            "received_directive",
             "negation_cue",
             "unspecific_object",
             "participant",
@@ -549,6 +613,90 @@ def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, s
                 pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
                 out.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
     return out
+
+
+def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]]) -> list[Ev]:
+    """Endorsing words in the post's own hashtags (not in its body), and a participant's name
+    tagged with a number (a ballot number or the election year, "#PrabowoGibran2024",
+    "#KhofifahEmil02"), unless two participants of one race are tagged so (a tag for each
+    pair is even)."""
+    out = [
+        Ev(ev.field, ev.start, ev.end, f"register:endorse ({SHARERS_TAG})", raw=ev.raw)
+        for name in _TAG_LISTS
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+        if ev.field.startswith("hashtags[")
+    ]
+    numbered = {
+        f"hashtags[{i}]" for i, tag in enumerate(post.hashtags) if _NUMBERED_TAG.search(tag)
+    }
+    if not numbered:
+        return out
+    named = [
+        ev
+        for name in ("campaign_term", "participant")
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+        if ev.field in numbered
+    ]
+    by_race: dict[str, set[str]] = {}
+    for ev in named:
+        pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
+        by_race.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
+    if any(len(pids) > 1 for pids in by_race.values()):
+        return out
+    out += [
+        Ev(ev.field, ev.start, ev.end, f"register:endorse ({NUMBERED_TAG})", raw=ev.raw)
+        for ev in named
+    ]
+    return out
+
+
+def _result_figure(ev: Ev, figured: set[str], texts: dict[str, str]) -> bool:
+    """A win word followed by a number, in a field that gives percentages: a result ("menang
+    telak 58,45% versi quick count"), not a wish or a slogan."""
+    if ev.field not in figured or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    words = text[ev.start : ev.end].split()
+    after = text[ev.end : ev.end + 20].split()[:RESULT_WINDOW]
+    return bool(words) and words[-1] in _WIN_WORDS and any(w.isdigit() for w in after)
+
+
+def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote verb that urges nothing: after a temporal conjunction it tells when something
+    happened ("Usai Nyoblos, Ahok Tersenyum"), and with a question word as its object it asks
+    ("mamak pilih apa?", "pilih siapa nih")."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
+    after = text[ev.end : ev.end + 20].split()[:1]
+    return bool(before and before[0] in _TEMPORAL) or bool(after and after[0] in _QUESTION)
+
+
+def _told_of(order: Ev, texts: dict[str, str]) -> bool:
+    """A passive order with no hearer as its subject and no condition or request before it:
+    "Kordik diminta", "diarahkan untuk" tell of an order; "kalian diminta", "kalau diminta",
+    "mohon diarahkan" do not."""
+    before = texts.get(order.field, "")[: order.start].split()[-1:]
+    return not before or not (
+        before[0] in _HEARERS or before[0] in _CONDITIONS or before[0] in _IMPERATIVE_MARKERS
+    )
+
+
+def _received_order(ev: Ev, received: list[Ev], texts: dict[str, str]) -> bool:
+    """The endorsing word lies within RECEIVED_WINDOW_WORDS words after a passive order told
+    of in its field: what was ordered, not what the author asks for."""
+    if ev.start is None or not received:
+        return False
+    for order in received:
+        if order.field != ev.field or order.end is None or order.end > ev.start:
+            continue
+        between = texts.get(ev.field, "")[order.end : ev.start].split()
+        if len(between) < RECEIVED_WINDOW_WORDS:
+            return True
+    return False
 
 
 def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:

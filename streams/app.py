@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import faust
-from elasticsearch import AsyncElasticsearch
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import start_http_server
 
 from agents import audit, indexer, judge, offenders, registry, reviews
 from streams import metrics
+from streams.esclient import elasticsearch_client
+from streams.kafka_security import faust_credentials
 from streams.logfilter import limit_repeats
 from streams.pseudonyms import load_nip_pseudonyms
 from streams.ruleguard import RuleGuard, tail_rule_states
@@ -91,6 +92,7 @@ def faust_app(settings: Settings) -> faust.App:
     return faust.App(
         settings.app_id,
         broker=brokers,
+        broker_credentials=faust_credentials(settings),
         store="memory://",
         autodiscover=False,
         datadir=str(datadir),
@@ -131,6 +133,7 @@ def create_pipeline(
             f"unknown agents {sorted(unknown)} in NETRA_AGENTS: choose from {', '.join(AGENTS)}"
         )
     lag = LagTracker()
+    pseudonyms = load_nip_pseudonyms(settings)
     holder: EngineHolder | None = None
     deadletters = topics[settings.deadletter_topic]
 
@@ -157,7 +160,7 @@ def create_pipeline(
             judge.RegistryLookup(table),
             holder,
             guard,
-            load_nip_pseudonyms(settings),
+            pseudonyms,
             lag,
         )
 
@@ -177,9 +180,11 @@ def create_pipeline(
             await tail_rule_states(settings, guard)
 
     if wanted & {"indexer", "reviews", "audit"}:
-        es = AsyncElasticsearch(settings.es_url, request_timeout=30, max_retries=0)
+        es = elasticsearch_client(settings, max_retries=0)
     if "indexer" in wanted:
-        indexer.attach(app, settings, topics[settings.flags_topic], deadletters, es, lag)
+        indexer.attach(
+            app, settings, topics[settings.flags_topic], deadletters, es, pseudonyms, lag
+        )
     if "reviews" in wanted:
         reviews.attach(app, settings, topics[settings.reviews_topic], deadletters, es)
     if "audit" in wanted:
@@ -193,7 +198,12 @@ def create_pipeline(
             partitions=settings.partitions,
         )
         offenders.attach(
-            app, settings, topics[settings.flags_topic], topics[settings.escalations_topic], history
+            app,
+            settings,
+            topics[settings.flags_topic],
+            topics[settings.escalations_topic],
+            history,
+            pseudonyms,
         )
 
     @app.timer(5.0)

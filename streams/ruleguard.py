@@ -19,6 +19,7 @@ from aiokafka import AIOKafkaConsumer
 
 from schemas import Decision, RuleState
 from streams import metrics
+from streams.kafka_security import client_kwargs
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ async def tail_rule_states(settings: Settings, guard: RuleGuard) -> None:
     consumer = AIOKafkaConsumer(
         settings.rulestate_topic,
         bootstrap_servers=settings.kafka_bootstrap,
+        **client_kwargs(settings),
         group_id=None,
         enable_auto_commit=False,
         auto_offset_reset="earliest",

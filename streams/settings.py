@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -21,7 +22,53 @@ class Settings(BaseSettings):
     kafka_bootstrap: str = Field(
         default="127.0.0.1:29092", description="Kafka bootstrap servers, host:port[,host:port]."
     )
-    es_url: str = Field(default="http://127.0.0.1:29200", description="Elasticsearch URL.")
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT",
+        description="How every Netra client talks to Kafka: SASL_SSL (SCRAM over TLS) for a "
+        "secured cluster (`netra stack up --secure` runs one locally), PLAINTEXT for the plain "
+        "local broker.",
+    )
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"] = Field(
+        default="SCRAM-SHA-512", description="SASL mechanism when the protocol is SASL_*."
+    )
+    kafka_username: str | None = Field(
+        default=None, description="Kafka SASL user (the worker's principal) for SASL_*."
+    )
+    kafka_password: SecretStr | None = Field(
+        default=None, description="Kafka SASL password of that user (a secret)."
+    )
+    kafka_ca_file: Path | None = Field(
+        default=None,
+        description="PEM file of the CA that signed the brokers' certificates, for SSL and "
+        "SASL_SSL; empty: the system's CAs.",
+    )
+    es_url: str = Field(
+        default="http://127.0.0.1:29200",
+        description="Elasticsearch URL (https:// for a cluster with security on).",
+    )
+    es_api_key: SecretStr | None = Field(
+        default=None,
+        description="Elasticsearch API key (the 'encoded' value, or id:key); a secret. Either "
+        "this or NETRA_ES_USERNAME and NETRA_ES_PASSWORD, not both.",
+    )
+    es_username: str | None = Field(
+        default=None,
+        description="Elasticsearch user to log in as (with NETRA_ES_PASSWORD). Not "
+        "NETRA_ES_USER, the system account `netra stack up` runs Elasticsearch under.",
+    )
+    es_password: SecretStr | None = Field(
+        default=None, description="Password of NETRA_ES_USERNAME (a secret)."
+    )
+    es_ca_cert: Path | None = Field(
+        default=None,
+        description="PEM file of the CA that signed Elasticsearch's certificate (https only; "
+        "default: the system's trusted CAs).",
+    )
+    es_verify_certs: bool = Field(
+        default=True,
+        description="Verify Elasticsearch's certificate over https; false only for a test "
+        "cluster (anyone on the path could read the credentials and the flags).",
+    )
     app_id: str = Field(
         default="netra", description="Faust app id = Kafka consumer group of the workers."
     )
@@ -184,6 +231,10 @@ class Settings(BaseSettings):
         default=None,
         description="Who records a verdict with `netra review` (default: the login name).",
     )
+    kibana_url: str = Field(
+        default="http://127.0.0.1:5601",
+        description="Kibana's base URL for `netra kibana import` (--url wins over it).",
+    )
     kibana_api_key: SecretStr | None = Field(
         default=None, description="Kibana API key for `netra kibana import` (a secret)."
     )
@@ -192,6 +243,11 @@ class Settings(BaseSettings):
     )
     kibana_password: SecretStr | None = Field(
         default=None, description="Kibana password for `netra kibana import` (a secret)."
+    )
+    kibana_ca_cert: Path | None = Field(
+        default=None,
+        description="PEM file of the CA that signed Kibana's certificate, for an https Kibana "
+        "(default: the system's trusted CAs).",
     )
     state_dir: Path = Field(
         default=Path.home() / ".local" / "state" / "netra",

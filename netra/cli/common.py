@@ -9,10 +9,11 @@ from typing import TypeVar
 
 import typer
 from elastic_transport import ConnectionError as TransportConnectionError
-from elastic_transport import ConnectionTimeout
+from elastic_transport import ConnectionTimeout, TlsError
 from elasticsearch import ApiError, AsyncElasticsearch
 from rich.console import Console
 
+from streams.esclient import ElasticsearchConfigError, elasticsearch_client
 from streams.settings import Settings
 
 console = Console(stderr=True)
@@ -25,10 +26,11 @@ def fail(message: str) -> typer.Exit:
 
 
 def run_es(settings: Settings, work: Callable[[AsyncElasticsearch], Awaitable[T]]) -> T:
-    """Run one coroutine against Elasticsearch; turn an unreachable cluster into advice."""
+    """Run one coroutine against Elasticsearch; turn an unreachable cluster, a refused
+    certificate or refused credentials into advice."""
 
     async def main() -> T:
-        es = AsyncElasticsearch(settings.es_url, request_timeout=30, retry_on_timeout=False)
+        es = elasticsearch_client(settings, retry_on_timeout=False)
         try:
             return await work(es)
         finally:
@@ -36,10 +38,31 @@ def run_es(settings: Settings, work: Callable[[AsyncElasticsearch], Awaitable[T]
 
     try:
         return asyncio.run(main())
+    except ElasticsearchConfigError as exc:
+        raise fail(str(exc)) from exc
+    except TlsError as exc:
+        raise fail(
+            f"Elasticsearch at {settings.es_url} did not pass the certificate check: "
+            f"{exc.message}. Set NETRA_ES_CA_CERT to the PEM file of the CA that signed its "
+            "certificate."
+        ) from exc
     except (TransportConnectionError, ConnectionTimeout) as exc:
         raise fail(
             f"Elasticsearch at {settings.es_url} is unreachable. Start the local stack with "
             "`netra stack up`, or point NETRA_ES_URL at your cluster."
         ) from exc
     except ApiError as exc:
-        raise fail(f"Elasticsearch refused the request: {exc.message} ({exc.meta.status})") from exc
+        advice = ""
+        if exc.meta.status == 401:
+            advice = (
+                " Set NETRA_ES_API_KEY, or NETRA_ES_USERNAME and NETRA_ES_PASSWORD, to credentials "
+                "the cluster accepts."
+            )
+        elif exc.meta.status == 403:
+            advice = (
+                " The credentials lack a privilege on Netra's indices: see the roles in "
+                "deploy/elasticsearch/roles/."
+            )
+        raise fail(
+            f"Elasticsearch refused the request: {exc.message} ({exc.meta.status}).{advice}"
+        ) from exc

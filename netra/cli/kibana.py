@@ -9,7 +9,7 @@ import typer
 from pydantic import SecretStr
 from rich.console import Console
 
-from netra.kibana import DEFAULT_NDJSON, DEFAULT_URL, KibanaError, import_objects
+from netra.kibana import DEFAULT_NDJSON, KibanaError, import_objects
 from streams.settings import Settings
 
 kibana_app = typer.Typer(
@@ -23,7 +23,7 @@ kibana_app = typer.Typer(
         "  netra kibana import --url http://127.0.0.1:5601\n\n"
         "  netra kibana import --url https://kibana.example:5601 --space bawaslu\n\n"
         "Credentials (environment): NETRA_KIBANA_API_KEY, or NETRA_KIBANA_USER and\n"
-        "NETRA_KIBANA_PASSWORD."
+        "NETRA_KIBANA_PASSWORD; for an https Kibana with a private CA, NETRA_KIBANA_CA_CERT."
     ),
 )
 
@@ -31,11 +31,11 @@ kibana_app = typer.Typer(
 @kibana_app.command("import")
 def import_command(
     url: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--url", envvar="NETRA_KIBANA_URL", help="Kibana's base URL (env NETRA_KIBANA_URL)."
+            "--url", help="Kibana's base URL (default: NETRA_KIBANA_URL, http://127.0.0.1:5601)."
         ),
-    ] = DEFAULT_URL,
+    ] = None,
     space: Annotated[
         str | None,
         typer.Option("--space", help="Kibana space id; the default space when omitted."),
@@ -50,6 +50,7 @@ def import_command(
     """
     console, err_console = Console(), Console(stderr=True)
     settings = Settings()
+    url = url or settings.kibana_url
     try:
         result = import_objects(
             url,
@@ -58,6 +59,7 @@ def import_command(
             api_key=_secret(settings.kibana_api_key),
             user=settings.kibana_user or None,
             password=_secret(settings.kibana_password),
+            ca_cert=settings.kibana_ca_cert,
         )
     except KibanaError as err:
         err_console.print(f"[bold red]error:[/] {err.message}", highlight=False)

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from netra.stack import StackError, StackSettings, supervisor
+from netra.stack.kafka_secure import SecureKafka
 from netra.stack.report import status_json, status_table
 from netra.stack.supervisor import SERVICE_NAMES
 
@@ -29,6 +30,7 @@ stack_app = typer.Typer(
         "Examples:\n\n"
         "  netra stack up                       # fetches once, waits until healthy\n\n"
         "  netra stack up --only kafka,elasticsearch\n\n"
+        "  netra stack up --secure               # Kafka with SASL/SCRAM over TLS and ACLs\n\n"
         '  netra stack status --json            # for scripts: {"all_up": true, ...}\n\n'
         "  netra stack logs kafka -n 100        # or -f to follow\n\n"
         "  netra stack down                     # stops all, no process left\n\n"
@@ -38,7 +40,9 @@ stack_app = typer.Typer(
         "NETRA_ALERTMANAGER_URL (http://127.0.0.1:29094), NETRA_CACHE (~/.cache/netra),\n"
         "NETRA_STATE (~/.local/state/netra), NETRA_KAFKA_VERSION, NETRA_ES_VERSION,\n"
         "NETRA_KAFKA_HEAP / NETRA_ES_HEAP (512m), NETRA_JAVA_HOME (java on PATH, 17+),\n"
-        "NETRA_ES_JAVA_HOME (Temurin 25), NETRA_ES_USER (netra), NETRA_STACK_TIMEOUT (240 s)."
+        "NETRA_ES_JAVA_HOME (Temurin 25), NETRA_ES_USER (netra), NETRA_STACK_TIMEOUT (240 s),\n"
+        "NETRA_KAFKA_SECURE_BOOTSTRAP (127.0.0.1:29095), NETRA_KAFKA_SECURE_CONTROLLER_PORT\n"
+        "(29096), NETRA_KAFKA_SECURE_HEAP (256m)."
     ),
 )
 
@@ -48,6 +52,15 @@ OnlyOption = Annotated[
         "--only",
         help=f"Comma-separated subset of: {', '.join(SERVICE_NAMES)}.",
         show_default=False,
+    ),
+]
+
+SecureOption = Annotated[
+    bool,
+    typer.Option(
+        "--secure",
+        help="Kafka is the secure broker (SASL/SCRAM-SHA-512 over TLS, ACLs; service "
+        "kafka-secure on NETRA_KAFKA_SECURE_BOOTSTRAP), not the plain one.",
     ),
 ]
 
@@ -73,30 +86,43 @@ def _split(only: str) -> list[str]:
 
 
 @stack_app.command("up")
-def up_command(only: OnlyOption = "") -> None:
+def up_command(only: OnlyOption = "", secure: SecureOption = False) -> None:
     """Start the stack (idempotent) and wait until every service is healthy.
 
     A second run finds everything up and returns in seconds. Example: netra stack up --only kafka
+
+    With --secure, Kafka is the secure broker beside the plain one; the workers' credentials are
+    written to <state>/kafka-secure/client.env (load them with: set -a; . FILE; set +a).
     """
     console = _console()
     settings = _guard(StackSettings.from_env)
     t0 = time.monotonic()
-    results = _guard(lambda: supervisor.up(settings, console, _split(only)))
+    results = _guard(lambda: supervisor.up(settings, console, _split(only), secure))
     notes = {row.name: ("started" if started else "already running") for row, started in results}
     console.print(status_table([row for row, _ in results], notes=notes))
     verb = "already running" if not any(s for _, s in results) else "up"
     console.print(f"stack {verb} in {time.monotonic() - t0:.1f}s  (state: {settings.state_dir})")
+    secured = [row for row, _ in results if row.name == SecureKafka.name]
+    if secured:
+        env_file = SecureKafka(settings, console).client_env_file
+        console.print(
+            f"secure Kafka credentials of the workers: {env_file}\n"
+            f"  load them into a shell with: set -a; . {env_file}; set +a",
+            highlight=False,
+        )
 
 
 @stack_app.command("down")
-def down_command(only: OnlyOption = "") -> None:
+def down_command(only: OnlyOption = "", secure: SecureOption = False) -> None:
     """Stop the stack's processes (SIGTERM, then SIGKILL after a grace period). Data is kept.
 
+    Without --only or --secure every service stops, the secure Kafka included.
     Example: netra stack down   (delete NETRA_STATE, default ~/.local/state/netra, to wipe data)
     """
     console = _console()
     settings = _guard(StackSettings.from_env)
-    for name, was_running in _guard(lambda: supervisor.down(settings, console, _split(only))):
+    stopped = _guard(lambda: supervisor.down(settings, console, _split(only), secure))
+    for name, was_running in stopped:
         console.print(f"  {name}: {'stopped' if was_running else 'was not running'}")
 
 
@@ -104,15 +130,19 @@ def down_command(only: OnlyOption = "") -> None:
 def status_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     only: OnlyOption = "",
+    secure: SecureOption = False,
 ) -> None:
     """Show each service's URL, state (running, starting, stopped, port busy) and pid.
 
     Example: netra stack status --json | jq .all_up
     """
     settings = _guard(StackSettings.from_env)
-    rows = _guard(lambda: supervisor.status(settings, Console(stderr=True), _split(only)))
+    rows = _guard(lambda: supervisor.status(settings, Console(stderr=True), _split(only), secure))
     if as_json:
-        sys.stdout.write(status_json(rows, settings) + "\n")
+        env = settings.as_env()
+        if secure:
+            env |= SecureKafka(settings, Console(stderr=True)).public_env()
+        sys.stdout.write(status_json(rows, settings, env) + "\n")
     else:
         _console().print(status_table(rows))
 
@@ -122,10 +152,11 @@ def logs_command(
     service: Annotated[str, typer.Argument(help=f"One of: {', '.join(SERVICE_NAMES)}.")],
     lines: Annotated[int, typer.Option("-n", "--lines", help="How many lines.")] = 50,
     follow: Annotated[bool, typer.Option("-f", "--follow", help="Keep following.")] = False,
+    secure: SecureOption = False,
 ) -> None:
     """Show the end of a service's log file. Example: netra stack logs elasticsearch -f"""
     settings = _guard(StackSettings.from_env)
-    svc = _guard(lambda: supervisor.services(settings, Console(stderr=True), [service]))[0]
+    svc = _guard(lambda: supervisor.services(settings, Console(stderr=True), [service], secure))[0]
     path = svc.log_file if svc.log_file.exists() else svc.out_file
     if not path.exists():
         Console(stderr=True).print(f"No log yet at {path}; start it with: netra stack up")

@@ -5,12 +5,15 @@ from __future__ import annotations
 import base64
 import contextlib
 import logging
+import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from netra.stack import process
+from netra.stack.errors import StackError
 from netra.stack.fetch import run_maven
 from netra.stack.prereqs import java_binary
 from netra.stack.service import Service, render
@@ -18,7 +21,7 @@ from netra.stack.settings import HostPort
 
 
 @contextlib.contextmanager
-def _quiet(logger_name: str) -> Iterator[None]:
+def quiet(logger_name: str) -> Iterator[None]:
     """Silence a client library's connection warnings while we poll a starting broker."""
     logger = logging.getLogger(logger_name)
     level = logger.level
@@ -27,6 +30,11 @@ def _quiet(logger_name: str) -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
+
+
+def argfile_line(arg: str) -> str:
+    """One argument of a java @argfile, quoted so that spaces and backslashes survive."""
+    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def new_cluster_id() -> str:
@@ -38,13 +46,24 @@ class Kafka(Service):
     name = "kafka"
     stop_grace = 30.0
 
+    #: The server.properties template in deploy/local.
+    template = "kafka-server.properties"
+
     @property
     def address(self) -> HostPort:
         return self.settings.kafka
 
     @property
+    def controller_port(self) -> int:
+        return self.settings.kafka_controller_port
+
+    @property
+    def heap(self) -> str:
+        return self.settings.kafka_heap
+
+    @property
     def url(self) -> str:
-        return self.settings.kafka_bootstrap
+        return str(self.address)
 
     @property
     def home(self) -> Path:
@@ -90,17 +109,24 @@ class Kafka(Service):
         partial.rename(self.libs)
         marker.write_text(self.settings.kafka_version)
 
+    def template_values(self) -> dict[str, object]:
+        """The $placeholders of the template."""
+        return {
+            "host": self.address.host,
+            "port": self.address.port,
+            "controller_port": self.controller_port,
+            "data_dir": self.data_dir,
+        }
+
+    def storage_args(self) -> list[str]:
+        """Extra arguments of `StorageTool format` (the secure broker's SCRAM users)."""
+        return []
+
     def prepare(self) -> None:
         """Render server.properties and format the storage the first time only."""
         s = self.settings
-        render(
-            s.local_dir / "kafka-server.properties",
-            self.dir / "server.properties",
-            host=s.kafka.host,
-            port=s.kafka.port,
-            controller_port=s.kafka_controller_port,
-            data_dir=self.data_dir,
-        )
+        values = self.template_values()
+        render(s.local_dir / self.template, self.dir / "server.properties", **values)
         (self.dir / "logs").mkdir(parents=True, exist_ok=True)
         # Copied, not referenced, so a running broker never depends on the checkout it came from.
         shutil.copyfile(s.local_dir / "kafka-log4j2.properties", self.dir / "log4j2.properties")
@@ -109,22 +135,35 @@ class Kafka(Service):
         id_file = self.dir / "cluster-id"
         if not id_file.exists():
             id_file.write_text(new_cluster_id())
-        argv = [
-            *self._java_argv(),
-            "kafka.tools.StorageTool",
-            "format",
-            "--ignore-formatted",
-            "-t",
-            id_file.read_text().strip(),
-            "-c",
-            str(self.dir / "server.properties"),
-        ]
-        format_log = self.dir / "logs" / "format.out"
-        pid = process.spawn(argv, cwd=self.dir, env=self.environment(), log_path=format_log)
-        process.wait_group_gone(pid, 120.0)
-        if not (self.data_dir / "meta.properties").exists():
-            from netra.stack.errors import StackError
+        self._format(
+            [
+                "kafka.tools.StorageTool",
+                "format",
+                "--ignore-formatted",
+                "-t",
+                id_file.read_text().strip(),
+                "-c",
+                str(self.dir / "server.properties"),
+                *self.storage_args(),
+            ]
+        )
 
+    def _format(self, tool_args: Sequence[str]) -> None:
+        """Run the storage formatter with its arguments in a private @argfile: they may carry
+        passwords, which must not show in the process list."""
+        argfile = self.dir / "format.args"
+        argfile.unlink(missing_ok=True)
+        fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write("\n".join(argfile_line(a) for a in tool_args) + "\n")
+        format_log = self.dir / "logs" / "format.out"
+        try:
+            argv = [*self._java_argv(), f"@{argfile}"]
+            pid = process.spawn(argv, cwd=self.dir, env=self.environment(), log_path=format_log)
+            process.wait_group_gone(pid, 120.0)
+        finally:
+            argfile.unlink(missing_ok=True)
+        if not (self.data_dir / "meta.properties").exists():
             raise StackError(
                 f"Formatting Kafka storage in {self.data_dir} failed:\n"
                 f"{format_log.read_text(errors='replace')[-2000:]}",
@@ -132,7 +171,7 @@ class Kafka(Service):
             )
 
     def _java_argv(self) -> list[str]:
-        heap = self.settings.kafka_heap
+        heap = self.heap
         return [
             str(self.java()),
             f"-Xms{heap}",
@@ -150,16 +189,24 @@ class Kafka(Service):
     def command(self) -> list[str]:
         return [*self._java_argv(), "kafka.Kafka", str(self.dir / "server.properties")]
 
+    def admin_kwargs(self) -> dict[str, Any] | None:
+        """How the stack's own admin client connects; None when it cannot yet."""
+        return {}
+
     def healthy(self) -> bool:
         """The broker answers a metadata request and lists itself."""
         if not process.port_open(self.address.host, self.address.port):
             return False
+        kwargs = self.admin_kwargs()
+        if kwargs is None:
+            return False
         from kafka import KafkaAdminClient
 
-        with _quiet("kafka"):
+        with quiet("kafka"):
             try:
                 admin = KafkaAdminClient(
                     bootstrap_servers=self.url,
+                    **kwargs,
                     request_timeout_ms=3000,
                     bootstrap_timeout_ms=3000,
                     client_id="netra-stack-health",

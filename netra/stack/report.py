@@ -37,15 +37,18 @@ def status_table(
     return table
 
 
-def status_json(rows: Sequence[ServiceStatus], settings: StackSettings) -> str:
-    """A stable document for scripts: every service, whether it is up, and where state lives."""
+def status_json(
+    rows: Sequence[ServiceStatus], settings: StackSettings, env: dict[str, str] | None = None
+) -> str:
+    """A stable document for scripts: every service, whether it is up, and where state lives;
+    `env` replaces the client variables (the secure broker's, without the password)."""
     return json.dumps(
         {
             "all_up": bool(rows) and all(r.state is State.RUNNING for r in rows),
             "services": {r.name: r.to_dict() for r in rows},
             "state_dir": str(settings.state_dir),
             "cache_dir": str(settings.cache_dir),
-            "env": settings.as_env(),
+            "env": env if env is not None else settings.as_env(),
         },
         indent=2,
     )

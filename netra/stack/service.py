@@ -86,6 +86,8 @@ class Service(ABC):
     """A local service under Netra's control."""
 
     name: str = ""
+    #: What `--only` calls it; a variant (the secure Kafka) answers to its plain service's role.
+    role: str = ""
     #: Seconds SIGTERM gets before SIGKILL.
     stop_grace: float = 30.0
 
@@ -127,6 +129,11 @@ class Service(ABC):
 
     def refresh(self) -> None:
         """Called by `up` when the service was already running (e.g. to reload its config)."""
+        return None
+
+    def configure(self) -> None:
+        """Called by `up` once the service is healthy, on every run: settings that live inside
+        the running service (the secure Kafka's ACLs), applied idempotently."""
         return None
 
     def run_as(self) -> str | None:

@@ -82,9 +82,13 @@ class StackSettings:
     elasticsearch: HostPort
     prometheus: HostPort
     alertmanager: HostPort
+    #: The SASL_SSL broker of `netra stack up --secure`, beside the plain one on its own ports.
+    kafka_secure: HostPort = HostPort("127.0.0.1", 29095)
+    kafka_secure_controller_port: int = 29096
     kafka_version: str = KAFKA_VERSION
     es_version: str = ES_VERSION
     kafka_heap: str = "512m"
+    kafka_secure_heap: str = "256m"
     es_heap: str = "512m"
     java_home: Path | None = None
     es_java_home: Path = DEFAULT_ES_JAVA_HOME
@@ -102,12 +106,20 @@ class StackSettings:
         kafka = parse_host_port(
             env.get("NETRA_KAFKA_BOOTSTRAP") or "127.0.0.1:29092", "NETRA_KAFKA_BOOTSTRAP"
         )
+        kafka_secure = parse_host_port(
+            env.get("NETRA_KAFKA_SECURE_BOOTSTRAP") or "127.0.0.1:29095",
+            "NETRA_KAFKA_SECURE_BOOTSTRAP",
+        )
         return cls(
             cache_dir=Path(cache).expanduser().resolve(),
             state_dir=Path(state).expanduser().resolve(),
             deploy_dir=Path(env.get("NETRA_DEPLOY_DIR") or REPO_ROOT / "deploy").resolve(),
             kafka=kafka,
             kafka_controller_port=_int(env, "NETRA_KAFKA_CONTROLLER_PORT", kafka.port + 1),
+            kafka_secure=kafka_secure,
+            kafka_secure_controller_port=_int(
+                env, "NETRA_KAFKA_SECURE_CONTROLLER_PORT", kafka_secure.port + 1
+            ),
             elasticsearch=parse_host_port(
                 env.get("NETRA_ES_URL") or "http://127.0.0.1:29200", "NETRA_ES_URL"
             ),
@@ -121,6 +133,7 @@ class StackSettings:
             kafka_version=env.get("NETRA_KAFKA_VERSION") or KAFKA_VERSION,
             es_version=env.get("NETRA_ES_VERSION") or ES_VERSION,
             kafka_heap=_heap(env, "NETRA_KAFKA_HEAP", "512m"),
+            kafka_secure_heap=_heap(env, "NETRA_KAFKA_SECURE_HEAP", "256m"),
             es_heap=_heap(env, "NETRA_ES_HEAP", "512m"),
             java_home=Path(java_home) if java_home else None,
             es_java_home=Path(env.get("NETRA_ES_JAVA_HOME") or DEFAULT_ES_JAVA_HOME),

@@ -11,6 +11,7 @@ from netra.stack.alertmanager import Alertmanager
 from netra.stack.elasticsearch import Elasticsearch
 from netra.stack.errors import StackError
 from netra.stack.kafka import Kafka
+from netra.stack.kafka_secure import SecureKafka
 from netra.stack.prometheus import Prometheus
 from netra.stack.service import Service, ServiceStatus
 from netra.stack.settings import StackSettings
@@ -18,10 +19,26 @@ from netra.stack.settings import StackSettings
 #: Start order; `down` goes in reverse. Alertmanager before the Prometheus that alerts to it.
 SERVICE_TYPES: tuple[type[Service], ...] = (Kafka, Elasticsearch, Alertmanager, Prometheus)
 SERVICE_NAMES: tuple[str, ...] = tuple(t.name for t in SERVICE_TYPES)
+#: `--secure`: the same stack with the SASL_SSL broker (its own ports and state) for Kafka.
+SECURE_SERVICE_TYPES: tuple[type[Service], ...] = (
+    SecureKafka,
+    Elasticsearch,
+    Alertmanager,
+    Prometheus,
+)
+#: What a bare `down` stops: every service, whichever Kafka was started.
+ALL_SERVICE_TYPES: tuple[type[Service], ...] = (
+    Kafka,
+    SecureKafka,
+    Elasticsearch,
+    Alertmanager,
+    Prometheus,
+)
 
 
-def select(only: Iterable[str] | None) -> tuple[type[Service], ...]:
-    """The service types named in `only` (all when empty), validated."""
+def select(only: Iterable[str] | None, secure: bool = False) -> tuple[type[Service], ...]:
+    """The service types named in `only` (all when empty), validated; with `secure`, "kafka"
+    is the secure broker."""
     wanted = [n.strip().lower() for n in (only or []) if n.strip()]
     unknown = sorted(set(wanted) - set(SERVICE_NAMES))
     if unknown:
@@ -29,19 +46,24 @@ def select(only: Iterable[str] | None) -> tuple[type[Service], ...]:
             f"Unknown service(s): {', '.join(unknown)}.",
             f"Choose from: {', '.join(SERVICE_NAMES)}.",
         )
-    return tuple(t for t in SERVICE_TYPES if not wanted or t.name in wanted)
+    types = SECURE_SERVICE_TYPES if secure else SERVICE_TYPES
+    return tuple(t for t in types if not wanted or (t.role or t.name) in wanted)
 
 
 def services(
-    settings: StackSettings, console: Console, only: Iterable[str] | None = None
+    settings: StackSettings,
+    console: Console,
+    only: Iterable[str] | None = None,
+    secure: bool = False,
 ) -> list[Service]:
-    return [t(settings, console) for t in select(only)]
+    return [t(settings, console) for t in select(only, secure)]
 
 
 def up(
     settings: StackSettings | None = None,
     console: Console | None = None,
     only: Sequence[str] | None = None,
+    secure: bool = False,
 ) -> list[tuple[ServiceStatus, bool]]:
     """Start what is not running and wait until all selected services are healthy.
 
@@ -49,7 +71,7 @@ def up(
     """
     settings = settings or StackSettings.from_env()
     console = console or Console(stderr=True)
-    chosen = services(settings, console, only)
+    chosen = services(settings, console, only, secure)
     started: dict[str, bool] = {}
     for svc in chosen:
         started[svc.name] = svc.start()
@@ -66,6 +88,8 @@ def up(
     else:
         for svc in chosen:
             svc.wait_healthy(deadline)
+    for svc in chosen:
+        svc.configure()
     return [(svc.status(), started[svc.name]) for svc in chosen]
 
 
@@ -73,11 +97,18 @@ def down(
     settings: StackSettings | None = None,
     console: Console | None = None,
     only: Sequence[str] | None = None,
+    secure: bool = False,
 ) -> list[tuple[str, bool]]:
-    """Stop the selected services (all together) and wait until none of their processes remain."""
+    """Stop the selected services (all together) and wait until none of their processes remain.
+
+    With neither `only` nor `secure` that is every service, the secure Kafka included.
+    """
     settings = settings or StackSettings.from_env()
     console = console or Console(stderr=True)
-    chosen = list(reversed(services(settings, console, only)))
+    if only or secure:
+        chosen = list(reversed(services(settings, console, only, secure)))
+    else:
+        chosen = [t(settings, console) for t in reversed(ALL_SERVICE_TYPES)]
     pending = [(svc, svc.request_stop()) for svc in chosen]
     result = []
     for svc, pgid in pending:
@@ -91,7 +122,8 @@ def status(
     settings: StackSettings | None = None,
     console: Console | None = None,
     only: Sequence[str] | None = None,
+    secure: bool = False,
 ) -> list[ServiceStatus]:
     settings = settings or StackSettings.from_env()
     console = console or Console(stderr=True)
-    return [svc.status() for svc in services(settings, console, only)]
+    return [svc.status() for svc in services(settings, console, only, secure)]

@@ -75,7 +75,7 @@ def test_builds_and_mounts_point_at_existing_files() -> None:
 
 def test_worker_environment_names_are_real_settings() -> None:
     known = setting_env_names()
-    for name in ("worker", "topics-init"):
+    for name in ("worker", "topics-init", "cli", "purge"):
         env = _services()[name]["environment"]
         names = set(env) if isinstance(env, dict) else {e.split("=", 1)[0] for e in env}
         netra = {n for n in names if n.startswith("NETRA_")}
@@ -160,3 +160,188 @@ def test_grafana_datasource_matches_the_dashboard() -> None:
     assert {d["uid"] for d in datasources["datasources"]} == {"netra-prometheus"}
     provider = yaml.safe_load((provisioning / "dashboards" / "netra.yml").read_text())
     assert provider["providers"][0]["options"]["path"] == "/var/lib/grafana/dashboards"
+
+
+# --- Elasticsearch and Kibana with security and TLS on ------------------------------------
+
+SETUP_SCRIPT = COMPOSE_DIR / "elasticsearch-setup.sh"
+ENV_EXAMPLE = COMPOSE_DIR / ".env.example"
+ROLES_DIR = REPO / "deploy" / "elasticsearch" / "roles"
+NETRA_ES_CLIENTS = {"worker": "netra_worker", "cli": "netra_reader", "purge": "netra_purge"}
+SECRET_NAME = re.compile(r"PASSWORD|API_KEY|SECRET|TOKEN|ENCRYPTIONKEY", re.IGNORECASE)
+REQUIRED_REF = re.compile(r"^\$\{(?P<name>[A-Z][A-Z0-9_]*):\?[^}]*\}$")
+
+
+def _env(service: str) -> dict[str, str]:
+    env = _services()[service].get("environment", {})
+    if isinstance(env, list):
+        env = dict(e.split("=", 1) for e in env)
+    return {str(k): str(v) for k, v in env.items()}
+
+
+def _volume_targets(service: str) -> dict[str, str]:
+    """Container path -> source (named volume or host path) of a service's mounts."""
+    targets = {}
+    for volume in _services()[service].get("volumes", []):
+        source, target = volume.split(":")[:2]
+        targets[target] = source
+    return targets
+
+
+def _mounted_from(service: str, path: str) -> str | None:
+    """The volume or host path that holds `path` in the service's container, if any."""
+    for target, source in _volume_targets(service).items():
+        if path == target or path.startswith(target.rstrip("/") + "/"):
+            return source
+    return None
+
+
+def _setup_users() -> dict[str, str]:
+    """user -> role, as elasticsearch-setup.sh creates them."""
+    text = SETUP_SCRIPT.read_text()
+    return dict(re.findall(r"^user (\S+) (\S+) ", text, flags=re.MULTILINE))
+
+
+def test_elasticsearch_runs_with_security_and_tls_on() -> None:
+    env = _env("elasticsearch")
+    for setting in (
+        "xpack.security.enabled",
+        "xpack.security.http.ssl.enabled",
+        "xpack.security.transport.ssl.enabled",
+    ):
+        assert env.get(setting) == "true", f"{setting} must be 'true'"
+    assert env["xpack.security.transport.ssl.verification_mode"] in ("certificate", "full")
+    certs = "/usr/share/elasticsearch/config/"
+    for setting in ("key", "certificate", "certificate_authorities"):
+        for layer in ("http", "transport"):
+            path = certs + env[f"xpack.security.{layer}.ssl.{setting}"]
+            assert _mounted_from("elasticsearch", path) == "es-certs", path
+    assert _mounted_from("setup", certs + "certs/ca/ca.crt") == "es-certs"
+    health = " ".join(_services()["elasticsearch"]["healthcheck"]["test"])
+    assert "https://" in health and "--cacert" in health and "http://" not in health
+
+
+def test_setup_makes_the_certificates_elasticsearch_and_kibana_use() -> None:
+    text = SETUP_SCRIPT.read_text()
+    assert "elasticsearch-certutil ca" in text and "elasticsearch-certutil cert" in text
+    instances = yaml.safe_load(text.split("<<'YAML'\n", 1)[1].split("\nYAML\n", 1)[0])
+    names = {i["name"]: i for i in instances["instances"]}
+    assert {"elasticsearch", "kibana"} <= set(names)
+    # The certificates name the hosts the other containers use to reach them.
+    assert "elasticsearch" in names["elasticsearch"]["dns"]
+    assert "kibana" in names["kibana"]["dns"]
+    assert _env("elasticsearch")["xpack.security.http.ssl.certificate"] == (
+        "certs/elasticsearch/elasticsearch.crt"
+    )
+    assert _env("kibana")["SERVER_SSL_CERTIFICATE"] == "config/certs/kibana/kibana.crt"
+    depends = _services()["elasticsearch"]["depends_on"]
+    assert depends["setup"]["condition"] == "service_healthy"
+
+
+def test_kibana_serves_tls_and_verifies_elasticsearch() -> None:
+    env = _env("kibana")
+    assert env["SERVER_SSL_ENABLED"] == "true"
+    hosts = yaml.safe_load(env["ELASTICSEARCH_HOSTS"])
+    assert hosts and all(h.startswith("https://") for h in hosts), hosts
+    assert env["ELASTICSEARCH_SSL_CERTIFICATEAUTHORITIES"] == "config/certs/ca/ca.crt"
+    assert env.get("ELASTICSEARCH_SSL_VERIFICATIONMODE", "full") in ("full", "certificate")
+    assert env["ELASTICSEARCH_USERNAME"] == "kibana_system"
+    for path in ("SERVER_SSL_CERTIFICATE", "SERVER_SSL_KEY"):
+        assert _mounted_from("kibana", "/usr/share/kibana/" + env[path]) == "es-certs"
+    assert env["ELASTICSEARCH_PASSWORD"] == _env("setup")["KIBANA_SYSTEM_PASSWORD"]
+
+
+def test_netra_reaches_elasticsearch_over_verified_tls_as_its_own_user(tmp_path: Path) -> None:
+    from pydantic import SecretStr
+
+    from streams.esclient import client_options
+
+    users = _setup_users()
+    ca_file = tmp_path / "ca.crt"
+    ca_file.write_text("-----BEGIN CERTIFICATE-----\n")
+    for service, user in NETRA_ES_CLIENTS.items():
+        env = _env(service)
+        assert env["NETRA_ES_URL"].startswith("https://"), service
+        assert env.get("NETRA_ES_VERIFY_CERTS", "true") == "true", service
+        assert _mounted_from(service, env["NETRA_ES_CA_CERT"]) == "es-ca", service
+        assert env["NETRA_ES_USERNAME"] == user, service
+        assert users[user] == user, f"setup must create {user} with role {user}"
+        assert REQUIRED_REF.match(env["NETRA_ES_PASSWORD"]), service
+        # What the factory makes of it: basic auth over https, verified with the CA.
+        settings = Settings(
+            es_url=env["NETRA_ES_URL"],
+            es_username=env["NETRA_ES_USERNAME"],
+            es_password=SecretStr("from-the-env-file"),
+            es_ca_cert=ca_file,
+        )
+        options = client_options(settings)
+        assert options["basic_auth"][0] == user and options["verify_certs"] is True
+    assert "elastic" not in {_env(s)["NETRA_ES_USERNAME"] for s in NETRA_ES_CLIENTS}
+    assert _mounted_from("setup", "/netra-ca/ca.crt") == "es-ca"
+
+
+def test_setup_creates_every_role_it_assigns_from_the_role_files() -> None:
+    text = SETUP_SCRIPT.read_text()
+    assert _mounted_from("setup", "/netra/roles/x.json") == "../elasticsearch/roles"
+    (loop,) = re.findall(r"^for role in ([\w ]+); do$", text, flags=re.MULTILINE)
+    created = set(loop.split())
+    assert created == {p.stem for p in ROLES_DIR.glob("*.json")}
+    assert set(_setup_users().values()) <= created
+    assert "/_security/user/kibana_system/_password" in text
+
+
+def test_setup_checks_every_password_compose_gives_it() -> None:
+    text = SETUP_SCRIPT.read_text()
+    (array,) = re.findall(r"^PASSWORDS=\(([^)]*)\)", text, flags=re.MULTILINE | re.DOTALL)
+    assert set(array.split()) == set(_env("setup"))
+
+
+def test_setup_script_is_valid_shell() -> None:
+    result = subprocess.run(
+        ["bash", "-n", str(SETUP_SCRIPT)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    shellcheck = shutil.which("shellcheck")
+    if shellcheck is None:
+        pytest.skip("shellcheck is not installed (apt-get install shellcheck)")
+    result = subprocess.run(
+        [shellcheck, str(SETUP_SCRIPT)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _secret_variables() -> list[tuple[str, str, str]]:
+    """(service, variable, value) of every environment variable that carries a secret."""
+    found = []
+    for name in _services():
+        for variable, value in _env(name).items():
+            if SECRET_NAME.search(variable):
+                found.append((name, variable, value))
+    return found
+
+
+def test_no_secret_is_inlined_or_defaulted() -> None:
+    """A secret comes from .env with ${NAME:?...}: no literal value, no ${NAME:-default}."""
+    secrets = _secret_variables()
+    assert len(secrets) >= 10, secrets  # the check sees the secrets it is meant to see
+    for service, variable, value in secrets:
+        assert REQUIRED_REF.match(value), f"{service}: {variable} must be ${{NAME:?...}}: {value}"
+
+
+def test_secret_check_catches_an_inlined_password() -> None:
+    assert not REQUIRED_REF.match("change-me")
+    assert not REQUIRED_REF.match("${GRAFANA_ADMIN_PASSWORD:-change-me}")
+    assert REQUIRED_REF.match("${GRAFANA_ADMIN_PASSWORD:?set it}")
+
+
+def test_env_example_lists_every_variable_with_no_value() -> None:
+    referenced = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", COMPOSE.read_text()))
+    example: dict[str, str] = {}
+    for line in ENV_EXAMPLE.read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, _, value = line.partition("=")
+            example[name.strip()] = value.strip()
+    assert set(example) == referenced
+    assert all(value == "" for value in example.values()), "the example must hold no secret"
+    ignored = (REPO / ".gitignore").read_text().splitlines()
+    assert "deploy/compose/.env" in ignored

@@ -1,10 +1,16 @@
 """deploy/k8s, checked offline (no cluster here): every manifest passes the Kubernetes JSON
-schemas of a recent release, and the worker Deployment is sized and probed as the docs say."""
+schemas of a recent release, the worker Deployment is sized and probed as the docs say, every
+component is fenced by a NetworkPolicy, Elasticsearch is reached over verified TLS with
+credentials from Secrets that are never inlined, and /metrics binds to the pod's address."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import kubernetes_validate  # type: ignore[import-untyped]
 import pytest
@@ -105,7 +111,6 @@ def test_worker_has_probes_limits_env_and_rule_pack() -> None:
     )
     assert env_from["configMapRef"]["name"] == "netra-env"
     assert int(env_map["data"]["NETRA_METRICS_PORT"]) == ports["metrics"]
-    assert env_map["data"]["NETRA_METRICS_HOST"] == "0.0.0.0"
     assert int(env_map["data"]["NETRA_PARTITIONS"]) >= _deployment()["spec"]["replicas"]
     volumes = {v["name"]: v.get("configMap", {}).get("name") for v in spec["volumes"]}
     generated = {g["name"] for g in _kustomization()["configMapGenerator"]}
@@ -129,3 +134,231 @@ def test_pdb_and_service_select_the_workers() -> None:
         selector = doc["spec"]["selector"]
         selector = selector.get("matchLabels", selector)
         assert selector.items() <= labels.items(), kind
+
+
+# --- Secrets, TLS, network policies, metrics bind -------------------------------------------
+
+SECRET_EXAMPLES = K8S / "examples" / "secrets.yaml"
+WORKLOAD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"}
+SECRET_NAME = re.compile(r"PASSWORD|API_KEY|SECRET|TOKEN", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"^<[^<>]+>$")
+DNS_PORT = 53
+
+
+def _env_map() -> dict[str, str]:
+    (env_map,) = [
+        d
+        for _, d in _manifests()
+        if d["kind"] == "ConfigMap" and d["metadata"]["name"] == "netra-env"
+    ]
+    data: dict[str, str] = env_map["data"]
+    return data
+
+
+def _workloads() -> list[dict[str, Any]]:
+    return [d for _, d in _manifests() if d["kind"] in WORKLOAD_KINDS]
+
+
+def _pod_template(workload: dict[str, Any]) -> dict[str, Any]:
+    spec = workload["spec"]
+    if workload["kind"] == "CronJob":
+        spec = spec["jobTemplate"]["spec"]
+    template: dict[str, Any] = spec["template"]
+    return template
+
+
+def _workload(name: str) -> dict[str, Any]:
+    (found,) = [w for w in _workloads() if w["metadata"]["name"] == name]
+    return found
+
+
+def _container(name: str) -> dict[str, Any]:
+    (container,) = _pod_template(_workload(name))["spec"]["containers"]
+    return container
+
+
+def _env_entries(name: str) -> dict[str, dict[str, Any]]:
+    return {e["name"]: e for e in _container(name).get("env", [])}
+
+
+def _policies() -> list[dict[str, Any]]:
+    return [d for _, d in _manifests() if d["kind"] == "NetworkPolicy"]
+
+
+def _policy_for(labels: dict[str, str]) -> dict[str, Any]:
+    """The one policy that selects pods with these labels, besides the namespace default deny."""
+    matching = [
+        p
+        for p in _policies()
+        if p["spec"]["podSelector"].get("matchLabels")
+        and p["spec"]["podSelector"]["matchLabels"].items() <= labels.items()
+    ]
+    assert len(matching) == 1, f"pods {labels} need exactly one NetworkPolicy, found {matching}"
+    return matching[0]
+
+
+def _egress_namespaces(policy: dict[str, Any]) -> dict[str, set[int]]:
+    """namespace -> ports a policy lets the pods reach there."""
+    reached: dict[str, set[int]] = {}
+    for rule in policy["spec"].get("egress", []):
+        assert rule.get("to") and rule.get("ports"), "an egress rule names peers and ports"
+        for peer in rule["to"]:
+            assert "ipBlock" not in peer, "egress goes to named namespaces, not address blocks"
+            namespace = peer["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
+            reached.setdefault(namespace, set()).update(p["port"] for p in rule["ports"])
+    return reached
+
+
+def _service_port(url_or_hostport: str) -> tuple[str, int]:
+    """(namespace, port) of a Service address like kafka.kafka.svc:9092 or https://es.x.svc:9200."""
+    parts = urlsplit(url_or_hostport if "://" in url_or_hostport else f"//{url_or_hostport}")
+    assert parts.hostname and parts.port, url_or_hostport
+    return parts.hostname.split(".")[1], parts.port
+
+
+def _secret_examples() -> list[dict[str, Any]]:
+    return [d for d in yaml.safe_load_all(SECRET_EXAMPLES.read_text()) if d]
+
+
+def test_elasticsearch_is_reached_over_https_with_the_ca_from_a_secret() -> None:
+    data = _env_map()
+    assert urlsplit(data["NETRA_ES_URL"]).scheme == "https"
+    assert data.get("NETRA_ES_VERIFY_CERTS", "true") == "true"
+    ca_path = Path(data["NETRA_ES_CA_CERT"])
+    for name in ("netra-worker", "netra-purge"):
+        spec = _pod_template(_workload(name))["spec"]
+        mounts = {m["mountPath"]: m for m in _container(name)["volumeMounts"]}
+        mount = mounts[str(ca_path.parent)]
+        assert mount["readOnly"] is True
+        (volume,) = [v for v in spec["volumes"] if v["name"] == mount["name"]]
+        items = {i["key"]: i["path"] for i in volume["secret"]["items"]}
+        assert items["ca.crt"] == ca_path.name, name
+        assert volume["secret"]["secretName"] == "netra-elasticsearch-ca"
+        assert _container(name)["envFrom"] == [{"configMapRef": {"name": "netra-env"}}]
+
+
+def test_each_component_authenticates_with_its_own_key_from_a_secret() -> None:
+    keys = {}
+    for name in ("netra-worker", "netra-purge"):
+        entry = _env_entries(name)["NETRA_ES_API_KEY"]
+        ref = entry["valueFrom"]["secretKeyRef"]
+        assert not ref.get("optional", False), "a pod without its key must not start"
+        keys[name] = (ref["name"], ref["key"])
+    assert len(set(keys.values())) == len(keys), "worker and purge share no credential"
+
+
+def test_no_secret_is_inlined_in_a_manifest() -> None:
+    """Secret values come from Secrets only: no `value:` for them, none in the ConfigMap, and no
+    Secret object among the applied manifests (it would carry its value in the repository)."""
+    assert not [d for _, d in _manifests() if d["kind"] == "Secret"]
+    assert not [k for k in _env_map() if SECRET_NAME.search(k)]
+    checked = 0
+    for workload in _workloads():
+        for container in _pod_template(workload)["spec"]["containers"]:
+            for entry in container.get("env", []):
+                if SECRET_NAME.search(entry["name"]):
+                    checked += 1
+                    assert "value" not in entry, f"{entry['name']} is inlined"
+                    assert set(entry["valueFrom"]) == {"secretKeyRef"}, entry["name"]
+    assert checked >= 2  # the check saw the worker's and the purge's keys
+
+
+def test_every_secret_a_workload_reads_has_an_example_with_placeholders() -> None:
+    examples = {s["metadata"]["name"]: s for s in _secret_examples()}
+    wanted: set[tuple[str, str]] = set()
+    for workload in _workloads():
+        spec = _pod_template(workload)["spec"]
+        for container in spec["containers"]:
+            for entry in container.get("env", []):
+                ref = entry.get("valueFrom", {}).get("secretKeyRef")
+                if ref:
+                    wanted.add((ref["name"], ref["key"]))
+        for volume in spec.get("volumes", []):
+            if "secret" in volume:
+                wanted |= {
+                    (volume["secret"]["secretName"], i["key"]) for i in volume["secret"]["items"]
+                }
+    assert wanted
+    for secret_name, key in wanted:
+        assert key in examples[secret_name]["stringData"], (secret_name, key)
+    for secret in examples.values():
+        assert "data" not in secret, "examples use stringData placeholders, never encoded values"
+        for key, value in secret["stringData"].items():
+            assert PLACEHOLDER.match(value), f"{secret['metadata']['name']}/{key} is not <...>"
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [d for d in yaml.safe_load_all(SECRET_EXAMPLES.read_text()) if d],
+    ids=lambda d: f"Secret/{d['metadata']['name']}",
+)
+def test_secret_examples_validate(secret: dict[str, Any]) -> None:
+    kubernetes_validate.validate(secret, KUBERNETES_VERSION, strict=True)
+
+
+def test_metrics_bind_to_the_pod_address() -> None:
+    entry = _env_entries("netra-worker")["NETRA_METRICS_HOST"]
+    assert entry["valueFrom"] == {"fieldRef": {"fieldPath": "status.podIP"}}
+    assert "NETRA_METRICS_HOST" not in _env_map()
+    probe = _container("netra-worker")["readinessProbe"]["httpGet"]
+    assert "host" not in probe, "the kubelet probes the pod IP, where /metrics listens"
+
+
+def test_namespace_denies_all_traffic_by_default() -> None:
+    defaults = [p for p in _policies() if p["spec"]["podSelector"] == {}]
+    assert len(defaults) == 1
+    spec = defaults[0]["spec"]
+    assert set(spec["policyTypes"]) == {"Ingress", "Egress"}
+    assert "ingress" not in spec and "egress" not in spec
+
+
+def test_every_component_has_its_network_policy() -> None:
+    assert _workloads()
+    for workload in _workloads():
+        labels = _pod_template(workload)["metadata"]["labels"]
+        policy = _policy_for(labels)
+        assert set(policy["spec"]["policyTypes"]) == {"Ingress", "Egress"}, workload["metadata"]
+
+
+def test_worker_reaches_kafka_and_elasticsearch_and_is_scraped_on_metrics_only() -> None:
+    data = _env_map()
+    policy = _policy_for(_pod_template(_workload("netra-worker"))["metadata"]["labels"])
+    expected: dict[str, set[int]] = {"kube-system": {DNS_PORT}}
+    for address in [*data["NETRA_KAFKA_BOOTSTRAP"].split(","), data["NETRA_ES_URL"]]:
+        namespace, port = _service_port(address)
+        expected.setdefault(namespace, set()).add(port)
+    assert _egress_namespaces(policy) == expected
+    (rule,) = policy["spec"]["ingress"]
+    assert [p["port"] for p in rule["ports"]] == [int(data["NETRA_METRICS_PORT"])]
+    (peer,) = rule["from"]
+    assert peer["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "prometheus"}
+
+
+def test_purge_reaches_elasticsearch_only() -> None:
+    data = _env_map()
+    policy = _policy_for(_pod_template(_workload("netra-purge"))["metadata"]["labels"])
+    namespace, port = _service_port(data["NETRA_ES_URL"])
+    reached = _egress_namespaces(policy)
+    assert reached == {namespace: {port}, "kube-system": {DNS_PORT}}
+    assert not policy["spec"].get("ingress")
+
+
+def test_kustomize_builds_what_the_tests_check(tmp_path: Path) -> None:
+    """The real build: every component's policy is in it and no Secret is."""
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        pytest.skip("kubectl is not installed")
+    result = subprocess.run(
+        [kubectl, "kustomize", "--load-restrictor", "LoadRestrictionsNone", str(K8S)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    built = [d for d in yaml.safe_load_all(result.stdout) if d]
+    kinds = [d["kind"] for d in built]
+    assert "Secret" not in kinds
+    policies = {d["metadata"]["name"] for d in built if d["kind"] == "NetworkPolicy"}
+    assert policies == {"netra-default-deny", "netra-worker", "netra-purge"}
+    assert {d["metadata"].get("namespace") for d in built if d["kind"] != "Namespace"} == {"netra"}

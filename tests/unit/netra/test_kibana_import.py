@@ -6,10 +6,12 @@ Kibana's /api/saved_objects/_import does.
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -17,7 +19,8 @@ import typer
 from typer.testing import CliRunner
 
 from netra.cli import kibana as kibana_cli
-from netra.kibana import DEFAULT_NDJSON, KibanaError, import_objects, import_url
+from netra.kibana import DEFAULT_NDJSON, KibanaError, import_objects, import_url, tls_context
+from tests.unit.loopback_tls import HttpsServer, TlsFiles
 
 
 class FakeKibana(BaseHTTPRequestHandler):
@@ -100,3 +103,74 @@ def test_rejects_a_non_url() -> None:
     with pytest.raises(KibanaError):
         import_url("kibana:5601")
     assert import_url("http://k:5601/").endswith("k:5601/api/saved_objects/_import?overwrite=true")
+
+
+def test_user_and_password_become_basic_auth(kibana: str) -> None:
+    FakeKibana.answer = (200, {"success": True, "successCount": 1})
+    import_objects(kibana, user="netra_admin", password="pw")
+    (request,) = FakeKibana.received
+    headers = {k.lower(): v for k, v in request["headers"].items()}
+    assert headers["authorization"] == "Basic " + base64.b64encode(b"netra_admin:pw").decode()
+
+
+@pytest.mark.parametrize(
+    ("credentials", "said"),
+    [
+        ({"api_key": "k3y", "user": "u", "password": "p"}, "both"),
+        ({"user": "netra_admin"}, "go together"),
+        ({"password": "pw"}, "go together"),
+    ],
+)
+def test_contradictory_credentials_are_refused_before_sending(
+    kibana: str, credentials: dict[str, str], said: str
+) -> None:
+    with pytest.raises(KibanaError, match=said):
+        import_objects(kibana, **credentials)
+    assert FakeKibana.received == []
+
+
+def test_https_kibana_is_trusted_through_the_given_ca(
+    https_server: HttpsServer, tls_files: TlsFiles
+) -> None:
+    FakeKibana.received.clear()
+    FakeKibana.answer = (200, {"success": True, "successCount": 3})
+    url = https_server(FakeKibana)
+    result = import_objects(url, api_key="k3y", ca_cert=tls_files.ca_cert)
+    assert result.success_count == 3
+    assert len(FakeKibana.received) == 1
+
+
+def test_untrusted_kibana_certificate_names_the_ca_setting(https_server: HttpsServer) -> None:
+    url = https_server(FakeKibana)
+    with pytest.raises(KibanaError) as caught:
+        import_objects(url, api_key="k3y")
+    assert "certificate" in caught.value.message
+    assert "NETRA_KIBANA_CA_CERT" in caught.value.hint
+
+
+def test_ca_file_problems_are_named(tmp_path: Path, tls_files: TlsFiles) -> None:
+    with pytest.raises(KibanaError, match="not a file"):
+        tls_context("https://kibana:5601", tmp_path / "missing.crt")
+    with pytest.raises(KibanaError, match="not https"):
+        tls_context("http://kibana:5601", tls_files.ca_cert)
+    not_pem = tmp_path / "key.txt"
+    not_pem.write_text("not a certificate\n")
+    with pytest.raises(KibanaError, match="not a PEM CA certificate"):
+        tls_context("https://kibana:5601", not_pem)
+    assert tls_context("http://kibana:5601", None) is None
+
+
+def test_cli_takes_url_and_ca_from_settings(
+    https_server: HttpsServer, tls_files: TlsFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FakeKibana.received.clear()
+    FakeKibana.answer = (200, {"success": True, "successCount": 2})
+    url = https_server(FakeKibana)
+    monkeypatch.setenv("NETRA_KIBANA_URL", url)
+    monkeypatch.setenv("NETRA_KIBANA_CA_CERT", str(tls_files.ca_cert))
+    monkeypatch.setenv("NETRA_KIBANA_API_KEY", "k3y")
+    app = typer.Typer()
+    kibana_cli.register(app)
+    result = CliRunner().invoke(app, ["kibana", "import"])
+    assert result.exit_code == 0, result.output
+    assert "imported 2 saved objects" in " ".join(result.output.split())

@@ -246,3 +246,29 @@ def test_a_benign_post_finished_on_the_quick_look_is_not_too_complex(engine: Eng
     assert engine.decide(make_post("Cuaca panas sekali hari ini"), budget_ms=0.0).outcome is (
         Outcome.PASS
     )
+
+
+def test_the_election_phase_is_a_feature_with_its_evidence(engine: Engine) -> None:
+    """A rule may hold a word to the season in which it is partisan: the phase of the election
+    the day falls in is a feature, and the explanation shows the day and the election."""
+    during = engine.analyse(make_post("Dasar cebong, ngeyel terus"), full_path=True)
+    assert during.features is not None and "phase.campaign" in during.features.found
+    assert during.decision.outcome is not Outcome.PASS
+    evidence = [ev for hit in during.decision.hits for ev in hit.evidence]
+    assert any(ev.feature == "phase:campaign" and "2024-01-15" in ev.excerpt for ev in evidence)
+    between = make_post("Dasar cebong, ngeyel terus", when="2024-07-15T09:00:00+07:00")
+    analysis = engine.analyse(between, full_path=True)
+    assert analysis.features is not None and "phase.pre_candidacy" in analysis.features.found
+    assert analysis.decision.outcome is Outcome.PASS
+
+
+def test_a_slogan_inside_an_account_handle_tags_the_account(engine: Engine) -> None:
+    """ "@prabowogibran" names the pair's account (a tag); the same words as a hashtag or in the
+    body are the slogan."""
+    tagged = engine.analyse(make_post("Debatnya seru sekali @prabowogibran"), full_path=True)
+    found = tagged.features.found if tagged.features else {}
+    assert "text.campaign_term" not in found and "text.named" in found
+    assert any(ev.label.startswith("tagged account:") for ev in found["text.named"])
+    assert not any(h.rule_id == "N02.campaign-hashtag" for h in tagged.decision.hits)
+    chanted = engine.analyse(make_post("Debatnya seru sekali #prabowogibran"), full_path=True)
+    assert chanted.features is not None and "text.campaign_term" in chanted.features.found

@@ -376,3 +376,68 @@ def test_news_words_in_a_chatty_voice_are_no_report(engine: Engine) -> None:
     assert found is not None and "register.report" in found.found
     found = engine.analyse(chatty, complete=True, full_path=True).features
     assert found is not None and "register.report" not in found.found
+
+
+@pytest.mark.parametrize(
+    ("text", "received"),
+    [
+        # an order told of: the one ordered is the subject, the one ordering is left out
+        ("Kami diminta memenangkan Ganjar di TPS masing-masing, katanya perintah atasan", True),
+        ("Sudah rahasia umum, diarahkan untuk menangkan PDIP dan memilih Ganjar", True),
+        # an order given: to a hearer, after a request or a modal, or only a condition
+        ("Kalian diminta memenangkan Ganjar di TPS masing-masing", False),
+        ("Bapak ibu guru, mohon diarahkan wali murid untuk memilih Ganjar", False),
+        ("Kalau diminta pilih, saya tetap pilih Ganjar", False),
+    ],
+)
+def test_an_order_someone_received_is_told_of_not_given(
+    engine: Engine, text: str, received: bool
+) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    found = analysis.features.found if analysis.features else {}
+    reported = found.get("register.report", ())
+    told = any("instruction someone received" in ev.label for ev in reported)
+    assert told is received, text
+    assert ("register.endorse" not in found) is received, text
+
+
+def test_the_hashtags_a_sharer_adds_to_news_are_their_own_words(engine: Engine) -> None:
+    news = "Prabowo-Gibran Kunjungi Pasar Induk Kramat Jati Pagi Ini Bersama Pedagang"
+
+    def registers(tags: list[str]) -> dict[str, list[str]]:
+        analysis = engine.analyse(_post(news, hashtags=tags), complete=True, full_path=True)
+        found = analysis.features.found if analysis.features else {}
+        return {k: [ev.label for ev in v] for k, v in found.items() if k.startswith("register.")}
+
+    assert "register.neutral" in registers(["PrabowoGibran", "KramatJati"])  # a topic tag
+    for tags, cue in (
+        (["PrabowoGibran2024"], "tagged with a number"),
+        (["MenangTotal"], "sharer's own hashtag"),
+    ):
+        found = registers(tags)
+        assert "register.neutral" not in found, tags
+        assert any(cue in label for label in found.get("register.endorse", ())), tags
+    even = registers(["AniesMuhaimin2024", "PrabowoGibran2024", "GanjarMahfud2024"])
+    assert "register.endorse" not in even
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Usai nyoblos, Ganjar langsung pulang ke rumah dinas",  # placed in time
+        "Ganjar atau Anies, kalian pilih siapa?",  # asked
+    ],
+)
+def test_a_vote_verb_told_in_time_or_asked_urges_nothing(engine: Engine, text: str) -> None:
+    assert "register.endorse" not in _features(engine, _post(text)), text
+    assert "register.endorse" in _features(engine, _post("Ayo pilih Ganjar!"))
+
+
+def test_a_win_by_a_figure_is_a_result(engine: Engine) -> None:
+    result = _post("Khofifah menang telak 58,45% versi hitung cepat, relawan diminta tenang")
+    found = engine.analyse(result, complete=True, full_path=True).features
+    assert found is not None and "register.endorse" not in found.found
+    assert any("result in figures" in ev.label for ev in found.found["register.report"])
+    wish = _post("Khofifah pasti menang telak, survei sudah 58%!")
+    found = engine.analyse(wish, complete=True, full_path=True).features
+    assert found is not None and "register.endorse" in found.found

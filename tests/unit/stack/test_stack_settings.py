@@ -65,3 +65,18 @@ def test_bad_values_name_the_variable(name: str, value: str) -> None:
 def test_parse_host_port_accepts_urls_and_pairs() -> None:
     assert parse_host_port("http://10.0.0.5:9200", "X") == HostPort("10.0.0.5", 9200)
     assert str(parse_host_port("127.0.0.1:1", "X")) == "127.0.0.1:1"
+
+
+def test_the_secure_broker_has_ports_and_a_heap_of_its_own() -> None:
+    s = StackSettings.from_env({"HOME": "/home/ani"})
+    assert str(s.kafka_secure) == "127.0.0.1:29095"
+    assert s.kafka_secure_controller_port == 29096
+    assert s.kafka_secure_heap == "256m"
+    moved = StackSettings.from_env(
+        {"NETRA_KAFKA_SECURE_BOOTSTRAP": "127.0.0.1:39500", "NETRA_KAFKA_SECURE_HEAP": "384m"}
+    )
+    assert (moved.kafka_secure.port, moved.kafka_secure_controller_port) == (39500, 39501)
+    assert moved.kafka_secure_heap == "384m"
+    assert moved.kafka_bootstrap == "127.0.0.1:29092"  # the plain broker stays where it was
+    with pytest.raises(StackError, match="NETRA_KAFKA_SECURE_BOOTSTRAP"):
+        StackSettings.from_env({"NETRA_KAFKA_SECURE_BOOTSTRAP": "nowhere"})
