@@ -25,6 +25,7 @@ from agents.flagread import read_flag
 from schemas import DeadLetterReason
 from schemas.codec import Rejection
 from streams import metrics
+from streams.deadlines import default_clocks
 from streams.elastic import ensure_index, flag_document, upsert_operations
 from streams.pseudonyms import NipPseudonyms
 from streams.settings import Settings
@@ -117,6 +118,8 @@ def attach(
     on_processed: Callable[[Any], None],
 ) -> Any:
     writer = BulkWriter(es, max_backoff=settings.bulk_retry_max_seconds)
+    # The legal clocks (holiday lists, catalogue calendars) load once, here, not in the loop.
+    clocks = default_clocks()
     alias = settings.flags_alias
     index_ready = asyncio.Event()
 
@@ -178,7 +181,7 @@ def attach(
                     deadletter_topic, msg, stage=STAGE, reason=flag.reason, error=flag.error
                 )
                 continue
-            doc = flag_document(flag)
+            doc = flag_document(flag, clocks=clocks)
             # The same flag twice in one batch: the last one wins, as it would across batches.
             batch[flag.flag_id] = Pending(
                 flag.flag_id,

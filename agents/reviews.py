@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from elasticsearch import AsyncElasticsearch, ConflictError, NotFoundError
@@ -100,6 +101,38 @@ async def rule_precision(es: AsyncElasticsearch, alias: str) -> dict[str, float]
     }
 
 
+# Windows of the deadline gauge, as (label, start, end) offsets from now; end is exclusive.
+DUE_WINDOWS = (
+    ("passed_24h", timedelta(hours=-24), timedelta(0)),
+    ("48h", timedelta(0), timedelta(hours=48)),
+)
+
+
+def due_query(now: datetime) -> dict[str, Any]:
+    """Unreviewed flags counted by where their first deadline falls relative to now."""
+    return {
+        "size": 0,
+        "query": {"term": {"status": "unreviewed"}},
+        "aggs": {
+            "due": {
+                "date_range": {
+                    "field": "report_deadline",
+                    "ranges": [
+                        {"key": key, "from": (now + a).isoformat(), "to": (now + b).isoformat()}
+                        for key, a, b in DUE_WINDOWS
+                    ],
+                }
+            }
+        },
+    }
+
+
+async def unreviewed_due(es: AsyncElasticsearch, alias: str, now: datetime) -> dict[str, int]:
+    """How many unreviewed flags reach their first deadline within 48 h, or passed it in 24 h."""
+    result = await es.search(index=alias, **due_query(now))
+    return {b["key"]: int(b["doc_count"]) for b in result["aggregations"]["due"]["buckets"]}
+
+
 def attach(
     app: Any, settings: Settings, reviews_topic: Any, deadletter_topic: Any, es: AsyncElasticsearch
 ) -> Any:
@@ -143,5 +176,16 @@ def attach(
             return
         for rule, ratio in precision.items():
             metrics.RULE_PRECISION.labels(rule=rule).set(ratio)
+
+    @app.timer(settings.stats_seconds)
+    async def export_deadlines() -> None:
+        """Prometheus cannot read documents: this gauge is what the deadline alerts watch."""
+        try:
+            due = await unreviewed_due(es, alias, datetime.now(UTC))
+        except Exception as exc:
+            log.debug("deadline counts not computed: %s", exc)
+            return
+        for key, _, _ in DUE_WINDOWS:
+            metrics.UNREVIEWED_DUE.labels(within=key).set(due.get(key, 0))
 
     return reviews

@@ -10,19 +10,31 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from elasticsearch import AsyncElasticsearch
 
 from schemas import Flag
+from streams.deadlines import Clocks, default_clocks
 from streams.settings import REPO_ROOT
 
 TEMPLATE_PATH = REPO_ROOT / "deploy" / "elasticsearch" / "flags-template.json"
-# UU 7/2017 Pasal 454: reports and findings expire 7 days after the act becomes known.
-REPORTING_WINDOW = timedelta(days=7)
 INITIAL_STATUS = "unreviewed"
+# Written only when the document is created: a redelivered or re-judged flag must not restart
+# the clocks (the flag became known when it was first indexed), like the review `status`.
+FIRST_INDEX_ONLY = (
+    "known_at",
+    "known_via",
+    "registered_at",
+    "regime",
+    "deadline_zone",
+    "quiet_period",
+    "deadlines",
+    "deadline_note",
+    "report_deadline",
+)
 
 
 def load_template(path: Path = TEMPLATE_PATH) -> dict[str, Any]:
@@ -85,9 +97,19 @@ async def ensure_index(es: AsyncElasticsearch, alias: str) -> str:
     return index
 
 
-def flag_document(flag: Flag) -> dict[str, Any]:
-    """Flatten a flag into the indexed document; the review fields are owned by the review agent."""
+def flag_document(
+    flag: Flag, *, clocks: Clocks | None = None, indexed_at: datetime | None = None
+) -> dict[str, Any]:
+    """Flatten a flag into the indexed document; the review fields are owned by the review agent.
+    Its deadlines start at `indexed_at` (now): the moment Netra made the act known."""
     d, p = flag.decision, flag.post
+    indexed_at = indexed_at or datetime.now(UTC)
+    deadlines = (clocks or default_clocks()).deadlines(
+        known_at=indexed_at,
+        races=d.races,
+        election=d.election,
+        province=flag.asn.province if flag.asn else None,
+    )
     evidence = [e.excerpt for h in d.hits for e in h.evidence]
     asn: dict[str, Any] = {"registered": flag.asn is not None}
     if flag.asn is not None:
@@ -138,18 +160,20 @@ def flag_document(flag: Flag) -> dict[str, Any]:
         "pack_version": d.pack_version,
         "engine_version": d.engine_version,
         "asn": asn,
-        "report_deadline": (p.event_time + REPORTING_WINDOW).isoformat(),
+        **deadlines.to_document(),
         "received_at": flag.received_at.isoformat(),
         "judged_at": flag.judged_at.isoformat(),
-        "indexed_at": datetime.now(UTC).isoformat(),
+        "indexed_at": indexed_at.isoformat(),
         "source": flag.source.model_dump(mode="json") if flag.source else None,
         "trimmed": [t.model_dump(mode="json") for t in flag.trimmed],
     }
 
 
 def upsert_operations(alias: str, flag_id: str, doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """Bulk lines that write a flag idempotently and keep any review status already recorded."""
+    """Bulk lines that write a flag idempotently and keep any review status already recorded,
+    and when it became known with its deadlines."""
+    update = {k: v for k, v in doc.items() if k not in FIRST_INDEX_ONLY}
     return [
         {"update": {"_index": alias, "_id": flag_id, "retry_on_conflict": 3}},
-        {"doc": doc, "upsert": {**doc, "status": INITIAL_STATUS}},
+        {"doc": update, "upsert": {**doc, "status": INITIAL_STATUS}},
     ]

@@ -88,6 +88,13 @@ RULE_PRECISION = Gauge(
     "Per rule: confirmed / (confirmed + dismissed) flags, from supervisors' reviews.",
     ["rule"],
 )
+UNREVIEWED_DUE = Gauge(
+    "netra_unreviewed_flags_due",
+    "Unreviewed flags by their first legal deadline (report_deadline): within=48h falls in the "
+    "next 48 hours, within=passed_24h passed in the last 24 hours. Every worker running the "
+    "review agent counts the same index: aggregate with max.",
+    ["within"],
+)
 RULE_REVIEW_ONLY = Gauge(
     "netra_rule_review_only",
     "1 while a rule may only send events to review (dropped after a spike, until restored).",

@@ -6,7 +6,7 @@ its pseudonym, and the clear NIP only after an authenticated, entitled user aske
 reason and the attempt was written to the audit trail (`reveal`).
 
 The package, one concern a module: `access` (who may reveal), `reveal` (the audited reveal),
-`deadline` (Pasal 454 clock), `highlight` (evidence in the original text), `model` (the typed
+`deadline` (legal clocks as shown), `highlight` (evidence in the original text), `model` (the typed
 case file), `fetch` (Elasticsearch), `render` (JSON, Markdown, HTML).
 """
 

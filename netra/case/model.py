@@ -9,11 +9,16 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, Field
 
-from netra.case.deadline import Deadline, reporting_deadline
+from netra.case.deadline import Deadline, deadline_view, flag_deadlines
 from netra.case.highlight import Span, usable_spans
 from netra.report.skb import PHASES, SANCTION_TRACKS, SKB_FORMS, recipients
 from schemas import EventSource, Evidence, RuleHit, TrimmedField
+from streams.deadlines import Clocks, default_clocks
 
+REGIME_LAWS = {
+    "pemilu": "Pemilu (UU 7/2017 Pasal 454, working days for public reports)",
+    "pilkada": "Pilkada (UU 10/2016 Pasal 134, calendar days)",
+}
 _INDEXED = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]$")
 
 
@@ -105,7 +110,20 @@ class CaseFile(BaseModel):
     phase_meaning: str
     election: str | None
     participants: list[str]
-    deadline: Deadline
+    known_at: AwareDatetime = Field(
+        description="When the act became known: first indexed, or a public report received."
+    )
+    known_via: str = Field(description="indexed or report.")
+    regimes: list[str] = Field(description="pemilu, pilkada; empty: not determined.")
+    deadline_zone: str = Field(description="WIB, WITA or WIT: whose days the clocks count.")
+    quiet_period: bool = Field(
+        description="Known in masa tenang or on voting day: Bawaslu takes reports 1x24 jam."
+    )
+    deadlines: list[Deadline]
+    deadline_note: str | None = None
+    round_the_clock_rule: str = Field(
+        description="The rule behind reports taken 1x24 jam in masa tenang and on voting day."
+    )
     rules: list[RuleView]
     status: str
     reviews: list[ReviewView]
@@ -118,6 +136,31 @@ class CaseFile(BaseModel):
     trimmed: list[TrimmedField] = Field(
         default_factory=list, description="What the flag cut to fit its topic."
     )
+
+    def regime_words(self) -> str:
+        """Which law's clocks apply, in words."""
+        if not self.regimes:
+            return (
+                "not determined from the races or the election: the earliest clock of the "
+                "Pemilu and the Pilkada applies"
+            )
+        return " and ".join(REGIME_LAWS.get(r, r) for r in self.regimes)
+
+    def desk_note(self) -> str | None:
+        """When Bawaslu takes reports round the clock on a day that matters here."""
+        days = [d.window.replace("_", " ") for d in self.deadlines if d.round_the_clock]
+        if not (self.quiet_period or days):
+            return None
+        when = "it became known in masa tenang or on voting day" if self.quiet_period else ""
+        last = (
+            f"the last day for the {' and '.join(days)} falls in masa tenang or on voting day"
+            if days
+            else ""
+        )
+        return (
+            f"Reports are taken round the clock (1x24 jam), not only in office hours: "
+            f"{'; '.join(w for w in (when, last) if w)} ({self.round_the_clock_rule})."
+        )
 
     def cut_note(self) -> str | None:
         """One sentence on what the flag cut and where the whole event is, or None."""
@@ -185,13 +228,16 @@ def case_from_document(
     revealed_nip: str | None = None,
     viewer: str | None = None,
     now: datetime | None = None,
+    clocks: Clocks | None = None,
 ) -> CaseFile:
     """Assemble a case file from an indexed flag document (pure: no Elasticsearch). The clear
     NIP is in it only when the caller passes one it revealed (netra.case.reveal)."""
     now = now or datetime.now(UTC)
     hits = [RuleHit.model_validate(h) for h in doc.get("hits") or []]
     fields, facts = _post_fields(doc, hits)
-    event_time = datetime.fromisoformat(str(doc["@timestamp"]))
+    clocks = clocks or default_clocks()
+    fd = flag_deadlines(doc, clocks)
+    zone = clocks.zones.get(fd.zone, clocks.default_zone).tz
     phase = doc.get("phase")
     track = doc.get("sanction_track")
     forms = sorted(set(doc.get("skb_forms") or []) | {h.skb_form for h in hits})
@@ -220,7 +266,14 @@ def case_from_document(
         phase_meaning=PHASES.get(str(phase), "not determined"),
         election=doc.get("election"),
         participants=list(doc.get("participant_names") or doc.get("participants") or []),
-        deadline=reporting_deadline(event_time, now),
+        known_at=fd.known_at.astimezone(zone),
+        known_via=fd.known_via.value,
+        regimes=[r.value for r in fd.regimes],
+        deadline_zone=fd.zone,
+        quiet_period=fd.quiet_period,
+        deadlines=[deadline_view(d, now, zone) for d in fd.deadlines],
+        deadline_note=fd.note,
+        round_the_clock_rule=clocks.round_the_clock_rule,
         rules=[
             RuleView(
                 rule_id=h.rule_id,

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from netra.case.deadline import Deadline
 from netra.case.highlight import escape_markdown, highlight_html, highlight_markdown
 from netra.case.model import AsnIdentity, CaseFile
 from netra.report.query import REPORT_TZ
@@ -19,6 +20,50 @@ def to_json(case: CaseFile) -> str:
 def _when(value: datetime | None) -> str:
     """Times in WIB, the supervisors' clock."""
     return value.astimezone(REPORT_TZ).strftime("%Y-%m-%d %H:%M WIB") if value else "-"
+
+
+KNOWN_VIA = {"indexed": "first indexed by Netra", "report": "a public report was received"}
+
+
+def _local(value: datetime) -> str:
+    """A time in the flag's own zone (WIB, WITA, WIT): legal days are local days."""
+    return f"{value:%Y-%m-%d %H:%M} {value.tzname()}"
+
+
+def _count(d: Deadline) -> str:
+    return f"{d.days} {'working ' if d.unit == 'working' else ''}day{'s' if d.days != 1 else ''}"
+
+
+def deadline_lines(case: CaseFile) -> list[str]:
+    """The deadlines section as plain lines (Markdown escapes them)."""
+    lines = [
+        f"Became known: {_local(case.known_at)} ({KNOWN_VIA.get(case.known_via, '')})",
+        f"Regime: {case.regime_words()}; days counted in {case.deadline_zone}",
+    ]
+    for d in case.deadlines:
+        state = "EXPIRED" if d.expired else "open"
+        lines.append(
+            f"{d.title}: by the end of {d.last_day()}, {_count(d)}; {state}: {d.describe()}. "
+            f"{d.law}"
+        )
+    if case.desk_note():
+        lines.append(case.desk_note() or "")
+    if case.deadline_note:
+        lines.append(f"Note: {case.deadline_note}")
+    return lines
+
+
+def _deadline_html(d: Deadline) -> str:
+    h = html.escape
+    state = (
+        f'<span class="expired">EXPIRED ({h(d.describe())})</span>'
+        if d.expired
+        else f'<span class="open">{h(d.describe())}</span>'
+    )
+    return (
+        f"by the end of {h(d.last_day())}, {h(_count(d))} &mdash; {state}"
+        f'<br><span class="muted">{h(d.law)}</span>'
+    )
 
 
 def _target_words(target: Mapping[str, Any] | None) -> str:
@@ -47,11 +92,8 @@ def to_markdown(case: CaseFile) -> str:
     e = escape_markdown
     lines = [f"# Case file {e(case.flag_id)}", ""]
     lines.append(f"Generated {_when(case.generated_at)} for {e(_viewer(case))}.")
-    lines += ["", "## Reporting deadline (UU 7/2017 Pasal 454)", ""]
-    d = case.deadline
-    state = "EXPIRED" if d.expired else "open"
-    lines.append(f"- Event time: {_when(d.event_time)}")
-    lines.append(f"- Deadline: {_when(d.deadline)} ({state}: {d.describe()})")
+    lines += ["", "## Deadlines", ""]
+    lines += [f"- {e(line)}" for line in deadline_lines(case)]
     lines += ["", "## Account and ASN", ""]
     lines.append(f"- Account: {e(case.account_id)} ({e(case.platform)})")
     if case.asn:
@@ -147,22 +189,18 @@ def _row(label: str, value: str | None, raw: bool = False) -> str:
 def to_html(case: CaseFile) -> str:
     """A self-contained HTML case file; evidence in <mark>, every value escaped."""
     h = html.escape
-    d = case.deadline
-    state = (
-        f'<span class="expired">EXPIRED ({h(d.describe())})</span>'
-        if d.expired
-        else f'<span class="open">{h(d.describe())}</span>'
-    )
     parts = [
         "<!DOCTYPE html>",
         '<html lang="id"><head><meta charset="utf-8">',
         f"<title>Netra case file {h(case.flag_id)}</title><style>{_CSS}</style></head><body>",
         f"<h1>Case file {h(case.flag_id)}</h1>",
-        f'<p class="muted">Generated {h(_when(case.generated_at))} for '
-        f"{h(_viewer(case))}.</p>",
-        "<h2>Reporting deadline (UU 7/2017 Pasal 454)</h2><table>",
-        _row("Event time", _when(d.event_time)),
-        _row("Deadline", f"{h(_when(d.deadline))} &mdash; {state}", raw=True),
+        f'<p class="muted">Generated {h(_when(case.generated_at))} for {h(_viewer(case))}.</p>',
+        "<h2>Deadlines</h2><table>",
+        _row("Became known", f"{_local(case.known_at)} ({KNOWN_VIA.get(case.known_via, '')})"),
+        _row("Regime", f"{case.regime_words()}; days counted in {case.deadline_zone}"),
+        *(_row(d.title, _deadline_html(d), raw=True) for d in case.deadlines),
+        *([_row("Reporting desk", case.desk_note())] if case.desk_note() else []),
+        *([_row("Note", case.deadline_note)] if case.deadline_note else []),
         "</table>",
         "<h2>Account and ASN</h2><table>",
         _row("Account", f"{case.account_id} ({case.platform})"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +24,7 @@ from netra.kafka_tools import (
 )
 from schemas import Post, RegistryEntry, Verdict
 from schemas.codec import Rejection, decode
-from streams.elastic import REPORTING_WINDOW
+from streams.deadlines import default_clocks
 from streams.settings import Settings
 
 console = Console(stderr=True)
@@ -257,10 +258,19 @@ def _flag_line(flag: object) -> str:
     evidence = "; ".join(
         json.dumps(e.excerpt, ensure_ascii=False) for h in d.hits for e in h.evidence[:2]
     )
-    deadline = p.event_time + REPORTING_WINDOW
+    # Indexed flags start their clocks when first indexed; the judging time is the nearest here.
+    clocks = default_clocks().deadlines(
+        known_at=flag.judged_at,
+        races=d.races,
+        election=d.election,
+        province=flag.asn.province if flag.asn else None,
+    )
+    first = clocks.first
+    regime = "+".join(clocks.regimes) or "regime undetermined"
     return (
         f"[{colour}]{d.outcome.value.upper():6}[/] {flag.flag_id}  {p.event_time:%Y-%m-%d %H:%M} "
-        f"{p.platform.value}/{p.action.value} {who}  report by {deadline:%Y-%m-%d}\n"
+        f"{p.platform.value}/{p.action.value} {who}  {first.window} by "
+        f"{first.due - timedelta(seconds=1):%Y-%m-%d} {clocks.zone} ({regime})\n"
         f"        rules: {rules}  severity: {d.severity.value if d.severity else '-'}  "
         f"phase: {d.phase.value if d.phase else '-'}\n        evidence: {evidence}"
     )

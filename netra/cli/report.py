@@ -111,7 +111,7 @@ def case(
     """Export one flag's case file for a report to Bawaslu or BKN (Markdown, HTML or JSON).
 
     It holds the account and the ASN, the post with its evidence highlighted, the SKB form,
-    sanction track, phase, the 7-day deadline (UU 7/2017 Pasal 454) and the review history.
+    sanction track, phase, its legal deadlines by regime with what is left, and the reviews.
 
     The NIP is shown as its pseudonym. With --reveal-nip and a --reason, a user whose role is
     in NETRA_NIP_ENTITLED_ROLES (default bawaslu,bkn,inspectorate) and whose scope covers the

@@ -103,8 +103,9 @@ def render_html(data: ReportData, charts: Sequence[Chart], generated_at: datetim
             f"<style>{_CSS}</style></head><body>",
             "<h1>Netra supervisor report &middot; Laporan pengawasan netralitas ASN</h1>",
             f'<p class="sub">Events from {_wib(r.since)} to {_wib(r.until)}. '
-            f"Generated {_wib(generated_at)}. Reports to Bawaslu are due within 7 days of the act "
-            "becoming known (UU 7/2017 Pasal 454).</p>",
+            f"Generated {_wib(generated_at)}. Findings are due at Bawaslu within 7 days of the act "
+            "becoming known (UU 7/2017 Pasal 454, UU 10/2016 Pasal 134); each flag's deadlines "
+            "are in its case file.</p>",
             f'<div class="cards">{cards}</div>',
             f'<div class="charts">{"".join(figures)}</div>',
             "<h2>Top repeat offenders</h2>",

@@ -63,8 +63,9 @@ class Recipient:
 def recipients(phase: str | None) -> list[Recipient]:
     """The route of a case: a finding (temuan) to Bawaslu, its recommendation via BKN to the PPK."""
     bawaslu_why = (
-        "Findings (temuan) and reports (laporan) go to Bawaslu within 7 days of the act "
-        "becoming known (UU 7/2017 Pasal 454)."
+        "Findings (temuan) go to Bawaslu within 7 days of the act becoming known, public "
+        "reports (laporan) within 7 working days for the Pemilu (UU 7/2017 Pasal 454) and "
+        "7 days for the Pilkada (UU 10/2016 Pasal 134)."
     )
     if phase == "pre_candidacy":
         bawaslu_why += (

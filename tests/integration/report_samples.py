@@ -31,6 +31,7 @@ from schemas import (
     Target,
     TargetKind,
 )
+from streams.deadlines import Due, FlagDeadlines
 from streams.elastic import ensure_index, flag_document
 from streams.pseudonyms import NipPseudonyms
 
@@ -166,14 +167,20 @@ class Sample:
     reviews: list[dict[str, Any]] = field(default_factory=list)
 
     def document(self) -> dict[str, Any]:
-        """The document as the indexer and then the review agent leave it."""
-        doc = flag_document(self.flag)
+        """The document as the indexer (at judging time) and then the review agent leave it."""
+        doc = flag_document(self.flag, indexed_at=self.flag.judged_at)
         doc["status"] = self.status
         if self.reviews:
             doc["reviews"] = self.reviews
             doc["reviewer"] = self.reviews[-1]["reviewer"]
             doc["reviewed_at"] = self.reviews[-1]["reviewed_at"]
         return doc
+
+    def document_deadlines(self) -> list[Due]:
+        """The deadlines its document records."""
+        found = FlagDeadlines.from_document(self.document())
+        assert found is not None
+        return found.deadlines
 
 
 def samples(now: datetime) -> list[Sample]:

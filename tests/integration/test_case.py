@@ -42,9 +42,13 @@ def test_case_file_from_the_index(indexed: Indexed) -> None:
     assert case.status == sample.status
     assert [r.note for r in case.reviews] == [r["note"] for r in sample.reviews]
     assert set(case.skb_forms) == {h.skb_form for h in flag.decision.hits}
-    expected = flag.post.event_time + (case.deadline.deadline - case.deadline.event_time)
-    assert case.deadline.deadline == expected
-    assert case.deadline.expired == (indexed.now >= case.deadline.deadline)
+    # Indexed when judged: the deadlines run from then, in the ASN's zone, as stored.
+    assert case.known_at == flag.judged_at
+    stored = {d.window: d for d in sample.document_deadlines()}
+    assert [d.window for d in case.deadlines] == list(stored)
+    for d in case.deadlines:
+        assert d.due == stored[d.window].due and d.law == stored[d.window].law
+        assert d.expired == (indexed.now >= d.due)
 
     text = next(f for f in case.post_fields if f.field == "text")
     assert text.value == flag.post.text

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from agents.reviews import reviewed_fields
+from agents.reviews import due_query, reviewed_fields
 from schemas import ReviewVerdict, Verdict
 
 T0 = datetime(2024, 1, 20, 9, 0, tzinfo=UTC)
@@ -38,3 +38,18 @@ def test_status_follows_the_latest_verdict_even_if_it_arrives_first() -> None:
     assert both is not None
     assert [e["reviewer"] for e in both["reviews"]] == ["ana", "budi"]
     assert both["status"] == "dismissed" and both["reviewer"] == "budi"
+
+
+def test_due_query_counts_unreviewed_flags_by_their_first_deadline() -> None:
+    body = due_query(T0)
+    assert body["query"] == {"term": {"status": "unreviewed"}}
+    ranges = body["aggs"]["due"]["date_range"]
+    assert ranges["field"] == "report_deadline"
+    assert ranges["ranges"] == [
+        {
+            "key": "passed_24h",
+            "from": (T0 - timedelta(hours=24)).isoformat(),
+            "to": T0.isoformat(),
+        },
+        {"key": "48h", "from": T0.isoformat(), "to": (T0 + timedelta(hours=48)).isoformat()},
+    ]

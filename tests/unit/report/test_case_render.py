@@ -53,9 +53,11 @@ def test_evidence_highlight_and_escaping_in_html_and_markdown() -> None:
 def test_deadline_phase_track_reviews_and_recipients() -> None:
     doc = _doc()
     case = case_from_document(doc, now=NOW)
-    event = datetime.fromisoformat(str(doc["@timestamp"]))
-    assert case.deadline.deadline == event + timedelta(days=7)
-    assert case.deadline.expired is (event + timedelta(days=7) <= NOW)
+    assert case.regimes == ["pemilu"] and case.deadline_zone == "WIB"
+    assert [d.window for d in case.deadlines] == ["finding", "report"]
+    finding = case.deadlines[0]
+    assert finding.due == datetime.fromisoformat(str(doc["report_deadline"]))
+    assert finding.expired is (finding.due <= NOW)
     assert case.sanction_track == "discipline" and "PP 94/2021" in case.sanction_meaning
     assert case.phase == "campaign"
     assert case.skb_forms == {"N02": case.skb_forms["N02"]} and case.skb_forms["N02"]
@@ -69,7 +71,7 @@ def test_deadline_phase_track_reviews_and_recipients() -> None:
 def test_expired_deadline_is_shown() -> None:
     later = NOW + timedelta(days=30)
     case = case_from_document(_doc(), now=later)
-    assert case.deadline.expired
+    assert all(d.expired for d in case.deadlines)
     assert "EXPIRED" in to_html(case) and "EXPIRED" in to_markdown(case)
 
 

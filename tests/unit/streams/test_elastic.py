@@ -81,13 +81,20 @@ def test_every_document_field_is_mapped_in_the_template() -> None:
 
 
 def test_document_carries_rules_participants_and_the_reporting_deadline() -> None:
-    doc = flag_document(make_flag())
+    indexed = datetime(2024, 1, 20, 2, 5, tzinfo=UTC)  # 09:05 WIB, Saturday 20 January 2024
+    doc = flag_document(make_flag(), indexed_at=indexed)
     assert doc["flag_id"] == "instagram:ig-1"
     assert doc["rule_ids"] == ["N02.call-to-vote"] and doc["skb_forms"] == ["N02"]
     assert doc["participants"] == ["pilpres-2024/02"]
     assert doc["asn"]["agency"] == "Pemkab Blora" and doc["asn"]["registered"] is True
     assert "198501012010011001" not in str(doc) and len(doc["asn"]["nip_ref"]) == 32
-    assert doc["report_deadline"].startswith("2024-01-27")
+    assert doc["known_at"] == indexed.isoformat() and doc["known_via"] == "indexed"
+    assert doc["regime"] == ["pemilu"] and doc["deadline_zone"] == "WIB"  # pilpres-2024, Jateng
+    due = {d["window"]: d["due"] for d in doc["deadlines"]}
+    # Finding: 7 days, the end of Saturday 27 January; report: 7 working days, the end of
+    # Tuesday 30 January (22-26 and 29-30 January).
+    assert due == {"finding": "2024-01-28T00:00:00+07:00", "report": "2024-01-31T00:00:00+07:00"}
+    assert doc["report_deadline"] == due["finding"]  # the first deadline: what alerts watch
 
 
 def test_upsert_keeps_review_status_on_redelivery() -> None:
@@ -96,6 +103,15 @@ def test_upsert_keeps_review_status_on_redelivery() -> None:
     assert action["update"]["_id"] == "instagram:ig-1"
     assert "status" not in body["doc"]  # a redelivered flag must not reset a review
     assert body["upsert"]["status"] == "unreviewed"
+
+
+def test_upsert_keeps_when_the_flag_became_known_and_its_deadlines() -> None:
+    doc = flag_document(make_flag())
+    _, body = upsert_operations("netra-flags", "instagram:ig-1", doc)
+    for field in ("known_at", "regime", "deadlines", "report_deadline", "quiet_period"):
+        assert field not in body["doc"], field  # a redelivered flag must not restart its clocks
+        assert body["upsert"][field] == doc[field], field
+    assert body["doc"]["indexed_at"] == doc["indexed_at"]
 
 
 def test_production_extras_only_where_the_cluster_has_them() -> None:
