@@ -122,6 +122,9 @@ _IMPERATIVE_MARKERS = _word_set(
     "mohon tolong harap silakan silahkan harus wajib mesti musti kudu perlu segera agar supaya "
     "biar please "
 )
+# Percentages make a field read as results or a survey, unless it is spoken in the author's own
+# voice ("alhamdulillah ... mendekati 50%"): then they are the author's topic, as news words are.
+FIGURES = "register:report (figures)"
 RESULT_FIGURE = "a result in figures"
 RESULT_WINDOW = 2  # words between a win word and the figure it won by
 _WIN_WORDS = _word_set("menang unggul telak mutlak memenangkan menangkan kalah")
@@ -219,6 +222,9 @@ _EMOJI = re.compile("[\u2600-\u27bf\u200d\ufe0f\U0001f000-\U0001faff]")
 _PARTICLES = _word_set(
     "dong sih deh kok yuk nih aja aje tuh mah loh lho wkwk wkwkwk haha hahaha hehe gan bro "
     "kan kah toh tho ae wae "
+    # interjections: exclamations of feeling and pious exclamations
+    "alhamdulillah masyaallah masya subhanallah astaghfirullah astagfirullah wah waduh aduh "
+    "duh hadeh astaga anjir wow hore "
 )
 MAX_LINKS_READ = 20  # links of one post read for their host
 # Platforms whose host names may carry a newsroom word ("news.detik.com" is a publisher;
@@ -255,13 +261,23 @@ def own_voice(text: str) -> bool:
     words (before any colon)."""
     if _DOUBLED.search(text) or _EMOJI.search(text):
         return True
-    if "<" in text and any(emoji_by_name(m) for m in EMOJI_NAME.finditer(text)):
+    if "<" in text and any(_pictograph(m) for m in EMOJI_NAME.finditer(text)):
         return True
     words = {w.casefold() for w in _WORD.findall(text)}
     if words & _PARTICLES:
         return True
     speaker = text.split(":", 1)[0]
     return bool(_FIRST_PERSON.search(speaker))
+
+
+def _pictograph(m: re.Match[str]) -> bool:
+    """Whether a `<Name>` stands for a pictograph: a Unicode emoji name, or a name in title case
+    ("<Raising Hands>", "<Face With Tears Of Joy>") as exported social-media text writes the
+    emoji it cannot carry. Prose never puts capitalised words in angle brackets."""
+    if emoji_by_name(m):
+        return True
+    words = m.group(1).split()
+    return all(w[:1].isupper() for w in words if w.isalpha())
 
 
 def _dateline(text: str, named_first: bool) -> re.Match[str] | None:
@@ -353,7 +369,7 @@ def read_register(
             m = _PERCENT.search(orig) if "%" in orig or "ersen" in orig else None
             if m is not None:
                 found.setdefault("report", []).append(
-                    Ev(field, m.start(), m.end(), "register:report (figures)", raw=True)
+                    Ev(field, m.start(), m.end(), FIGURES, raw=True)
                 )
             m = _dateline(orig, _named_first(feats, keys, field))
             if m is not None:
@@ -561,7 +577,11 @@ def read_register(
         chatty = {f for f, orig in originals[side] if orig and own_voice(orig)}
         for register, evs in found.items():
             if register == "report" and chatty:
-                evs = [ev for ev in evs if not (ev.field in chatty and _weak_cue(ev))]
+                evs = [
+                    ev
+                    for ev in evs
+                    if not (ev.field in chatty and (_weak_cue(ev) or ev.label == FIGURES))
+                ]
                 if not evs:
                     continue
                 found[register] = evs

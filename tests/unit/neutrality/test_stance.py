@@ -235,6 +235,43 @@ def test_a_title_case_line_in_someones_own_voice_is_no_headline() -> None:
     assert headline("Prabowo: Saya Siap Lanjutkan Program Makan Siang Gratis Di Daerah")
 
 
+def test_a_pictograph_written_by_its_name_is_the_authors_voice() -> None:
+    # exported posts carry emoji as their names; a known Unicode name or a title-case name
+    assert own_voice("Pemimpin Muda Masa Depan Kita Semua <Raising Hands>")
+    assert own_voice("Pemimpin Muda Masa Depan Kita Semua <Victory Hand>")
+    assert not headline("Pemimpin Muda Masa Depan Bangsa <Raising Hands> <Raising Hands>")
+    assert not own_voice("Harga cabai naik <5%> di pasar induk")
+
+
+def test_an_interjection_is_the_authors_voice() -> None:
+    assert own_voice("Alhamdulillah Survei Terbaru Prabowo Gibran Terus Naik Mendekati 50%")
+    assert own_voice("Waduh, hasil survei terbaru keluar")
+    assert not own_voice("Survei Terbaru: Prabowo Gibran Naik Mendekati 50 Persen")
+
+
+def test_figures_in_the_authors_own_voice_are_no_report(engine: Engine) -> None:
+    news = _post("Survei Litbang: Prabowo-Gibran Naik Mendekati 50 Persen Jelang Pencoblosan")
+    assert "register.report" in _features(engine, news)
+    chatty = _post("Alhamdulillah trend Prabowo Gibran terus naik mendekati 50%")
+    found = _features(engine, chatty)
+    assert "register.report" not in found and "exception.news" not in found
+
+
+def test_accounts_tagged_in_a_reply_are_addressees_not_a_list(engine: Engine) -> None:
+    # every party of a race tagged in a reply is not a list of them, and the hand sign after
+    # the tags is the author's own
+    tags = "@Gerindra @golkar_id @Official_PAN @PDemokrat @PKSejahtera"
+    post = _post(f"{tags} Salam 1 Jari membawa kedamaian", action=Action.COMMENT)
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "register.report" not in found
+    assert any(ev.label.startswith("tagged account:") for ev in found["text.participant"])
+    assert engine.decide(post).outcome.value != "pass"
+    listed = _post("Gerindra, Golkar, PAN, Demokrat, PKS: salam 1 jari membawa kedamaian")
+    assert "register.report" in _features(engine, listed)
+
+
 def test_an_imperative_opening_a_title_case_line_is_a_slogan(engine: Engine) -> None:
     post = _post("Menangkan Ganjar Mahfud Untuk Indonesia Unggul Dan Berdaulat Kita Semua")
     assert "register.endorse" in _features(engine, post)
