@@ -11,9 +11,11 @@ two kinds of cue:
   `programme_cue`, `gotv`, `debunk`, and the endorsement lists `first_person`, `call_to_vote`,
   `endorse_cue`), so a rule author can extend them without code;
 * structural cues that hold in any wording: a headline (most words capitalised, no first person),
-  a dateline ("JAKARTA, Kompas.com -"), percentages (results and surveys), quotation marks with a
-  reporting verb (someone else's words), and a balanced enumeration of several participants of
-  one race (a list of pairs is information, not a choice).
+  a dateline ("JAKARTA, Kompas.com -"), news prose (several declarative sentences about third
+  persons with nothing of a speaker in them), percentages (results and surveys, unless spoken in
+  the author's own voice), quotation marks with a reporting verb (someone else's words), and a
+  balanced enumeration of several participants of one race (a list of pairs is information, not
+  a choice).
 
 Endorsement wins when it is the author's own: a first-person or imperative cue outside quoted
 speech. Each register becomes a feature (`register.<kind>` for the author's words,
@@ -216,6 +218,18 @@ _SMALL_WORDS = frozenset(
 )
 MIN_HEADLINE_WORDS = 5
 _SPACE = re.compile(" ")
+_DIGIT_DOUBLED = re.compile(r"^[^\W\d_]{2,}2(?:an|nya|kan|lah|in)?$", re.IGNORECASE)
+_VOWELS = frozenset("aeiou")
+PROSE_MIN_WORDS = 30
+PROSE_MIN_SENTENCES = 2
+_SENTENCE_END = re.compile(r"[.;](?=\s+[A-Z])")
+# Who speaks or is spoken to: first- and second-person pronouns (Indonesian and the regional
+# forms the stance reader knows) and the hortatives that address a hearer.
+_PERSONS = (
+    _PRONOUNS
+    | (_HEARERS - _word_set("bapak ibu saudara saudari sekalian semua rekan teman"))
+    | _word_set("ayo yuk mari")
+)
 _DOUBLED = re.compile(r"!!|\?\?|\.\.|…")
 # Pictographs, dingbats, symbols and the joiner/variation marks emoji are built with.
 _EMOJI = re.compile("[\u2600-\u27bf\u200d\ufe0f\U0001f000-\U0001faff]")
@@ -254,6 +268,32 @@ def headline(text: str) -> bool:
     return not own_voice(text)
 
 
+def _chat_spelling(word: str) -> bool:
+    """Spelling of chat, never of a newsroom: a word doubled by a digit ("coba2", "mdh2an") or a
+    lower-case word shortened to its consonants ("yg", "dgn", "sdh", "th"; acronyms are
+    capitals)."""
+    if "2" in word:
+        return bool(_DIGIT_DOUBLED.search(word))
+    return len(word) > 1 and word.islower() and not _VOWELS.intersection(word)
+
+
+def news_prose(text: str) -> bool:
+    """Several declarative sentences about third persons, as a news story is written: at least
+    PROSE_MIN_WORDS words in PROSE_MIN_SENTENCES sentences, with nothing of a speaker in them (no
+    first- or second-person pronoun, no exclamation or question, no hortative, nothing of
+    `own_voice`). What such a text says of a participant's support it tells, not gives."""
+    if "!" in text or "?" in text:
+        return False
+    words = _WORD.findall(text)
+    if len(words) < PROSE_MIN_WORDS:
+        return False
+    if len(_SENTENCE_END.findall(text)) + 1 < PROSE_MIN_SENTENCES:
+        return False
+    if not {w.casefold() for w in words}.isdisjoint(_PERSONS):
+        return False
+    return not own_voice(text)
+
+
 def own_voice(text: str) -> bool:
     """Marks of someone speaking for themself, which a newsroom headline never carries: a
     conversational particle ("dong", "sih", "nih"), doubled punctuation ("!!", "..", "??"), an
@@ -263,8 +303,9 @@ def own_voice(text: str) -> bool:
         return True
     if "<" in text and any(_pictograph(m) for m in EMOJI_NAME.finditer(text)):
         return True
-    words = {w.casefold() for w in _WORD.findall(text)}
-    if words & _PARTICLES:
+    found = _WORD.findall(text)
+    words = {w.casefold() for w in found}
+    if words & _PARTICLES or any(_chat_spelling(w) for w in found):
         return True
     speaker = text.split(":", 1)[0]
     return bool(_FIRST_PERSON.search(speaker))
@@ -382,6 +423,11 @@ def read_register(
                     Ev(field, None, None, "register:report (shared from a publisher)", orig)
                 )
                 reported.update(("target.text", "target.name"))
+            if field in ("text", "target.text") and news_prose(orig):
+                found.setdefault("report", []).append(
+                    Ev(field, None, None, "register:report (news prose)", orig[:80])
+                )
+                reported.add(field)
             if (field in ("text", "target.text") or len(orig) > LONG_NAME) and headline(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (headline)", orig[:80])

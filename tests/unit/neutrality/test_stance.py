@@ -8,7 +8,7 @@ import pytest
 
 from neutrality import Engine
 from neutrality.catalogue import Locality
-from neutrality.stance import headline, own_voice
+from neutrality.stance import headline, news_prose, own_voice
 from schemas import Action, Decision, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -270,6 +270,40 @@ def test_accounts_tagged_in_a_reply_are_addressees_not_a_list(engine: Engine) ->
     assert engine.decide(post).outcome.value != "pass"
     listed = _post("Gerindra, Golkar, PAN, Demokrat, PKS: salam 1 jari membawa kedamaian")
     assert "register.report" in _features(engine, listed)
+
+
+def test_chat_spelling_is_the_authors_voice() -> None:
+    assert own_voice("Risma masih coba2 apalagi dgn gayanya, sdh cocok dgn Khofifah")
+    assert own_voice("Kapan Lagi Kita Punya Pemimpin Yg Merakyat Seperti Ini")
+    # digits in tags and years, and capital acronyms, are not chat
+    assert not own_voice("KPU DKI Tetapkan Hasil Pilkada 2024 #Pilkada2024 #PilkadaDKI2017")
+
+
+_PROSE = (
+    "Partai Golkar secara resmi menyerahkan surat dukungan terhadap Wali Kota Medan Bobby "
+    "Nasution untuk maju sebagai bakal calon gubernur di Pilkada Sumatra Utara 2024. Ketua Umum "
+    "Partai Golkar Airlangga Hartarto menyerahkan surat dukungan itu didampingi pengurus partai."
+)
+
+
+def test_news_prose_shape() -> None:
+    assert news_prose(_PROSE)
+    assert not news_prose(_PROSE.replace("Ketua Umum", "Kami dukung. Ketua Umum"))
+    assert not news_prose(_PROSE.replace("pengurus partai.", "pengurus partai. Mantap!"))
+    assert not news_prose(_PROSE.replace("surat dukungan itu", "surat dukungan itu yg"))
+    assert not news_prose(_PROSE.split(". ")[0])  # one sentence is no story
+
+
+def test_support_told_in_news_prose_is_reported(engine: Engine) -> None:
+    post = _post(_PROSE)
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert any("news prose" in ev.label for ev in found["register.report"])
+    assert "register.endorse" not in found
+    assert engine.decide(post).outcome.value == "pass"
+    own = _post(_PROSE + " Ayo dukung Bobby Nasution sampai menang!")
+    assert engine.decide(own).outcome.value == "flag"
 
 
 def test_an_imperative_opening_a_title_case_line_is_a_slogan(engine: Engine) -> None:
