@@ -78,6 +78,8 @@ _NUMBERED_TAG = re.compile(r"[^\W\d_]\d{1,4}$|^\d{1,4}[^\W\d_]")
 IMPERATIVE_AT = 3  # an endorsing verb among the first words of a title-case line is imperative
 ENUMERATION_MIN = 3  # participants named together that make a list, in races with more
 COMPARISON = "comparison between participants"
+EVEN_HANDED = "register:report (said of both alike)"
+_EQUATIVE = re.compile(r"\bsama [^\W\d_]{3,}nya\b")
 MOOD_WINDOW = 8  # words between a wish and the victory it wishes, or a participant and either
 
 
@@ -596,6 +598,37 @@ def read_register(
                 found.setdefault("endorse", []).append(
                     Ev(ev.field, ev.start, ev.end, f"register:endorse ({cue})")
                 )
+        # Praise or blame said of two participants of one race alike ("sama baiknya", "begitu
+        # pula sebaliknya") takes neither side: the evaluation is even-handed.
+        if balanced and "endorse" in found:
+            even = _even_handed(feats, keys, texts)
+            if even:
+                kept = [
+                    ev
+                    for ev in found["endorse"]
+                    if not (ev.field in even and ev.label.endswith(f"({EVALUATION_LIST})"))
+                ]
+                if len(kept) < len(found["endorse"]):
+                    found.setdefault("report", []).extend(even.values())
+                if kept:
+                    found["endorse"] = kept
+                else:
+                    del found["endorse"]
+        elif balanced:
+            # with no endorsement read, parity counts only where it is said of a quality:
+            # "sama baiknya", or a parity word beside praise or support ("sama-sama hadir" is
+            # two people at one event)
+            judged = {
+                ev.field
+                for name in (EVALUATION_LIST, "support")
+                for key in keys[name]
+                for ev in feats.found.get(key, ())
+            }
+            found.setdefault("report", []).extend(
+                ev
+                for field, ev in _even_handed(feats, keys, texts).items()
+                if field in judged or _EQUATIVE.fullmatch(texts.get(field, "")[ev.start : ev.end])
+            )
         # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
         # a list, as news and KPU posts give it; two of three named is a choice being weighed.
         # A list with one of them singled out by their slogan, hashtag or hand sign is not even.
@@ -656,6 +689,8 @@ _KEYS = {
             "first_person",
             "received_directive",
             "negation_cue",
+            "parity_cue",
+            "support",
             "unspecific_object",
             "participant",
             "candidate_word",
@@ -665,6 +700,24 @@ _KEYS = {
     }
     for side, _, zones in SIDES
 }
+
+
+def _even_handed(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> dict[str, Ev]:
+    """Per field, the first parity cue in it: a `parity_cue` word ("sebaliknya", "keduanya")
+    or the equative "sama <quality>-nya" ("sama baiknya", "sama kuatnya")."""
+    out: dict[str, Ev] = {}
+    for key in keys["parity_cue"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and not ev.raw and ev.field not in out:
+                out[ev.field] = Ev(ev.field, ev.start, ev.end, EVEN_HANDED)
+    for field, text in texts.items():
+        if field not in out and "sama " in text:
+            m = _EQUATIVE.search(text)
+            if m is not None:
+                out[field] = Ev(field, m.start(), m.end(), EVEN_HANDED)
+    return out
 
 
 def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:

@@ -306,6 +306,25 @@ def test_support_told_in_news_prose_is_reported(engine: Engine) -> None:
     assert engine.decide(own).outcome.value == "flag"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yang mendukung Ganjar bukan berarti anti Prabowo, begitu pula sebaliknya",
+        "Prabowo dan Ganjar sama hebatnya kok, siapa pun yang menang tetap rakyat",
+    ],
+)
+def test_praise_or_blame_said_of_both_alike_takes_no_side(engine: Engine, text: str) -> None:
+    analysis = engine.analyse(_post(text), complete=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "register.endorse" not in found
+    assert any("said of both alike" in ev.label for ev in found["register.report"])
+    assert engine.decide(_post(text)).outcome.value == "pass"
+    # one of them praised, without the parity, is a side taken
+    one_sided = _post("Yang mendukung Ganjar pasti orang hebat, Prabowo bukan pemimpin sejati")
+    assert engine.decide(one_sided).outcome.value != "pass"
+
+
 def test_an_imperative_opening_a_title_case_line_is_a_slogan(engine: Engine) -> None:
     post = _post("Menangkan Ganjar Mahfud Untuk Indonesia Unggul Dan Berdaulat Kita Semua")
     assert "register.endorse" in _features(engine, post)
