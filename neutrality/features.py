@@ -174,6 +174,7 @@ class Extractor:
                 kinds_by_value.setdefault(number, set()).add("name")
         agree = {v for v, kinds in kinds_by_value.items() if len(kinds) > 1}
         # Participants sharing one span ("prabowo": 2019 and 2024), looked up once per span.
+        handles = _handles(post)
         sharing: dict[tuple[str, int, int], list[str]] = {}
         for sc, start, end, m in aliases:
             sharing.setdefault((sc.field, start, end), []).append(m.key)
@@ -192,11 +193,12 @@ class Extractor:
             p = self._pick(m.key, sharing[(sc.field, start, end)], locality, day)
             if p is None:
                 continue
-            self._mention(feats, sc.zone, p, Ev(sc.field, start, end, f"participant:{p.id}"))
-            feats.add(f"{sc.zone}.named", Ev(sc.field, start, end, f"participant:{p.id}"))
+            # "@prabowo" written in the text tags the account: named, and addressed, not listed
+            how = "tagged account" if _only_in_handles(sc, start, end, handles) else "participant"
+            self._mention(feats, sc.zone, p, Ev(sc.field, start, end, f"{how}:{p.id}"))
+            feats.add(f"{sc.zone}.named", Ev(sc.field, start, end, f"{how}:{p.id}"))
             named_races.add(p.race_id)
             named_at[(sc.field, start)] = p.id
-        handles = _handles(post)
         for sc, start, end, m in campaign:
             if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
                 continue
@@ -271,10 +273,15 @@ class Extractor:
         self._news_exception(feats)
 
     def _named_by_side(self, feats: Features) -> dict[str, dict[str, set[str]]]:
-        """Per side and race, the participants named (a list of several is not a choice)."""
+        """Per side and race, the participants named (a list of several is not a choice).
+        Accounts tagged with @ (in the mentions or written in the text) are whom the post is
+        addressed to (a reply tags everyone in the thread), not a list the post gives: they are
+        left out."""
         out: dict[str, dict[str, set[str]]] = {"own": {}, "target": {}}
         for zone in ZONES:
             for ev in feats.found.get(f"{zone}.participant", ()):
+                if ev.field.startswith("mentions[") or ev.label.startswith("tagged account:"):
+                    continue
                 pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
                 p = self.cat.participants.get(pid)
                 if p is not None:

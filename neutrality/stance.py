@@ -11,9 +11,11 @@ two kinds of cue:
   `programme_cue`, `gotv`, `debunk`, and the endorsement lists `first_person`, `call_to_vote`,
   `endorse_cue`), so a rule author can extend them without code;
 * structural cues that hold in any wording: a headline (most words capitalised, no first person),
-  a dateline ("JAKARTA, Kompas.com -"), percentages (results and surveys), quotation marks with a
-  reporting verb (someone else's words), and a balanced enumeration of several participants of
-  one race (a list of pairs is information, not a choice).
+  a dateline ("JAKARTA, Kompas.com -"), news prose (several declarative sentences about third
+  persons with nothing of a speaker in them), percentages (results and surveys, unless spoken in
+  the author's own voice), quotation marks with a reporting verb (someone else's words), and a
+  balanced enumeration of several participants of one race (a list of pairs is information, not
+  a choice).
 
 Endorsement wins when it is the author's own: a first-person or imperative cue outside quoted
 speech. Each register becomes a feature (`register.<kind>` for the author's words,
@@ -76,6 +78,8 @@ _NUMBERED_TAG = re.compile(r"[^\W\d_]\d{1,4}$|^\d{1,4}[^\W\d_]")
 IMPERATIVE_AT = 3  # an endorsing verb among the first words of a title-case line is imperative
 ENUMERATION_MIN = 3  # participants named together that make a list, in races with more
 COMPARISON = "comparison between participants"
+EVEN_HANDED = "register:report (said of both alike)"
+_EQUATIVE = re.compile(r"\bsama [^\W\d_]{3,}nya\b")
 MOOD_WINDOW = 8  # words between a wish and the victory it wishes, or a participant and either
 
 
@@ -122,6 +126,9 @@ _IMPERATIVE_MARKERS = _word_set(
     "mohon tolong harap silakan silahkan harus wajib mesti musti kudu perlu segera agar supaya "
     "biar please "
 )
+# Percentages make a field read as results or a survey, unless it is spoken in the author's own
+# voice ("alhamdulillah ... mendekati 50%"): then they are the author's topic, as news words are.
+FIGURES = "register:report (figures)"
 RESULT_FIGURE = "a result in figures"
 RESULT_WINDOW = 2  # words between a win word and the figure it won by
 _WIN_WORDS = _word_set("menang unggul telak mutlak memenangkan menangkan kalah")
@@ -213,12 +220,27 @@ _SMALL_WORDS = frozenset(
 )
 MIN_HEADLINE_WORDS = 5
 _SPACE = re.compile(" ")
+_DIGIT_DOUBLED = re.compile(r"^[^\W\d_]{2,}2(?:an|nya|kan|lah|in)?$", re.IGNORECASE)
+_VOWELS = frozenset("aeiou")
+PROSE_MIN_WORDS = 30
+PROSE_MIN_SENTENCES = 2
+_SENTENCE_END = re.compile(r"[.;](?=\s+[A-Z])")
+# Who speaks or is spoken to: first- and second-person pronouns (Indonesian and the regional
+# forms the stance reader knows) and the hortatives that address a hearer.
+_PERSONS = (
+    _PRONOUNS
+    | (_HEARERS - _word_set("bapak ibu saudara saudari sekalian semua rekan teman"))
+    | _word_set("ayo yuk mari")
+)
 _DOUBLED = re.compile(r"!!|\?\?|\.\.|…")
 # Pictographs, dingbats, symbols and the joiner/variation marks emoji are built with.
 _EMOJI = re.compile("[\u2600-\u27bf\u200d\ufe0f\U0001f000-\U0001faff]")
 _PARTICLES = _word_set(
     "dong sih deh kok yuk nih aja aje tuh mah loh lho wkwk wkwkwk haha hahaha hehe gan bro "
     "kan kah toh tho ae wae "
+    # interjections: exclamations of feeling and pious exclamations
+    "alhamdulillah masyaallah masya subhanallah astaghfirullah astagfirullah wah waduh aduh "
+    "duh hadeh astaga anjir wow hore "
 )
 MAX_LINKS_READ = 20  # links of one post read for their host
 # Platforms whose host names may carry a newsroom word ("news.detik.com" is a publisher;
@@ -248,6 +270,32 @@ def headline(text: str) -> bool:
     return not own_voice(text)
 
 
+def _chat_spelling(word: str) -> bool:
+    """Spelling of chat, never of a newsroom: a word doubled by a digit ("coba2", "mdh2an") or a
+    lower-case word shortened to its consonants ("yg", "dgn", "sdh", "th"; acronyms are
+    capitals)."""
+    if "2" in word:
+        return bool(_DIGIT_DOUBLED.search(word))
+    return len(word) > 1 and word.islower() and not _VOWELS.intersection(word)
+
+
+def news_prose(text: str) -> bool:
+    """Several declarative sentences about third persons, as a news story is written: at least
+    PROSE_MIN_WORDS words in PROSE_MIN_SENTENCES sentences, with nothing of a speaker in them (no
+    first- or second-person pronoun, no exclamation or question, no hortative, nothing of
+    `own_voice`). What such a text says of a participant's support it tells, not gives."""
+    if "!" in text or "?" in text:
+        return False
+    words = _WORD.findall(text)
+    if len(words) < PROSE_MIN_WORDS:
+        return False
+    if len(_SENTENCE_END.findall(text)) + 1 < PROSE_MIN_SENTENCES:
+        return False
+    if not {w.casefold() for w in words}.isdisjoint(_PERSONS):
+        return False
+    return not own_voice(text)
+
+
 def own_voice(text: str) -> bool:
     """Marks of someone speaking for themself, which a newsroom headline never carries: a
     conversational particle ("dong", "sih", "nih"), doubled punctuation ("!!", "..", "??"), an
@@ -255,13 +303,24 @@ def own_voice(text: str) -> bool:
     words (before any colon)."""
     if _DOUBLED.search(text) or _EMOJI.search(text):
         return True
-    if "<" in text and any(emoji_by_name(m) for m in EMOJI_NAME.finditer(text)):
+    if "<" in text and any(_pictograph(m) for m in EMOJI_NAME.finditer(text)):
         return True
-    words = {w.casefold() for w in _WORD.findall(text)}
-    if words & _PARTICLES:
+    found = _WORD.findall(text)
+    words = {w.casefold() for w in found}
+    if words & _PARTICLES or any(_chat_spelling(w) for w in found):
         return True
     speaker = text.split(":", 1)[0]
     return bool(_FIRST_PERSON.search(speaker))
+
+
+def _pictograph(m: re.Match[str]) -> bool:
+    """Whether a `<Name>` stands for a pictograph: a Unicode emoji name, or a name in title case
+    ("<Raising Hands>", "<Face With Tears Of Joy>") as exported social-media text writes the
+    emoji it cannot carry. Prose never puts capitalised words in angle brackets."""
+    if emoji_by_name(m):
+        return True
+    words = m.group(1).split()
+    return all(w[:1].isupper() for w in words if w.isalpha())
 
 
 def _dateline(text: str, named_first: bool) -> re.Match[str] | None:
@@ -353,7 +412,7 @@ def read_register(
             m = _PERCENT.search(orig) if "%" in orig or "ersen" in orig else None
             if m is not None:
                 found.setdefault("report", []).append(
-                    Ev(field, m.start(), m.end(), "register:report (figures)", raw=True)
+                    Ev(field, m.start(), m.end(), FIGURES, raw=True)
                 )
             m = _dateline(orig, _named_first(feats, keys, field))
             if m is not None:
@@ -366,6 +425,11 @@ def read_register(
                     Ev(field, None, None, "register:report (shared from a publisher)", orig)
                 )
                 reported.update(("target.text", "target.name"))
+            if field in ("text", "target.text") and news_prose(orig):
+                found.setdefault("report", []).append(
+                    Ev(field, None, None, "register:report (news prose)", orig[:80])
+                )
+                reported.add(field)
             if (field in ("text", "target.text") or len(orig) > LONG_NAME) and headline(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (headline)", orig[:80])
@@ -534,6 +598,37 @@ def read_register(
                 found.setdefault("endorse", []).append(
                     Ev(ev.field, ev.start, ev.end, f"register:endorse ({cue})")
                 )
+        # Praise or blame said of two participants of one race alike ("sama baiknya", "begitu
+        # pula sebaliknya") takes neither side: the evaluation is even-handed.
+        if balanced and "endorse" in found:
+            even = _even_handed(feats, keys, texts)
+            if even:
+                kept = [
+                    ev
+                    for ev in found["endorse"]
+                    if not (ev.field in even and ev.label.endswith(f"({EVALUATION_LIST})"))
+                ]
+                if len(kept) < len(found["endorse"]):
+                    found.setdefault("report", []).extend(even.values())
+                if kept:
+                    found["endorse"] = kept
+                else:
+                    del found["endorse"]
+        elif balanced:
+            # with no endorsement read, parity counts only where it is said of a quality:
+            # "sama baiknya", or a parity word beside praise or support ("sama-sama hadir" is
+            # two people at one event)
+            judged = {
+                ev.field
+                for name in (EVALUATION_LIST, "support")
+                for key in keys[name]
+                for ev in feats.found.get(key, ())
+            }
+            found.setdefault("report", []).extend(
+                ev
+                for field, ev in _even_handed(feats, keys, texts).items()
+                if field in judged or _EQUATIVE.fullmatch(texts.get(field, "")[ev.start : ev.end])
+            )
         # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
         # a list, as news and KPU posts give it; two of three named is a choice being weighed.
         # A list with one of them singled out by their slogan, hashtag or hand sign is not even.
@@ -561,7 +656,11 @@ def read_register(
         chatty = {f for f, orig in originals[side] if orig and own_voice(orig)}
         for register, evs in found.items():
             if register == "report" and chatty:
-                evs = [ev for ev in evs if not (ev.field in chatty and _weak_cue(ev))]
+                evs = [
+                    ev
+                    for ev in evs
+                    if not (ev.field in chatty and (_weak_cue(ev) or ev.label == FIGURES))
+                ]
                 if not evs:
                     continue
                 found[register] = evs
@@ -590,6 +689,8 @@ _KEYS = {
             "first_person",
             "received_directive",
             "negation_cue",
+            "parity_cue",
+            "support",
             "unspecific_object",
             "participant",
             "candidate_word",
@@ -599,6 +700,24 @@ _KEYS = {
     }
     for side, _, zones in SIDES
 }
+
+
+def _even_handed(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> dict[str, Ev]:
+    """Per field, the first parity cue in it: a `parity_cue` word ("sebaliknya", "keduanya")
+    or the equative "sama <quality>-nya" ("sama baiknya", "sama kuatnya")."""
+    out: dict[str, Ev] = {}
+    for key in keys["parity_cue"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and not ev.raw and ev.field not in out:
+                out[ev.field] = Ev(ev.field, ev.start, ev.end, EVEN_HANDED)
+    for field, text in texts.items():
+        if field not in out and "sama " in text:
+            m = _EQUATIVE.search(text)
+            if m is not None:
+                out[field] = Ev(field, m.start(), m.end(), EVEN_HANDED)
+    return out
 
 
 def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:

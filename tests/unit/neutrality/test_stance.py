@@ -8,7 +8,7 @@ import pytest
 
 from neutrality import Engine
 from neutrality.catalogue import Locality
-from neutrality.stance import headline, own_voice
+from neutrality.stance import headline, news_prose, own_voice
 from schemas import Action, Decision, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -233,6 +233,96 @@ def test_a_title_case_line_in_someones_own_voice_is_no_headline() -> None:
     assert not headline("Ganjar Tinjau Pasar Tradisional Di Semarang 🔥🔥 Mantap Sekali")
     assert not headline("Saya Ikut Ganjar Tinjau Pasar Tradisional Di Kota Semarang")
     assert headline("Prabowo: Saya Siap Lanjutkan Program Makan Siang Gratis Di Daerah")
+
+
+def test_a_pictograph_written_by_its_name_is_the_authors_voice() -> None:
+    # exported posts carry emoji as their names; a known Unicode name or a title-case name
+    assert own_voice("Pemimpin Muda Masa Depan Kita Semua <Raising Hands>")
+    assert own_voice("Pemimpin Muda Masa Depan Kita Semua <Victory Hand>")
+    assert not headline("Pemimpin Muda Masa Depan Bangsa <Raising Hands> <Raising Hands>")
+    assert not own_voice("Harga cabai naik <5%> di pasar induk")
+
+
+def test_an_interjection_is_the_authors_voice() -> None:
+    assert own_voice("Alhamdulillah Survei Terbaru Prabowo Gibran Terus Naik Mendekati 50%")
+    assert own_voice("Waduh, hasil survei terbaru keluar")
+    assert not own_voice("Survei Terbaru: Prabowo Gibran Naik Mendekati 50 Persen")
+
+
+def test_figures_in_the_authors_own_voice_are_no_report(engine: Engine) -> None:
+    news = _post("Survei Litbang: Prabowo-Gibran Naik Mendekati 50 Persen Jelang Pencoblosan")
+    assert "register.report" in _features(engine, news)
+    chatty = _post("Alhamdulillah trend Prabowo Gibran terus naik mendekati 50%")
+    found = _features(engine, chatty)
+    assert "register.report" not in found and "exception.news" not in found
+
+
+def test_accounts_tagged_in_a_reply_are_addressees_not_a_list(engine: Engine) -> None:
+    # every party of a race tagged in a reply is not a list of them, and the hand sign after
+    # the tags is the author's own
+    tags = "@Gerindra @golkar_id @Official_PAN @PDemokrat @PKSejahtera"
+    post = _post(f"{tags} Salam 1 Jari membawa kedamaian", action=Action.COMMENT)
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "register.report" not in found
+    assert any(ev.label.startswith("tagged account:") for ev in found["text.participant"])
+    assert engine.decide(post).outcome.value != "pass"
+    listed = _post("Gerindra, Golkar, PAN, Demokrat, PKS: salam 1 jari membawa kedamaian")
+    assert "register.report" in _features(engine, listed)
+
+
+def test_chat_spelling_is_the_authors_voice() -> None:
+    assert own_voice("Risma masih coba2 apalagi dgn gayanya, sdh cocok dgn Khofifah")
+    assert own_voice("Kapan Lagi Kita Punya Pemimpin Yg Merakyat Seperti Ini")
+    # digits in tags and years, and capital acronyms, are not chat
+    assert not own_voice("KPU DKI Tetapkan Hasil Pilkada 2024 #Pilkada2024 #PilkadaDKI2017")
+
+
+_PROSE = (
+    "Partai Golkar secara resmi menyerahkan surat dukungan terhadap Wali Kota Medan Bobby "
+    "Nasution untuk maju sebagai bakal calon gubernur di Pilkada Sumatra Utara 2024. Ketua Umum "
+    "Partai Golkar Airlangga Hartarto menyerahkan surat dukungan itu didampingi pengurus partai."
+)
+
+
+def test_news_prose_shape() -> None:
+    assert news_prose(_PROSE)
+    assert not news_prose(_PROSE.replace("Ketua Umum", "Kami dukung. Ketua Umum"))
+    assert not news_prose(_PROSE.replace("pengurus partai.", "pengurus partai. Mantap!"))
+    assert not news_prose(_PROSE.replace("surat dukungan itu", "surat dukungan itu yg"))
+    assert not news_prose(_PROSE.split(". ")[0])  # one sentence is no story
+
+
+def test_support_told_in_news_prose_is_reported(engine: Engine) -> None:
+    post = _post(_PROSE)
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert any("news prose" in ev.label for ev in found["register.report"])
+    assert "register.endorse" not in found
+    assert engine.decide(post).outcome.value == "pass"
+    own = _post(_PROSE + " Ayo dukung Bobby Nasution sampai menang!")
+    assert engine.decide(own).outcome.value == "flag"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yang mendukung Ganjar bukan berarti anti Prabowo, begitu pula sebaliknya",
+        "Prabowo dan Ganjar sama hebatnya kok, siapa pun yang menang tetap rakyat",
+    ],
+)
+def test_praise_or_blame_said_of_both_alike_takes_no_side(engine: Engine, text: str) -> None:
+    analysis = engine.analyse(_post(text), complete=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "register.endorse" not in found
+    assert any("said of both alike" in ev.label for ev in found["register.report"])
+    assert engine.decide(_post(text)).outcome.value == "pass"
+    # one of them praised, without the parity, is a side taken
+    one_sided = _post("Yang mendukung Ganjar pasti orang hebat, Prabowo bukan pemimpin sejati")
+    assert engine.decide(one_sided).outcome.value != "pass"
 
 
 def test_an_imperative_opening_a_title_case_line_is_a_slogan(engine: Engine) -> None:
