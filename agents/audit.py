@@ -8,13 +8,14 @@ its id and not written twice.
 
 from __future__ import annotations
 
-import asyncio
 import logging
+from functools import partial
 from typing import Any
 
 from elasticsearch import AsyncElasticsearch
 
 from agents.deadletters import send_to_deadletter
+from agents.retrying import until_done
 from schemas import AuditEntry
 from schemas.codec import Rejection, decode
 from streams import metrics
@@ -31,9 +32,15 @@ def attach(
     alias = settings.audit_alias
     ready = False
 
+    async def _store(entry: AuditEntry) -> bool:
+        nonlocal ready
+        if not ready:
+            await ensure_audit_index(es, alias)
+            ready = True
+        return await append_audit_entry(es, alias, entry)
+
     @app.agent(audit_topic, name="netra.agents.audit")
     async def audit(stream: Any) -> None:
-        nonlocal ready
         async for event in stream.events():
             msg = event.message
             entry = decode(msg.value, AuditEntry, max_bytes=64 * 1024)
@@ -42,18 +49,11 @@ def attach(
                     deadletter_topic, msg, stage=STAGE, reason=entry.reason, error=entry.error
                 )
                 continue
-            delay = 0.5
-            while True:
-                try:
-                    if not ready:
-                        await ensure_audit_index(es, alias)
-                        ready = True
-                    written = await append_audit_entry(es, alias, entry)
-                    break
-                except Exception as exc:  # Elasticsearch down: wait, never skip an entry
-                    log.warning("audit entry not stored yet (%s); retrying in %.1fs", exc, delay)
-                    await asyncio.sleep(delay)
-                    delay = min(delay * 2, settings.bulk_retry_max_seconds)
+            written = await until_done(
+                partial(_store, entry),
+                what="audit entry",
+                max_backoff=settings.bulk_retry_max_seconds,
+            )
             if written:
                 metrics.AUDIT_ENTRIES.labels(
                     action=entry.action.value, outcome=entry.outcome.value

@@ -8,14 +8,15 @@ the history is not applied twice when Kafka redelivers it.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from elasticsearch import AsyncElasticsearch, ConflictError, NotFoundError
 
 from agents.deadletters import send_to_deadletter
+from agents.retrying import until_done
 from schemas import DeadLetterReason, ReviewVerdict, Verdict
 from schemas.codec import Rejection, decode
 from streams import metrics
@@ -148,15 +149,11 @@ def attach(
                     deadletter_topic, msg, stage=STAGE, reason=verdict.reason, error=verdict.error
                 )
                 continue
-            delay = 0.5
-            while True:
-                try:
-                    applied = await apply_verdict(es, alias, verdict)
-                    break
-                except Exception as exc:  # Elasticsearch down: wait, never skip a verdict
-                    log.warning("review not applied yet (%s); retrying in %.1fs", exc, delay)
-                    await asyncio.sleep(delay)
-                    delay = min(delay * 2, settings.bulk_retry_max_seconds)
+            applied = await until_done(
+                partial(apply_verdict, es, alias, verdict),
+                what="review",
+                max_backoff=settings.bulk_retry_max_seconds,
+            )
             if not applied:
                 await send_to_deadletter(
                     deadletter_topic,
