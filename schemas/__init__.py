@@ -6,6 +6,7 @@ in other languages (see `schemas/json/`).
 """
 
 from schemas.audit import AuditAction, AuditEntry, AuditOutcome
+from schemas.case import CaseStage, CaseStep, PpkDecision
 from schemas.deadletter import DeadLetter, DeadLetterReason
 from schemas.decision import (
     Decision,
@@ -30,6 +31,8 @@ __all__ = [
     "AuditAction",
     "AuditEntry",
     "AuditOutcome",
+    "CaseStage",
+    "CaseStep",
     "DeadLetter",
     "DeadLetterReason",
     "Decision",
@@ -43,6 +46,7 @@ __all__ = [
     "Phase",
     "Platform",
     "Post",
+    "PpkDecision",
     "RegistryEntry",
     "ReviewVerdict",
     "RuleHit",

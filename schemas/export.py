@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from schemas.audit import AuditEntry
+from schemas.case import CaseStep
 from schemas.deadletter import DeadLetter
 from schemas.escalation import Escalation
 from schemas.flag import Flag
@@ -27,6 +28,7 @@ RECORDS: dict[str, type[BaseModel]] = {
     "escalation": Escalation,
     "rule-state": RuleState,
     "audit-entry": AuditEntry,
+    "case-step": CaseStep,
 }
 
 

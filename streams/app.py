@@ -16,8 +16,10 @@ import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import start_http_server
 
-from agents import audit, indexer, judge, offenders, registry, reviews
+from agents import audit, casesteps, indexer, judge, offenders, registry, reviews
 from streams import metrics
+from streams.casework import load_step_windows
+from streams.deadlines import default_clocks
 from streams.esclient import elasticsearch_client
 from streams.kafka_security import faust_credentials
 from streams.logfilter import limit_repeats
@@ -28,7 +30,7 @@ from streams.settings import Settings, private_dir
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, topic_specs
 
 log = logging.getLogger(__name__)
-AGENTS = ("judge", "indexer", "reviews", "offenders", "audit")
+AGENTS = ("judge", "indexer", "reviews", "offenders", "audit", "cases")
 
 
 class Worker(faust.Worker):
@@ -179,7 +181,7 @@ def create_pipeline(
         async def follow_rule_states() -> None:
             await tail_rule_states(settings, guard)
 
-    if wanted & {"indexer", "reviews", "audit"}:
+    if wanted & {"indexer", "reviews", "audit", "cases"}:
         es = elasticsearch_client(settings, max_retries=0)
     if "indexer" in wanted:
         indexer.attach(
@@ -189,6 +191,9 @@ def create_pipeline(
         reviews.attach(app, settings, topics[settings.reviews_topic], deadletters, es)
     if "audit" in wanted:
         audit.attach(app, settings, topics[settings.audit_topic], deadletters, es)
+    if "cases" in wanted:
+        windows = load_step_windows(default_clocks())
+        casesteps.attach(app, settings, topics[settings.case_steps_topic], deadletters, es, windows)
     if "offenders" in wanted:
         history = app.Table(
             "offenders",

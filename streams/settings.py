@@ -131,7 +131,7 @@ class Settings(BaseSettings):
         default=2.0, gt=0, description="How often the worker checks the rule pack for changes."
     )
     agents: str = Field(
-        default="judge,indexer,reviews,offenders,audit",
+        default="judge,indexer,reviews,offenders,audit,cases",
         description="Which agents this worker runs (comma separated).",
     )
     metrics_host: str = Field(
@@ -226,6 +226,14 @@ class Settings(BaseSettings):
     )
     audit_alias: str = Field(
         default="netra-audit", description="Elasticsearch alias of the audit trail."
+    )
+    case_steps_topic: str = Field(
+        default="netra.case-steps",
+        description="What Bawaslu, BKN and the PPK did with a confirmed flag, step by step.",
+    )
+    cases_alias: str = Field(
+        default="netra-cases",
+        description="Elasticsearch alias of the cases across agencies (one per confirmed flag).",
     )
     reviewer: str | None = Field(
         default=None,

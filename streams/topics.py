@@ -83,4 +83,11 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
             "the audit trail: every reveal of a NIP, granted or refused (schemas.AuditEntry), "
             "kept until the deployment deletes it, key = audit id",
         ),
+        TopicSpec(
+            settings.case_steps_topic,
+            n,
+            {"retention.ms": "-1"},
+            "what each agency did with a case (schemas.CaseStep): finding, recommendation, "
+            "verification, PPK decision, closing; kept, key = flag id",
+        ),
     ]
