@@ -21,6 +21,7 @@ from schemas.escalation import Escalation
 from schemas.flag import EventSource, Flag, TrimmedField
 from schemas.post import Action, Platform, Post, Target, TargetKind
 from schemas.registry import AsnProfile, EmploymentType, RegistryEntry
+from schemas.report import ReporterContact, ReportImage, ReportInfo, SealedReporter
 from schemas.review import ReviewVerdict, Verdict
 from schemas.rulestate import RuleState
 
@@ -44,10 +45,14 @@ __all__ = [
     "Platform",
     "Post",
     "RegistryEntry",
+    "ReportImage",
+    "ReportInfo",
+    "ReporterContact",
     "ReviewVerdict",
     "RuleHit",
     "RuleState",
     "SanctionTrack",
+    "SealedReporter",
     "Severity",
     "Target",
     "TargetKind",

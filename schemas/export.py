@@ -13,6 +13,7 @@ from schemas.escalation import Escalation
 from schemas.flag import Flag
 from schemas.post import Post
 from schemas.registry import RegistryEntry
+from schemas.report import SealedReporter
 from schemas.review import ReviewVerdict
 from schemas.rulestate import RuleState
 
@@ -27,6 +28,7 @@ RECORDS: dict[str, type[BaseModel]] = {
     "escalation": Escalation,
     "rule-state": RuleState,
     "audit-entry": AuditEntry,
+    "sealed-reporter": SealedReporter,
 }
 
 

@@ -83,4 +83,11 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
             "the audit trail: every reveal of a NIP, granted or refused (schemas.AuditEntry), "
             "kept until the deployment deletes it, key = audit id",
         ),
+        TopicSpec(
+            settings.reporters_topic,
+            n,
+            {"retention.ms": str(settings.reporters_retention_days * 24 * 3600 * 1000)},
+            "public reporters' contacts, sealed (schemas.SealedReporter), never in a post or "
+            "a flag, key = ticket",
+        ),
     ]
