@@ -22,6 +22,7 @@ from schemas.escalation import Escalation
 from schemas.flag import EventSource, Flag, TrimmedField
 from schemas.post import Action, Platform, Post, Target, TargetKind
 from schemas.registry import AsnProfile, EmploymentType, RegistryEntry
+from schemas.report import ReporterContact, ReportImage, ReportInfo, SealedReporter
 from schemas.review import ReviewVerdict, Verdict
 from schemas.rulestate import RuleState
 
@@ -48,10 +49,14 @@ __all__ = [
     "Post",
     "PpkDecision",
     "RegistryEntry",
+    "ReportImage",
+    "ReportInfo",
+    "ReporterContact",
     "ReviewVerdict",
     "RuleHit",
     "RuleState",
     "SanctionTrack",
+    "SealedReporter",
     "Severity",
     "Target",
     "TargetKind",

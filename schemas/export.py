@@ -14,6 +14,7 @@ from schemas.escalation import Escalation
 from schemas.flag import Flag
 from schemas.post import Post
 from schemas.registry import RegistryEntry
+from schemas.report import SealedReporter
 from schemas.review import ReviewVerdict
 from schemas.rulestate import RuleState
 
@@ -29,6 +30,7 @@ RECORDS: dict[str, type[BaseModel]] = {
     "rule-state": RuleState,
     "audit-entry": AuditEntry,
     "case-step": CaseStep,
+    "sealed-reporter": SealedReporter,
 }
 
 

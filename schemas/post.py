@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
+
+from schemas.report import ReportInfo
 
 MAX_TEXT_CHARS = 20_000
 MAX_NAME_CHARS = 1_000  # a display name, group name or video title
@@ -23,6 +32,19 @@ class Platform(StrEnum):
     YOUTUBE = "youtube"
     WHATSAPP = "whatsapp"
     THREADS = "threads"
+
+
+# How account ids name their platform ("ig:budi.s"): the registry, the connectors and public
+# reports must agree for a report to find the ASN behind an account.
+ACCOUNT_PREFIX: dict[Platform, str] = {
+    Platform.INSTAGRAM: "ig",
+    Platform.FACEBOOK: "fb",
+    Platform.X: "x",
+    Platform.TIKTOK: "tt",
+    Platform.WHATSAPP: "wa",
+    Platform.YOUTUBE: "yt",
+    Platform.THREADS: "th",
+}
 
 
 class Action(StrEnum):
@@ -99,6 +121,20 @@ class Post(BaseModel):
     target: Target | None = None
     event_time: AwareDatetime
     language: str | None = Field(default=None, max_length=16)
+    report: ReportInfo | None = Field(
+        default=None,
+        description="Set on an event made from a public report (netra.intake): the text is "
+        "then the reporter's account of what happened; absent on everything a connector sends.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_absent_report(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """An event that is not a report serialises exactly as before `report` existed, so
+        files, flags and workers of an older version keep reading it."""
+        data: dict[str, Any] = handler(self)
+        if data.get("report", ...) is None:
+            del data["report"]
+        return data
 
     def field_text(self, name: str) -> str:
         """The original characters of a judged field by its evidence name (text, transcript,

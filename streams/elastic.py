@@ -17,7 +17,7 @@ from typing import Any
 from elasticsearch import AsyncElasticsearch
 
 from schemas import Flag
-from streams.deadlines import Clocks, default_clocks
+from streams.deadlines import Clocks, KnownVia, default_clocks
 from streams.settings import REPO_ROOT
 
 TEMPLATE_PATH = REPO_ROOT / "deploy" / "elasticsearch" / "flags-template.json"
@@ -101,11 +101,13 @@ def flag_document(
     flag: Flag, *, clocks: Clocks | None = None, indexed_at: datetime | None = None
 ) -> dict[str, Any]:
     """Flatten a flag into the indexed document; the review fields are owned by the review agent.
-    Its deadlines start at `indexed_at` (now): the moment Netra made the act known."""
+    Its deadlines start at `indexed_at` (now), the moment Netra made the act known, or, for a
+    public report, when the report was received."""
     d, p = flag.decision, flag.post
     indexed_at = indexed_at or datetime.now(UTC)
     deadlines = (clocks or default_clocks()).deadlines(
-        known_at=indexed_at,
+        known_at=p.report.reported_at if p.report else indexed_at,
+        known_via=KnownVia.REPORT if p.report else KnownVia.INDEXED,
         races=d.races,
         election=d.election,
         province=flag.asn.province if flag.asn else None,
@@ -144,6 +146,7 @@ def flag_document(
         "media_description": p.media_description,
         "language": p.language,
         "target": p.target.model_dump(mode="json") if p.target else None,
+        "report": p.report.model_dump(mode="json") if p.report else None,
         "outcome": d.outcome.value,
         "score": d.score,
         "severity": d.severity.value if d.severity else None,

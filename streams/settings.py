@@ -257,6 +257,92 @@ class Settings(BaseSettings):
         description="PEM file of the CA that signed Kibana's certificate, for an https Kibana "
         "(default: the system's trusted CAs).",
     )
+    reporters_topic: str = Field(
+        default="netra.reporters",
+        description="Public reporters' contacts, sealed (AES-256-GCM), key = ticket; apart "
+        "from the posts and flags (docs/privacy.md).",
+    )
+    reporters_retention_days: int = Field(
+        default=365,
+        ge=1,
+        description="How long the reporters topic keeps a sealed contact (set on the topic "
+        "when it is created).",
+    )
+    intake_reporter_key: SecretStr | None = Field(
+        default=None,
+        description="Key that seals public reporters' contacts (a secret of at least 32 "
+        "characters, held by the intake and by Bawaslu's reporter desk only); unset: a random "
+        "key kept in NETRA_STATE/secrets/reporter.key.",
+    )
+    intake_signing_key: SecretStr | None = Field(
+        default=None,
+        description="Key that signs proof-of-work challenges and ticket numbers (a secret of at "
+        "least 32 characters, the same for every intake process); unset: a random key kept in "
+        "NETRA_STATE/secrets/intake.key.",
+    )
+    intake_pow_bits: int = Field(
+        default=20,
+        ge=1,
+        le=32,
+        description="Leading zero bits a report's proof of work needs: about 2^bits SHA-256 "
+        "hashes, 1 s in a browser at 20 (each bit doubles it; docs/operations.md).",
+    )
+    intake_pow_ttl_seconds: int = Field(
+        default=1800, ge=60, description="How long a proof-of-work challenge may be used."
+    )
+    intake_submit_burst: int = Field(
+        default=5, ge=1, description="Reports one client may send at once before being slowed."
+    )
+    intake_submit_per_hour: float = Field(
+        default=10.0, gt=0, description="Reports one client may send per hour after the burst."
+    )
+    intake_lookup_burst: int = Field(
+        default=30, ge=1, description="Form pages, challenges and ticket lookups at once."
+    )
+    intake_lookup_per_minute: float = Field(
+        default=30.0, gt=0, description="Form pages, challenges and ticket lookups per minute."
+    )
+    intake_rate_clients: int = Field(
+        default=10_000,
+        ge=100,
+        description="Clients the rate limiter remembers (least recently seen forgotten first).",
+    )
+    intake_trusted_proxies: str = Field(
+        default="",
+        description="Addresses of reverse proxies whose X-Forwarded-For names the client "
+        "(comma separated); empty: the peer address is the client.",
+    )
+    intake_max_body_bytes: int = Field(
+        default=12 * 1024 * 1024,
+        ge=64 * 1024,
+        description="Largest report request (the image travels as base64 in the JSON API, 4/3 "
+        "of its size).",
+    )
+    intake_max_image_bytes: int = Field(
+        default=8 * 1024 * 1024, ge=1024, description="Largest uploaded image."
+    )
+    intake_max_image_side: int = Field(
+        default=10_000, ge=16, description="Widest or tallest image accepted, in pixels."
+    )
+    intake_max_image_pixels: int = Field(
+        default=24_000_000,
+        ge=256,
+        description="Most pixels an image may have (decoding one costs 4 bytes a pixel).",
+    )
+    intake_max_text_chars: int = Field(
+        default=5_000,
+        ge=100,
+        le=20_000,
+        description="Longest account of what happened in a report.",
+    )
+    intake_max_report_age_days: int = Field(
+        default=730, ge=1, description="Oldest event a report may be about."
+    )
+    intake_evidence_dir: Path | None = Field(
+        default=None,
+        description="Where uploaded images are kept, named by SHA-256, 0600; default: "
+        "NETRA_STATE/intake/evidence.",
+    )
     state_dir: Path = Field(
         default=Path.home() / ".local" / "state" / "netra",
         description="Where workers keep local state (Faust data dir).",

@@ -90,4 +90,11 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
             "what each agency did with a case (schemas.CaseStep): finding, recommendation, "
             "verification, PPK decision, closing; kept, key = flag id",
         ),
+        TopicSpec(
+            settings.reporters_topic,
+            n,
+            {"retention.ms": str(settings.reporters_retention_days * 24 * 3600 * 1000)},
+            "public reporters' contacts, sealed (schemas.SealedReporter), never in a post or "
+            "a flag, key = ticket",
+        ),
     ]

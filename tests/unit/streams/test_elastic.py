@@ -13,6 +13,8 @@ from schemas import (
     Platform,
     Post,
     RegistryEntry,
+    ReportImage,
+    ReportInfo,
     RuleHit,
     SanctionTrack,
     Severity,
@@ -121,3 +123,45 @@ def test_production_extras_only_where_the_cluster_has_them() -> None:
     full = template_for({"analysis-common", "x-pack-ilm"})
     assert full["template"]["mappings"]["properties"]["text"]["analyzer"] == "indonesian"
     assert full["template"]["settings"]["index.lifecycle.name"] == "netra-flags"
+
+
+def _reported_flag() -> Flag:
+    flag = make_flag()
+    report = ReportInfo(
+        ticket="LAP-0000-0000-0000-0000",
+        reported_at=datetime(2024, 1, 22, 1, 0, tzinfo=UTC),  # Monday 08:00 WIB
+        images=[
+            ReportImage(
+                sha256="ab" * 32,
+                media_type="image/png",
+                size=1234,
+                width=10,
+                height=20,
+                location="file:///state/intake/evidence/ab/" + "ab" * 32,
+            )
+        ],
+        reporter_sealed=True,
+    )
+    return flag.model_copy(update={"post": flag.post.model_copy(update={"report": report})})
+
+
+def test_a_reports_clocks_start_when_it_was_received_not_when_indexed() -> None:
+    indexed = datetime(2024, 1, 25, 2, 0, tzinfo=UTC)
+    doc = flag_document(_reported_flag(), indexed_at=indexed)
+    assert doc["known_via"] == "report" and doc["known_at"] == "2024-01-22T01:00:00+00:00"
+    assert doc["registered_at"] is None  # no registration step yet: follow-up clocks wait
+    due = {d["window"]: d["due"] for d in doc["deadlines"]}
+    # Known Monday 22 January: finding by the end of Monday 29th; report 7 working days
+    # (23-26, 29-31 January) by the end of Wednesday 31st.
+    assert due == {"finding": "2024-01-30T00:00:00+07:00", "report": "2024-02-01T00:00:00+07:00"}
+    assert doc["report"]["ticket"] == "LAP-0000-0000-0000-0000"
+    assert doc["report"]["images"][0]["sha256"] == "ab" * 32
+
+
+def test_a_reports_document_fields_are_mapped_and_an_ordinary_flag_has_none() -> None:
+    props = load_template()["template"]["mappings"]["properties"]
+    doc = flag_document(_reported_flag())
+    report_props = props["report"]["properties"]
+    assert set(doc["report"]) - set(report_props) == set()
+    assert set(doc["report"]["images"][0]) - set(report_props["images"]["properties"]) == set()
+    assert flag_document(make_flag())["report"] is None
