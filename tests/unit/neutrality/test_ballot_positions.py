@@ -6,10 +6,13 @@ the engine (Jawa Timur's governor race has three pairs, Pilpres 2024 three).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from neutrality import Engine, Locality
-from neutrality.catalogue import Race
+from neutrality import DataError, Engine, Locality
+from neutrality.catalogue import Race, load_catalogue
+from neutrality.engine import REPO_RULES
 from neutrality.features import _by_position
 from neutrality.matcher import Kind, Meaning
 from schemas import Outcome, Post
@@ -79,3 +82,15 @@ def test_relative_positions_resolve_per_race(engine: Engine) -> None:
     assert _by_position((two,), Meaning(Kind.NUMBER, "middle")) == []
     assert [p.number for p in _by_position((two,), Meaning(Kind.NUMBER, "from_end", 2))] == [1]
     assert _by_position((two,), Meaning(Kind.NUMBER, "from_end", 3)) == []
+
+
+def test_an_unknown_ballot_position_is_a_catalogue_error(tmp_path: Path) -> None:
+    import shutil
+
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(REPO_RULES / "catalogue", catalogue)
+    language = catalogue / "language-id.yaml"
+    text = language.read_text(encoding="utf-8")
+    language.write_text(text.replace('"nomor tengah": middle', '"nomor tengah": centre'), "utf-8")
+    with pytest.raises(DataError, match="ballot position 'centre'"):
+        load_catalogue(catalogue)
