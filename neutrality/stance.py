@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import EMOJI_NAME, emoji_by_name
-from schemas import Post
+from schemas import Action, Post
 
 NEUTRAL_REGISTERS = ("report", "warn", "administer", "debunk", "programme", "educate")
 REGISTERS = ("endorse", *NEUTRAL_REGISTERS)
@@ -313,6 +313,13 @@ def own_voice(text: str) -> bool:
     return bool(_FIRST_PERSON.search(speaker))
 
 
+def conversational(post: Post) -> bool:
+    """Whether the author's text is a turn in a conversation: a comment on someone's post, or a
+    reply that opens by addressing an account ("@GunRomli Prabowo ... ternyata ..."). A
+    newsroom does not write its stories as replies, so news words there are the author's topic."""
+    return post.action is Action.COMMENT or post.text.lstrip().startswith("@")
+
+
 def _pictograph(m: re.Match[str]) -> bool:
     """Whether a `<Name>` stands for a pictograph: a Unicode emoji name, or a name in title case
     ("<Raising Hands>", "<Face With Tears Of Joy>") as exported social-media text writes the
@@ -529,7 +536,14 @@ def read_register(
         ]
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
-        lists = (*ENDORSE_LISTS, EVALUATION_LIST) if named_here else ENDORSE_LISTS
+        # Praise or blame is a side taken only when it is said of someone the author names:
+        # accounts tagged with @ are whom a reply is addressed to, not whom it judges.
+        evaluated = any(
+            not ev.label.startswith("tagged account:")
+            for key in keys["participant"]
+            for ev in feats.found.get(key, ())
+        )
+        lists = (*ENDORSE_LISTS, EVALUATION_LIST) if evaluated else ENDORSE_LISTS
         for name in lists:
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -654,6 +668,8 @@ def read_register(
         # (particles, emoji, doubled punctuation, first person) are the author's topic, not a
         # newsroom's register; structural and strong cues still count there.
         chatty = {f for f, orig in originals[side] if orig and own_voice(orig)}
+        if side == "own" and conversational(post):
+            chatty.add("text")
         for register, evs in found.items():
             if register == "report" and chatty:
                 evs = [
@@ -1020,20 +1036,12 @@ def _mood(
     Word positions are looked up by bisection, so the work grows as n log n in the cues found.
     """
     words = _WordIndex(texts)
-    where: dict[str, list[int]] = {}
-    for key in keys["participant"]:
-        for ev in feats.found.get(key, ()):
-            if ev.start is not None and not ev.raw and ev.field in texts:
-                where.setdefault(ev.field, []).append(words.at(ev.field, ev.start))
+    where = _participant_words(feats, keys, texts, words)
     if not where:
         return []
-    for positions in where.values():
-        positions.sort()
 
     def near(field: str, word: int) -> bool:
-        positions = where.get(field, [])
-        i = bisect_left(positions, word - MOOD_WINDOW)
-        return i < len(positions) and positions[i] <= word + MOOD_WINDOW
+        return _within(where.get(field, []), word, MOOD_WINDOW)
 
     out: list[tuple[Ev, str]] = []
     wins: dict[str, list[int]] = {}
@@ -1061,6 +1069,29 @@ def _mood(
             if near(cue.field, words.at(cue.field, cue.start)):
                 out.append((cue, COMPARISON))
     return out
+
+
+def _participant_words(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    words: _WordIndex,
+) -> dict[str, list[int]]:
+    """Per field, the sorted word numbers where a participant is named."""
+    where: dict[str, list[int]] = {}
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and not ev.raw and ev.field in texts:
+                where.setdefault(ev.field, []).append(words.at(ev.field, ev.start))
+    for positions in where.values():
+        positions.sort()
+    return where
+
+
+def _within(positions: list[int], word: int, window: int) -> bool:
+    """Whether a sorted list of word numbers holds one within `window` words of `word`."""
+    i = bisect_left(positions, word - window)
+    return i < len(positions) and positions[i] <= word + window
 
 
 class _WordIndex:

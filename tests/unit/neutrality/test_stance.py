@@ -531,3 +531,36 @@ def test_a_win_by_a_figure_is_a_result(engine: Engine) -> None:
     wish = _post("Khofifah pasti menang telak, survei sudah 58%!")
     found = engine.analyse(wish, complete=True, full_path=True).features
     assert found is not None and "register.endorse" in found.found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kalimat penutup Anies ambisius banget, gak becus",
+        "Prabowo-Gibran makin stres, tukang pencitraan",
+        "Bravo closing statement Anies malam ini",
+        "Pak Ganjar memang berintegritas dan berani",
+    ],
+)
+def test_praise_or_blame_said_of_a_participant_takes_sides(engine: Engine, text: str) -> None:
+    """Evaluative words (insults, praise) beside a participant the author names: opposition or
+    support in any wording, with no call to vote."""
+    assert any("evaluation_cue" in cue for cue in _endorse_cues(engine, _post(text))), text
+
+
+def test_praise_beside_only_tagged_accounts_judges_nobody(engine: Engine) -> None:
+    """A reply tags the accounts it is addressed to; its praise of a debate is not praise of
+    them."""
+    post = _post("Debat sangat normatif, saya butuh debat yang keras tapi tetap santun @prabowo")
+    assert not any("evaluation_cue" in cue for cue in _endorse_cues(engine, post))
+    named = _post("Debat Prabowo sangat normatif, tetap santun")
+    assert any("evaluation_cue" in cue for cue in _endorse_cues(engine, named))
+
+
+def test_news_words_in_a_reply_or_comment_are_the_authors_topic(engine: Engine) -> None:
+    """A reply or a comment is a turn in a conversation: weak news words ("ternyata",
+    "unggul", "elektabilitas") in it make no report register; the same words in a post do."""
+    text = "Ganjar sejauh ini unggul, tapi secara elektabilitas ternyata kalah"
+    assert "register.report" in _features(engine, _post(text))
+    assert "register.report" not in _features(engine, _post(f"@warga {text}"))
+    assert "register.report" not in _features(engine, _post(text, action=Action.COMMENT))
