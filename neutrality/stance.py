@@ -106,6 +106,8 @@ HOLDER_WINDOW = 3  # "saya siap jadi pendukung": the pronoun a few words before 
 _HOLDER_NOUNS = ("pendukung", "simpatisan", "pemilih")
 RECEIVED_WINDOW = 2  # words between a support word and the "dari"/"oleh" naming its source
 _SOURCE_WORDS = frozenset(["dari", "oleh", "dr"])
+# Third-person pronouns naming who holds a support ("dukungan tim mereka", "dukungan beliau").
+_THIRD_PERSONS = frozenset(["mereka", "beliau", "dia", "ia", "their", "his", "her"])
 _REQUESTS = _word_set(
     "mohon minta meminta memohon harap berharap butuh perlu ajak mengajak galang menggalang "
     "cari mencari "
@@ -371,6 +373,47 @@ def _publisher_links(urls: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+# A quotation closed by a comma or a full stop and followed by who said it, as Indonesian news
+# writes every quote (`"...," kata Bagja`, `"...," tegasnya`, `"...," demikian Hasanudin`), or
+# opened after a speaker and a colon or comma (`Bagja mengatakan, "..."`, `Kata Bagja: "..."`).
+_ATTRIBUTION_VERBS = (
+    "kata|ujar|ucap|tutur|ungkap|jelas|tegas|sebut|imbuh|tambah|terang|papar|pungkas|tutup|"
+    "lanjut|pinta|harap|demikian|menurut|said|says|added|told"
+)
+_QUOTE_THEN_SPEAKER = re.compile(
+    rf"(?:[,.!?…]\s*[\"”»]\s*[-–—,]?\s*[^\W\d_]{{3,}}nya|[\"”»]\s*[-–—,]?\s*"
+    rf"(?:{_ATTRIBUTION_VERBS})\w*)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_THEN_QUOTE = re.compile(
+    rf"\b(?:(?:{_ATTRIBUTION_VERBS})\w*|mengatakan|menyatakan|menegaskan|menjelaskan)"
+    r"(?:\s+[^\W\d_][\w.'’-]*){0,4}\s*[:,]\s*[\"“«]",
+    re.IGNORECASE,
+)
+ATTRIBUTED_QUOTE = "register:report (a quotation attributed to its speaker)"
+
+
+def attributed_quotation(text: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The attribution of a quotation, when the text quotes someone and, outside the quotation
+    marks, says only who spoke: no exclamation or question of the author's, nothing of
+    `own_voice`. The quoted words are the speaker's, whatever they urge; a sharer who adds
+    their own cheer ("Mantap!") or first person around the quote is speaking too."""
+    if not spans:
+        return None
+    m = _QUOTE_THEN_SPEAKER.search(text) or _SPEAKER_THEN_QUOTE.search(text)
+    if m is None:
+        return None
+    outside, cut = [], 0
+    for start, end in spans:
+        outside.append(text[cut : max(cut, start - 1)])
+        cut = end + 1
+    outside.append(text[cut:])
+    rest = " ".join(outside)
+    if "!" in rest or "?" in rest or own_voice(rest):
+        return None
+    return m
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of text inside quotation marks (someone else's words when attributed)."""
     return [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
@@ -416,6 +459,13 @@ def read_register(
             spans = quoted_spans(orig) if _QUOTE_CHARS.intersection(orig) else []
             if spans:
                 quoted[field] = spans
+                said = attributed_quotation(orig, spans) if field in SPOKEN_FIELDS else None
+                if said is not None:
+                    found.setdefault("report", []).append(
+                        Ev(field, said.start(), said.end(), ATTRIBUTED_QUOTE, raw=True)
+                    )
+                    attributed.add(field)
+                    said_by_someone.add(field)
             m = _PERCENT.search(orig) if "%" in orig or "ersen" in orig else None
             if m is not None:
                 found.setdefault("report", []).append(
@@ -454,6 +504,7 @@ def read_register(
                     and ev.start is not None
                     and ev.start < _opening(texts.get(field, ""), IMPERATIVE_AT)
                     and _SUBORDINATORS.isdisjoint(texts.get(field, "")[: ev.start].split())
+                    and not _subject_before(feats, keys, field, ev.start)
                     and not any(
                         neg.field == field and neg.start is not None and neg.start < ev.start
                         for k in keys["negation_cue"]
@@ -927,6 +978,19 @@ def _followed_by(ev: Ev, starts: set[tuple[str, int | None]], texts: dict[str, s
     return any(f == ev.field and s is not None and ev.end <= s <= cut for f, s in starts)
 
 
+def _subject_before(
+    feats: Features, keys: dict[str, tuple[str, ...]], field: str, start: int
+) -> bool:
+    """A participant named before the verb in its field: the sentence has a subject ("Prabowo
+    Nyoblos di TPS 08", "Ahok Ajak Warga ..."), so the verb tells what the subject did. An
+    imperative opens its clause with the verb."""
+    return any(
+        ev.field == field and ev.start is not None and not ev.raw and ev.start < start
+        for key in keys["participant"]
+        for ev in feats.found.get(key, ())
+    )
+
+
 def _opening(text: str, words: int) -> int:
     """Offset where the first `words` words of normalised text end."""
     end = -1
@@ -1012,6 +1076,8 @@ def _received(text: str, end: int, before: list[str]) -> bool:
     warga") is support the author received or describes, unless it comes from the author ("dari
     kami") or the author asks for it ("mohon dukungan dari bapak ibu")."""
     after = text[end : end + 40].split()[: RECEIVED_WINDOW + 1]
+    if any(w in _THIRD_PERSONS for w in after):
+        return True  # "dengan dukungan tim mereka": whose support it is, said of others
     for i, word in enumerate(after[:RECEIVED_WINDOW]):
         if word in _SOURCE_WORDS:
             giver = after[i + 1] if i + 1 < len(after) else ""

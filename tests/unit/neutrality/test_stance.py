@@ -8,7 +8,14 @@ import pytest
 
 from neutrality import Engine
 from neutrality.catalogue import Locality
-from neutrality.stance import headline, news_prose, own_voice
+from neutrality.stance import (
+    ATTRIBUTED_QUOTE,
+    attributed_quotation,
+    headline,
+    news_prose,
+    own_voice,
+    quoted_spans,
+)
 from schemas import Action, Decision, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -564,3 +571,52 @@ def test_news_words_in_a_reply_or_comment_are_the_authors_topic(engine: Engine) 
     assert "register.report" in _features(engine, _post(text))
     assert "register.report" not in _features(engine, _post(f"@warga {text}"))
     assert "register.report" not in _features(engine, _post(text, action=Action.COMMENT))
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ('"Kalau ada PNS yang mendukung paslon, silakan laporkan," demikian Hasanudin.', True),
+        ("“Saya berharap ASN netral” ungkap Ketua Bawaslu", True),
+        ('Ketua KPU mengatakan, "Pilih yang terbaik menurut hati nurani"', True),
+        ('"Menangkan pasangan nomor 2," tegasnya di depan relawan.', True),
+        # the sharer's own cheer or first person around the quote is their voice
+        ('"Coblos nomor 2!" kata Pak Bupati. Mantap!', False),
+        ('Saya setuju "coblos nomor 2" kata dia', False),
+        # quotation marks with nobody said to speak are a scare quote, not reported speech
+        ('Program "gratis" itu ternyata berbayar juga', False),
+    ],
+)
+def test_a_quotation_is_attributed_by_its_shape(text: str, attributed: bool) -> None:
+    assert (attributed_quotation(text, quoted_spans(text)) is not None) is attributed
+
+
+def test_endorsing_words_inside_an_attributed_quotation_are_reported(engine: Engine) -> None:
+    quoted = _post(
+        '"Kalau ada PNS yang menunjukkan dukungan kepada paslon, silakan laporkan," '
+        "demikian Hasanudin."
+    )
+    analysis = engine.analyse(quoted, complete=True)
+    assert analysis.features is not None
+    assert "register.endorse" not in analysis.features.found
+    labels = [ev.label for ev in analysis.features.found["register.report"]]
+    assert ATTRIBUTED_QUOTE in labels
+    assert analysis.decision.outcome.value == "pass"
+    said = _post('"Menangkan Ganjar-Mahfud," demikian Pak Camat.')
+    assert "register.endorse" not in _features(engine, said)
+    cheered = _post('"Menangkan Ganjar-Mahfud," demikian Pak Camat. Mantap, saya ikut!')
+    assert "register.endorse" in _features(engine, cheered)
+
+
+def test_a_vote_verb_after_its_subject_is_no_order(engine: Engine) -> None:
+    told = _features(engine, _post("Prabowo Nyoblos di TPS 08 Bojongkoneng Bersama Warga Desa"))
+    assert "register.report" in told and "register.endorse" not in told
+    urged = _features(engine, _post("Coblos Prabowo Gibran di TPS Bersama Keluarga Besar"))
+    assert "register.endorse" in urged
+
+
+def test_support_said_to_be_a_third_persons_is_not_the_authors(engine: Engine) -> None:
+    theirs = _post("Paslon Prabowo-Gibran hadir dengan dukungan tim mereka yang berseragam putih")
+    assert "register.endorse" not in _features(engine, theirs)
+    ours = _post("Paslon Prabowo-Gibran hadir, dukungan kami sepenuhnya untuk beliau berdua")
+    assert "register.endorse" in _features(engine, ours)
