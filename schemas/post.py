@@ -99,6 +99,14 @@ class Post(BaseModel):
     target: Target | None = None
     event_time: AwareDatetime
     language: str | None = Field(default=None, max_length=16)
+    reach: int | None = Field(
+        default=None,
+        ge=0,
+        description="How many people the act could reach (the account's followers, the group's "
+        "members) as the connector saw it; the review desk puts wider reach first.",
+        # Left out when unknown, so events without it serialise exactly as before it existed.
+        exclude_if=lambda v: v is None,
+    )
 
     def field_text(self, name: str) -> str:
         """The original characters of a judged field by its evidence name (text, transcript,

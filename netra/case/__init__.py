@@ -16,14 +16,13 @@ from netra.case.access import entitled_roles
 from netra.case.fetch import CaseNotFoundError, build_case, fetch_flag_document
 from netra.case.model import CaseFile, case_from_document
 from netra.case.render import render, to_html, to_json, to_markdown
-from netra.case.reveal import NipRevealer, RevealRefusedError, asn_profile
+from netra.case.reveal import NipRevealer, RevealRefusedError
 
 __all__ = [
     "CaseFile",
     "CaseNotFoundError",
     "NipRevealer",
     "RevealRefusedError",
-    "asn_profile",
     "build_case",
     "case_from_document",
     "entitled_roles",
