@@ -157,6 +157,9 @@ class FlagField(StrEnum):
     ACCOUNT_ID = "account_id"
     OUTCOME = "outcome"
     SEVERITY = "severity"
+    SEVERITY_RANK = "severity_rank"
+    REVIEWER = "reviewer"
+    NIP_REF = "asn.nip_ref"
     SCORE = "score"
     RULE_IDS = "rule_ids"
     SKB_FORMS = "skb_forms"
@@ -167,7 +170,6 @@ class FlagField(StrEnum):
     REACH = "reach"
     CLAIM_REVIEWER = "claim.reviewer"
     ASN_REGISTERED = "asn.registered"
-    ASN_NIP_REF = "asn.nip_ref"
     ASN_NAME = "asn.name"
     ASN_AGENCY = "asn.agency"
     ASN_PROVINCE = "asn.province"
@@ -222,6 +224,9 @@ class FlagDocument(BaseModel):
     outcome: Outcome = Outcome.FLAG
     score: float = 0.0
     severity: str | None = None
+    severity_rank: int = Field(
+        default=0, description="3 high, 2 medium, 1 low, 0 none: what the desk sorts by."
+    )
     rule_ids: list[str] = Field(default_factory=list)
     skb_forms: list[str] = Field(default_factory=list)
     participants: list[str] = Field(default_factory=list)

@@ -16,11 +16,13 @@ from typing import Any
 
 from elasticsearch import AsyncElasticsearch
 
-from schemas import Flag
+from schemas import Flag, Severity
 from schemas.flag_document import AsnFields, FlagDocument
 from streams.deadlines import Clocks, default_clocks
 from streams.settings import REPO_ROOT
 
+# The desk sorts by severity; the minimal Elasticsearch has no scripts, so the order is a field.
+SEVERITY_RANK = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1}
 TEMPLATE_PATH = REPO_ROOT / "deploy" / "elasticsearch" / "flags-template.json"
 
 
@@ -116,6 +118,7 @@ def flag_document(
         outcome=d.outcome,
         score=d.score,
         severity=d.severity.value if d.severity else None,
+        severity_rank=SEVERITY_RANK.get(d.severity, 0) if d.severity else 0,
         rule_ids=[h.rule_id for h in d.hits],
         skb_forms=sorted({h.skb_form for h in d.hits}),
         participants=[x.id for x in d.participants],

@@ -67,10 +67,15 @@ def load_nip_pseudonyms(settings: Settings) -> NipPseudonyms:
     once, readable by the service user only)."""
     if settings.nip_key is not None:
         return NipPseudonyms(settings.nip_key.get_secret_value().encode())
-    path = key_file(settings)
+    return NipPseudonyms(local_key(key_file(settings)).encode())
+
+
+def local_key(path: Path) -> str:
+    """The random key kept in `path`, made on first use (for a secret a deployment did not
+    set: the NIP pseudonym key, the desk's session key)."""
     if not path.exists():
         _create_key_file(path)
-    return NipPseudonyms(path.read_text(encoding="ascii").strip().encode())
+    return path.read_text(encoding="ascii").strip()
 
 
 def _create_key_file(path: Path) -> None:

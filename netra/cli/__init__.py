@@ -38,6 +38,7 @@ COMMAND_MODULES = [
     "netra.cli.bench",
     "netra.cli.report",
     "netra.cli.users",
+    "netra.cli.desk",
     "netra.cli.kibana",
 ]
 
