@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from pydantic import AliasChoices, AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -334,6 +335,11 @@ class FlagDocument(BaseModel):
     def field_text(self, path: str) -> str | None:
         """The text of a post field by its evidence path (text, hashtags[2], target.text)."""
         return _walk(self.to_source(), path)
+
+
+def flag_link(desk_url: str, flag_id: str) -> str:
+    """The review desk's page of a flag, for alerts and escalations to lead to."""
+    return f"{desk_url.rstrip('/')}/flag?id={quote(flag_id, safe='')}"
 
 
 def _walk(data: Mapping[str, Any], path: str) -> str | None:

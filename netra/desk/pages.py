@@ -22,6 +22,7 @@ from netra.desk.verdicts import MAX_NOTE, VerdictNotSentError, send_verdict
 from netra.desk.views import render
 from netra.identity import User
 from schemas import Verdict
+from schemas.flag_document import flag_link
 
 router = APIRouter()
 FlagId = Annotated[str, Query(min_length=1, max_length=300)]
@@ -153,7 +154,7 @@ async def claim(
         raise HTTPException(404, "no such flag in your scope") from exc
     except StaleFlagError as exc:
         return await _flag_page(request, who, flag_id, message=str(exc), status=409)
-    return RedirectResponse(f"/flag?id={_q(flag_id)}", status_code=303)
+    return RedirectResponse(flag_link("", flag_id), status_code=303)
 
 
 @router.post("/flag/verdict")
@@ -174,7 +175,7 @@ async def verdict(
         return await _flag_page(request, who, flag_id, message=str(exc), status=409)
     except VerdictNotSentError as exc:
         raise HTTPException(503, str(exc)) from exc
-    return RedirectResponse(f"/flag?id={_q(flag_id)}&sent={verdict.value}", status_code=303)
+    return RedirectResponse(f"{flag_link('', flag_id)}&sent={verdict.value}", status_code=303)
 
 
 @router.post("/bulk", response_class=HTMLResponse)
@@ -241,9 +242,3 @@ async def rules(request: Request, who: Annotated[Caller, Depends(caller)]) -> Re
     desk = desk_of(request)
     stats = await fetch_rule_stats(desk.store.es, desk.store.alias)
     return render(request, "rules.html", who=who, stats=stats)
-
-
-def _q(value: str) -> str:
-    from urllib.parse import quote
-
-    return quote(value, safe="")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from schemas import ReviewVerdict, Verdict
-from schemas.flag_document import CaseState, FlagDocument, FlagField, ReviewStatus
+from schemas.flag_document import CaseState, FlagDocument, FlagField, ReviewStatus, flag_link
 from streams.deadlines import KnownVia, load_clocks
 from streams.elastic import load_template
 
@@ -103,3 +103,9 @@ def test_every_field_and_query_path_is_in_the_mapping() -> None:
     assert [f.value for f in FlagField if not _mapped(props, f.value)] == []
     assert set(FlagDocument.model_fields) >= FlagDocument.INDEXER_ONCE | FlagDocument.REVIEW_FIELDS
     assert set(FlagDocument.model_fields) >= FlagDocument.CLAIM_FIELDS
+
+
+def test_a_flag_link_leads_to_the_desk_page_with_the_id_escaped() -> None:
+    assert flag_link("https://desk.example/", "instagram:C3/x?y") == (
+        "https://desk.example/flag?id=instagram%3AC3%2Fx%3Fy"
+    )
