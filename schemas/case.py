@@ -14,6 +14,8 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from schemas.review import Verdict
+
 #: Free text a person types (notes, references, names): bounded, so no step is ever huge.
 NOTE_MAX = 2000
 FIELD_MAX = 200
@@ -30,6 +32,13 @@ class CaseStage(StrEnum):
     VERIFIED_BY_BKN = "verified_by_bkn"
     PPK_DECIDED = "ppk_decided"
     CLOSED = "closed"
+
+    def after_verdict(self, verdict: Verdict) -> CaseStage:
+        """The stage once a supervisor's verdict is recorded: only a flagged case moves (a
+        dismissal closes it); a later step is never taken back by a review."""
+        if self is not CaseStage.FLAGGED:
+            return self
+        return CaseStage.CLOSED if verdict is Verdict.DISMISS else CaseStage.REVIEWED
 
 
 #: The stages a step can record (the first two are not steps).

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    SerializerFunctionWrapHandler,
-    model_serializer,
-)
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from schemas.report import ReportInfo
 
@@ -125,16 +118,17 @@ class Post(BaseModel):
         default=None,
         description="Set on an event made from a public report (netra.intake): the text is "
         "then the reporter's account of what happened; absent on everything a connector sends.",
+        # Left out when absent, so events that are not reports serialise exactly as before.
+        exclude_if=lambda v: v is None,
     )
-
-    @model_serializer(mode="wrap")
-    def _without_absent_report(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """An event that is not a report serialises exactly as before `report` existed, so
-        files, flags and workers of an older version keep reading it."""
-        data: dict[str, Any] = handler(self)
-        if data.get("report", ...) is None:
-            del data["report"]
-        return data
+    reach: int | None = Field(
+        default=None,
+        ge=0,
+        description="How many people the act could reach (the account's followers, the group's "
+        "members) as the connector saw it; the review desk puts wider reach first.",
+        # Left out when unknown, so events without it serialise exactly as before it existed.
+        exclude_if=lambda v: v is None,
+    )
 
     def field_text(self, name: str) -> str:
         """The original characters of a judged field by its evidence name (text, transcript,

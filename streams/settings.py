@@ -343,6 +343,33 @@ class Settings(BaseSettings):
         description="Where uploaded images are kept, named by SHA-256, 0600; default: "
         "NETRA_STATE/intake/evidence.",
     )
+    desk_host: str = Field(default="127.0.0.1", description="Where `netra desk` listens.")
+    desk_port: int = Field(default=8765, ge=1, le=65535, description="The review desk's port.")
+    desk_url: str = Field(
+        default="http://127.0.0.1:8765",
+        description="The review desk's public base URL: links in alerts and escalations lead here.",
+    )
+    desk_session_key: SecretStr | None = Field(
+        default=None,
+        description="Key that signs the desk's session cookies (a secret of at least 32 "
+        "characters, the same for every desk replica); unset: a random key kept in "
+        "NETRA_STATE/secrets.",
+    )
+    desk_session_minutes: int = Field(
+        default=480, ge=1, le=7 * 24 * 60, description="A desk session expires after this long."
+    )
+    desk_secure_cookies: bool = Field(
+        default=False,
+        description="Send the session cookie only over HTTPS (set it behind a TLS proxy).",
+    )
+    desk_oidc_issuer: str | None = Field(
+        default=None,
+        description="OpenID Connect issuer for desk sign-in in production (not built yet: "
+        "see docs/desk.md); unset: Netra's own users.",
+    )
+    desk_oidc_client_id: str | None = Field(
+        default=None, description="The desk's client id at the OIDC issuer."
+    )
     state_dir: Path = Field(
         default=Path.home() / ".local" / "state" / "netra",
         description="Where workers keep local state (Faust data dir).",

@@ -17,7 +17,7 @@ from netra.case.access import entitled_roles
 from netra.case.fetch import CaseNotFoundError, build_case, fetch_flag_document
 from netra.case.model import CaseFile, case_from_document
 from netra.case.render import render, to_html, to_json, to_markdown
-from netra.case.reveal import NipRevealer, RevealRefusedError, asn_profile
+from netra.case.reveal import NipRevealer, RevealRefusedError
 from netra.case.steps import STAGE_ROLES, StepRefusedError, build_step, may_record
 
 __all__ = [
@@ -27,7 +27,6 @@ __all__ = [
     "NipRevealer",
     "RevealRefusedError",
     "StepRefusedError",
-    "asn_profile",
     "build_case",
     "build_step",
     "case_from_document",

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Mapping
-from typing import Any
 
 from pydantic import ValidationError
 
-from netra.case.reveal import asn_profile
 from netra.identity import Role, User
 from schemas import CaseStage, CaseStep, PpkDecision
+from schemas.flag_document import FlagDocument
 from streams.casework import CaseRecord, open_case, refusal
 
 #: Which roles record which step: Bawaslu registers its finding and sends the recommendation;
@@ -35,7 +34,7 @@ class StepRefusedError(ValueError):
     """The step is not recorded; the message says why in words a supervisor can act on."""
 
 
-def may_record(user: User, stage: CaseStage, flag: Mapping[str, Any]) -> str | None:
+def may_record(user: User, stage: CaseStage, flag: FlagDocument) -> str | None:
     """None when `user` may record `stage` on this flag's case; otherwise why not."""
     if user.disabled:
         return f"user {user.name} is disabled"
@@ -43,7 +42,7 @@ def may_record(user: User, stage: CaseStage, flag: Mapping[str, Any]) -> str | N
     if user.role not in allowed:
         who = ", ".join(sorted(r.value for r in allowed)) or "nobody"
         return f"role {user.role.value} does not record {stage.value} (recorded by: {who})"
-    asn = asn_profile(flag)
+    asn = flag.asn.profile()
     if asn is not None and not user.scope.covers(asn):
         return (
             f"the ASN ({asn.agency}, {asn.region or '-'}, {asn.province}) is outside "
@@ -55,7 +54,7 @@ def may_record(user: User, stage: CaseStage, flag: Mapping[str, Any]) -> str | N
 def build_step(
     *,
     user: User,
-    flag: Mapping[str, Any],
+    flag: FlagDocument,
     case: CaseRecord | None,
     stage: CaseStage,
     at: dt.datetime,
@@ -74,7 +73,7 @@ def build_step(
     try:
         step = CaseStep(
             step_id=secrets.token_hex(16),
-            flag_id=str(flag["flag_id"]),
+            flag_id=flag.flag_id,
             stage=stage,
             at=at,
             actor=user.name,

@@ -39,6 +39,7 @@ COMMAND_MODULES = [
     "netra.cli.report",
     "netra.cli.users",
     "netra.cli.cases",
+    "netra.cli.desk",
     "netra.cli.kibana",
 ]
 

@@ -85,7 +85,8 @@ def step(
     from netra.cli.users import ask_password
     from netra.identity import AuthenticationError, UserStore, UserStoreError
     from netra.kafka_tools import KafkaDeliveryError, KafkaUnavailableError, send_and_wait
-    from streams.casework import read_case
+    from schemas.flag_document import FlagDocument
+    from streams.casework import CaseRecord, read_case
 
     settings = Settings()
     try:
@@ -99,7 +100,7 @@ def step(
     except (AuthenticationError, UserStoreError) as exc:
         raise fail(f"the step is not recorded: {exc}.") from exc
 
-    async def current(es: Any) -> tuple[dict[str, Any], Any]:
+    async def current(es: Any) -> tuple[FlagDocument, CaseRecord | None]:
         flag = await fetch_flag_document(es, settings.flags_alias, flag_id)
         return flag, await read_case(es, settings.cases_alias, flag_id)
 

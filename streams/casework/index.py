@@ -15,9 +15,11 @@ from typing import Any
 
 from elasticsearch import ApiError, AsyncElasticsearch, ConflictError, NotFoundError
 
-from schemas.case import CaseStep
+from schemas.case import CaseStage, CaseStep
+from schemas.flag_document import FlagDocument, FlagField
 from streams.casework.record import CaseRecord, apply, open_case, refusal
 from streams.casework.windows import StepWindows
+from streams.deadlines import Clocks
 from streams.settings import REPO_ROOT
 
 TEMPLATE_PATH = REPO_ROOT / "deploy" / "elasticsearch" / "cases-template.json"
@@ -106,8 +108,10 @@ async def record_step(
                 flag = await es.get(index=flags_alias, id=step.flag_id)
             except NotFoundError:
                 return StepOutcome(StepResult.UNKNOWN_FLAG, f"no flag {step.flag_id!r}")
-            case = open_case(flag["_source"])
+            case = open_case(FlagDocument.from_source(flag["_source"]))
         if case.has(step):
+            # Applied before; the flag may have missed its mark if the worker stopped between.
+            await mark_flag(es, flags_alias, case, windows.clocks)
             return StepOutcome(StepResult.DUPLICATE, case=case)
         why = refusal(case, step, now)
         if why is not None:
@@ -131,7 +135,47 @@ async def record_step(
                 )
         except ConflictError:
             continue  # another step was written in between: read again
+        await mark_flag(es, flags_alias, updated, windows.clocks)
         return StepOutcome(StepResult.APPLIED, case=updated)
+
+
+async def mark_flag(
+    es: AsyncElasticsearch, flags_alias: str, case: CaseRecord, clocks: Clocks
+) -> None:
+    """Show the case's stage on its flag (the desk's queue and the case file read it there),
+    and once the finding is registered, the flag's follow-up deadlines, which run from then.
+    Idempotent: a step applied again marks the flag the same way."""
+    registered = next((s.at for s in case.steps if s.stage is CaseStage.FINDING_REGISTERED), None)
+    while True:
+        try:
+            found = await es.get(index=flags_alias, id=case.flag_id)
+        except NotFoundError:
+            return  # the flag was purged; the case keeps what happened
+        doc = FlagDocument.from_source(found["_source"])
+        fields: dict[str, Any] = {FlagField.CASE_STATE.value: case.stage.value}
+        recorded = doc.recorded_deadlines()
+        if registered is not None and recorded is not None and doc.registered_at is None:
+            deadlines = clocks.deadlines(
+                known_at=recorded.known_at,
+                known_via=recorded.known_via,
+                races=doc.races,
+                election=doc.election,
+                province=doc.asn.province,
+                registered_at=registered,
+            )
+            fields |= doc.with_deadlines(deadlines).to_source(include=FlagDocument.INDEXER_ONCE)
+        try:
+            await es.update(
+                index=found["_index"],
+                id=case.flag_id,
+                doc=fields,
+                if_seq_no=found["_seq_no"],
+                if_primary_term=found["_primary_term"],
+                refresh="wait_for",
+            )
+        except ConflictError:
+            continue  # a verdict or a claim was written in between: read again
+        return
 
 
 def due_query(now: dt.datetime) -> dict[str, Any]:

@@ -9,12 +9,12 @@ without Kafka or Elasticsearch.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from schemas.case import CaseStage, CaseStep, PpkDecision
+from schemas.flag_document import FlagDocument, ReviewStatus
 from streams.casework.windows import NextStep, StepWindows
 from streams.deadlines.clocks import Regime
 
@@ -26,7 +26,7 @@ FOLLOWS = {
     CaseStage.PPK_DECIDED: CaseStage.VERIFIED_BY_BKN,
 }
 #: Verdicts that make a flag a case; a dismissed or unreviewed flag has none.
-CASE_STATUSES = frozenset({"confirmed", "escalated"})
+CASE_STATUSES = frozenset({ReviewStatus.CONFIRMED, ReviewStatus.ESCALATED})
 #: How far in the future a step's time may be (clocks of the recording machines differ a little).
 CLOCK_SKEW = dt.timedelta(minutes=5)
 
@@ -67,20 +67,18 @@ class CaseRecord(BaseModel):
         return any(s.step_id == step.step_id for s in self.steps)
 
 
-def open_case(flag: Mapping[str, Any]) -> CaseRecord:
+def open_case(flag: FlagDocument) -> CaseRecord:
     """A case from its flag document, at the stage its review left it (no step yet)."""
-    asn = flag.get("asn") or {}
-    status = str(flag.get("status") or "unreviewed")
     return CaseRecord(
-        flag_id=str(flag["flag_id"]),
-        stage=CaseStage.REVIEWED if status in CASE_STATUSES else CaseStage.FLAGGED,
-        province=str(asn.get("province") or ""),
-        region=str(asn.get("region") or ""),
-        agency=str(asn.get("agency") or ""),
-        regimes=[Regime(r) for r in flag.get("regime") or []],
-        zone=str(flag.get("deadline_zone") or "WIB"),
-        reviewed_status=status,
-        reviewed_at=flag.get("reviewed_at"),
+        flag_id=flag.flag_id,
+        stage=CaseStage.REVIEWED if flag.status in CASE_STATUSES else CaseStage.FLAGGED,
+        province=flag.asn.province or "",
+        region=flag.asn.region or "",
+        agency=flag.asn.agency or "",
+        regimes=list(flag.regime),
+        zone=flag.deadline_zone or "WIB",
+        reviewed_status=flag.status.value,
+        reviewed_at=flag.reviewed_at,
     )
 
 

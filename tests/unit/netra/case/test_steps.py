@@ -12,16 +12,17 @@ import pytest
 from netra.case import StepRefusedError, build_step, may_record
 from netra.identity import Role, Scope, User, UserStore
 from schemas import CaseStage, PpkDecision
+from schemas.flag_document import FlagDocument, ReviewStatus
 from tests.integration.report_samples import BUDI, samples
 
 NOW = datetime(2024, 2, 10, 8, tzinfo=UTC)
 
 
-def _flag(status: str = "confirmed") -> dict[str, Any]:
+def _flag(status: str = "confirmed") -> FlagDocument:
     doc = next(s for s in samples(NOW) if s.flag.asn and s.flag.asn.name == BUDI.name).document()
-    doc["status"] = status
-    doc["reviewed_at"] = (NOW - timedelta(hours=3)).isoformat()
-    return doc
+    return doc.model_copy(
+        update={"status": ReviewStatus(status), "reviewed_at": NOW - timedelta(hours=3)}
+    )
 
 
 def _user(tmp_path: Path, role: Role, scope: Scope | None = None) -> User:
@@ -59,7 +60,7 @@ def test_a_scoped_user_records_only_for_asn_in_their_scope(tmp_path: Path) -> No
     assert denied is not None and "outside u-mks's scope" in denied
 
 
-def _build(user: User, stage: CaseStage, flag: dict[str, Any], **over: Any) -> Any:
+def _build(user: User, stage: CaseStage, flag: FlagDocument, **over: Any) -> Any:
     fields: dict[str, Any] = {
         "agency": "Bawaslu Kabupaten Blora",
         "reference": "001/Reg/TM/PB/Kab/14.16/II/2024",
@@ -79,7 +80,7 @@ def test_the_step_built_names_who_recorded_it(tmp_path: Path) -> None:
     user = _user(tmp_path, Role.BAWASLU)
     step = _build(user, CaseStage.FINDING_REGISTERED, _flag())
     assert step.actor == "u-bawaslu" and step.actor_role == "bawaslu"
-    assert step.flag_id == _flag()["flag_id"] and len(step.step_id) == 32
+    assert step.flag_id == _flag().flag_id and len(step.step_id) == 32
 
 
 def test_refusals_come_back_in_words(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from schemas import CaseStage, CaseStep, PpkDecision
+from schemas.flag_document import FlagDocument
 from streams.casework import CaseRecord, StepWindows, apply, load_step_windows, open_case, refusal
 from streams.deadlines import load_clocks
 from streams.deadlines.clocks import DEADLINES_DIR
@@ -23,15 +24,25 @@ def windows() -> StepWindows:
     return load_step_windows(load_clocks(DEADLINES_DIR, quiet_periods={}))
 
 
-def _flag(status: str = "confirmed") -> dict[str, Any]:
-    return {
-        "flag_id": "instagram:C3xYz",
-        "status": status,
-        "reviewed_at": (START - dt.timedelta(days=1)).isoformat(),
-        "regime": ["pilkada"],
-        "deadline_zone": "WIB",
-        "asn": {"province": "Jawa Tengah", "region": "Kabupaten Blora", "agency": "Pemkab Blora"},
-    }
+def _flag(status: str = "confirmed") -> FlagDocument:
+    return FlagDocument.from_source(
+        {
+            "@timestamp": (START - dt.timedelta(days=2)).isoformat(),
+            "flag_id": "instagram:C3xYz",
+            "platform": "instagram",
+            "account_id": "ig:budi.kradenan",
+            "status": status,
+            "reviewed_at": (START - dt.timedelta(days=1)).isoformat(),
+            "regime": ["pilkada"],
+            "deadline_zone": "WIB",
+            "asn": {
+                "registered": True,
+                "province": "Jawa Tengah",
+                "region": "Kabupaten Blora",
+                "agency": "Pemkab Blora",
+            },
+        }
+    )
 
 
 def _step(stage: CaseStage, days: float, n: int = 0, **over: Any) -> CaseStep:
@@ -65,7 +76,7 @@ def _path() -> list[CaseStep]:
     ]
 
 
-def _run(steps: list[CaseStep], windows: StepWindows, flag: dict[str, Any]) -> CaseRecord:
+def _run(steps: list[CaseStep], windows: StepWindows, flag: FlagDocument) -> CaseRecord:
     case = open_case(flag)
     for step in steps:
         assert refusal(case, step, NOW) is None, step.stage
