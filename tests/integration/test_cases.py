@@ -153,6 +153,16 @@ def test_a_case_moves_across_agencies_and_overdue_steps_are_counted(
     assert case["decision"] == "sanction" and case["agency"] == "Pemkab Blora"
     assert case["next_step"] is None
 
+    async def flag_of(flag_id: str) -> dict[str, Any]:
+        async with AsyncElasticsearch(indexed.es_url) as es:
+            return dict((await es.get(index=indexed.alias, id=flag_id))["_source"])
+
+    # The flag shows where its case stands, and its follow-up clocks run from the registration.
+    flag = asyncio.run(flag_of(budi))
+    assert flag["case_state"] == "ppk_decided"
+    assert flag["registered_at"] == case["steps"][0]["at"]
+    assert {"follow_up", "follow_up_extended"} <= {d["window"] for d in flag["deadlines"]}
+
     # Straight onto the topic: a step Kafka delivers twice is applied once; a step that
     # cannot follow is kept as a dead letter with the reason.
     last = CaseStep.model_validate(case["steps"][-1])
