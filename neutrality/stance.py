@@ -83,6 +83,10 @@ ENUMERATION_MIN = 3  # participants named together that make a list, in races wi
 COMPARISON = "comparison between participants"
 EVEN_HANDED = "register:report (said of both alike)"
 _EQUATIVE = re.compile(r"\bsama [^\W\d_]{3,}nya\b")
+# A title-case line that judges a participant with nobody quoted ("Pidato Ganjar Mewakili
+# Keresahan Rakyat, Prabowo-Gibran Stress") is the author's verdict dressed as a headline: a
+# newsroom puts praise and blame in someone's mouth ("Habib: ...", "kata X").
+HEADLINE_VERDICT = "praise or blame in a headline nobody is quoted in"
 MOOD_WINDOW = 8  # words between a wish and the victory it wishes, or a participant and either
 
 
@@ -193,6 +197,14 @@ _DATELINE = re.compile(
 _PUBLISHER = re.compile(
     r"\.(?:com|id|co|net|org|tv|news)\b|\b(?:news|berita|tribun|pos|times|media|kabar|"
     r"detik|kompas|antara|tempo|suara|okezone|liputan|radar|harian|koran|tv)\b(?!\s+sosial)",
+    re.IGNORECASE,
+)
+# A fact-checker's verdict opening the line in brackets, as Indonesian fact-checks label the
+# claim they examine ("[SALAH] ...", "[HOAKS] ...", "[DISINFORMASI] ..."): the claim is checked.
+_FACT_CHECK = re.compile(
+    r"\s*\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|fitnah|menyesatkan|keliru|"
+    r"konten yang menyesatkan|konteks yang salah|konten palsu|konten yang dimanipulasi|"
+    r"konten tiruan|satire|false|misleading)\s*\]",
     re.IGNORECASE,
 )
 _QUOTE_CHARS = frozenset('"“”„«»')
@@ -495,6 +507,9 @@ def read_register(
         # Content that is news by its shape (shared from a publisher, a dateline, a headline with
         # no first-person words) is reported: endorsing words in it are the subject's.
         reported: set[str] = set()
+        headlined: set[str] = set()  # read as news by its title case alone, nobody quoted
+        # read as news by a dateline, a publisher, its prose or a fact-checker's verdict
+        newsroom: set[str] = set()
         for field, orig in originals[side]:
             if not orig:
                 continue
@@ -513,22 +528,38 @@ def read_register(
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), FIGURES, raw=True)
                 )
+            m = _FACT_CHECK.match(orig) if orig.lstrip().startswith("[") else None
+            if m is not None:
+                found.setdefault("debunk", []).append(
+                    Ev(
+                        field,
+                        m.start(),
+                        m.end(),
+                        "register:debunk (a fact-check verdict)",
+                        raw=True,
+                    )
+                )
+                reported.add(field)
+                newsroom.add(field)
             m = _dateline(orig, _named_first(feats, keys, field))
             if m is not None:
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (dateline)", raw=True)
                 )
                 reported.add(field)
+                newsroom.add(field)
             if field == "target.name" and _PUBLISHER.search(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (shared from a publisher)", orig)
                 )
                 reported.update(("target.text", "target.name"))
+                newsroom.update(("target.text", "target.name"))
             if field in ("text", "target.text") and news_prose(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (news prose)", orig[:80])
                 )
                 reported.add(field)
+                newsroom.add(field)
             if (
                 (field in ("text", "target.text") or len(orig) > LONG_NAME)
                 and headline(orig)
@@ -561,6 +592,8 @@ def read_register(
                 )
                 if not first_person and not imperative:
                     reported.add(field)
+                    if ":" not in orig:
+                        headlined.add(field)
         if side == "own":
             for i, host in _publisher_links(post.urls):
                 found.setdefault("report", []).append(
@@ -646,6 +679,10 @@ def read_register(
             for ev in feats.found.get(key, ())
         )
         lists = (*ENDORSE_LISTS, EVALUATION_LIST) if evaluated else ENDORSE_LISTS
+        words_at = _WordIndex(texts)
+        judged_words = (
+            _participant_words(feats, keys, texts, words_at) if evaluated and headlined else {}
+        )
         for name in lists:
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -687,6 +724,16 @@ def read_register(
                     if cue is not None:
                         found.setdefault("educate", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:educate ({cue})")
+                        )
+                        continue
+                    if (
+                        name == EVALUATION_LIST
+                        and ev.field in headlined - newsroom - said_by_someone
+                        and ev.field not in quoted
+                        and _beside(ev, judged_words, words_at)
+                    ):
+                        found.setdefault("endorse", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:endorse ({HEADLINE_VERDICT})")
                         )
                         continue
                     if ev.field in reported or (ev.field in quoted and ev.field in attributed):
@@ -1260,6 +1307,16 @@ def _participant_words(
     for positions in where.values():
         positions.sort()
     return where
+
+
+def _beside(ev: Ev, where: dict[str, list[int]], words: _WordIndex) -> bool:
+    """A cue right after a participant's name, as its predicate ("Anies Ambisius", "Gibran
+    Terbukti Curang"); a word further on ("Prabowo-Gibran Sapu Bersih") belongs to a verb."""
+    if ev.start is None or ev.field not in where:
+        return False
+    word = words.at(ev.field, ev.start)
+    i = bisect_left(where[ev.field], word - 1)
+    return i < len(where[ev.field]) and where[ev.field][i] == word - 1
 
 
 def _within(positions: list[int], word: int, window: int) -> bool:

@@ -718,3 +718,36 @@ def test_a_ballot_number_after_a_candidacy_word_labels_the_name(engine: Engine) 
     sign = _post("Pilpres makin dekat, 03 Ganjar Pranowo").model_copy(update={"event_time": when})
     signed = engine.analyse(sign, complete=True, full_path=True)
     assert signed.features is not None and "text.number" in signed.features.found
+
+
+@pytest.mark.parametrize(
+    ("text", "endorses"),
+    [
+        ("Pidato Ganjar Mewakili Keresahan Rakyat, Prabowo-Gibran Stress", True),
+        ("Kalimat Penutup Anies Ambisius, Ahok Minta Maaf Kepada Warga", True),
+        # praise or blame put in someone's mouth is reported
+        ("Habib Rizieq: Anies Ambisius, Ahok Minta Maaf Kepada Warga Jakarta", False),
+        # a word further on belongs to a verb, not a verdict on the participant
+        ("Prabowo-Gibran Sapu Bersih Hasil Quick Count Semua Lembaga", False),
+    ],
+)
+def test_praise_or_blame_in_a_headline_nobody_is_quoted_in_is_a_verdict(
+    engine: Engine, text: str, endorses: bool
+) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    assert analysis.features is not None
+    labels = {ev.label for ev in analysis.features.found.get("register.endorse", [])}
+    verdict = "register:endorse (praise or blame in a headline nobody is quoted in)"
+    assert (verdict in labels) is endorses
+
+
+def test_a_fact_checkers_verdict_makes_the_claim_checked(engine: Engine) -> None:
+    checked = _post("[SALAH] Airlangga Hartarto Pindah Haluan, Gibran Terbukti Curang")
+    analysis = engine.analyse(checked, complete=True, full_path=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "register:debunk (a fact-check verdict)" in {ev.label for ev in found["register.debunk"]}
+    assert "register.endorse" not in found
+    assert analysis.decision.outcome.value == "pass"
+    claimed = checked.model_copy(update={"text": checked.text.removeprefix("[SALAH] ")})
+    assert "register.endorse" in _features(engine, claimed)
