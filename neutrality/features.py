@@ -235,7 +235,8 @@ class Extractor:
             for sc, start, end, m in numbers:
                 if not (m.strong or ctxs[_side(sc.zone)] or (not m.key and m.value in agree)):
                     continue
-                labelled = " " in sc.norm.text[start:end]  # "nomor urut 2", not "02"
+                # "nomor urut 2" or "pasangan calon 03": a number behind its label, not "02"
+                labelled = " " in sc.norm.text[start:end] or _after_label(feats, sc, start)
                 for p in _by_position(races, m):
                     if labelled and named_at.get((sc.field, end + 1)) == p.id:
                         # "calon gubernur nomor urut 2 Khofifah": the number labels the name
@@ -461,6 +462,15 @@ def _only_in_handles(
     bodies, rest = found
     term = sc.norm.text[start:end].replace(" ", "")
     return any(term in body for body in bodies) and term not in rest
+
+
+def _after_label(feats: Features, sc: Scanned, start: int) -> bool:
+    """Whether a bare number stands right after a word for candidacy ("pasangan calon 03",
+    "capres 02", "paslon nomor 3"): then, like "nomor urut 2", it labels what follows it."""
+    return any(
+        ev.field == sc.field and ev.end is not None and ev.end + 1 == start
+        for ev in feats.found.get(f"{sc.zone}.candidate_word", ())
+    )
 
 
 def _side(zone: str) -> str:

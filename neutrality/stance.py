@@ -66,6 +66,9 @@ STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST, *MOOD_LISTS)
 # Support described as someone else's ("yang mendukung X", "pendukung X akan menentukan") is not
 # the author's: the lists whose words are read for who holds the support.
 HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
+REFRAIN = "an instruction to refrain"
+REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orders
+_PURPOSE = frozenset(["untuk", "utk", "agar", "supaya", "biar", "buat", "spy"])
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 RECEIVED = "an instruction someone received"
 RECEIVED_WINDOW_WORDS = 10  # words from a passive order to the vote or support it governs
@@ -80,6 +83,10 @@ ENUMERATION_MIN = 3  # participants named together that make a list, in races wi
 COMPARISON = "comparison between participants"
 EVEN_HANDED = "register:report (said of both alike)"
 _EQUATIVE = re.compile(r"\bsama [^\W\d_]{3,}nya\b")
+# A title-case line that judges a participant with nobody quoted ("Pidato Ganjar Mewakili
+# Keresahan Rakyat, Prabowo-Gibran Stress") is the author's verdict dressed as a headline: a
+# newsroom puts praise and blame in someone's mouth ("Habib: ...", "kata X").
+HEADLINE_VERDICT = "praise or blame in a headline nobody is quoted in"
 MOOD_WINDOW = 8  # words between a wish and the victory it wishes, or a participant and either
 
 
@@ -134,6 +141,11 @@ FIGURES = "register:report (figures)"
 RESULT_FIGURE = "a result in figures"
 RESULT_WINDOW = 2  # words between a win word and the figure it won by
 _WIN_WORDS = _word_set("menang unggul telak mutlak memenangkan menangkan kalah")
+RESULT_SPAN = 4  # words between a win word and the verb of obtaining that brings its figure
+_OBTAINING = _word_set(
+    "meraih meraup memperoleh mendapat mendapatkan mengantongi perolehan raihan sebesar "
+    "mencapai menyabet"
+)
 # Temporal conjunctions: the act after one is placed in time, not urged.
 _TEMPORAL = _word_set(
     "usai seusai setelah stlh sesudah sebelum sblm saat ketika waktu sejak pasca selesai habis "
@@ -185,6 +197,14 @@ _DATELINE = re.compile(
 _PUBLISHER = re.compile(
     r"\.(?:com|id|co|net|org|tv|news)\b|\b(?:news|berita|tribun|pos|times|media|kabar|"
     r"detik|kompas|antara|tempo|suara|okezone|liputan|radar|harian|koran|tv)\b(?!\s+sosial)",
+    re.IGNORECASE,
+)
+# A fact-checker's verdict opening the line in brackets, as Indonesian fact-checks label the
+# claim they examine ("[SALAH] ...", "[HOAKS] ...", "[DISINFORMASI] ..."): the claim is checked.
+_FACT_CHECK = re.compile(
+    r"\s*\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|fitnah|menyesatkan|keliru|"
+    r"konten yang menyesatkan|konteks yang salah|konten palsu|konten yang dimanipulasi|"
+    r"konten tiruan|satire|false|misleading)\s*\]",
     re.IGNORECASE,
 )
 _QUOTE_CHARS = frozenset('"“”„«»')
@@ -254,11 +274,26 @@ _SOCIAL = (
 LONG_NAME = 50  # a target "name" this long is a title (a video, a shared article), not an account
 
 
+# A newsroom kicker: one capitalised word and an exclamation opening a headline ("Sah! Daftar
+# Nomor Urut ...", "Resmi! KPU Tetapkan ..."). A cheer of the author's ("Menang!", "Mantap!") has
+# the same shape: the stance reader tells them apart by the word (see `_cheering_kicker`).
+_KICKER = re.compile(r"^\s*[A-Z][^\W\d_]{1,15}!\s+(?=[A-Z0-9])")
+
+
+def kicker(text: str) -> re.Match[str] | None:
+    """The one-word exclamation opening a headline, if there is one."""
+    return _KICKER.match(text) if "!" in text[:20] else None
+
+
 def headline(text: str) -> bool:
     """Most content words capitalised (Title Case), as news headlines are written, and nothing
-    of a person's own voice in it (see `own_voice`)."""
+    of a person's own voice in it (see `own_voice`). A one-word kicker before it ("Sah!") is
+    how newsrooms open a headline, and is read past."""
     if text.islower() or text.isupper():
         return False
+    opened = kicker(text)
+    if opened is not None:
+        text = text[opened.end() :]
     words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
     # An exclamation closing the line or before any quoted speaker ("Habib: Pilih X!") is the
     # author's, and a newsroom headline carries none.
@@ -348,6 +383,25 @@ def _dateline(text: str, named_first: bool) -> re.Match[str] | None:
     if " " in place or named_first or not m.group("gap"):
         return None
     return m
+
+
+# What a kicker word must not be for the line to be a headline: the author's cheer, wish or call.
+_CHEER_LISTS = ("call_to_vote", "endorse_cue", "support", EVALUATION_LIST, *MOOD_LISTS)
+
+
+def _cheering_kicker(
+    text: str, feats: Features, keys: dict[str, tuple[str, ...]], field: str
+) -> bool:
+    """Whether the one-word exclamation opening the line is a cheer ("Menang! Prabowo ..."),
+    a wish or a call rather than a newsroom kicker ("Sah!", "Resmi!")."""
+    if kicker(text) is None:
+        return False
+    return any(
+        ev.field == field and ev.start == 0 and not ev.raw
+        for name in _CHEER_LISTS
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+    )
 
 
 def _named_first(feats: Features, keys: dict[str, tuple[str, ...]], field: str) -> bool:
@@ -453,6 +507,9 @@ def read_register(
         # Content that is news by its shape (shared from a publisher, a dateline, a headline with
         # no first-person words) is reported: endorsing words in it are the subject's.
         reported: set[str] = set()
+        headlined: set[str] = set()  # read as news by its title case alone, nobody quoted
+        # read as news by a dateline, a publisher, its prose or a fact-checker's verdict
+        newsroom: set[str] = set()
         for field, orig in originals[side]:
             if not orig:
                 continue
@@ -471,23 +528,43 @@ def read_register(
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), FIGURES, raw=True)
                 )
+            m = _FACT_CHECK.match(orig) if orig.lstrip().startswith("[") else None
+            if m is not None:
+                found.setdefault("debunk", []).append(
+                    Ev(
+                        field,
+                        m.start(),
+                        m.end(),
+                        "register:debunk (a fact-check verdict)",
+                        raw=True,
+                    )
+                )
+                reported.add(field)
+                newsroom.add(field)
             m = _dateline(orig, _named_first(feats, keys, field))
             if m is not None:
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (dateline)", raw=True)
                 )
                 reported.add(field)
+                newsroom.add(field)
             if field == "target.name" and _PUBLISHER.search(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (shared from a publisher)", orig)
                 )
                 reported.update(("target.text", "target.name"))
+                newsroom.update(("target.text", "target.name"))
             if field in ("text", "target.text") and news_prose(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (news prose)", orig[:80])
                 )
                 reported.add(field)
-            if (field in ("text", "target.text") or len(orig) > LONG_NAME) and headline(orig):
+                newsroom.add(field)
+            if (
+                (field in ("text", "target.text") or len(orig) > LONG_NAME)
+                and headline(orig)
+                and not _cheering_kicker(orig, feats, keys, field)
+            ):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (headline)", orig[:80])
                 )
@@ -515,6 +592,8 @@ def read_register(
                 )
                 if not first_person and not imperative:
                     reported.add(field)
+                    if ":" not in orig:
+                        headlined.add(field)
         if side == "own":
             for i, host in _publisher_links(post.urls):
                 found.setdefault("report", []).append(
@@ -551,6 +630,11 @@ def read_register(
         negations = {(ev.field, ev.end) for ev in negation_evs}
         named_here = any(key in feats.found for key in keys["participant"])
         _drop_absent_candidates(feats, keys, texts)
+        if not named_here:
+            for ev in _refraining_orders(feats, keys, texts, negation_starts):
+                found.setdefault("warn", []).append(
+                    Ev(ev.field, ev.start, ev.end, f"register:warn ({REFRAIN})")
+                )
         for ev in _others_support(feats, keys, texts):
             found.setdefault("report", []).append(
                 Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
@@ -595,6 +679,10 @@ def read_register(
             for ev in feats.found.get(key, ())
         )
         lists = (*ENDORSE_LISTS, EVALUATION_LIST) if evaluated else ENDORSE_LISTS
+        words_at = _WordIndex(texts)
+        judged_words = (
+            _participant_words(feats, keys, texts, words_at) if evaluated and headlined else {}
+        )
         for name in lists:
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -636,6 +724,16 @@ def read_register(
                     if cue is not None:
                         found.setdefault("educate", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:educate ({cue})")
+                        )
+                        continue
+                    if (
+                        name == EVALUATION_LIST
+                        and ev.field in headlined - newsroom - said_by_someone
+                        and ev.field not in quoted
+                        and _beside(ev, judged_words, words_at)
+                    ):
+                        found.setdefault("endorse", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:endorse ({HEADLINE_VERDICT})")
                         )
                         continue
                     if ev.field in reported or (ev.field in quoted and ev.field in attributed):
@@ -755,6 +853,7 @@ _KEYS = {
             *HOLDER_LISTS,
             "first_person",
             "received_directive",
+            "directive_cue",
             "negation_cue",
             "parity_cue",
             "support",
@@ -840,13 +939,23 @@ def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]])
 
 def _result_figure(ev: Ev, figured: set[str], texts: dict[str, str]) -> bool:
     """A win word followed by a number, in a field that gives percentages: a result ("menang
-    telak 58,45% versi quick count"), not a wish or a slogan."""
-    if ev.field not in figured or ev.end is None or ev.raw:
+    telak 58,45% versi quick count", "menang satu putaran dengan meraih 50 persen"), not a wish
+    or a slogan. The slogan a win word opens ("satu putaran" after "menang") is part of it."""
+    if ev.field not in figured or ev.start is None or ev.end is None or ev.raw:
         return False
     text = texts.get(ev.field, "")
     words = text[ev.start : ev.end].split()
-    after = text[ev.end : ev.end + 20].split()[:RESULT_WINDOW]
-    return bool(words) and words[-1] in _WIN_WORDS and any(w.isdigit() for w in after)
+    before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
+    if not words or not (words[-1] in _WIN_WORDS or (before and before[0] in _WIN_WORDS)):
+        return False
+    after = text[ev.end : ev.end + 80].split()[: RESULT_SPAN + RESULT_WINDOW]
+    if any(w.isdigit() for w in after[:RESULT_WINDOW]):
+        return True
+    # "menang satu putaran dengan meraih 50 persen": a verb of obtaining brings the figure in
+    for i, word in enumerate(after[:RESULT_SPAN]):
+        if word in _OBTAINING:
+            return any(w.isdigit() for w in after[i + 1 : i + 1 + RESULT_WINDOW])
+    return False
 
 
 def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
@@ -1025,6 +1134,52 @@ def _others_support(
     return list(removed.values())
 
 
+def _refraining_orders(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    negation_starts: set[tuple[str, int | None]],
+) -> list[Ev]:
+    """Take out directives whose content is a negation, and return them.
+
+    "ASN diminta tidak membuat keputusan yang menguntungkan calon", "pegawai harus untuk tidak
+    ikut kampanye" order people to refrain: a neutrality rule being given or quoted, not an
+    official directing staff for someone. With a participant named the caller keeps them
+    ("kalian harus tidak pilih X" directs against X)."""
+    removed: list[Ev] = []
+    for key in keys["directive_cue"]:
+        evs = feats.found.get(key)
+        if not evs:
+            continue
+        kept = []
+        for ev in evs:
+            if _refrains(ev, texts, negation_starts):
+                removed.append(ev)
+            else:
+                kept.append(ev)
+        _keep(feats, key, evs, kept)
+    return removed
+
+
+def _refrains(ev: Ev, texts: dict[str, str], negation_starts: set[tuple[str, int | None]]) -> bool:
+    """A negation opening what the directive asks, past any purpose word ("diminta untuk
+    tidak", "harus agar tidak")."""
+    if ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    at = ev.end
+    for _ in range(REFRAIN_WINDOW):
+        while at < len(text) and text[at] == " ":
+            at += 1
+        if (ev.field, at) in negation_starts:
+            return True
+        nxt = text.find(" ", at)
+        if nxt < 0 or text[at:nxt] not in _PURPOSE:
+            return False
+        at = nxt
+    return False
+
+
 def _keep(feats: Features, key: str, evs: list[Ev], kept: list[Ev]) -> None:
     """Keep only `kept` of a feature's evidence `evs`; a feature left with none is gone."""
     if len(kept) == len(evs):
@@ -1152,6 +1307,16 @@ def _participant_words(
     for positions in where.values():
         positions.sort()
     return where
+
+
+def _beside(ev: Ev, where: dict[str, list[int]], words: _WordIndex) -> bool:
+    """A cue right after a participant's name, as its predicate ("Anies Ambisius", "Gibran
+    Terbukti Curang"); a word further on ("Prabowo-Gibran Sapu Bersih") belongs to a verb."""
+    if ev.start is None or ev.field not in where:
+        return False
+    word = words.at(ev.field, ev.start)
+    i = bisect_left(where[ev.field], word - 1)
+    return i < len(where[ev.field]) and where[ev.field][i] == word - 1
 
 
 def _within(positions: list[int], word: int, window: int) -> bool:

@@ -620,3 +620,134 @@ def test_support_said_to_be_a_third_persons_is_not_the_authors(engine: Engine) -
     assert "register.endorse" not in _features(engine, theirs)
     ours = _post("Paslon Prabowo-Gibran hadir, dukungan kami sepenuhnya untuk beliau berdua")
     assert "register.endorse" in _features(engine, ours)
+
+
+def test_a_one_word_kicker_opens_a_headline() -> None:
+    line = "Daftar Nomor Urut Calon Gubernur Jawa Barat, Jakarta, Jawa Tengah dan Bali"
+    assert headline(line)
+    assert headline(f"Sah! {line}")
+    assert not headline(f"Sah! {line}!")  # the exclamation closing the line stays the author's
+    assert not headline(f"Ya Allah! {line}")  # two words before it: an exclamation of feeling
+
+
+def test_a_cheer_as_kicker_is_no_newsroom_headline(engine: Engine) -> None:
+    when = dt.datetime(2024, 9, 24, 9, tzinfo=WHEN.tzinfo)
+    news = _post("Sah! Daftar Nomor Urut Calon Gubernur Jawa Barat, Jakarta dan Jawa Tengah")
+    news = news.model_copy(update={"event_time": when})
+    analysis = engine.analyse(news, complete=True, full_path=True)
+    assert analysis.features is not None
+    assert "register:report (headline)" in {
+        ev.label for ev in analysis.features.found["register.report"]
+    }
+    assert analysis.decision.outcome.value == "pass"
+    cheer = news.model_copy(
+        update={"text": "Menang! Prabowo Gibran Unggul di Hitung Cepat Semua Lembaga Survei"}
+    )
+    cheered = engine.analyse(cheer, complete=True, full_path=True)
+    assert cheered.features is not None
+    assert "register:report (headline)" not in {
+        ev.label for ev in cheered.features.found.get("register.report", [])
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "refrains"),
+    [
+        (
+            "ASN, TNI, Polri dan pejabat negara diminta tidak membuat keputusan yang "
+            "menguntungkan atau merugikan pasangan calon kepala daerah",
+            True,
+        ),
+        ("Seluruh pegawai harus untuk tidak ikut kampanye calon bupati", True),
+        ("Seluruh lurah harus cari suara untuk calon bupati petahana", False),
+    ],
+)
+def test_an_instruction_to_refrain_is_no_directing(
+    engine: Engine, text: str, refrains: bool
+) -> None:
+    when = dt.datetime(2024, 10, 15, 9, tzinfo=WHEN.tzinfo)
+    post = _post(text).model_copy(update={"event_time": when})
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    warned = {ev.label for ev in found.get("register.warn", [])}
+    assert ("register:warn (an instruction to refrain)" in warned) is refrains
+    assert ("text.directive_cue" in found) is not refrains
+    fired = {h.rule_id for h in analysis.decision.hits}
+    assert ("N10.directing-staff" in fired) is not refrains
+
+
+def test_an_instruction_to_refrain_naming_someone_is_kept(engine: Engine) -> None:
+    post = _post("Bapak ibu guru harus tidak pilih Anies, ingat itu")
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    assert "text.directive_cue" in analysis.features.found
+
+
+@pytest.mark.parametrize(
+    ("text", "endorses"),
+    [
+        (
+            "Dengan hasil tersebut, Pramono Anung-Rano Karno untuk sementara menang satu "
+            "putaran dengan meraih 50 persen lebih suara.",
+            False,
+        ),
+        ("Prabowo-Gibran menang telak 58 persen versi hitung cepat", False),
+        # a figure far from the win word, with nothing that brings it in, is not its result
+        ("Prabowo-Gibran harus menang satu putaran, jangan sampai di bawah 50 persen", True),
+    ],
+)
+def test_a_win_with_its_figure_a_few_words_later_is_a_result(
+    engine: Engine, text: str, endorses: bool
+) -> None:
+    when = dt.datetime(2024, 2, 15, 9, tzinfo=WHEN.tzinfo)
+    post = _post(text).model_copy(update={"event_time": when})
+    found = _features(engine, post)
+    assert ("register.endorse" in found) is endorses
+
+
+def test_a_ballot_number_after_a_candidacy_word_labels_the_name(engine: Engine) -> None:
+    when = dt.datetime(2024, 4, 22, 9, tzinfo=WHEN.tzinfo)
+    text = "MK menolak permohonan yang diajukan pasangan calon 03 Ganjar Pranowo-Mahfud MD."
+    post = _post(text).model_copy(update={"event_time": when})
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    assert "text.number" not in analysis.features.found
+    labels = {ev.label for ev in analysis.features.found["text.participant"]}
+    assert any("labels the name after it" in label for label in labels)
+    sign = _post("Pilpres makin dekat, 03 Ganjar Pranowo").model_copy(update={"event_time": when})
+    signed = engine.analyse(sign, complete=True, full_path=True)
+    assert signed.features is not None and "text.number" in signed.features.found
+
+
+@pytest.mark.parametrize(
+    ("text", "endorses"),
+    [
+        ("Pidato Ganjar Mewakili Keresahan Rakyat, Prabowo-Gibran Stress", True),
+        ("Kalimat Penutup Anies Ambisius, Ahok Minta Maaf Kepada Warga", True),
+        # praise or blame put in someone's mouth is reported
+        ("Habib Rizieq: Anies Ambisius, Ahok Minta Maaf Kepada Warga Jakarta", False),
+        # a word further on belongs to a verb, not a verdict on the participant
+        ("Prabowo-Gibran Sapu Bersih Hasil Quick Count Semua Lembaga", False),
+    ],
+)
+def test_praise_or_blame_in_a_headline_nobody_is_quoted_in_is_a_verdict(
+    engine: Engine, text: str, endorses: bool
+) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    assert analysis.features is not None
+    labels = {ev.label for ev in analysis.features.found.get("register.endorse", [])}
+    verdict = "register:endorse (praise or blame in a headline nobody is quoted in)"
+    assert (verdict in labels) is endorses
+
+
+def test_a_fact_checkers_verdict_makes_the_claim_checked(engine: Engine) -> None:
+    checked = _post("[SALAH] Airlangga Hartarto Pindah Haluan, Gibran Terbukti Curang")
+    analysis = engine.analyse(checked, complete=True, full_path=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "register:debunk (a fact-check verdict)" in {ev.label for ev in found["register.debunk"]}
+    assert "register.endorse" not in found
+    assert analysis.decision.outcome.value == "pass"
+    claimed = checked.model_copy(update={"text": checked.text.removeprefix("[SALAH] ")})
+    assert "register.endorse" in _features(engine, claimed)
