@@ -18,6 +18,7 @@ from prometheus_client import start_http_server
 
 from agents import audit, indexer, judge, offenders, registry, reviews
 from streams import metrics
+from streams.consumer import CommitWatch, GuardedConsumer, GuardedTransport
 from streams.esclient import elasticsearch_client
 from streams.kafka_security import faust_credentials
 from streams.logfilter import limit_repeats
@@ -48,20 +49,40 @@ class CommitSensor(faust.Sensor):
 
 @dataclass
 class LagTracker:
-    """Remembers the last processed offset per partition to report consumer lag."""
+    """Remembers the last processed offset per partition to report consumer lag, and how long
+    each partition's commit has stood still behind it."""
 
     processed: dict[Any, int] = field(default_factory=dict)
+    watch: CommitWatch = field(default_factory=CommitWatch)
+    reported: set[Any] = field(default_factory=set)
 
     def __call__(self, message: Any) -> None:
         self.processed[message.tp] = message.offset
 
-    def report(self, consumer: Any) -> None:
-        for tp in consumer.assignment():
-            highwater = consumer.highwater(tp)
-            if highwater is None or tp not in self.processed:
+    def report(self, consumer: GuardedConsumer) -> None:
+        assigned = set(consumer.assignment())
+        for tp in self.reported - assigned:  # moved to another worker: not ours to report
+            self.watch.forget(tp)
+            self._set_commit_gauges(tp, 0, 0.0)
+        self.reported &= assigned
+        for tp in assigned:
+            if tp not in self.processed:
                 continue
-            lag = max(0, highwater - self.processed[tp] - 1)
-            metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(lag)
+            highwater = consumer.highwater(tp)
+            if highwater is not None:
+                lag = max(0, highwater - self.processed[tp] - 1)
+                metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(lag)
+            waiting, still = self.watch.observe(
+                tp, self.processed[tp], consumer.committed_offset(tp)
+            )
+            self._set_commit_gauges(tp, waiting, still)
+            self.reported.add(tp)
+
+    @staticmethod
+    def _set_commit_gauges(tp: Any, waiting: int, still: float) -> None:
+        labels = {"topic": tp.topic, "partition": str(tp.partition)}
+        metrics.UNCOMMITTED.labels(**labels).set(waiting)
+        metrics.COMMIT_STALLED.labels(**labels).set(still)
 
 
 @dataclass
@@ -119,10 +140,17 @@ def create_pipeline(
     """Build the app; `on_metrics_port` learns the port /metrics got (to register for scraping)."""
     settings = settings or Settings()
     app = faust_app(settings)
+    specs = {s.name: s for s in topic_specs(settings)}
+    # Before anything touches the consumer: its start of each partition must be kept (see
+    # streams.consumer) on every topic without holes in its offsets, i.e. all but compacted ones.
+    app.transport = GuardedTransport(
+        app.conf.broker_consumer,
+        app,
+        guarded=[n for n, spec in specs.items() if spec.configs.get("cleanup.policy") != "compact"],
+    )
     app.sensors.add(CommitSensor())
     if settings.faust_sensor:
         setup_prometheus_sensors(app, name_prefix="faust")
-    specs = {s.name: s for s in topic_specs(settings)}
     topics = {
         name: _raw_topic(app, name, spec.partitions, spec.configs) for name, spec in specs.items()
     }
@@ -208,7 +236,10 @@ def create_pipeline(
 
     @app.timer(5.0)
     async def report_lag() -> None:
-        lag.report(app.consumer)
+        consumer = app.consumer
+        if not isinstance(consumer, GuardedConsumer):
+            raise TypeError(f"the worker's consumer is a {type(consumer).__name__}")
+        lag.report(consumer)
 
     @app.task
     async def serve_metrics() -> None:
