@@ -46,7 +46,7 @@ def engine(
 
     Targets: >= 50,000 posts/s on one core and >= 3x the single alternation regex.
     """
-    from bench.engine import run
+    from netra.bench.engine import run
 
     with console.status(f"timing the engine and its peers on {posts:,} generated posts ..."):
         r = run(posts, runs, partisan, profile=profile)
@@ -99,7 +99,7 @@ def worst(
     """The slowest valid posts the schema allows (longest fields, most matches, obfuscation,
     extreme dates), each timed through the engine. Target: every decide <= 50 ms (the median
     of --runs; the max shows pauses such as garbage collection)."""
-    from bench.worst import TARGET_MS, run
+    from netra.bench.worst import TARGET_MS, run
 
     with console.status("timing worst-case posts ..."):
         cases = run(runs)
@@ -133,8 +133,8 @@ def pipeline(
     Needs the local stack ('netra stack up'). Targets: >= 0.7 of the ceiling, p99 <= 2 s,
     <= 300 MB.
     """
-    from bench.pipeline import MissingFlagsError, run
     from netra import stack
+    from netra.bench.pipeline import MissingFlagsError, run
     from streams.settings import Settings
 
     stack.up(console=console)

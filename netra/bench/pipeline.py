@@ -1,6 +1,6 @@
 """Pipeline throughput and latency on the local stack, against Faust's own ceiling in the same run.
 
-1. Ceiling: a no-op Faust agent (bench/noop.py) drains a topic of N pre-loaded posts.
+1. Ceiling: a no-op Faust agent (netra/bench/noop.py) drains a topic of N pre-loaded posts.
 2. Netra: one worker (judge, indexer, reviews, offenders) drains the same posts; the run ends
    when every post is judged and every flag is indexed. Both rates are measured from the first
    event each worker reports to its last, so start-up and group join are not counted.
@@ -110,7 +110,7 @@ class Run:
         port = free_port()
         env = {**self.env, "NETRA_METRICS_PORT": str(port)}
         handle = (
-            start_python(f"{self.suffix}-{name}", ["-m", "bench.noop"], env)
+            start_python(f"{self.suffix}-{name}", ["-m", "netra.bench.noop"], env)
             if noop
             else start_worker(f"{self.suffix}-{name}", env)
         )

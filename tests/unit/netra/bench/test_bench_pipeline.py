@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bench.pipeline import expected_flags, flagged_indexes
+from netra.bench.pipeline import expected_flags, flagged_indexes
 from netra.sample import sample_posts, sample_registry
 
 
