@@ -18,7 +18,6 @@ COPY streams ./streams
 COPY agents ./agents
 COPY neutrality ./neutrality
 COPY netra ./netra
-COPY bench ./bench
 COPY rules ./rules
 # The worker reads the index template from deploy/elasticsearch and the shipped rules from rules/,
 # both found next to the packages (streams/elastic.py, neutrality/engine.py): an editable install

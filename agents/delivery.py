@@ -6,16 +6,22 @@ and the output is gone without a trace. Here each event's outputs are awaited in
 background, so the agent goes on judging, and the event is acknowledged (its offset may be
 committed) only when all of them are stored. An output that fails sends the event to the
 dead-letter topic with the reason; that send is retried until Kafka takes it, so an event is
-never acknowledged with nothing downstream. Faust commits an offset only up to the first
-unacknowledged event of a partition, so a stuck event holds back its partition's commit (the
-"no offset committed" alert) and is judged again after a restart.
+never acknowledged with nothing downstream.
+
+Events are acknowledged in their partition's order, never out of it: Faust's commit tolerates
+one missing offset at the head of a partition's acknowledged offsets (meant for an offset that
+holds no record), so an event still waiting for its flag, followed by acknowledged events that
+produced nothing, was committed past; a crash then lost it, and its own acknowledgement came
+too late to count. In order, a stuck event holds back its partition's commit (the commit-stall
+alert) and is judged again after a restart.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections import deque
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,8 +81,23 @@ async def until_delivered(
         backoff = min(backoff * 2, max_backoff)
 
 
+@dataclass
+class _InFlight:
+    """An event settled by the agent, waiting for its turn to be acknowledged."""
+
+    event: Any
+    stored: bool = False
+
+
+def partition_of(event: Any) -> Hashable:
+    """The Kafka partition a Faust event came from."""
+    tp: Hashable = event.message.tp
+    return tp
+
+
 class AckAfterDelivery:
-    """Acknowledges each consumed event once its outputs are stored, without waiting in line.
+    """Acknowledges each consumed event once its outputs are stored, in its partition's order,
+    without waiting in line: the agent goes on judging while outputs are on their way.
 
     `ack` acknowledges one event; `rescue` dead-letters an event whose output failed and
     returns when the dead letter is stored (see `until_delivered`)."""
@@ -88,33 +109,41 @@ class AckAfterDelivery:
         ack: Callable[[Any], Awaitable[Any]],
         rescue: Callable[[Any, Sent, BaseException], Awaitable[None]],
         limiter: RepeatLimiter | None = None,
+        partition: Callable[[Any], Hashable] = partition_of,
     ) -> None:
         self.stage = stage
         self._ack = ack
         self._rescue = rescue
         self._limiter = limiter or RepeatLimiter()
-        self._pending: set[asyncio.Task[None]] = set()
+        self._partition = partition
+        self._lines: dict[Hashable, deque[_InFlight]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._releasing = asyncio.Lock()  # acknowledgements leave one at a time, in order
 
     @property
     def pending(self) -> int:
-        """Events whose outputs are still on their way."""
-        return len(self._pending)
+        """Events not acknowledged yet (outputs on their way, or an earlier event's are)."""
+        return sum(len(line) for line in self._lines.values())
 
     async def settle(self, event: Any, outputs: Sequence[Sent]) -> None:
-        """Acknowledge `event` now if it produced nothing, else once its outputs are stored."""
-        if not outputs:
-            await self._ack(event)
+        """Acknowledge `event` once its outputs are stored and every earlier event of its
+        partition is acknowledged; at once when it produced nothing and none is waiting."""
+        key = self._partition(event)
+        entry = _InFlight(event, stored=not outputs)
+        self._lines.setdefault(key, deque()).append(entry)
+        if entry.stored:
+            await self._release(key)
             return
-        task = asyncio.ensure_future(self._settle(event, list(outputs)))
-        self._pending.add(task)
-        task.add_done_callback(self._pending.discard)
+        task = asyncio.ensure_future(self._store(key, entry, list(outputs)))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def drain(self) -> None:
         """Wait for every event still in flight (before stopping)."""
-        while self._pending:
-            await asyncio.gather(*list(self._pending), return_exceptions=True)
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
-    async def _settle(self, event: Any, outputs: list[Sent]) -> None:
+    async def _store(self, key: Hashable, entry: _InFlight, outputs: list[Sent]) -> None:
         failure = await first_failure(outputs)
         if failure is not None:
             output, error = failure
@@ -128,5 +157,16 @@ class AckAfterDelivery:
                     type(error).__name__,
                     error,
                 )
-            await self._rescue(event, output, error)
-        await self._ack(event)
+            await self._rescue(entry.event, output, error)
+        entry.stored = True
+        await self._release(key)
+
+    async def _release(self, key: Hashable) -> None:
+        """Acknowledge the partition's stored events from its oldest on, up to the first one
+        still waiting."""
+        async with self._releasing:
+            line = self._lines.get(key)
+            while line and line[0].stored:
+                await self._ack(line.popleft().event)
+            if line is not None and not line:
+                del self._lines[key]

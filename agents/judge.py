@@ -1,9 +1,13 @@
 """The judge agent: validate each event, attribute it to an ASN, run the engine, publish flags.
 
-Nothing a producer sends can stop it: invalid messages and even Netra's own bugs on a message
-end in the dead-letter topic with a reason, and the worker goes on with the next one. An event
-is acknowledged only once what it produced is stored by Kafka (agents.delivery), and a flag too
-large for its topic is cut by rule, never refused (agents.flagfit).
+Events come in batches (up to NETRA_JUDGE_BATCH_MAX, or what arrived within
+NETRA_JUDGE_BATCH_LINGER_SECONDS): each batch is decoded and validated in one pass, routed
+(dead letter, re-key, unregistered, judge), judged, its outputs sent, and its counters updated
+once. Nothing a producer sends can stop it: invalid messages and even Netra's own bugs on a
+message end in the dead-letter topic with a reason, and the rest of the batch goes on. An event
+is acknowledged only once what it produced is stored by Kafka (agents.delivery), whatever
+Faust's batching does (see `hold`), and a flag too large for its topic is cut by rule, never
+refused (agents.flagfit).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +23,7 @@ from agents.deadletters import send_to_deadletter, start_deadletter
 from agents.delivery import AckAfterDelivery, Sent
 from agents.flagfit import fit_flag
 from agents.reports import review_report
+from agents.tally import Tally
 from neutrality import Locality
 from neutrality.engine import TOO_COMPLEX
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry, RuleState
@@ -31,8 +36,6 @@ from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 STAGE = "judge"
-_EVENT_CHILDREN: dict[tuple[str, ...], Any] = {}
-_DECISION_CHILDREN: dict[tuple[str, ...], Any] = {}
 
 
 class RegistryLookup:
@@ -66,26 +69,33 @@ def judge_post(
     received_at: datetime,
     budget_ms: float | None = None,
     source: EventSource | None = None,
+    tally: Tally | None = None,
 ) -> tuple[Flag | None, list[RuleState]]:
     """Judge one valid event: the flag (None when the engine passes it) and rules that tripped.
     An event past `budget_ms` becomes a review-level flag saying it was too complex. The flag
-    carries the ASN with the NIP pseudonymised."""
+    carries the ASN with the NIP pseudonymised. Counts go to `tally` (the batch's) when given,
+    else straight to the counters."""
+    counts = tally if tally is not None else Tally()
     locality = Locality(province=entry.province, regency=entry.region) if entry else None
     decision = holder.engine.decide(
         post, locality, review_only=guard.overrides, budget_ms=budget_ms
     )
-    metrics.labelled(metrics.DECISIONS, _DECISION_CHILDREN, decision.outcome.value).inc()
+    counts.add(metrics.DECISIONS, decision.outcome.value)
     if decision.hits and decision.hits[0].rule_id == TOO_COMPLEX:
-        metrics.TOO_COMPLEX.inc()
+        counts.add(metrics.TOO_COMPLEX)
     tripped = guard.observe(decision)
     decision = review_report(
         post, decision, registered=entry is not None, review_at=holder.engine.pack.review_at
     )
     if decision.outcome is Outcome.PASS:
+        if tally is None:
+            counts.flush()
         return None, tripped
     province = entry.province if entry else "unknown"
     for hit in decision.hits:
-        metrics.FLAGS.labels(rule=hit.rule_id, severity=hit.severity.value, province=province).inc()
+        counts.add(metrics.FLAGS, hit.rule_id, hit.severity.value, province)
+    if tally is None:
+        counts.flush()
     flag = Flag(
         decision=decision,
         post=post,
@@ -123,32 +133,43 @@ def attach(
 
     @app.agent(posts_topic, name="netra.agents.judge")
     async def judge(stream: Any) -> None:
-        manual = stream.noack()
-        delivery = AckAfterDelivery(stage=STAGE, ack=manual.ack, rescue=rescue)
+        delivery = AckAfterDelivery(stage=STAGE, ack=stream.ack, rescue=rescue)
+        tally = Tally()
+        batches = stream.take_events(
+            settings.judge_batch_max, within=settings.judge_batch_linger_seconds
+        )
         try:
-            async for event in manual.events():
-                msg = event.message
-                try:
-                    outputs = await _judge_one(msg)
-                except Exception as exc:  # Netra's own bug: keep the message, keep the worker
-                    log.exception("judge failed on %s/%s@%s", msg.topic, msg.partition, msg.offset)
-                    outputs = [
-                        await start_deadletter(
-                            deadletter_topic,
-                            msg,
-                            reason=DeadLetterReason.INTERNAL,
-                            error=f"{type(exc).__name__}: {exc}",
-                            stage=STAGE,
-                        )
-                    ]
-                await delivery.settle(event, outputs)
-                on_processed(msg)
+            async for events in batches:
+                hold(events)
+                outputs = await judge_batch([event.message for event in events], tally)
+                tally.flush()
+                for event, sent in zip(events, outputs, strict=True):
+                    await delivery.settle(event, sent)
+                    on_processed(event.message)
         finally:
             await delivery.drain()
 
-    async def _judge_one(msg: Any) -> list[Sent]:
-        """Judge one message; what it sent, each on its way to Kafka."""
-        post = decode(msg.value, Post, max_bytes=settings.max_event_bytes)
+    async def judge_batch(messages: Sequence[Any], tally: Tally) -> list[list[Sent]]:
+        """What each message of a batch sent, each output on its way to Kafka."""
+        decoded = [decode(m.value, Post, max_bytes=settings.max_event_bytes) for m in messages]
+        outputs: list[list[Sent]] = []
+        for msg, post in zip(messages, decoded, strict=True):
+            try:
+                outputs.append(await _route(msg, post, tally))
+            except Exception as exc:  # Netra's own bug: keep the message, keep the worker
+                log.exception("judge failed on %s/%s@%s", msg.topic, msg.partition, msg.offset)
+                letter = await start_deadletter(
+                    deadletter_topic,
+                    msg,
+                    reason=DeadLetterReason.INTERNAL,
+                    error=f"{type(exc).__name__}: {exc}",
+                    stage=STAGE,
+                )
+                outputs.append([letter])
+        return outputs
+
+    async def _route(msg: Any, post: Post | Rejection, tally: Tally) -> list[Sent]:
+        """Dead-letter, re-key, skip or judge one decoded message; what it sent."""
         if isinstance(post, Rejection):
             return [
                 await start_deadletter(
@@ -160,21 +181,25 @@ def attach(
             # The registry table is partitioned by account id, so only the worker that owns the
             # account's partition can attribute the event: send it there, keyed right, with its
             # original timestamp. It is judged there, once.
-            metrics.REKEYED.inc()
+            tally.add(metrics.REKEYED)
             pending = await posts_topic.send(
                 key=account_key, value=msg.value, timestamp=msg.timestamp, force=True
             )
             return [Sent(settings.posts_topic, pending)]
-        metrics.labelled(
-            metrics.EVENTS, _EVENT_CHILDREN, post.platform.value, post.action.value
-        ).inc()
+        tally.add(metrics.EVENTS, post.platform.value, post.action.value)
         entry = registry.get(post.account_id)
         if entry is not None and not entry.active:
             entry = None  # the account no longer belongs to a serving civil servant
         if entry is None:
-            metrics.UNREGISTERED.inc()
+            tally.add(metrics.UNREGISTERED)
             if not settings.keep_unregistered and post.report is None:
                 return []  # a public report is judged all the same (agents.reports)
+        return await _publish(msg, post, entry, tally)
+
+    async def _publish(
+        msg: Any, post: Post, entry: RegistryEntry | None, tally: Tally
+    ) -> list[Sent]:
+        """Judge one attributed event and send the rule states it tripped and its flag."""
         received_at = datetime.fromtimestamp(msg.timestamp, UTC) if msg.timestamp else None
         received_at = received_at or datetime.now(UTC)
         flag, tripped = judge_post(
@@ -186,6 +211,7 @@ def attach(
             received_at,
             budget_ms=settings.decide_budget_ms,
             source=source_of(msg),
+            tally=tally,
         )
         sent: list[Sent] = []
         for state in tripped:
@@ -210,13 +236,22 @@ def attach(
             return sent
         flag, value = fitted
         if flag.trimmed:
-            metrics.FLAGS_TRIMMED.inc()
-        pending = await flags_topic.send(key=account_key, value=value, force=True)
+            tally.add(metrics.FLAGS_TRIMMED)
+        pending = await flags_topic.send(key=post.account_id.encode(), value=value, force=True)
         sent.append(Sent(settings.flags_topic, pending))
         metrics.EVENT_TO_FLAG.observe(max(0.0, time.time() - received_at.timestamp()))
         return sent
 
     return judge
+
+
+def hold(events: Sequence[Any]) -> None:
+    """Keep Faust's batching from acknowledging `events`: `take_events` acknowledges a whole
+    batch as soon as the agent asks for the next one, before its flags are stored. One more
+    reference on each message makes that acknowledgement not the last; the last is the one
+    AckAfterDelivery gives once the event's outputs are stored."""
+    for event in events:
+        event.message.incref()
 
 
 def source_of(msg: Any) -> EventSource:

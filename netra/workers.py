@@ -57,9 +57,8 @@ def isolated_env(suffix: str, **overrides: str) -> dict[str, str]:
 
 
 def settings_from_env(env: Mapping[str, str]) -> Settings:
-    """The Settings a worker started with `env` will have."""
-    values = {k.removeprefix("NETRA_").lower(): v for k, v in env.items() if k.startswith("NETRA_")}
-    return Settings.model_validate(values)
+    """The Settings a worker started with this environment and `env` over it will have."""
+    return Settings.from_env({**os.environ, **env})
 
 
 def workers_dir(settings: Settings | None = None) -> Path:
@@ -105,7 +104,7 @@ def start_worker(
 def start_python(name: str, args: list[str], env: Mapping[str, str] | None = None) -> WorkerHandle:
     """Start `python ARGS` in its own process group, logged and tracked like a worker."""
     full_env = {**os.environ, **(env or {})}
-    folder = private_dir(Path(full_env.get("NETRA_STATE") or Settings().state_dir) / "workers")
+    folder = private_dir(Settings.from_env(full_env).state_dir / "workers")
     log_path, pid_path = folder / f"{name}.log", folder / f"{name}.pid"
     pid = spawn([sys.executable, *args], cwd=REPO_ROOT, env=full_env, log_path=log_path)
     return WorkerHandle(name, write_pidfile(pid_path, pid), log_path, pid_path)

@@ -23,13 +23,13 @@ from urllib.parse import quote
 from pydantic import AliasChoices, AwareDatetime, BaseModel, ConfigDict, Field
 
 from schemas.case import CaseStage
+from schemas.deadlines import Due, FlagDeadlines, KnownVia, Regime
 from schemas.decision import Outcome, RuleHit
 from schemas.flag import EventSource, TrimmedField
 from schemas.post import Target
 from schemas.registry import AsnProfile
 from schemas.report import ReportInfo
 from schemas.review import ReviewVerdict, Verdict
-from streams.deadlines.clocks import Due, FlagDeadlines, KnownVia, Regime
 
 
 class ReviewStatus(StrEnum):

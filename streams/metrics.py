@@ -79,6 +79,17 @@ CONSUMER_LAG = Gauge(
     "Messages in a partition not yet processed by this worker.",
     ["topic", "partition"],
 )
+UNCOMMITTED = Gauge(
+    "netra_uncommitted_events",
+    "Events of a partition this worker processed but has not committed yet.",
+    ["topic", "partition"],
+)
+COMMIT_STALLED = Gauge(
+    "netra_commit_stalled_seconds",
+    "How long a partition's committed offset has stood still while processed events wait past "
+    "it (0 when it keeps up); a restart would process them again.",
+    ["topic", "partition"],
+)
 LAST_COMMIT = Gauge(
     "netra_last_commit_timestamp_seconds", "Unix time of this worker's last offset commit."
 )

@@ -6,11 +6,12 @@ needs no configuration to run locally. `netra worker --help` and README list the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -119,6 +120,17 @@ class Settings(BaseSettings):
             "Time the engine may spend on one event; past it the event goes to review as too "
             "complex (the slowest valid post takes about 50 ms: netra bench worst)."
         ),
+    )
+    judge_batch_max: int = Field(
+        default=500,
+        ge=1,
+        description="Most events the judge takes as one batch (decoded, judged and counted "
+        "together).",
+    )
+    judge_batch_linger_seconds: float = Field(
+        default=0.05,
+        gt=0,
+        description="Longest the judge waits to fill a batch before it judges what it has.",
     )
     keep_unregistered: bool = Field(
         default=False,
@@ -371,10 +383,103 @@ class Settings(BaseSettings):
         default=None, description="The desk's client id at the OIDC issuer."
     )
     state_dir: Path = Field(
-        default=Path.home() / ".local" / "state" / "netra",
-        description="Where workers keep local state (Faust data dir).",
+        default_factory=lambda: Path.home() / ".local" / "state" / "netra",
+        description="Where workers keep local state (Faust data dir) and the local stack its "
+        "data, logs and pid files.",
         alias="NETRA_STATE",
     )
+
+    # The local stack (`netra stack up`): where it lives, what it runs, on which ports.
+    cache_dir: Path = Field(
+        default_factory=lambda: Path.home() / ".cache" / "netra",
+        description="Where `netra stack up` keeps what it downloads (Kafka, Elasticsearch, "
+        "Prometheus, Alertmanager, Maven's repository).",
+        alias="NETRA_CACHE",
+    )
+    deploy_dir: Path = Field(
+        default=REPO_ROOT / "deploy",
+        description="Templates of the local stack, alert rules and the index template.",
+    )
+    kafka_controller_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="KRaft controller port of the local broker (default: the broker's port + 1).",
+    )
+    kafka_secure_bootstrap: str = Field(
+        default="127.0.0.1:29095",
+        description="host:port of the SASL_SSL broker of `netra stack up --secure`.",
+    )
+    kafka_secure_controller_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="KRaft controller port of the secure broker (default: its port + 1).",
+    )
+    prometheus_url: str = Field(
+        default="http://127.0.0.1:29090", description="Prometheus of the local stack."
+    )
+    alertmanager_url: str = Field(
+        default="http://127.0.0.1:29094", description="Alertmanager of the local stack."
+    )
+    kafka_version: str | None = Field(
+        default=None,
+        description="Kafka release `netra stack up` fetches (default: the one Netra is tested "
+        "with, netra/stack/settings.py).",
+    )
+    es_version: str | None = Field(
+        default=None,
+        description="Elasticsearch release `netra stack up` fetches (default: the tested one).",
+    )
+    kafka_heap: str = Field(default="512m", description="JVM heap of the local broker.")
+    kafka_secure_heap: str = Field(default="256m", description="JVM heap of the secure broker.")
+    es_heap: str = Field(default="512m", description="JVM heap of the local Elasticsearch.")
+    java_home: Path | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NETRA_JAVA_HOME", "JAVA_HOME"),
+        description="Java for Kafka (NETRA_JAVA_HOME, else JAVA_HOME; default: the one "
+        "`netra stack up` installs).",
+    )
+    es_java_home: Path | None = Field(
+        default=None,
+        description="Java for Elasticsearch (default: the Temurin JDK `netra stack up` installs).",
+    )
+    es_user: str = Field(
+        default="netra",
+        description="System account `netra stack up` runs Elasticsearch under when started as "
+        "root (not NETRA_ES_USERNAME, the user Netra logs in as).",
+    )
+    scrape_interval: str = Field(
+        default="5s", description="How often the local Prometheus scrapes the workers."
+    )
+    stack_timeout: float = Field(
+        default=240.0, gt=0, description="Seconds `netra stack up` waits for a service to answer."
+    )
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """The settings a process whose environment is exactly `env` would read: every field is
+        given, from `env` or its default, so this process's own environment plays no part."""
+        upper = {key.upper(): value for key, value in env.items()}
+        values: dict[str, Any] = {}
+        for name, field in cls.model_fields.items():
+            names = env_names(name)
+            found = next((key for key in names if key in upper), None)
+            # A field that names its variables is given by one of them, any other by its name.
+            key = (found or names[0]) if field.alias or field.validation_alias else name
+            values[key] = upper[found] if found else field.get_default(call_default_factory=True)
+        return cls(**values)
+
+
+def env_names(field: str) -> list[str]:
+    """The variables a setting is read from, in order of precedence (NETRA_<FIELD> unless the
+    field names its own)."""
+    info = Settings.model_fields[field]
+    if isinstance(info.validation_alias, AliasChoices):
+        return [str(choice) for choice in info.validation_alias.choices]
+    if info.alias:
+        return [info.alias]
+    return [f"NETRA_{field.upper()}"]
 
 
 PRIVATE = 0o700  # state holds posts, the registry and the NIP key: only the service user may enter

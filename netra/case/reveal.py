@@ -10,6 +10,7 @@ recorded too: the audit trail answers both "who saw this NIP" and "who tried".
 from __future__ import annotations
 
 import secrets
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from netra.identity import User
 from schemas import AsnProfile, AuditAction, AuditEntry, AuditOutcome, RegistryEntry
 from schemas.flag_document import FlagDocument
 from streams.pseudonyms import NipPseudonyms
+from streams.settings import Settings
 
 
 class RevealRefusedError(PermissionError):
@@ -101,3 +103,28 @@ class NipRevealer:
                 None,
             )
         return None, entry.nip
+
+
+def nip_revealer(settings: Settings, tool: str = "netra case") -> NipRevealer:
+    """The revealer of this deployment: its key, entitled roles, registry and audit trail."""
+    from netra import __version__
+    from netra.case.access import entitled_roles
+    from netra.kafka_tools import latest_value, send_and_wait
+    from streams.pseudonyms import load_nip_pseudonyms
+
+    def registry(account_id: str) -> RegistryEntry | None:
+        raw = latest_value(settings, settings.registry_topic, account_id.encode())
+        return RegistryEntry.model_validate_json(raw) if raw else None
+
+    def audit(entry: AuditEntry) -> None:
+        value = entry.model_dump_json().encode()
+        send_and_wait(settings, settings.audit_topic, entry.audit_id.encode(), value)
+
+    return NipRevealer(
+        pseudonyms=load_nip_pseudonyms(settings),
+        entitled_roles=entitled_roles(settings.nip_entitled_roles),
+        registry=registry,
+        audit=audit,
+        tool=f"{tool} {__version__}",
+        host=socket.gethostname(),
+    )

@@ -8,14 +8,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from streams.settings import Settings
+from streams.settings import Settings, env_names
 
 console = Console()
 
 
 def env_name(field: str) -> str:
-    alias = Settings.model_fields[field].alias
-    return alias or f"NETRA_{field.upper()}"
+    return " or ".join(env_names(field))
 
 
 def config(
@@ -31,12 +30,12 @@ def config(
     if as_json:
         import json
 
-        values = {env_name(f): str(getattr(current, f)) for f in Settings.model_fields}
+        values = {env_names(f)[0]: str(getattr(current, f)) for f in Settings.model_fields}
         console.print_json(json.dumps(values))
         return
     table = Table("variable", "value", "default", "what it does", title="Netra settings")
     for name, field in Settings.model_fields.items():
-        value, default = getattr(current, name), field.default
+        value, default = getattr(current, name), field.get_default(call_default_factory=True)
         shown = f"[bold]{value}[/]" if value != default else str(value)
         table.add_row(env_name(name), shown, str(default), field.description or "")
     console.print(table)

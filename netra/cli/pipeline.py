@@ -54,8 +54,8 @@ def worker(
 
       NETRA_KAFKA_BOOTSTRAP=127.0.0.1:29092 NETRA_ES_URL=http://127.0.0.1:29200 netra worker
     """
+    from netra.pipeline import Worker, create_pipeline
     from netra.stack import register_scrape_target, unregister_scrape_target
-    from streams.app import Worker, create_pipeline
 
     settings = Settings(agents=agents) if agents else Settings()
     registered: list[str] = []

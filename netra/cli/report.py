@@ -151,7 +151,8 @@ def _reveal(
 ) -> tuple[str, str]:
     """Sign the user in and reveal the NIP of the flag's ASN: (NIP, who it was shown to)."""
     from netra.case import RevealRefusedError
-    from netra.cli.users import ask_password, nip_revealer
+    from netra.case.reveal import nip_revealer
+    from netra.cli.users import ask_password
     from netra.identity import AuthenticationError, UserStore, UserStoreError
     from netra.kafka_tools import KafkaDeliveryError, KafkaUnavailableError
 

@@ -1,16 +1,11 @@
-"""`netra users` (who may sign in, with which role and scope) and `netra audit` (the trail).
-
-Also the wiring of the NIP reveal for `netra case --reveal-nip`: the registry is read from its
-Kafka topic and the audit entry is written to the audit topic, waiting until Kafka stores it.
-"""
+"""`netra users` (who may sign in, with which role and scope) and `netra audit` (the trail)."""
 
 from __future__ import annotations
 
 import getpass
 import json
-import socket
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,11 +13,7 @@ from rich.table import Table
 
 from netra.cli.common import fail, run_es
 from netra.identity import Role, Scope, UserStore, UserStoreError
-from schemas import AuditEntry, RegistryEntry
 from streams.settings import Settings
-
-if TYPE_CHECKING:
-    from netra.case import NipRevealer
 
 console = Console(stderr=True)
 out = Console()
@@ -42,31 +33,6 @@ def ask_password(settings: Settings, *, confirm: bool = False) -> str:
     if confirm and getpass.getpass("Again: ") != password:
         raise fail("the two passwords differ")
     return password
-
-
-def nip_revealer(settings: Settings, tool: str = "netra case") -> NipRevealer:
-    """The revealer of this deployment: its key, entitled roles, registry and audit trail."""
-    from netra import __version__
-    from netra.case import NipRevealer, entitled_roles
-    from netra.kafka_tools import latest_value, send_and_wait
-    from streams.pseudonyms import load_nip_pseudonyms
-
-    def registry(account_id: str) -> RegistryEntry | None:
-        raw = latest_value(settings, settings.registry_topic, account_id.encode())
-        return RegistryEntry.model_validate_json(raw) if raw else None
-
-    def audit(entry: AuditEntry) -> None:
-        value = entry.model_dump_json().encode()
-        send_and_wait(settings, settings.audit_topic, entry.audit_id.encode(), value)
-
-    return NipRevealer(
-        pseudonyms=load_nip_pseudonyms(settings),
-        entitled_roles=entitled_roles(settings.nip_entitled_roles),
-        registry=registry,
-        audit=audit,
-        tool=f"{tool} {__version__}",
-        host=socket.gethostname(),
-    )
 
 
 def _store(settings: Settings) -> UserStore:

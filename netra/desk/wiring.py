@@ -41,7 +41,7 @@ def session_key(settings: Settings) -> str:
 
 def desk_from_settings(settings: Settings) -> Desk:
     """The desk of this deployment (its Elasticsearch client is closed by the app)."""
-    from netra.cli.users import nip_revealer
+    from netra.case.reveal import nip_revealer
     from netra.kafka_tools import send_and_wait
     from streams.esclient import elasticsearch_client
 

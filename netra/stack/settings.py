@@ -6,18 +6,19 @@ Defaults use ports in the 29xxx range so they do not clash with a Kafka (9092), 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pydantic import ValidationError
+
 from netra.stack.errors import StackError
+from streams.settings import Settings, env_names
 
 KAFKA_VERSION = "4.4.0"
 ES_VERSION = "9.2.0"
 DEFAULT_ES_JAVA_HOME = Path("/usr/lib/jvm/temurin-25-jdk-amd64")
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -47,27 +48,27 @@ def parse_host_port(value: str, name: str) -> HostPort:
     return HostPort(parts.hostname, port)
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
+def _heap(value: str, name: str) -> str:
+    if not (value[:-1].isdigit() and value[-1:].lower() in ("m", "g")):
         raise StackError(
-            f"{name}={raw!r} is not a whole number.", f"Set {name} to e.g. {default}."
+            f"{name}={value!r} is not a JVM heap size.", f"Use e.g. {name}=512m or 1g."
+        )
+    return value
+
+
+def _settings(env: Mapping[str, str] | None) -> Settings:
+    """Netra's settings from `env` (this process's environment unless given), with a bad value
+    reported by the variable that holds it."""
+    try:
+        return Settings() if env is None else Settings.from_env(env)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        name = field if field.startswith(("NETRA_", "JAVA_")) else env_names(field)[0]
+        raise StackError(
+            f"{name}={first.get('input')!r} is not valid: {first['msg']}.",
+            f"Fix {name} (see `netra config`).",
         ) from None
-
-
-def _heap(env: Mapping[str, str], name: str, default: str) -> str:
-    raw = env.get(name) or default
-    if not (raw[:-1].isdigit() and raw[-1].lower() in "mg"):
-        raise StackError(f"{name}={raw!r} is not a JVM heap size.", f"Use e.g. {name}=512m or 1g.")
-    return raw
-
-
-def _under_home(env: Mapping[str, str], sub: str) -> Path:
-    return Path(env.get("HOME") or Path.home()) / sub / "netra"
 
 
 @dataclass(frozen=True)
@@ -98,48 +99,32 @@ class StackSettings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> StackSettings:
-        """Build settings from the environment (os.environ unless given), validating every value."""
-        env = os.environ if env is None else env
-        cache = env.get("NETRA_CACHE") or str(_under_home(env, ".cache"))
-        state = env.get("NETRA_STATE") or str(_under_home(env, ".local/state"))
-        java_home = env.get("NETRA_JAVA_HOME") or env.get("JAVA_HOME")
-        kafka = parse_host_port(
-            env.get("NETRA_KAFKA_BOOTSTRAP") or "127.0.0.1:29092", "NETRA_KAFKA_BOOTSTRAP"
-        )
-        kafka_secure = parse_host_port(
-            env.get("NETRA_KAFKA_SECURE_BOOTSTRAP") or "127.0.0.1:29095",
-            "NETRA_KAFKA_SECURE_BOOTSTRAP",
-        )
+        """The stack's settings from Netra's one settings surface (streams.settings.Settings),
+        read from this process's environment unless `env` is given; every value validated."""
+        s = _settings(env)
+        kafka = parse_host_port(s.kafka_bootstrap, "NETRA_KAFKA_BOOTSTRAP")
+        kafka_secure = parse_host_port(s.kafka_secure_bootstrap, "NETRA_KAFKA_SECURE_BOOTSTRAP")
         return cls(
-            cache_dir=Path(cache).expanduser().resolve(),
-            state_dir=Path(state).expanduser().resolve(),
-            deploy_dir=Path(env.get("NETRA_DEPLOY_DIR") or REPO_ROOT / "deploy").resolve(),
+            cache_dir=s.cache_dir.expanduser().resolve(),
+            state_dir=s.state_dir.expanduser().resolve(),
+            deploy_dir=s.deploy_dir.resolve(),
             kafka=kafka,
-            kafka_controller_port=_int(env, "NETRA_KAFKA_CONTROLLER_PORT", kafka.port + 1),
+            kafka_controller_port=s.kafka_controller_port or kafka.port + 1,
             kafka_secure=kafka_secure,
-            kafka_secure_controller_port=_int(
-                env, "NETRA_KAFKA_SECURE_CONTROLLER_PORT", kafka_secure.port + 1
-            ),
-            elasticsearch=parse_host_port(
-                env.get("NETRA_ES_URL") or "http://127.0.0.1:29200", "NETRA_ES_URL"
-            ),
-            prometheus=parse_host_port(
-                env.get("NETRA_PROMETHEUS_URL") or "http://127.0.0.1:29090", "NETRA_PROMETHEUS_URL"
-            ),
-            alertmanager=parse_host_port(
-                env.get("NETRA_ALERTMANAGER_URL") or "http://127.0.0.1:29094",
-                "NETRA_ALERTMANAGER_URL",
-            ),
-            kafka_version=env.get("NETRA_KAFKA_VERSION") or KAFKA_VERSION,
-            es_version=env.get("NETRA_ES_VERSION") or ES_VERSION,
-            kafka_heap=_heap(env, "NETRA_KAFKA_HEAP", "512m"),
-            kafka_secure_heap=_heap(env, "NETRA_KAFKA_SECURE_HEAP", "256m"),
-            es_heap=_heap(env, "NETRA_ES_HEAP", "512m"),
-            java_home=Path(java_home) if java_home else None,
-            es_java_home=Path(env.get("NETRA_ES_JAVA_HOME") or DEFAULT_ES_JAVA_HOME),
-            es_user=env.get("NETRA_ES_USER") or "netra",
-            scrape_interval=env.get("NETRA_SCRAPE_INTERVAL") or "5s",
-            health_timeout=float(_int(env, "NETRA_STACK_TIMEOUT", 240)),
+            kafka_secure_controller_port=s.kafka_secure_controller_port or kafka_secure.port + 1,
+            elasticsearch=parse_host_port(s.es_url, "NETRA_ES_URL"),
+            prometheus=parse_host_port(s.prometheus_url, "NETRA_PROMETHEUS_URL"),
+            alertmanager=parse_host_port(s.alertmanager_url, "NETRA_ALERTMANAGER_URL"),
+            kafka_version=s.kafka_version or KAFKA_VERSION,
+            es_version=s.es_version or ES_VERSION,
+            kafka_heap=_heap(s.kafka_heap, "NETRA_KAFKA_HEAP"),
+            kafka_secure_heap=_heap(s.kafka_secure_heap, "NETRA_KAFKA_SECURE_HEAP"),
+            es_heap=_heap(s.es_heap, "NETRA_ES_HEAP"),
+            java_home=s.java_home,
+            es_java_home=s.es_java_home or DEFAULT_ES_JAVA_HOME,
+            es_user=s.es_user,
+            scrape_interval=s.scrape_interval,
+            health_timeout=s.stack_timeout,
         )
 
     @property

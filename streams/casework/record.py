@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from schemas.case import CaseStage, CaseStep, PpkDecision
+from schemas.deadlines import Regime
 from schemas.flag_document import FlagDocument, ReviewStatus
 from streams.casework.windows import NextStep, StepWindows
-from streams.deadlines.clocks import Regime
 
 #: The stage each recorded stage must follow; any open case may be closed (with a note).
 FOLLOWS = {

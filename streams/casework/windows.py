@@ -16,16 +16,9 @@ import yaml
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from schemas.case import CaseStage
+from schemas.deadlines import Regime, Unit
 from streams.deadlines.calendar import DeadlineDataError
-from streams.deadlines.clocks import (
-    DEADLINES_DIR,
-    ONE_DAY,
-    Anchor,
-    Clocks,
-    Regime,
-    Unit,
-    Window,
-)
+from streams.deadlines.clocks import DEADLINES_DIR, ONE_DAY, Anchor, Clocks, Window
 
 STEPS_FILE = DEADLINES_DIR / "case-steps.yaml"
 

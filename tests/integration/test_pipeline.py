@@ -15,7 +15,7 @@ import pytest
 from kafka import KafkaAdminClient
 from kafka.admin import ConfigResource, ConfigResourceType
 
-from bench.worst import largest_event
+from netra.bench.worst import largest_event
 from netra.sample import sample_posts, sample_registry
 from netra.stack import down, up
 from neutrality import Engine, Locality

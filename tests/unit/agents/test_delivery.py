@@ -36,18 +36,23 @@ class Recorder:
 
 
 def tracker(recorder: Recorder) -> AckAfterDelivery:
+    """Events are named "<partition>-<n>": events of one partition share the part before "-"."""
     return AckAfterDelivery(
-        stage="test", ack=recorder.ack, rescue=recorder.rescue, limiter=RepeatLimiter()
+        stage="test",
+        ack=recorder.ack,
+        rescue=recorder.rescue,
+        limiter=RepeatLimiter(),
+        partition=lambda event: event.split("-")[0],
     )
 
 
 def test_an_event_without_outputs_is_acknowledged_at_once() -> None:
     async def scenario() -> Recorder:
         recorder = Recorder()
-        await tracker(recorder).settle("e1", [])
+        await tracker(recorder).settle("p0-1", [])
         return recorder
 
-    assert asyncio.run(scenario()).acked == ["e1"]
+    assert asyncio.run(scenario()).acked == ["p0-1"]
 
 
 def test_an_event_waits_for_every_output_before_it_is_acknowledged() -> None:
@@ -83,6 +88,31 @@ def test_a_refused_output_dead_letters_the_event_before_it_is_acknowledged() -> 
     assert recorder.rescued == [("e1", "flags")]
     assert sorted(recorder.acked) == ["e1", "e2"]
     assert counter._value.get() == before + 1
+
+
+def test_events_are_acknowledged_in_their_partitions_order() -> None:
+    """Faust commits past one unacknowledged offset at the head of a partition: an event still
+    waiting for its flag must hold back the events after it, or a crash would lose it."""
+
+    async def scenario() -> tuple[list[str], list[str], int]:
+        recorder = Recorder()
+        delivery = tracker(recorder)
+        flag: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        await delivery.settle("p0-1", [Sent("flags", flag)])
+        await delivery.settle("p0-2", [])  # passed: nothing to wait for, but p0-1 is earlier
+        await delivery.settle("p0-3", [Sent("flags", done())])
+        await delivery.settle("p1-1", [])  # another partition does not wait for p0
+        for _ in range(3):
+            await asyncio.sleep(0)
+        before = list(recorder.acked)
+        waiting = delivery.pending
+        flag.set_result("stored")
+        await delivery.drain()
+        return before, recorder.acked, waiting
+
+    before, after, waiting = asyncio.run(scenario())
+    assert before == ["p1-1"] and waiting == 3
+    assert after == ["p1-1", "p0-1", "p0-2", "p0-3"]
 
 
 def test_first_failure_names_the_refused_output() -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from agents.judge import judge_post
+from faust.types.tuples import ConsumerMessage
+
+from agents.judge import hold, judge_post
 from neutrality.engine import TOO_COMPLEX
 from schemas import EmploymentType, Outcome, Post, RegistryEntry
 from streams import metrics
@@ -62,3 +64,32 @@ def test_the_flag_names_the_asn_by_pseudonym_never_by_nip() -> None:
     assert flag.asn.nip_ref == KEYS.ref(entry.nip) and flag.asn.nip_key == KEYS.key_id
     assert flag.asn.name == entry.name and flag.asn.region == entry.region
     assert entry.nip not in flag.model_dump_json()
+
+
+class Consumer:
+    """Records the final acknowledgements that reach Faust's consumer (what it may commit)."""
+
+    def __init__(self) -> None:
+        self.acked: list[int] = []
+
+    def ack(self, message: ConsumerMessage) -> bool:
+        self.acked.append(message.offset)
+        return True
+
+
+class Event:
+    def __init__(self, message: ConsumerMessage) -> None:
+        self.message = message
+
+
+def test_a_batch_faust_acknowledges_early_is_committed_only_after_its_outputs() -> None:
+    """`take_events` acknowledges a batch when the agent asks for the next one; with `hold`
+    that acknowledgement is not the last, and the offset waits for the delivery's."""
+    consumer = Consumer()
+    message = ConsumerMessage("t.posts", 0, 41, 0.0, 0, None, b"k", b"v", None)
+    message.incref()  # the conductor's reference, one per agent reading the topic
+    hold([Event(message)])
+    message.ack(consumer)  # take_events, before the flag is stored
+    assert consumer.acked == []
+    message.ack(consumer)  # AckAfterDelivery, once the flag is stored
+    assert consumer.acked == [41]

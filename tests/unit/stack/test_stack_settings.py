@@ -8,8 +8,9 @@ from netra.stack import StackError, StackSettings
 from netra.stack.settings import HostPort, parse_host_port
 
 
-def test_defaults_use_the_29xxx_ports_and_home_folders() -> None:
-    s = StackSettings.from_env({"HOME": "/home/ani"})
+def test_defaults_use_the_29xxx_ports_and_home_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", "/home/ani")
+    s = StackSettings.from_env({})
     assert s.kafka_bootstrap == "127.0.0.1:29092"
     assert s.kafka_controller_port == 29093
     assert s.es_url == "http://127.0.0.1:29200"
@@ -68,7 +69,7 @@ def test_parse_host_port_accepts_urls_and_pairs() -> None:
 
 
 def test_the_secure_broker_has_ports_and_a_heap_of_its_own() -> None:
-    s = StackSettings.from_env({"HOME": "/home/ani"})
+    s = StackSettings.from_env({})
     assert str(s.kafka_secure) == "127.0.0.1:29095"
     assert s.kafka_secure_controller_port == 29096
     assert s.kafka_secure_heap == "256m"

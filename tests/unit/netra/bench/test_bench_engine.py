@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.engine import (
+from netra.bench.engine import (
     PARTISAN,
     alternation_peer,
     fields_text,

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bench.worst import families, run
+from netra.bench.worst import families, run
 
 
 def test_every_family_builds_a_valid_post_the_engine_decides() -> None:

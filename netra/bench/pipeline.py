@@ -1,12 +1,18 @@
 """Pipeline throughput and latency on the local stack, against Faust's own ceiling in the same run.
 
-1. Ceiling: a no-op Faust agent (bench/noop.py) drains a topic of N pre-loaded posts.
+1. Ceiling: a no-op Faust agent (netra/bench/noop.py) drains a topic of N pre-loaded posts.
 2. Netra: one worker (judge, indexer, reviews, offenders) drains the same posts; the run ends
    when every post is judged and every flag is indexed. Both rates are measured from the first
    event each worker reports to its last, so start-up and group join are not counted.
 3. Latency: posts sent at a fixed rate to a warm worker; a poller sees each flag appear in
-   search results; latency = first seen searchable - sent to Kafka.
+   search results; latency = first seen searchable - sent to Kafka. Every expected flag (known
+   from the offline decision) must become searchable, or the run fails.
 4. Memory: the worker's peak resident set size (VmHWM) after all of it.
+5. Scaling: two workers drain the same posts; their combined rate against one worker's.
+
+`--profile` adds where one event's time goes, stage by stage over the same posts in one
+process (no Kafka): Faust's delivery is the no-op ceiling's time per event; decoding and
+validating, the registry lookup and the counters, and the engine are timed here.
 """
 
 from __future__ import annotations
@@ -56,10 +62,82 @@ class PipelineResult:
     p99_ms: float
     max_ms: float
     peak_rss_mb: float
+    two_workers_rate: float | None = None
 
     @property
     def ratio(self) -> float:
         return self.netra_rate / self.noop_rate
+
+    @property
+    def scaling(self) -> float | None:
+        """Two workers' rate over one worker's."""
+        return None if self.two_workers_rate is None else self.two_workers_rate / self.netra_rate
+
+
+@dataclass(frozen=True)
+class StageCost:
+    """Microseconds one event spends in a stage of the judge."""
+
+    stage: str
+    us_per_event: float
+
+
+RATIO_TARGET = 0.7
+P99_TARGET_MS = 2000.0
+RSS_TARGET_MB = 300.0
+SCALING_TARGET = 1.7
+
+
+def profile_stages(
+    lines: Sequence[bytes], registry: list[RegistryEntry], noop_rate: float, repeat: int = 3
+) -> list[StageCost]:
+    """Per event: Faust's delivery (the ceiling), decode and validate, registry lookup and
+    counters, the engine; each the best of `repeat` timed passes over the same posts."""
+    from agents.judge import RegistryLookup
+    from agents.tally import Tally
+    from schemas.codec import Rejection, decode
+    from streams import metrics
+
+    engine = Engine.load()
+    table = {e.account_id.encode(): e.model_dump_json().encode() for e in registry}
+    lookup = RegistryLookup(table)
+    n = len(lines)
+
+    def best(work: Callable[[], object]) -> float:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - started)
+        return min(times) / n * 1e6
+
+    decoded = [decode(line, Post, max_bytes=1_048_576) for line in lines]
+    valid = [post for post in decoded if not isinstance(post, Rejection)]
+
+    def decoding() -> None:
+        for line in lines:
+            decode(line, Post, max_bytes=1_048_576)
+
+    def attributing() -> None:
+        tally = Tally()
+        for post in valid:
+            tally.add(metrics.EVENTS, post.platform.value, post.action.value)
+            lookup.get(post.account_id)
+        tally.flush()
+
+    entries = [lookup.get(p.account_id) for p in valid]
+    places = [Locality(e.province, e.region) if e else None for e in entries]
+
+    def judging() -> None:
+        for post, place in zip(valid, places, strict=True):
+            engine.decide(post, place)
+
+    return [
+        StageCost("Faust delivers the event (no-op ceiling)", 1e6 / noop_rate),
+        StageCost("decode and validate", best(decoding)),
+        StageCost("registry lookup and counters", best(attributing)),
+        StageCost("engine", best(judging)),
+    ]
 
 
 LATENCY_PATIENCE_SECONDS = 60.0
@@ -110,12 +188,28 @@ class Run:
         port = free_port()
         env = {**self.env, "NETRA_METRICS_PORT": str(port)}
         handle = (
-            start_python(f"{self.suffix}-{name}", ["-m", "bench.noop"], env)
+            start_python(f"{self.suffix}-{name}", ["-m", "netra.bench.noop"], env)
             if noop
             else start_worker(f"{self.suffix}-{name}", env)
         )
         self.workers.append((handle, port))
         return handle, port
+
+    def preload_registry(self, registry_lines: list[bytes]) -> None:
+        """Fill the registry table once (kept in its changelog topic) with a worker that then
+        stops, so the workers timed next recover it and find no producer competing for CPU."""
+        replay(self.settings, self.settings.registry_topic, registry_lines, key_field="account_id")
+        handle, port = self.start("registry")
+        wait_until(
+            "loading the registry",
+            lambda: (
+                scrape(worker_metrics_url(port)).get("netra_registry_accounts", 0)
+                >= len(registry_lines)
+            ),
+            handle,
+            180,
+        )
+        handle.stop()
 
     def close(self) -> None:
         for handle, _ in self.workers:
@@ -167,6 +261,7 @@ def run(
     latency_rate: float = 1000,
     latency_seconds: float = 20,
     progress: Progress = print,
+    two_workers: bool = True,
 ) -> PipelineResult:
     registry = sample_registry(500, seed=17)
     lines = [p.encode() for p in sample_posts(registry, posts, seed=18).posts]
@@ -174,7 +269,7 @@ def run(
     flagged = expected_flags(lines, registry)
     registry_lines = [e.model_dump_json().encode() for e in registry]
 
-    progress("1/3 no-op Faust agent (the framework's ceiling)")
+    progress("1/4 no-op Faust agent (the framework's ceiling)")
     ceiling = Run(settings, "noop")
     try:
         replay(ceiling.settings, ceiling.settings.posts_topic, lines, key_field="account_id")
@@ -187,23 +282,13 @@ def run(
     finally:
         ceiling.close()
 
-    progress(f"2/3 Netra worker: judge + index {posts:,} posts ({flagged:,} flags)")
+    progress(f"2/4 Netra worker: judge + index {posts:,} posts ({flagged:,} flags)")
     full = Run(settings, "netra")
     try:
         # Like the ceiling run, the worker drains posts already in Kafka, with no producer
         # competing for the CPU: a first start fills the registry table (kept in its changelog
         # topic), then the worker restarts on the pre-loaded posts and recovers the table first.
-        replay(full.settings, full.settings.registry_topic, registry_lines, key_field="account_id")
-        handle, port = full.start("registry")
-        wait_until(
-            "loading the registry",
-            lambda: (
-                scrape(worker_metrics_url(port)).get("netra_registry_accounts", 0) >= len(registry)
-            ),
-            handle,
-            180,
-        )
-        handle.stop()
+        full.preload_registry(registry_lines)
         replay(full.settings, full.settings.posts_topic, lines, key_field="account_id")
         handle, port = full.start("worker")
         url = worker_metrics_url(port)
@@ -217,7 +302,7 @@ def run(
 
         netra_rate = drain_rate(port, handle, "netra_events_total", posts, drained)
 
-        progress(f"3/3 latency at {latency_rate:.0f} posts/s for {latency_seconds:.0f} s")
+        progress(f"3/4 latency at {latency_rate:.0f} posts/s for {latency_seconds:.0f} s")
         n = int(latency_rate * latency_seconds)
         fresh = sample_posts(registry, n, seed=19).posts
         expected = flagged_indexes(fresh, registry)
@@ -225,6 +310,10 @@ def run(
         peak = peak_rss_mb(handle.record.pid)
     finally:
         full.close()
+    pair_rate = None
+    if two_workers:
+        progress(f"4/4 two Netra workers on the same {posts:,} posts")
+        pair_rate = drain_with_two(settings, lines, registry_lines, flagged)
     ordered = sorted(latencies)
     return PipelineResult(
         posts=posts,
@@ -238,7 +327,41 @@ def run(
         p99_ms=ordered[int(0.99 * (len(ordered) - 1))] * 1000 if ordered else float("nan"),
         max_ms=ordered[-1] * 1000 if ordered else float("nan"),
         peak_rss_mb=peak,
+        two_workers_rate=pair_rate,
     )
+
+
+def drain_with_two(
+    settings: Settings, lines: list[bytes], registry_lines: list[bytes], flagged: int
+) -> float:
+    """Posts per second two workers drain together, counted from the moment both report
+    events (after their group settled) until every post is judged and every flag indexed."""
+    pair = Run(settings, "pair")
+    try:
+        pair.preload_registry(registry_lines)
+        replay(pair.settings, pair.settings.posts_topic, lines, key_field="account_id")
+        started = [pair.start("w1"), pair.start("w2")]
+        urls = [worker_metrics_url(port) for _, port in started]
+
+        def total(name: str) -> float:
+            return sum(scrape(url).get(name, 0) for url in urls)
+
+        def both_working() -> bool:
+            return all(scrape(url).get("netra_events_total", 0) > 0 for url in urls)
+
+        wait_until("both workers judging", both_working, started[0][0], 300, poll=POLL_SECONDS)
+        first, since = total("netra_events_total"), time.monotonic()
+
+        def drained() -> bool:
+            return (
+                total("netra_events_total") >= len(lines)
+                and total("netra_es_indexed_total") >= flagged
+            )
+
+        finished = wait_until("draining the topic", drained, started[0][0], 900, POLL_SECONDS)
+        return (len(lines) - first) / max(finished - since, 1e-9)
+    finally:
+        pair.close()
 
 
 def measure_latency(

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from netra.bench.pipeline import expected_flags, flagged_indexes, profile_stages
+from netra.sample import sample_posts, sample_registry
+
+
+def test_the_latency_run_knows_which_posts_must_become_flags() -> None:
+    registry = sample_registry(20, seed=3)
+    lines = sample_posts(registry, 400, seed=4).posts
+    flagged = flagged_indexes(lines, registry)
+    assert flagged and flagged <= set(range(len(lines)))
+    assert expected_flags([line.encode() for line in lines], registry) == len(flagged)
+
+
+def test_the_profile_times_every_stage_of_the_judge_over_the_same_posts() -> None:
+    registry = sample_registry(20, seed=3)
+    lines = [p.encode() for p in sample_posts(registry, 200, seed=4).posts]
+    stages = profile_stages(lines, registry, noop_rate=10_000.0, repeat=1)
+    assert [s.stage for s in stages] == [
+        "Faust delivers the event (no-op ceiling)",
+        "decode and validate",
+        "registry lookup and counters",
+        "engine",
+    ]
+    assert stages[0].us_per_event == 100.0  # the ceiling's time per event, not measured here
+    assert all(s.us_per_event > 0 for s in stages)

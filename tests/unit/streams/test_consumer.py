@@ -1,0 +1,118 @@
+"""The guarded consumer's bookkeeping, on Faust's real consumer (no broker: the calls that
+would reach Kafka are replaced by their answers)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from faust.types import TP
+
+from streams.app import faust_app
+from streams.consumer import CommitWatch, GuardedConsumer, GuardedTransport, commit_may_start
+from streams.settings import Settings
+
+POSTS = TP("t.posts", 5)
+REGISTRY = TP("t.registry", 5)
+
+
+class Kafka:
+    """What the broker answers: nothing committed yet, the log starting at offset 0."""
+
+    def __init__(self) -> None:
+        self.sought: list[tuple[TP, int]] = []
+
+    async def seek_to_committed(self) -> dict[TP, int | None]:
+        return {POSTS: None, REGISTRY: None}
+
+    async def earliest_offsets(self, *tps: TP) -> dict[TP, int]:
+        return dict.fromkeys(tps, 0)
+
+    async def seek(self, tp: TP, offset: int) -> None:
+        self.sought.append((tp, offset))
+
+
+@pytest.fixture
+def consumer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GuardedConsumer:
+    app = faust_app(Settings(state_dir=tmp_path, app_id="unit"))
+    app.transport = GuardedTransport(app.conf.broker_consumer, app, guarded=["t.posts"])
+    built = app.consumer
+    assert isinstance(built, GuardedConsumer)
+    kafka = Kafka()
+    monkeypatch.setattr(built, "seek_to_committed", kafka.seek_to_committed)
+    monkeypatch.setattr(built, "earliest_offsets", kafka.earliest_offsets)
+    monkeypatch.setattr(built, "seek", kafka.seek)
+    monkeypatch.setattr(built, "assignment", lambda: {POSTS, REGISTRY})
+    built.kafka = kafka  # type: ignore[attr-defined]
+    return built
+
+
+def test_a_fresh_partition_is_sought_to_its_start_and_committed_only_from_there(
+    consumer: GuardedConsumer,
+) -> None:
+    """Events 0-15 fetched and dropped by Faust while a rebalance stopped the flow, 16-61
+    judged: the commit must wait for 0-15 (Faust alone committed 62 and 0-15 were never
+    judged), and the fetch position goes back to 0 so they are fetched again."""
+    asyncio.run(consumer.perform_seek())
+    assert consumer.kafka.sought == [(POSTS, 0)]  # type: ignore[attr-defined]
+    consumer._acked[POSTS] = list(range(16, 62))
+    assert consumer._new_offset(POSTS) is None
+    consumer._acked[POSTS].extend(range(16))
+    assert consumer._new_offset(POSTS) == 62
+
+
+def test_faust_alone_commits_past_a_missing_head_and_past_one_unacknowledged_offset(
+    consumer: GuardedConsumer,
+) -> None:
+    """Why the guard and ordered acknowledgements exist: Faust's own rule."""
+    consumer._acked[POSTS] = list(range(16, 62))
+    assert consumer._new_offset(POSTS) == 62  # no floor known: from wherever the acks start
+    consumer._committed_offset[POSTS] = 62
+    consumer._acked[POSTS] = [63, 64]  # 62 still in flight
+    assert consumer._new_offset(POSTS) == 65
+
+
+def test_a_compacted_topic_is_left_to_faust(consumer: GuardedConsumer) -> None:
+    asyncio.run(consumer.perform_seek())
+    consumer._acked[REGISTRY] = [7, 9]  # compaction leaves holes: not a missed event
+    assert consumer._new_offset(REGISTRY) == 8
+
+
+def test_the_first_commit_allows_one_offset_without_a_record_at_the_start() -> None:
+    assert commit_may_start(0, 0) and commit_may_start(0, 1)
+    assert not commit_may_start(0, 2) and not commit_may_start(100, 102)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_commit_standing_still_behind_processed_events_is_timed() -> None:
+    clock = Clock()
+    watch = CommitWatch(clock)
+    tp: Any = POSTS
+    assert watch.observe(tp, processed=9, committed=10) == (0, 0.0)  # caught up
+    assert watch.observe(tp, processed=30, committed=10) == (21, 0.0)
+    clock.now = 40
+    assert watch.observe(tp, processed=50, committed=10) == (41, 40.0)
+    clock.now = 45
+    assert watch.observe(tp, processed=50, committed=31) == (20, 0.0)  # it moved: not stalled
+    clock.now = 400
+    assert watch.observe(tp, processed=90, committed=31) == (60, 355.0)
+    assert watch.observe(tp, processed=90, committed=91) == (0, 0.0)
+
+
+def test_a_partition_never_committed_counts_from_its_first_event() -> None:
+    clock = Clock()
+    watch = CommitWatch(clock)
+    assert watch.observe(POSTS, processed=0, committed=None) == (1, 0.0)
+    clock.now = 300
+    assert watch.observe(POSTS, processed=70, committed=None) == (71, 300.0)
+    watch.forget(POSTS)
+    assert watch.observe(POSTS, processed=70, committed=None) == (71, 0.0)
