@@ -41,10 +41,13 @@ MAX_EVIDENCE = 12
 # more of them change nothing (the rules have fired); the evidence shown stays the first ones.
 MAX_HITS_PER_FIELD = 256
 MAX_HITS_PER_POST = 1_024
+# Days and sets of races whose phase is remembered (a worker sees a few days and races at a time).
+PHASE_CACHE = 4_096
 MODEL_FEATURES = frozenset({"model.partisan", "model.possible"})
 # An event the engine could not finish within its time budget goes to a person, never passes.
 TOO_COMPLEX = "engine.too-complex"
 TOO_COMPLEX_TITLE = "Too complex to judge within the time budget: a person must look"
+_PhaseOf = tuple[str | None, Phase | None]  # the election and its phase on a day
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
@@ -95,7 +98,13 @@ class Engine:
         self._normalise = lexicon.normaliser.normalise
         self._scan = lexicon.matcher.scan
         self._quick = lexicon.quick
-        self._phase_by_day: dict[dt.date, tuple[str | None, Phase | None]] = {}
+        self._phase_by_day: dict[dt.date, _PhaseOf] = {}
+        self._phase_by_races: dict[tuple[dt.date, tuple[str, ...]], _PhaseOf] = {}
+        # The features each rule's evidence is read from, clause by clause, in the order the
+        # explanation lists them (sorted once here, not for every hit).
+        self._evidence_names = {
+            r.id: tuple(name for clause in r.when for name in sorted(clause)) for r in self.rules
+        }
         self._pass_templates: dict[dt.date, dict[str, Any]] = {}
         self._elections = sorted(
             catalogue.elections.values(), key=lambda e: e.calendar.numbers_relevant_until
@@ -310,7 +319,13 @@ class Engine:
             if cached is None:
                 cached = self._phase_by_day[day] = self._phase_uncached(day, [])
             return cached
-        return self._phase_uncached(day, race_ids)
+        key = (day, tuple(race_ids))
+        known = self._phase_by_races.get(key)
+        if known is None:
+            if len(self._phase_by_races) >= PHASE_CACHE:
+                self._phase_by_races.clear()
+            known = self._phase_by_races[key] = self._phase_uncached(day, race_ids)
+        return known
 
     def _phase_uncached(self, day: dt.date, race_ids: list[str]) -> tuple[str | None, Phase | None]:
         elections = [
@@ -406,11 +421,13 @@ class Engine:
         review_only = False
         if fired:
             mapper = _EvidenceMapper(post, scanned, self.lexicon)
+            found = feats.found
             for rule in fired:
                 evs: list[Ev] = []
-                for clause in rule.when:
-                    for name in sorted(clause):
-                        evs.extend(feats.found.get(name, ()))
+                for name in self._evidence_names[rule.id]:
+                    got = found.get(name)
+                    if got:
+                        evs.extend(got)
                 hits.append(
                     _build(
                         RuleHit,
