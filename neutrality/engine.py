@@ -585,9 +585,8 @@ class _EvidenceMapper:
             if norm is None:
                 matched = self.by_field[ev.field].norm
                 src = matched.orig
-                if matched.quick and src.isascii():
-                    norm = quick_offsets(src, matched.text)
-                else:
+                norm = quick_offsets(src, matched.text) if matched.quick else None
+                if norm is None:
                     norm = one_tag_offsets(src, matched.text) or self.lexicon.normaliser.normalise(
                         src, track=True
                     )
@@ -610,8 +609,11 @@ def _outermost(evs: list[Ev]) -> list[Ev]:
         if e.start is not None and e.end is not None:
             by_field.setdefault(e.field, []).append((e.start, e.end))
     for fld, spans in by_field.items():
+        if len(spans) < 2:  # the usual case: one piece of evidence in the field
+            continue
         reach_start, reach_end = -1, -1  # the earliest-starting span that reaches furthest
-        for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        for start, back in sorted({(start, -end) for start, end in spans}):
+            end = -back
             if end <= reach_end and reach_end - reach_start > end - start:
                 inside.add((fld, start, end))
             elif end > reach_end:
