@@ -28,6 +28,7 @@ from schemas import (
     Outcome,
     ParticipantRef,
     Phase,
+    Platform,
     Post,
     RuleHit,
     SanctionTrack,
@@ -47,7 +48,9 @@ MODEL_FEATURES = frozenset({"model.partisan", "model.possible"})
 # An event the engine could not finish within its time budget goes to a person, never passes.
 TOO_COMPLEX = "engine.too-complex"
 TOO_COMPLEX_TITLE = "Too complex to judge within the time budget: a person must look"
+_WIB_OFFSET = dt.timedelta(hours=7)
 _PhaseOf = tuple[str | None, Phase | None]  # the election and its phase on a day
+_PLATFORM_NAMES = {p: p.value for p in Platform}  # Enum.value is a slow property on 3.11
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
@@ -57,7 +60,7 @@ def default_pack_dir() -> Path:
     return REPO_RULES / "packs" / DEFAULT_PACK
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
     """Everything behind one decision, for explanations and rule tests."""
 
@@ -348,7 +351,7 @@ class Engine:
             built = self._verdict(post, t0, Outcome.PASS, 0.0, None, [], [], [], election, phase)
             template = self._pass_templates[day] = dict(built.__dict__)
         values = template.copy()
-        values["post_key"] = f"{post.platform.value}:{post.post_id}"
+        values["post_key"] = f"{_PLATFORM_NAMES[post.platform]}:{post.post_id}"
         values["platform"] = post.platform
         values["post_id"] = post.post_id
         values["account_id"] = post.account_id
@@ -377,7 +380,7 @@ class Engine:
         """The one place a Decision is built, on the fast path and the full one."""
         return _build(
             Decision,
-            post_key=f"{post.platform.value}:{post.post_id}",
+            post_key=f"{_PLATFORM_NAMES[post.platform]}:{post.post_id}",
             platform=post.platform,
             post_id=post.post_id,
             account_id=post.account_id,
@@ -490,6 +493,9 @@ def wib_day(when: dt.datetime) -> dt.date:
     """The WIB calendar day of an event; a schema-valid time at the edge of the calendar
     (year 1 east of Greenwich, year 9999 west of it) clamps instead of overflowing."""
     try:
+        offset = when.utcoffset()
+        if offset is not None:  # what astimezone(WIB) computes, without building its result
+            return (when - offset + _WIB_OFFSET).date()
         return when.astimezone(WIB).date()
     except OverflowError:
         return dt.date.min if when.year == dt.MINYEAR else dt.date.max
@@ -529,7 +535,7 @@ def _build(cls: type[_M], **values: Any) -> _M:
 def _build_from(cls: type[_M], values: dict[str, Any]) -> _M:
     """model_construct without its per-field bookkeeping: the engine's values are already valid
     and complete (every field is passed), and this runs for every post."""
-    obj = cls.__new__(cls)
+    obj = object.__new__(cls)  # what cls.__new__ is (pydantic defines none), looked up faster
     _setattr(obj, "__dict__", values)
     fields_set = _FIELDS_SET.get(cls)
     if fields_set is None:
