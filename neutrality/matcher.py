@@ -33,7 +33,9 @@ class Meaning:
     anchor: bool = True  # True: worth a full look even without other hits
 
 
-Hit = tuple[tuple[Meaning, ...], int, int]  # meanings, start, end (end exclusive)
+Hit = tuple[tuple[Meaning, ...], int, int]
+# Lower-case ASCII letters, digits and spaces: where a term's boundaries are spaces.
+_PLAIN = re.compile("[a-z0-9 ]*")  # meanings, start, end (end exclusive)
 
 
 class Matcher:
@@ -43,6 +45,7 @@ class Matcher:
         self.boundaries = boundaries
         self._terms: dict[str, list[Meaning]] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        self._spaced: ahocorasick.Automaton | None = None
 
     def add(self, term: str, meaning: Meaning) -> None:
         if not term:
@@ -57,15 +60,39 @@ class Matcher:
 
     def build(self) -> None:
         automaton = ahocorasick.Automaton()
+        # For plain text (lower-case ASCII letters, digits and spaces) the terms that can occur
+        # in it, with their boundaries written in as spaces: see QuickFilter. Every such term
+        # starts and ends with a letter or digit, so each gains one space on both sides, and
+        # its hits come out in the same order as from the bounded automaton.
+        spaced = ahocorasick.Automaton()
+        exact = self.boundaries  # a plain term with a space at an end would need the bounded way
         for term, meanings in self._terms.items():
             left = term[0].isalnum()
             right = term[-1].isalnum()
             automaton.add_word(term, (tuple(meanings), len(term), left, right))
+            if _PLAIN.fullmatch(term):
+                exact = exact and left and right
+                spaced.add_word(f" {term} ", (tuple(meanings), len(term)))
         if self._terms:
             automaton.make_automaton()
             self._automaton = automaton
+        if exact and len(spaced):
+            spaced.make_automaton()
+            self._spaced = spaced
 
     def scan(self, text: str) -> list[Hit]:
+        if self._spaced is not None and _PLAIN.fullmatch(text):
+            # A key " term " whose trailing space is at i in " text " is the term at
+            # [i - 1 - len(term), i - 1) in `text`.
+            return [
+                (meanings, end - length - 1, end - 1)
+                for end, (meanings, length) in self._spaced.iter(f" {text} ")
+            ]
+        return self.scan_bounded(text)
+
+    def scan_bounded(self, text: str) -> list[Hit]:
+        """`scan` for any text, each hit's boundaries checked one by one (and the reference the
+        plain-text way is tested against)."""
         automaton = self._automaton
         if automaton is None or not text:
             return []
@@ -84,7 +111,6 @@ class Matcher:
 
 
 LEET_DIGITS = "0134578"
-_PLAIN = re.compile("[a-z0-9 ]*")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 

@@ -59,3 +59,35 @@ def test_quick_filter_fast_way_agrees_with_the_bounded_one(engine: Engine, text:
     """The spaced automaton finds what the boundary checks accept, on the pack's own terms."""
     quick = engine.lexicon.quick
     assert quick.look(text) == quick.look_bounded(f" {text} ")
+
+
+def test_scan_of_plain_text_keeps_boundaries_and_offsets() -> None:
+    m = _matcher()
+    assert m.scan("cuaca panas sekali") == []
+    assert [(a, b) for _, a, b in m.scan("pan prabowo gibran pan")] == [(0, 3), (4, 18), (19, 22)]
+
+
+def test_a_term_with_a_space_at_an_end_is_matched_the_bounded_way() -> None:
+    m = Matcher()
+    m.add("dua ", Meaning(Kind.NUMBER, value=2))
+    m.build()
+    assert m.scan("dua jari") == m.scan_bounded("dua jari") != []
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            ["prabowo", "gibran", "02", "nomor urut", "2", "pan", "dua", "jari", "coblos", "a"]
+        ),
+        max_size=10,
+    ),
+    glue=st.sampled_from([" ", "", "x", "  "]),
+)
+def test_scan_of_plain_text_agrees_with_the_bounded_one(
+    engine: Engine, pieces: list[str], glue: str
+) -> None:
+    """Same hits, same order, on the pack's own terms."""
+    text = glue.join(pieces)
+    matcher = engine.lexicon.matcher
+    assert matcher.scan(text) == matcher.scan_bounded(text)
