@@ -86,6 +86,8 @@ class Engine:
         self._model_rules = [
             r for r in self.rules if any(not c.isdisjoint(MODEL_FEATURES) for c in r.when)
         ]
+        # by identity: `rule in list` compares dataclasses field by field with every other rule
+        self._model_rule_ids = frozenset(map(id, self._model_rules))
         # Most rules name the actions they judge: each event is held only to those, and only to
         # the clauses its action does not already satisfy, found through its features.
         self._rules_for_action = {
@@ -213,7 +215,9 @@ class Engine:
             if raw and budget > 0:
                 known = clean.get(name)
                 norm = NormText(raw, known, quick=True) if known is not None else normalise(raw)
-                hits = scan(norm.text)[: min(MAX_HITS_PER_FIELD, budget)]
+                hits = scan(norm.text)
+                if len(hits) > MAX_HITS_PER_FIELD or len(hits) > budget:
+                    hits = hits[: min(MAX_HITS_PER_FIELD, budget)]
                 if hits:
                     budget -= len(hits)
                     scanned.append(Scanned(name, zone_of(name), norm, hits))
@@ -232,7 +236,7 @@ class Engine:
         model_score: float | None = None
         if complete:
             candidates = self.rules
-        elif candidates and all(rule in self._model_rules for rule in candidates):
+        elif candidates and all(id(rule) in self._model_rule_ids for rule in candidates):
             model_score = self._second_opinion(post, feats)  # only the model can make it fire
             if "model.possible" not in feats.found:
                 candidates = []
