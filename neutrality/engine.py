@@ -105,6 +105,8 @@ class Engine:
         self._quick = lexicon.quick
         self._phase_by_day: dict[dt.date, _PhaseOf] = {}
         self._phase_by_races: dict[tuple[dt.date, tuple[str, ...]], _PhaseOf] = {}
+        # the phase feature and its evidence (immutable) for a day and the races named
+        self._phase_features: dict[tuple[dt.date, tuple[str, ...]], tuple[str, Ev] | None] = {}
         # The features each rule's evidence is read from, clause by clause, in the order the
         # explanation lists them (sorted once here, not for every hit).
         self._evidence_names = {
@@ -258,13 +260,22 @@ class Engine:
     def _add_phase(self, feats: Features, day: dt.date) -> None:
         """The phase of the election the post falls in (of the races it names, else the next
         one), as a feature: a rule may hold a word to the season in which it is partisan."""
-        races = list(dict.fromkeys(p.race_id for p in feats.participants.values()))
-        election, phase = self._phase(day, races)
-        if phase is not None:
-            excerpt = f"{election} {phase.value} on {day.isoformat()}"
-            feats.found[f"phase.{phase.value}"] = [
-                Ev("event_time", None, None, f"phase:{phase.value}", excerpt)
-            ]
+        races = tuple(dict.fromkeys(p.race_id for p in feats.participants.values()))
+        key = (day, races)
+        if key in self._phase_features:
+            known = self._phase_features[key]
+        else:
+            if len(self._phase_features) >= PHASE_CACHE:
+                self._phase_features.clear()
+            election, phase = self._phase(day, list(races))
+            known = None
+            if phase is not None:
+                excerpt = f"{election} {phase.value} on {day.isoformat()}"
+                ev = Ev("event_time", None, None, f"phase:{phase.value}", excerpt)
+                known = (f"phase.{phase.value}", ev)
+            self._phase_features[key] = known
+        if known is not None:
+            feats.found[known[0]] = [known[1]]
 
     def _too_complex(self, post: Post, day: dt.date, t0: float, stage: str) -> Analysis:
         """The review decision for an event that ran past its budget, saying where it stopped."""
