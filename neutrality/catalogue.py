@@ -96,10 +96,12 @@ class Participant:
     source: str = ""  # where the entry comes from (URL), for entries imported from a list
 
     def ref(self) -> ParticipantRef:
-        return _REFS.setdefault(
-            self.id,
-            ParticipantRef(id=self.id, name=self.name, number=self.number, race=self.race_id),
-        )
+        ref = _REFS.get(self.id)  # built (and validated) once, not on every decision
+        if ref is None:
+            ref = _REFS[self.id] = ParticipantRef(
+                id=self.id, name=self.name, number=self.number, race=self.race_id
+            )
+        return ref
 
 
 @dataclass(frozen=True)

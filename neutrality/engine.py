@@ -28,6 +28,7 @@ from schemas import (
     Outcome,
     ParticipantRef,
     Phase,
+    Platform,
     Post,
     RuleHit,
     SanctionTrack,
@@ -41,10 +42,15 @@ MAX_EVIDENCE = 12
 # more of them change nothing (the rules have fired); the evidence shown stays the first ones.
 MAX_HITS_PER_FIELD = 256
 MAX_HITS_PER_POST = 1_024
+# Days and sets of races whose phase is remembered (a worker sees a few days and races at a time).
+PHASE_CACHE = 4_096
 MODEL_FEATURES = frozenset({"model.partisan", "model.possible"})
 # An event the engine could not finish within its time budget goes to a person, never passes.
 TOO_COMPLEX = "engine.too-complex"
 TOO_COMPLEX_TITLE = "Too complex to judge within the time budget: a person must look"
+_WIB_OFFSET = dt.timedelta(hours=7)
+_PhaseOf = tuple[str | None, Phase | None]  # the election and its phase on a day
+_PLATFORM_NAMES = {p: p.value for p in Platform}  # Enum.value is a slow property on 3.11
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
@@ -54,7 +60,7 @@ def default_pack_dir() -> Path:
     return REPO_RULES / "packs" / DEFAULT_PACK
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
     """Everything behind one decision, for explanations and rule tests."""
 
@@ -80,6 +86,8 @@ class Engine:
         self._model_rules = [
             r for r in self.rules if any(not c.isdisjoint(MODEL_FEATURES) for c in r.when)
         ]
+        # by identity: `rule in list` compares dataclasses field by field with every other rule
+        self._model_rule_ids = frozenset(map(id, self._model_rules))
         # Most rules name the actions they judge: each event is held only to those, and only to
         # the clauses its action does not already satisfy, found through its features.
         self._rules_for_action = {
@@ -95,7 +103,15 @@ class Engine:
         self._normalise = lexicon.normaliser.normalise
         self._scan = lexicon.matcher.scan
         self._quick = lexicon.quick
-        self._phase_by_day: dict[dt.date, tuple[str | None, Phase | None]] = {}
+        self._phase_by_day: dict[dt.date, _PhaseOf] = {}
+        self._phase_by_races: dict[tuple[dt.date, tuple[str, ...]], _PhaseOf] = {}
+        # the phase feature and its evidence (immutable) for a day and the races named
+        self._phase_features: dict[tuple[dt.date, tuple[str, ...]], tuple[str, Ev] | None] = {}
+        # The features each rule's evidence is read from, clause by clause, in the order the
+        # explanation lists them (sorted once here, not for every hit).
+        self._evidence_names = {
+            r.id: tuple(name for clause in r.when for name in sorted(clause)) for r in self.rules
+        }
         self._pass_templates: dict[dt.date, dict[str, Any]] = {}
         self._elections = sorted(
             catalogue.elections.values(), key=lambda e: e.calendar.numbers_relevant_until
@@ -201,7 +217,9 @@ class Engine:
             if raw and budget > 0:
                 known = clean.get(name)
                 norm = NormText(raw, known, quick=True) if known is not None else normalise(raw)
-                hits = scan(norm.text)[: min(MAX_HITS_PER_FIELD, budget)]
+                hits = scan(norm.text)
+                if len(hits) > MAX_HITS_PER_FIELD or len(hits) > budget:
+                    hits = hits[: min(MAX_HITS_PER_FIELD, budget)]
                 if hits:
                     budget -= len(hits)
                     scanned.append(Scanned(name, zone_of(name), norm, hits))
@@ -220,7 +238,7 @@ class Engine:
         model_score: float | None = None
         if complete:
             candidates = self.rules
-        elif candidates and all(rule in self._model_rules for rule in candidates):
+        elif candidates and all(id(rule) in self._model_rule_ids for rule in candidates):
             model_score = self._second_opinion(post, feats)  # only the model can make it fire
             if "model.possible" not in feats.found:
                 candidates = []
@@ -242,13 +260,22 @@ class Engine:
     def _add_phase(self, feats: Features, day: dt.date) -> None:
         """The phase of the election the post falls in (of the races it names, else the next
         one), as a feature: a rule may hold a word to the season in which it is partisan."""
-        races = list(dict.fromkeys(p.race_id for p in feats.participants.values()))
-        election, phase = self._phase(day, races)
-        if phase is not None:
-            excerpt = f"{election} {phase.value} on {day.isoformat()}"
-            feats.found[f"phase.{phase.value}"] = [
-                Ev("event_time", None, None, f"phase:{phase.value}", excerpt)
-            ]
+        races = tuple(dict.fromkeys(p.race_id for p in feats.participants.values()))
+        key = (day, races)
+        if key in self._phase_features:
+            known = self._phase_features[key]
+        else:
+            if len(self._phase_features) >= PHASE_CACHE:
+                self._phase_features.clear()
+            election, phase = self._phase(day, list(races))
+            known = None
+            if phase is not None:
+                excerpt = f"{election} {phase.value} on {day.isoformat()}"
+                ev = Ev("event_time", None, None, f"phase:{phase.value}", excerpt)
+                known = (f"phase.{phase.value}", ev)
+            self._phase_features[key] = known
+        if known is not None:
+            feats.found[known[0]] = [known[1]]
 
     def _too_complex(self, post: Post, day: dt.date, t0: float, stage: str) -> Analysis:
         """The review decision for an event that ran past its budget, saying where it stopped."""
@@ -310,7 +337,13 @@ class Engine:
             if cached is None:
                 cached = self._phase_by_day[day] = self._phase_uncached(day, [])
             return cached
-        return self._phase_uncached(day, race_ids)
+        key = (day, tuple(race_ids))
+        known = self._phase_by_races.get(key)
+        if known is None:
+            if len(self._phase_by_races) >= PHASE_CACHE:
+                self._phase_by_races.clear()
+            known = self._phase_by_races[key] = self._phase_uncached(day, race_ids)
+        return known
 
     def _phase_uncached(self, day: dt.date, race_ids: list[str]) -> tuple[str | None, Phase | None]:
         elections = [
@@ -333,7 +366,7 @@ class Engine:
             built = self._verdict(post, t0, Outcome.PASS, 0.0, None, [], [], [], election, phase)
             template = self._pass_templates[day] = dict(built.__dict__)
         values = template.copy()
-        values["post_key"] = f"{post.platform.value}:{post.post_id}"
+        values["post_key"] = f"{_PLATFORM_NAMES[post.platform]}:{post.post_id}"
         values["platform"] = post.platform
         values["post_id"] = post.post_id
         values["account_id"] = post.account_id
@@ -362,7 +395,7 @@ class Engine:
         """The one place a Decision is built, on the fast path and the full one."""
         return _build(
             Decision,
-            post_key=f"{post.platform.value}:{post.post_id}",
+            post_key=f"{_PLATFORM_NAMES[post.platform]}:{post.post_id}",
             platform=post.platform,
             post_id=post.post_id,
             account_id=post.account_id,
@@ -406,11 +439,13 @@ class Engine:
         review_only = False
         if fired:
             mapper = _EvidenceMapper(post, scanned, self.lexicon)
+            found = feats.found
             for rule in fired:
                 evs: list[Ev] = []
-                for clause in rule.when:
-                    for name in sorted(clause):
-                        evs.extend(feats.found.get(name, ()))
+                for name in self._evidence_names[rule.id]:
+                    got = found.get(name)
+                    if got:
+                        evs.extend(got)
                 hits.append(
                     _build(
                         RuleHit,
@@ -473,6 +508,9 @@ def wib_day(when: dt.datetime) -> dt.date:
     """The WIB calendar day of an event; a schema-valid time at the edge of the calendar
     (year 1 east of Greenwich, year 9999 west of it) clamps instead of overflowing."""
     try:
+        offset = when.utcoffset()
+        if offset is not None:  # what astimezone(WIB) computes, without building its result
+            return (when - offset + _WIB_OFFSET).date()
         return when.astimezone(WIB).date()
     except OverflowError:
         return dt.date.min if when.year == dt.MINYEAR else dt.date.max
@@ -512,7 +550,7 @@ def _build(cls: type[_M], **values: Any) -> _M:
 def _build_from(cls: type[_M], values: dict[str, Any]) -> _M:
     """model_construct without its per-field bookkeeping: the engine's values are already valid
     and complete (every field is passed), and this runs for every post."""
-    obj = cls.__new__(cls)
+    obj = object.__new__(cls)  # what cls.__new__ is (pydantic defines none), looked up faster
     _setattr(obj, "__dict__", values)
     fields_set = _FIELDS_SET.get(cls)
     if fields_set is None:
@@ -568,9 +606,8 @@ class _EvidenceMapper:
             if norm is None:
                 matched = self.by_field[ev.field].norm
                 src = matched.orig
-                if matched.quick and src.isascii():
-                    norm = quick_offsets(src, matched.text)
-                else:
+                norm = quick_offsets(src, matched.text) if matched.quick else None
+                if norm is None:
                     norm = one_tag_offsets(src, matched.text) or self.lexicon.normaliser.normalise(
                         src, track=True
                     )
@@ -593,8 +630,11 @@ def _outermost(evs: list[Ev]) -> list[Ev]:
         if e.start is not None and e.end is not None:
             by_field.setdefault(e.field, []).append((e.start, e.end))
     for fld, spans in by_field.items():
+        if len(spans) < 2:  # the usual case: one piece of evidence in the field
+            continue
         reach_start, reach_end = -1, -1  # the earliest-starting span that reaches furthest
-        for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        for start, back in sorted({(start, -end) for start, end in spans}):
+            end = -back
             if end <= reach_end and reach_end - reach_start > end - start:
                 inside.add((fld, start, end))
             elif end > reach_end:

@@ -5,6 +5,7 @@ Matches respect token boundaries ("pan" does not match inside "panas"); emoji te
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -32,7 +33,9 @@ class Meaning:
     anchor: bool = True  # True: worth a full look even without other hits
 
 
-Hit = tuple[tuple[Meaning, ...], int, int]  # meanings, start, end (end exclusive)
+Hit = tuple[tuple[Meaning, ...], int, int]
+# Lower-case ASCII letters, digits and spaces: where a term's boundaries are spaces.
+_PLAIN = re.compile("[a-z0-9 ]*")  # meanings, start, end (end exclusive)
 
 
 class Matcher:
@@ -42,6 +45,7 @@ class Matcher:
         self.boundaries = boundaries
         self._terms: dict[str, list[Meaning]] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        self._spaced: ahocorasick.Automaton | None = None
 
     def add(self, term: str, meaning: Meaning) -> None:
         if not term:
@@ -56,15 +60,39 @@ class Matcher:
 
     def build(self) -> None:
         automaton = ahocorasick.Automaton()
+        # For plain text (lower-case ASCII letters, digits and spaces) the terms that can occur
+        # in it, with their boundaries written in as spaces: see QuickFilter. Every such term
+        # starts and ends with a letter or digit, so each gains one space on both sides, and
+        # its hits come out in the same order as from the bounded automaton.
+        spaced = ahocorasick.Automaton()
+        exact = self.boundaries  # a plain term with a space at an end would need the bounded way
         for term, meanings in self._terms.items():
             left = term[0].isalnum()
             right = term[-1].isalnum()
             automaton.add_word(term, (tuple(meanings), len(term), left, right))
+            if _PLAIN.fullmatch(term):
+                exact = exact and left and right
+                spaced.add_word(f" {term} ", (tuple(meanings), len(term)))
         if self._terms:
             automaton.make_automaton()
             self._automaton = automaton
+        if exact and len(spaced):
+            spaced.make_automaton()
+            self._spaced = spaced
 
     def scan(self, text: str) -> list[Hit]:
+        if self._spaced is not None and _PLAIN.fullmatch(text):
+            # A key " term " whose trailing space is at i in " text " is the term at
+            # [i - 1 - len(term), i - 1) in `text`.
+            return [
+                (meanings, end - length - 1, end - 1)
+                for end, (meanings, length) in self._spaced.iter(f" {text} ")
+            ]
+        return self.scan_bounded(text)
+
+    def scan_bounded(self, text: str) -> list[Hit]:
+        """`scan` for any text, each hit's boundaries checked one by one (and the reference the
+        plain-text way is tested against)."""
         automaton = self._automaton
         if automaton is None or not text:
             return []
@@ -111,14 +139,40 @@ class QuickFilter:
         for term in anchors:
             if term and term not in entries:
                 entries[term] = (len(term), term[0].isalnum(), term[-1].isalnum(), False)
-        for term, payload in entries.items():
-            automaton.add_word(term, payload)
+        # The same entries with their boundaries written in as spaces, for a text made only of
+        # lower-case ASCII letters, digits and spaces (most quick forms): there a term stands
+        # alone exactly when a space (or the padding) borders it, so this automaton reports only
+        # the hits that count and no boundary is checked in Python (short terms such as "p" or
+        # "ga" occur inside many words).
+        words: dict[str, bool] = {}
+        for term, (_, left, right, trigger) in entries.items():
+            automaton.add_word(term, (_, left, right, trigger))
+            padded = f"{' ' if left else ''}{term}{' ' if right else ''}"
+            words[padded] = words.get(padded, False) or trigger
         automaton.make_automaton()
         self._automaton = automaton
+        spaced = ahocorasick.Automaton()
+        for padded, trigger in words.items():
+            spaced.add_word(padded, trigger)
+        spaced.make_automaton()
+        self._spaced = spaced
 
     def look(self, text: str) -> tuple[bool, bool]:
         """(an anchor or trigger was found, an obfuscation trigger was found)."""
         text = f" {text} "
+        if _PLAIN.fullmatch(text):
+            found = False
+            for _, trigger in self._spaced.iter(text):
+                if trigger:
+                    return True, True
+                found = True
+            return found, False
+        return self.look_bounded(text)
+
+    def look_bounded(self, text: str) -> tuple[bool, bool]:
+        """`look` for any padded text, each hit's boundaries checked one by one: the way for
+        text with punctuation, capitals or other scripts (and the reference the fast way is
+        tested against)."""
         n = len(text)
         found = False
         for end, (length, left, right, trigger) in self._automaton.iter(text):

@@ -14,7 +14,6 @@ Training needs scikit-learn (`netra model train`); scoring is pure Python over t
 from __future__ import annotations
 
 import hashlib
-import heapq
 import itertools
 import json
 import math
@@ -26,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from schemas import Post
+from schemas import Action, Post
 
 MODEL_FILE = "model.json"
 FORMAT = 1
@@ -36,6 +35,7 @@ MAX_FEATURES = 30_000
 KNOWN_WORDS = 65_536  # words whose weighted n-grams are kept (memory stays bounded)
 MAX_CHARS = 4_000  # characters of each field the model reads: a bounded cost for any post
 _TOKEN = re.compile(r"[a-z0-9]+")
+_ACTION_NAMES = {a: a.value for a in Action}  # an enum's .value is a slow property in 3.11
 
 
 def _fold(text: str) -> str:
@@ -62,13 +62,17 @@ class Tokens:
                 f"{' '.join(post.hashtags)[:MAX_CHARS]}"
             )
         )
-        media = _TOKEN.findall(_fold(post.media_description[:MAX_CHARS]))
+        media = (
+            _TOKEN.findall(_fold(post.media_description[:MAX_CHARS]))
+            if post.media_description
+            else []
+        )
         target: list[str] = []
         if post.target is not None:
             target = _TOKEN.findall(
                 _fold(f"{(post.target.name or '')[:MAX_CHARS]} {post.target.text[:MAX_CHARS]}")
             )
-        return cls(post.action.value, own, media, target)
+        return cls(_ACTION_NAMES[post.action], own, media, target)
 
     def context_grams(self) -> list[str]:
         """The action, the media words and the target's words: the n-grams that are not built
@@ -109,8 +113,10 @@ class Opinion:
     def drivers(self) -> tuple[str, ...]:
         """The n-grams that pushed the score up most (computed when an explanation needs it)."""
         w = self.weights
-        positive = (f for f in self.found if w[f] > 0)
-        return tuple(heapq.nsmallest(TOP_NGRAMS, positive, key=lambda f: (-w[f], f)))
+        # (-weight, n-gram) pairs order as the ranking wants (n-grams are distinct).
+        positive = [(-v, f) for f in self.found if (v := w[f]) > 0]
+        positive.sort()  # a C sort of a few dozen pairs beats heapq.nsmallest's Python loop
+        return tuple(f for _, f in positive[:TOP_NGRAMS])
 
     def describe(self) -> str:
         shown = ", ".join(d.split(":", 1)[1].replace("_", " ") for d in self.drivers)
@@ -167,9 +173,13 @@ class Model:
         found = set(tokens.context_grams()) & vocabulary
         bigrams = self._bigrams
         found.update(bigrams[pair] for pair in bigrams.keys() & itertools.pairwise(own))
-        known = self.known_grams
+        cached = self._known_grams
         for word in set(own):
-            found.update(known(word))
+            grams = cached.get(word)  # `known_grams` inlined: this runs for every word
+            if grams is None:
+                grams = self.known_grams(word)
+            if grams:
+                found.update(grams)
         margin = self.bias + sum(map(weights.__getitem__, found))
         a, b = self.calibration
         return Opinion(_sigmoid(a * margin + b), frozenset(found), weights)

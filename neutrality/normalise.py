@@ -334,14 +334,21 @@ def quick_form(raw: str) -> str | None:
 _WORDS = re.compile(r"\S+")
 
 
-def quick_offsets(raw: str, text: str) -> NormText:
-    """Offsets for an ASCII field whose normalised form `text` is its quick form: folding and
-    blanking keep every character in place, so the only change is that each run of blanks became
-    one space, and the offsets follow from where the words are. The same offsets the tracked
-    normaliser computes, without its per-character rewrites (tests hold the two together)."""
+def quick_offsets(raw: str, text: str) -> NormText | None:
+    """Offsets for a field whose normalised form `text` is its quick form, when folding keeps
+    every character in place (ASCII, and emoji and pictographs, which fold to themselves; None
+    for any other field): then blanking keeps them in place too, the only change is that each
+    run of blanks became one space, and the offsets follow from where the words are. The same
+    offsets the tracked normaliser computes, without its per-character rewrites (tests hold the
+    two together)."""
+    if raw.isascii():
+        blanked = raw.lower().encode().translate(_ASCII_BLANK).decode()
+    elif _FOLDABLE.search(raw) is None:
+        blanked = _blank(raw.lower())
+    else:
+        return None
     starts: list[int] = []
     ends: list[int] = []
-    blanked = raw.lower().encode().translate(_ASCII_BLANK).decode()
     previous_end = -1
     for m in _WORDS.finditer(blanked):
         a, b = m.span()

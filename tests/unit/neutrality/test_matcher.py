@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from neutrality.engine import Engine
 from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter
 
 
@@ -31,3 +35,59 @@ def test_quick_filter_sees_obfuscation_and_anchors() -> None:
     assert q.look("gasss") == (True, True)
     assert q.look("pr4bowo")[1]
     assert q.look("selamat pagi semua") == (False, False)
+
+
+def test_quick_filter_fast_way_needs_plain_text() -> None:
+    q = QuickFilter(["p", "02"], [])
+    assert q.look("p") == (True, False)
+    assert q.look("ap 02x") == (False, False)
+    assert q.look("p!") == (True, False)  # punctuation is a boundary: the bounded way reads it
+    assert q.look("P") == (False, False)  # the filter reads folded text only
+
+
+_PIECES = st.sampled_from(["p", "ga", "pan", "02", "prabowo", "dua jari", "yg", "a", " ", "x"])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.one_of(
+        st.lists(_PIECES, max_size=12).map("".join),
+        st.text(alphabet="abgnopr02 !#✌", max_size=30),
+    )
+)
+def test_quick_filter_fast_way_agrees_with_the_bounded_one(engine: Engine, text: str) -> None:
+    """The spaced automaton finds what the boundary checks accept, on the pack's own terms."""
+    quick = engine.lexicon.quick
+    assert quick.look(text) == quick.look_bounded(f" {text} ")
+
+
+def test_scan_of_plain_text_keeps_boundaries_and_offsets() -> None:
+    m = _matcher()
+    assert m.scan("cuaca panas sekali") == []
+    assert [(a, b) for _, a, b in m.scan("pan prabowo gibran pan")] == [(0, 3), (4, 18), (19, 22)]
+
+
+def test_a_term_with_a_space_at_an_end_is_matched_the_bounded_way() -> None:
+    m = Matcher()
+    m.add("dua ", Meaning(Kind.NUMBER, value=2))
+    m.build()
+    assert m.scan("dua jari") == m.scan_bounded("dua jari") != []
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            ["prabowo", "gibran", "02", "nomor urut", "2", "pan", "dua", "jari", "coblos", "a"]
+        ),
+        max_size=10,
+    ),
+    glue=st.sampled_from([" ", "", "x", "  "]),
+)
+def test_scan_of_plain_text_agrees_with_the_bounded_one(
+    engine: Engine, pieces: list[str], glue: str
+) -> None:
+    """Same hits, same order, on the pack's own terms."""
+    text = glue.join(pieces)
+    matcher = engine.lexicon.matcher
+    assert matcher.scan(text) == matcher.scan_bounded(text)

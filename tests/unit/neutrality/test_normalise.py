@@ -5,6 +5,8 @@ import random
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from neutrality import Engine
 from neutrality.normalise import (
@@ -96,6 +98,9 @@ PLAIN_FIELDS = [
     "  rapat   dinas\tbesok (pukul 09.00) di aula...  ",
     "Salam dua jari -- dari kami",
     "a",
+    "Abah Anies the next president ☝️ bersama",
+    "Senam pagi 💪🏽, sehat selalu!! 👨\u200d👩\u200d👧",
+    "🔥🔥 rapat   dinas 🔥",
 ]
 ONE_TAGS = [
     "#PrabowoGibran2024",
@@ -116,7 +121,31 @@ def test_quick_offsets_equal_the_tracked_ones(engine: Engine, text: str) -> None
     tracked = n.normalise(text, track=True)
     assert quick == tracked.text
     fast = quick_offsets(text, quick)
+    assert fast is not None
     assert (fast.starts, fast.ends) == (tracked.starts, tracked.ends)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet="aAbdnoprs 29!,.-\t☝✌🔥💪🏽\ufe0f\u200dé", max_size=40))
+def test_quick_offsets_equal_the_tracked_ones_on_generated_fields(
+    engine: Engine, text: str
+) -> None:
+    """Wherever the quick form is the normalised form and folding keeps characters in place,
+    the offsets from word positions are the tracked normaliser's."""
+    quick = quick_form(text)
+    tracked = engine.lexicon.normaliser.normalise(text, track=True)
+    if quick is None or quick != tracked.text:
+        return
+    fast = quick_offsets(text, quick)
+    if fast is not None:
+        assert (fast.starts, fast.ends) == (tracked.starts, tracked.ends)
+
+
+@pytest.mark.parametrize("text", ["Prabówo ☝️", "Ｐｒａｂｏｗｏ", "pra\u200bbowo", "İstanbul"])
+def test_quick_offsets_defer_where_folding_moves_characters(text: str) -> None:
+    quick = quick_form(text)
+    assert quick is not None
+    assert quick_offsets(text, quick) is None
 
 
 @pytest.mark.parametrize("tag", ONE_TAGS)
