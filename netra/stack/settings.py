@@ -16,6 +16,9 @@ from netra.stack.errors import StackError
 
 KAFKA_VERSION = "4.4.0"
 ES_VERSION = "9.2.0"
+#: SeaweedFS as the Go module proxy serves it (its releases are not semver tags, so the proxy
+#: names a commit); built once into the cache by `netra stack up`.
+SEAWEEDFS_VERSION = "v0.0.0-20261109003541-7506e5f91cd6"
 DEFAULT_ES_JAVA_HOME = Path("/usr/lib/jvm/temurin-25-jdk-amd64")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,6 +88,10 @@ class StackSettings:
     #: The SASL_SSL broker of `netra stack up --secure`, beside the plain one on its own ports.
     kafka_secure: HostPort = HostPort("127.0.0.1", 29095)
     kafka_secure_controller_port: int = 29096
+    #: The S3 endpoint of the local object store (SeaweedFS); its master, volume and filer
+    #: listen on the next three ports.
+    objectstore: HostPort = HostPort("127.0.0.1", 29333)
+    seaweedfs_version: str = SEAWEEDFS_VERSION
     kafka_version: str = KAFKA_VERSION
     es_version: str = ES_VERSION
     kafka_heap: str = "512m"
@@ -130,6 +137,11 @@ class StackSettings:
                 env.get("NETRA_ALERTMANAGER_URL") or "http://127.0.0.1:29094",
                 "NETRA_ALERTMANAGER_URL",
             ),
+            objectstore=parse_host_port(
+                env.get("NETRA_OBJECT_STORE_URL") or "http://127.0.0.1:29333",
+                "NETRA_OBJECT_STORE_URL",
+            ),
+            seaweedfs_version=env.get("NETRA_SEAWEEDFS_VERSION") or SEAWEEDFS_VERSION,
             kafka_version=env.get("NETRA_KAFKA_VERSION") or KAFKA_VERSION,
             es_version=env.get("NETRA_ES_VERSION") or ES_VERSION,
             kafka_heap=_heap(env, "NETRA_KAFKA_HEAP", "512m"),
@@ -160,6 +172,11 @@ class StackSettings:
         return f"http://{self.alertmanager}"
 
     @property
+    def objectstore_url(self) -> str:
+        """The S3 endpoint clients use (NETRA_OBJECT_STORE_URL)."""
+        return f"http://{self.objectstore}"
+
+    @property
     def local_dir(self) -> Path:
         """Templates for the local services (deploy/local)."""
         return self.deploy_dir / "local"
@@ -186,6 +203,7 @@ class StackSettings:
             "NETRA_ES_URL": self.es_url,
             "NETRA_PROMETHEUS_URL": self.prometheus_url,
             "NETRA_ALERTMANAGER_URL": self.alertmanager_url,
+            "NETRA_OBJECT_STORE_URL": self.objectstore_url,
             "NETRA_CACHE": str(self.cache_dir),
             "NETRA_STATE": str(self.state_dir),
         }
