@@ -10,15 +10,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import start_http_server
 
-from agents import audit, indexer, judge, offenders, registry, reviews
+from agents import audit, capture, indexer, judge, offenders, registry, reviews
 from streams import metrics
 from streams.esclient import elasticsearch_client
+from streams.evidence.store import open_store
 from streams.kafka_security import faust_credentials
 from streams.logfilter import limit_repeats
 from streams.pseudonyms import load_nip_pseudonyms
@@ -28,7 +30,10 @@ from streams.settings import Settings, private_dir
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, topic_specs
 
 log = logging.getLogger(__name__)
-AGENTS = ("judge", "indexer", "reviews", "offenders", "audit")
+AGENTS = ("judge", "indexer", "reviews", "offenders", "audit", "capture")
+#: Every agent but evidence capture: benchmarks of judging and tests of the other agents run
+#: these, so no browser competes with what they measure.
+WITHOUT_CAPTURE = ",".join(a for a in AGENTS if a != "capture")
 
 
 class Worker(faust.Worker):
@@ -189,6 +194,8 @@ def create_pipeline(
         reviews.attach(app, settings, topics[settings.reviews_topic], deadletters, es)
     if "audit" in wanted:
         audit.attach(app, settings, topics[settings.audit_topic], deadletters, es)
+    if "capture" in wanted:
+        capture.attach(app, settings, deadletters, partial(open_store, settings), pseudonyms)
     if "offenders" in wanted:
         history = app.Table(
             "offenders",
