@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 
 from agents.deadletters import send_to_deadletter
@@ -28,6 +28,7 @@ from agents.flagread import read_flag
 from agents.retrying import until_done
 from schemas import DeadLetterReason, Flag, Post
 from schemas.codec import Rejection
+from schemas.evidence import CaptureSource
 from streams import metrics
 from streams.evidence import capture
 from streams.evidence.browser import Browser, BrowserError
@@ -40,6 +41,15 @@ from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 STAGE = "capture"
+
+
+@dataclass
+class Done:
+    """A flag whose evidence is rendered and built, waiting to be stored."""
+
+    flag: Flag
+    captured: capture.Captured
+    source: CaptureSource
 
 
 @dataclass
@@ -72,9 +82,9 @@ class Capturer:
         self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="evidence-store")
         self.actor = f"capture agent ({settings.app_id})"
 
-    async def run(self, messages: list[Any], pseudonyms: NipPseudonyms) -> None:
-        """Capture and store every flag of `messages`; returns once all are stored or
-        dead-lettered."""
+    async def prepare(self, messages: list[Any], pseudonyms: NipPseudonyms) -> list[Done]:
+        """Read back, render and build the evidence of every flag of `messages`; an unreadable
+        flag or one Chromium cannot render is dead-lettered here."""
         flags: dict[str, tuple[Any, Flag]] = {}
         for msg in messages:
             flag = read_flag(msg.value, pseudonyms, max_bytes=16 * 1024 * 1024)
@@ -85,7 +95,7 @@ class Capturer:
                 continue
             flags[flag.flag_id] = (msg, flag)  # redelivered twice in a batch: capture once
         if not flags:
-            return
+            return []
         sources = [f.source for _, f in flags.values() if f.source is not None]
         raws = await until_done(
             lambda: self.reader.fetch(sources),
@@ -97,22 +107,25 @@ class Capturer:
             raw = raws.get(flag.source) if flag.source is not None else None
             items.append(Item(msg, flag, capture.decoded_event(flag, raw), raw))
         rendered = await self._render(items)
-        done = [
-            capture.build(i.flag, i.post, i.raw, r, browser=self.browser)
+        return [
+            Done(i.flag, capture.build(i.flag, i.post, i.raw, r, browser=self.browser), r.source)
             for i, r in zip(items, rendered, strict=True)
             if r is not None
         ]
+
+    async def store(self, done: list[Done]) -> None:
+        """Store every prepared capture, retrying while the object store is unavailable."""
+        if not done:
+            return
         await until_done(
-            lambda: self._store(done),
+            lambda: self._store([d.captured for d in done]),
             what=f"storing the evidence of {len(done)} flags",
             max_backoff=self.settings.evidence_retry_max_seconds,
         )
         now = time.time()
-        for item, r in zip(items, rendered, strict=True):
-            if r is None:
-                continue
-            metrics.EVIDENCE_CAPTURED.labels(source=r.source.value).inc()
-            metrics.EVENT_TO_EVIDENCE.observe(max(0.0, now - item.flag.received_at.timestamp()))
+        for d in done:
+            metrics.EVIDENCE_CAPTURED.labels(source=d.source.value).inc()
+            metrics.EVENT_TO_EVIDENCE.observe(max(0.0, now - d.flag.received_at.timestamp()))
 
     async def _render(self, items: list[Item]) -> list[capture.Rendered | None]:
         """A capture per item; the batch is retried, then each item alone; an item that still
@@ -227,18 +240,38 @@ async def consume(
     pseudonyms: NipPseudonyms,
     settings: Settings,
 ) -> None:
-    """Batches of flags in, evidence stored, then (and only then) their offsets committed."""
+    """Batches of flags in, evidence stored, then (and only then) their offsets committed.
+
+    Two batches overlap: while one is written to the object store the next is read back and
+    rendered (Chromium works in its own process meanwhile); batches are stored and committed
+    in order."""
     linger_ms = int(settings.evidence_linger_seconds * 1000)
-    while True:
-        fetched = await consumer.getmany(timeout_ms=linger_ms, max_records=settings.evidence_batch)
-        records = [r for batch in fetched.values() for r in batch]
-        if not records:
-            continue
-        await capturer.run(records, pseudonyms)
-        offsets = {tp: batch[-1].offset + 1 for tp, batch in fetched.items() if batch}
-        try:
-            await consumer.commit(offsets)
-        except (CommitFailedError, KafkaError) as exc:
-            # A rebalance moved the partitions: their new owner captures these flags again,
-            # which finds the evidence kept and stores nothing twice.
-            log.warning("offsets of stored evidence not committed (%s)", exc)
+    storing: tuple[asyncio.Task[None], dict[TopicPartition, int]] | None = None
+    try:
+        while True:
+            fetched = await consumer.getmany(
+                timeout_ms=linger_ms, max_records=settings.evidence_batch
+            )
+            records = [r for batch in fetched.values() for r in batch]
+            done = await capturer.prepare(records, pseudonyms) if records else []
+            if storing is not None:
+                await _stored_then_commit(consumer, *storing)
+                storing = None
+            if records:
+                offsets = {tp: batch[-1].offset + 1 for tp, batch in fetched.items() if batch}
+                storing = (asyncio.ensure_future(capturer.store(done)), offsets)
+    finally:
+        if storing is not None:
+            storing[0].cancel()
+
+
+async def _stored_then_commit(
+    consumer: AIOKafkaConsumer, task: asyncio.Task[None], offsets: dict[TopicPartition, int]
+) -> None:
+    await task
+    try:
+        await consumer.commit(offsets)
+    except (CommitFailedError, KafkaError) as exc:
+        # A rebalance moved the partitions: their new owner captures these flags again,
+        # which finds the evidence kept and stores nothing twice.
+        log.warning("offsets of stored evidence not committed (%s)", exc)

@@ -200,6 +200,9 @@ def capture(
     t.add_row("posts produced", f"{r.posts:,}")
     t.add_row("flags captured", f"{r.flags:,}")
     t.add_row("evidence records stored per second", f"{r.rate:,.1f}")
+    t.add_row("CPU per flag: worker with Chromium", f"{r.worker_cpu_ms:,.1f} ms")
+    t.add_row("CPU per flag: object store", f"{r.store_cpu_ms:,.1f} ms")
+    t.add_row("flags/s per core of CPU (both together)", f"{r.rate_per_core:,.1f}")
     t.add_row("sample verified intact", f"{r.intact} of {r.verified}")
     console.print(t)
     ok = r.rate >= CAPTURE_RATE_TARGET and r.intact == r.verified

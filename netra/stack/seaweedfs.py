@@ -204,4 +204,13 @@ class SeaweedFS(Service):
         ]
 
     def healthy(self) -> bool:
-        return http_ok(f"{self.url}/healthz") is not None
+        """Every part answers: the gateway alone is up seconds before reads and writes work."""
+        ports = self.ports()
+        host = self.address.host
+        checks = (
+            f"http://{host}:{ports['master']}/cluster/healthz",
+            f"http://{host}:{ports['volume']}/status",
+            f"http://{host}:{ports['filer']}/healthz",
+            f"{self.url}/healthz",
+        )
+        return all(http_ok(url) is not None for url in checks)

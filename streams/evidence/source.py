@@ -9,7 +9,6 @@ matching is reported as such; the capture goes on with the decoded event.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -62,61 +61,64 @@ class SourceReader:
             self._consumer = None
 
     async def fetch(self, sources: Iterable[EventSource]) -> dict[EventSource, RawEvent]:
-        """The record at each source (a missing or changed one says why in `note`)."""
+        """The record at each source (a missing or changed one says why in `note`). Every
+        partition is read at once: one seek each, then fetches until all are found."""
         wanted: dict[TopicPartition, dict[int, EventSource]] = defaultdict(dict)
         for s in sources:
             wanted[TopicPartition(s.topic, s.partition)][s.offset] = s
         if not wanted:
             return {}
         consumer = await self._started()
-        consumer.assign(list(wanted))
+        tps = list(wanted)
+        consumer.assign(tps)
+        first_kept = await consumer.beginning_offsets(tps)
+        ends = await consumer.end_offsets(tps)
         found: dict[EventSource, RawEvent] = {}
+        pending: dict[TopicPartition, set[int]] = {}
         for tp, by_offset in wanted.items():
-            await self._read_partition(consumer, tp, by_offset, found)
-        return found
-
-    async def _read_partition(
-        self,
-        consumer: AIOKafkaConsumer,
-        tp: TopicPartition,
-        by_offset: dict[int, EventSource],
-        found: dict[EventSource, RawEvent],
-    ) -> None:
-        offsets = sorted(by_offset)
-        first_kept = (await consumer.beginning_offsets([tp]))[tp]
-        end = (await consumer.end_offsets([tp]))[tp]
-        pending = set()
-        for off in offsets:
-            if off < first_kept or off >= end:
-                found[by_offset[off]] = RawEvent(
-                    None,
-                    None,
-                    f"offset {off} is no longer in {tp.topic}/{tp.partition} "
-                    f"(it keeps {first_kept}..{end - 1})",
-                )
-            else:
-                pending.add(off)
-        position: int | None = None
+            keep = set()
+            for off, source in by_offset.items():
+                if first_kept[tp] <= off < ends[tp]:
+                    keep.add(off)
+                else:
+                    found[source] = RawEvent(
+                        None,
+                        None,
+                        f"offset {off} is no longer in {tp.topic}/{tp.partition} "
+                        f"(it keeps {first_kept[tp]}..{ends[tp] - 1})",
+                    )
+            if keep:
+                pending[tp] = keep
+                consumer.seek(tp, min(keep))
         while pending:
-            nxt = min(pending)
-            if position is None or nxt < position or nxt - position > MAX_GAP:
-                consumer.seek(tp, nxt)
-            batch = await consumer.getmany(tp, timeout_ms=self.poll_ms, max_records=500)
-            records = batch.get(tp, [])
-            if not records:
-                for off in pending:  # the broker had nothing where the record should be
-                    found[by_offset[off]] = RawEvent(None, None, f"offset {off} was not served")
-                return
-            for record in records:
-                position = record.offset + 1
-                if record.offset in pending:
-                    pending.discard(record.offset)
-                    found[by_offset[record.offset]] = _checked(by_offset[record.offset], record)
-            if position is not None and all(o < position for o in pending):
-                for off in list(pending):  # skipped over: compacted away or a transaction marker
-                    pending.discard(off)
-                    found[by_offset[off]] = RawEvent(None, None, f"offset {off} is not kept")
-            await asyncio.sleep(0)
+            batch = await consumer.getmany(*pending, timeout_ms=self.poll_ms, max_records=2000)
+            if not batch:
+                for tp, missing in pending.items():  # the broker served nothing where they are
+                    for off in missing:
+                        found[wanted[tp][off]] = RawEvent(
+                            None, None, f"offset {off} was not served"
+                        )
+                return found
+            for tp, records in batch.items():
+                if tp not in pending:
+                    continue
+                offsets = pending[tp]
+                for record in records:
+                    if record.offset in offsets:
+                        offsets.discard(record.offset)
+                        found[wanted[tp][record.offset]] = _checked(
+                            wanted[tp][record.offset], record
+                        )
+                position = records[-1].offset + 1 if records else None
+                if position is not None:
+                    for off in [o for o in offsets if o < position]:  # compacted or a marker
+                        offsets.discard(off)
+                        found[wanted[tp][off]] = RawEvent(None, None, f"offset {off} is not kept")
+                    if offsets and min(offsets) - position > MAX_GAP:
+                        consumer.seek(tp, min(offsets))
+                if not offsets:
+                    del pending[tp]
+        return found
 
 
 def _checked(source: EventSource, record: object) -> RawEvent:

@@ -26,7 +26,12 @@ from schemas import Post
 from schemas.custody import CustodyAction, CustodyEntry
 from schemas.evidence import ArtefactKind, CaptureSource, EvidenceRecord
 from streams.evidence.keys import custody_key, record_key
-from streams.evidence.store import EvidenceStore, PutOutcome, open_store
+from streams.evidence.store import (
+    EvidenceStore,
+    ObjectStoreUnavailableError,
+    PutOutcome,
+    open_store,
+)
 from streams.evidence.verify import verify
 from tests.integration.harness import Harness
 from tests.integration.test_pipeline import expected_flag_ids
@@ -59,11 +64,15 @@ def capture_env(h: Harness) -> None:
 
 
 def records(store: EvidenceStore, ids: set[str]) -> dict[str, EvidenceRecord]:
+    """The flags among `ids` whose capture is complete (record and custody entry 0 stored)."""
     found = {}
     for fid in ids:
-        raw = store.get(record_key(fid))
-        if raw is not None and store.keys(custody_key(fid, 0)):
-            found[fid] = EvidenceRecord.model_validate_json(raw)
+        try:
+            raw = store.get(record_key(fid))
+            if raw is not None and store.keys(custody_key(fid, 0)):
+                found[fid] = EvidenceRecord.model_validate_json(raw)
+        except ObjectStoreUnavailableError:  # restarting: it answers again within seconds
+            continue
     return found
 
 
