@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import psutil
 from rich.console import Console
 
-from bench.pipeline import Progress, Run, drain_rate, flagged_indexes, wait_until
+from bench.pipeline import Progress, Run, drain_rate, flagged_indexes
 from netra.kafka_tools import replay
 from netra.sample import sample_posts, sample_registry
 from netra.scrape import scrape, worker_metrics_url
@@ -72,22 +72,9 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
     lines = [p.encode() for p in sample_posts(registry, posts, partisan_share=0.9, seed=32).posts]
     progress(f"deciding {posts:,} posts offline to know the expected flags")
     flagged = sorted(flagged_indexes(lines, registry))
-    registry_lines = [e.model_dump_json().encode() for e in registry]
     bench = Run(settings, "capture", agents="judge,capture")
     try:
-        replay(
-            bench.settings, bench.settings.registry_topic, registry_lines, key_field="account_id"
-        )
-        handle, port = bench.start("registry")
-        wait_until(
-            "loading the registry",
-            lambda: (
-                scrape(worker_metrics_url(port)).get("netra_registry_accounts", 0) >= len(registry)
-            ),
-            handle,
-            180,
-        )
-        handle.stop()
+        bench.preload_registry(registry)
         replay(bench.settings, bench.settings.posts_topic, lines, key_field="account_id")
         progress(f"capturing the evidence of {len(flagged):,} flags")
         store = store_pid()

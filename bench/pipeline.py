@@ -121,6 +121,22 @@ class Run:
         self.workers.append((handle, port))
         return handle, port
 
+    def preload_registry(self, registry: list[RegistryEntry]) -> None:
+        """Fill the registry table once (it is kept in its changelog topic), so a worker started
+        next recovers it before reading posts already waiting in Kafka."""
+        lines = [e.model_dump_json().encode() for e in registry]
+        replay(self.settings, self.settings.registry_topic, lines, key_field="account_id")
+        handle, port = self.start("registry")
+        wait_until(
+            "loading the registry",
+            lambda: (
+                scrape(worker_metrics_url(port)).get("netra_registry_accounts", 0) >= len(registry)
+            ),
+            handle,
+            180,
+        )
+        handle.stop()
+
     def close(self) -> None:
         for handle, _ in self.workers:
             if handle.alive():
@@ -176,7 +192,6 @@ def run(
     lines = [p.encode() for p in sample_posts(registry, posts, seed=18).posts]
     progress(f"deciding {posts:,} posts offline to know the expected flags")
     flagged = expected_flags(lines, registry)
-    registry_lines = [e.model_dump_json().encode() for e in registry]
 
     progress("1/3 no-op Faust agent (the framework's ceiling)")
     ceiling = Run(settings, "noop")
@@ -197,17 +212,7 @@ def run(
         # Like the ceiling run, the worker drains posts already in Kafka, with no producer
         # competing for the CPU: a first start fills the registry table (kept in its changelog
         # topic), then the worker restarts on the pre-loaded posts and recovers the table first.
-        replay(full.settings, full.settings.registry_topic, registry_lines, key_field="account_id")
-        handle, port = full.start("registry")
-        wait_until(
-            "loading the registry",
-            lambda: (
-                scrape(worker_metrics_url(port)).get("netra_registry_accounts", 0) >= len(registry)
-            ),
-            handle,
-            180,
-        )
-        handle.stop()
+        full.preload_registry(registry)
         replay(full.settings, full.settings.posts_topic, lines, key_field="account_id")
         handle, port = full.start("worker")
         url = worker_metrics_url(port)

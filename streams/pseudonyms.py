@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from pathlib import Path
 
 from schemas.registry import AsnProfile, RegistryEntry
-from streams.settings import Settings, private_dir
+from streams.settings import Settings, create_private_file
 
 MIN_KEY_CHARS = 32
 _REF_HEX = 32  # 128 bits: collisions among millions of ASN stay out of reach
@@ -74,18 +73,5 @@ def load_nip_pseudonyms(settings: Settings) -> NipPseudonyms:
 
 
 def _create_key_file(path: Path) -> None:
-    """Write a random key where none is yet; of two processes racing, the first one's stays.
-
-    The key is written whole to a temporary file and then linked into place, which fails if
-    the name exists: nobody ever reads a half-written key."""
-    private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as out:
-        out.write(secrets.token_hex(32) + "\n")
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        pass
-    finally:
-        tmp.unlink()
+    """Write a random key where none is yet; of two processes racing, the first one's stays."""
+    create_private_file(path, secrets.token_hex(32) + "\n")

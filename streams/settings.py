@@ -6,6 +6,8 @@ needs no configuration to run locally. `netra worker --help` and README list the
 
 from __future__ import annotations
 
+import os
+import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -314,6 +316,23 @@ def private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE)
     path.chmod(PRIVATE)
     return path
+
+
+def create_private_file(path: Path, text: str) -> None:
+    """Write `text` to `path` (mode 600, in a private folder) unless the name exists; of two
+    processes racing, the first one's stays. The text is written whole to a temporary file and
+    then linked into place, which fails if the name exists: nobody reads a half-written file."""
+    private_dir(path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
 
 
 @lru_cache(maxsize=1)

@@ -10,13 +10,12 @@ NETRA_OBJECT_STORE_SECRET_KEY from its secret store instead.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError
 
-from streams.settings import Settings, private_dir
+from streams.settings import Settings, create_private_file
 
 
 class ObjectStoreCredentials(BaseModel):
@@ -37,20 +36,8 @@ def credentials_file(state_dir: Path) -> Path:
 def load_or_create(path: Path) -> ObjectStoreCredentials:
     """The credentials in `path`, made once (of two processes racing, the first one's stays)."""
     if not path.exists():
-        private_dir(path.parent)
-        text = json.dumps(
-            {"access_key": "netra" + secrets.token_hex(6), "secret_key": secrets.token_hex(24)}
-        )
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            pass
-        finally:
-            tmp.unlink()
+        made = {"access_key": "netra" + secrets.token_hex(6), "secret_key": secrets.token_hex(24)}
+        create_private_file(path, json.dumps(made))
     return read(path)
 
 

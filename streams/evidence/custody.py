@@ -51,6 +51,29 @@ def make_entry(
     return draft.model_copy(update={"hash": draft.computed_hash()})
 
 
+def next_entry(
+    flag_id: str,
+    last: CustodyEntry | None,
+    action: CustodyAction,
+    *,
+    actor: str,
+    at: datetime,
+    detail: str,
+    subject_sha256: str | None,
+) -> CustodyEntry:
+    """The entry that follows `last` (None: the first of the chain)."""
+    return make_entry(
+        flag_id=flag_id,
+        seq=last.seq + 1 if last else 0,
+        action=action,
+        actor=actor,
+        at=at,
+        detail=detail,
+        subject_sha256=subject_sha256,
+        prev_hash=last.hash if last else None,
+    )
+
+
 def entry_bytes(entry: CustodyEntry) -> bytes:
     return entry.model_dump_json().encode("utf-8")
 
@@ -87,15 +110,14 @@ class CustodyLog:
 
     def first(self, flag_id: str, *, record_sha256: str, actor: str, at: datetime) -> None:
         """Entry 0, the capture: the same bytes however often it is written (redelivery)."""
-        entry = make_entry(
-            flag_id=flag_id,
-            seq=0,
-            action=CustodyAction.CAPTURED,
+        entry = next_entry(
+            flag_id,
+            None,
+            CustodyAction.CAPTURED,
             actor=actor,
             at=at,
             detail="evidence record and artefacts stored",
             subject_sha256=record_sha256,
-            prev_hash=None,
         )
         self.store.put_once(custody_key(flag_id, 0), entry_bytes(entry), "application/json")
 
@@ -112,16 +134,14 @@ class CustodyLog:
         """Add an entry after the chain's last one; retried on top of any concurrent append."""
         for _ in range(MAX_APPEND_RACES):
             chain = self.entries(flag_id)
-            last = chain[-1] if chain else None
-            entry = make_entry(
-                flag_id=flag_id,
-                seq=last.seq + 1 if last else 0,
-                action=action,
+            entry = next_entry(
+                flag_id,
+                chain[-1] if chain else None,
+                action,
                 actor=actor,
                 at=at or datetime.now(UTC),
                 detail=detail,
                 subject_sha256=subject_sha256,
-                prev_hash=last.hash if last else None,
             )
             key = custody_key(flag_id, entry.seq)
             if self.store.put_once(key, entry_bytes(entry), "application/json") is (
