@@ -84,7 +84,9 @@ class SeaweedFS(Service):
             return
         go = go_binary()
         version = self.settings.seaweedfs_version
-        self.console.print(f"  fetching SeaweedFS {version} from the Go module proxy ...")
+        self.console.print(
+            f"  fetching SeaweedFS {version} from the Go module proxy ...", highlight=False
+        )
         done = subprocess.run(
             [str(go), "mod", "download", "-json", f"{MODULE}@{version}"],
             env=self.go_env,
@@ -155,7 +157,7 @@ class SeaweedFS(Service):
                 f"Fix what Go reports above, or delete {self.home} and run `netra stack up` again.",
             )
         partial.rename(self.binary)
-        self.console.print(f"  [dim]SeaweedFS built into {self.binary}[/dim]")
+        self.console.print(f"  [dim]SeaweedFS built into {self.binary}[/dim]", highlight=False)
 
     @property
     def credentials(self) -> ObjectStoreCredentials:
