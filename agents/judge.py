@@ -18,6 +18,7 @@ from typing import Any
 from agents.deadletters import send_to_deadletter, start_deadletter
 from agents.delivery import AckAfterDelivery, Sent
 from agents.flagfit import fit_flag
+from agents.reports import review_report
 from neutrality import Locality
 from neutrality.engine import TOO_COMPLEX
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry, RuleState
@@ -77,6 +78,9 @@ def judge_post(
     if decision.hits and decision.hits[0].rule_id == TOO_COMPLEX:
         metrics.TOO_COMPLEX.inc()
     tripped = guard.observe(decision)
+    decision = review_report(
+        post, decision, registered=entry is not None, review_at=holder.engine.pack.review_at
+    )
     if decision.outcome is Outcome.PASS:
         return None, tripped
     province = entry.province if entry else "unknown"
@@ -169,8 +173,8 @@ def attach(
             entry = None  # the account no longer belongs to a serving civil servant
         if entry is None:
             metrics.UNREGISTERED.inc()
-            if not settings.keep_unregistered:
-                return []
+            if not settings.keep_unregistered and post.report is None:
+                return []  # a public report is judged all the same (agents.reports)
         received_at = datetime.fromtimestamp(msg.timestamp, UTC) if msg.timestamp else None
         received_at = received_at or datetime.now(UTC)
         flag, tripped = judge_post(

@@ -20,6 +20,7 @@ from agents.delivery import until_delivered
 from agents.flagread import read_flag
 from schemas import Escalation, Outcome
 from schemas.codec import Rejection
+from schemas.flag_document import flag_link
 from streams import metrics
 from streams.pseudonyms import NipPseudonyms
 from streams.settings import Settings
@@ -97,6 +98,7 @@ def attach(
                     flag_ids=history.ids_within(days, at),
                     window_end=at,
                     escalated_at=datetime.now(UTC),
+                    desk_url=flag_link(settings.desk_url, flag.flag_id),
                 )
                 value = escalation.model_dump_json().encode()
                 await until_delivered(

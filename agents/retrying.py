@@ -1,6 +1,6 @@
 """Retrying a write to Elasticsearch until it is done: an outage delays a record, never skips it.
 
-The review and audit agents handle one record at a time and must not move past it while the
+The review, audit and case agents handle one record at a time and must not move past it while the
 cluster is away; they share this loop (the indexer retries whole bulks in agents.indexer).
 """
 

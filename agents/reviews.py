@@ -9,64 +9,65 @@ the history is not applied twice when Kafka redelivers it.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
 from elasticsearch import AsyncElasticsearch, ConflictError, NotFoundError
+from pydantic import ValidationError
 
 from agents.deadletters import send_to_deadletter
 from agents.retrying import until_done
-from schemas import DeadLetterReason, ReviewVerdict, Verdict
+from schemas import DeadLetterReason, ReviewVerdict
 from schemas.codec import Rejection, decode
+from schemas.flag_document import FlagDocument, FlagField, ReviewStatus
 from streams import metrics
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 STAGE = "reviews"
-STATUS = {
-    Verdict.CONFIRM: "confirmed",
-    Verdict.DISMISS: "dismissed",
-    Verdict.ESCALATE: "escalated",
-}
 
 
-def history_entry(verdict: ReviewVerdict) -> dict[str, str]:
-    return {
-        "reviewer": verdict.reviewer,
-        "verdict": verdict.verdict.value,
-        "note": verdict.note,
-        "reviewed_at": verdict.reviewed_at.isoformat(),
-    }
-
-
-def reviewed_fields(source: dict[str, Any], verdict: ReviewVerdict) -> dict[str, Any] | None:
-    """The fields to write for this verdict; None when it is already in the history."""
-    history = list(source.get("reviews") or [])
-    entry = history_entry(verdict)
-    if entry in history:
+def reviewed_fields(doc: FlagDocument, verdict: ReviewVerdict) -> dict[str, Any] | None:
+    """The review fields to write for this verdict; None when it is already in the history."""
+    reviewed = doc.with_verdict(verdict)
+    if reviewed is None:
         return None
-    history.append(entry)
-    history.sort(key=lambda e: e["reviewed_at"])
-    latest = history[-1]
-    return {
-        "reviews": history,
-        "status": STATUS[Verdict(latest["verdict"])],
-        "reviewer": latest["reviewer"],
-        "reviewed_at": latest["reviewed_at"],
-    }
+    return reviewed.to_source(include=FlagDocument.REVIEW_FIELDS)
 
 
-async def apply_verdict(es: AsyncElasticsearch, alias: str, verdict: ReviewVerdict) -> bool:
-    """Write the verdict onto its flag; False when no such flag exists."""
+@dataclass(frozen=True)
+class NotApplied:
+    """Why a verdict cannot be applied, ever: it goes to the dead-letter topic."""
+
+    reason: DeadLetterReason
+    error: str
+
+
+async def apply_verdict(
+    es: AsyncElasticsearch, alias: str, verdict: ReviewVerdict
+) -> NotApplied | None:
+    """Write the verdict onto its flag; None once it is there (or already was)."""
     while True:
         try:
             found = await es.get(index=alias, id=verdict.flag_id)
         except NotFoundError:
-            return False
-        fields = reviewed_fields(found["_source"], verdict)
+            return NotApplied(
+                DeadLetterReason.UNKNOWN_FLAG,
+                f"no flag {verdict.flag_id!r} in {alias}: check the id (netra flags tail, "
+                "Kibana) and send the review again",
+            )
+        try:
+            doc = FlagDocument.from_source(found["_source"])
+        except ValidationError as exc:
+            return NotApplied(
+                DeadLetterReason.SCHEMA,
+                f"the document of flag {verdict.flag_id!r} cannot be read: {exc}",
+            )
+        fields = reviewed_fields(doc, verdict)
         if fields is None:
-            return True
+            return None
         try:
             await es.update(
                 index=found["_index"],
@@ -77,9 +78,9 @@ async def apply_verdict(es: AsyncElasticsearch, alias: str, verdict: ReviewVerdi
                 refresh="wait_for",
             )
         except ConflictError:
-            continue  # someone wrote in between (a redelivered flag): read again
+            continue  # someone wrote in between (a redelivered flag, a claim): read again
         metrics.REVIEWS.labels(verdict=verdict.verdict.value).inc()
-        return True
+        return None
 
 
 async def rule_precision(es: AsyncElasticsearch, alias: str) -> dict[str, float]:
@@ -87,11 +88,13 @@ async def rule_precision(es: AsyncElasticsearch, alias: str) -> dict[str, float]
     result = await es.search(
         index=alias,
         size=0,
-        query={"terms": {"status": ["confirmed", "dismissed"]}},
+        query={"terms": {FlagField.STATUS: list(ReviewStatus.judged())}},
         aggs={
             "rule": {
-                "terms": {"field": "rule_ids", "size": 500},
-                "aggs": {"confirmed": {"filter": {"term": {"status": "confirmed"}}}},
+                "terms": {"field": FlagField.RULE_IDS, "size": 500},
+                "aggs": {
+                    "confirmed": {"filter": {"term": {FlagField.STATUS: ReviewStatus.CONFIRMED}}}
+                },
             }
         },
     )
@@ -113,11 +116,11 @@ def due_query(now: datetime) -> dict[str, Any]:
     """Unreviewed flags counted by where their first deadline falls relative to now."""
     return {
         "size": 0,
-        "query": {"term": {"status": "unreviewed"}},
+        "query": {"term": {FlagField.STATUS: ReviewStatus.UNREVIEWED}},
         "aggs": {
             "due": {
                 "date_range": {
-                    "field": "report_deadline",
+                    "field": FlagField.REPORT_DEADLINE,
                     "ranges": [
                         {"key": key, "from": (now + a).isoformat(), "to": (now + b).isoformat()}
                         for key, a, b in DUE_WINDOWS
@@ -149,19 +152,14 @@ def attach(
                     deadletter_topic, msg, stage=STAGE, reason=verdict.reason, error=verdict.error
                 )
                 continue
-            applied = await until_done(
+            refused = await until_done(
                 partial(apply_verdict, es, alias, verdict),
                 what="review",
                 max_backoff=settings.bulk_retry_max_seconds,
             )
-            if not applied:
+            if refused is not None:
                 await send_to_deadletter(
-                    deadletter_topic,
-                    msg,
-                    stage=STAGE,
-                    reason=DeadLetterReason.UNKNOWN_FLAG,
-                    error=f"no flag {verdict.flag_id!r} in {alias}: check the id (netra flags "
-                    "tail, Kibana) and send the review again",
+                    deadletter_topic, msg, stage=STAGE, reason=refused.reason, error=refused.error
                 )
 
     @app.timer(settings.stats_seconds)

@@ -20,10 +20,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from netra import stack
+from netra.desk.demo import DEMO_PASSWORD, ensure_demo_users
+from netra.identity import UserStore
 from netra.kafka_tools import create_topics, replay
 from netra.sample import sample_posts, sample_registry
 from netra.scrape import scrape, worker_metrics_url
-from netra.workers import WorkerHandle, running_workers, start_worker
+from netra.workers import WorkerHandle, running_workers, start_python, start_worker
 from streams.settings import Settings
 
 DEMO_WORKER = "demo"
@@ -216,5 +218,17 @@ def _next_steps(console: Console, settings: Settings) -> None:
         f"curl -s '{settings.es_url}/{settings.flags_alias}/_search' "
         f"-H 'Content-Type: application/json' -d '{query}'",
     )
+    table.add_row("review desk", _start_desk(settings))
     table.add_row("stop everything", "make down")
     console.print(table)
+    logins = Table("desk user", "password", "sees", title="demo logins of the review desk")
+    for login in ensure_demo_users(UserStore(settings.users_file)):
+        logins.add_row(login.name, DEMO_PASSWORD, login.what)
+    console.print(logins)
+
+
+def _start_desk(settings: Settings) -> str:
+    """Start `netra desk` in the background unless it runs; its URL."""
+    if not any(h.name == "desk" for h in running_workers(settings)):
+        start_python("desk", ["-m", "netra", "desk"])
+    return settings.desk_url

@@ -22,6 +22,7 @@ from kafka.errors import (
 )
 from kafka.partitioner.default import murmur2
 
+from netra.stack.kafka_acls import AclRule
 from streams.kafka_security import KafkaSecurityError, client_kwargs, describe
 from streams.settings import Settings
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, topic_specs
@@ -98,6 +99,25 @@ def create_topics(settings: Settings) -> list[TopicResult]:
         return results
     finally:
         admin.close()
+
+
+def grant_acls(settings: Settings, rules: list[AclRule]) -> None:
+    """Create `rules` as the principal `settings` log in as (an admin); creating an ACL that
+    exists changes nothing, so granting again is safe."""
+    try:
+        admin = KafkaAdminClient(
+            bootstrap_servers=_servers(settings), **_security(settings), client_id="netra-acls"
+        )
+    except (KafkaTimeoutError, KafkaConnectionError) as exc:
+        raise _unavailable(settings) from exc
+    try:
+        result = admin.create_acls([rule.to_kafka() for rule in rules])
+    finally:
+        admin.close()
+    if result["failed"]:
+        raise KafkaDeliveryError(
+            f"Kafka refused {len(result['failed'])} of {len(rules)} ACLs: {result['failed'][0]}"
+        )
 
 
 def key_of(line: bytes, field: str) -> bytes | None:

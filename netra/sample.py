@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas import EmploymentType, RegistryEntry
+from schemas.post import ACCOUNT_PREFIX
 from streams.settings import REPO_ROOT
 
 CORPUS_FILES = [REPO_ROOT / "rules" / "corpus" / "dev.jsonl"]
@@ -40,15 +41,7 @@ AGENCIES = [
 ]
 FIRST = "Budi Siti Agus Dewi Rudi Wulan Eko Rina Hendra Yuni Joko Sri Andi Lestari Dian Fajar"
 LAST = "Santoso Rahayu Wibowo Lestari Saputra Kurniawan Hidayat Nugroho Susanti Pratama Utami"
-PLATFORM_PREFIX = {
-    "instagram": "ig",
-    "facebook": "fb",
-    "x": "x",
-    "tiktok": "tt",
-    "whatsapp": "wa",
-    "youtube": "yt",
-    "threads": "th",
-}
+PLATFORM_PREFIX = {p.value: prefix for p, prefix in ACCOUNT_PREFIX.items()}
 EVERYDAY = [
     "Alhamdulillah apel pagi hari ini lancar, semangat melayani masyarakat 💪",
     "Rapat koordinasi penanganan stunting bersama puskesmas, mohon dukungan semua pihak",

@@ -135,6 +135,20 @@ class Language:
     gesture_phrases: dict[str, int]
     strong_gesture_phrases: dict[str, int]
     race_kind_words: dict[str, tuple[str, ...]]
+    # Ballot positions said in words ("nomor urut kedua", "nomor terakhir", "nomor setelah
+    # satu"): ordinal words by value, and per strength the forms with the position each names
+    # (one of POSITIONS).
+    ordinal_words: dict[str, int] = field(default_factory=dict)
+    strong_position_forms: dict[str, str] = field(default_factory=dict)
+    weak_position_forms: dict[str, str] = field(default_factory=dict)
+
+
+# How a ballot position said in words names a number: "at" the number itself ("nomor urut
+# kedua"), "next"/"previous" the one after or before it ("nomor setelah satu"), "from_end"
+# counted from the last ("nomor dua dari kanan"), "first", "last" and "middle" the race's first,
+# last and middle numbers ("nomor paling kiri", "nomor terakhir", "nomor tengah"). The last four
+# depend on the race.
+POSITIONS = ("at", "next", "previous", "from_end", "first", "last", "middle")
 
 
 @dataclass
@@ -313,9 +327,20 @@ def _races_of(r: Reader, doc: Any, cat: Catalogue) -> None:
 
 def _language(r: Reader, doc: Any, cat: Catalogue) -> None:
     lang = doc["language"]
-    allowed = {"leet", "slang", "number_words", "number_forms", "gestures", "race_kind_words"}
-    if not r.keys(lang, allowed, allowed, "language"):
+    required = {"leet", "slang", "number_words", "number_forms", "gestures", "race_kind_words"}
+    allowed = required | {"ordinal_words", "ballot_positions"}
+    if not r.keys(lang, allowed, required, "language"):
         return
+    positions = lang.get("ballot_positions") or {}
+    r.keys(positions, {"strong", "weak"}, set(), "ballot_positions")
+    for strength in ("strong", "weak"):
+        for form, position in (positions.get(strength) or {}).items():
+            if position not in POSITIONS:
+                r.err(
+                    positions[strength],
+                    form,
+                    f"ballot position {position!r} is not one of {', '.join(POSITIONS)}",
+                )
     forms = lang["number_forms"]
     gestures = lang["gestures"]
     r.keys(forms, {"strong", "weak"}, {"strong", "weak"}, "number_forms")
@@ -337,6 +362,9 @@ def _language(r: Reader, doc: Any, cat: Catalogue) -> None:
             str(k): int(v) for k, v in (gestures.get("strong_phrases") or {}).items()
         },
         race_kind_words={str(k): r.strs(kinds, k) for k in kinds},
+        ordinal_words={str(k): int(v) for k, v in (lang.get("ordinal_words") or {}).items()},
+        strong_position_forms={str(k): str(v) for k, v in (positions.get("strong") or {}).items()},
+        weak_position_forms={str(k): str(v) for k, v in (positions.get("weak") or {}).items()},
     )
 
 

@@ -162,9 +162,11 @@ class Extractor:
         # Two weak signals that agree (a nickname and its pair's number or hand sign, or a number
         # and the matching hand sign) confirm each other.
         # A repeated sign ("✌️✌️") is one signal, not two: agreement needs two kinds.
+        numbers = _outermost_numbers(numbers)
         kinds_by_value: dict[int, set[str]] = {}
         for _, _, _, m in numbers:
-            kinds_by_value.setdefault(m.value, set()).add("number")
+            if not m.key:  # a position counted from the end is known only in its race
+                kinds_by_value.setdefault(m.value, set()).add("number")
         for _, _, _, m in gestures:
             if m.key != "weak":
                 kinds_by_value.setdefault(m.value, set()).add("gesture")
@@ -231,10 +233,11 @@ class Extractor:
             narrowed = tuple(r for r in races if r.id in named_races)
             races = narrowed or races
             for sc, start, end, m in numbers:
-                if not (m.strong or ctxs[_side(sc.zone)] or m.value in agree):
+                if not (m.strong or ctxs[_side(sc.zone)] or (not m.key and m.value in agree)):
                     continue
-                labelled = " " in sc.norm.text[start:end]  # "nomor urut 2", not "02"
-                for p in _by_number(races, m.value):
+                # "nomor urut 2" or "pasangan calon 03": a number behind its label, not "02"
+                labelled = " " in sc.norm.text[start:end] or _after_label(feats, sc, start)
+                for p in _by_position(races, m):
                     if labelled and named_at.get((sc.field, end + 1)) == p.id:
                         # "calon gubernur nomor urut 2 Khofifah": the number labels the name
                         # after it, as news and KPU write it; the name is the mention. A bare
@@ -242,7 +245,7 @@ class Extractor:
                         label = f"number:{m.value}->{p.id} (labels the name after it)"
                         self._mention(feats, sc.zone, p, Ev(sc.field, start, end, label))
                         continue
-                    ev = Ev(sc.field, start, end, f"number:{m.value}->{p.id}")
+                    ev = Ev(sc.field, start, end, f"number:{_position_label(m, p)}->{p.id}")
                     self._mention(feats, sc.zone, p, ev)
                     feats.add(f"{sc.zone}.number", ev)
             for sc, start, end, m in gestures:
@@ -461,6 +464,15 @@ def _only_in_handles(
     return any(term in body for body in bodies) and term not in rest
 
 
+def _after_label(feats: Features, sc: Scanned, start: int) -> bool:
+    """Whether a bare number stands right after a word for candidacy ("pasangan calon 03",
+    "capres 02", "paslon nomor 3"): then, like "nomor urut 2", it labels what follows it."""
+    return any(
+        ev.field == sc.field and ev.end is not None and ev.end + 1 == start
+        for ev in feats.found.get(f"{sc.zone}.candidate_word", ())
+    )
+
+
 def _side(zone: str) -> str:
     """Context is shared by the author's text, hashtags and media, not with the target's text."""
     return "target" if zone == "target" else "own"
@@ -468,6 +480,59 @@ def _side(zone: str) -> str:
 
 def _by_number(races: tuple[Race, ...], n: int) -> list[Participant]:
     return [p for r in races for p in r.participants if p.number == n]
+
+
+def _by_position(races: tuple[Race, ...], m: Meaning) -> list[Participant]:
+    """The participants a ballot number or position names in each race: "nomor 2" the
+    number 2; "nomor paling kiri" and "nomor terakhir" the race's first and last numbers, "nomor
+    tengah" its middle one (races with an odd count), "nomor dua dari kanan" the second from its
+    end."""
+    if not m.key:
+        return _by_number(races, m.value)
+    out = []
+    for race in races:
+        numbers = sorted(p.number for p in race.participants if p.number is not None)
+        if not numbers:
+            continue
+        if m.key == "first":
+            n = numbers[0]
+        elif m.key == "last":
+            n = numbers[-1]
+        elif m.key == "middle":
+            if len(numbers) % 2 == 0:
+                continue  # no middle among an even count
+            n = numbers[len(numbers) // 2]
+        elif 1 <= m.value <= len(numbers):  # from_end
+            n = numbers[-m.value]
+        else:
+            continue
+        out += [p for p in race.participants if p.number == n]
+    return out
+
+
+def _position_label(m: Meaning, p: Participant) -> str:
+    """How a number was read, for the evidence: "2", or "last=3" for a position."""
+    return str(m.value) if not m.key else f"{m.key}={p.number}"
+
+
+def _outermost_numbers(
+    numbers: list[tuple[Scanned, int, int, Meaning]],
+) -> list[tuple[Scanned, int, int, Meaning]]:
+    """Drop number hits inside a longer one of the same field: "nomor dua" inside "nomor dua
+    dari kanan" is not the number 2. One sort and one sweep."""
+    if len(numbers) < 2:
+        return numbers
+    ordered = sorted(numbers, key=lambda h: (h[0].field, h[1], -h[2]))
+    kept: list[tuple[Scanned, int, int, Meaning]] = []
+    field, reach = "", -1
+    for hit in ordered:
+        sc, start, end, _ = hit
+        if sc.field == field and end <= reach and (start, end) != (kept[-1][1], kept[-1][2]):
+            continue
+        if sc.field != field or end > reach:
+            field, reach = sc.field, end
+        kept.append(hit)
+    return kept
 
 
 def _suppress(scanned: list[Scanned]) -> list[tuple[Scanned, list[Hit]]]:

@@ -53,6 +53,43 @@ def _number_terms(cat: Catalogue) -> list[tuple[str, Meaning]]:
     return out
 
 
+# Ballot positions that name a number only once the race is known (its last or middle number,
+# or a count from the end): the Meaning's key says which, the race resolves it (features.py).
+RELATIVE_POSITIONS = frozenset({"first", "last", "middle", "from_end"})
+
+
+def _position_terms(cat: Catalogue) -> list[tuple[str, Meaning]]:
+    """Ballot numbers said as positions: "nomor urut kedua" (2), "nomor setelah satu" (2),
+    "nomor dua dari kanan", "nomor terakhir" (resolved against the race). {o} is an ordinal
+    word, {n} a number (a digit or a number word)."""
+    lang = cat.language
+    assert lang is not None
+    numbers = sorted({p.number for p in cat.participants.values() if p.number is not None})
+    spelled: dict[int, list[str]] = {n: [str(n)] for n in numbers}
+    ordinals: dict[int, list[str]] = {}
+    for word, value in lang.number_words.items():
+        spelled.setdefault(value, []).append(word)
+    for word, value in lang.ordinal_words.items():
+        ordinals.setdefault(value, []).append(word)
+    shift = {"next": 1, "previous": -1}
+    out: list[tuple[str, Meaning]] = []
+    for strong, forms in ((True, lang.strong_position_forms), (False, lang.weak_position_forms)):
+        for form, position in forms.items():
+            key = position if position in RELATIVE_POSITIONS else ""
+            if "{" not in form:
+                out.append((form, Meaning(Kind.NUMBER, key, value=0, strong=strong)))
+                continue
+            for n in numbers:
+                value = n + shift.get(position, 0)
+                if value not in numbers:
+                    continue  # "nomor setelah tiga" in a race of three names nobody
+                words = ordinals.get(n, []) if "{o}" in form else spelled.get(n, [])
+                for word in words:
+                    term = form.replace("{o}", word).replace("{n}", word).replace("{w}", word)
+                    out.append((term, Meaning(Kind.NUMBER, key, value=value, strong=strong)))
+    return out
+
+
 def raw_terms(cat: Catalogue, lists: dict[str, TermList]) -> list[tuple[str, Meaning]]:
     """(term as written, meaning) for everything matchable; normalised later."""
     lang = cat.language
@@ -65,6 +102,7 @@ def raw_terms(cat: Catalogue, lists: dict[str, TermList]) -> list[tuple[str, Mea
         out += [(t, Meaning(Kind.CAMPAIGN, p.id, strong=False)) for t in p.weak_campaign_terms]
         out += [(t, Meaning(Kind.GROUP, p.id)) for t in p.groups]
     out += _number_terms(cat)
+    out += _position_terms(cat)
     out += [
         (t, Meaning(Kind.GESTURE, value=n, strong=False)) for t, n in lang.gesture_emoji.items()
     ]

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import EMOJI_NAME, emoji_by_name
-from schemas import Post
+from schemas import Action, Post
 
 NEUTRAL_REGISTERS = ("report", "warn", "administer", "debunk", "programme", "educate")
 REGISTERS = ("endorse", *NEUTRAL_REGISTERS)
@@ -66,6 +66,9 @@ STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST, *MOOD_LISTS)
 # Support described as someone else's ("yang mendukung X", "pendukung X akan menentukan") is not
 # the author's: the lists whose words are read for who holds the support.
 HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
+REFRAIN = "an instruction to refrain"
+REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orders
+_PURPOSE = frozenset(["untuk", "utk", "agar", "supaya", "biar", "buat", "spy"])
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 RECEIVED = "an instruction someone received"
 RECEIVED_WINDOW_WORDS = 10  # words from a passive order to the vote or support it governs
@@ -80,6 +83,10 @@ ENUMERATION_MIN = 3  # participants named together that make a list, in races wi
 COMPARISON = "comparison between participants"
 EVEN_HANDED = "register:report (said of both alike)"
 _EQUATIVE = re.compile(r"\bsama [^\W\d_]{3,}nya\b")
+# A title-case line that judges a participant with nobody quoted ("Pidato Ganjar Mewakili
+# Keresahan Rakyat, Prabowo-Gibran Stress") is the author's verdict dressed as a headline: a
+# newsroom puts praise and blame in someone's mouth ("Habib: ...", "kata X").
+HEADLINE_VERDICT = "praise or blame in a headline nobody is quoted in"
 MOOD_WINDOW = 8  # words between a wish and the victory it wishes, or a participant and either
 
 
@@ -106,6 +113,8 @@ HOLDER_WINDOW = 3  # "saya siap jadi pendukung": the pronoun a few words before 
 _HOLDER_NOUNS = ("pendukung", "simpatisan", "pemilih")
 RECEIVED_WINDOW = 2  # words between a support word and the "dari"/"oleh" naming its source
 _SOURCE_WORDS = frozenset(["dari", "oleh", "dr"])
+# Third-person pronouns naming who holds a support ("dukungan tim mereka", "dukungan beliau").
+_THIRD_PERSONS = frozenset(["mereka", "beliau", "dia", "ia", "their", "his", "her"])
 _REQUESTS = _word_set(
     "mohon minta meminta memohon harap berharap butuh perlu ajak mengajak galang menggalang "
     "cari mencari "
@@ -132,6 +141,11 @@ FIGURES = "register:report (figures)"
 RESULT_FIGURE = "a result in figures"
 RESULT_WINDOW = 2  # words between a win word and the figure it won by
 _WIN_WORDS = _word_set("menang unggul telak mutlak memenangkan menangkan kalah")
+RESULT_SPAN = 4  # words between a win word and the verb of obtaining that brings its figure
+_OBTAINING = _word_set(
+    "meraih meraup memperoleh mendapat mendapatkan mengantongi perolehan raihan sebesar "
+    "mencapai menyabet"
+)
 # Temporal conjunctions: the act after one is placed in time, not urged.
 _TEMPORAL = _word_set(
     "usai seusai setelah stlh sesudah sebelum sblm saat ketika waktu sejak pasca selesai habis "
@@ -183,6 +197,14 @@ _DATELINE = re.compile(
 _PUBLISHER = re.compile(
     r"\.(?:com|id|co|net|org|tv|news)\b|\b(?:news|berita|tribun|pos|times|media|kabar|"
     r"detik|kompas|antara|tempo|suara|okezone|liputan|radar|harian|koran|tv)\b(?!\s+sosial)",
+    re.IGNORECASE,
+)
+# A fact-checker's verdict opening the line in brackets, as Indonesian fact-checks label the
+# claim they examine ("[SALAH] ...", "[HOAKS] ...", "[DISINFORMASI] ..."): the claim is checked.
+_FACT_CHECK = re.compile(
+    r"\s*\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|fitnah|menyesatkan|keliru|"
+    r"konten yang menyesatkan|konteks yang salah|konten palsu|konten yang dimanipulasi|"
+    r"konten tiruan|satire|false|misleading)\s*\]",
     re.IGNORECASE,
 )
 _QUOTE_CHARS = frozenset('"“”„«»')
@@ -252,11 +274,26 @@ _SOCIAL = (
 LONG_NAME = 50  # a target "name" this long is a title (a video, a shared article), not an account
 
 
+# A newsroom kicker: one capitalised word and an exclamation opening a headline ("Sah! Daftar
+# Nomor Urut ...", "Resmi! KPU Tetapkan ..."). A cheer of the author's ("Menang!", "Mantap!") has
+# the same shape: the stance reader tells them apart by the word (see `_cheering_kicker`).
+_KICKER = re.compile(r"^\s*[A-Z][^\W\d_]{1,15}!\s+(?=[A-Z0-9])")
+
+
+def kicker(text: str) -> re.Match[str] | None:
+    """The one-word exclamation opening a headline, if there is one."""
+    return _KICKER.match(text) if "!" in text[:20] else None
+
+
 def headline(text: str) -> bool:
     """Most content words capitalised (Title Case), as news headlines are written, and nothing
-    of a person's own voice in it (see `own_voice`)."""
+    of a person's own voice in it (see `own_voice`). A one-word kicker before it ("Sah!") is
+    how newsrooms open a headline, and is read past."""
     if text.islower() or text.isupper():
         return False
+    opened = kicker(text)
+    if opened is not None:
+        text = text[opened.end() :]
     words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
     # An exclamation closing the line or before any quoted speaker ("Habib: Pilih X!") is the
     # author's, and a newsroom headline carries none.
@@ -313,6 +350,13 @@ def own_voice(text: str) -> bool:
     return bool(_FIRST_PERSON.search(speaker))
 
 
+def conversational(post: Post) -> bool:
+    """Whether the author's text is a turn in a conversation: a comment on someone's post, or a
+    reply that opens by addressing an account ("@GunRomli Prabowo ... ternyata ..."). A
+    newsroom does not write its stories as replies, so news words there are the author's topic."""
+    return post.action is Action.COMMENT or post.text.lstrip().startswith("@")
+
+
 def _pictograph(m: re.Match[str]) -> bool:
     """Whether a `<Name>` stands for a pictograph: a Unicode emoji name, or a name in title case
     ("<Raising Hands>", "<Face With Tears Of Joy>") as exported social-media text writes the
@@ -341,6 +385,25 @@ def _dateline(text: str, named_first: bool) -> re.Match[str] | None:
     return m
 
 
+# What a kicker word must not be for the line to be a headline: the author's cheer, wish or call.
+_CHEER_LISTS = ("call_to_vote", "endorse_cue", "support", EVALUATION_LIST, *MOOD_LISTS)
+
+
+def _cheering_kicker(
+    text: str, feats: Features, keys: dict[str, tuple[str, ...]], field: str
+) -> bool:
+    """Whether the one-word exclamation opening the line is a cheer ("Menang! Prabowo ..."),
+    a wish or a call rather than a newsroom kicker ("Sah!", "Resmi!")."""
+    if kicker(text) is None:
+        return False
+    return any(
+        ev.field == field and ev.start == 0 and not ev.raw
+        for name in _CHEER_LISTS
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+    )
+
+
 def _named_first(feats: Features, keys: dict[str, tuple[str, ...]], field: str) -> bool:
     """Whether the field's first word names a participant."""
     return any(
@@ -362,6 +425,47 @@ def _publisher_links(urls: list[str]) -> list[tuple[int, str]]:
         if host and _PUBLISHER.search(host.removeprefix("www.")) and not host.endswith(_SOCIAL):
             out.append((i, host))
     return out
+
+
+# A quotation closed by a comma or a full stop and followed by who said it, as Indonesian news
+# writes every quote (`"...," kata Bagja`, `"...," tegasnya`, `"...," demikian Hasanudin`), or
+# opened after a speaker and a colon or comma (`Bagja mengatakan, "..."`, `Kata Bagja: "..."`).
+_ATTRIBUTION_VERBS = (
+    "kata|ujar|ucap|tutur|ungkap|jelas|tegas|sebut|imbuh|tambah|terang|papar|pungkas|tutup|"
+    "lanjut|pinta|harap|demikian|menurut|said|says|added|told"
+)
+_QUOTE_THEN_SPEAKER = re.compile(
+    rf"(?:[,.!?…]\s*[\"”»]\s*[-–—,]?\s*[^\W\d_]{{3,}}nya|[\"”»]\s*[-–—,]?\s*"
+    rf"(?:{_ATTRIBUTION_VERBS})\w*)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_THEN_QUOTE = re.compile(
+    rf"\b(?:(?:{_ATTRIBUTION_VERBS})\w*|mengatakan|menyatakan|menegaskan|menjelaskan)"
+    r"(?:\s+[^\W\d_][\w.'’-]*){0,4}\s*[:,]\s*[\"“«]",
+    re.IGNORECASE,
+)
+ATTRIBUTED_QUOTE = "register:report (a quotation attributed to its speaker)"
+
+
+def attributed_quotation(text: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The attribution of a quotation, when the text quotes someone and, outside the quotation
+    marks, says only who spoke: no exclamation or question of the author's, nothing of
+    `own_voice`. The quoted words are the speaker's, whatever they urge; a sharer who adds
+    their own cheer ("Mantap!") or first person around the quote is speaking too."""
+    if not spans:
+        return None
+    m = _QUOTE_THEN_SPEAKER.search(text) or _SPEAKER_THEN_QUOTE.search(text)
+    if m is None:
+        return None
+    outside, cut = [], 0
+    for start, end in spans:
+        outside.append(text[cut : max(cut, start - 1)])
+        cut = end + 1
+    outside.append(text[cut:])
+    rest = " ".join(outside)
+    if "!" in rest or "?" in rest or own_voice(rest):
+        return None
+    return m
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -403,34 +507,64 @@ def read_register(
         # Content that is news by its shape (shared from a publisher, a dateline, a headline with
         # no first-person words) is reported: endorsing words in it are the subject's.
         reported: set[str] = set()
+        headlined: set[str] = set()  # read as news by its title case alone, nobody quoted
+        # read as news by a dateline, a publisher, its prose or a fact-checker's verdict
+        newsroom: set[str] = set()
         for field, orig in originals[side]:
             if not orig:
                 continue
             spans = quoted_spans(orig) if _QUOTE_CHARS.intersection(orig) else []
             if spans:
                 quoted[field] = spans
+                said = attributed_quotation(orig, spans) if field in SPOKEN_FIELDS else None
+                if said is not None:
+                    found.setdefault("report", []).append(
+                        Ev(field, said.start(), said.end(), ATTRIBUTED_QUOTE, raw=True)
+                    )
+                    attributed.add(field)
+                    said_by_someone.add(field)
             m = _PERCENT.search(orig) if "%" in orig or "ersen" in orig else None
             if m is not None:
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), FIGURES, raw=True)
                 )
+            m = _FACT_CHECK.match(orig) if orig.lstrip().startswith("[") else None
+            if m is not None:
+                found.setdefault("debunk", []).append(
+                    Ev(
+                        field,
+                        m.start(),
+                        m.end(),
+                        "register:debunk (a fact-check verdict)",
+                        raw=True,
+                    )
+                )
+                reported.add(field)
+                newsroom.add(field)
             m = _dateline(orig, _named_first(feats, keys, field))
             if m is not None:
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (dateline)", raw=True)
                 )
                 reported.add(field)
+                newsroom.add(field)
             if field == "target.name" and _PUBLISHER.search(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (shared from a publisher)", orig)
                 )
                 reported.update(("target.text", "target.name"))
+                newsroom.update(("target.text", "target.name"))
             if field in ("text", "target.text") and news_prose(orig):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (news prose)", orig[:80])
                 )
                 reported.add(field)
-            if (field in ("text", "target.text") or len(orig) > LONG_NAME) and headline(orig):
+                newsroom.add(field)
+            if (
+                (field in ("text", "target.text") or len(orig) > LONG_NAME)
+                and headline(orig)
+                and not _cheering_kicker(orig, feats, keys, field)
+            ):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (headline)", orig[:80])
                 )
@@ -447,6 +581,7 @@ def read_register(
                     and ev.start is not None
                     and ev.start < _opening(texts.get(field, ""), IMPERATIVE_AT)
                     and _SUBORDINATORS.isdisjoint(texts.get(field, "")[: ev.start].split())
+                    and not _subject_before(feats, keys, field, ev.start)
                     and not any(
                         neg.field == field and neg.start is not None and neg.start < ev.start
                         for k in keys["negation_cue"]
@@ -457,6 +592,8 @@ def read_register(
                 )
                 if not first_person and not imperative:
                     reported.add(field)
+                    if ":" not in orig:
+                        headlined.add(field)
         if side == "own":
             for i, host in _publisher_links(post.urls):
                 found.setdefault("report", []).append(
@@ -493,6 +630,11 @@ def read_register(
         negations = {(ev.field, ev.end) for ev in negation_evs}
         named_here = any(key in feats.found for key in keys["participant"])
         _drop_absent_candidates(feats, keys, texts)
+        if not named_here:
+            for ev in _refraining_orders(feats, keys, texts, negation_starts):
+                found.setdefault("warn", []).append(
+                    Ev(ev.field, ev.start, ev.end, f"register:warn ({REFRAIN})")
+                )
         for ev in _others_support(feats, keys, texts):
             found.setdefault("report", []).append(
                 Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
@@ -529,7 +671,18 @@ def read_register(
         ]
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
-        lists = (*ENDORSE_LISTS, EVALUATION_LIST) if named_here else ENDORSE_LISTS
+        # Praise or blame is a side taken only when it is said of someone the author names:
+        # accounts tagged with @ are whom a reply is addressed to, not whom it judges.
+        evaluated = any(
+            not ev.label.startswith("tagged account:")
+            for key in keys["participant"]
+            for ev in feats.found.get(key, ())
+        )
+        lists = (*ENDORSE_LISTS, EVALUATION_LIST) if evaluated else ENDORSE_LISTS
+        words_at = _WordIndex(texts)
+        judged_words = (
+            _participant_words(feats, keys, texts, words_at) if evaluated and headlined else {}
+        )
         for name in lists:
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -571,6 +724,16 @@ def read_register(
                     if cue is not None:
                         found.setdefault("educate", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:educate ({cue})")
+                        )
+                        continue
+                    if (
+                        name == EVALUATION_LIST
+                        and ev.field in headlined - newsroom - said_by_someone
+                        and ev.field not in quoted
+                        and _beside(ev, judged_words, words_at)
+                    ):
+                        found.setdefault("endorse", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:endorse ({HEADLINE_VERDICT})")
                         )
                         continue
                     if ev.field in reported or (ev.field in quoted and ev.field in attributed):
@@ -654,6 +817,8 @@ def read_register(
         # (particles, emoji, doubled punctuation, first person) are the author's topic, not a
         # newsroom's register; structural and strong cues still count there.
         chatty = {f for f, orig in originals[side] if orig and own_voice(orig)}
+        if side == "own" and conversational(post):
+            chatty.add("text")
         for register, evs in found.items():
             if register == "report" and chatty:
                 evs = [
@@ -688,6 +853,7 @@ _KEYS = {
             *HOLDER_LISTS,
             "first_person",
             "received_directive",
+            "directive_cue",
             "negation_cue",
             "parity_cue",
             "support",
@@ -773,13 +939,23 @@ def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]])
 
 def _result_figure(ev: Ev, figured: set[str], texts: dict[str, str]) -> bool:
     """A win word followed by a number, in a field that gives percentages: a result ("menang
-    telak 58,45% versi quick count"), not a wish or a slogan."""
-    if ev.field not in figured or ev.end is None or ev.raw:
+    telak 58,45% versi quick count", "menang satu putaran dengan meraih 50 persen"), not a wish
+    or a slogan. The slogan a win word opens ("satu putaran" after "menang") is part of it."""
+    if ev.field not in figured or ev.start is None or ev.end is None or ev.raw:
         return False
     text = texts.get(ev.field, "")
     words = text[ev.start : ev.end].split()
-    after = text[ev.end : ev.end + 20].split()[:RESULT_WINDOW]
-    return bool(words) and words[-1] in _WIN_WORDS and any(w.isdigit() for w in after)
+    before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
+    if not words or not (words[-1] in _WIN_WORDS or (before and before[0] in _WIN_WORDS)):
+        return False
+    after = text[ev.end : ev.end + 80].split()[: RESULT_SPAN + RESULT_WINDOW]
+    if any(w.isdigit() for w in after[:RESULT_WINDOW]):
+        return True
+    # "menang satu putaran dengan meraih 50 persen": a verb of obtaining brings the figure in
+    for i, word in enumerate(after[:RESULT_SPAN]):
+        if word in _OBTAINING:
+            return any(w.isdigit() for w in after[i + 1 : i + 1 + RESULT_WINDOW])
+    return False
 
 
 def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
@@ -911,6 +1087,19 @@ def _followed_by(ev: Ev, starts: set[tuple[str, int | None]], texts: dict[str, s
     return any(f == ev.field and s is not None and ev.end <= s <= cut for f, s in starts)
 
 
+def _subject_before(
+    feats: Features, keys: dict[str, tuple[str, ...]], field: str, start: int
+) -> bool:
+    """A participant named before the verb in its field: the sentence has a subject ("Prabowo
+    Nyoblos di TPS 08", "Ahok Ajak Warga ..."), so the verb tells what the subject did. An
+    imperative opens its clause with the verb."""
+    return any(
+        ev.field == field and ev.start is not None and not ev.raw and ev.start < start
+        for key in keys["participant"]
+        for ev in feats.found.get(key, ())
+    )
+
+
 def _opening(text: str, words: int) -> int:
     """Offset where the first `words` words of normalised text end."""
     end = -1
@@ -943,6 +1132,52 @@ def _others_support(
                     kept.append(ev)
             _keep(feats, key, evs, kept)
     return list(removed.values())
+
+
+def _refraining_orders(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    negation_starts: set[tuple[str, int | None]],
+) -> list[Ev]:
+    """Take out directives whose content is a negation, and return them.
+
+    "ASN diminta tidak membuat keputusan yang menguntungkan calon", "pegawai harus untuk tidak
+    ikut kampanye" order people to refrain: a neutrality rule being given or quoted, not an
+    official directing staff for someone. With a participant named the caller keeps them
+    ("kalian harus tidak pilih X" directs against X)."""
+    removed: list[Ev] = []
+    for key in keys["directive_cue"]:
+        evs = feats.found.get(key)
+        if not evs:
+            continue
+        kept = []
+        for ev in evs:
+            if _refrains(ev, texts, negation_starts):
+                removed.append(ev)
+            else:
+                kept.append(ev)
+        _keep(feats, key, evs, kept)
+    return removed
+
+
+def _refrains(ev: Ev, texts: dict[str, str], negation_starts: set[tuple[str, int | None]]) -> bool:
+    """A negation opening what the directive asks, past any purpose word ("diminta untuk
+    tidak", "harus agar tidak")."""
+    if ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    at = ev.end
+    for _ in range(REFRAIN_WINDOW):
+        while at < len(text) and text[at] == " ":
+            at += 1
+        if (ev.field, at) in negation_starts:
+            return True
+        nxt = text.find(" ", at)
+        if nxt < 0 or text[at:nxt] not in _PURPOSE:
+            return False
+        at = nxt
+    return False
 
 
 def _keep(feats: Features, key: str, evs: list[Ev], kept: list[Ev]) -> None:
@@ -996,6 +1231,8 @@ def _received(text: str, end: int, before: list[str]) -> bool:
     warga") is support the author received or describes, unless it comes from the author ("dari
     kami") or the author asks for it ("mohon dukungan dari bapak ibu")."""
     after = text[end : end + 40].split()[: RECEIVED_WINDOW + 1]
+    if any(w in _THIRD_PERSONS for w in after):
+        return True  # "dengan dukungan tim mereka": whose support it is, said of others
     for i, word in enumerate(after[:RECEIVED_WINDOW]):
         if word in _SOURCE_WORDS:
             giver = after[i + 1] if i + 1 < len(after) else ""
@@ -1020,20 +1257,12 @@ def _mood(
     Word positions are looked up by bisection, so the work grows as n log n in the cues found.
     """
     words = _WordIndex(texts)
-    where: dict[str, list[int]] = {}
-    for key in keys["participant"]:
-        for ev in feats.found.get(key, ()):
-            if ev.start is not None and not ev.raw and ev.field in texts:
-                where.setdefault(ev.field, []).append(words.at(ev.field, ev.start))
+    where = _participant_words(feats, keys, texts, words)
     if not where:
         return []
-    for positions in where.values():
-        positions.sort()
 
     def near(field: str, word: int) -> bool:
-        positions = where.get(field, [])
-        i = bisect_left(positions, word - MOOD_WINDOW)
-        return i < len(positions) and positions[i] <= word + MOOD_WINDOW
+        return _within(where.get(field, []), word, MOOD_WINDOW)
 
     out: list[tuple[Ev, str]] = []
     wins: dict[str, list[int]] = {}
@@ -1061,6 +1290,39 @@ def _mood(
             if near(cue.field, words.at(cue.field, cue.start)):
                 out.append((cue, COMPARISON))
     return out
+
+
+def _participant_words(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    words: _WordIndex,
+) -> dict[str, list[int]]:
+    """Per field, the sorted word numbers where a participant is named."""
+    where: dict[str, list[int]] = {}
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and not ev.raw and ev.field in texts:
+                where.setdefault(ev.field, []).append(words.at(ev.field, ev.start))
+    for positions in where.values():
+        positions.sort()
+    return where
+
+
+def _beside(ev: Ev, where: dict[str, list[int]], words: _WordIndex) -> bool:
+    """A cue right after a participant's name, as its predicate ("Anies Ambisius", "Gibran
+    Terbukti Curang"); a word further on ("Prabowo-Gibran Sapu Bersih") belongs to a verb."""
+    if ev.start is None or ev.field not in where:
+        return False
+    word = words.at(ev.field, ev.start)
+    i = bisect_left(where[ev.field], word - 1)
+    return i < len(where[ev.field]) and where[ev.field][i] == word - 1
+
+
+def _within(positions: list[int], word: int, window: int) -> bool:
+    """Whether a sorted list of word numbers holds one within `window` words of `word`."""
+    i = bisect_left(positions, word - window)
+    return i < len(positions) and positions[i] <= word + window
 
 
 class _WordIndex:

@@ -6,6 +6,7 @@ in other languages (see `schemas/json/`).
 """
 
 from schemas.audit import AuditAction, AuditEntry, AuditOutcome
+from schemas.case import CaseStage, CaseStep, PpkDecision
 from schemas.deadletter import DeadLetter, DeadLetterReason
 from schemas.decision import (
     Decision,
@@ -21,6 +22,7 @@ from schemas.escalation import Escalation
 from schemas.flag import EventSource, Flag, TrimmedField
 from schemas.post import Action, Platform, Post, Target, TargetKind
 from schemas.registry import AsnProfile, EmploymentType, RegistryEntry
+from schemas.report import ReporterContact, ReportImage, ReportInfo, SealedReporter
 from schemas.review import ReviewVerdict, Verdict
 from schemas.rulestate import RuleState
 
@@ -30,6 +32,8 @@ __all__ = [
     "AuditAction",
     "AuditEntry",
     "AuditOutcome",
+    "CaseStage",
+    "CaseStep",
     "DeadLetter",
     "DeadLetterReason",
     "Decision",
@@ -43,11 +47,16 @@ __all__ = [
     "Phase",
     "Platform",
     "Post",
+    "PpkDecision",
     "RegistryEntry",
+    "ReportImage",
+    "ReportInfo",
+    "ReporterContact",
     "ReviewVerdict",
     "RuleHit",
     "RuleState",
     "SanctionTrack",
+    "SealedReporter",
     "Severity",
     "Target",
     "TargetKind",

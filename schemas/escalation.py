@@ -18,3 +18,8 @@ class Escalation(BaseModel):
     flag_ids: list[str] = Field(description="The flags that were counted, newest last.")
     window_end: AwareDatetime = Field(description="Event time of the flag that crossed it.")
     escalated_at: AwareDatetime
+    desk_url: str = Field(
+        default="",
+        description="The review desk's page of the flag that crossed the threshold (with the "
+        "ASN's other flags); empty from versions before the desk.",
+    )

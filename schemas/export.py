@@ -8,11 +8,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from schemas.audit import AuditEntry
+from schemas.case import CaseStep
 from schemas.deadletter import DeadLetter
 from schemas.escalation import Escalation
 from schemas.flag import Flag
 from schemas.post import Post
 from schemas.registry import RegistryEntry
+from schemas.report import SealedReporter
 from schemas.review import ReviewVerdict
 from schemas.rulestate import RuleState
 
@@ -27,6 +29,8 @@ RECORDS: dict[str, type[BaseModel]] = {
     "escalation": Escalation,
     "rule-state": RuleState,
     "audit-entry": AuditEntry,
+    "case-step": CaseStep,
+    "sealed-reporter": SealedReporter,
 }
 
 

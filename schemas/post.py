@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from schemas.report import ReportInfo
+
 MAX_TEXT_CHARS = 20_000
 MAX_NAME_CHARS = 1_000  # a display name, group name or video title
 MAX_TAG_CHARS = 280  # one hashtag or mention
@@ -23,6 +25,19 @@ class Platform(StrEnum):
     YOUTUBE = "youtube"
     WHATSAPP = "whatsapp"
     THREADS = "threads"
+
+
+# How account ids name their platform ("ig:budi.s"): the registry, the connectors and public
+# reports must agree for a report to find the ASN behind an account.
+ACCOUNT_PREFIX: dict[Platform, str] = {
+    Platform.INSTAGRAM: "ig",
+    Platform.FACEBOOK: "fb",
+    Platform.X: "x",
+    Platform.TIKTOK: "tt",
+    Platform.WHATSAPP: "wa",
+    Platform.YOUTUBE: "yt",
+    Platform.THREADS: "th",
+}
 
 
 class Action(StrEnum):
@@ -108,6 +123,21 @@ class Post(BaseModel):
     )
     event_time: AwareDatetime
     language: str | None = Field(default=None, max_length=16)
+    report: ReportInfo | None = Field(
+        default=None,
+        description="Set on an event made from a public report (netra.intake): the text is "
+        "then the reporter's account of what happened; absent on everything a connector sends.",
+        # Left out when absent, so events that are not reports serialise exactly as before.
+        exclude_if=lambda v: v is None,
+    )
+    reach: int | None = Field(
+        default=None,
+        ge=0,
+        description="How many people the act could reach (the account's followers, the group's "
+        "members) as the connector saw it; the review desk puts wider reach first.",
+        # Left out when unknown, so events without it serialise exactly as before it existed.
+        exclude_if=lambda v: v is None,
+    )
 
     def field_text(self, name: str) -> str:
         """The original characters of a judged field by its evidence name (text, transcript,

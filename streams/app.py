@@ -17,8 +17,10 @@ import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import start_http_server
 
-from agents import audit, capture, indexer, judge, offenders, registry, reviews
+from agents import audit, capture, casesteps, indexer, judge, offenders, registry, reviews
 from streams import metrics
+from streams.casework import load_step_windows
+from streams.deadlines import default_clocks
 from streams.esclient import elasticsearch_client
 from streams.evidence.store import open_store
 from streams.kafka_security import faust_credentials
@@ -30,7 +32,7 @@ from streams.settings import Settings, private_dir
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, topic_specs
 
 log = logging.getLogger(__name__)
-AGENTS = ("judge", "indexer", "reviews", "offenders", "audit", "capture")
+AGENTS = ("judge", "indexer", "reviews", "offenders", "audit", "cases", "capture")
 #: Every agent but evidence capture: benchmarks of judging and tests of the other agents run
 #: these, so no browser competes with what they measure.
 WITHOUT_CAPTURE = ",".join(a for a in AGENTS if a != "capture")
@@ -184,7 +186,7 @@ def create_pipeline(
         async def follow_rule_states() -> None:
             await tail_rule_states(settings, guard)
 
-    if wanted & {"indexer", "reviews", "audit"}:
+    if wanted & {"indexer", "reviews", "audit", "cases"}:
         es = elasticsearch_client(settings, max_retries=0)
     if "indexer" in wanted:
         indexer.attach(
@@ -196,6 +198,9 @@ def create_pipeline(
         audit.attach(app, settings, topics[settings.audit_topic], deadletters, es)
     if "capture" in wanted:
         capture.attach(app, settings, deadletters, partial(open_store, settings), pseudonyms)
+    if "cases" in wanted:
+        windows = load_step_windows(default_clocks())
+        casesteps.attach(app, settings, topics[settings.case_steps_topic], deadletters, es, windows)
     if "offenders" in wanted:
         history = app.Table(
             "offenders",

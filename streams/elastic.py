@@ -16,25 +16,14 @@ from typing import Any
 
 from elasticsearch import AsyncElasticsearch
 
-from schemas import Flag
-from streams.deadlines import Clocks, default_clocks
+from schemas import Flag, Severity
+from schemas.flag_document import AsnFields, FlagDocument
+from streams.deadlines import Clocks, KnownVia, default_clocks
 from streams.settings import REPO_ROOT
 
+# The desk sorts by severity; the minimal Elasticsearch has no scripts, so the order is a field.
+SEVERITY_RANK = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1}
 TEMPLATE_PATH = REPO_ROOT / "deploy" / "elasticsearch" / "flags-template.json"
-INITIAL_STATUS = "unreviewed"
-# Written only when the document is created: a redelivered or re-judged flag must not restart
-# the clocks (the flag became known when it was first indexed), like the review `status`.
-FIRST_INDEX_ONLY = (
-    "known_at",
-    "known_via",
-    "registered_at",
-    "regime",
-    "deadline_zone",
-    "quiet_period",
-    "deadlines",
-    "deadline_note",
-    "report_deadline",
-)
 
 
 def load_template(path: Path = TEMPLATE_PATH) -> dict[str, Any]:
@@ -99,81 +88,67 @@ async def ensure_index(es: AsyncElasticsearch, alias: str) -> str:
 
 def flag_document(
     flag: Flag, *, clocks: Clocks | None = None, indexed_at: datetime | None = None
-) -> dict[str, Any]:
+) -> FlagDocument:
     """Flatten a flag into the indexed document; the review fields are owned by the review agent.
-    Its deadlines start at `indexed_at` (now): the moment Netra made the act known."""
+    Its deadlines start at `indexed_at` (now), the moment Netra made the act known, or, for a
+    public report, when the report was received."""
     d, p = flag.decision, flag.post
     indexed_at = indexed_at or datetime.now(UTC)
     deadlines = (clocks or default_clocks()).deadlines(
-        known_at=indexed_at,
+        known_at=p.report.reported_at if p.report else indexed_at,
+        known_via=KnownVia.REPORT if p.report else KnownVia.INDEXED,
         races=d.races,
         election=d.election,
         province=flag.asn.province if flag.asn else None,
     )
-    evidence = [e.excerpt for h in d.hits for e in h.evidence]
-    asn: dict[str, Any] = {"registered": flag.asn is not None}
-    if flag.asn is not None:
-        asn.update(
-            flag.asn.model_dump(
-                include={
-                    "nip_ref",
-                    "nip_key",
-                    "name",
-                    "agency",
-                    "unit",
-                    "province",
-                    "region",
-                    "position",
-                    "employment_type",
-                },
-                mode="json",
-            )
-        )
-    return {
-        "@timestamp": p.event_time.isoformat(),
-        "flag_id": flag.flag_id,
-        "platform": p.platform.value,
-        "post_id": p.post_id,
-        "account_id": p.account_id,
-        "account_handle": p.account_handle,
-        "action": p.action.value,
-        "text": p.text,
-        "hashtags": p.hashtags,
-        "mentions": p.mentions,
-        "urls": p.urls,
-        "media_description": p.media_description,
-        "language": p.language,
-        "target": p.target.model_dump(mode="json") if p.target else None,
-        "outcome": d.outcome.value,
-        "score": d.score,
-        "severity": d.severity.value if d.severity else None,
-        "rule_ids": [h.rule_id for h in d.hits],
-        "skb_forms": sorted({h.skb_form for h in d.hits}),
-        "participants": [x.id for x in d.participants],
-        "participant_names": [x.name for x in d.participants],
-        "races": d.races,
-        "election": d.election,
-        "phase": d.phase.value if d.phase else None,
-        "sanction_track": d.sanction_track.value if d.sanction_track else None,
-        "evidence": evidence,
-        "hits": [h.model_dump(mode="json") for h in d.hits],
-        "pack_version": d.pack_version,
-        "engine_version": d.engine_version,
-        "asn": asn,
-        **deadlines.to_document(),
-        "received_at": flag.received_at.isoformat(),
-        "judged_at": flag.judged_at.isoformat(),
-        "indexed_at": indexed_at.isoformat(),
-        "source": flag.source.model_dump(mode="json") if flag.source else None,
-        "trimmed": [t.model_dump(mode="json") for t in flag.trimmed],
-    }
+    doc = FlagDocument(
+        timestamp=p.event_time,
+        flag_id=flag.flag_id,
+        platform=p.platform.value,
+        post_id=p.post_id,
+        account_id=p.account_id,
+        account_handle=p.account_handle,
+        action=p.action.value,
+        text=p.text,
+        hashtags=p.hashtags,
+        mentions=p.mentions,
+        urls=p.urls,
+        media_description=p.media_description,
+        language=p.language,
+        target=p.target,
+        report=p.report,
+        reach=p.reach or 0,
+        outcome=d.outcome,
+        score=d.score,
+        severity=d.severity.value if d.severity else None,
+        severity_rank=SEVERITY_RANK.get(d.severity, 0) if d.severity else 0,
+        rule_ids=[h.rule_id for h in d.hits],
+        skb_forms=sorted({h.skb_form for h in d.hits}),
+        participants=[x.id for x in d.participants],
+        participant_names=[x.name for x in d.participants],
+        races=d.races,
+        election=d.election,
+        phase=d.phase.value if d.phase else None,
+        sanction_track=d.sanction_track.value if d.sanction_track else None,
+        evidence=[e.excerpt for h in d.hits for e in h.evidence],
+        hits=d.hits,
+        pack_version=d.pack_version,
+        engine_version=d.engine_version,
+        asn=AsnFields.of(flag.asn),
+        received_at=flag.received_at,
+        judged_at=flag.judged_at,
+        indexed_at=indexed_at,
+        source=flag.source,
+        trimmed=flag.trimmed,
+    )
+    return doc.with_deadlines(deadlines)
 
 
-def upsert_operations(alias: str, flag_id: str, doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """Bulk lines that write a flag idempotently and keep any review status already recorded,
-    and when it became known with its deadlines."""
-    update = {k: v for k, v in doc.items() if k not in FIRST_INDEX_ONLY}
+def upsert_operations(alias: str, flag_id: str, doc: FlagDocument) -> list[dict[str, Any]]:
+    """Bulk lines that write a flag idempotently and keep any review status and claim already
+    recorded, and when it became known with its deadlines."""
+    kept = FlagDocument.INDEXER_ONCE | FlagDocument.REVIEW_FIELDS | FlagDocument.CLAIM_FIELDS
     return [
         {"update": {"_index": alias, "_id": flag_id, "retry_on_conflict": 3}},
-        {"doc": update, "upsert": {**doc, "status": INITIAL_STATUS}},
+        {"doc": doc.to_source(exclude=kept), "upsert": doc.to_source()},
     ]

@@ -103,6 +103,19 @@ RULE_REVIEW_ONLY = Gauge(
 ESCALATIONS = Counter(
     "netra_escalations_total", "Repeat offenders escalated, by window in days.", ["window"]
 )
+CASE_STEPS = Counter(
+    "netra_case_steps_total",
+    "Case steps handled by the case agent, by stage and result (applied, duplicate, refused, "
+    "unknown_flag).",
+    ["stage", "result"],
+)
+CASE_STEPS_DUE = Gauge(
+    "netra_case_steps_due",
+    "Open cases by the step they wait for and its window: within=passed (the window has "
+    "passed) or within=48h (it ends in the next 48 hours). Every worker running the case agent "
+    "counts the same index: aggregate with max.",
+    ["stage", "within"],
+)
 AUDIT_ENTRIES = Counter(
     "netra_audit_entries_total",
     "Audit trail entries stored in Elasticsearch (reveals of a NIP, granted or refused).",

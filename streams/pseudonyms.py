@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from pathlib import Path
 
 from schemas.registry import AsnProfile, RegistryEntry
-from streams.settings import Settings, create_private_file
+from streams.files import read_or_create_key
+from streams.settings import Settings
 
 MIN_KEY_CHARS = 32
 _REF_HEX = 32  # 128 bits: collisions among millions of ASN stay out of reach
@@ -66,12 +66,4 @@ def load_nip_pseudonyms(settings: Settings) -> NipPseudonyms:
     once, readable by the service user only)."""
     if settings.nip_key is not None:
         return NipPseudonyms(settings.nip_key.get_secret_value().encode())
-    path = key_file(settings)
-    if not path.exists():
-        _create_key_file(path)
-    return NipPseudonyms(path.read_text(encoding="ascii").strip().encode())
-
-
-def _create_key_file(path: Path) -> None:
-    """Write a random key where none is yet; of two processes racing, the first one's stays."""
-    create_private_file(path, secrets.token_hex(32) + "\n")
+    return NipPseudonyms(read_or_create_key(key_file(settings)))

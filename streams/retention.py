@@ -15,8 +15,10 @@ from typing import Any
 
 from elasticsearch import AsyncElasticsearch
 
+from schemas.flag_document import FlagField, ReviewStatus
+
 # A finding is recorded or the case moved on: these flags are evidence and are kept.
-OPEN_CASE_STATUSES = ("confirmed", "escalated")
+OPEN_CASE_STATUSES = (ReviewStatus.CONFIRMED, ReviewStatus.ESCALATED)
 BATCH = 1_000
 
 
@@ -25,8 +27,8 @@ def expired_query(now: datetime, retention_days: int) -> dict[str, Any]:
     cutoff = now - timedelta(days=retention_days)
     return {
         "bool": {
-            "filter": [{"range": {"@timestamp": {"lt": cutoff.isoformat()}}}],
-            "must_not": [{"terms": {"status": list(OPEN_CASE_STATUSES)}}],
+            "filter": [{"range": {FlagField.TIMESTAMP: {"lt": cutoff.isoformat()}}}],
+            "must_not": [{"terms": {FlagField.STATUS: list(OPEN_CASE_STATUSES)}}],
         }
     }
 

@@ -6,8 +6,6 @@ needs no configuration to run locally. `netra worker --help` and README list the
 
 from __future__ import annotations
 
-import os
-import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -133,7 +131,7 @@ class Settings(BaseSettings):
         default=2.0, gt=0, description="How often the worker checks the rule pack for changes."
     )
     agents: str = Field(
-        default="judge,indexer,reviews,offenders,audit,capture",
+        default="judge,indexer,reviews,offenders,audit,cases,capture",
         description="Which agents this worker runs (comma separated).",
     )
     metrics_host: str = Field(
@@ -229,6 +227,14 @@ class Settings(BaseSettings):
     audit_alias: str = Field(
         default="netra-audit", description="Elasticsearch alias of the audit trail."
     )
+    case_steps_topic: str = Field(
+        default="netra.case-steps",
+        description="What Bawaslu, BKN and the PPK did with a confirmed flag, step by step.",
+    )
+    cases_alias: str = Field(
+        default="netra-cases",
+        description="Elasticsearch alias of the cases across agencies (one per confirmed flag).",
+    )
     reviewer: str | None = Field(
         default=None,
         description="Who records a verdict with `netra review` (default: the login name).",
@@ -294,6 +300,119 @@ class Settings(BaseSettings):
         default=Path("/usr/bin/chromium"),
         description="Headless Chromium that renders captures and case-file PDFs.",
     )
+    reporters_topic: str = Field(
+        default="netra.reporters",
+        description="Public reporters' contacts, sealed (AES-256-GCM), key = ticket; apart "
+        "from the posts and flags (docs/privacy.md).",
+    )
+    reporters_retention_days: int = Field(
+        default=365,
+        ge=1,
+        description="How long the reporters topic keeps a sealed contact (set on the topic "
+        "when it is created).",
+    )
+    intake_reporter_key: SecretStr | None = Field(
+        default=None,
+        description="Key that seals public reporters' contacts (a secret of at least 32 "
+        "characters, held by the intake and by Bawaslu's reporter desk only); unset: a random "
+        "key kept in NETRA_STATE/secrets/reporter.key.",
+    )
+    intake_signing_key: SecretStr | None = Field(
+        default=None,
+        description="Key that signs proof-of-work challenges and ticket numbers (a secret of at "
+        "least 32 characters, the same for every intake process); unset: a random key kept in "
+        "NETRA_STATE/secrets/intake.key.",
+    )
+    intake_pow_bits: int = Field(
+        default=20,
+        ge=1,
+        le=32,
+        description="Leading zero bits a report's proof of work needs: about 2^bits SHA-256 "
+        "hashes, 1 s in a browser at 20 (each bit doubles it; docs/operations.md).",
+    )
+    intake_pow_ttl_seconds: int = Field(
+        default=1800, ge=60, description="How long a proof-of-work challenge may be used."
+    )
+    intake_submit_burst: int = Field(
+        default=5, ge=1, description="Reports one client may send at once before being slowed."
+    )
+    intake_submit_per_hour: float = Field(
+        default=10.0, gt=0, description="Reports one client may send per hour after the burst."
+    )
+    intake_lookup_burst: int = Field(
+        default=30, ge=1, description="Form pages, challenges and ticket lookups at once."
+    )
+    intake_lookup_per_minute: float = Field(
+        default=30.0, gt=0, description="Form pages, challenges and ticket lookups per minute."
+    )
+    intake_rate_clients: int = Field(
+        default=10_000,
+        ge=100,
+        description="Clients the rate limiter remembers (least recently seen forgotten first).",
+    )
+    intake_trusted_proxies: str = Field(
+        default="",
+        description="Addresses of reverse proxies whose X-Forwarded-For names the client "
+        "(comma separated); empty: the peer address is the client.",
+    )
+    intake_max_body_bytes: int = Field(
+        default=12 * 1024 * 1024,
+        ge=64 * 1024,
+        description="Largest report request (the image travels as base64 in the JSON API, 4/3 "
+        "of its size).",
+    )
+    intake_max_image_bytes: int = Field(
+        default=8 * 1024 * 1024, ge=1024, description="Largest uploaded image."
+    )
+    intake_max_image_side: int = Field(
+        default=10_000, ge=16, description="Widest or tallest image accepted, in pixels."
+    )
+    intake_max_image_pixels: int = Field(
+        default=24_000_000,
+        ge=256,
+        description="Most pixels an image may have (decoding one costs 4 bytes a pixel).",
+    )
+    intake_max_text_chars: int = Field(
+        default=5_000,
+        ge=100,
+        le=20_000,
+        description="Longest account of what happened in a report.",
+    )
+    intake_max_report_age_days: int = Field(
+        default=730, ge=1, description="Oldest event a report may be about."
+    )
+    intake_evidence_dir: Path | None = Field(
+        default=None,
+        description="Where uploaded images are kept, named by SHA-256, 0600; default: "
+        "NETRA_STATE/intake/evidence.",
+    )
+    desk_host: str = Field(default="127.0.0.1", description="Where `netra desk` listens.")
+    desk_port: int = Field(default=8765, ge=1, le=65535, description="The review desk's port.")
+    desk_url: str = Field(
+        default="http://127.0.0.1:8765",
+        description="The review desk's public base URL: links in alerts and escalations lead here.",
+    )
+    desk_session_key: SecretStr | None = Field(
+        default=None,
+        description="Key that signs the desk's session cookies (a secret of at least 32 "
+        "characters, the same for every desk replica); unset: a random key kept in "
+        "NETRA_STATE/secrets.",
+    )
+    desk_session_minutes: int = Field(
+        default=480, ge=1, le=7 * 24 * 60, description="A desk session expires after this long."
+    )
+    desk_secure_cookies: bool = Field(
+        default=False,
+        description="Send the session cookie only over HTTPS (set it behind a TLS proxy).",
+    )
+    desk_oidc_issuer: str | None = Field(
+        default=None,
+        description="OpenID Connect issuer for desk sign-in in production (not built yet: "
+        "see docs/desk.md); unset: Netra's own users.",
+    )
+    desk_oidc_client_id: str | None = Field(
+        default=None, description="The desk's client id at the OIDC issuer."
+    )
     state_dir: Path = Field(
         default=Path.home() / ".local" / "state" / "netra",
         description="Where workers keep local state (Faust data dir).",
@@ -316,23 +435,6 @@ def private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE)
     path.chmod(PRIVATE)
     return path
-
-
-def create_private_file(path: Path, text: str) -> None:
-    """Write `text` to `path` (mode 600, in a private folder) unless the name exists; of two
-    processes racing, the first one's stays. The text is written whole to a temporary file and
-    then linked into place, which fails if the name exists: nobody reads a half-written file."""
-    private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        pass
-    finally:
-        tmp.unlink()
 
 
 @lru_cache(maxsize=1)

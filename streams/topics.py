@@ -83,4 +83,18 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
             "the audit trail: every reveal of a NIP, granted or refused (schemas.AuditEntry), "
             "kept until the deployment deletes it, key = audit id",
         ),
+        TopicSpec(
+            settings.case_steps_topic,
+            n,
+            {"retention.ms": "-1"},
+            "what each agency did with a case (schemas.CaseStep): finding, recommendation, "
+            "verification, PPK decision, closing; kept, key = flag id",
+        ),
+        TopicSpec(
+            settings.reporters_topic,
+            n,
+            {"retention.ms": str(settings.reporters_retention_days * 24 * 3600 * 1000)},
+            "public reporters' contacts, sealed (schemas.SealedReporter), never in a post or "
+            "a flag, key = ticket",
+        ),
     ]

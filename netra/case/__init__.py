@@ -7,7 +7,8 @@ reason and the attempt was written to the audit trail (`reveal`).
 
 The package, one concern a module: `access` (who may reveal), `reveal` (the audited reveal),
 `deadline` (legal clocks as shown), `highlight` (evidence in the original text), `model` (the typed
-case file), `fetch` (Elasticsearch), `render` (JSON, Markdown, HTML).
+case file), `fetch` (Elasticsearch), `render` (JSON, Markdown, HTML), `steps` (who records which
+step of the case across agencies).
 """
 
 from __future__ import annotations
@@ -16,18 +17,22 @@ from netra.case.access import entitled_roles
 from netra.case.fetch import CaseNotFoundError, build_case, fetch_flag_document
 from netra.case.model import CaseFile, case_from_document
 from netra.case.render import render, to_html, to_json, to_markdown
-from netra.case.reveal import NipRevealer, RevealRefusedError, asn_profile
+from netra.case.reveal import NipRevealer, RevealRefusedError
+from netra.case.steps import STAGE_ROLES, StepRefusedError, build_step, may_record
 
 __all__ = [
+    "STAGE_ROLES",
     "CaseFile",
     "CaseNotFoundError",
     "NipRevealer",
     "RevealRefusedError",
-    "asn_profile",
+    "StepRefusedError",
     "build_case",
+    "build_step",
     "case_from_document",
     "entitled_roles",
     "fetch_flag_document",
+    "may_record",
     "render",
     "to_html",
     "to_json",

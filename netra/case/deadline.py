@@ -7,12 +7,11 @@ it was indexed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from schemas.flag_document import FlagDocument
 from streams.deadlines import WINDOW_TITLES, Clocks, Due, FlagDeadlines
 
 
@@ -78,15 +77,15 @@ def deadline_view(due: Due, now: datetime, tz: tzinfo) -> Deadline:
     )
 
 
-def flag_deadlines(doc: Mapping[str, Any], clocks: Clocks) -> FlagDeadlines:
+def flag_deadlines(doc: FlagDocument, clocks: Clocks) -> FlagDeadlines:
     """The deadlines recorded in a flag document; for one indexed before they were recorded,
     computed from when it was indexed (else from the event: the earliest it could be known)."""
-    recorded = FlagDeadlines.from_document(doc)
+    recorded = doc.recorded_deadlines()
     if recorded is not None:
         return recorded
     return clocks.deadlines(
-        known_at=datetime.fromisoformat(str(doc.get("indexed_at") or doc["@timestamp"])),
-        races=list(doc.get("races") or []),
-        election=doc.get("election"),
-        province=(doc.get("asn") or {}).get("province"),
+        known_at=doc.first_known(),
+        races=list(doc.races),
+        election=doc.election,
+        province=doc.asn.province,
     )

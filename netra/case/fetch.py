@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from elasticsearch import AsyncElasticsearch, NotFoundError
 
 from netra.case.model import CaseFile, case_from_document
+from schemas.flag_document import FlagDocument
 
 
 class CaseNotFoundError(LookupError):
     """The flag id (or the whole flags index) does not exist."""
 
 
-async def fetch_flag_document(es: AsyncElasticsearch, alias: str, flag_id: str) -> dict[str, Any]:
+async def fetch_flag_document(es: AsyncElasticsearch, alias: str, flag_id: str) -> FlagDocument:
     """The flag's document as indexed; CaseNotFoundError when the id or the index is missing."""
     try:
         resp = await es.get(index=alias, id=flag_id)
@@ -22,8 +22,7 @@ async def fetch_flag_document(es: AsyncElasticsearch, alias: str, flag_id: str) 
         if "index_not_found" in str(exc):
             raise CaseNotFoundError(f"there is no flags index '{alias}' yet") from exc
         raise CaseNotFoundError(f"no flag with id '{flag_id}' in '{alias}'") from exc
-    source: dict[str, Any] = dict(resp["_source"])
-    return source
+    return FlagDocument.from_source(resp["_source"])
 
 
 async def build_case(

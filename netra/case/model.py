@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,30 +10,14 @@ from pydantic import AwareDatetime, BaseModel, Field
 from netra.case.deadline import Deadline, deadline_view, flag_deadlines
 from netra.case.highlight import Span, usable_spans
 from netra.report.skb import PHASES, SANCTION_TRACKS, SKB_FORMS, recipients
-from schemas import EventSource, Evidence, RuleHit, TrimmedField
+from schemas import EventSource, Evidence, TrimmedField
+from schemas.flag_document import FlagDocument, ReviewEntry
 from streams.deadlines import Clocks, default_clocks
 
 REGIME_LAWS = {
     "pemilu": "Pemilu (UU 7/2017 Pasal 454, working days for public reports)",
     "pilkada": "Pilkada (UU 10/2016 Pasal 134, calendar days)",
 }
-_INDEXED = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]$")
-
-
-def field_value(doc: Mapping[str, Any], field: str) -> str | None:
-    """The original text of an evidence field (text, hashtags[2], target.text ...) in a document."""
-    cur: Any = doc
-    for part in field.split("."):
-        m = _INDEXED.match(part)
-        if m:
-            seq = cur.get(m[1]) if isinstance(cur, Mapping) else None
-            idx = int(m[2])
-            cur = seq[idx] if isinstance(seq, list) and idx < len(seq) else None
-        else:
-            cur = cur.get(part) if isinstance(cur, Mapping) else None
-        if cur is None:
-            return None
-    return cur if isinstance(cur, str) else None
 
 
 class AsnIdentity(BaseModel):
@@ -69,13 +51,6 @@ class RuleView(BaseModel):
     score: float
     review_only: bool
     evidence: list[Evidence]
-
-
-class ReviewView(BaseModel):
-    reviewer: str
-    verdict: str
-    note: str = ""
-    reviewed_at: AwareDatetime | None = None
 
 
 class RecipientView(BaseModel):
@@ -126,7 +101,8 @@ class CaseFile(BaseModel):
     )
     rules: list[RuleView]
     status: str
-    reviews: list[ReviewView]
+    case_state: str = Field(description="Where the case stands across agencies.")
+    reviews: list[ReviewEntry]
     pack_version: str
     engine_version: str
     recipients: list[RecipientView]
@@ -177,32 +153,30 @@ class CaseFile(BaseModel):
         return f"The flag was cut to fit its topic ({cuts}); {where}."
 
 
-def _asn(doc: Mapping[str, Any], nip: str | None) -> AsnIdentity | None:
-    asn = doc.get("asn") or {}
-    if not asn.get("registered"):
+def _asn(doc: FlagDocument, nip: str | None) -> AsnIdentity | None:
+    asn = doc.asn
+    if not asn.registered:
         return None
     return AsnIdentity(
-        name=str(asn.get("name", "")),
+        name=asn.name or "",
         # A document indexed before pseudonyms has no nip_ref (and its clear NIP is not shown).
-        nip_ref=str(asn.get("nip_ref") or "not recorded"),
+        nip_ref=asn.nip_ref or "not recorded",
         nip=nip,
-        agency=str(asn.get("agency", "")),
-        unit=str(asn.get("unit") or ""),
-        province=str(asn.get("province", "")),
-        region=str(asn.get("region") or ""),
-        position=str(asn.get("position") or ""),
-        employment_type=str(asn.get("employment_type", "")),
+        agency=asn.agency or "",
+        unit=asn.unit or "",
+        province=asn.province or "",
+        region=asn.region or "",
+        position=asn.position or "",
+        employment_type=asn.employment_type or "",
     )
 
 
-def _post_fields(
-    doc: Mapping[str, Any], hits: Sequence[RuleHit]
-) -> tuple[list[FieldView], list[Evidence]]:
+def _post_fields(doc: FlagDocument) -> tuple[list[FieldView], list[Evidence]]:
     spans: dict[str, list[Span]] = {}
     facts: list[Evidence] = []
-    for hit in hits:
+    for hit in doc.hits:
         for ev in hit.evidence:
-            value = field_value(doc, ev.field)
+            value = doc.field_text(ev.field)
             if ev.start is None or ev.end is None or value is None:
                 facts.append(ev)
                 continue
@@ -213,8 +187,8 @@ def _post_fields(
     order = ["text", "target.text", *(f for f in spans if f not in ("text", "target.text"))]
     views = []
     for name in order:
-        value = field_value(doc, name) or ""
-        if not value and (name != "text" or field_value(doc, "target.text")):
+        value = doc.field_text(name) or ""
+        if not value and (name != "text" or doc.field_text("target.text")):
             continue
         views.append(
             FieldView(field=name, value=value, spans=usable_spans(value, spans.get(name, [])))
@@ -223,7 +197,7 @@ def _post_fields(
 
 
 def case_from_document(
-    doc: Mapping[str, Any],
+    doc: FlagDocument,
     *,
     revealed_nip: str | None = None,
     viewer: str | None = None,
@@ -233,39 +207,38 @@ def case_from_document(
     """Assemble a case file from an indexed flag document (pure: no Elasticsearch). The clear
     NIP is in it only when the caller passes one it revealed (netra.case.reveal)."""
     now = now or datetime.now(UTC)
-    hits = [RuleHit.model_validate(h) for h in doc.get("hits") or []]
-    fields, facts = _post_fields(doc, hits)
+    hits = doc.hits
+    fields, facts = _post_fields(doc)
     clocks = clocks or default_clocks()
     fd = flag_deadlines(doc, clocks)
     zone = clocks.zones.get(fd.zone, clocks.default_zone).tz
-    phase = doc.get("phase")
-    track = doc.get("sanction_track")
-    forms = sorted(set(doc.get("skb_forms") or []) | {h.skb_form for h in hits})
-    reviews = [ReviewView.model_validate(r) for r in doc.get("reviews") or []]
+    phase = doc.phase
+    track = doc.sanction_track
+    forms = sorted(set(doc.skb_forms) | {h.skb_form for h in hits})
     return CaseFile(
-        flag_id=str(doc.get("flag_id", "")),
+        flag_id=doc.flag_id,
         generated_at=now,
         viewer=viewer,
-        account_id=str(doc.get("account_id", "")),
-        account_handle=doc.get("account_handle"),
-        platform=str(doc.get("platform", "")),
+        account_id=doc.account_id,
+        account_handle=doc.account_handle,
+        platform=doc.platform,
         asn=_asn(doc, revealed_nip),
-        action=str(doc.get("action", "")),
-        target=doc.get("target"),
+        action=doc.action,
+        target=doc.target.model_dump(mode="json") if doc.target else None,
         post_fields=fields,
         facts=facts,
-        hashtags=list(doc.get("hashtags") or []),
-        urls=list(doc.get("urls") or []),
-        outcome=str(doc.get("outcome", "")),
-        severity=doc.get("severity"),
-        score=float(doc.get("score") or 0.0),
+        hashtags=list(doc.hashtags),
+        urls=list(doc.urls),
+        outcome=doc.outcome.value,
+        severity=doc.severity,
+        score=doc.score,
         skb_forms={f: SKB_FORMS.get(f, "unknown form") for f in forms},
         sanction_track=track,
         sanction_meaning=SANCTION_TRACKS.get(str(track), "not determined"),
         phase=phase,
         phase_meaning=PHASES.get(str(phase), "not determined"),
-        election=doc.get("election"),
-        participants=list(doc.get("participant_names") or doc.get("participants") or []),
+        election=doc.election,
+        participants=list(doc.participant_names or doc.participants),
         known_at=fd.known_at.astimezone(zone),
         known_via=fd.known_via.value,
         regimes=[r.value for r in fd.regimes],
@@ -287,11 +260,12 @@ def case_from_document(
             )
             for h in hits
         ],
-        status=str(doc.get("status") or "unreviewed"),
-        reviews=reviews,
-        pack_version=str(doc.get("pack_version", "")),
-        engine_version=str(doc.get("engine_version", "")),
+        status=doc.status.value,
+        case_state=doc.case_state.value,
+        reviews=list(doc.reviews),
+        pack_version=doc.pack_version,
+        engine_version=doc.engine_version,
         recipients=[RecipientView(body=r.body, role=r.role, why=r.why) for r in recipients(phase)],
-        source=EventSource.model_validate(doc["source"]) if doc.get("source") else None,
-        trimmed=[TrimmedField.model_validate(t) for t in doc.get("trimmed") or []],
+        source=doc.source,
+        trimmed=list(doc.trimmed),
     )

@@ -10,26 +10,18 @@ recorded too: the audit trail answers both "who saw this NIP" and "who tried".
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from netra.identity import User
 from schemas import AsnProfile, AuditAction, AuditEntry, AuditOutcome, RegistryEntry
+from schemas.flag_document import FlagDocument
 from streams.pseudonyms import NipPseudonyms
 
 
 class RevealRefusedError(PermissionError):
     """The NIP was not revealed; the message says why (the attempt is in the audit trail)."""
-
-
-def asn_profile(doc: Mapping[str, Any]) -> AsnProfile | None:
-    """The ASN of an indexed flag document; None when it has none or predates pseudonyms."""
-    asn = doc.get("asn") or {}
-    if not asn.get("registered") or not asn.get("nip_ref"):
-        return None
-    return AsnProfile.model_validate({k: asn[k] for k in AsnProfile.model_fields if k in asn})
 
 
 @dataclass
@@ -46,7 +38,7 @@ class NipRevealer:
 
     def reveal(
         self,
-        doc: Mapping[str, Any],
+        doc: FlagDocument,
         *,
         actor: str,
         user: User | None,
@@ -55,8 +47,8 @@ class NipRevealer:
     ) -> str:
         """The clear NIP of the flag's ASN, or RevealRefusedError. `user` None with a
         `refusal` records an attempt that failed before (e.g. authentication)."""
-        asn = asn_profile(doc)
-        account_id = str(doc.get("account_id", ""))
+        asn = doc.asn.profile()
+        account_id = doc.account_id
         nip: str | None = None
         if refusal is None:
             refusal, nip = self._check(user, asn, account_id)
@@ -70,7 +62,7 @@ class NipRevealer:
                 outcome=AuditOutcome.REFUSED if refusal else AuditOutcome.GRANTED,
                 refusal=refusal or "",
                 reason=reason,
-                flag_id=str(doc.get("flag_id", "")),
+                flag_id=doc.flag_id,
                 account_id=account_id,
                 nip_ref=asn.nip_ref if asn else "",
                 tool=self.tool,

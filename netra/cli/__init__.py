@@ -39,6 +39,8 @@ COMMAND_MODULES = [
     "netra.cli.report",
     "netra.cli.evidence",
     "netra.cli.users",
+    "netra.cli.cases",
+    "netra.cli.desk",
     "netra.cli.kibana",
 ]
 

@@ -19,6 +19,7 @@ from netra.kafka_tools import (
     KafkaUnavailableError,
     create_topics,
     follow,
+    grant_acls,
     read_lines,
     replay,
 )
@@ -86,6 +87,32 @@ def topics_create() -> None:
     for r in results:
         state = "[green]created[/]" if r.created else "exists"
         table.add_row(r.spec.name, str(r.spec.partitions), state, r.spec.purpose)
+    out.print(table)
+
+
+def topics_grant(
+    principal: Annotated[
+        str, typer.Argument(help="The workers' Kafka principal, e.g. User:netra-worker.")
+    ],
+) -> None:
+    """Grant a principal Netra's topics and consumer group, nothing else (Kafka ACLs).
+
+    Run it as an admin of a broker that authorises requests (NETRA_KAFKA_USERNAME and
+    NETRA_KAFKA_PASSWORD of a super user); granting again changes nothing.
+    """
+    from netra.stack.kafka_acls import worker_acls
+
+    settings = Settings()
+    if not principal.startswith("User:") or principal == "User:":
+        raise _fail(f"{principal!r} is not a principal: write it as User:<name>")
+    rules = worker_acls(principal, settings)
+    try:
+        grant_acls(settings, rules)
+    except (KafkaUnavailableError, KafkaDeliveryError) as exc:
+        raise _fail(str(exc)) from exc
+    table = Table("resource", "name", "pattern", "operation", title=f"ACLs of {principal}")
+    for rule in rules:
+        table.add_row(rule.resource, rule.name, rule.pattern, rule.operation)
     out.print(table)
 
 
@@ -293,6 +320,7 @@ def register(app: typer.Typer) -> None:
     app.command(rich_help_panel="Pipeline")(produce)
     topics = typer.Typer(help="Kafka topics of the pipeline.", no_args_is_help=True)
     topics.command("create")(topics_create)
+    topics.command("grant")(topics_grant)
     app.add_typer(topics, name="topics", rich_help_panel="Pipeline")
     registry = typer.Typer(help="The ASN registry: which accounts belong to civil servants.")
     registry.command("load")(registry_load)

@@ -8,13 +8,14 @@ import webbrowser
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from netra.cli.common import fail, run_es
+from schemas.flag_document import FlagDocument
 from streams.settings import Settings
 
 console = Console(stderr=True)
@@ -180,7 +181,7 @@ def case(
 
 
 def _reveal(
-    settings: Settings, doc: dict[str, Any], user_name: str | None, reason: str
+    settings: Settings, doc: FlagDocument, user_name: str | None, reason: str
 ) -> tuple[str, str]:
     """Sign the user in and reveal the NIP of the flag's ASN: (NIP, who it was shown to)."""
     from netra.case import RevealRefusedError

@@ -44,7 +44,7 @@ def ask_password(settings: Settings, *, confirm: bool = False) -> str:
     return password
 
 
-def nip_revealer(settings: Settings) -> NipRevealer:
+def nip_revealer(settings: Settings, tool: str = "netra case") -> NipRevealer:
     """The revealer of this deployment: its key, entitled roles, registry and audit trail."""
     from netra import __version__
     from netra.case import NipRevealer, entitled_roles
@@ -64,7 +64,7 @@ def nip_revealer(settings: Settings) -> NipRevealer:
         entitled_roles=entitled_roles(settings.nip_entitled_roles),
         registry=registry,
         audit=audit,
-        tool=f"netra case {__version__}",
+        tool=f"{tool} {__version__}",
         host=socket.gethostname(),
     )
 

@@ -15,9 +15,12 @@ from zoneinfo import ZoneInfo
 
 from elasticsearch import AsyncElasticsearch, NotFoundError
 
+from schemas import Severity
+from schemas.flag_document import AsnFields, ReviewStatus
+from schemas.flag_document import FlagField as F
+
 # Per-day buckets follow the supervisors' calendar (WIB); a day ends at midnight in Jakarta.
 REPORT_TZ = ZoneInfo("Asia/Jakarta")
-REVIEWED = ("confirmed", "dismissed", "escalated")
 NOT_IN_REGISTRY = "(not in registry)"
 _RELATIVE = re.compile(r"^(\d+)\s*([mhdw])$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -113,16 +116,16 @@ def _terms(name: str, top: int, missing: str | None = None) -> dict[str, Any]:
 
 def build_query(r: TimeRange, as_of: datetime, top: int = 10) -> dict[str, Any]:
     """The search body: no hits, only aggregations over flags whose event time is in range."""
-    unreviewed = {"bool": {"must_not": [{"terms": {"status": list(REVIEWED)}}]}}
+    unreviewed = {"bool": {"must_not": [{"terms": {F.STATUS: list(ReviewStatus.reviewed())}}]}}
     now = as_of.isoformat()
     return {
         "size": 0,
         "track_total_hits": True,
-        "query": {"range": {"@timestamp": {"gte": r.since.isoformat(), "lt": r.until.isoformat()}}},
+        "query": {"range": {F.TIMESTAMP: {"gte": r.since.isoformat(), "lt": r.until.isoformat()}}},
         "aggs": {
             "per_day": {
                 "date_histogram": {
-                    "field": "@timestamp",
+                    "field": F.TIMESTAMP,
                     "calendar_interval": "day",
                     "time_zone": str(REPORT_TZ),
                     "format": "yyyy-MM-dd",
@@ -133,35 +136,35 @@ def build_query(r: TimeRange, as_of: datetime, top: int = 10) -> dict[str, Any]:
                     },
                 }
             },
-            "by_province": _terms("asn.province", top, NOT_IN_REGISTRY),
-            "by_agency": _terms("asn.agency", top, NOT_IN_REGISTRY),
-            "by_rule": _terms("rule_ids", top),
-            "by_form": _terms("skb_forms", 15),
-            "by_participant": _terms("participant_names", top),
-            "by_status": _terms("status", 10, "unreviewed"),
-            "by_severity": _terms("severity", 5, "none"),
-            "accounts": {"cardinality": {"field": "account_id"}},
-            "not_in_registry": {"filter": {"term": {"asn.registered": False}}},
+            "by_province": _terms(F.ASN_PROVINCE, top, NOT_IN_REGISTRY),
+            "by_agency": _terms(F.ASN_AGENCY, top, NOT_IN_REGISTRY),
+            "by_rule": _terms(F.RULE_IDS, top),
+            "by_form": _terms(F.SKB_FORMS, 15),
+            "by_participant": _terms(F.PARTICIPANT_NAMES, top),
+            "by_status": _terms(F.STATUS, 10, ReviewStatus.UNREVIEWED),
+            "by_severity": _terms(F.SEVERITY, 5, "none"),
+            "accounts": {"cardinality": {"field": F.ACCOUNT_ID}},
+            "not_in_registry": {"filter": {"term": {F.ASN_REGISTERED: False}}},
             "unreviewed_open": {
                 "filter": {
-                    "bool": {"filter": [unreviewed, {"range": {"report_deadline": {"gt": now}}}]}
+                    "bool": {"filter": [unreviewed, {"range": {F.REPORT_DEADLINE: {"gt": now}}}]}
                 }
             },
             "unreviewed_expired": {
                 "filter": {
-                    "bool": {"filter": [unreviewed, {"range": {"report_deadline": {"lte": now}}}]}
+                    "bool": {"filter": [unreviewed, {"range": {F.REPORT_DEADLINE: {"lte": now}}}]}
                 }
             },
             "offenders": {
-                "terms": {"field": "account_id", "size": top, "order": [{"_count": "desc"}]},
+                "terms": {"field": F.ACCOUNT_ID, "size": top, "order": [{"_count": "desc"}]},
                 "aggs": {
-                    "high": {"filter": {"term": {"severity": "high"}}},
-                    "last_seen": {"max": {"field": "@timestamp"}},
+                    "high": {"filter": {"term": {F.SEVERITY: Severity.HIGH}}},
+                    "last_seen": {"max": {"field": F.TIMESTAMP}},
                     "who": {
                         "top_hits": {
                             "size": 1,
-                            "sort": [{"@timestamp": {"order": "desc"}}],
-                            "_source": {"includes": ["asn.name", "asn.agency", "asn.province"]},
+                            "sort": [{F.TIMESTAMP: {"order": "desc"}}],
+                            "_source": {"includes": [F.ASN_NAME, F.ASN_AGENCY, F.ASN_PROVINCE]},
                         }
                     },
                 },
@@ -179,15 +182,15 @@ def _buckets(agg: Mapping[str, Any]) -> list[Bucket]:
 
 def _offender(b: Mapping[str, Any]) -> Offender:
     hits = b["who"]["hits"]["hits"]
-    asn = hits[0]["_source"].get("asn", {}) if hits else {}
+    asn = AsnFields.model_validate(hits[0]["_source"].get("asn") or {}) if hits else None
     last = b["last_seen"].get("value")
     return Offender(
         account_id=str(b["key"]),
         flags=int(b["doc_count"]),
         high=int(b["high"]["doc_count"]),
-        name=asn.get("name"),
-        agency=asn.get("agency"),
-        province=asn.get("province"),
+        name=(asn.name or None) if asn else None,
+        agency=(asn.agency or None) if asn else None,
+        province=(asn.province or None) if asn else None,
         last_seen=datetime.fromtimestamp(last / 1000, UTC) if last is not None else None,
     )
 

@@ -19,7 +19,6 @@ metadata log); the worker's ACLs are applied after every start (`configure`), id
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import json
 import os
@@ -312,24 +311,13 @@ class SecureKafka(Kafka):
 
     def configure(self) -> None:
         """Grant the worker its ACLs (creating an existing ACL changes nothing)."""
-        kwargs = self.admin_kwargs()
-        if kwargs is None:
-            raise StackError(f"The secure Kafka has no admin credentials in {self.dir}.")
-        from kafka import KafkaAdminClient
+        from netra.kafka_tools import KafkaDeliveryError, KafkaUnavailableError, grant_acls
 
+        if self.admin_kwargs() is None:
+            raise StackError(f"The secure Kafka has no admin credentials in {self.dir}.")
         rules = worker_acls(f"User:{WORKER_USER}", Settings())
-        with quiet("kafka"):
-            admin = KafkaAdminClient(
-                bootstrap_servers=self.url, **kwargs, client_id="netra-stack-acls"
-            )
         try:
-            result = admin.create_acls([rule.to_kafka() for rule in rules])
-        finally:
-            with contextlib.suppress(Exception):
-                admin.close()
-        if result["failed"]:
-            raise StackError(
-                f"The secure Kafka refused {len(result['failed'])} of {len(rules)} ACLs: "
-                f"{result['failed'][0]}",
-                f"Read {self.log_file}.",
-            )
+            with quiet("kafka"):
+                grant_acls(self.client_settings(ADMIN_USER), rules)
+        except (KafkaDeliveryError, KafkaUnavailableError) as exc:
+            raise StackError(str(exc), f"Read {self.log_file}.") from exc

@@ -129,36 +129,6 @@ class FlagDeadlines(BaseModel):
         """The deadline that comes first: what alerts and reports watch."""
         return min(self.deadlines, key=lambda d: d.due)
 
-    def to_document(self) -> dict[str, Any]:
-        """The fields of the flag document (kept from the first time the flag is indexed)."""
-        return {
-            "known_at": self.known_at.isoformat(),
-            "known_via": self.known_via.value,
-            "registered_at": self.registered_at.isoformat() if self.registered_at else None,
-            "regime": [r.value for r in self.regimes],
-            "deadline_zone": self.zone,
-            "quiet_period": self.quiet_period,
-            "deadlines": [d.model_dump(mode="json") for d in self.deadlines],
-            "deadline_note": self.note,
-            "report_deadline": self.first.due.isoformat(),
-        }
-
-    @classmethod
-    def from_document(cls, doc: Mapping[str, Any]) -> FlagDeadlines | None:
-        """Read them back from a flag document; None for a document indexed before them."""
-        if not doc.get("known_at") or not doc.get("deadlines"):
-            return None
-        return cls(
-            known_at=doc["known_at"],
-            known_via=doc.get("known_via") or KnownVia.INDEXED,
-            registered_at=doc.get("registered_at"),
-            regimes=list(doc.get("regime") or []),
-            zone=str(doc.get("deadline_zone") or "WIB"),
-            quiet_period=bool(doc.get("quiet_period")),
-            deadlines=list(doc["deadlines"]),
-            note=doc.get("deadline_note"),
-        )
-
 
 class Clocks:
     """The rules, the working-day calendar, the time zones and the elections' quiet periods."""

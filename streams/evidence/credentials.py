@@ -15,7 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError
 
-from streams.settings import Settings, create_private_file
+from streams.files import write_once
+from streams.settings import Settings
 
 
 class ObjectStoreCredentials(BaseModel):
@@ -37,7 +38,7 @@ def load_or_create(path: Path) -> ObjectStoreCredentials:
     """The credentials in `path`, made once (of two processes racing, the first one's stays)."""
     if not path.exists():
         made = {"access_key": "netra" + secrets.token_hex(6), "secret_key": secrets.token_hex(24)}
-        create_private_file(path, json.dumps(made))
+        write_once(path, json.dumps(made).encode("utf-8"))
     return read(path)
 
 

@@ -183,7 +183,11 @@ class Harness:
                 w.stop()
         paths = [
             f"{prefix}{alias}{suffix}"
-            for alias in (self.settings.flags_alias, self.settings.audit_alias)
+            for alias in (
+                self.settings.flags_alias,
+                self.settings.audit_alias,
+                self.settings.cases_alias,
+            )
             for prefix, suffix in (("/", "-*"), ("/_index_template/", ""))
         ]
         for path in paths:

@@ -31,7 +31,8 @@ from schemas import (
     Target,
     TargetKind,
 )
-from streams.deadlines import Due, FlagDeadlines
+from schemas.flag_document import FlagDocument, ReviewEntry, ReviewStatus
+from streams.deadlines import Due
 from streams.elastic import ensure_index, flag_document
 from streams.pseudonyms import NipPseudonyms
 
@@ -166,19 +167,22 @@ class Sample:
     status: str = "unreviewed"
     reviews: list[dict[str, Any]] = field(default_factory=list)
 
-    def document(self) -> dict[str, Any]:
+    def document(self) -> FlagDocument:
         """The document as the indexer (at judging time) and then the review agent leave it."""
         doc = flag_document(self.flag, indexed_at=self.flag.judged_at)
-        doc["status"] = self.status
-        if self.reviews:
-            doc["reviews"] = self.reviews
-            doc["reviewer"] = self.reviews[-1]["reviewer"]
-            doc["reviewed_at"] = self.reviews[-1]["reviewed_at"]
-        return doc
+        reviews = [ReviewEntry.model_validate(r) for r in self.reviews]
+        return doc.model_copy(
+            update={
+                "status": ReviewStatus(self.status),
+                "reviews": reviews,
+                "reviewer": reviews[-1].reviewer if reviews else None,
+                "reviewed_at": reviews[-1].reviewed_at if reviews else None,
+            }
+        )
 
     def document_deadlines(self) -> list[Due]:
         """The deadlines its document records."""
-        found = FlagDeadlines.from_document(self.document())
+        found = self.document().recorded_deadlines()
         assert found is not None
         return found.deadlines
 
@@ -338,7 +342,7 @@ async def index_samples(es_url: str, items: list[Sample]) -> tuple[str, str]:
     async with AsyncElasticsearch(es_url, request_timeout=30) as es:
         index = await ensure_index(es, alias)
         for s in items:
-            await es.index(index=alias, id=s.flag.flag_id, document=s.document())
+            await es.index(index=alias, id=s.flag.flag_id, document=s.document().to_source())
         await es.indices.refresh(index=index)
     return alias, index
 

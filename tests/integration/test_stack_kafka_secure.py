@@ -14,6 +14,8 @@ import shutil
 import socket
 import ssl
 import stat
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -388,3 +390,36 @@ def _eventually(what: str, check: Callable[[], bool], timeout: float = 15) -> No
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout}s waiting for {what}")
         time.sleep(0.3)
+
+
+def _netra(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The `netra` CLI as an operator runs it, configured by NETRA_* variables alone."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("NETRA_KAFKA")}
+    return subprocess.run(
+        [sys.executable, "-m", "netra", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_topics_grant_as_the_admin_lets_a_principal_in_and_the_worker_cannot_grant(
+    secure: SecureBroker, outsider: dict[str, Any]
+) -> None:
+    """`netra topics grant` (what deploy/compose's kafka-acls runs): the admin's grant gives a
+    principal Netra's topics; the worker, not a super user, is refused with a message."""
+    create_topics(secure.settings())
+    by_worker = _netra(secure.kafka.client_env(), "topics", "grant", f"User:{OUTSIDER}")
+    assert by_worker.returncode == 2, by_worker.stdout + by_worker.stderr
+    assert "refused" in by_worker.stderr and "Traceback" not in by_worker.stderr
+    with pytest.raises(TopicAuthorizationFailedError):
+        _produce(outsider, "netra.posts")
+
+    by_admin = _netra(secure.kafka.client_env(ADMIN_USER), "topics", "grant", f"User:{OUTSIDER}")
+    assert by_admin.returncode == 0, by_admin.stdout + by_admin.stderr
+    assert f"ACLs of User:{OUTSIDER}" in by_admin.stdout
+    _produce(outsider, "netra.posts")  # now allowed
+    again = _netra(secure.kafka.client_env(ADMIN_USER), "topics", "grant", f"User:{OUTSIDER}")
+    assert again.returncode == 0, again.stderr  # granting twice changes nothing

@@ -95,7 +95,9 @@ def test_kafka_runs_in_kraft_mode_and_workers_fit_the_partitions() -> None:
     services = _services()
     kafka = services["kafka"]
     assert kafka["image"].startswith("apache/kafka:")
-    assert "controller" in kafka["environment"]["KAFKA_PROCESS_ROLES"]
+    assert kafka["command"] == ["bash", "/netra/kafka-secure.sh", "start"]
+    template = _volume_targets("kafka")["/netra/kafka-secure-server.properties"]
+    assert "process.roles=broker,controller" in (COMPOSE_DIR / template).read_text()
     assert services["elasticsearch"]["image"].split(":")[-1].startswith("9.")
     assert services["kibana"]["image"].split(":")[-1].startswith("9.")
     worker = services["worker"]

@@ -14,7 +14,7 @@ from streams.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]
 ROLES = REPO / "deploy" / "elasticsearch" / "roles"
-NETRA_PATTERNS = {"netra-flags*", "netra-audit*"}
+NETRA_PATTERNS = {"netra-flags*", "netra-audit*", "netra-cases*"}
 # Cluster privileges a component may hold: read node facts (which modules exist), put the
 # flags index template and its lifecycle policy. Nothing over users, snapshots or other indices.
 ALLOWED_CLUSTER = {"monitor", "manage_index_templates", "manage_ilm"}

@@ -8,7 +8,14 @@ import pytest
 
 from neutrality import Engine
 from neutrality.catalogue import Locality
-from neutrality.stance import headline, news_prose, own_voice
+from neutrality.stance import (
+    ATTRIBUTED_QUOTE,
+    attributed_quotation,
+    headline,
+    news_prose,
+    own_voice,
+    quoted_spans,
+)
 from schemas import Action, Decision, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -531,3 +538,216 @@ def test_a_win_by_a_figure_is_a_result(engine: Engine) -> None:
     wish = _post("Khofifah pasti menang telak, survei sudah 58%!")
     found = engine.analyse(wish, complete=True, full_path=True).features
     assert found is not None and "register.endorse" in found.found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kalimat penutup Anies ambisius banget, gak becus",
+        "Prabowo-Gibran makin stres, tukang pencitraan",
+        "Bravo closing statement Anies malam ini",
+        "Pak Ganjar memang berintegritas dan berani",
+    ],
+)
+def test_praise_or_blame_said_of_a_participant_takes_sides(engine: Engine, text: str) -> None:
+    """Evaluative words (insults, praise) beside a participant the author names: opposition or
+    support in any wording, with no call to vote."""
+    assert any("evaluation_cue" in cue for cue in _endorse_cues(engine, _post(text))), text
+
+
+def test_praise_beside_only_tagged_accounts_judges_nobody(engine: Engine) -> None:
+    """A reply tags the accounts it is addressed to; its praise of a debate is not praise of
+    them."""
+    post = _post("Debat sangat normatif, saya butuh debat yang keras tapi tetap santun @prabowo")
+    assert not any("evaluation_cue" in cue for cue in _endorse_cues(engine, post))
+    named = _post("Debat Prabowo sangat normatif, tetap santun")
+    assert any("evaluation_cue" in cue for cue in _endorse_cues(engine, named))
+
+
+def test_news_words_in_a_reply_or_comment_are_the_authors_topic(engine: Engine) -> None:
+    """A reply or a comment is a turn in a conversation: weak news words ("ternyata",
+    "unggul", "elektabilitas") in it make no report register; the same words in a post do."""
+    text = "Ganjar sejauh ini unggul, tapi secara elektabilitas ternyata kalah"
+    assert "register.report" in _features(engine, _post(text))
+    assert "register.report" not in _features(engine, _post(f"@warga {text}"))
+    assert "register.report" not in _features(engine, _post(text, action=Action.COMMENT))
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ('"Kalau ada PNS yang mendukung paslon, silakan laporkan," demikian Hasanudin.', True),
+        ("“Saya berharap ASN netral” ungkap Ketua Bawaslu", True),
+        ('Ketua KPU mengatakan, "Pilih yang terbaik menurut hati nurani"', True),
+        ('"Menangkan pasangan nomor 2," tegasnya di depan relawan.', True),
+        # the sharer's own cheer or first person around the quote is their voice
+        ('"Coblos nomor 2!" kata Pak Bupati. Mantap!', False),
+        ('Saya setuju "coblos nomor 2" kata dia', False),
+        # quotation marks with nobody said to speak are a scare quote, not reported speech
+        ('Program "gratis" itu ternyata berbayar juga', False),
+    ],
+)
+def test_a_quotation_is_attributed_by_its_shape(text: str, attributed: bool) -> None:
+    assert (attributed_quotation(text, quoted_spans(text)) is not None) is attributed
+
+
+def test_endorsing_words_inside_an_attributed_quotation_are_reported(engine: Engine) -> None:
+    quoted = _post(
+        '"Kalau ada PNS yang menunjukkan dukungan kepada paslon, silakan laporkan," '
+        "demikian Hasanudin."
+    )
+    analysis = engine.analyse(quoted, complete=True)
+    assert analysis.features is not None
+    assert "register.endorse" not in analysis.features.found
+    labels = [ev.label for ev in analysis.features.found["register.report"]]
+    assert ATTRIBUTED_QUOTE in labels
+    assert analysis.decision.outcome.value == "pass"
+    said = _post('"Menangkan Ganjar-Mahfud," demikian Pak Camat.')
+    assert "register.endorse" not in _features(engine, said)
+    cheered = _post('"Menangkan Ganjar-Mahfud," demikian Pak Camat. Mantap, saya ikut!')
+    assert "register.endorse" in _features(engine, cheered)
+
+
+def test_a_vote_verb_after_its_subject_is_no_order(engine: Engine) -> None:
+    told = _features(engine, _post("Prabowo Nyoblos di TPS 08 Bojongkoneng Bersama Warga Desa"))
+    assert "register.report" in told and "register.endorse" not in told
+    urged = _features(engine, _post("Coblos Prabowo Gibran di TPS Bersama Keluarga Besar"))
+    assert "register.endorse" in urged
+
+
+def test_support_said_to_be_a_third_persons_is_not_the_authors(engine: Engine) -> None:
+    theirs = _post("Paslon Prabowo-Gibran hadir dengan dukungan tim mereka yang berseragam putih")
+    assert "register.endorse" not in _features(engine, theirs)
+    ours = _post("Paslon Prabowo-Gibran hadir, dukungan kami sepenuhnya untuk beliau berdua")
+    assert "register.endorse" in _features(engine, ours)
+
+
+def test_a_one_word_kicker_opens_a_headline() -> None:
+    line = "Daftar Nomor Urut Calon Gubernur Jawa Barat, Jakarta, Jawa Tengah dan Bali"
+    assert headline(line)
+    assert headline(f"Sah! {line}")
+    assert not headline(f"Sah! {line}!")  # the exclamation closing the line stays the author's
+    assert not headline(f"Ya Allah! {line}")  # two words before it: an exclamation of feeling
+
+
+def test_a_cheer_as_kicker_is_no_newsroom_headline(engine: Engine) -> None:
+    when = dt.datetime(2024, 9, 24, 9, tzinfo=WHEN.tzinfo)
+    news = _post("Sah! Daftar Nomor Urut Calon Gubernur Jawa Barat, Jakarta dan Jawa Tengah")
+    news = news.model_copy(update={"event_time": when})
+    analysis = engine.analyse(news, complete=True, full_path=True)
+    assert analysis.features is not None
+    assert "register:report (headline)" in {
+        ev.label for ev in analysis.features.found["register.report"]
+    }
+    assert analysis.decision.outcome.value == "pass"
+    cheer = news.model_copy(
+        update={"text": "Menang! Prabowo Gibran Unggul di Hitung Cepat Semua Lembaga Survei"}
+    )
+    cheered = engine.analyse(cheer, complete=True, full_path=True)
+    assert cheered.features is not None
+    assert "register:report (headline)" not in {
+        ev.label for ev in cheered.features.found.get("register.report", [])
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "refrains"),
+    [
+        (
+            "ASN, TNI, Polri dan pejabat negara diminta tidak membuat keputusan yang "
+            "menguntungkan atau merugikan pasangan calon kepala daerah",
+            True,
+        ),
+        ("Seluruh pegawai harus untuk tidak ikut kampanye calon bupati", True),
+        ("Seluruh lurah harus cari suara untuk calon bupati petahana", False),
+    ],
+)
+def test_an_instruction_to_refrain_is_no_directing(
+    engine: Engine, text: str, refrains: bool
+) -> None:
+    when = dt.datetime(2024, 10, 15, 9, tzinfo=WHEN.tzinfo)
+    post = _post(text).model_copy(update={"event_time": when})
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    warned = {ev.label for ev in found.get("register.warn", [])}
+    assert ("register:warn (an instruction to refrain)" in warned) is refrains
+    assert ("text.directive_cue" in found) is not refrains
+    fired = {h.rule_id for h in analysis.decision.hits}
+    assert ("N10.directing-staff" in fired) is not refrains
+
+
+def test_an_instruction_to_refrain_naming_someone_is_kept(engine: Engine) -> None:
+    post = _post("Bapak ibu guru harus tidak pilih Anies, ingat itu")
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    assert "text.directive_cue" in analysis.features.found
+
+
+@pytest.mark.parametrize(
+    ("text", "endorses"),
+    [
+        (
+            "Dengan hasil tersebut, Pramono Anung-Rano Karno untuk sementara menang satu "
+            "putaran dengan meraih 50 persen lebih suara.",
+            False,
+        ),
+        ("Prabowo-Gibran menang telak 58 persen versi hitung cepat", False),
+        # a figure far from the win word, with nothing that brings it in, is not its result
+        ("Prabowo-Gibran harus menang satu putaran, jangan sampai di bawah 50 persen", True),
+    ],
+)
+def test_a_win_with_its_figure_a_few_words_later_is_a_result(
+    engine: Engine, text: str, endorses: bool
+) -> None:
+    when = dt.datetime(2024, 2, 15, 9, tzinfo=WHEN.tzinfo)
+    post = _post(text).model_copy(update={"event_time": when})
+    found = _features(engine, post)
+    assert ("register.endorse" in found) is endorses
+
+
+def test_a_ballot_number_after_a_candidacy_word_labels_the_name(engine: Engine) -> None:
+    when = dt.datetime(2024, 4, 22, 9, tzinfo=WHEN.tzinfo)
+    text = "MK menolak permohonan yang diajukan pasangan calon 03 Ganjar Pranowo-Mahfud MD."
+    post = _post(text).model_copy(update={"event_time": when})
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    assert "text.number" not in analysis.features.found
+    labels = {ev.label for ev in analysis.features.found["text.participant"]}
+    assert any("labels the name after it" in label for label in labels)
+    sign = _post("Pilpres makin dekat, 03 Ganjar Pranowo").model_copy(update={"event_time": when})
+    signed = engine.analyse(sign, complete=True, full_path=True)
+    assert signed.features is not None and "text.number" in signed.features.found
+
+
+@pytest.mark.parametrize(
+    ("text", "endorses"),
+    [
+        ("Pidato Ganjar Mewakili Keresahan Rakyat, Prabowo-Gibran Stress", True),
+        ("Kalimat Penutup Anies Ambisius, Ahok Minta Maaf Kepada Warga", True),
+        # praise or blame put in someone's mouth is reported
+        ("Habib Rizieq: Anies Ambisius, Ahok Minta Maaf Kepada Warga Jakarta", False),
+        # a word further on belongs to a verb, not a verdict on the participant
+        ("Prabowo-Gibran Sapu Bersih Hasil Quick Count Semua Lembaga", False),
+    ],
+)
+def test_praise_or_blame_in_a_headline_nobody_is_quoted_in_is_a_verdict(
+    engine: Engine, text: str, endorses: bool
+) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    assert analysis.features is not None
+    labels = {ev.label for ev in analysis.features.found.get("register.endorse", [])}
+    verdict = "register:endorse (praise or blame in a headline nobody is quoted in)"
+    assert (verdict in labels) is endorses
+
+
+def test_a_fact_checkers_verdict_makes_the_claim_checked(engine: Engine) -> None:
+    checked = _post("[SALAH] Airlangga Hartarto Pindah Haluan, Gibran Terbukti Curang")
+    analysis = engine.analyse(checked, complete=True, full_path=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "register:debunk (a fact-check verdict)" in {ev.label for ev in found["register.debunk"]}
+    assert "register.endorse" not in found
+    assert analysis.decision.outcome.value == "pass"
+    claimed = checked.model_copy(update={"text": checked.text.removeprefix("[SALAH] ")})
+    assert "register.endorse" in _features(engine, claimed)

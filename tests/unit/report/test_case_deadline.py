@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 from netra.case.deadline import deadline_view, flag_deadlines
+from schemas.flag_document import FlagDocument
 from streams.deadlines import Due, Regime, Unit, default_clocks
 
 WITA = timezone(timedelta(hours=8), "WITA")
@@ -43,12 +44,15 @@ def test_expired_says_how_long_ago() -> None:
 def test_a_document_indexed_before_deadlines_gets_them_from_its_indexing_time() -> None:
     old = {
         "@timestamp": "2024-04-01T01:00:00+00:00",
+        "flag_id": "instagram:ig-1",
+        "platform": "instagram",
+        "account_id": "ig:budi",
         "indexed_at": "2024-04-05T03:00:00+00:00",
         "races": ["pilgub-bali-2024"],
         "election": "pilkada-2024",
         "asn": {"registered": True, "province": "Bali"},
     }
-    fd = flag_deadlines(old, default_clocks())
+    fd = flag_deadlines(FlagDocument.from_source(old), default_clocks())
     assert fd.known_at == datetime(2024, 4, 5, 3, tzinfo=UTC)
     assert fd.regimes == [Regime.PILKADA] and fd.zone == "WITA"
     report = next(d for d in fd.deadlines if d.window == "report")

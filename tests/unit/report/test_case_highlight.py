@@ -9,7 +9,6 @@ from netra.case.highlight import (
     highlight_markdown,
     usable_spans,
 )
-from netra.case.model import field_value
 
 
 def _span(text: str, excerpt: str, feature: str = "f") -> Span:
@@ -57,11 +56,3 @@ def test_markdown_escape_neutralises_links_and_block_markers() -> None:
     assert escape_markdown("a[b](c) <img>") == r"a\[b\](c) \<img\>"
     assert escape_markdown("# judul\n1. satu\n- dua") == "\\# judul  \n\\1. satu  \n\\- dua"
     assert escape_markdown("baris1\nbaris2") == "baris1  \nbaris2"
-
-
-def test_field_value_reads_nested_and_indexed_fields() -> None:
-    doc = {"text": "t", "hashtags": ["a", "b"], "target": {"text": "caption"}}
-    assert field_value(doc, "hashtags[1]") == "b"
-    assert field_value(doc, "target.text") == "caption"
-    assert field_value(doc, "hashtags[5]") is None
-    assert field_value(doc, "media_description") is None

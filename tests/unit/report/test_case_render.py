@@ -6,12 +6,14 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from netra.case import case_from_document, render, to_html, to_markdown
+from schemas import EventSource, TrimmedField
+from schemas.flag_document import FlagDocument
 from tests.integration.report_samples import BUDI, SAMPLE_PSEUDONYMS, samples
 
 NOW = datetime(2024, 2, 10, 8, tzinfo=UTC)
 
 
-def _doc() -> dict[str, object]:
+def _doc() -> FlagDocument:
     sample = next(
         s for s in samples(NOW) if s.reviews and s.flag.asn and s.flag.asn.name == BUDI.name
     )
@@ -56,7 +58,7 @@ def test_deadline_phase_track_reviews_and_recipients() -> None:
     assert case.regimes == ["pemilu"] and case.deadline_zone == "WIB"
     assert [d.window for d in case.deadlines] == ["finding", "report"]
     finding = case.deadlines[0]
-    assert finding.due == datetime.fromisoformat(str(doc["report_deadline"]))
+    assert finding.due == doc.report_deadline
     assert finding.expired is (finding.due <= NOW)
     assert case.sanction_track == "discipline" and "PP 94/2021" in case.sanction_meaning
     assert case.phase == "campaign"
@@ -84,16 +86,14 @@ def test_a_like_shows_the_caption_of_the_liked_post() -> None:
 
 
 def test_a_cut_flag_says_what_was_cut_and_where_the_whole_event_is() -> None:
-    doc = _doc() | {
-        "trimmed": [{"field": "text", "size": 20_000, "kept": 4_000}],
-        "source": {
-            "topic": "netra.posts",
-            "partition": 3,
-            "offset": 1234,
-            "size": 990_000,
-            "sha256": "ab" * 32,
-        },
-    }
+    doc = _doc().model_copy(
+        update={
+            "trimmed": [TrimmedField(field="text", size=20_000, kept=4_000)],
+            "source": EventSource(
+                topic="netra.posts", partition=3, offset=1234, size=990_000, sha256="ab" * 32
+            ),
+        }
+    )
     case = case_from_document(doc, now=NOW)
     for page in (to_markdown(case), to_html(case)):
         assert "text 4,000 of 20,000" in page

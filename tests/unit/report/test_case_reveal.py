@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from netra.case import NipRevealer, RevealRefusedError
 from netra.identity import Role, Scope, User, UserStore
 from schemas import AuditEntry, AuditOutcome, RegistryEntry
+from schemas.flag_document import FlagDocument
 from streams.pseudonyms import NipPseudonyms
 from tests.integration.report_samples import BUDI, SAMPLE_PSEUDONYMS, samples
 
@@ -19,7 +19,7 @@ NOW = datetime(2024, 2, 10, 8, tzinfo=UTC)
 ENTITLED = frozenset({"bawaslu", "bkn", "inspectorate"})
 
 
-def _doc() -> dict[str, Any]:
+def _doc() -> FlagDocument:
     return next(s for s in samples(NOW) if s.flag.asn and s.flag.asn.name == BUDI.name).document()
 
 
@@ -62,7 +62,7 @@ def test_an_entitled_user_in_scope_gets_the_nip_and_the_trail_says_so(tmp_path: 
     [entry] = trail.entries
     assert entry.outcome is AuditOutcome.GRANTED and entry.actor == user.name
     assert entry.actor_role == "bawaslu" and entry.reason == "laporan ke BKN"
-    assert entry.flag_id == _doc()["flag_id"] and entry.account_id == BUDI.account_id
+    assert entry.flag_id == _doc().flag_id and entry.account_id == BUDI.account_id
     assert entry.nip_ref == SAMPLE_PSEUDONYMS.ref(BUDI.nip)
     assert BUDI.nip not in entry.model_dump_json()
 

@@ -13,6 +13,8 @@ from schemas import (
     Platform,
     Post,
     RegistryEntry,
+    ReportImage,
+    ReportInfo,
     RuleHit,
     SanctionTrack,
     Severity,
@@ -75,20 +77,20 @@ def make_flag() -> Flag:
 
 def test_every_document_field_is_mapped_in_the_template() -> None:
     props = load_template()["template"]["mappings"]["properties"]
-    doc = flag_document(make_flag())
+    doc = flag_document(make_flag()).to_source()
     assert set(doc) - set(props) == set()
     assert set(doc["asn"]) - set(props["asn"]["properties"]) == set()
 
 
 def test_document_carries_rules_participants_and_the_reporting_deadline() -> None:
     indexed = datetime(2024, 1, 20, 2, 5, tzinfo=UTC)  # 09:05 WIB, Saturday 20 January 2024
-    doc = flag_document(make_flag(), indexed_at=indexed)
+    doc = flag_document(make_flag(), indexed_at=indexed).to_source()
     assert doc["flag_id"] == "instagram:ig-1"
     assert doc["rule_ids"] == ["N02.call-to-vote"] and doc["skb_forms"] == ["N02"]
     assert doc["participants"] == ["pilpres-2024/02"]
     assert doc["asn"]["agency"] == "Pemkab Blora" and doc["asn"]["registered"] is True
     assert "198501012010011001" not in str(doc) and len(doc["asn"]["nip_ref"]) == 32
-    assert doc["known_at"] == indexed.isoformat() and doc["known_via"] == "indexed"
+    assert datetime.fromisoformat(doc["known_at"]) == indexed and doc["known_via"] == "indexed"
     assert doc["regime"] == ["pemilu"] and doc["deadline_zone"] == "WIB"  # pilpres-2024, Jateng
     due = {d["window"]: d["due"] for d in doc["deadlines"]}
     # Finding: 7 days, the end of Saturday 27 January; report: 7 working days, the end of
@@ -103,6 +105,7 @@ def test_upsert_keeps_review_status_on_redelivery() -> None:
     assert action["update"]["_id"] == "instagram:ig-1"
     assert "status" not in body["doc"]  # a redelivered flag must not reset a review
     assert body["upsert"]["status"] == "unreviewed"
+    assert "claim" not in body["doc"] and body["upsert"]["case_state"] == "flagged"
 
 
 def test_upsert_keeps_when_the_flag_became_known_and_its_deadlines() -> None:
@@ -110,8 +113,8 @@ def test_upsert_keeps_when_the_flag_became_known_and_its_deadlines() -> None:
     _, body = upsert_operations("netra-flags", "instagram:ig-1", doc)
     for field in ("known_at", "regime", "deadlines", "report_deadline", "quiet_period"):
         assert field not in body["doc"], field  # a redelivered flag must not restart its clocks
-        assert body["upsert"][field] == doc[field], field
-    assert body["doc"]["indexed_at"] == doc["indexed_at"]
+        assert body["upsert"][field] == doc.to_source()[field], field
+    assert body["doc"]["indexed_at"] == doc.to_source()["indexed_at"]
 
 
 def test_production_extras_only_where_the_cluster_has_them() -> None:
@@ -121,3 +124,45 @@ def test_production_extras_only_where_the_cluster_has_them() -> None:
     full = template_for({"analysis-common", "x-pack-ilm"})
     assert full["template"]["mappings"]["properties"]["text"]["analyzer"] == "indonesian"
     assert full["template"]["settings"]["index.lifecycle.name"] == "netra-flags"
+
+
+def _reported_flag() -> Flag:
+    flag = make_flag()
+    report = ReportInfo(
+        ticket="LAP-0000-0000-0000-0000",
+        reported_at=datetime(2024, 1, 22, 1, 0, tzinfo=UTC),  # Monday 08:00 WIB
+        images=[
+            ReportImage(
+                sha256="ab" * 32,
+                media_type="image/png",
+                size=1234,
+                width=10,
+                height=20,
+                location="file:///state/intake/evidence/ab/" + "ab" * 32,
+            )
+        ],
+        reporter_sealed=True,
+    )
+    return flag.model_copy(update={"post": flag.post.model_copy(update={"report": report})})
+
+
+def test_a_reports_clocks_start_when_it_was_received_not_when_indexed() -> None:
+    indexed = datetime(2024, 1, 25, 2, 0, tzinfo=UTC)
+    doc = flag_document(_reported_flag(), indexed_at=indexed).to_source()
+    assert doc["known_via"] == "report" and doc["known_at"] == "2024-01-22T01:00:00Z"
+    assert doc["registered_at"] is None  # no registration step yet: follow-up clocks wait
+    due = {d["window"]: d["due"] for d in doc["deadlines"]}
+    # Known Monday 22 January: finding by the end of Monday 29th; report 7 working days
+    # (23-26, 29-31 January) by the end of Wednesday 31st.
+    assert due == {"finding": "2024-01-30T00:00:00+07:00", "report": "2024-02-01T00:00:00+07:00"}
+    assert doc["report"]["ticket"] == "LAP-0000-0000-0000-0000"
+    assert doc["report"]["images"][0]["sha256"] == "ab" * 32
+
+
+def test_a_reports_document_fields_are_mapped_and_an_ordinary_flag_has_none() -> None:
+    props = load_template()["template"]["mappings"]["properties"]
+    doc = flag_document(_reported_flag()).to_source()
+    report_props = props["report"]["properties"]
+    assert set(doc["report"]) - set(report_props) == set()
+    assert set(doc["report"]["images"][0]) - set(report_props["images"]["properties"]) == set()
+    assert flag_document(make_flag()).to_source()["report"] is None

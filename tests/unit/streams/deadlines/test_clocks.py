@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from streams.deadlines import Clocks, FlagDeadlines, KnownVia, Regime, Unit, load_clocks
+from streams.deadlines import Clocks, FlagDeadlines, Regime, Unit, load_clocks
 from streams.deadlines.calendar import calendar_of
 from streams.deadlines.clocks import DEADLINES_DIR
 
@@ -173,19 +173,3 @@ def test_a_year_without_a_holiday_list_falls_back_to_calendar_days() -> None:
     report = next(d for d in fd.deadlines if d.window == "report")
     assert report.unit is Unit.CALENDAR and report.due == _end_of(dt.date(2025, 1, 6), WIB)
     assert fd.note and "no holiday list for 2025" in fd.note
-
-
-def test_the_document_round_trip_keeps_every_deadline(clocks: Clocks) -> None:
-    known = dt.datetime(2024, 4, 5, 10, 0, tzinfo=WIB)
-    fd = clocks.deadlines(
-        known_at=known,
-        races=["pilpres-2024"],
-        election="pemilu-2024",
-        province="Bali",
-        known_via=KnownVia.REPORT,
-    )
-    doc = fd.to_document()
-    assert doc["report_deadline"] == fd.first.due.isoformat()
-    assert doc["regime"] == ["pemilu"] and doc["known_via"] == "report"
-    assert FlagDeadlines.from_document(doc) == fd
-    assert FlagDeadlines.from_document({"@timestamp": "2024-01-01T00:00:00+00:00"}) is None

@@ -1,0 +1,71 @@
+"""The desk's JSON API: the queue, a flag, and verdicts, under the same sessions, scope and
+CSRF rules as the pages (a script signs in like a person)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from netra.case import case_from_document
+from netra.desk.auth import Caller, caller, checked, desk_of
+from netra.desk.pages import _flags_user, _found, _version
+from netra.desk.queue import QueueFilters
+from netra.desk.store import FlagNotFoundError, StaleFlagError
+from netra.desk.verdicts import MAX_NOTE, VerdictNotSentError, send_verdict
+from schemas import Verdict
+
+router = APIRouter(prefix="/api")
+
+
+class VerdictRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    flag_id: str = Field(min_length=1, max_length=300)
+    version: str = Field(max_length=40, description="The version the reviewer decided on.")
+    verdict: Verdict
+    note: str = Field(default="", max_length=MAX_NOTE)
+
+
+@router.get("/queue")
+async def queue(
+    request: Request,
+    who: Annotated[Caller, Depends(caller)],
+    filters: Annotated[QueueFilters, Query()],
+) -> dict[str, Any]:
+    page = await desk_of(request).store.queue(_flags_user(who), filters)
+    return {
+        "total": page.total,
+        "flags": [r.model_dump(mode="json") | {"version": r.version.token()} for r in page.rows],
+    }
+
+
+@router.get("/flag")
+async def flag(
+    request: Request,
+    who: Annotated[Caller, Depends(caller)],
+    id: Annotated[str, Query(min_length=1, max_length=300)],
+) -> dict[str, Any]:
+    user = _flags_user(who)
+    found = await _found(request, user, id)
+    case = case_from_document(found.doc, viewer=f"{user.name} ({user.role.value})")
+    return {"version": found.version.token(), "case": case.model_dump(mode="json")}
+
+
+@router.post("/verdict")
+async def verdict(
+    request: Request, who: Annotated[Caller, Depends(checked)], body: VerdictRequest
+) -> dict[str, Any]:
+    user = _flags_user(who)
+    try:
+        sent = await send_verdict(
+            desk_of(request), user, body.flag_id, _version(body.version), body.verdict, body.note
+        )
+    except FlagNotFoundError as exc:
+        raise HTTPException(404, "no such flag in your scope") from exc
+    except StaleFlagError as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except VerdictNotSentError as exc:
+        raise HTTPException(503, str(exc)) from exc
+    return {"sent": sent.model_dump(mode="json")}

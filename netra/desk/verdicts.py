@@ -1,0 +1,51 @@
+"""A reviewer's verdict: recorded against the version of the flag they decided on, then sent
+to the reviews topic, where the review agent applies it as it does every verdict.
+
+The conditional write comes first: of two reviewers deciding on one flag, the second is refused
+with who decided and when, so no verdict is silently lost or overwritten. A verdict Kafka did
+not store is reported as not recorded; the reviewer sends it again.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from starlette.concurrency import run_in_threadpool
+
+from netra.desk.queue import Version
+from netra.desk.wiring import Desk
+from netra.identity import User
+from schemas import ReviewVerdict, Verdict
+
+MAX_NOTE = 2000
+
+
+class VerdictNotSentError(RuntimeError):
+    """Kafka did not store the verdict."""
+
+
+async def send_verdict(
+    desk: Desk, user: User, flag_id: str, seen: Version, verdict: Verdict, note: str
+) -> ReviewVerdict:
+    """Record and send one verdict; StaleFlagError when the flag changed since `seen`."""
+    await desk.store.record_verdict(user, flag_id, seen)
+    review = ReviewVerdict(
+        flag_id=flag_id,
+        reviewer=user.name,
+        verdict=verdict,
+        note=note.strip(),
+        reviewed_at=datetime.now(UTC),
+    )
+    try:
+        await run_in_threadpool(
+            desk.publish,
+            desk.settings.reviews_topic,
+            flag_id.encode(),
+            review.model_dump_json().encode(),
+        )
+    except Exception as exc:  # the reviewer must know it did not reach the record
+        raise VerdictNotSentError(
+            f"the verdict on {flag_id} was not recorded (the reviews topic did not store it: "
+            f"{exc}); send it again"
+        ) from exc
+    return review
