@@ -9,7 +9,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     NETRA_METRICS_PORT=29100 \
     NETRA_STATE=/var/lib/netra \
     # The rule pack the worker judges with (k8s mounts ConfigMaps over /etc/netra/rules).
-    NETRA_RULE_PACK=/app/rules/packs/core
+    NETRA_RULE_PACK=/app/rules/packs/core \
+    # The capture agent renders evidence and `netra case --bundle` prints PDFs with it.
+    NETRA_CHROMIUM_PATH=/usr/bin/chromium
+
+# Debian's Chromium (Playwright drives it; no browser is downloaded) and the fonts it renders with.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
 COPY pyproject.toml README.md ./

@@ -1,6 +1,7 @@
 # Netra: the two commands that set everything up on a fresh machine are `make demo` and `make test`.
-# Both create .venv when missing and start the local stack (Kafka, Elasticsearch, Prometheus,
-# Alertmanager) with `netra stack up`, which fetches what it needs into ~/.cache/netra.
+# Both create .venv when missing and start the local stack (Kafka, Elasticsearch, the SeaweedFS
+# object store, Prometheus, Alertmanager) with `netra stack up`, which fetches what it needs into
+# ~/.cache/netra.
 
 PYTHON ?= python3
 VENV   ?= .venv

@@ -47,6 +47,7 @@ def isolated_env(suffix: str, **overrides: str) -> dict[str, str]:
         "NETRA_FLAGS_ALIAS": f"netra-{suffix}",
         "NETRA_AUDIT_TOPIC": f"{suffix}.audit",
         "NETRA_AUDIT_ALIAS": f"netra-{suffix}-audit",
+        "NETRA_EVIDENCE_BUCKET": f"{suffix}-evidence".lower(),
         "NETRA_CASE_STEPS_TOPIC": f"{suffix}.case-steps",
         # Not under the flags alias: its index template would match the cases' indices too.
         "NETRA_CASES_ALIAS": f"netra-cases-{suffix}",

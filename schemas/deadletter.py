@@ -21,6 +21,7 @@ class DeadLetterReason(StrEnum):
     INDEX_REJECTED = "index_rejected"  # Elasticsearch refused the document itself (not an outage)
     UNKNOWN_FLAG = "unknown_flag"  # a review names a flag that is not in Elasticsearch
     OUTPUT_REFUSED = "output_refused"  # Kafka refused what Netra made of it (the flag, ...)
+    CAPTURE_FAILED = "capture_failed"  # evidence could not be rendered after every retry
     STEP_REFUSED = "step_refused"  # a case step that cannot follow the case's steps so far
     INTERNAL = "internal"  # a bug in Netra: the message is kept so it can be replayed after a fix
 

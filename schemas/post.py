@@ -112,6 +112,15 @@ class Post(BaseModel):
     )
     action: Action
     target: Target | None = None
+    # Left out of a dump while unset, so every record written before it existed (the frozen
+    # test corpus among them) serialises byte for byte as it did.
+    permalink: str | None = Field(
+        default=None,
+        max_length=MAX_URL_CHARS,
+        exclude_if=lambda value: value is None,
+        description="The post's own address on the platform, where the connector knows it: "
+        "evidence capture tries it before Netra's rendering of the event.",
+    )
     event_time: AwareDatetime
     language: str | None = Field(default=None, max_length=16)
     report: ReportInfo | None = Field(

@@ -133,6 +133,24 @@ AUDIT_ENTRIES = Counter(
     ["action", "outcome"],
 )
 
+EVIDENCE_CAPTURED = Counter(
+    "netra_evidence_captured_total",
+    "Evidence records stored, by what was captured (platform page or Netra's rendering).",
+    ["source"],
+)
+EVIDENCE_STORE_ERRORS = Counter(
+    "netra_evidence_store_errors_total",
+    "Attempts to store evidence that the object store did not take (retried, never dropped).",
+)
+EVIDENCE_RENDER_ERRORS = Counter(
+    "netra_evidence_render_errors_total", "Chromium renders that failed (retried)."
+)
+EVENT_TO_EVIDENCE = Histogram(
+    "netra_event_to_evidence_seconds",
+    "From an event entering Netra to its flag's evidence stored.",
+    buckets=LATENCY_BUCKETS,
+)
+
 
 def labelled(metric: Counter, cache: dict[tuple[str, ...], Any], *values: str) -> Any:
     """The child of a labelled counter, looked up once per label set: `labels()` takes a lock

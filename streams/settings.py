@@ -17,6 +17,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+#: The agents a worker can run (NETRA_AGENTS). Evidence capture drives a browser: benchmarks of
+#: judging and tests of the other agents leave it out (WITHOUT_CAPTURE).
+AGENT_NAMES = ("judge", "indexer", "reviews", "offenders", "audit", "cases", "capture")
+WITHOUT_CAPTURE = ",".join(a for a in AGENT_NAMES if a != "capture")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NETRA_", extra="ignore")
 
@@ -143,7 +149,7 @@ class Settings(BaseSettings):
         default=2.0, gt=0, description="How often the worker checks the rule pack for changes."
     )
     agents: str = Field(
-        default="judge,indexer,reviews,offenders,audit,cases",
+        default=",".join(AGENT_NAMES),
         description="Which agents this worker runs (comma separated).",
     )
     metrics_host: str = Field(
@@ -268,6 +274,49 @@ class Settings(BaseSettings):
         default=None,
         description="PEM file of the CA that signed Kibana's certificate, for an https Kibana "
         "(default: the system's trusted CAs).",
+    )
+    object_store_url: str = Field(
+        default="http://127.0.0.1:29333",
+        description="S3 endpoint of the evidence store (`netra stack up` runs SeaweedFS there).",
+    )
+    object_store_region: str = Field(
+        default="us-east-1", description="Region name the S3 endpoint expects in signatures."
+    )
+    object_store_access_key: str | None = Field(
+        default=None,
+        description="S3 access key of the evidence store; unset: the local stack's generated "
+        "key in NETRA_STATE/secrets/objectstore.json.",
+    )
+    object_store_secret_key: SecretStr | None = Field(
+        default=None, description="S3 secret key of that access key (a secret)."
+    )
+    evidence_bucket: str = Field(
+        default="netra-evidence",
+        description="Bucket of evidence artefacts and custody entries, written once each.",
+    )
+    evidence_batch: int = Field(
+        default=50, ge=1, le=500, description="Flags the capture agent renders in one page."
+    )
+    evidence_linger_seconds: float = Field(
+        default=0.5, gt=0, description="Longest a flag waits for its capture batch to fill."
+    )
+    evidence_retry_max_seconds: float = Field(
+        default=10.0, gt=0, description="Cap of the backoff while the object store is down."
+    )
+    evidence_render_attempts: int = Field(
+        default=3,
+        ge=1,
+        description="Renders tried for one flag before it goes to the dead-letter topic.",
+    )
+    evidence_platform_timeout_seconds: float = Field(
+        default=3.0,
+        ge=0,
+        description="Time a capture gives the post's platform address before it captures "
+        "Netra's own rendering of the event instead; 0: never try the platform.",
+    )
+    chromium_path: Path = Field(
+        default=Path("/usr/bin/chromium"),
+        description="Headless Chromium that renders captures and case-file PDFs.",
     )
     reporters_topic: str = Field(
         default="netra.reporters",
@@ -444,6 +493,11 @@ class Settings(BaseSettings):
         default=None,
         description="Java for Elasticsearch (default: the Temurin JDK `netra stack up` installs).",
     )
+    seaweedfs_version: str | None = Field(
+        default=None,
+        description="SeaweedFS module version `netra stack up` builds for the object store "
+        "(default: the tested one, netra/stack/settings.py).",
+    )
     es_user: str = Field(
         default="netra",
         description="System account `netra stack up` runs Elasticsearch under when started as "
@@ -455,6 +509,11 @@ class Settings(BaseSettings):
     stack_timeout: float = Field(
         default=240.0, gt=0, description="Seconds `netra stack up` waits for a service to answer."
     )
+
+    @property
+    def capture_group(self) -> str:
+        """The capture agent's own consumer group: Faust's group never waits for it."""
+        return f"{self.app_id}.capture"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:

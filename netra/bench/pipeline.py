@@ -44,7 +44,7 @@ from netra.workers import (
 from neutrality import Engine, Locality
 from schemas import Outcome, Post, RegistryEntry
 from streams.kafka_security import client_kwargs
-from streams.settings import Settings
+from streams.settings import WITHOUT_CAPTURE, Settings
 
 Progress = Callable[[str], None]
 
@@ -175,10 +175,13 @@ def peak_rss_mb(pid: int) -> float:
 class Run:
     """One isolated pipeline: its own topics, group and index, torn down at the end."""
 
-    def __init__(self, base: Settings, name: str) -> None:
+    def __init__(self, base: Settings, name: str, agents: str = WITHOUT_CAPTURE) -> None:
         self.suffix = f"bench-{name}-{uuid.uuid4().hex[:6]}"
         self.env = isolated_env(
-            self.suffix, NETRA_KAFKA_BOOTSTRAP=base.kafka_bootstrap, NETRA_ES_URL=base.es_url
+            self.suffix,
+            NETRA_KAFKA_BOOTSTRAP=base.kafka_bootstrap,
+            NETRA_ES_URL=base.es_url,
+            NETRA_AGENTS=agents,
         )
         self.settings = settings_from_env(self.env)
         self.workers: list[tuple[WorkerHandle, int]] = []

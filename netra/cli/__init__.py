@@ -37,6 +37,7 @@ COMMAND_MODULES = [
     "netra.cli.rulestate",
     "netra.cli.bench",
     "netra.cli.report",
+    "netra.cli.evidence",
     "netra.cli.users",
     "netra.cli.cases",
     "netra.cli.desk",

@@ -221,3 +221,43 @@ def pipeline(
             p.add_row(stage.stage, f"{stage.us_per_event:.1f}")
         p.add_row("all", f"{sum(s.us_per_event for s in stages):.1f}")
         console.print(p)
+
+
+CAPTURE_RATE_TARGET = 100.0
+
+
+@bench_app.command("capture")
+def capture(
+    posts: Annotated[
+        int, typer.Option(min=200, help="Posts produced (nine in ten partisan).")
+    ] = 3000,
+) -> None:
+    """Flags per second one capture agent keeps evidence of: each read back from Kafka,
+    rendered in headless Chromium, hashed and written once to the object store with its custody
+    entry. A sample is then verified with the same check as `netra evidence verify`.
+
+    Needs the local stack ('netra stack up'). Target: >= 100 flags/s.
+    """
+    from netra import stack
+    from netra.bench.capture import run
+    from streams.settings import Settings
+
+    stack.up(console=console)
+    r = run(Settings(), posts=posts, progress=lambda msg: console.print(f"[bold]{msg}[/]"))
+    t = Table(title="netra bench capture (local stack, one worker)", header_style="bold")
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    t.add_row("posts produced", f"{r.posts:,}")
+    t.add_row("flags captured", f"{r.flags:,}")
+    t.add_row("evidence records stored per second", f"{r.rate:,.1f}")
+    t.add_row("CPU per flag: worker with Chromium", f"{r.worker_cpu_ms:,.1f} ms")
+    t.add_row("CPU per flag: object store", f"{r.store_cpu_ms:,.1f} ms")
+    t.add_row("flags/s per core of CPU (both together)", f"{r.rate_per_core:,.1f}")
+    t.add_row("sample verified intact", f"{r.intact} of {r.verified}")
+    console.print(t)
+    ok = r.rate >= CAPTURE_RATE_TARGET and r.intact == r.verified
+    console.print(
+        "[green]target met[/]"
+        if ok
+        else f"[yellow]below target (>= {CAPTURE_RATE_TARGET:.0f} flags/s, all verified)[/]"
+    )

@@ -257,9 +257,12 @@ def review(
       netra review instagram:ig-3312 confirm --note "foto dua jari dengan caleg, akun resmi ASN"
     """
     import getpass
+    import hashlib
     from datetime import UTC, datetime
 
+    from netra.cli.evidence import record_custody
     from schemas import ReviewVerdict
+    from schemas.custody import CustodyAction
 
     settings = Settings()
     who = reviewer or settings.reviewer or getpass.getuser()
@@ -267,6 +270,15 @@ def review(
         flag_id=flag_id, reviewer=who, verdict=verdict, note=note, reviewed_at=datetime.now(UTC)
     )
     line = record.model_dump_json().encode()
+    # The custody log first: a status change it could not record is not made.
+    record_custody(
+        settings,
+        flag_id,
+        CustodyAction.STATUS_CHANGED,
+        actor=who,
+        detail=f"verdict {verdict.value}" + (f": {note}" if note else ""),
+        subject_sha256=hashlib.sha256(line).hexdigest(),
+    )
     try:
         replay(settings, settings.reviews_topic, [line], key_field="flag_id")
     except KafkaUnavailableError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import webbrowser
 from datetime import UTC, datetime
@@ -108,6 +109,19 @@ def case(
     user: Annotated[
         str | None, typer.Option(help="Your Netra user name (default: NETRA_USER, else asked).")
     ] = None,
+    bundle: Annotated[
+        bool,
+        typer.Option(
+            "--bundle",
+            help="Write a zip for filing: the case file as PDF with the Pasal 454(4) report "
+            "fields, the evidence artefacts, the custody log and manifest.sha256 "
+            "(default file: case-<flag>.zip, or --out).",
+        ),
+    ] = False,
+    reporter: Annotated[
+        str | None,
+        typer.Option(help="Pelapor in the bundle's report fields (default: your user name)."),
+    ] = None,
 ) -> None:
     """Export one flag's case file for a report to Bawaslu or BKN (Markdown, HTML or JSON).
 
@@ -121,8 +135,14 @@ def case(
 
       netra case instagram:C3xYz
       netra case instagram:C3xYz -f html -o kasus.html --reveal-nip --reason "laporan ke BKN"
+      netra case instagram:C3xYz --bundle --reporter "Siti, Panwascam Menteng"
+
+    Every case file shown or bundled is appended to the flag's custody log (`netra evidence
+    verify` checks it); a bundle is checked by hand with `sha256sum -c manifest.sha256`.
     """
     from netra.case import CaseNotFoundError, case_from_document, fetch_flag_document, render
+    from netra.cli.evidence import actor_name, record_custody, write_bundle_file
+    from schemas.custody import CustodyAction
 
     settings = Settings()
     if reveal_nip and not (reason and reason.strip()):
@@ -136,7 +156,21 @@ def case(
         assert reason is not None
         nip, viewer = _reveal(settings, doc, user, reason.strip())
     case_file = case_from_document(doc, revealed_nip=nip, viewer=viewer)
+    actor = actor_name(settings, viewer.split(" ")[0] if viewer else user)
+    if bundle:
+        target = out_file or Path(f"case-{flag_id.replace(':', '_').replace('/', '_')}.zip")
+        digest = write_bundle_file(settings, case_file, target, actor, reporter or actor)
+        console.print(f"case bundle written to {target} (manifest SHA-256 {digest})")
+        return
     text = render(case_file, fmt.value)
+    record_custody(
+        settings,
+        flag_id,
+        CustodyAction.VIEWED,
+        actor=actor,
+        detail=f"case file as {fmt.value}" + (" with the NIP revealed" if nip else ""),
+        subject_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
     if out_file is None:
         sys.stdout.write(text)
         return

@@ -25,7 +25,8 @@ stack_app = typer.Typer(
     rich_markup_mode="rich",
     help=(
         "Run Netra's services on this machine: Apache Kafka (KRaft), Elasticsearch 9,\n"
-        "Prometheus and Alertmanager, on 127.0.0.1, fetched into ~/.cache/netra, data in\n"
+        "the SeaweedFS object store (S3, built once from the Go module proxy), Prometheus\n"
+        "and Alertmanager, on 127.0.0.1, fetched into ~/.cache/netra, data in\n"
         "~/.local/state/netra.\n\n"
         "Examples:\n\n"
         "  netra stack up                       # fetches once, waits until healthy\n\n"
@@ -42,7 +43,9 @@ stack_app = typer.Typer(
         "NETRA_KAFKA_HEAP / NETRA_ES_HEAP (512m), NETRA_JAVA_HOME (java on PATH, 17+),\n"
         "NETRA_ES_JAVA_HOME (Temurin 25), NETRA_ES_USER (netra), NETRA_STACK_TIMEOUT (240 s),\n"
         "NETRA_KAFKA_SECURE_BOOTSTRAP (127.0.0.1:29095), NETRA_KAFKA_SECURE_CONTROLLER_PORT\n"
-        "(29096), NETRA_KAFKA_SECURE_HEAP (256m)."
+        "(29096), NETRA_KAFKA_SECURE_HEAP (256m), NETRA_OBJECT_STORE_URL\n"
+        "(http://127.0.0.1:29333; master, volume and filer on the next three ports),\n"
+        "NETRA_SEAWEEDFS_VERSION."
     ),
 )
 

@@ -8,14 +8,16 @@ not store is reported as not recorded; the reviewer sends it again.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 
 from starlette.concurrency import run_in_threadpool
 
 from netra.desk.queue import Version
-from netra.desk.wiring import Desk
+from netra.desk.wiring import Desk, OpenCustody
 from netra.identity import User
 from schemas import ReviewVerdict, Verdict
+from schemas.custody import CustodyAction
 
 MAX_NOTE = 2000
 
@@ -36,6 +38,8 @@ async def send_verdict(
         note=note.strip(),
         reviewed_at=datetime.now(UTC),
     )
+    if desk.custody is not None:
+        await log_status_change(desk.custody, review)
     try:
         await run_in_threadpool(
             desk.publish,
@@ -49,3 +53,25 @@ async def send_verdict(
             f"{exc}); send it again"
         ) from exc
     return review
+
+
+async def log_status_change(custody: OpenCustody, review: ReviewVerdict) -> None:
+    """The verdict in the flag's evidence custody log, before it is sent: a status change the
+    log could not record is not made."""
+    value = review.model_dump_json().encode()
+    try:
+        await run_in_threadpool(
+            lambda: custody().append_if_captured(
+                review.flag_id,
+                CustodyAction.STATUS_CHANGED,
+                actor=review.reviewer,
+                detail=f"verdict {review.verdict.value}"
+                + (f": {review.note}" if review.note else ""),
+                subject_sha256=hashlib.sha256(value).hexdigest(),
+            )
+        )
+    except Exception as exc:  # store down or refusing: the reviewer must know
+        raise VerdictNotSentError(
+            f"the verdict on {review.flag_id} was not recorded (the evidence custody log could "
+            f"not be written: {exc}); send it again"
+        ) from exc

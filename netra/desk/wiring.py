@@ -1,5 +1,5 @@
 """What the desk needs from outside, passed in explicitly: the users, Elasticsearch, the
-reviews topic, the audited NIP reveal and the session signer.
+reviews topic, the audited NIP reveal, the session signer and the evidence custody log.
 
 `desk_from_settings` wires the real ones for `netra desk`; tests wire the same classes to the
 shared test stack with their own index and topics.
@@ -14,10 +14,13 @@ from netra.case import NipRevealer
 from netra.desk.sessions import SessionSigner
 from netra.desk.store import DeskStore
 from netra.identity import UserStore
+from streams.evidence.custody import CustodyLog
 from streams.settings import Settings
 
 # Writes one record (topic, key, value) and returns once Kafka stored it.
 Publish = Callable[[str, bytes, bytes], None]
+# Opens the flags' custody log in the evidence store (raises while the store is unavailable).
+OpenCustody = Callable[[], CustodyLog]
 
 
 @dataclass
@@ -28,6 +31,8 @@ class Desk:
     signer: SessionSigner
     publish: Publish
     revealer: NipRevealer
+    #: None: verdicts are not written to the evidence custody log (a desk without a store).
+    custody: OpenCustody | None = None
 
 
 def session_key(settings: Settings) -> str:
@@ -44,6 +49,7 @@ def desk_from_settings(settings: Settings) -> Desk:
     from netra.case.reveal import nip_revealer
     from netra.kafka_tools import send_and_wait
     from streams.esclient import elasticsearch_client
+    from streams.evidence.store import open_store
 
     def publish(topic: str, key: bytes, value: bytes) -> None:
         send_and_wait(settings, topic, key, value)
@@ -55,4 +61,5 @@ def desk_from_settings(settings: Settings) -> Desk:
         signer=SessionSigner(session_key(settings), settings.desk_session_minutes * 60),
         publish=publish,
         revealer=nip_revealer(settings, tool="netra desk"),
+        custody=lambda: CustodyLog(open_store(settings)),
     )

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 
-from agents import audit, casesteps, indexer, judge, offenders, registry, reviews
+from agents import audit, capture, casesteps, indexer, judge, offenders, registry, reviews
 from netra.pipeline.sensors import CommitSensor, LagTracker
 from streams import metrics
 from streams.app import faust_app, raw_topic, serve_metrics_http
@@ -22,14 +23,15 @@ from streams.casework import load_step_windows
 from streams.consumer import GuardedConsumer, GuardedTransport
 from streams.deadlines import default_clocks
 from streams.esclient import elasticsearch_client
+from streams.evidence.store import open_store
 from streams.pseudonyms import load_nip_pseudonyms
 from streams.ruleguard import RuleGuard, tail_rule_states
 from streams.rulepack import EngineHolder
-from streams.settings import Settings
+from streams.settings import AGENT_NAMES, Settings
 from streams.topics import topic_specs
 
 log = logging.getLogger(__name__)
-AGENTS = ("judge", "indexer", "reviews", "offenders", "audit", "cases")
+AGENTS = AGENT_NAMES
 
 
 @dataclass
@@ -126,6 +128,8 @@ def create_pipeline(
     if "cases" in wanted:
         windows = load_step_windows(default_clocks())
         casesteps.attach(app, settings, topics[settings.case_steps_topic], deadletters, es, windows)
+    if "capture" in wanted:
+        capture.attach(app, settings, deadletters, partial(open_store, settings), pseudonyms)
     if "offenders" in wanted:
         history = app.Table(
             "offenders",

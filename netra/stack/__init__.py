@@ -1,4 +1,5 @@
-"""Netra's local service stack: Kafka, Elasticsearch, Prometheus and Alertmanager on 127.0.0.1.
+"""Netra's local service stack: Kafka, Elasticsearch, an S3 object store (SeaweedFS), Prometheus
+and Alertmanager on 127.0.0.1.
 
 from netra.stack import StackSettings, up, down, status, register_scrape_target
 """

@@ -57,8 +57,8 @@ def worker_acls(principal: str, settings: Settings) -> list[AclRule]:
 
     Topics: the `netra.` prefix; `<app id>-` for what Faust makes itself (table changelogs
     such as `netra-registry-changelog`, the `netra-__assignor-__leader` topic); and, by exact
-    name, any topic renamed out of both prefixes. Group: the app id, exactly (the Faust
-    workers' group; the tools read without a group).
+    name, any topic renamed out of both prefixes. Groups: the app id and the capture
+    agent's, exactly (the Faust workers' and evidence capture's; the tools read without a group).
     """
     internal = f"{settings.app_id}-"
     topics: list[tuple[str, Literal["LITERAL", "PREFIXED"]]] = [
@@ -78,6 +78,8 @@ def worker_acls(principal: str, settings: Settings) -> list[AclRule]:
         for op in TOPIC_OPERATIONS
     ]
     rules += [
-        AclRule(principal, "GROUP", settings.app_id, "LITERAL", op) for op in GROUP_OPERATIONS
+        AclRule(principal, "GROUP", group, "LITERAL", op)
+        for group in (settings.app_id, settings.capture_group)
+        for op in GROUP_OPERATIONS
     ]
     return rules

@@ -18,6 +18,9 @@ from streams.settings import Settings, env_names
 
 KAFKA_VERSION = "4.4.0"
 ES_VERSION = "9.2.0"
+#: SeaweedFS as the Go module proxy serves it (its releases are not semver tags, so the proxy
+#: names a commit); built once into the cache by `netra stack up`.
+SEAWEEDFS_VERSION = "v0.0.0-20261109003541-7506e5f91cd6"
 DEFAULT_ES_JAVA_HOME = Path("/usr/lib/jvm/temurin-25-jdk-amd64")
 
 
@@ -86,6 +89,10 @@ class StackSettings:
     #: The SASL_SSL broker of `netra stack up --secure`, beside the plain one on its own ports.
     kafka_secure: HostPort = HostPort("127.0.0.1", 29095)
     kafka_secure_controller_port: int = 29096
+    #: The S3 endpoint of the local object store (SeaweedFS); its master, volume and filer
+    #: listen on the next three ports.
+    objectstore: HostPort = HostPort("127.0.0.1", 29333)
+    seaweedfs_version: str = SEAWEEDFS_VERSION
     kafka_version: str = KAFKA_VERSION
     es_version: str = ES_VERSION
     kafka_heap: str = "512m"
@@ -115,6 +122,8 @@ class StackSettings:
             elasticsearch=parse_host_port(s.es_url, "NETRA_ES_URL"),
             prometheus=parse_host_port(s.prometheus_url, "NETRA_PROMETHEUS_URL"),
             alertmanager=parse_host_port(s.alertmanager_url, "NETRA_ALERTMANAGER_URL"),
+            objectstore=parse_host_port(s.object_store_url, "NETRA_OBJECT_STORE_URL"),
+            seaweedfs_version=s.seaweedfs_version or SEAWEEDFS_VERSION,
             kafka_version=s.kafka_version or KAFKA_VERSION,
             es_version=s.es_version or ES_VERSION,
             kafka_heap=_heap(s.kafka_heap, "NETRA_KAFKA_HEAP"),
@@ -145,6 +154,11 @@ class StackSettings:
         return f"http://{self.alertmanager}"
 
     @property
+    def objectstore_url(self) -> str:
+        """The S3 endpoint clients use (NETRA_OBJECT_STORE_URL)."""
+        return f"http://{self.objectstore}"
+
+    @property
     def local_dir(self) -> Path:
         """Templates for the local services (deploy/local)."""
         return self.deploy_dir / "local"
@@ -171,6 +185,7 @@ class StackSettings:
             "NETRA_ES_URL": self.es_url,
             "NETRA_PROMETHEUS_URL": self.prometheus_url,
             "NETRA_ALERTMANAGER_URL": self.alertmanager_url,
+            "NETRA_OBJECT_STORE_URL": self.objectstore_url,
             "NETRA_CACHE": str(self.cache_dir),
             "NETRA_STATE": str(self.state_dir),
         }

@@ -13,16 +13,24 @@ from netra.stack.errors import StackError
 from netra.stack.kafka import Kafka
 from netra.stack.kafka_secure import SecureKafka
 from netra.stack.prometheus import Prometheus
+from netra.stack.seaweedfs import SeaweedFS
 from netra.stack.service import Service, ServiceStatus
 from netra.stack.settings import StackSettings
 
 #: Start order; `down` goes in reverse. Alertmanager before the Prometheus that alerts to it.
-SERVICE_TYPES: tuple[type[Service], ...] = (Kafka, Elasticsearch, Alertmanager, Prometheus)
+SERVICE_TYPES: tuple[type[Service], ...] = (
+    Kafka,
+    Elasticsearch,
+    SeaweedFS,
+    Alertmanager,
+    Prometheus,
+)
 SERVICE_NAMES: tuple[str, ...] = tuple(t.name for t in SERVICE_TYPES)
 #: `--secure`: the same stack with the SASL_SSL broker (its own ports and state) for Kafka.
 SECURE_SERVICE_TYPES: tuple[type[Service], ...] = (
     SecureKafka,
     Elasticsearch,
+    SeaweedFS,
     Alertmanager,
     Prometheus,
 )
@@ -31,6 +39,7 @@ ALL_SERVICE_TYPES: tuple[type[Service], ...] = (
     Kafka,
     SecureKafka,
     Elasticsearch,
+    SeaweedFS,
     Alertmanager,
     Prometheus,
 )

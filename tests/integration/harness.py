@@ -23,7 +23,7 @@ from netra.workers import (
     start_worker,
 )
 from schemas import DeadLetter, RegistryEntry
-from streams.settings import Settings
+from streams.settings import WITHOUT_CAPTURE, Settings
 
 
 @dataclass
@@ -37,11 +37,13 @@ class Harness:
 
     @property
     def env(self) -> dict[str, str]:
+        # Evidence capture runs only in the tests that ask for it (NETRA_AGENTS in extra_env):
+        # a browser in every test worker would cost time and prove nothing there.
         return isolated_env(
             f"test-{self.suffix}",
             NETRA_KAFKA_BOOTSTRAP=self.kafka_bootstrap,
             NETRA_ES_URL=self.es_url,
-            **self.extra_env,
+            **{"NETRA_AGENTS": WITHOUT_CAPTURE, **self.extra_env},
         )
 
     @property

@@ -46,6 +46,15 @@ def _free_ports(count: int) -> list[int]:
     return ports
 
 
+def _free_objectstore_base() -> int:
+    """An S3 port whose next three (master, volume, filer) and their gRPC ports (+10000) are
+    free too."""
+    while True:
+        p = random.randint(31000, 39000)
+        if all(_free(q) and _free(q + 10000) for q in range(p, p + 4)):
+            return p
+
+
 @pytest.fixture
 def private_env(stack: StackSettings) -> Iterator[dict[str, str]]:
     # Not pytest's tmp_path: every pytest session resets /tmp/pytest-of-<user> to mode 0700,
@@ -61,6 +70,7 @@ def private_env(stack: StackSettings) -> Iterator[dict[str, str]]:
         "NETRA_ES_URL": f"http://127.0.0.1:{es}",
         "NETRA_PROMETHEUS_URL": f"http://127.0.0.1:{prom}",
         "NETRA_ALERTMANAGER_URL": f"http://127.0.0.1:{am}",
+        "NETRA_OBJECT_STORE_URL": f"http://127.0.0.1:{_free_objectstore_base()}",
         "COLUMNS": "200",
     }
     try:

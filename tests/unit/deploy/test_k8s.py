@@ -130,7 +130,11 @@ def test_env_configmap_names_are_real_settings() -> None:
 def test_pdb_and_service_select_the_workers() -> None:
     labels = _deployment()["spec"]["template"]["metadata"]["labels"]
     for kind in ("PodDisruptionBudget", "Service"):
-        (doc,) = [d for _, d in _manifests() if d["kind"] == kind]
+        (doc,) = [
+            d
+            for _, d in _manifests()
+            if d["kind"] == kind and d["metadata"]["name"].startswith("netra-worker")
+        ]
         selector = doc["spec"]["selector"]
         selector = selector.get("matchLabels", selector)
         assert selector.items() <= labels.items(), kind
@@ -320,11 +324,12 @@ def test_every_component_has_its_network_policy() -> None:
         assert set(policy["spec"]["policyTypes"]) == {"Ingress", "Egress"}, workload["metadata"]
 
 
-def test_worker_reaches_kafka_and_elasticsearch_and_is_scraped_on_metrics_only() -> None:
+def test_worker_reaches_its_services_and_is_scraped_on_metrics_only() -> None:
     data = _env_map()
     policy = _policy_for(_pod_template(_workload("netra-worker"))["metadata"]["labels"])
     expected: dict[str, set[int]] = {"kube-system": {DNS_PORT}}
-    for address in [*data["NETRA_KAFKA_BOOTSTRAP"].split(","), data["NETRA_ES_URL"]]:
+    addresses = [data["NETRA_ES_URL"], data["NETRA_OBJECT_STORE_URL"]]
+    for address in [*data["NETRA_KAFKA_BOOTSTRAP"].split(","), *addresses]:
         namespace, port = _service_port(address)
         expected.setdefault(namespace, set()).add(port)
     assert _egress_namespaces(policy) == expected
@@ -332,6 +337,23 @@ def test_worker_reaches_kafka_and_elasticsearch_and_is_scraped_on_metrics_only()
     assert [p["port"] for p in rule["ports"]] == [int(data["NETRA_METRICS_PORT"])]
     (peer,) = rule["from"]
     assert peer["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "prometheus"}
+
+
+def test_the_evidence_store_takes_the_workers_on_its_s3_port_only() -> None:
+    policy = _policy_for(_pod_template(_workload("netra-objectstore"))["metadata"]["labels"])
+    (rule,) = policy["spec"]["ingress"]
+    assert [p["port"] for p in rule["ports"]] == [8333]
+    assert [peer["podSelector"]["matchLabels"] for peer in rule["from"]] == [
+        {"app.kubernetes.io/name": "netra-worker"}
+    ]
+    assert not policy["spec"].get("egress")
+    (service,) = [
+        d
+        for _, d in _manifests()
+        if d["kind"] == "Service" and "objectstore" in d["metadata"]["name"]
+    ]
+    _, port = _service_port(_env_map()["NETRA_OBJECT_STORE_URL"])
+    assert service["spec"]["ports"][0]["port"] == port
 
 
 def test_purge_reaches_elasticsearch_only() -> None:
@@ -360,5 +382,5 @@ def test_kustomize_builds_what_the_tests_check(tmp_path: Path) -> None:
     kinds = [d["kind"] for d in built]
     assert "Secret" not in kinds
     policies = {d["metadata"]["name"] for d in built if d["kind"] == "NetworkPolicy"}
-    assert policies == {"netra-default-deny", "netra-worker", "netra-purge"}
+    assert policies == {"netra-default-deny", "netra-worker", "netra-purge", "netra-objectstore"}
     assert {d["metadata"].get("namespace") for d in built if d["kind"] != "Namespace"} == {"netra"}

@@ -173,7 +173,11 @@ def test_worker_acls_cover_netras_topics_and_group_only() -> None:
     topics = {(r.name, r.pattern) for r in rules if r.resource == "TOPIC"}
     assert topics == {("netra.", "PREFIXED"), ("netra-", "PREFIXED")}
     groups = {(r.name, r.pattern, r.operation) for r in rules if r.resource == "GROUP"}
-    assert groups == {("netra", "LITERAL", "READ"), ("netra", "LITERAL", "DESCRIBE")}
+    assert groups == {
+        (group, "LITERAL", op)
+        for group in ("netra", "netra.capture")
+        for op in ("READ", "DESCRIBE")
+    }
     for name, _ in topics:
         ops = {r.operation for r in rules if r.name == name and r.resource == "TOPIC"}
         assert ops == {"READ", "WRITE", "DESCRIBE", "CREATE"}
@@ -186,7 +190,7 @@ def test_a_topic_renamed_out_of_the_prefixes_is_granted_by_exact_name() -> None:
     rules = worker_acls("User:w", settings)
     topics = {(r.name, r.pattern) for r in rules if r.resource == "TOPIC"}
     assert topics == {("netra.", "PREFIXED"), ("judges-", "PREFIXED"), ("ingest.posts", "LITERAL")}
-    assert {r.name for r in rules if r.resource == "GROUP"} == {"judges"}
+    assert {r.name for r in rules if r.resource == "GROUP"} == {"judges", "judges.capture"}
 
 
 def test_an_acl_rule_becomes_a_kafka_python_allow_entry() -> None:
@@ -204,6 +208,7 @@ def test_secure_selects_the_secure_broker_for_kafka() -> None:
     assert [t.name for t in select(None, secure=True)] == [
         "kafka-secure",
         "elasticsearch",
+        "objectstore",
         "alertmanager",
         "prometheus",
     ]

@@ -8,7 +8,7 @@ from netra.stack.supervisor import select
 
 def test_all_services_in_start_order_by_default() -> None:
     assert [t.name for t in select(None)] == list(SERVICE_NAMES)
-    assert SERVICE_NAMES == ("kafka", "elasticsearch", "alertmanager", "prometheus")
+    assert SERVICE_NAMES == ("kafka", "elasticsearch", "objectstore", "alertmanager", "prometheus")
 
 
 def test_only_keeps_start_order_and_ignores_case_and_blanks() -> None:

@@ -1,0 +1,105 @@
+"""`netra bench capture`: how many flags a second one capture agent keeps evidence of.
+
+One worker judges and captures on the local stack. The posts are in Kafka before it starts,
+nearly all of them flagged, so the judge (tens of thousands of events a second) fills the
+flags topic long before capture is done and the measure is the capture agent's own drain
+rate: evidence records stored (Kafka read-back, Chromium render, SHA-256, write-once puts to
+the object store, custody entry 0) per second, from the first stored to the last. Afterwards a
+sample of the flags is verified end to end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+from dataclasses import dataclass
+
+import psutil
+from rich.console import Console
+
+from netra.bench.pipeline import Progress, Run, drain_rate, flagged_indexes
+from netra.kafka_tools import replay
+from netra.sample import sample_posts, sample_registry
+from netra.scrape import scrape, worker_metrics_url
+from netra.stack import StackSettings
+from netra.stack.seaweedfs import SeaweedFS
+from schemas import Post
+from streams.evidence.store import open_store
+from streams.evidence.verify import verify
+from streams.settings import Settings
+
+COUNTER = "netra_evidence_captured_total"
+
+
+@dataclass
+class CaptureResult:
+    posts: int
+    flags: int
+    rate: float
+    verified: int
+    intact: int
+    #: CPU seconds per flag of the worker (with its Chromium) and of the object store: what
+    #: the rate would be on cores of its own, whatever else the machine was doing.
+    worker_cpu_ms: float
+    store_cpu_ms: float
+
+    @property
+    def rate_per_core(self) -> float:
+        return 1000.0 / max(self.worker_cpu_ms + self.store_cpu_ms, 1e-9)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and all its descendants (Chromium, its driver)."""
+    try:
+        root = psutil.Process(pid)
+        total = 0.0
+        for proc in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                times = proc.cpu_times()
+                total += times.user + times.system
+        return total
+    except psutil.Error:
+        return 0.0
+
+
+def store_pid() -> int | None:
+    record = SeaweedFS(StackSettings.from_env(), Console(quiet=True)).record()
+    return record.pid if record else None
+
+
+def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> CaptureResult:
+    registry = sample_registry(200, seed=31)
+    lines = [p.encode() for p in sample_posts(registry, posts, partisan_share=0.9, seed=32).posts]
+    progress(f"deciding {posts:,} posts offline to know the expected flags")
+    flagged = sorted(flagged_indexes(lines, registry))
+    bench = Run(settings, "capture", agents="judge,capture")
+    try:
+        bench.preload_registry([e.model_dump_json().encode() for e in registry])
+        replay(bench.settings, bench.settings.posts_topic, lines, key_field="account_id")
+        progress(f"capturing the evidence of {len(flagged):,} flags")
+        store = store_pid()
+        store_before = cpu_seconds(store) if store else 0.0
+        handle, port = bench.start("worker")
+        url = worker_metrics_url(port)
+        rate = drain_rate(
+            port, handle, COUNTER, len(flagged), lambda: scrape(url).get(COUNTER, 0) >= len(flagged)
+        )
+        worker_cpu = cpu_seconds(handle.record.pid)
+        store_cpu = (cpu_seconds(store) - store_before) if store else 0.0
+        sample = random.Random(33).sample(flagged, min(20, len(flagged)))
+        evidence = open_store(bench.settings)
+        intact = sum(
+            verify(evidence, Post.model_validate_json(lines[i]).key).intact for i in sample
+        )
+    finally:
+        bench.close()
+    n = max(len(flagged), 1)
+    return CaptureResult(
+        posts,
+        len(flagged),
+        rate,
+        len(sample),
+        intact,
+        worker_cpu_ms=worker_cpu * 1000 / n,
+        store_cpu_ms=store_cpu * 1000 / n,
+    )

@@ -1,0 +1,104 @@
+"""The capture agent's handling of one batch, against an in-memory bucket and a scripted browser
+(pure logic: no Kafka, no Chromium): good flags are stored and verify, bad ones are
+dead-lettered with the reason, nothing is lost in between."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agents.capture import Capturer
+from schemas import DeadLetter, DeadLetterReason, EventSource
+from streams.evidence.browser import Browser, BrowserError
+from streams.evidence.source import RawEvent
+from streams.evidence.verify import verify
+from streams.pseudonyms import NipPseudonyms
+from streams.settings import Settings
+from tests.unit.streams.evidence.flags import RAW, SOURCE, sample_flag
+from tests.unit.streams.evidence.memory_bucket import MemoryBucket
+
+KEYS = NipPseudonyms(b"netra-unit-test-nip-key-0123456789")
+
+
+@dataclass
+class Message:
+    value: bytes
+    key: bytes | None = b"ig:asn.ev"
+    topic: str = "netra.flags"
+    partition: int = 0
+    offset: int = 0
+
+
+class Topic:
+    """Takes dead letters as Kafka would, acknowledging each at once."""
+
+    def __init__(self) -> None:
+        self.sent: list[DeadLetter] = []
+
+    def get_topic_name(self) -> str:
+        return "netra.deadletter"
+
+    async def send(self, *, key: bytes | None, value: bytes, force: bool) -> Any:
+        self.sent.append(DeadLetter.model_validate_json(value))
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        done.set_result(None)
+        return done
+
+
+class Reader:
+    async def fetch(self, sources: Iterable[EventSource]) -> dict[EventSource, RawEvent]:
+        return {s: RawEvent(RAW, None) for s in sources if s == SOURCE}
+
+
+class ScriptedBrowser(Browser):
+    def __init__(self, fail: bool) -> None:
+        super().__init__(Path("/usr/bin/chromium"))
+        self.fail = fail
+        self.version = "156.0.8078.114"
+
+    async def screenshots(self, html: str, count: int) -> list[bytes]:
+        if self.fail:
+            raise BrowserError("Chromium crashed")
+        return [b"\x89PNG" + bytes([i]) for i in range(count)]
+
+
+def capturer(bucket: MemoryBucket, fail: bool, topic: Topic) -> Capturer:
+    settings = Settings(evidence_render_attempts=2)
+    return Capturer(settings, bucket, ScriptedBrowser(fail), Reader(), topic)  # type: ignore[arg-type]
+
+
+def test_a_good_flag_is_stored_and_an_unreadable_one_dead_lettered() -> None:
+    bucket, topic = MemoryBucket(), Topic()
+    flag = sample_flag()
+    messages = [Message(b'{"not": "a flag"'), Message(flag.model_dump_json().encode(), offset=1)]
+
+    async def run() -> None:
+        c = capturer(bucket, fail=False, topic=topic)
+        await c.store(await c.prepare(messages, KEYS))
+
+    asyncio.run(run())
+    assert [d.reason for d in topic.sent] == [DeadLetterReason.INVALID_JSON]
+    result = verify(bucket, flag.flag_id)
+    assert result.intact, result.problems
+    assert result.record is not None and result.record.received is not None
+    assert result.record.received.kept
+
+
+def test_a_flag_chromium_cannot_render_goes_to_the_dead_letters_as_capture_failed() -> None:
+    bucket, topic = MemoryBucket(), Topic()
+    flag = sample_flag()
+
+    async def run() -> int:
+        c = capturer(bucket, fail=True, topic=topic)
+        done = await c.prepare([Message(flag.model_dump_json().encode())], KEYS)
+        await c.store(done)
+        return len(done)
+
+    assert asyncio.run(run()) == 0
+    [letter] = topic.sent
+    assert letter.reason is DeadLetterReason.CAPTURE_FAILED and letter.stage == "capture"
+    assert "after 2 tries: Chromium crashed" in letter.error
+    assert bucket.objects == {}
