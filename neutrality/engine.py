@@ -492,6 +492,8 @@ _SIGNAL_LISTS = frozenset(
         "endorse_cue",
         "membership",
         "camp_epithet",
+        "electoral_stake",  # a superior's order tied to votes with nobody named (N10)
+        "compliance",  # "siap, laksanakan": accepting an instruction described beside it
     }
 )
 

@@ -403,7 +403,11 @@ class Extractor:
                 )
         if t is not None and (t.kind is TargetKind.GROUP or post.action is Action.JOIN_GROUP):
             team = feats.found.get("target.campaign_team", [])
-            named = feats.found.get("target.named", [])
+            # a team named for a participant, or for a candidate the catalogue does not know
+            # ("grup tim dan simpatisan paslon bupati ...")
+            named = feats.found.get("target.named", []) or feats.found.get(
+                "target.candidate_word", []
+            )
             groups = [e for e in team if e.label.startswith("group:")]
             if groups or (team and named):
                 feats.found["target.campaign_group"] = groups or team + named

@@ -616,14 +616,24 @@ def read_register(
             voiced |= {f for f, orig in originals[side] if _FIRST_PERSON.search(orig)}
             reported |= said_by_someone - voiced
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
-        # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote.
+        # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote. A
+        # negation inside a threat ("tidak segan-segan", "kontrak tidak diperpanjang") belongs
+        # to the threat, not to the order before it.
+        threats: set[tuple[str, int, int]] = set()
+        for key in keys["threat_cue"]:
+            for ev in feats.found.get(key, ()):
+                if ev.start is not None and ev.end is not None:
+                    threats.add((ev.field, ev.start, ev.end))
         negation_evs = [
             ev
             for key in keys["negation_cue"]
             for ev in feats.found.get(key, ())
             if ev.start is not None
             and ev.end is not None
-            and not texts.get(ev.field, "")[: ev.start].rstrip().endswith(" yang")
+            and not any(
+                f == ev.field and start <= ev.start and ev.end <= end for f, start, end in threats
+            )
+            and not (" " + texts.get(ev.field, "")[: ev.start]).rstrip().endswith(" yang")
             and not texts.get(ev.field, "")[ev.end :].lstrip().startswith(FORGET_WORDS)
         ]
         negation_starts = {(ev.field, ev.start) for ev in negation_evs}
@@ -854,6 +864,7 @@ _KEYS = {
             "first_person",
             "received_directive",
             "directive_cue",
+            "threat_cue",
             "negation_cue",
             "parity_cue",
             "support",

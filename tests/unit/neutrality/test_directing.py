@@ -1,0 +1,105 @@
+"""Directing staff with nobody named (N10): a superior's order or threat tied to votes by what
+it is about (the other side, our side's votes), the audience given by a recording's setting,
+accepting a partisan order, and groups of candidates the catalogue does not know."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from neutrality import Engine
+from schemas import Action, Platform, Post, Target, TargetKind
+
+# A WhatsApp message during the Pilkada 2024 campaign, as a connector delivers it.
+BASE = {
+    "platform": Platform.WHATSAPP,
+    "post_id": "d1",
+    "account_id": "wa:asn",
+    "event_time": dt.datetime(2024, 11, 5, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+}
+
+
+def _post(text: str = "", action: Action = Action.POST, **kw: object) -> Post:
+    return Post.model_validate({**BASE, "text": text, "action": action, **kw})
+
+
+def _rules(engine: Engine, post: Post) -> set[str]:
+    return {h.rule_id for h in engine.decide(post).hits}
+
+
+def _excerpts(engine: Engine, post: Post, rule_id: str) -> list[str]:
+    return [e.excerpt for h in engine.decide(post).hits if h.rule_id == rule_id for e in h.evidence]
+
+
+def test_an_order_about_our_votes_and_the_other_side_is_partisan_with_nobody_named(
+    engine: Engine,
+) -> None:
+    post = _post("Seluruh RT RW wajib mendata warga yang mau ke kita dan memantau pergerakan lawan")
+    assert "N10.directing-staff" in _rules(engine, post)
+    # the supervisor sees which words tied the order to the vote
+    assert "pergerakan lawan" in " ".join(_excerpts(engine, post, "N10.directing-staff"))
+
+
+def test_the_same_order_with_no_electoral_stake_is_administration(engine: Engine) -> None:
+    post = _post("Seluruh RT RW wajib mendata warga penerima bantuan dan melapor ke kelurahan")
+    assert not engine.decide(post).hits
+
+
+def test_the_audience_may_be_given_by_the_recordings_setting(engine: Engine) -> None:
+    post = _post(
+        media_description="rapat camat dengan kepala desa se-kecamatan",
+        transcript="Semua harus cari suara, basis massa di tiap desa dijaga",
+    )
+    assert "N10.directing-staff" in _rules(engine, post)
+    plain = _post(transcript="Semua harus cari suara, basis massa di tiap desa dijaga")
+    assert "N10.directing-staff" not in _rules(engine, plain)
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        "Yang tidak ikut cari suara, tidak segan-segan saya eksekusi",
+        "Beta sebagai camat, yang tidak ikut cari suara akan beta eksekusi",
+    ],
+)
+def test_a_negation_inside_a_threat_is_no_order_to_refrain(engine: Engine, transcript: str) -> None:
+    post = _post(media_description="rekaman suara camat kepada kepala desa", transcript=transcript)
+    found = engine.analyse(post, complete=True).features
+    assert found is not None and "register.warn" not in found.found
+    assert "N10.threat" in _rules(engine, post)
+
+
+def test_a_neutrality_warning_to_village_heads_stays_a_warning(engine: Engine) -> None:
+    post = _post("Bapak ibu kepala desa, dilarang mengarahkan warga ke salah satu calon")
+    assert not engine.decide(post).hits
+
+
+def test_accepting_a_partisan_instruction_takes_it_on(engine: Engine) -> None:
+    order = Target(
+        kind=TargetKind.POST, text="Semua guru kumpulkan KTP keluarga untuk tim pemenangan"
+    )
+    post = _post("Siap laksanakan pak", Action.COMMENT, target=order)
+    assert "N10.accepting-order" in _rules(engine, post)
+    duty = Target(kind=TargetKind.POST, text="Besok semua guru hadir apel pagi pukul 07.00")
+    assert not engine.decide(_post("Siap laksanakan pak", Action.COMMENT, target=duty)).hits
+
+
+def test_a_group_of_a_candidates_team_needs_no_catalogued_name(engine: Engine) -> None:
+    group = Target(
+        kind=TargetKind.GROUP, text="grup tim dan simpatisan paslon bupati Fulan-Fulanah"
+    )
+    assert "N04.join-campaign-group" in _rules(
+        engine, _post(action=Action.JOIN_GROUP, target=group)
+    )
+    relief = Target(kind=TargetKind.GROUP, text="grup relawan bencana banjir Demak")
+    assert not engine.decide(_post(action=Action.JOIN_GROUP, target=relief)).hits
+
+
+def test_joining_a_group_whose_content_campaigns_is_engagement(engine: Engine) -> None:
+    group = Target(
+        kind=TargetKind.GROUP,
+        text="menggalang dukungan untuk Khofifah-Emil nomor urut 2",
+    )
+    post = _post(action=Action.JOIN_GROUP, target=group)
+    assert "N04.engage-partisan-content" in _rules(engine, post)
