@@ -25,7 +25,7 @@ from kafka.partitioner.default import murmur2
 from netra.stack.kafka_acls import AclRule
 from streams.kafka_security import KafkaSecurityError, client_kwargs, describe
 from streams.settings import Settings
-from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, topic_specs
+from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, changelog_specs, topic_specs
 
 
 class KafkaUnavailableError(RuntimeError):
@@ -68,7 +68,8 @@ class TopicResult:
 
 
 def create_topics(settings: Settings) -> list[TopicResult]:
-    """Create every Netra topic that is missing; existing topics are left as they are."""
+    """Create every Netra topic that is missing, and the tables' changelogs; existing topics are
+    left as they are."""
     try:
         admin = KafkaAdminClient(
             bootstrap_servers=_servers(settings), **_security(settings), client_id="netra-admin"
@@ -78,7 +79,7 @@ def create_topics(settings: Settings) -> list[TopicResult]:
     try:
         existing = set(admin.list_topics())
         results = []
-        for spec in topic_specs(settings):
+        for spec in [*topic_specs(settings), *changelog_specs(settings)]:
             if spec.name in existing:
                 results.append(TopicResult(spec, created=False))
                 continue

@@ -98,3 +98,27 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
             "a flag, key = ticket",
         ),
     ]
+
+
+#: The Faust tables of a worker: the registry (account -> ASN) and the offenders' history.
+REGISTRY_TABLE = "registry"
+OFFENDERS_TABLE = "offenders"
+
+
+def changelog_specs(settings: Settings) -> list[TopicSpec]:
+    """The tables' changelog topics, named as Faust names them (`<app id>-<table>-changelog`).
+
+    Faust creates a missing changelog itself when an agent starts, but a worker that starts
+    while the new topic is not yet visible to it fails in a loop (PartitionsMismatch) and holds
+    an unacknowledged message through the next rebalance; `netra topics create` makes them
+    beforehand, compacted and with the tables' partitions.
+    """
+    return [
+        TopicSpec(
+            f"{settings.app_id}-{table}-changelog",
+            settings.partitions,
+            {"cleanup.policy": "compact"},
+            f"changelog of the {table} table (Faust), compacted",
+        )
+        for table in (REGISTRY_TABLE, OFFENDERS_TABLE)
+    ]

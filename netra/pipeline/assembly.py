@@ -28,7 +28,7 @@ from streams.pseudonyms import load_nip_pseudonyms
 from streams.ruleguard import RuleGuard, tail_rule_states
 from streams.rulepack import EngineHolder
 from streams.settings import AGENT_NAMES, Settings
-from streams.topics import topic_specs
+from streams.topics import OFFENDERS_TABLE, REGISTRY_TABLE, topic_specs
 
 log = logging.getLogger(__name__)
 AGENTS = AGENT_NAMES
@@ -75,7 +75,7 @@ def create_pipeline(
 
     if "judge" in wanted:
         table = app.Table(
-            "registry",
+            REGISTRY_TABLE,
             default=None,
             key_type=bytes,
             value_type=bytes,
@@ -132,7 +132,7 @@ def create_pipeline(
         capture.attach(app, settings, deadletters, partial(open_store, settings), pseudonyms)
     if "offenders" in wanted:
         history = app.Table(
-            "offenders",
+            OFFENDERS_TABLE,
             default=None,
             key_type=bytes,
             value_type=bytes,
