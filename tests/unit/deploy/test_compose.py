@@ -397,3 +397,9 @@ def test_desk_holds_the_keys_it_signs_and_reveals_with() -> None:
         assert REQUIRED_REF.match(env[name]), name
     # The pseudonyms it reveals are the workers' ones.
     assert env["NETRA_NIP_KEY"] == _env("worker")["NETRA_NIP_KEY"]
+
+
+def test_compose_prometheus_links_alerts_to_the_desk_compose_runs() -> None:
+    config = yaml.safe_load((COMPOSE_DIR / "prometheus.yml").read_text())
+    labels = config["global"]["external_labels"]
+    assert labels["netra_desk_url"] == _env("desk")["NETRA_DESK_URL"]

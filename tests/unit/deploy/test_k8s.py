@@ -460,3 +460,13 @@ def test_desk_gets_a_private_users_file_its_own_user_owns() -> None:
     assert "securityContext" not in init or "runAsUser" not in init["securityContext"]
     assert context["runAsNonRoot"] and context["fsGroup"] == context["runAsUser"]
     assert secret["defaultMode"] == 0o440
+
+
+def test_the_prometheus_snippet_links_alerts_to_the_desk_deployment() -> None:
+    (scrape,) = [
+        d
+        for _, d in _manifests()
+        if d["kind"] == "ConfigMap" and d["metadata"]["name"] == "netra-prometheus-scrape"
+    ]
+    labels = yaml.safe_load(scrape["data"]["netra-global.yml"])["external_labels"]
+    assert labels["netra_desk_url"] == _env_entries("netra-desk")["NETRA_DESK_URL"]["value"]
