@@ -13,8 +13,9 @@ from urllib.parse import quote
 import pytest
 
 from netra.desk import create_app
+from netra.desk.threaded import served
 from schemas import AuditEntry, AuditOutcome, ReviewVerdict
-from tests.integration.desk_setup import PASSWORD, USERS, DeskUnderTest, build_desk, served
+from tests.integration.desk_setup import PASSWORD, USERS, DeskUnderTest, build_desk
 from tests.integration.report_samples import ANDI, BUDI, SITI, Indexed
 
 CHROMIUM = "/usr/bin/chromium"

@@ -328,14 +328,20 @@ def test_every_component_has_its_network_policy() -> None:
         assert set(policy["spec"]["policyTypes"]) == {"Ingress", "Egress"}, workload["metadata"]
 
 
-def test_worker_reaches_kafka_and_elasticsearch_and_is_scraped_on_metrics_only() -> None:
+def _kafka_elasticsearch_and_dns() -> dict[str, set[int]]:
+    """namespace -> ports of Kafka, Elasticsearch (as netra-env names them) and cluster DNS."""
     data = _env_map()
-    policy = _policy_for(_pod_template(_workload("netra-worker"))["metadata"]["labels"])
     expected: dict[str, set[int]] = {"kube-system": {DNS_PORT}}
     for address in [*data["NETRA_KAFKA_BOOTSTRAP"].split(","), data["NETRA_ES_URL"]]:
         namespace, port = _service_port(address)
         expected.setdefault(namespace, set()).add(port)
-    assert _egress_namespaces(policy) == expected
+    return expected
+
+
+def test_worker_reaches_kafka_and_elasticsearch_and_is_scraped_on_metrics_only() -> None:
+    data = _env_map()
+    policy = _policy_for(_pod_template(_workload("netra-worker"))["metadata"]["labels"])
+    assert _egress_namespaces(policy) == _kafka_elasticsearch_and_dns()
     (rule,) = policy["spec"]["ingress"]
     assert [p["port"] for p in rule["ports"]] == [int(data["NETRA_METRICS_PORT"])]
     (peer,) = rule["from"]
@@ -380,13 +386,8 @@ def _desk_port() -> int:
 
 
 def test_desk_reaches_kafka_and_elasticsearch_and_takes_the_ingress_controller_only() -> None:
-    data = _env_map()
     policy = _policy_for(_pod_template(_workload("netra-desk"))["metadata"]["labels"])
-    expected: dict[str, set[int]] = {"kube-system": {DNS_PORT}}
-    for address in [*data["NETRA_KAFKA_BOOTSTRAP"].split(","), data["NETRA_ES_URL"]]:
-        namespace, port = _service_port(address)
-        expected.setdefault(namespace, set()).add(port)
-    assert _egress_namespaces(policy) == expected
+    assert _egress_namespaces(policy) == _kafka_elasticsearch_and_dns()
     (rule,) = policy["spec"]["ingress"]
     assert [p["port"] for p in rule["ports"]] == [_desk_port()]
     (peer,) = rule["from"]
