@@ -19,7 +19,7 @@ CA_OUT=/netra-ca
 ROLES=/netra/roles
 ES=https://elasticsearch:9200
 PASSWORDS=(ELASTIC_PASSWORD KIBANA_SYSTEM_PASSWORD NETRA_WORKER_ES_PASSWORD
-    NETRA_READER_ES_PASSWORD NETRA_PURGE_ES_PASSWORD)
+    NETRA_READER_ES_PASSWORD NETRA_PURGE_ES_PASSWORD NETRA_DESK_ES_PASSWORD)
 
 fail() {
     echo "setup: $*" >&2
@@ -104,7 +104,7 @@ done
 
 echo "setup: kibana_system password, Netra roles and users"
 call POST /_security/user/kibana_system/_password "{\"password\":\"$KIBANA_SYSTEM_PASSWORD\"}"
-for role in netra_worker netra_reader netra_purge; do
+for role in netra_worker netra_reader netra_purge netra_desk; do
     call PUT "/_security/role/$role" "@$ROLES/$role.json"
 done
 user() { # name role password
@@ -113,4 +113,5 @@ user() { # name role password
 user netra_worker netra_worker "$NETRA_WORKER_ES_PASSWORD"
 user netra_reader netra_reader "$NETRA_READER_ES_PASSWORD"
 user netra_purge netra_purge "$NETRA_PURGE_ES_PASSWORD"
+user netra_desk netra_desk "$NETRA_DESK_ES_PASSWORD"
 echo "setup: done"

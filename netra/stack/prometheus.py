@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import urllib.request
 from pathlib import Path
 
@@ -45,6 +46,8 @@ class Prometheus(Service):
             prometheus_address=s.prometheus,
             rules_glob=s.rules_glob,
             targets_dir=s.targets_dir,
+            # A JSON string is a YAML double-quoted scalar: any URL stays one value.
+            desk_url=json.dumps(s.desk_url),
         )
 
     def command(self) -> list[str]:

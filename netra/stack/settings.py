@@ -103,6 +103,9 @@ class StackSettings:
     es_user: str = "netra"
     scrape_interval: str = "5s"
     health_timeout: float = 240.0
+    #: The review desk's base URL (NETRA_DESK_URL): Prometheus's external label netra_desk_url,
+    #: which the alerts' desk links are built on.
+    desk_url: str = "http://127.0.0.1:8765"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> StackSettings:
@@ -134,6 +137,7 @@ class StackSettings:
             es_user=s.es_user,
             scrape_interval=s.scrape_interval,
             health_timeout=s.stack_timeout,
+            desk_url=s.desk_url.rstrip("/"),
         )
 
     @property

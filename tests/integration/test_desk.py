@@ -251,3 +251,17 @@ def test_hostile_requests_without_a_session_or_too_large(
     assert client.get("/api/queue", params={"page": "<script>"}).status_code == 422
     assert client.get("/api/queue", params={"status": "x" * 500}).status_code == 422
     assert client.get("/flag", params={"id": "../../etc/passwd"}).status_code == 404
+
+
+def test_every_alert_link_opens_its_desk_view(client: TestClient) -> None:
+    """The `desk` annotation of every alert rule, expanded as Prometheus does, is a page a
+    signed-in Bawaslu RI reviewer gets, with its filters applied (not refused, not ignored)."""
+    from tests.unit.deploy.alert_links import SAMPLE_LABELS, desk_links, expand
+
+    sign_in(client, "ri")
+    for name, template in desk_links().items():
+        url = expand(template, "", SAMPLE_LABELS)
+        resp = client.get(url)
+        assert resp.status_code == 200, (name, url, resp.text[:300])
+        if "province=" in url:
+            assert 'value="Jawa Tengah"' in resp.text, (name, url)

@@ -5,6 +5,7 @@ render without broken images or sideways scrolling."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,11 +14,15 @@ from urllib.parse import quote
 import pytest
 
 from netra.desk import create_app
+from netra.desk.threaded import served
 from schemas import AuditEntry, AuditOutcome, ReviewVerdict
-from tests.integration.desk_setup import PASSWORD, USERS, DeskUnderTest, build_desk, served
+from tests.integration.desk_setup import PASSWORD, USERS, DeskUnderTest, build_desk
 from tests.integration.report_samples import ANDI, BUDI, SITI, Indexed
 
 CHROMIUM = "/usr/bin/chromium"
+# Where the queue and flag screenshots go: a temporary folder, or, to refresh the README's,
+# NETRA_DESK_SCREENSHOTS=docs (they are checked the same way either way).
+SHOTS_ENV = "NETRA_DESK_SCREENSHOTS"
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="needs Debian's chromium")
 
@@ -65,6 +70,7 @@ def test_roles_scopes_race_reveal_and_layout_in_chromium(
 ) -> None:
     b, url = browser
     budi, siti, andi = desk.flag_of(BUDI), desk.flag_of(SITI), desk.flag_of(ANDI)
+    shots = Path(os.environ.get(SHOTS_ENV) or tmp_path)
 
     # Every role signs in and lands on its page.
     for name in USERS:
@@ -83,14 +89,18 @@ def test_roles_scopes_race_reveal_and_layout_in_chromium(
         api = insp.goto(f"{url}/api/flag?id={quote(other, safe='')}")  # type: ignore[attr-defined]
         assert api.status == 404
     insp.goto(url)  # type: ignore[attr-defined]
-    _layout_ok(insp, tmp_path / "queue.png")
+    _layout_ok(insp, tmp_path / "queue-inspectorate.png")
+    # The whole queue, as Bawaslu RI sees it.
+    ri = _sign_in(b, url, "ri")
+    _layout_ok(ri, shots / "desk-queue.png")
+    ri.context.close()  # type: ignore[attr-defined]
 
     # Two reviewers open the same flag; the first verdict wins, the second is refused.
     first = _sign_in(b, url, "jateng")
     second = _sign_in(b, url, "ri")
     for page in (first, second):
         page.goto(f"{url}/flag?id={quote(siti, safe='')}")  # type: ignore[attr-defined]
-    _layout_ok(first, tmp_path / "flag.png")
+    _layout_ok(first, shots / "desk-flag.png")
     assert first.locator("blockquote.post mark").count() >= 1  # type: ignore[attr-defined]
     first.fill("textarea[name=note]", "akun resmi, unggahan kampanye")  # type: ignore[attr-defined]
     first.click("#verdict-confirm")  # type: ignore[attr-defined]

@@ -50,7 +50,7 @@ def _bind_sources(service: dict[str, Any]) -> list[str]:
 
 def test_services_present() -> None:
     wanted = {"kafka", "elasticsearch", "kibana", "prometheus", "alertmanager", "grafana"}
-    wanted |= {"worker", "topics-init"}
+    wanted |= {"worker", "topics-init", "desk"}
     assert wanted <= set(_services())
 
 
@@ -75,7 +75,7 @@ def test_builds_and_mounts_point_at_existing_files() -> None:
 
 def test_worker_environment_names_are_real_settings() -> None:
     known = setting_env_names()
-    for name in ("worker", "topics-init", "cli", "purge"):
+    for name in ("worker", "topics-init", "cli", "purge", "desk"):
         env = _services()[name]["environment"]
         names = set(env) if isinstance(env, dict) else {e.split("=", 1)[0] for e in env}
         netra = {n for n in names if n.startswith("NETRA_")}
@@ -169,7 +169,12 @@ def test_grafana_datasource_matches_the_dashboard() -> None:
 SETUP_SCRIPT = COMPOSE_DIR / "elasticsearch-setup.sh"
 ENV_EXAMPLE = COMPOSE_DIR / ".env.example"
 ROLES_DIR = REPO / "deploy" / "elasticsearch" / "roles"
-NETRA_ES_CLIENTS = {"worker": "netra_worker", "cli": "netra_reader", "purge": "netra_purge"}
+NETRA_ES_CLIENTS = {
+    "worker": "netra_worker",
+    "cli": "netra_reader",
+    "purge": "netra_purge",
+    "desk": "netra_desk",
+}
 SECRET_NAME = re.compile(r"PASSWORD|API_KEY|SECRET|TOKEN|ENCRYPTIONKEY", re.IGNORECASE)
 REQUIRED_REF = re.compile(r"^\$\{(?P<name>[A-Z][A-Z0-9_]*):\?[^}]*\}$")
 
@@ -347,3 +352,54 @@ def test_env_example_lists_every_variable_with_no_value() -> None:
     assert all(value == "" for value in example.values()), "the example must hold no secret"
     ignored = (REPO / ".gitignore").read_text().splitlines()
     assert "deploy/compose/.env" in ignored
+
+
+# --- The review desk ------------------------------------------------------------------------
+
+
+def _dockerfile_env(name: str) -> str:
+    (value,) = re.findall(rf"^\s*{name}=(\S+)", (REPO / "Dockerfile").read_text(), re.MULTILINE)
+    return str(value)
+
+
+def test_desk_listens_on_every_address_of_its_container_but_is_published_on_loopback() -> None:
+    desk = _services()["desk"]
+    assert desk["command"] == ["netra", "desk", "--host", "0.0.0.0"]
+    port = _env("desk")["NETRA_DESK_PORT"]
+    assert desk["ports"] == [f"127.0.0.1:{port}:{port}"]
+    assert _env("desk")["NETRA_DESK_URL"] == f"http://127.0.0.1:{port}"
+    health = " ".join(desk["healthcheck"]["test"])
+    assert f"127.0.0.1:{port}/login" in health
+
+
+def test_desk_keeps_its_users_file_on_a_volume_its_user_owns() -> None:
+    """The users store refuses a file others may read and writes it 0600 itself: the file sits
+    in the image's NETRA_STATE (made by the image for its user), on a named volume, which
+    Docker creates with that owner, so `netra users` in the container and the desk agree."""
+    env = _env("desk")
+    state = _dockerfile_env("NETRA_STATE")
+    users_file = env["NETRA_USERS_FILE"]
+    assert users_file.startswith(state.rstrip("/") + "/")
+    source = _mounted_from("desk", users_file)
+    assert source == _volume_targets("desk")[state]
+    assert source in _compose()["volumes"], "a named volume, not a host folder"
+    assert not any(s.startswith((".", "/")) for s in _bind_sources(_services()["desk"]))
+
+
+def test_desk_holds_the_keys_it_signs_and_reveals_with() -> None:
+    env = _env("desk")
+    for name in (
+        "NETRA_DESK_SESSION_KEY",
+        "NETRA_NIP_KEY",
+        "NETRA_INTAKE_SIGNING_KEY",
+        "NETRA_INTAKE_REPORTER_KEY",
+    ):
+        assert REQUIRED_REF.match(env[name]), name
+    # The pseudonyms it reveals are the workers' ones.
+    assert env["NETRA_NIP_KEY"] == _env("worker")["NETRA_NIP_KEY"]
+
+
+def test_compose_prometheus_links_alerts_to_the_desk_compose_runs() -> None:
+    config = yaml.safe_load((COMPOSE_DIR / "prometheus.yml").read_text())
+    labels = config["global"]["external_labels"]
+    assert labels["netra_desk_url"] == _env("desk")["NETRA_DESK_URL"]

@@ -29,6 +29,7 @@ KAFKA_CLIENTS = {
     "topics-init": "netra-worker",
     "worker": "netra-worker",
     "cli": "netra-worker",
+    "desk": "netra-worker",
 }
 PASSWORDS = {
     "KAFKA_KEYSTORE_PASSWORD": "keystore-password-0123",

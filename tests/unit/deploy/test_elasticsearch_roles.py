@@ -1,5 +1,6 @@
 """deploy/elasticsearch/roles: each Netra component may touch Netra's indices only, with the
-least it needs (worker writes and keeps the template, reader reads, purge reads and deletes)."""
+least it needs (worker writes and keeps the template, reader reads, purge reads and deletes,
+the desk reads and updates flag documents)."""
 
 from __future__ import annotations
 
@@ -34,11 +35,16 @@ def _privileges(role: dict[str, Any]) -> dict[str, set[str]]:
     return granted
 
 
-def test_the_three_roles_exist() -> None:
-    assert {p.stem for p in ROLES.glob("*.json")} == {"netra_worker", "netra_reader", "netra_purge"}
+def test_every_component_has_its_role() -> None:
+    assert {p.stem for p in ROLES.glob("*.json")} == {
+        "netra_worker",
+        "netra_reader",
+        "netra_purge",
+        "netra_desk",
+    }
 
 
-@pytest.mark.parametrize("name", ["netra_worker", "netra_reader", "netra_purge"])
+@pytest.mark.parametrize("name", ["netra_worker", "netra_reader", "netra_purge", "netra_desk"])
 def test_a_role_reaches_netra_indices_only(name: str) -> None:
     role = _role(name)
     # The same file is a role (PUT _security/role) and an API key's role descriptor, which takes
@@ -75,7 +81,19 @@ def test_purge_deletes_flags_only_document_by_document() -> None:
 
 def test_patterns_cover_the_alias_and_its_backing_index() -> None:
     alias = Settings().flags_alias
-    for name in ("netra_worker", "netra_reader", "netra_purge"):
+    for name in ("netra_worker", "netra_reader", "netra_purge", "netra_desk"):
         patterns = _privileges(_role(name))
         for target in (alias, f"{alias}-000001"):
             assert any(fnmatch(target, p) for p in patterns), (name, target)
+
+
+def test_desk_reads_what_it_shows_and_updates_flag_documents_only() -> None:
+    """`index` lets the desk update a flag's claim (the update API); it cannot create an index,
+    delete a document, or change a mapping, and writes nothing outside the flags."""
+    role = _role("netra_desk")
+    assert role["cluster"] == []
+    assert _privileges(role) == {
+        "netra-flags*": {"read", "index"},
+        "netra-audit*": {"read"},
+        "netra-cases*": {"read"},
+    }

@@ -54,8 +54,10 @@ def _generated_configmaps() -> list[dict[str, Any]]:
     return maps
 
 
-def _deployment() -> dict[str, Any]:
-    (deployment,) = [d for _, d in _manifests() if d["kind"] == "Deployment"]
+def _deployment(name: str = "netra-worker") -> dict[str, Any]:
+    (deployment,) = [
+        d for _, d in _manifests() if d["kind"] == "Deployment" and d["metadata"]["name"] == name
+    ]
     return deployment
 
 
@@ -129,12 +131,11 @@ def test_env_configmap_names_are_real_settings() -> None:
 
 def test_pdb_and_service_select_the_workers() -> None:
     labels = _deployment()["spec"]["template"]["metadata"]["labels"]
-    for kind in ("PodDisruptionBudget", "Service"):
-        (doc,) = [
-            d
-            for _, d in _manifests()
-            if d["kind"] == kind and d["metadata"]["name"].startswith("netra-worker")
-        ]
+    for kind, name in (
+        ("PodDisruptionBudget", "netra-worker"),
+        ("Service", "netra-worker-metrics"),
+    ):
+        (doc,) = [d for _, d in _manifests() if d["kind"] == kind and d["metadata"]["name"] == name]
         selector = doc["spec"]["selector"]
         selector = selector.get("matchLabels", selector)
         assert selector.items() <= labels.items(), kind
@@ -178,7 +179,8 @@ def _workload(name: str) -> dict[str, Any]:
 
 def _container(name: str) -> dict[str, Any]:
     (container,) = _pod_template(_workload(name))["spec"]["containers"]
-    return container
+    found: dict[str, Any] = container
+    return found
 
 
 def _env_entries(name: str) -> dict[str, dict[str, Any]]:
@@ -229,7 +231,7 @@ def test_elasticsearch_is_reached_over_https_with_the_ca_from_a_secret() -> None
     assert urlsplit(data["NETRA_ES_URL"]).scheme == "https"
     assert data.get("NETRA_ES_VERIFY_CERTS", "true") == "true"
     ca_path = Path(data["NETRA_ES_CA_CERT"])
-    for name in ("netra-worker", "netra-purge"):
+    for name in ("netra-worker", "netra-purge", "netra-desk"):
         spec = _pod_template(_workload(name))["spec"]
         mounts = {m["mountPath"]: m for m in _container(name)["volumeMounts"]}
         mount = mounts[str(ca_path.parent)]
@@ -243,12 +245,12 @@ def test_elasticsearch_is_reached_over_https_with_the_ca_from_a_secret() -> None
 
 def test_each_component_authenticates_with_its_own_key_from_a_secret() -> None:
     keys = {}
-    for name in ("netra-worker", "netra-purge"):
+    for name in ("netra-worker", "netra-purge", "netra-desk"):
         entry = _env_entries(name)["NETRA_ES_API_KEY"]
         ref = entry["valueFrom"]["secretKeyRef"]
         assert not ref.get("optional", False), "a pod without its key must not start"
         keys[name] = (ref["name"], ref["key"])
-    assert len(set(keys.values())) == len(keys), "worker and purge share no credential"
+    assert len(set(keys.values())) == len(keys), "no two components share a credential"
 
 
 def test_no_secret_is_inlined_in_a_manifest() -> None:
@@ -277,6 +279,8 @@ def test_every_secret_a_workload_reads_has_an_example_with_placeholders() -> Non
                 ref = entry.get("valueFrom", {}).get("secretKeyRef")
                 if ref:
                     wanted.add((ref["name"], ref["key"]))
+        for container in spec.get("initContainers", []):
+            assert not container.get("env"), "init containers read Secrets as volumes only"
         for volume in spec.get("volumes", []):
             if "secret" in volume:
                 wanted |= {
@@ -324,27 +328,35 @@ def test_every_component_has_its_network_policy() -> None:
         assert set(policy["spec"]["policyTypes"]) == {"Ingress", "Egress"}, workload["metadata"]
 
 
-def test_worker_reaches_its_services_and_is_scraped_on_metrics_only() -> None:
+def _kafka_elasticsearch_and_dns() -> dict[str, set[int]]:
+    """namespace -> ports of Kafka, Elasticsearch, the evidence store (as netra-env names them)
+    and cluster DNS."""
     data = _env_map()
-    policy = _policy_for(_pod_template(_workload("netra-worker"))["metadata"]["labels"])
     expected: dict[str, set[int]] = {"kube-system": {DNS_PORT}}
     addresses = [data["NETRA_ES_URL"], data["NETRA_OBJECT_STORE_URL"]]
     for address in [*data["NETRA_KAFKA_BOOTSTRAP"].split(","), *addresses]:
         namespace, port = _service_port(address)
         expected.setdefault(namespace, set()).add(port)
-    assert _egress_namespaces(policy) == expected
+    return expected
+
+
+def test_worker_reaches_kafka_and_elasticsearch_and_is_scraped_on_metrics_only() -> None:
+    data = _env_map()
+    policy = _policy_for(_pod_template(_workload("netra-worker"))["metadata"]["labels"])
+    assert _egress_namespaces(policy) == _kafka_elasticsearch_and_dns()
     (rule,) = policy["spec"]["ingress"]
     assert [p["port"] for p in rule["ports"]] == [int(data["NETRA_METRICS_PORT"])]
     (peer,) = rule["from"]
     assert peer["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "prometheus"}
 
 
-def test_the_evidence_store_takes_the_workers_on_its_s3_port_only() -> None:
+def test_the_evidence_store_takes_the_workers_and_the_desk_on_its_s3_port_only() -> None:
     policy = _policy_for(_pod_template(_workload("netra-objectstore"))["metadata"]["labels"])
     (rule,) = policy["spec"]["ingress"]
     assert [p["port"] for p in rule["ports"]] == [8333]
     assert [peer["podSelector"]["matchLabels"] for peer in rule["from"]] == [
-        {"app.kubernetes.io/name": "netra-worker"}
+        {"app.kubernetes.io/name": "netra-worker"},
+        {"app.kubernetes.io/name": "netra-desk"},
     ]
     assert not policy["spec"].get("egress")
     (service,) = [
@@ -382,5 +394,109 @@ def test_kustomize_builds_what_the_tests_check(tmp_path: Path) -> None:
     kinds = [d["kind"] for d in built]
     assert "Secret" not in kinds
     policies = {d["metadata"]["name"] for d in built if d["kind"] == "NetworkPolicy"}
-    assert policies == {"netra-default-deny", "netra-worker", "netra-purge", "netra-objectstore"}
+    assert policies == {
+        "netra-default-deny",
+        "netra-worker",
+        "netra-purge",
+        "netra-objectstore",
+        "netra-desk",
+    }
     assert {d["metadata"].get("namespace") for d in built if d["kind"] != "Namespace"} == {"netra"}
+
+
+# --- The review desk ------------------------------------------------------------------------
+
+
+def _desk_port() -> int:
+    return int(_env_entries("netra-desk")["NETRA_DESK_PORT"]["value"])
+
+
+def test_desk_reaches_kafka_and_elasticsearch_and_takes_the_ingress_controller_only() -> None:
+    policy = _policy_for(_pod_template(_workload("netra-desk"))["metadata"]["labels"])
+    assert _egress_namespaces(policy) == _kafka_elasticsearch_and_dns()
+    (rule,) = policy["spec"]["ingress"]
+    assert [p["port"] for p in rule["ports"]] == [_desk_port()]
+    (peer,) = rule["from"]
+    namespace = peer["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
+    assert namespace != "netra" and peer["podSelector"]["matchLabels"]
+
+
+def test_desk_listens_on_the_pod_address_and_is_probed_and_served_there() -> None:
+    container = _container("netra-desk")
+    entries = _env_entries("netra-desk")
+    assert entries["NETRA_DESK_HOST"]["valueFrom"] == {"fieldRef": {"fieldPath": "status.podIP"}}
+    assert entries["NETRA_DESK_SECURE_COOKIES"]["value"] == "true", "behind a TLS ingress"
+    assert urlsplit(entries["NETRA_DESK_URL"]["value"]).scheme == "https"
+    ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+    assert ports == {"http": _desk_port()}
+    for probe in ("livenessProbe", "readinessProbe"):
+        assert container[probe]["httpGet"] == {"path": "/login", "port": "http"}
+    assert {"cpu", "memory"} <= set(container["resources"]["limits"])
+    (service,) = [
+        d
+        for _, d in _manifests()
+        if d["kind"] == "Service" and d["metadata"]["name"] == "netra-desk"
+    ]
+    labels = _pod_template(_workload("netra-desk"))["metadata"]["labels"]
+    assert service["spec"]["selector"].items() <= labels.items()
+    assert [p["targetPort"] for p in service["spec"]["ports"]] == ["http"]
+
+
+def test_desk_reads_its_secrets_by_reference_and_never_serves_uploads() -> None:
+    entries = _env_entries("netra-desk")
+    refs = {
+        name: (e["valueFrom"]["secretKeyRef"]["name"], e["valueFrom"]["secretKeyRef"]["key"])
+        for name, e in entries.items()
+        if "secretKeyRef" in e.get("valueFrom", {})
+    }
+    assert refs == {
+        "NETRA_ES_API_KEY": ("netra-desk-elasticsearch", "api-key"),
+        "NETRA_DESK_SESSION_KEY": ("netra-desk-session", "key"),
+        "NETRA_NIP_KEY": _nip_key_ref("netra-worker"),
+        # Verdicts are appended to the evidence custody log, with the workers' store identity.
+        "NETRA_OBJECT_STORE_ACCESS_KEY": ("netra-object-store", "access-key"),
+        "NETRA_OBJECT_STORE_SECRET_KEY": ("netra-object-store", "secret-key"),
+    }
+    # Public reports go to `netra intake` on a public host, not through the internal desk.
+    assert "--no-public-reports" in _container("netra-desk")["command"]
+
+
+def _nip_key_ref(workload: str) -> tuple[str, str]:
+    ref = _env_entries(workload)["NETRA_NIP_KEY"]["valueFrom"]["secretKeyRef"]
+    return ref["name"], ref["key"]
+
+
+def test_desk_gets_a_private_users_file_its_own_user_owns() -> None:
+    """A Secret volume's files are root's; the users store refuses a file others may read.
+    The init container, running as the desk's user, copies the file 0600 into the state
+    volume the desk reads it from."""
+    spec = _pod_template(_workload("netra-desk"))["spec"]
+    users_file = _env_entries("netra-desk")["NETRA_USERS_FILE"]["value"]
+    (init,) = spec["initContainers"]
+    script = " ".join(init["command"])
+    assert f"install -m 0600 /etc/netra/users/users.json {users_file}" in script
+    assert "install -d -m 0700 " + str(Path(users_file).parent) in script
+    init_mounts = {m["mountPath"]: m["name"] for m in init["volumeMounts"]}
+    desk_mounts = {m["mountPath"]: m["name"] for m in _container("netra-desk")["volumeMounts"]}
+    state = next(p for p in desk_mounts if users_file.startswith(p.rstrip("/") + "/"))
+    assert init_mounts[state] == desk_mounts[state]
+    volumes = {v["name"]: v for v in spec["volumes"]}
+    assert "emptyDir" in volumes[desk_mounts[state]]
+    secret = volumes[init_mounts["/etc/netra/users"]]["secret"]
+    assert secret["secretName"] == "netra-desk-users"
+    assert "users-secret" not in desk_mounts.values(), "the desk itself never sees the Secret"
+    # Same user for both containers (the pod's), and the Secret readable through fsGroup.
+    context = spec["securityContext"]
+    assert "securityContext" not in init or "runAsUser" not in init["securityContext"]
+    assert context["runAsNonRoot"] and context["fsGroup"] == context["runAsUser"]
+    assert secret["defaultMode"] == 0o440
+
+
+def test_the_prometheus_snippet_links_alerts_to_the_desk_deployment() -> None:
+    (scrape,) = [
+        d
+        for _, d in _manifests()
+        if d["kind"] == "ConfigMap" and d["metadata"]["name"] == "netra-prometheus-scrape"
+    ]
+    labels = yaml.safe_load(scrape["data"]["netra-global.yml"])["external_labels"]
+    assert labels["netra_desk_url"] == _env_entries("netra-desk")["NETRA_DESK_URL"]["value"]

@@ -6,15 +6,21 @@ installs; only a machine without it skips, and says why.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import yaml
+from fastapi.routing import APIRoute
 
+from netra.desk import pages
+from netra.desk.queue import QueueFilters
 from netra.stack import StackSettings
+from tests.unit.deploy.alert_links import BASE, SAMPLE_LABELS, desk_links, expand
 
 REPO = Path(__file__).resolve().parents[3]
 RULES_DIR = REPO / "deploy" / "prometheus"
@@ -87,3 +93,47 @@ def test_every_alert_is_unit_tested_firing_and_not_firing() -> None:
     names = {rule["alert"] for rule in _alerts()}
     assert names - firing == set(), "alerts never tested firing"
     assert names - quiet == set(), "alerts never tested staying quiet"
+
+
+def test_every_alert_links_to_a_desk_view_on_the_desk_url_label() -> None:
+    links = desk_links()
+    assert set(links) == {rule["alert"] for rule in _alerts()}
+    for name, template in links.items():
+        assert template.startswith(BASE + "/"), name
+        # Any label value is escaped for a query string (a province has spaces).
+        assert not re.search(r"\{\{ \$labels\.\w+ \}\}", template), name
+
+
+def test_every_desk_link_is_a_page_the_desk_serves_with_the_parameters_it_takes() -> None:
+    """Each link, expanded, names a GET page of the desk, and its query is one the page
+    accepts: the queue's are QueueFilters (which forbids unknown ones), the others take none.
+    tests/integration/test_desk.py opens them on a real desk."""
+    served = {
+        route.path
+        for route in pages.router.routes
+        if isinstance(route, APIRoute) and "GET" in route.methods
+    }
+    for name, template in desk_links().items():
+        url = urlsplit(expand(template, "https://desk.example", SAMPLE_LABELS))
+        assert url.path in served, (name, url.path)
+        params = dict(parse_qsl(url.query, strict_parsing=bool(url.query)))
+        if url.path == "/":
+            QueueFilters.model_validate(params)
+        else:
+            assert params == {}, name
+
+
+def test_the_link_check_catches_an_unknown_filter_and_an_unescaped_label() -> None:
+    with pytest.raises(ValueError):
+        QueueFilters.model_validate({"provinsi": "Aceh"})
+    assert expand(BASE + "/?province={{ $labels.province | urlquery }}", "", SAMPLE_LABELS) == (
+        "/?province=Jawa+Tengah"
+    )
+    with pytest.raises(ValueError):
+        expand(BASE + "/?province={{ $labels.province }}", "", SAMPLE_LABELS)
+
+
+def test_every_promtool_test_group_sets_the_desk_url_label() -> None:
+    for path in TEST_FILES:
+        for case in yaml.safe_load(path.read_text())["tests"]:
+            assert case.get("external_labels", {}).get("netra_desk_url"), path.name

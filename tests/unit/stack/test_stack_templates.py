@@ -75,6 +75,19 @@ def test_prometheus_config_scrapes_itself_workers_and_alerts(settings: StackSett
     am = cfg["alerting"]["alertmanagers"][0]["static_configs"][0]["targets"]
     assert am == ["127.0.0.1:39094"]
     assert cfg["rule_files"] == [str(settings.deploy_dir / "prometheus" / "*.rules.yml")]
+    assert cfg["global"]["external_labels"]["netra_desk_url"] == "http://127.0.0.1:8765"
+
+
+def test_prometheus_labels_alerts_with_the_desk_url_as_one_value(tmp_path: Path) -> None:
+    """NETRA_DESK_URL becomes the external label the alerts' desk links start with, whatever
+    characters it holds, and without a trailing slash (links add their own)."""
+    url = 'https://desk.example.org:8443/netra "review" #1/'
+    settings = StackSettings.from_env(
+        {"NETRA_STATE": str(tmp_path / "state"), "NETRA_DESK_URL": url}
+    )
+    Prometheus(settings, Console(quiet=True)).prepare()
+    cfg = yaml.safe_load((settings.state_dir / "prometheus" / "prometheus.yml").read_text())
+    assert cfg["global"]["external_labels"] == {"netra_env": "local", "netra_desk_url": url[:-1]}
 
 
 def test_alertmanager_disables_clustering_and_binds_loopback(
