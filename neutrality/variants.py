@@ -146,6 +146,7 @@ class _Multi:
     tokens: tuple[str, ...]
     varied: int  # which token may be twisted
     anchor: int  # which exact token the lookup starts from
+    others: tuple[tuple[int, str], ...]  # the tokens that must stand exactly, by position
 
 
 class NameVariants:
@@ -170,7 +171,9 @@ class NameVariants:
             for i, tok in enumerate(tokens):
                 if len(tok) >= MIN_NAME:
                     anchor = 1 if i == 0 else 0
-                    self._multi.setdefault(tokens[anchor], []).append(_Multi(tokens, i, anchor))
+                    others = tuple((j, t) for j, t in enumerate(tokens) if j != i)
+                    entry = _Multi(tokens, i, anchor, others)
+                    self._multi.setdefault(tokens[anchor], []).append(entry)
         indexed = [n for n in sorted(self._single) if len(n) >= MIN_NAME and not everyday(n, guard)]
         for name in indexed:  # a name that is an everyday word is read exactly or not at all
             for key in _deletions(name, allowed_edits(name)):
@@ -225,21 +228,20 @@ class NameVariants:
         out = []
         for multi in self._multi.get(words[idx][2], ()):
             first = idx - multi.anchor
-            last = first + len(multi.tokens)
-            if first < 0 or last > len(words):
+            if first < 0 or first + len(multi.tokens) > len(words):
                 continue
-            span = words[first:last]
-            others = [w for i, (_, _, w) in enumerate(span) if i != multi.varied]
-            if others != [t for i, t in enumerate(multi.tokens) if i != multi.varied]:
-                continue
-            start, end, written = span[multi.varied]
+            start, end, written = words[first + multi.varied]
             name = multi.tokens[multi.varied]
-            if written == name or written in self.known or written[:PREFIX] != name[:PREFIX]:
+            # the cheap tests first: the twisted word keeps the name's start and is no name
+            if written[:PREFIX] != name[:PREFIX] or len(written) < MIN_WRITTEN:
                 continue
-            if len(written) < MIN_WRITTEN:
+            if written == name or written in self.known:
+                continue
+            others = multi.others
+            if any(words[first + i][2] != t for i, t in others):
                 continue
             if everyday(written, self.guard) and any(
-                o in self._single or everyday(o, self.guard) for o in others
+                t in self._single or everyday(t, self.guard) for _, t in others
             ):
                 # an everyday word beside an everyday word, or beside a name that stands alone
                 # ("ahok jahat" says Ahok is wicked): nothing vouches for it
