@@ -47,7 +47,7 @@ from neutrality import Engine, Locality
 from schemas import Flag, Outcome, Post
 from streams.kafka_security import client_kwargs
 from streams.settings import Settings
-from streams.topics import topic_specs
+from streams.topics import changelog_specs, topic_specs
 
 pytestmark = pytest.mark.integration
 
@@ -172,7 +172,9 @@ def test_keys_and_passwords_stay_private(secure: SecureBroker) -> None:
 def test_the_worker_creates_writes_and_reads_netras_topics(secure: SecureBroker) -> None:
     settings = secure.settings()
     created = create_topics(settings)
-    assert {r.spec.name for r in created} == {s.name for s in topic_specs(settings)}
+    # Netra's topics and the tables' changelogs, under the worker's own ACLs.
+    wanted = [*topic_specs(settings), *changelog_specs(settings)]
+    assert {r.spec.name for r in created} == {s.name for s in wanted}
     topic = f"netra.secure-test-{uuid.uuid4().hex[:8]}"
     admin = KafkaAdminClient(bootstrap_servers=secure.bootstrap, **client_kwargs(settings))
     try:
