@@ -19,7 +19,8 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -106,8 +107,8 @@ class Opinion:
     """The model's score for one event and the known n-grams it found."""
 
     probability: float
-    found: frozenset[str]
-    weights: dict[str, float] = field(repr=False, compare=False)
+    found: AbstractSet[str]
+    weights: Mapping[str, float] = field(repr=False, compare=False)
 
     @property
     def drivers(self) -> tuple[str, ...]:
@@ -135,29 +136,36 @@ class Model:
     meta: dict[str, Any]
     vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    _known_grams: dict[str, tuple[str, ...]] = field(
+    # A weighted n-gram and its weight as one pair (made once): what `opinion` collects.
+    _pairs: dict[str, tuple[str, float]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
 
-    _bigrams: dict[tuple[str, str], str] = field(
+    _known_grams: dict[str, tuple[tuple[str, float], ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    _bigrams: dict[tuple[str, str], tuple[str, float]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vocabulary", frozenset(self.weights))
-        # Word pairs with a weight, looked up as pairs: no string is built for the others.
-        for gram in self.weights:
+        for gram, weight in self.weights.items():
+            self._pairs[gram] = pair = (gram, weight)
+            # Word pairs with a weight, looked up as pairs: no string is built for the others.
             if gram.startswith("b:"):
                 first, _, second = gram[2:].partition("_")
-                self._bigrams[(first, second)] = gram
+                self._bigrams[(first, second)] = pair
 
-    def known_grams(self, word: str) -> tuple[str, ...]:
-        """A word's n-grams that carry a weight: words recur, and most of their character
-        n-grams are not in the vocabulary, so each word is looked up once (up to KNOWN_WORDS)."""
+    def known_grams(self, word: str) -> tuple[tuple[str, float], ...]:
+        """A word's n-grams that carry a weight, with their weights: words recur, and most of
+        their character n-grams are not in the vocabulary, so each word is looked up once (up to
+        KNOWN_WORDS)."""
         known = self._known_grams.get(word)
         if known is None:
-            vocabulary = self.vocabulary
-            known = tuple(g for g in _word_grams(word) if g in vocabulary)
+            pairs = self._pairs
+            known = tuple(pairs[g] for g in _word_grams(word) if g in pairs)
             if len(self._known_grams) >= KNOWN_WORDS:
                 self._known_grams.clear()
             self._known_grams[word] = known
@@ -165,12 +173,13 @@ class Model:
 
     def opinion(self, post: Post) -> Opinion:
         """The calibrated probability for one event: the same n-grams as `ngrams`, each word's
-        looked up through `known_grams`."""
-        weights = self.weights
-        vocabulary = self.vocabulary
+        looked up through `known_grams`. The weighted n-grams are collected with their weights
+        in one dict (an n-gram counts once however many words share it), so the margin is a sum
+        of its values, with no lookup per n-gram."""
+        pairs = self._pairs
         tokens = Tokens.of(post)
         own = tokens.own
-        found = set(tokens.context_grams()) & vocabulary
+        found = dict(pair for g in tokens.context_grams() if (pair := pairs.get(g)) is not None)
         bigrams = self._bigrams
         found.update(bigrams[pair] for pair in bigrams.keys() & itertools.pairwise(own))
         cached = self._known_grams
@@ -180,9 +189,9 @@ class Model:
                 grams = self.known_grams(word)
             if grams:
                 found.update(grams)
-        margin = self.bias + sum(map(weights.__getitem__, found))
+        margin = self.bias + sum(found.values())
         a, b = self.calibration
-        return Opinion(_sigmoid(a * margin + b), frozenset(found), weights)
+        return Opinion(_sigmoid(a * margin + b), found.keys(), self.weights)
 
     def to_json(self) -> str:
         return json.dumps(
