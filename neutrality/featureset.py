@@ -23,7 +23,7 @@ class Ev:
     feature and rule that reads it); equality and hashing are by value, as a dataclass's are.
     """
 
-    __slots__ = ("field", "start", "end", "label", "excerpt", "raw")
+    __slots__ = ("end", "excerpt", "field", "label", "raw", "start")
 
     field: Final[str]
     start: Final[int | None]
