@@ -185,6 +185,11 @@ class Engine:
         day = wib_day(post.event_time)
         quick = self._quick.look
         clean: dict[str, str] = {}  # fields whose quick form is already the normalised form
+        # Fields with an obfuscation (or leetspeak only the full normaliser reads) are normalised
+        # with offsets at once: most of them are shown as evidence, which needs the offsets, and
+        # one tracked pass costs less than a plain one and a tracked one. Fields with a hashtag
+        # are normalised plain: most of those are not shown (a hashtag alone proves little).
+        tracked: set[str] = set()
         if post.mentions and not structural:
             structural = any(
                 account.casefold() in self._structural_accounts
@@ -200,10 +205,13 @@ class Engine:
             text = quick_form(raw)
             if text is None:  # leetspeak with symbols: only the full normaliser reads it
                 anchored = True
+                tracked.add(name)
                 continue
             found, obfuscated = quick(text)
             anchored = anchored or found
-            if not obfuscated:
+            if obfuscated:
+                tracked.add(name)
+            else:
                 clean[name] = text
         if not anchored and not full_path:
             return Analysis(self._pass(post, day, t0), None, [])
@@ -216,7 +224,10 @@ class Engine:
         for name, raw in fields:
             if raw and budget > 0:
                 known = clean.get(name)
-                norm = NormText(raw, known, quick=True) if known is not None else normalise(raw)
+                if known is not None:
+                    norm = NormText(raw, known, quick=True)
+                else:
+                    norm = normalise(raw, name in tracked)
                 hits = scan(norm.text)
                 if len(hits) > MAX_HITS_PER_FIELD or len(hits) > budget:
                     hits = hits[: min(MAX_HITS_PER_FIELD, budget)]
@@ -606,7 +617,12 @@ class _EvidenceMapper:
             if norm is None:
                 matched = self.by_field[ev.field].norm
                 src = matched.orig
-                norm = quick_offsets(src, matched.text) if matched.quick else None
+                if matched.starts is not None:  # normalised with its offsets already
+                    norm = matched
+                elif matched.quick:
+                    norm = quick_offsets(src, matched.text)
+                else:
+                    norm = None
                 if norm is None:
                     norm = one_tag_offsets(src, matched.text) or self.lexicon.normaliser.normalise(
                         src, track=True
