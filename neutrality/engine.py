@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,6 +53,7 @@ _WIB_OFFSET = dt.timedelta(hours=7)
 _PhaseOf = tuple[str | None, Phase | None]  # the election and its phase on a day
 _PLATFORM_NAMES = {p: p.value for p in Platform}  # Enum.value is a slow property on 3.11
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+_EvKey = tuple[str, int | None, int | None, str]  # a piece of evidence: field, span, label
 
 
 def default_pack_dir() -> Path:
@@ -589,16 +591,19 @@ class _EvidenceMapper:
         self.lexicon = lexicon
         self.tracked: dict[str, NormText] = {}
         # Rules that fire together share most of their evidence: map each piece once.
-        self.mapped: dict[tuple[str, int | None, int | None, str], Evidence] = {}
+        self.mapped: dict[_EvKey, Evidence] = {}
 
     def map(self, evs: list[Ev]) -> list[Evidence]:
         out: list[Evidence] = []
-        unique = list({(e.field, e.start, e.end, e.label): e for e in evs}.values())
-        for ev in _outermost(unique):
-            key = (ev.field, ev.start, ev.end, ev.label)
-            evidence = self.mapped.get(key)
+        unique = {(e.field, e.start, e.end, e.label): e for e in evs}
+        inside = _inside(unique)
+        mapped = self.mapped
+        for key, ev in unique.items():
+            if inside and key[:3] in inside:
+                continue
+            evidence = mapped.get(key)
             if evidence is None:
-                evidence = self.mapped[key] = self._evidence(ev)
+                evidence = mapped[key] = self._evidence(ev)
             out.append(evidence)
             if len(out) >= MAX_EVIDENCE:
                 break
@@ -635,16 +640,29 @@ class _EvidenceMapper:
 
 
 def _outermost(evs: list[Ev]) -> list[Ev]:
-    """Drop spans inside a longer span of the same field ("Prabowo" inside "Prabowo-Gibran").
+    """Drop spans inside a longer span of the same field ("Prabowo" inside "Prabowo-Gibran")."""
+    inside = _inside([(e.field, e.start, e.end, e.label) for e in evs])
+    if not inside:
+        return evs
+    return [
+        ev
+        for ev in evs
+        if ev.start is None or ev.end is None or (ev.field, ev.start, ev.end) not in inside
+    ]
+
+
+def _inside(keys: Iterable[_EvKey]) -> set[tuple[str, int, int]]:
+    """The (field, start, end) spans inside a longer span of the same field, read from the
+    evidence's keys (one tuple each, which the mapper builds anyway).
 
     One sort and one sweep per field: spans ordered by start (longest first) are contained
     exactly when an earlier span reaches at least as far and is longer.
     """
     inside: set[tuple[str, int, int]] = set()
     by_field: dict[str, list[tuple[int, int]]] = {}
-    for e in evs:
-        if e.start is not None and e.end is not None:
-            by_field.setdefault(e.field, []).append((e.start, e.end))
+    for fld, start, end, _ in keys:
+        if start is not None and end is not None:
+            by_field.setdefault(fld, []).append((start, end))
     for fld, spans in by_field.items():
         if len(spans) < 2:  # the usual case: one piece of evidence in the field
             continue
@@ -655,13 +673,7 @@ def _outermost(evs: list[Ev]) -> list[Ev]:
                 inside.add((fld, start, end))
             elif end > reach_end:
                 reach_start, reach_end = start, end
-    if not inside:
-        return evs
-    return [
-        ev
-        for ev in evs
-        if ev.start is None or ev.end is None or (ev.field, ev.start, ev.end) not in inside
-    ]
+    return inside
 
 
 __all__ = ["Analysis", "Engine", "Kind", "Locality"]
