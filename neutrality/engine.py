@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -60,6 +60,19 @@ def default_pack_dir() -> Path:
     """The pack shipped in the repository (rules/packs/core). The engine reads no environment:
     a worker or a command passes the pack its settings name (NETRA_RULE_PACK)."""
     return REPO_RULES / "packs" / DEFAULT_PACK
+
+
+class _FirstLook(NamedTuple):
+    """What the quick first look read of an event, for the full look to go on from."""
+
+    fields: list[tuple[str, str]]  # (name, original text) of each field judged
+    structural: bool  # an election body, news outlet or participant's account is involved
+    clean: dict[str, str]  # fields whose quick form is already the normalised form
+    # Fields with an obfuscation (or leetspeak only the full normaliser reads) are normalised
+    # with offsets at once: most of them are shown as evidence, which needs the offsets, and
+    # one tracked pass costs less than a plain one and a tracked one. Fields with a hashtag
+    # are normalised plain: most of those are not shown (a hashtag alone proves little).
+    tracked: set[str]
 
 
 @dataclass(slots=True)
@@ -148,7 +161,11 @@ class Engine:
         """Judge one event; rules named in `review_only` may send it to review, never flag it.
         Past `budget_ms` the engine stops at the next stage and sends the event to review as
         too complex (see `analyse`)."""
-        return self.analyse(post, locality, review_only, budget_ms=budget_ms).decision
+        t0 = time.perf_counter()
+        look = self._first_look(post, False)
+        if look is None:  # most events: nothing the full look could find
+            return self._pass(post, wib_day(post.event_time), t0)
+        return self._judge(post, locality, review_only, False, False, budget_ms, t0, look).decision
 
     def analyse(
         self,
@@ -169,7 +186,15 @@ class Engine:
         stalls (swapping, a noisy neighbour) or a defect, checked between stages. An event
         over it goes to review with the engine.too-complex hit: never passed, never a stall."""
         t0 = time.perf_counter()
-        deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
+        look = self._first_look(post, full_path)
+        if look is None:
+            return Analysis(self._pass(post, wib_day(post.event_time), t0), None, [])
+        return self._judge(post, locality, review_only, complete, full_path, budget_ms, t0, look)
+
+    def _first_look(self, post: Post, full_path: bool) -> _FirstLook | None:
+        """The quick first look at every field: None when nothing in the event could be worth
+        judging (and `full_path` is not asked for). Apart from the full look below it, so that
+        the most common event costs two small calls and not the full look's frame."""
         fields: list[tuple[str, str]] = [("text", post.text)]
         if post.transcript:
             fields.append(("transcript", post.transcript))
@@ -184,13 +209,8 @@ class Engine:
                 fields.append(("target.name", target.name))
             if target.account and target.account.casefold() in self._structural_accounts:
                 structural = True
-        day = wib_day(post.event_time)
         quick = self._quick.look
-        clean: dict[str, str] = {}  # fields whose quick form is already the normalised form
-        # Fields with an obfuscation (or leetspeak only the full normaliser reads) are normalised
-        # with offsets at once: most of them are shown as evidence, which needs the offsets, and
-        # one tracked pass costs less than a plain one and a tracked one. Fields with a hashtag
-        # are normalised plain: most of those are not shown (a hashtag alone proves little).
+        clean: dict[str, str] = {}
         tracked: set[str] = set()
         if post.mentions and not structural:
             structural = any(
@@ -216,7 +236,24 @@ class Engine:
             else:
                 clean[name] = text
         if not anchored and not full_path:
-            return Analysis(self._pass(post, day, t0), None, [])
+            return None
+        return _FirstLook(fields, structural, clean, tracked)
+
+    def _judge(
+        self,
+        post: Post,
+        locality: Locality | None,
+        review_only: frozenset[str],
+        complete: bool,
+        full_path: bool,
+        budget_ms: float | None,
+        t0: float,
+        look: _FirstLook,
+    ) -> Analysis:
+        """The full look, for an event the first look let through (see `analyse`)."""
+        deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
+        fields, structural, clean, tracked = look
+        day = wib_day(post.event_time)
         for i, tag in enumerate(post.hashtags):
             fields.append((f"hashtags[{i}]", tag if tag.startswith("#") else "#" + tag))
         normalise = self._normalise
