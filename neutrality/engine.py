@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -52,12 +53,26 @@ _WIB_OFFSET = dt.timedelta(hours=7)
 _PhaseOf = tuple[str | None, Phase | None]  # the election and its phase on a day
 _PLATFORM_NAMES = {p: p.value for p in Platform}  # Enum.value is a slow property on 3.11
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+_EvKey = tuple[str, int | None, int | None, str]  # a piece of evidence: field, span, label
 
 
 def default_pack_dir() -> Path:
     """The pack shipped in the repository (rules/packs/core). The engine reads no environment:
     a worker or a command passes the pack its settings name (NETRA_RULE_PACK)."""
     return REPO_RULES / "packs" / DEFAULT_PACK
+
+
+class _FirstLook(NamedTuple):
+    """What the quick first look read of an event, for the full look to go on from."""
+
+    fields: list[tuple[str, str]]  # (name, original text) of each field judged
+    structural: bool  # an election body, news outlet or participant's account is involved
+    clean: dict[str, str]  # fields whose quick form is already the normalised form
+    # Fields with an obfuscation (or leetspeak only the full normaliser reads) are normalised
+    # with offsets at once: most of them are shown as evidence, which needs the offsets, and
+    # one tracked pass costs less than a plain one and a tracked one. Fields with a hashtag
+    # are normalised plain: most of those are not shown (a hashtag alone proves little).
+    tracked: set[str]
 
 
 @dataclass(slots=True)
@@ -146,7 +161,11 @@ class Engine:
         """Judge one event; rules named in `review_only` may send it to review, never flag it.
         Past `budget_ms` the engine stops at the next stage and sends the event to review as
         too complex (see `analyse`)."""
-        return self.analyse(post, locality, review_only, budget_ms=budget_ms).decision
+        t0 = time.perf_counter()
+        look = self._first_look(post, False)
+        if look is None:  # most events: nothing the full look could find
+            return self._pass(post, wib_day(post.event_time), t0)
+        return self._judge(post, locality, review_only, False, False, budget_ms, t0, look).decision
 
     def analyse(
         self,
@@ -167,7 +186,15 @@ class Engine:
         stalls (swapping, a noisy neighbour) or a defect, checked between stages. An event
         over it goes to review with the engine.too-complex hit: never passed, never a stall."""
         t0 = time.perf_counter()
-        deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
+        look = self._first_look(post, full_path)
+        if look is None:
+            return Analysis(self._pass(post, wib_day(post.event_time), t0), None, [])
+        return self._judge(post, locality, review_only, complete, full_path, budget_ms, t0, look)
+
+    def _first_look(self, post: Post, full_path: bool) -> _FirstLook | None:
+        """The quick first look at every field: None when nothing in the event could be worth
+        judging (and `full_path` is not asked for). Apart from the full look below it, so that
+        the most common event costs two small calls and not the full look's frame."""
         fields: list[tuple[str, str]] = [("text", post.text)]
         if post.transcript:
             fields.append(("transcript", post.transcript))
@@ -182,9 +209,9 @@ class Engine:
                 fields.append(("target.name", target.name))
             if target.account and target.account.casefold() in self._structural_accounts:
                 structural = True
-        day = wib_day(post.event_time)
         quick = self._quick.look
-        clean: dict[str, str] = {}  # fields whose quick form is already the normalised form
+        clean: dict[str, str] = {}
+        tracked: set[str] = set()
         if post.mentions and not structural:
             structural = any(
                 account.casefold() in self._structural_accounts
@@ -200,13 +227,33 @@ class Engine:
             text = quick_form(raw)
             if text is None:  # leetspeak with symbols: only the full normaliser reads it
                 anchored = True
+                tracked.add(name)
                 continue
             found, obfuscated = quick(text)
             anchored = anchored or found
-            if not obfuscated:
+            if obfuscated:
+                tracked.add(name)
+            else:
                 clean[name] = text
         if not anchored and not full_path:
-            return Analysis(self._pass(post, day, t0), None, [])
+            return None
+        return _FirstLook(fields, structural, clean, tracked)
+
+    def _judge(
+        self,
+        post: Post,
+        locality: Locality | None,
+        review_only: frozenset[str],
+        complete: bool,
+        full_path: bool,
+        budget_ms: float | None,
+        t0: float,
+        look: _FirstLook,
+    ) -> Analysis:
+        """The full look, for an event the first look let through (see `analyse`)."""
+        deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
+        fields, structural, clean, tracked = look
+        day = wib_day(post.event_time)
         for i, tag in enumerate(post.hashtags):
             fields.append((f"hashtags[{i}]", tag if tag.startswith("#") else "#" + tag))
         normalise = self._normalise
@@ -216,7 +263,10 @@ class Engine:
         for name, raw in fields:
             if raw and budget > 0:
                 known = clean.get(name)
-                norm = NormText(raw, known, quick=True) if known is not None else normalise(raw)
+                if known is not None:
+                    norm = NormText(raw, known, quick=True)
+                else:
+                    norm = normalise(raw, name in tracked)
                 hits = scan(norm.text)
                 if len(hits) > MAX_HITS_PER_FIELD or len(hits) > budget:
                     hits = hits[: min(MAX_HITS_PER_FIELD, budget)]
@@ -580,16 +630,19 @@ class _EvidenceMapper:
         self.lexicon = lexicon
         self.tracked: dict[str, NormText] = {}
         # Rules that fire together share most of their evidence: map each piece once.
-        self.mapped: dict[tuple[str, int | None, int | None, str], Evidence] = {}
+        self.mapped: dict[_EvKey, Evidence] = {}
 
     def map(self, evs: list[Ev]) -> list[Evidence]:
         out: list[Evidence] = []
-        unique = list({(e.field, e.start, e.end, e.label): e for e in evs}.values())
-        for ev in _outermost(unique):
-            key = (ev.field, ev.start, ev.end, ev.label)
-            evidence = self.mapped.get(key)
+        unique = {(e.field, e.start, e.end, e.label): e for e in evs}
+        inside = _inside(unique)
+        mapped = self.mapped
+        for key, ev in unique.items():
+            if inside and key[:3] in inside:
+                continue
+            evidence = mapped.get(key)
             if evidence is None:
-                evidence = self.mapped[key] = self._evidence(ev)
+                evidence = mapped[key] = self._evidence(ev)
             out.append(evidence)
             if len(out) >= MAX_EVIDENCE:
                 break
@@ -608,7 +661,12 @@ class _EvidenceMapper:
             if norm is None:
                 matched = self.by_field[ev.field].norm
                 src = matched.orig
-                norm = quick_offsets(src, matched.text) if matched.quick else None
+                if matched.starts is not None:  # normalised with its offsets already
+                    norm = matched
+                elif matched.quick:
+                    norm = quick_offsets(src, matched.text)
+                else:
+                    norm = None
                 if norm is None:
                     norm = one_tag_offsets(src, matched.text) or self.lexicon.normaliser.normalise(
                         src, track=True
@@ -621,16 +679,29 @@ class _EvidenceMapper:
 
 
 def _outermost(evs: list[Ev]) -> list[Ev]:
-    """Drop spans inside a longer span of the same field ("Prabowo" inside "Prabowo-Gibran").
+    """Drop spans inside a longer span of the same field ("Prabowo" inside "Prabowo-Gibran")."""
+    inside = _inside([(e.field, e.start, e.end, e.label) for e in evs])
+    if not inside:
+        return evs
+    return [
+        ev
+        for ev in evs
+        if ev.start is None or ev.end is None or (ev.field, ev.start, ev.end) not in inside
+    ]
+
+
+def _inside(keys: Iterable[_EvKey]) -> set[tuple[str, int, int]]:
+    """The (field, start, end) spans inside a longer span of the same field, read from the
+    evidence's keys (one tuple each, which the mapper builds anyway).
 
     One sort and one sweep per field: spans ordered by start (longest first) are contained
     exactly when an earlier span reaches at least as far and is longer.
     """
     inside: set[tuple[str, int, int]] = set()
     by_field: dict[str, list[tuple[int, int]]] = {}
-    for e in evs:
-        if e.start is not None and e.end is not None:
-            by_field.setdefault(e.field, []).append((e.start, e.end))
+    for fld, start, end, _ in keys:
+        if start is not None and end is not None:
+            by_field.setdefault(fld, []).append((start, end))
     for fld, spans in by_field.items():
         if len(spans) < 2:  # the usual case: one piece of evidence in the field
             continue
@@ -641,13 +712,7 @@ def _outermost(evs: list[Ev]) -> list[Ev]:
                 inside.add((fld, start, end))
             elif end > reach_end:
                 reach_start, reach_end = start, end
-    if not inside:
-        return evs
-    return [
-        ev
-        for ev in evs
-        if ev.start is None or ev.end is None or (ev.field, ev.start, ev.end) not in inside
-    ]
+    return inside
 
 
 __all__ = ["Analysis", "Engine", "Kind", "Locality"]

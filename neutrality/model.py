@@ -19,11 +19,12 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from schemas import Action, Post
 
@@ -45,9 +46,9 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True, slots=True)
-class Tokens:
-    """The words the model reads in one event, by where they come from."""
+class Tokens(NamedTuple):
+    """The words the model reads in one event, by where they come from (a named tuple: made
+    for every event the model scores, at a third of a frozen dataclass's cost)."""
 
     action: str
     own: list[str]  # what the author said: text, transcript, hashtags
@@ -103,18 +104,20 @@ def _word_grams(token: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Opinion:
-    """The model's score for one event and the known n-grams it found."""
+    """The model's score for one event and the known n-grams it found, with their weights."""
 
     probability: float
-    found: frozenset[str]
-    weights: dict[str, float] = field(repr=False, compare=False)
+    weighted: Mapping[str, float]
+
+    @property
+    def found(self) -> AbstractSet[str]:
+        return self.weighted.keys()
 
     @property
     def drivers(self) -> tuple[str, ...]:
         """The n-grams that pushed the score up most (computed when an explanation needs it)."""
-        w = self.weights
         # (-weight, n-gram) pairs order as the ranking wants (n-grams are distinct).
-        positive = [(-v, f) for f in self.found if (v := w[f]) > 0]
+        positive = [(-v, f) for f, v in self.weighted.items() if v > 0]
         positive.sort()  # a C sort of a few dozen pairs beats heapq.nsmallest's Python loop
         return tuple(f for _, f in positive[:TOP_NGRAMS])
 
@@ -135,29 +138,36 @@ class Model:
     meta: dict[str, Any]
     vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    _known_grams: dict[str, tuple[str, ...]] = field(
+    # A weighted n-gram and its weight as one pair (made once): what `opinion` collects.
+    _pairs: dict[str, tuple[str, float]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
 
-    _bigrams: dict[tuple[str, str], str] = field(
+    _known_grams: dict[str, tuple[tuple[str, float], ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    _bigrams: dict[tuple[str, str], tuple[str, float]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vocabulary", frozenset(self.weights))
-        # Word pairs with a weight, looked up as pairs: no string is built for the others.
-        for gram in self.weights:
+        for gram, weight in self.weights.items():
+            self._pairs[gram] = pair = (gram, weight)
+            # Word pairs with a weight, looked up as pairs: no string is built for the others.
             if gram.startswith("b:"):
                 first, _, second = gram[2:].partition("_")
-                self._bigrams[(first, second)] = gram
+                self._bigrams[(first, second)] = pair
 
-    def known_grams(self, word: str) -> tuple[str, ...]:
-        """A word's n-grams that carry a weight: words recur, and most of their character
-        n-grams are not in the vocabulary, so each word is looked up once (up to KNOWN_WORDS)."""
+    def known_grams(self, word: str) -> tuple[tuple[str, float], ...]:
+        """A word's n-grams that carry a weight, with their weights: words recur, and most of
+        their character n-grams are not in the vocabulary, so each word is looked up once (up to
+        KNOWN_WORDS)."""
         known = self._known_grams.get(word)
         if known is None:
-            vocabulary = self.vocabulary
-            known = tuple(g for g in _word_grams(word) if g in vocabulary)
+            pairs = self._pairs
+            known = tuple(pairs[g] for g in _word_grams(word) if g in pairs)
             if len(self._known_grams) >= KNOWN_WORDS:
                 self._known_grams.clear()
             self._known_grams[word] = known
@@ -165,12 +175,13 @@ class Model:
 
     def opinion(self, post: Post) -> Opinion:
         """The calibrated probability for one event: the same n-grams as `ngrams`, each word's
-        looked up through `known_grams`."""
-        weights = self.weights
-        vocabulary = self.vocabulary
+        looked up through `known_grams`. The weighted n-grams are collected with their weights
+        in one dict (an n-gram counts once however many words share it), so the margin is a sum
+        of its values, with no lookup per n-gram."""
+        pairs = self._pairs
         tokens = Tokens.of(post)
         own = tokens.own
-        found = set(tokens.context_grams()) & vocabulary
+        found = dict(pair for g in tokens.context_grams() if (pair := pairs.get(g)) is not None)
         bigrams = self._bigrams
         found.update(bigrams[pair] for pair in bigrams.keys() & itertools.pairwise(own))
         cached = self._known_grams
@@ -180,9 +191,9 @@ class Model:
                 grams = self.known_grams(word)
             if grams:
                 found.update(grams)
-        margin = self.bias + sum(map(weights.__getitem__, found))
+        margin = self.bias + sum(found.values())
         a, b = self.calibration
-        return Opinion(_sigmoid(a * margin + b), frozenset(found), weights)
+        return Opinion(_sigmoid(a * margin + b), found)
 
     def to_json(self) -> str:
         return json.dumps(
