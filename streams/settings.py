@@ -425,11 +425,36 @@ class Settings(BaseSettings):
     )
     desk_oidc_issuer: str | None = Field(
         default=None,
-        description="OpenID Connect issuer for desk sign-in in production (not built yet: "
-        "see docs/desk.md); unset: Netra's own users.",
+        description="OpenID Connect issuer for desk sign-in in production (its discovery "
+        "document is ISSUER/.well-known/openid-configuration; see docs/desk.md); unset: "
+        "Netra's own users and passwords.",
     )
     desk_oidc_client_id: str | None = Field(
         default=None, description="The desk's client id at the OIDC issuer."
+    )
+    desk_oidc_client_secret: SecretStr | None = Field(
+        default=None,
+        description="The desk's client secret at the OIDC issuer (a confidential client); "
+        "unset: a public client (PKCE alone).",
+    )
+    desk_oidc_user_claim: str = Field(
+        default="preferred_username",
+        min_length=1,
+        max_length=64,
+        description="The ID token claim whose value is the user's name in Netra's users "
+        "file (role and scope stay Netra's).",
+    )
+    desk_oidc_scopes: str = Field(
+        default="openid profile",
+        description="Scopes asked of the OIDC issuer (space separated; must include openid "
+        "and whatever puts the user claim in the ID token).",
+    )
+    desk_oidc_metadata_minutes: int = Field(
+        default=60,
+        ge=1,
+        le=24 * 60,
+        description="How long the issuer's discovery document and signing keys are cached "
+        "(an unknown key id refreshes them sooner).",
     )
     state_dir: Path = Field(
         default_factory=lambda: Path.home() / ".local" / "state" / "netra",

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from netra.desk import api, auth, pages
 from netra.desk.auth import NotSignedInError
+from netra.desk.oidc import routes as oidc_routes
 from netra.desk.views import SECURITY_HEADERS, STATIC_DIR, render
 from netra.desk.wiring import Desk
 
@@ -50,6 +51,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         await desk.store.es.close()
+        if desk.oidc is not None:
+            await desk.oidc.aclose()
 
     app = FastAPI(
         title="Netra review desk",
@@ -60,7 +63,7 @@ def create_app(
     )
     app.state.desk = desk
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for router in (auth.router, pages.router, api.router, *extra_routers):
+    for router in (auth.router, oidc_routes.router, pages.router, api.router, *extra_routers):
         app.include_router(router)
 
     @app.exception_handler(NotSignedInError)

@@ -86,7 +86,12 @@ def set_session(response: Response, request: Request, session: Session) -> None:
 def login_form(request: Request, error: str = "") -> Response:
     session = session_of(request) or Session.new()
     response = render(
-        request, "login.html", session=session, error=error[:200], status=401 if error else 200
+        request,
+        "login.html",
+        session=session,
+        error=error[:200],
+        oidc=desk_of(request).oidc is not None,
+        status=401 if error else 200,
     )
     set_session(response, request, session)
     return response
@@ -103,8 +108,8 @@ def login(
     if anonymous is None or not anonymous.csrf_ok(csrf_token):
         raise HTTPException(403, "missing or wrong CSRF token: reload the sign-in page")
     desk = desk_of(request)
-    if desk.settings.desk_oidc_issuer:
-        raise HTTPException(403, "this desk signs in through OIDC, which is not built yet")
+    if desk.oidc is not None:
+        raise HTTPException(403, "this desk signs in through OIDC: use the sign-in button")
     try:
         user = desk.users.authenticate(username, password)
     except (AuthenticationError, ValueError):

@@ -1,5 +1,6 @@
 """What the desk needs from outside, passed in explicitly: the users, Elasticsearch, the
-reviews topic, the audited NIP reveal, the session signer and the evidence custody log.
+reviews topic, the audited NIP reveal, the session signer, the evidence custody log and the
+OIDC provider where one signs people in.
 
 `desk_from_settings` wires the real ones for `netra desk`; tests wire the same classes to the
 shared test stack with their own index and topics.
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from netra.case import NipRevealer
+from netra.desk.oidc import Provider, provider_from_settings
 from netra.desk.sessions import SessionSigner
 from netra.desk.store import DeskStore
 from netra.identity import UserStore
@@ -33,6 +35,8 @@ class Desk:
     revealer: NipRevealer
     #: None: verdicts are not written to the evidence custody log (a desk without a store).
     custody: OpenCustody | None = None
+    #: None: Netra's own users sign in with passwords; else only through this OIDC provider.
+    oidc: Provider | None = None
 
 
 def session_key(settings: Settings) -> str:
@@ -62,4 +66,5 @@ def desk_from_settings(settings: Settings) -> Desk:
         publish=publish,
         revealer=nip_revealer(settings, tool="netra desk"),
         custody=lambda: CustodyLog(open_store(settings)),
+        oidc=provider_from_settings(settings),
     )

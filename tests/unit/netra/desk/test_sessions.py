@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from netra.desk.sessions import Session, SessionSigner
+from netra.desk.oidc.pkce import new_pending
+from netra.desk.sessions import PENDING_SECONDS, Session, SessionSigner
 
 KEY = "k" * 40
 
@@ -41,3 +42,19 @@ def test_csrf_tokens_are_per_session_and_checked_exactly() -> None:
 def test_a_short_key_is_refused() -> None:
     with pytest.raises(ValueError, match="32"):
         SessionSigner("short", 60)
+
+
+def test_a_pending_oidc_sign_in_round_trips_and_is_never_a_session(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    signer = SessionSigner(KEY, 3600)
+    pending = new_pending()
+    value = signer.dumps_pending(pending)
+    assert signer.loads_pending(value) == pending
+    assert signer.loads(value) is None  # another salt: no confusing the two cookies
+    assert signer.loads_pending(signer.dumps(Session.new("ana"))) is None
+    real = time.time
+    monkeypatch.setattr("itsdangerous.timed.time.time", lambda: real() - PENDING_SECONDS - 5)
+    old = signer.dumps_pending(pending)
+    monkeypatch.setattr("itsdangerous.timed.time.time", real)
+    assert signer.loads_pending(old) is None
