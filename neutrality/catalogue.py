@@ -143,9 +143,6 @@ class Language:
     ordinal_words: dict[str, int] = field(default_factory=dict)
     strong_position_forms: dict[str, str] = field(default_factory=dict)
     weak_position_forms: dict[str, str] = field(default_factory=dict)
-    # Everyday words and common personal names close to a candidate's name that the general word
-    # list lacks ("mahmud" beside Mahfud): never read as a twisted name (variants.py).
-    not_name_variants: tuple[str, ...] = ()
 
 
 # How a ballot position said in words names a number: "at" the number itself ("nomor urut
@@ -333,7 +330,7 @@ def _races_of(r: Reader, doc: Any, cat: Catalogue) -> None:
 def _language(r: Reader, doc: Any, cat: Catalogue) -> None:
     lang = doc["language"]
     required = {"leet", "slang", "number_words", "number_forms", "gestures", "race_kind_words"}
-    allowed = required | {"ordinal_words", "ballot_positions", "not_name_variants"}
+    allowed = required | {"ordinal_words", "ballot_positions"}
     if not r.keys(lang, allowed, required, "language"):
         return
     positions = lang.get("ballot_positions") or {}
@@ -370,7 +367,6 @@ def _language(r: Reader, doc: Any, cat: Catalogue) -> None:
         ordinal_words={str(k): int(v) for k, v in (lang.get("ordinal_words") or {}).items()},
         strong_position_forms={str(k): str(v) for k, v in (positions.get("strong") or {}).items()},
         weak_position_forms={str(k): str(v) for k, v in (positions.get("weak") or {}).items()},
-        not_name_variants=r.strs(lang, "not_name_variants"),
     )
 
 

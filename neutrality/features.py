@@ -18,27 +18,10 @@ from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
 from neutrality.normalise import NormText
 from neutrality.stance import read_register, register_features
-from neutrality.variants import build_name_variants
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
-ZONE_FEATURES = (
-    "participant",
-    "named",
-    "party",
-    "number",
-    "gesture",
-    "campaign_term",
-    "name_variant",
-)
-# Fields read for twisted names, with their zone (the fields the engine matches, but hashtags).
-VARIANT_FIELDS = (
-    ("text", "text"),
-    ("transcript", "text"),
-    ("media_description", "media"),
-    ("target.text", "target"),
-    ("target.name", "target"),
-)
+ZONE_FEATURES = ("participant", "named", "party", "number", "gesture", "campaign_term")
 # Lists the engine itself reads (besides being usable in rules).
 REQUIRED_LISTS = (
     "political_context",
@@ -100,7 +83,6 @@ class Extractor:
         self._race_of = {p.id: cat.races[p.race_id] for p in cat.participants.values()}
         self._races = tuple(cat.races.values())
         self._race_sizes = {r.id: len(r.participants) for r in self._races}
-        self.variants = build_name_variants(cat, lexicon.matcher)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -219,10 +201,6 @@ class Extractor:
             feats.add(f"{sc.zone}.named", Ev(sc.field, start, end, f"{how}:{p.id}"))
             named_races.add(p.race_id)
             named_at[(sc.field, start)] = p.id
-        if ctxs["own"] or ctxs["target"]:
-            named_races |= self._name_variants(
-                post, feats, scanned, ctxs, (locality, day), handles, frozenset(named_races)
-            )
         for sc, start, end, m in campaign:
             if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
                 continue
@@ -291,73 +269,6 @@ class Extractor:
         self._structure(post, feats, day)
         return feats
 
-    def _name_variants(
-        self,
-        post: Post,
-        feats: Features,
-        scanned: list[Scanned],
-        ctxs: dict[str, bool],
-        where: tuple[Locality | None, dt.date],
-        handles: dict[str, tuple[list[str], str]],
-        named_races: frozenset[str],
-    ) -> set[str]:
-        """Twisted spellings of catalogued names ("jokowok", "Anus Baswedan"), counted only on a
-        side that is about an election, for a participant not already named exactly, as
-        `<zone>.name_variant` (weaker than a name: rules score it lower). A twisted nickname (a
-        weak alias: a common personal name) needs more: a participant of its race named exactly
-        in the post ("airim" beside "Dimyati"), unless the rest of its name vouches for it; a
-        regional candidate's twisted name counts for that region's servants or beside a rival. An
-        @handle is an
-        account's identifier, not a spelling of its owner's name ("@KhofifahIP"): skipped. A field
-        read here that
-        had no exact hit joins `scanned`, so its evidence maps back to the original text.
-        Returns the races of the participants so named."""
-        locality, day = where
-        named: dict[str, set[str]] = {"own": set(), "target": set()}
-        for z in ZONES:
-            for ev in feats.found.get(f"{z}.participant", ()):
-                named[_side(z)].add(ev.label.rsplit(">", 1)[-1].split(":", 1)[-1])
-        by_field = {sc.field: sc for sc in scanned}
-        terms = self.lexicon.matcher.terms
-        races: set[str] = set()
-        for field, zone in VARIANT_FIELDS:
-            if not ctxs[_side(zone)]:
-                continue
-            sc = by_field.get(field)
-            if sc is None:
-                raw = post.field_text(field)
-                if not raw:
-                    continue
-                sc = Scanned(field, zone, self.lexicon.normaliser.normalise(raw), [])
-            found = self.variants.find(sc.norm.text)
-            if found and field not in by_field:
-                scanned.append(sc)
-                by_field[field] = sc
-            for v in found:
-                if handles and _only_in_handles(sc, v.start, v.end, handles):
-                    continue
-                pids = [m.key for m in terms.get(v.term, ()) if m.kind is Kind.ALIAS]
-                for m in terms.get(v.term, ()):
-                    if m.kind is not Kind.ALIAS or self.cat.participants[m.key].party:
-                        continue
-                    race = self._race_of[m.key]
-                    if not m.strong and not v.vouched and race.id not in named_races:
-                        continue
-                    local = locality is not None and race.applies_to(locality)
-                    if race.province and race.id not in named_races and not local:
-                        continue  # a regional name twisted: only that region's servants
-                    p = self._pick(m.key, pids, locality, day)
-                    if p is None or p.id in named[_side(zone)]:
-                        continue  # named exactly on this side already: the twist adds nothing
-                    label = f"name variant: {v.written} ~ {v.name}->{p.id}"
-                    ev = Ev(field, v.start, v.end, label)
-                    feats.participants.setdefault(p.id, p)
-                    feats.add(f"{zone}.name_variant", ev)
-                    feats.found.setdefault(f"participant.{p.id}", []).append(ev)
-                    feats.found.setdefault(f"race.{p.race_id}", [])
-                    races.add(p.race_id)
-        return races
-
     def read_stance(self, post: Post, feats: Features, scanned: list[Scanned]) -> None:
         """The second tier: register and stance, then what counts as news. Separate from
         `extract` so the engine runs it only when a rule could still fire."""
@@ -371,9 +282,7 @@ class Extractor:
         left out."""
         out: dict[str, dict[str, set[str]]] = {"own": {}, "target": {}}
         for zone in ZONES:
-            evs = feats.found.get(f"{zone}.participant", [])
-            evs = evs + feats.found.get(f"{zone}.name_variant", [])
-            for ev in evs:
+            for ev in feats.found.get(f"{zone}.participant", ()):
                 if ev.field.startswith("mentions[") or ev.label.startswith("tagged account:"):
                     continue
                 pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]

@@ -854,13 +854,10 @@ def read_register(
 
 
 SIDES = (("own", "register", ("text", "media")), ("target", "target.register", ("target",)))
-# A twisted name ("jokowok", variants.py) is a participant named for the reader: praise or blame
-# said of it takes a side as of the name itself.
-_READ_AS = {"participant": ("participant", "name_variant")}
 # Feature names each side reads, built once: <zone>.<list> for every list the reader uses.
 _KEYS = {
     side: {
-        name: tuple(f"{zone}.{read}" for zone in zones for read in _READ_AS.get(name, (name,)))
+        name: tuple(f"{zone}.{name}" for zone in zones)
         for name in (
             *STANCE_LISTS,
             *HOLDER_LISTS,
