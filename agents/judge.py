@@ -1,13 +1,13 @@
 """The judge agent: validate each event, attribute it to an ASN, run the engine, publish flags.
 
-Events come in batches (up to NETRA_JUDGE_BATCH_MAX, or what arrived within
-NETRA_JUDGE_BATCH_LINGER_SECONDS): each batch is decoded and validated in one pass, routed
-(dead letter, re-key, unregistered, judge), judged, its outputs sent, and its counters updated
-once. Nothing a producer sends can stop it: invalid messages and even Netra's own bugs on a
-message end in the dead-letter topic with a reason, and the rest of the batch goes on. An event
-is acknowledged only once what it produced is stored by Kafka (agents.delivery), whatever
-Faust's batching does (see `hold`), and a flag too large for its topic is cut by rule, never
-refused (agents.flagfit).
+Events are taken one at a time with acknowledgements left to Netra (`stream.noack()`): each is
+decoded and validated, routed (dead letter, re-key, unregistered, judge), judged and its outputs
+sent, with its counters kept in a tally. Faust's `take_events` batches were tried and dropped:
+after a rebalance or a takeover the stream stopped delivering in some runs of the two-worker and
+kill -9 tests. Nothing a producer sends can stop the judge: invalid messages and even Netra's own
+bugs on a message end in the dead-letter topic with a reason. An event is acknowledged only once
+what it produced is stored by Kafka (agents.delivery), and a flag too large for its topic is cut
+by rule, never refused (agents.flagfit).
 """
 
 from __future__ import annotations
@@ -133,19 +133,15 @@ def attach(
 
     @app.agent(posts_topic, name="netra.agents.judge")
     async def judge(stream: Any) -> None:
-        delivery = AckAfterDelivery(stage=STAGE, ack=stream.ack, rescue=rescue)
+        manual = stream.noack()
+        delivery = AckAfterDelivery(stage=STAGE, ack=manual.ack, rescue=rescue)
         tally = Tally()
-        batches = stream.take_events(
-            settings.judge_batch_max, within=settings.judge_batch_linger_seconds
-        )
         try:
-            async for events in batches:
-                hold(events)
-                outputs = await judge_batch([event.message for event in events], tally)
+            async for event in manual.events():
+                (outputs,) = await judge_batch([event.message], tally)
                 tally.flush()
-                for event, sent in zip(events, outputs, strict=True):
-                    await delivery.settle(event, sent)
-                    on_processed(event.message)
+                await delivery.settle(event, outputs)
+                on_processed(event.message)
         finally:
             await delivery.drain()
 
@@ -243,15 +239,6 @@ def attach(
         return sent
 
     return judge
-
-
-def hold(events: Sequence[Any]) -> None:
-    """Keep Faust's batching from acknowledging `events`: `take_events` acknowledges a whole
-    batch as soon as the agent asks for the next one, before its flags are stored. One more
-    reference on each message makes that acknowledgement not the last; the last is the one
-    AckAfterDelivery gives once the event's outputs are stored."""
-    for event in events:
-        event.message.incref()
 
 
 def source_of(msg: Any) -> EventSource:

@@ -127,17 +127,6 @@ class Settings(BaseSettings):
             "complex (the slowest valid post takes about 50 ms: netra bench worst)."
         ),
     )
-    judge_batch_max: int = Field(
-        default=500,
-        ge=1,
-        description="Most events the judge takes as one batch (decoded, judged and counted "
-        "together).",
-    )
-    judge_batch_linger_seconds: float = Field(
-        default=0.05,
-        gt=0,
-        description="Longest the judge waits to fill a batch before it judges what it has.",
-    )
     keep_unregistered: bool = Field(
         default=False,
         description="Judge events of accounts missing from the ASN registry, not skip them.",

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from faust.types.tuples import ConsumerMessage
 
-from agents.judge import hold, judge_post
+from agents.judge import judge_post
 from neutrality.engine import TOO_COMPLEX
 from schemas import EmploymentType, Outcome, Post, RegistryEntry
 from streams import metrics
@@ -77,19 +77,3 @@ class Consumer:
         return True
 
 
-class Event:
-    def __init__(self, message: ConsumerMessage) -> None:
-        self.message = message
-
-
-def test_a_batch_faust_acknowledges_early_is_committed_only_after_its_outputs() -> None:
-    """`take_events` acknowledges a batch when the agent asks for the next one; with `hold`
-    that acknowledgement is not the last, and the offset waits for the delivery's."""
-    consumer = Consumer()
-    message = ConsumerMessage("t.posts", 0, 41, 0.0, 0, None, b"k", b"v", None)
-    message.incref()  # the conductor's reference, one per agent reading the topic
-    hold([Event(message)])
-    message.ack(consumer)  # take_events, before the flag is stored
-    assert consumer.acked == []
-    message.ack(consumer)  # AckAfterDelivery, once the flag is stored
-    assert consumer.acked == [41]
