@@ -9,6 +9,11 @@ committed (seen with two workers: posts 0-15 of a fresh partition never judged, 
 committed). Here every guarded partition without a committed offset is sought to its earliest
 offset whenever Faust seeks to the committed ones, and its first commit must start at that
 offset, as a later commit must start at the last committed one.
+
+The seek back runs on the consumer's own thread, where aiokafka's fetcher lives. Faust's
+`Consumer.seek` calls aiokafka from the event loop's thread instead; that changes the fetcher's
+positions and wakes its futures from a foreign thread, and a worker that sought that way after a
+kill -9 takeover went silent in some runs.
 """
 
 from __future__ import annotations
@@ -38,12 +43,19 @@ class GuardedConsumer(faust_kafka.Consumer):
             for tp in self.assignment()
             if tp.topic in self.guarded and not self._committed_offset.get(tp)
         ]
-        floors: dict[Any, int] = {}
-        if fresh:
-            for tp, offset in (await self.earliest_offsets(*fresh)).items():
-                await self.seek(tp, offset)
-                floors[tp] = offset
+        floors = await self._rewind(fresh) if fresh else {}
+        for tp, offset in floors.items():
+            self._read_offset[tp] = offset or None  # Faust's own reading of "from the start"
         self._floors = floors
+
+    async def _rewind(self, partitions: list[Any]) -> dict[Any, int]:
+        """Seek `partitions` to their earliest offsets on the consumer's thread (see the module's
+        docstring); the partitions sought, with where they now start."""
+        thread = self._thread
+        found: dict[Any, int] = await thread.call_thread(
+            rewind_to_start, thread._ensure_consumer(), partitions
+        )
+        return found
 
     def _new_offset(self, tp: Any) -> int | None:
         acked = self._acked.get(tp)
@@ -59,6 +71,26 @@ class GuardedConsumer(faust_kafka.Consumer):
         found it (None when nothing was ever committed)."""
         offset: int | None = self._committed_offset.get(tp)
         return offset
+
+
+async def rewind_to_start(client: Any, partitions: list[Any]) -> dict[Any, int]:
+    """Seek each of `partitions` that `client` (an aiokafka consumer, on its own thread) still
+    holds to its earliest offset; the partitions sought, with that offset.
+
+    The assignment is read again after asking the broker: a rebalance in between takes
+    partitions away, and seeking one no longer held would fail the whole recovery."""
+    held = client.assignment()
+    wanted = [tp for tp in partitions if tp in held]
+    if not wanted:
+        return {}
+    starts = await client.beginning_offsets(wanted)
+    held = client.assignment()
+    sought: dict[Any, int] = {}
+    for tp, offset in starts.items():
+        if tp in held:
+            client.seek(tp, offset)
+            sought[tp] = offset
+    return sought
 
 
 def commit_may_start(floor: int, first_acked: int) -> bool:

@@ -49,10 +49,13 @@ def create_pipeline(
     settings = settings or Settings()
     app = faust_app(settings)
     specs = {s.name: s for s in topic_specs(settings)}
-    # The guarded start of never-committed partitions (streams.consumer) is off: seeking such a
-    # partition back to its earliest offset left the stream silent after a takeover in some runs
-    # of the kill -9 and two-worker tests. The consumer class stays for its committed offsets.
-    app.transport = GuardedTransport(app.conf.broker_consumer, app, guarded=[])
+    # Before anything touches the consumer: its start of each partition must be kept (see
+    # streams.consumer) on every topic without holes in its offsets, i.e. all but compacted ones.
+    app.transport = GuardedTransport(
+        app.conf.broker_consumer,
+        app,
+        guarded=[n for n, spec in specs.items() if spec.configs.get("cleanup.policy") != "compact"],
+    )
     app.sensors.add(CommitSensor())
     if settings.faust_sensor:
         setup_prometheus_sensors(app, name_prefix="faust")

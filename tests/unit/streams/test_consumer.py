@@ -11,7 +11,13 @@ import pytest
 from faust.types import TP
 
 from streams.app import faust_app
-from streams.consumer import CommitWatch, GuardedConsumer, GuardedTransport, commit_may_start
+from streams.consumer import (
+    CommitWatch,
+    GuardedConsumer,
+    GuardedTransport,
+    commit_may_start,
+    rewind_to_start,
+)
 from streams.settings import Settings
 
 POSTS = TP("t.posts", 5)
@@ -27,11 +33,9 @@ class Kafka:
     async def seek_to_committed(self) -> dict[TP, int | None]:
         return {POSTS: None, REGISTRY: None}
 
-    async def earliest_offsets(self, *tps: TP) -> dict[TP, int]:
+    async def rewind(self, tps: list[TP]) -> dict[TP, int]:
+        self.sought.extend((tp, 0) for tp in tps)
         return dict.fromkeys(tps, 0)
-
-    async def seek(self, tp: TP, offset: int) -> None:
-        self.sought.append((tp, offset))
 
 
 @pytest.fixture
@@ -42,8 +46,7 @@ def consumer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GuardedConsumer
     assert isinstance(built, GuardedConsumer)
     kafka = Kafka()
     monkeypatch.setattr(built, "seek_to_committed", kafka.seek_to_committed)
-    monkeypatch.setattr(built, "earliest_offsets", kafka.earliest_offsets)
-    monkeypatch.setattr(built, "seek", kafka.seek)
+    monkeypatch.setattr(built, "_rewind", kafka.rewind)
     monkeypatch.setattr(built, "assignment", lambda: {POSTS, REGISTRY})
     built.kafka = kafka  # type: ignore[attr-defined]
     return built
@@ -57,6 +60,7 @@ def test_a_fresh_partition_is_sought_to_its_start_and_committed_only_from_there(
     judged), and the fetch position goes back to 0 so they are fetched again."""
     asyncio.run(consumer.perform_seek())
     assert consumer.kafka.sought == [(POSTS, 0)]  # type: ignore[attr-defined]
+    assert consumer._read_offset[POSTS] is None  # Faust reads from the start again
     consumer._acked[POSTS] = list(range(16, 62))
     assert consumer._new_offset(POSTS) is None
     consumer._acked[POSTS].extend(range(16))
@@ -116,3 +120,39 @@ def test_a_partition_never_committed_counts_from_its_first_event() -> None:
     assert watch.observe(POSTS, processed=70, committed=None) == (71, 300.0)
     watch.forget(POSTS)
     assert watch.observe(POSTS, processed=70, committed=None) == (71, 0.0)
+
+
+class Client:
+    """An aiokafka consumer's answers: the log of every partition starts at 40 (retention),
+    and `lose` is taken away by a rebalance while the broker is asked."""
+
+    def __init__(self, held: set[TP], lose: frozenset[TP] = frozenset()) -> None:
+        self.held = set(held)
+        self.lose = lose
+        self.sought: list[tuple[TP, int]] = []
+
+    def assignment(self) -> set[TP]:
+        return set(self.held)
+
+    async def beginning_offsets(self, tps: list[TP]) -> dict[TP, int]:
+        self.held -= self.lose
+        return dict.fromkeys(tps, 40)
+
+    def seek(self, tp: TP, offset: int) -> None:
+        assert tp in self.held, "aiokafka refuses to seek a partition it does not hold"
+        self.sought.append((tp, offset))
+
+
+def test_rewinding_seeks_only_partitions_still_held_after_the_broker_answers() -> None:
+    """A rebalance while the earliest offsets are asked for takes one partition away: it is
+    left alone (the next assignment seeks it), the other goes back to where its log starts."""
+    other = TP("t.posts", 6)
+    client = Client({POSTS, other}, lose=frozenset({other}))
+    sought = asyncio.run(rewind_to_start(client, [POSTS, other, TP("t.posts", 7)]))
+    assert sought == {POSTS: 40}
+    assert client.sought == [(POSTS, 40)]
+
+
+def test_rewinding_nothing_held_asks_the_broker_nothing() -> None:
+    client = Client(set())
+    assert asyncio.run(rewind_to_start(client, [POSTS])) == {}
