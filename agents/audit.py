@@ -14,10 +14,9 @@ from typing import Any
 
 from elasticsearch import AsyncElasticsearch
 
-from agents.deadletters import send_to_deadletter
+from agents.decoding import OnFirstUse, valid_records
 from agents.retrying import until_done
 from schemas import AuditEntry
-from schemas.codec import Rejection, decode
 from streams import metrics
 from streams.audit_index import append_audit_entry, ensure_audit_index
 from streams.settings import Settings
@@ -30,25 +29,16 @@ def attach(
     app: Any, settings: Settings, audit_topic: Any, deadletter_topic: Any, es: AsyncElasticsearch
 ) -> Any:
     alias = settings.audit_alias
-    ready = False
+    prepared = OnFirstUse(partial(ensure_audit_index, es, alias))
 
     async def _store(entry: AuditEntry) -> bool:
-        nonlocal ready
-        if not ready:
-            await ensure_audit_index(es, alias)
-            ready = True
+        await prepared()
         return await append_audit_entry(es, alias, entry)
 
     @app.agent(audit_topic, name="netra.agents.audit")
     async def audit(stream: Any) -> None:
-        async for event in stream.events():
-            msg = event.message
-            entry = decode(msg.value, AuditEntry, max_bytes=64 * 1024)
-            if isinstance(entry, Rejection):
-                await send_to_deadletter(
-                    deadletter_topic, msg, stage=STAGE, reason=entry.reason, error=entry.error
-                )
-                continue
+        entries = valid_records(stream, AuditEntry, deadletter_topic=deadletter_topic, stage=STAGE)
+        async for _, entry in entries:
             written = await until_done(
                 partial(_store, entry),
                 what="audit entry",

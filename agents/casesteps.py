@@ -16,9 +16,9 @@ from typing import Any
 from elasticsearch import AsyncElasticsearch
 
 from agents.deadletters import send_to_deadletter
+from agents.decoding import OnFirstUse, valid_records
 from agents.retrying import until_done
 from schemas import CaseStep, DeadLetterReason
-from schemas.codec import Rejection, decode
 from streams import metrics
 from streams.casework import (
     DUE_WINDOWS,
@@ -33,7 +33,6 @@ from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 STAGE = "cases"
-STEP_MAX_BYTES = 64 * 1024
 REASONS = {
     StepResult.REFUSED: DeadLetterReason.STEP_REFUSED,
     StepResult.UNKNOWN_FLAG: DeadLetterReason.UNKNOWN_FLAG,
@@ -49,13 +48,10 @@ def attach(
     windows: StepWindows,
 ) -> Any:
     alias = settings.cases_alias
-    ready = False
+    prepared = OnFirstUse(partial(ensure_cases_index, es, alias))
 
     async def _record(step: CaseStep) -> StepOutcome:
-        nonlocal ready
-        if not ready:
-            await ensure_cases_index(es, alias)
-            ready = True
+        await prepared()
         return await record_step(
             es,
             cases_alias=alias,
@@ -67,14 +63,8 @@ def attach(
 
     @app.agent(steps_topic, name="netra.agents.cases")
     async def cases(stream: Any) -> None:
-        async for event in stream.events():
-            msg = event.message
-            step = decode(msg.value, CaseStep, max_bytes=STEP_MAX_BYTES)
-            if isinstance(step, Rejection):
-                await send_to_deadletter(
-                    deadletter_topic, msg, stage=STAGE, reason=step.reason, error=step.error
-                )
-                continue
+        steps = valid_records(stream, CaseStep, deadletter_topic=deadletter_topic, stage=STAGE)
+        async for msg, step in steps:
             outcome = await until_done(
                 partial(_record, step),
                 what="case step",

@@ -14,15 +14,16 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
-from elasticsearch import AsyncElasticsearch, ConflictError, NotFoundError
+from elasticsearch import AsyncElasticsearch
 from pydantic import ValidationError
 
 from agents.deadletters import send_to_deadletter
+from agents.decoding import valid_records
 from agents.retrying import until_done
 from schemas import DeadLetterReason, ReviewVerdict
-from schemas.codec import Rejection, decode
 from schemas.flag_document import FlagDocument, FlagField, ReviewStatus
 from streams import metrics
+from streams.flag_updates import FlagUpdate, update_flag
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -49,38 +50,24 @@ async def apply_verdict(
     es: AsyncElasticsearch, alias: str, verdict: ReviewVerdict
 ) -> NotApplied | None:
     """Write the verdict onto its flag; None once it is there (or already was)."""
-    while True:
-        try:
-            found = await es.get(index=alias, id=verdict.flag_id)
-        except NotFoundError:
-            return NotApplied(
-                DeadLetterReason.UNKNOWN_FLAG,
-                f"no flag {verdict.flag_id!r} in {alias}: check the id (netra flags tail, "
-                "Kibana) and send the review again",
-            )
-        try:
-            doc = FlagDocument.from_source(found["_source"])
-        except ValidationError as exc:
-            return NotApplied(
-                DeadLetterReason.SCHEMA,
-                f"the document of flag {verdict.flag_id!r} cannot be read: {exc}",
-            )
-        fields = reviewed_fields(doc, verdict)
-        if fields is None:
-            return None
-        try:
-            await es.update(
-                index=found["_index"],
-                id=verdict.flag_id,
-                doc=fields,
-                if_seq_no=found["_seq_no"],
-                if_primary_term=found["_primary_term"],
-                refresh="wait_for",
-            )
-        except ConflictError:
-            continue  # someone wrote in between (a redelivered flag, a claim): read again
+    try:
+        result = await update_flag(
+            es, alias, verdict.flag_id, partial(reviewed_fields, verdict=verdict)
+        )
+    except ValidationError as exc:
+        return NotApplied(
+            DeadLetterReason.SCHEMA,
+            f"the document of flag {verdict.flag_id!r} cannot be read: {exc}",
+        )
+    if result is FlagUpdate.MISSING:
+        return NotApplied(
+            DeadLetterReason.UNKNOWN_FLAG,
+            f"no flag {verdict.flag_id!r} in {alias}: check the id (netra flags tail, "
+            "Kibana) and send the review again",
+        )
+    if result is FlagUpdate.WRITTEN:
         metrics.REVIEWS.labels(verdict=verdict.verdict.value).inc()
-        return None
+    return None
 
 
 async def rule_precision(es: AsyncElasticsearch, alias: str) -> dict[str, float]:
@@ -144,14 +131,10 @@ def attach(
 
     @app.agent(reviews_topic, name="netra.agents.reviews")
     async def reviews(stream: Any) -> None:
-        async for event in stream.events():
-            msg = event.message
-            verdict = decode(msg.value, ReviewVerdict, max_bytes=64 * 1024)
-            if isinstance(verdict, Rejection):
-                await send_to_deadletter(
-                    deadletter_topic, msg, stage=STAGE, reason=verdict.reason, error=verdict.error
-                )
-                continue
+        verdicts = valid_records(
+            stream, ReviewVerdict, deadletter_topic=deadletter_topic, stage=STAGE
+        )
+        async for msg, verdict in verdicts:
             refused = await until_done(
                 partial(apply_verdict, es, alias, verdict),
                 what="review",

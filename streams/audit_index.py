@@ -15,6 +15,7 @@ from typing import Any
 from elasticsearch import AsyncElasticsearch, ConflictError, NotFoundError
 
 from schemas import AuditEntry
+from streams.aliased_index import ensure_aliased_index
 from streams.settings import REPO_ROOT
 
 TEMPLATE_PATH = REPO_ROOT / "deploy" / "elasticsearch" / "audit-template.json"
@@ -31,15 +32,7 @@ def load_audit_template() -> dict[str, Any]:
 
 async def ensure_audit_index(es: AsyncElasticsearch, alias: str) -> str:
     """Create the template and the index behind the alias when missing; return the index."""
-    template = load_audit_template()
-    template["index_patterns"] = [f"{alias}-*"]
-    await es.indices.put_index_template(name=alias, **template)
-    if await es.indices.exists_alias(name=alias):
-        found = await es.indices.get_alias(name=alias)
-        return str(next(iter(found.keys())))
-    index = f"{alias}-000001"
-    await es.indices.create(index=index, aliases={alias: {"is_write_index": True}})
-    return index
+    return await ensure_aliased_index(es, alias, load_audit_template())
 
 
 def audit_document(entry: AuditEntry) -> dict[str, Any]:

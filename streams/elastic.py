@@ -18,6 +18,7 @@ from elasticsearch import AsyncElasticsearch
 
 from schemas import Flag, Severity
 from schemas.flag_document import AsnFields, FlagDocument
+from streams.aliased_index import ensure_aliased_index
 from streams.deadlines import Clocks, KnownVia, default_clocks
 from streams.settings import REPO_ROOT
 
@@ -70,20 +71,7 @@ async def ensure_index(es: AsyncElasticsearch, alias: str) -> str:
     modules = await cluster_modules(es)
     if "x-pack-ilm" in modules:
         await es.ilm.put_lifecycle(name="netra-flags", policy=ILM_POLICY)
-    template = template_for(modules)
-    template["index_patterns"] = [f"{alias}-*"]
-    await es.indices.put_index_template(name=alias, **template)
-    if await es.indices.exists_alias(name=alias):
-        found = await es.indices.get_alias(name=alias)
-        index = str(next(iter(found.keys())))
-        # Fields added since the index was made (the mapping is strict): adding is allowed.
-        await es.indices.put_mapping(
-            index=index, properties=template["template"]["mappings"]["properties"]
-        )
-        return index
-    index = f"{alias}-000001"
-    await es.indices.create(index=index, aliases={alias: {"is_write_index": True}})
-    return index
+    return await ensure_aliased_index(es, alias, template_for(modules), add_new_fields=True)
 
 
 def flag_document(

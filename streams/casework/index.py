@@ -17,9 +17,11 @@ from elasticsearch import ApiError, AsyncElasticsearch, ConflictError, NotFoundE
 
 from schemas.case import CaseStage, CaseStep
 from schemas.flag_document import FlagDocument, FlagField
+from streams.aliased_index import ensure_aliased_index
 from streams.casework.record import CaseRecord, apply, open_case, refusal
 from streams.casework.windows import StepWindows
 from streams.deadlines import Clocks
+from streams.flag_updates import update_flag
 from streams.settings import REPO_ROOT
 
 TEMPLATE_PATH = REPO_ROOT / "deploy" / "elasticsearch" / "cases-template.json"
@@ -51,16 +53,7 @@ class StepOutcome:
 async def ensure_cases_index(es: AsyncElasticsearch, alias: str) -> str:
     """Create the template and the index behind the alias when missing; return the index."""
     template: dict[str, Any] = json.loads(TEMPLATE_PATH.read_text(encoding="utf-8"))
-    template["index_patterns"] = [f"{alias}-*"]
-    await es.indices.put_index_template(name=alias, **template)
-    if await es.indices.exists_alias(name=alias):
-        found = await es.indices.get_alias(name=alias)
-        return str(next(iter(found.keys())))
-    index = f"{alias}-000001"
-    await es.indices.create(index=index, aliases={alias: {"is_write_index": True}})
-    # Reads right after the first write must not meet a shard still starting (a 503).
-    await es.cluster.health(index=index, wait_for_status="yellow", timeout="30s")
-    return index
+    return await ensure_aliased_index(es, alias, template)
 
 
 def case_document(case: CaseRecord) -> dict[str, Any]:
@@ -146,12 +139,8 @@ async def mark_flag(
     and once the finding is registered, the flag's follow-up deadlines, which run from then.
     Idempotent: a step applied again marks the flag the same way."""
     registered = next((s.at for s in case.steps if s.stage is CaseStage.FINDING_REGISTERED), None)
-    while True:
-        try:
-            found = await es.get(index=flags_alias, id=case.flag_id)
-        except NotFoundError:
-            return  # the flag was purged; the case keeps what happened
-        doc = FlagDocument.from_source(found["_source"])
+
+    def fields_for(doc: FlagDocument) -> dict[str, Any]:
         fields: dict[str, Any] = {FlagField.CASE_STATE.value: case.stage.value}
         recorded = doc.recorded_deadlines()
         if registered is not None and recorded is not None and doc.registered_at is None:
@@ -164,18 +153,10 @@ async def mark_flag(
                 registered_at=registered,
             )
             fields |= doc.with_deadlines(deadlines).to_source(include=FlagDocument.INDEXER_ONCE)
-        try:
-            await es.update(
-                index=found["_index"],
-                id=case.flag_id,
-                doc=fields,
-                if_seq_no=found["_seq_no"],
-                if_primary_term=found["_primary_term"],
-                refresh="wait_for",
-            )
-        except ConflictError:
-            continue  # a verdict or a claim was written in between: read again
-        return
+        return fields
+
+    # A flag purged since keeps no mark; the case keeps what happened.
+    await update_flag(es, flags_alias, case.flag_id, fields_for)
 
 
 def due_query(now: dt.datetime) -> dict[str, Any]:
