@@ -8,15 +8,15 @@ import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from agents.capture import Capturer
-from schemas import DeadLetter, DeadLetterReason, EventSource
+from schemas import DeadLetterReason, EventSource
 from streams.evidence.browser import Browser, BrowserError
 from streams.evidence.source import RawEvent
 from streams.evidence.verify import verify
 from streams.pseudonyms import NipPseudonyms
 from streams.settings import Settings
+from tests.unit.agents.deadletter_topic import DeadLetterTopic
 from tests.unit.streams.evidence.flags import RAW, SOURCE, sample_flag
 from tests.unit.streams.evidence.memory_bucket import MemoryBucket
 
@@ -30,22 +30,6 @@ class Message:
     topic: str = "netra.flags"
     partition: int = 0
     offset: int = 0
-
-
-class Topic:
-    """Takes dead letters as Kafka would, acknowledging each at once."""
-
-    def __init__(self) -> None:
-        self.sent: list[DeadLetter] = []
-
-    def get_topic_name(self) -> str:
-        return "netra.deadletter"
-
-    async def send(self, *, key: bytes | None, value: bytes, force: bool) -> Any:
-        self.sent.append(DeadLetter.model_validate_json(value))
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        done.set_result(None)
-        return done
 
 
 class Reader:
@@ -65,13 +49,13 @@ class ScriptedBrowser(Browser):
         return [b"\x89PNG" + bytes([i]) for i in range(count)]
 
 
-def capturer(bucket: MemoryBucket, fail: bool, topic: Topic) -> Capturer:
+def capturer(bucket: MemoryBucket, fail: bool, topic: DeadLetterTopic) -> Capturer:
     settings = Settings(evidence_render_attempts=2)
     return Capturer(settings, bucket, ScriptedBrowser(fail), Reader(), topic)  # type: ignore[arg-type]
 
 
 def test_a_good_flag_is_stored_and_an_unreadable_one_dead_lettered() -> None:
-    bucket, topic = MemoryBucket(), Topic()
+    bucket, topic = MemoryBucket(), DeadLetterTopic()
     flag = sample_flag()
     messages = [Message(b'{"not": "a flag"'), Message(flag.model_dump_json().encode(), offset=1)]
 
@@ -88,7 +72,7 @@ def test_a_good_flag_is_stored_and_an_unreadable_one_dead_lettered() -> None:
 
 
 def test_a_flag_chromium_cannot_render_goes_to_the_dead_letters_as_capture_failed() -> None:
-    bucket, topic = MemoryBucket(), Topic()
+    bucket, topic = MemoryBucket(), DeadLetterTopic()
     flag = sample_flag()
 
     async def run() -> int:

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from agents.decoding import OnFirstUse, valid_records
-from schemas import DeadLetter, DeadLetterReason, ReviewVerdict
+from schemas import DeadLetterReason, ReviewVerdict
+from tests.unit.agents.deadletter_topic import DeadLetterTopic
 
 
 @dataclass
@@ -35,22 +36,6 @@ class Stream:
             yield event
 
 
-class Topic:
-    """Takes dead letters as Kafka would, storing each at once."""
-
-    def __init__(self) -> None:
-        self.sent: list[DeadLetter] = []
-
-    def get_topic_name(self) -> str:
-        return "netra.deadletters"
-
-    async def send(self, *, key: bytes | None, value: bytes, force: bool) -> Any:
-        self.sent.append(DeadLetter.model_validate_json(value))
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        done.set_result(None)
-        return done
-
-
 GOOD = (
     b'{"flag_id": "instagram:ig-1", "reviewer": "ana", "verdict": "confirm", "note": "n",'
     b' "reviewed_at": "2024-01-20T09:00:00+00:00"}'
@@ -58,7 +43,7 @@ GOOD = (
 
 
 def test_records_come_through_and_each_bad_message_is_dead_lettered_with_its_reason() -> None:
-    topic = Topic()
+    topic = DeadLetterTopic()
     stream = Stream([GOOD, b"{not json", None, b"x" * 70_000, GOOD])
 
     async def collect() -> list[tuple[int, ReviewVerdict]]:
