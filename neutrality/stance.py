@@ -413,6 +413,33 @@ def _named_first(feats: Features, keys: dict[str, tuple[str, ...]], field: str) 
     )
 
 
+# A link written into the words, as X and Facebook show a shared article: its address (often cut
+# short with "…") or "pic.twitter.com/…" for an attached picture. It is where the words point,
+# not words of the author's: a headline followed by its link is still a headline.
+_TEXT_LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+(?:\s*…)?", re.IGNORECASE)
+_LINK_STARTS = ("http", "www.", "pic.twitter.com")
+
+
+def text_links(text: str) -> list[re.Match[str]]:
+    """The links written into a text (see `_TEXT_LINK`), in order."""
+    if not any(start in text for start in _LINK_STARTS):
+        return []
+    return list(_TEXT_LINK.finditer(text))
+
+
+def without_links(text: str, links: list[re.Match[str]]) -> str:
+    """The text with its written links taken out, for the readers of its shape (headline, news
+    prose, the author's own voice)."""
+    if not links:
+        return text
+    parts, cut = [], 0
+    for m in links:
+        parts.append(text[cut : m.start()])
+        cut = m.end()
+    parts.append(text[cut:])
+    return " ".join(" ".join(parts).split())
+
+
 def _publisher_links(urls: list[str]) -> list[tuple[int, str]]:
     """(index, host) of the links to a news publisher (a newsroom word or a news domain in the
     host name): a post that links the story it speaks of is passing news on."""
@@ -510,9 +537,25 @@ def read_register(
         headlined: set[str] = set()  # read as news by its title case alone, nobody quoted
         # read as news by a dateline, a publisher, its prose or a fact-checker's verdict
         newsroom: set[str] = set()
+        shapes: dict[str, str] = {}  # each field's words without the links written into them
         for field, orig in originals[side]:
             if not orig:
                 continue
+            links = text_links(orig) if field in ("text", "target.text") else []
+            bare = shapes[field] = without_links(orig, links)
+            if field == "text" and side == "own":
+                for link in links:
+                    for _, host in _publisher_links([link.group()]):
+                        found.setdefault("report", []).append(
+                            Ev(
+                                field,
+                                link.start(),
+                                link.end(),
+                                "register:report (a link to a publisher)",
+                                host,
+                                raw=True,
+                            )
+                        )
             spans = quoted_spans(orig) if _QUOTE_CHARS.intersection(orig) else []
             if spans:
                 quoted[field] = spans
@@ -554,7 +597,7 @@ def read_register(
                 )
                 reported.update(("target.text", "target.name"))
                 newsroom.update(("target.text", "target.name"))
-            if field in ("text", "target.text") and news_prose(orig):
+            if field in ("text", "target.text") and news_prose(bare):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (news prose)", orig[:80])
                 )
@@ -562,8 +605,8 @@ def read_register(
                 newsroom.add(field)
             if (
                 (field in ("text", "target.text") or len(orig) > LONG_NAME)
-                and headline(orig)
-                and not _cheering_kicker(orig, feats, keys, field)
+                and headline(bare)
+                and not _cheering_kicker(bare, feats, keys, field)
             ):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (headline)", orig[:80])
@@ -592,7 +635,7 @@ def read_register(
                 )
                 if not first_person and not imperative:
                     reported.add(field)
-                    if ":" not in orig:
+                    if ":" not in bare:
                         headlined.add(field)
         if side == "own":
             for i, host in _publisher_links(post.urls):
@@ -826,7 +869,7 @@ def read_register(
         # News words ("hasil", "debat", "ternyata") in a field spoken in the author's own voice
         # (particles, emoji, doubled punctuation, first person) are the author's topic, not a
         # newsroom's register; structural and strong cues still count there.
-        chatty = {f for f, orig in originals[side] if orig and own_voice(orig)}
+        chatty = {f for f, orig in originals[side] if orig and own_voice(shapes.get(f, orig))}
         if side == "own" and conversational(post):
             chatty.add("text")
         for register, evs in found.items():

@@ -15,6 +15,8 @@ from neutrality.stance import (
     news_prose,
     own_voice,
     quoted_spans,
+    text_links,
+    without_links,
 )
 from schemas import Action, Decision, Platform, Post, Target, TargetKind
 
@@ -751,3 +753,25 @@ def test_a_fact_checkers_verdict_makes_the_claim_checked(engine: Engine) -> None
     assert analysis.decision.outcome.value == "pass"
     claimed = checked.model_copy(update={"text": checked.text.removeprefix("[SALAH] ")})
     assert "register.endorse" in _features(engine, claimed)
+
+
+def test_links_written_into_the_text_are_no_words_of_the_author() -> None:
+    text = "Jokowi Resmikan Bendungan Baru di Aceh https://news.example.id/read/bendungan-aceh …"
+    links = text_links(text)
+    assert [m.group().split("/")[2] for m in links] == ["news.example.id"]
+    assert without_links(text, links) == "Jokowi Resmikan Bendungan Baru di Aceh"
+    assert headline(without_links(text, links)) and not headline(text)
+    assert text_links("tanpa tautan sama sekali") == []
+
+
+def test_a_headline_with_its_link_in_the_text_is_reporting(engine: Engine) -> None:
+    shared = _post(
+        "Prabowo Resmikan Jembatan Gantung di Garut https://www.beritaku.id/read/jembatan"
+    )
+    analysis = engine.analyse(shared, complete=True, full_path=True)
+    assert analysis.features is not None
+    labels = {ev.label for evs in analysis.features.found.values() for ev in evs}
+    assert "register:report (a link to a publisher)" in labels
+    assert "register.neutral" in analysis.features.found
+    cheered = _post("Ayo coblos Prabowo, mantap! https://www.beritaku.id/read/jembatan")
+    assert "register.endorse" in _features(engine, cheered)
