@@ -283,6 +283,13 @@ class Settings(BaseSettings):
         default="netra-evidence",
         description="Bucket of evidence artefacts and custody entries, written once each.",
     )
+    evidence_retention_days: int = Field(
+        default=1825,
+        ge=1,
+        description="Days each evidence object stays locked in COMPLIANCE mode once written: "
+        "nobody, not even the holder of the bucket's keys, can delete a kept version or shorten "
+        "its lock before then (a new bucket is made with object lock; see docs/evidence.md).",
+    )
     evidence_batch: int = Field(
         default=50, ge=1, le=500, description="Flags the capture agent renders in one page."
     )

@@ -105,6 +105,7 @@ def verify_command(
                     "artefacts_checked": result.artefacts_checked,
                     "custody_entries": len(result.entries),
                     "problems": result.problems,
+                    "notes": result.notes,
                 }
             )
         )
@@ -134,6 +135,8 @@ def _print_verification(result: Any) -> None:
             highlight=False,
             soft_wrap=True,
         )
+    for note in result.notes:
+        out.print(f"[yellow]note[/]: {note}", highlight=False, soft_wrap=True)
     if result.intact:
         out.print(
             f"[green]intact[/]: {result.artefacts_checked} artefacts and "

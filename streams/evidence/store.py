@@ -6,10 +6,18 @@ kept. Keys of artefacts end in their SHA-256, so a retry that rendered the same 
 them kept and one that rendered other bytes adds a new object beside them; either way nothing
 is overwritten. An unreachable store raises ObjectStoreUnavailableError, which the capture
 agent waits out without acknowledging anything.
+
+Write-once by condition binds Netra, not whoever holds the bucket's keys: they could write over
+a whole custody chain from entry 0. So a bucket Netra makes has object lock with a default
+COMPLIANCE retention: every object is versioned and each version locked for
+`NETRA_EVIDENCE_RETENTION_DAYS`, so an overwrite or a delete adds a version or a delete marker
+beside the kept one, never removes it, and `versions` lets the verifier show both.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
@@ -19,6 +27,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from streams.evidence.credentials import ObjectStoreCredentials, resolve
 from streams.settings import Settings
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -70,18 +80,24 @@ def _raise(exc: Exception, what: str) -> NoReturn:
     raise ObjectStoreUnavailableError(f"the object store is unavailable ({what}): {exc}") from exc
 
 
-def ensure_bucket(client: S3Client, bucket: str) -> None:
-    """Create the bucket unless it exists (idempotent; two creators racing is fine)."""
+def ensure_bucket(client: S3Client, bucket: str, retention_days: int) -> bool:
+    """Create the bucket unless it exists (idempotent; two creators racing is fine), with object
+    lock and a default COMPLIANCE retention of `retention_days`; whether the bucket is locked (a
+    bucket made before without object lock stays as it was: S3 cannot add lock to it)."""
     try:
         client.head_bucket(Bucket=bucket)
-        return
     except ClientError as exc:
         if _status(exc) != 404:
             _raise(exc, f"access to bucket {bucket}")
+        _create_locked(client, bucket)
     except BotoCoreError as exc:
         _raise(exc, f"access to bucket {bucket}")
+    return _lock_by_default(client, bucket, retention_days)
+
+
+def _create_locked(client: S3Client, bucket: str) -> None:
     try:
-        client.create_bucket(Bucket=bucket)
+        client.create_bucket(Bucket=bucket, ObjectLockEnabledForBucket=True)
     except ClientError as exc:
         code = exc.response.get("Error", {}).get("Code", "")
         if code not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
@@ -90,10 +106,57 @@ def ensure_bucket(client: S3Client, bucket: str) -> None:
         _raise(exc, f"creating bucket {bucket}")
 
 
+def _lock_by_default(client: S3Client, bucket: str, retention_days: int) -> bool:
+    """Set the bucket's default retention when it has object lock; False when it has none."""
+    try:
+        found = client.get_object_lock_configuration(Bucket=bucket)
+    except ClientError as exc:
+        if _status(exc) == 404 or "ObjectLockConfigurationNotFound" in str(exc):
+            log.error(
+                "evidence bucket %s has no object lock: whoever holds its keys could write over "
+                "evidence; use a bucket Netra creates (NETRA_EVIDENCE_BUCKET)",
+                bucket,
+            )
+            return False
+        _raise(exc, f"reading the object lock of bucket {bucket}")
+    except BotoCoreError as exc:
+        _raise(exc, f"reading the object lock of bucket {bucket}")
+    rule = found.get("ObjectLockConfiguration", {}).get("Rule", {}).get("DefaultRetention", {})
+    if rule.get("Mode") == "COMPLIANCE" and rule.get("Days") == retention_days:
+        return True
+    try:
+        client.put_object_lock_configuration(
+            Bucket=bucket,
+            ObjectLockConfiguration={
+                "ObjectLockEnabled": "Enabled",
+                "Rule": {"DefaultRetention": {"Mode": "COMPLIANCE", "Days": retention_days}},
+            },
+        )
+    except (ClientError, BotoCoreError) as exc:
+        _raise(exc, f"setting the default retention of bucket {bucket}")
+    return True
+
+
+@dataclass(frozen=True)
+class KeyHistory:
+    """Every version the store keeps of one key: how many were written, how many deletes hide
+    them, and the first one written (the one Netra wrote, when it was not written over)."""
+
+    key: str
+    versions: int
+    delete_markers: int
+    first_version: str | None
+
+    @property
+    def untouched(self) -> bool:
+        return self.versions <= 1 and self.delete_markers == 0
+
+
 class Bucket(Protocol):
     """What evidence code needs of a bucket (EvidenceStore; an in-memory one in unit tests)."""
 
     bucket: str
+    locked: bool
 
     def put_once(self, key: str, data: bytes, content_type: str) -> PutOutcome: ...
 
@@ -101,13 +164,16 @@ class Bucket(Protocol):
 
     def keys(self, prefix: str) -> list[str]: ...
 
+    def histories(self, prefix: str) -> dict[str, KeyHistory]: ...
+
 
 class EvidenceStore:
     """Write-once puts, reads and listings in one bucket of an S3-compatible store."""
 
-    def __init__(self, client: S3Client, bucket: str) -> None:
+    def __init__(self, client: S3Client, bucket: str, *, locked: bool = True) -> None:
         self.client = client
         self.bucket = bucket
+        self.locked = locked  # object lock keeps every version (see the module's docstring)
 
     def put_once(self, key: str, data: bytes, content_type: str) -> PutOutcome:
         """Store `data` at `key` unless something is already there (never replaced)."""
@@ -153,11 +219,51 @@ class EvidenceStore:
             _raise(exc, f"listing {prefix}")
         return sorted(found)
 
+    def histories(self, prefix: str) -> dict[str, KeyHistory]:
+        """The version history of every key under `prefix` (deleted ones included)."""
+        seen: dict[str, list[str]] = {}  # version ids, newest first (the order S3 lists them)
+        markers: dict[str, int] = {}
+        try:
+            pages = self.client.get_paginator("list_object_versions").paginate(
+                Bucket=self.bucket, Prefix=prefix
+            )
+            for page in pages:
+                for version in page.get("Versions", []):
+                    key = version.get("Key", "")
+                    seen.setdefault(key, []).append(version.get("VersionId", ""))
+                for marker in page.get("DeleteMarkers", []):
+                    key = marker.get("Key", "")
+                    markers[key] = markers.get(key, 0) + 1
+        except (ClientError, BotoCoreError) as exc:
+            _raise(exc, f"listing the versions under {prefix}")
+        return {
+            key: KeyHistory(
+                key,
+                len(seen.get(key, [])),
+                markers.get(key, 0),
+                seen[key][-1] if seen.get(key) else None,
+            )
+            for key in sorted(set(seen) | set(markers))
+        }
+
+    def get_version(self, key: str, version_id: str) -> bytes | None:
+        """The bytes of one kept version of `key`."""
+        try:
+            resp = self.client.get_object(Bucket=self.bucket, Key=key, VersionId=version_id)
+            body: bytes = resp["Body"].read()
+        except ClientError as exc:
+            if _status(exc) == 404:
+                return None
+            _raise(exc, f"reading {key} version {version_id}")
+        except BotoCoreError as exc:
+            _raise(exc, f"reading {key} version {version_id}")
+        return body
+
 
 def open_store(settings: Settings) -> EvidenceStore:
-    """The evidence bucket of `settings`, created when missing."""
+    """The evidence bucket of `settings`, created (locked) when missing."""
     client = s3_client(
         settings.object_store_url, resolve(settings), region=settings.object_store_region
     )
-    ensure_bucket(client, settings.evidence_bucket)
-    return EvidenceStore(client, settings.evidence_bucket)
+    locked = ensure_bucket(client, settings.evidence_bucket, settings.evidence_retention_days)
+    return EvidenceStore(client, settings.evidence_bucket, locked=locked)

@@ -1,5 +1,6 @@
 """Checking a flag's evidence: every artefact against its recorded SHA-256, the record against
-custody entry 0, and every custody entry against its own hash and the one before it.
+custody entry 0, and every custody entry against its own hash and the one before it; and, in a
+bucket with object lock, that no object was written over or deleted since Netra wrote it.
 
 Each problem is reported as a sentence naming the object and what differs (recorded and
 found digests), so an operator can tell an edited screenshot from a removed view entry.
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 from schemas.custody import CustodyAction, CustodyEntry
 from schemas.evidence import ArtefactKind, EvidenceRecord
 from streams.evidence.custody import CustodyLog, StoredEntry
-from streams.evidence.keys import custody_key, record_key
+from streams.evidence.keys import custody_key, flag_prefix, record_key
 from streams.evidence.store import Bucket
 
 
@@ -27,6 +28,7 @@ class Verification:
     artefacts_checked: int = 0
     entries: list[CustodyEntry] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what limits the check, not a finding
 
     @property
     def intact(self) -> bool:
@@ -56,7 +58,32 @@ def verify(store: Bucket, flag_id: str) -> Verification:
         _check_artefacts(store, result.record, result)
     stored = CustodyLog(store).stored(flag_id)
     _check_chain(flag_id, stored, result)
+    _check_histories(store, flag_id, result)
     return result
+
+
+def _check_histories(store: Bucket, flag_id: str, result: Verification) -> None:
+    """Any object with more than the one version Netra wrote, or hidden by a delete: someone
+    with the bucket's keys went around Netra's write-once rule. The lock kept the first version,
+    so the problem names it for the original to be read back."""
+    if not store.locked:
+        result.notes.append(
+            f"bucket {store.bucket} has no object lock: an object written over by whoever holds "
+            "its keys keeps no earlier version, so only the hashes above can show a change"
+        )
+        return
+    for key, history in store.histories(flag_prefix(flag_id)).items():
+        if history.untouched:
+            continue
+        what = []
+        if history.versions > 1:
+            what.append(f"written over ({history.versions} versions)")
+        if history.delete_markers:
+            what.append(f"deleted ({history.delete_markers} delete marker(s))")
+        result.problems.append(
+            f"{key} was {' and '.join(what)} after Netra wrote it; the locked first version "
+            f"is kept: version {history.first_version}"
+        )
 
 
 def _check_artefacts(store: Bucket, record: EvidenceRecord, result: Verification) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
+from botocore.exceptions import ClientError
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from PIL import Image
 
@@ -184,6 +185,19 @@ def test_evidence_lands_outlives_its_source_goes_into_a_bundle_and_shows_tamperi
     report = " ".join(verdict.stdout.split())
     assert f"artefact screenshot ({shot_key}) changed" in report
     assert "custody entry 2 (viewed by nobody" in report and "was changed after" in report
+    # The bucket's object lock kept what Netra wrote: both objects show two versions, and the
+    # first of them can be read back but not deleted, even with the bucket's own keys.
+    assert store.locked
+    for key in (shot_key, custody_key(first, 2)):
+        assert f"{key} was written over (2 versions)" in report, report
+    history = store.histories(custody_key(first, 2))[custody_key(first, 2)]
+    assert history.first_version is not None
+    kept_entry = store.get_version(custody_key(first, 2), history.first_version)
+    assert kept_entry is not None and CustodyEntry.model_validate_json(kept_entry) == entry
+    with pytest.raises(ClientError, match="AccessDenied"):
+        store.client.delete_object(
+            Bucket=store.bucket, Key=custody_key(first, 2), VersionId=history.first_version
+        )
     other = next(iter(expected - {first}))
     assert netra(harness, "evidence", "verify", other).returncode == 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -111,3 +112,46 @@ def test_a_flag_with_nothing_kept_is_not_intact() -> None:
     result = verify(MemoryBucket(), "x:none")
     assert not result.intact
     assert result.problems[0].startswith("no evidence record at")
+
+
+def test_a_whole_chain_rewritten_by_a_key_holder_is_caught_by_the_kept_versions() -> None:
+    """Record and entry 0 written anew with consistent hashes: every hash and link checks
+    out, and only the bucket's lock, which kept the first versions, shows it."""
+    bucket, _ = captured_bucket()
+    fid = sample_flag().flag_id
+    forged_record = bucket.objects[record_key(fid)].replace(b"netra_rendering", b"platform")
+    first = CustodyEntry.model_validate_json(bucket.objects[custody_key(fid, 0)])
+    redone = first.model_copy(
+        update={"subject_sha256": hashlib.sha256(forged_record).hexdigest(), "actor": "x"}
+    )
+    bucket.overwrite(record_key(fid), forged_record)
+    bucket.overwrite(
+        custody_key(fid, 0),
+        redone.model_copy(update={"hash": redone.computed_hash()}).model_dump_json().encode(),
+    )
+    problems = verify(bucket, fid).problems
+    assert len(problems) == 2, problems
+    for key in (record_key(fid), custody_key(fid, 0)):
+        assert any(
+            p.startswith(f"{key} was written over (2 versions)") and "first version is kept" in p
+            for p in problems
+        )
+
+
+def test_a_deleted_entry_is_named_with_its_delete_marker() -> None:
+    bucket, _ = captured_bucket()
+    fid = sample_flag().flag_id
+    CustodyLog(bucket).append(fid, CustodyAction.VIEWED, actor="siti")
+    bucket.delete(custody_key(fid, 1))
+    problems = verify(bucket, fid).problems
+    assert any(
+        p.startswith(f"{custody_key(fid, 1)} was deleted (1 delete marker") for p in problems
+    )
+
+
+def test_a_bucket_without_object_lock_is_noted_not_failed() -> None:
+    bucket, _ = captured_bucket()
+    bucket.locked = False
+    result = verify(bucket, sample_flag().flag_id)
+    assert result.intact
+    assert result.notes and "has no object lock" in result.notes[0]
