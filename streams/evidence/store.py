@@ -195,15 +195,23 @@ class EvidenceStore:
 
     def get(self, key: str) -> bytes | None:
         """The object's bytes, or None when there is no such key."""
+        return self._read(key, None)
+
+    def _read(self, key: str, version_id: str | None) -> bytes | None:
+        what = f"{key} version {version_id}" if version_id else key
         try:
-            resp = self.client.get_object(Bucket=self.bucket, Key=key)
+            resp = (
+                self.client.get_object(Bucket=self.bucket, Key=key, VersionId=version_id)
+                if version_id
+                else self.client.get_object(Bucket=self.bucket, Key=key)
+            )
             body: bytes = resp["Body"].read()
         except ClientError as exc:
             if _status(exc) == 404:
                 return None
-            _raise(exc, f"reading {key}")
+            _raise(exc, f"reading {what}")
         except BotoCoreError as exc:
-            _raise(exc, f"reading {key}")
+            _raise(exc, f"reading {what}")
         return body
 
     def keys(self, prefix: str) -> list[str]:
@@ -247,17 +255,8 @@ class EvidenceStore:
         }
 
     def get_version(self, key: str, version_id: str) -> bytes | None:
-        """The bytes of one kept version of `key`."""
-        try:
-            resp = self.client.get_object(Bucket=self.bucket, Key=key, VersionId=version_id)
-            body: bytes = resp["Body"].read()
-        except ClientError as exc:
-            if _status(exc) == 404:
-                return None
-            _raise(exc, f"reading {key} version {version_id}")
-        except BotoCoreError as exc:
-            _raise(exc, f"reading {key} version {version_id}")
-        return body
+        """The bytes of one kept version of `key` (see `histories`)."""
+        return self._read(key, version_id)
 
 
 def open_store(settings: Settings) -> EvidenceStore:
