@@ -186,6 +186,13 @@ class SeaweedFS(Service):
         with os.fdopen(fd, "w") as out:
             json.dump(identities, out)
 
+    def environment(self) -> dict[str, str]:
+        # One volume per new collection (SeaweedFS grows seven by default). Every bucket is a
+        # collection, and an evidence bucket under object lock can never be deleted, so on a
+        # developer's machine the volume slots (about one per 256 MB of free disk) ran out after
+        # a few dozen test buckets.
+        return {**super().environment(), "WEED_MASTER_VOLUME_GROWTH_COPY_1": "1"}
+
     def command(self) -> list[str]:
         ports = self.ports()
         host = self.address.host

@@ -36,6 +36,8 @@ def test_defaults_and_the_ports_after_the_s3_port(tmp_path: Path) -> None:
     for arg in ("-s3", "-s3.port=39333", "-master.port=39334", "-ip.bind=127.0.0.1"):
         assert arg in argv
     assert f"-s3.config={svc.dir / 's3.json'}" in argv
+    # Locked evidence buckets are never deleted: each new one may take only one volume slot.
+    assert svc.environment()["WEED_MASTER_VOLUME_GROWTH_COPY_1"] == "1"
 
 
 def test_the_gateway_accepts_the_generated_identity_which_stays_private(tmp_path: Path) -> None:
