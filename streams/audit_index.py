@@ -36,7 +36,12 @@ async def ensure_audit_index(es: AsyncElasticsearch, alias: str) -> str:
     await es.indices.put_index_template(name=alias, **template)
     if await es.indices.exists_alias(name=alias):
         found = await es.indices.get_alias(name=alias)
-        return str(next(iter(found.keys())))
+        index = str(next(iter(found.keys())))
+        # An index made under an older template lacks fields added since (its mapping is
+        # strict): adding fields changes no existing document.
+        properties = template["template"]["mappings"]["properties"]
+        await es.indices.put_mapping(index=index, properties=properties)
+        return index
     index = f"{alias}-000001"
     await es.indices.create(index=index, aliases={alias: {"is_write_index": True}})
     return index

@@ -104,7 +104,8 @@ def topics_grant(
         PrincipalRole,
         typer.Option(
             help="worker: Netra's topics and consumer group; desk: write the desk's and the "
-            "intake's topics and look keys up in the registry, nothing else."
+            "intake's topics and look keys up in the registry and the reporters topic, "
+            "nothing else."
         ),
     ] = PrincipalRole.WORKER,
     password_env: Annotated[

@@ -1,5 +1,6 @@
 """The desk's pages: the queue, a flag, and the actions on it (claim, assign, verdicts, the NIP
-reveal), and the rule statistics; each confined to the signed-in user's scope."""
+reveal, opening a public reporter's contact), and the rule statistics; each confined to the
+signed-in user's scope."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from netra.desk.store import FlagNotFoundError, FoundFlag, StaleFlagError
 from netra.desk.verdicts import MAX_NOTE, VerdictNotSentError, send_verdict
 from netra.desk.views import render
 from netra.identity import User
+from netra.intake.reveal import REPORTER_ROLES
 from schemas import Verdict
 from schemas.flag_document import flag_link
+from schemas.report import ReporterContact
 
 router = APIRouter()
 FlagId = Annotated[str, Query(min_length=1, max_length=300)]
@@ -91,6 +94,7 @@ async def _flag_page(
     flag_id: str,
     *,
     nip: str | None = None,
+    reporter: ReporterContact | None = None,
     message: str = "",
     status: int = 200,
 ) -> Response:
@@ -117,6 +121,11 @@ async def _flag_page(
         and found.doc.asn.profile() is not None,
         may_assign=user.role in ASSIGN_ROLES,
         nip=nip,
+        may_reveal_reporter=desk.reporters is not None
+        and user.role in REPORTER_ROLES
+        and found.doc.report is not None
+        and found.doc.report.reporter_sealed,
+        reporter=reporter,
         message=message,
         verdicts=list(Verdict),
     )
@@ -233,6 +242,43 @@ async def reveal(
             503, f"the NIP is not revealed because the audit trail could not be written: {exc}"
         ) from exc
     return await _flag_page(request, who, flag_id, nip=nip)
+
+
+async def open_reporter(request: Request, user: User, flag_id: str, reason: str) -> ReporterContact:
+    """The contact of the flag's reporter once the audit trail has the attempt;
+    RevealRefusedError (after the trail has it) or HTTPException otherwise."""
+    found = await _found(request, user, flag_id)
+    revealer = desk_of(request).reporters
+    if revealer is None:
+        raise HTTPException(404, "this desk holds no reporter key")
+    try:
+        return await run_in_threadpool(
+            lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip())
+        )
+    except RevealRefusedError:
+        raise
+    except Exception as exc:  # the audit trail could not be written: nothing is shown
+        raise HTTPException(
+            503, f"the reporter is not shown because the audit trail could not be written: {exc}"
+        ) from exc
+
+
+@router.post("/flag/reveal-reporter", response_class=HTMLResponse)
+async def reveal_reporter(
+    request: Request,
+    who: Annotated[Caller, Depends(checked)],
+    flag_id: FlagIdForm,
+    reason: Annotated[str, Form(min_length=5, max_length=500)],
+) -> Response:
+    """Who reported this flag, shown on this response only (Bawaslu only, audited)."""
+    user = _flags_user(who)
+    try:
+        contact = await open_reporter(request, user, flag_id, reason)
+    except RevealRefusedError as exc:
+        return await _flag_page(
+            request, who, flag_id, message=f"The reporter is not shown: {exc}.", status=403
+        )
+    return await _flag_page(request, who, flag_id, reporter=contact)
 
 
 @router.get("/rules", response_class=HTMLResponse)

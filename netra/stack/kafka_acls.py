@@ -115,13 +115,15 @@ def desk_written_topics(settings: Settings) -> list[str]:
 
 
 def desk_read_topics(settings: Settings) -> list[str]:
-    """The topics the desk reads one key of: the registry, for the NIP a reveal shows."""
-    return [settings.registry_topic]
+    """The topics the desk reads one key of: the registry, for the NIP a reveal shows, and the
+    reporters topic, for the sealed contact Bawaslu opens (netra.intake.reveal)."""
+    return sorted({settings.registry_topic, settings.reporters_topic})
 
 
 def desk_acls(principal: str, settings: Settings) -> list[AclRule]:
     """Least privilege for the desk: write its topics by exact name, look keys up in the
-    registry, and nothing else (no group, no topic creation, no other topic read)."""
+    registry and the reporters topic, and nothing else (no group, no topic creation, no other
+    topic read)."""
     rules = {
         AclRule(principal, "TOPIC", name, "LITERAL", op)
         for name in desk_written_topics(settings)

@@ -204,7 +204,7 @@ def test_worker_acls_cover_netras_topics_and_group_only() -> None:
     assert not any(r.operation in {"ALL", "ALTER", "DELETE", "ALTER_CONFIGS"} for r in rules)
 
 
-def test_desk_acls_write_its_own_topics_and_read_the_registry_only() -> None:
+def test_desk_acls_write_its_own_topics_and_look_up_the_registry_and_reporters_only() -> None:
     settings = Settings.model_validate({})
     rules = desk_acls("User:netra-desk", settings)
     assert role_acls(PrincipalRole.DESK, "User:netra-desk", settings) == rules
@@ -218,7 +218,7 @@ def test_desk_acls_write_its_own_topics_and_read_the_registry_only() -> None:
         "netra.reviews": write,
         "netra.audit": write,
         "netra.posts": write,
-        "netra.reporters": write,
+        "netra.reporters": {"WRITE", "READ", "DESCRIBE"},
         "netra.registry": {"READ", "DESCRIBE"},
     }
 
