@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from netra.case import RevealRefusedError, case_from_document
 from netra.desk.auth import Caller, caller, checked, desk_of
-from netra.desk.pages import _flags_user, _found, _version, open_reporter
+from netra.desk.pages import _flags_user, _found, _version, open_reporter, viewed
 from netra.desk.queue import QueueFilters
 from netra.desk.store import FlagNotFoundError, StaleFlagError
 from netra.desk.verdicts import MAX_NOTE, VerdictNotSentError, send_verdict
@@ -56,6 +56,7 @@ async def flag(
 ) -> dict[str, Any]:
     user = _flags_user(who)
     found = await _found(request, user, id)
+    await viewed(desk_of(request).custody, user, found)  # a view, like the flag page
     case = case_from_document(found.doc, viewer=f"{user.name} ({user.role.value})")
     return {"version": found.version.token(), "case": case.model_dump(mode="json")}
 

@@ -15,12 +15,14 @@ from starlette.concurrency import run_in_threadpool
 from netra.case import RevealRefusedError, case_from_document, entitled_roles
 from netra.case.highlight import highlight_html
 from netra.desk.auth import Caller, caller, checked, desk_of
+from netra.desk.custody import CustodyNotWrittenError, log_view
 from netra.desk.queue import QueueFilters, QueueRow, Version
 from netra.desk.rulestats import fetch_rule_stats
 from netra.desk.scope import ASSIGN_ROLES, FLAG_ROLES, RULE_STATS_ROLES
 from netra.desk.store import FlagNotFoundError, FoundFlag, StaleFlagError
 from netra.desk.verdicts import MAX_NOTE, VerdictNotSentError, send_verdict
 from netra.desk.views import render
+from netra.desk.wiring import OpenCustody
 from netra.identity import User
 from netra.intake.reveal import REPORTER_ROLES
 from schemas import Verdict
@@ -97,10 +99,15 @@ async def _flag_page(
     reporter: ReporterContact | None = None,
     message: str = "",
     status: int = 200,
+    opened: bool = False,
 ) -> Response:
+    """The flag page; `opened`: the user opened it (not a page shown after an action), which
+    is a view in the flag's evidence custody log, written before the page is shown."""
     user = _flags_user(who)
     found = await _found(request, user, flag_id)
     desk = desk_of(request)
+    if opened:
+        await viewed(desk.custody, user, found)
     case = case_from_document(
         found.doc, revealed_nip=nip, viewer=f"{user.name} ({user.role.value})"
     )
@@ -135,7 +142,15 @@ async def _flag_page(
 async def flag_page(
     request: Request, who: Annotated[Caller, Depends(caller)], id: FlagId
 ) -> Response:
-    return await _flag_page(request, who, id)
+    return await _flag_page(request, who, id, opened=True)
+
+
+async def viewed(custody: OpenCustody | None, user: User, found: FoundFlag) -> None:
+    """The view in the custody log, or 503: evidence is not shown unrecorded."""
+    try:
+        await log_view(custody, user, found.doc)
+    except CustodyNotWrittenError as exc:
+        raise HTTPException(503, f"the flag is not shown because {exc}") from exc
 
 
 @router.post("/flag/claim")

@@ -16,10 +16,16 @@ from fastapi.testclient import TestClient
 
 from netra.desk import create_app
 from netra.kafka_tools import send_and_wait
+from netra.stack import StackSettings
 from schemas import AuditAction, AuditEntry, AuditOutcome, ReviewVerdict, Verdict
+from schemas.custody import CustodyAction
 from schemas.report import ReporterContact, ReportInfo
+from streams.evidence.custody import CustodyLog
+from streams.evidence.store import open_store
+from streams.evidence.verify import verify
 from tests.integration.desk_setup import PASSWORD, REPORTER_SEAL, DeskUnderTest, build_desk
 from tests.integration.report_samples import ANDI, BUDI, SITI, Indexed
+from tests.unit.streams.evidence.test_verify import store_capture
 
 
 @pytest.fixture
@@ -253,6 +259,34 @@ def test_only_bawaslu_opens_a_reporters_contact_and_every_attempt_is_audited(
     assert {e.action for e in entries} == {AuditAction.REPORTER_REVEAL}
     assert entries[4].reason == "memanggil pelapor sebagai saksi"
     assert all(contact.contact not in e.model_dump_json() for e in entries)
+
+
+def test_opening_a_flag_is_a_view_in_its_custody_chain_which_still_verifies(
+    desk: DeskUnderTest, client: TestClient, stack: StackSettings
+) -> None:
+    """On the shared evidence store: a captured flag opened in the desk (page and API) gains
+    one view entry per opening, by the signed-in user, and `netra evidence verify`'s check
+    still finds the chain intact; claims and verdict pages re-shown are not views."""
+    # The test desk keeps its state apart; the store's keys are the running stack's.
+    store = open_store(desk.settings.model_copy(update={"state_dir": stack.state_dir}))
+    desk.desk.custody = lambda: CustodyLog(store)
+    flag = next(s.flag for s in desk.indexed.items if s.flag.flag_id == desk.flag_of(BUDI))
+    store_capture(store, flag, None)
+    sign_in(client, "blora")
+    assert client.get("/flag", params={"id": flag.flag_id}).status_code == 200
+    assert client.get("/api/flag", params={"id": flag.flag_id}).status_code == 200
+    result = verify(store, flag.flag_id)
+    assert result.intact, result.problems
+    assert [(e.action, e.actor) for e in result.entries] == [
+        (CustodyAction.CAPTURED, "capture agent (test)"),
+        (CustodyAction.VIEWED, "blora"),
+        (CustodyAction.VIEWED, "blora"),
+    ]
+    assert result.entries[1].detail == "flag opened in the review desk (bawaslu)"
+    # A flag outside the user's scope is not shown, and no view is recorded for it.
+    sign_in(client, "insp-kemenag")
+    assert client.get("/flag", params={"id": flag.flag_id}).status_code == 404
+    assert len(verify(store, flag.flag_id).entries) == 3
 
 
 HOSTILE_NOTE = "<script>alert(1)</script>"
