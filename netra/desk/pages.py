@@ -4,8 +4,9 @@ signed-in user's scope."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -30,10 +31,13 @@ from schemas.flag_document import flag_link
 from schemas.report import ReporterContact
 
 router = APIRouter()
+T = TypeVar("T")
 FlagId = Annotated[str, Query(min_length=1, max_length=300)]
 FlagIdForm = Annotated[str, Form(min_length=1, max_length=300)]
 VersionForm = Annotated[str, Form(max_length=40)]
 NoteForm = Annotated[str, Form(max_length=MAX_NOTE)]
+#: Why a user asks to see personal data: kept in the audit trail.
+ReasonForm = Annotated[str, Form(min_length=5, max_length=500)]
 MAX_BULK = 100
 
 
@@ -238,25 +242,35 @@ async def reveal(
     request: Request,
     who: Annotated[Caller, Depends(checked)],
     flag_id: FlagIdForm,
-    reason: Annotated[str, Form(min_length=5, max_length=500)],
+    reason: ReasonForm,
 ) -> Response:
     """The clear NIP, shown on this response only, once the audit trail has the reveal."""
     user = _flags_user(who)
     found = await _found(request, user, flag_id)
     revealer = desk_of(request).revealer
     try:
-        nip = await run_in_threadpool(
-            lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip())
+        nip = await _audited(
+            "the NIP",
+            lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip()),
         )
     except RevealRefusedError as exc:
         return await _flag_page(
             request, who, flag_id, message=f"The NIP is not revealed: {exc}.", status=403
         )
+    return await _flag_page(request, who, flag_id, nip=nip)
+
+
+async def _audited(what: str, reveal: Callable[[], T]) -> T:
+    """Run a reveal (it blocks on the audit trail) off the event loop; RevealRefusedError
+    passes through, any other failure means the trail was not written and nothing is shown."""
+    try:
+        return await run_in_threadpool(reveal)
+    except RevealRefusedError:
+        raise
     except Exception as exc:  # the audit trail could not be written: nothing is shown
         raise HTTPException(
-            503, f"the NIP is not revealed because the audit trail could not be written: {exc}"
+            503, f"{what} is not shown because the audit trail could not be written: {exc}"
         ) from exc
-    return await _flag_page(request, who, flag_id, nip=nip)
 
 
 async def open_reporter(request: Request, user: User, flag_id: str, reason: str) -> ReporterContact:
@@ -266,16 +280,10 @@ async def open_reporter(request: Request, user: User, flag_id: str, reason: str)
     revealer = desk_of(request).reporters
     if revealer is None:
         raise HTTPException(404, "this desk holds no reporter key")
-    try:
-        return await run_in_threadpool(
-            lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip())
-        )
-    except RevealRefusedError:
-        raise
-    except Exception as exc:  # the audit trail could not be written: nothing is shown
-        raise HTTPException(
-            503, f"the reporter is not shown because the audit trail could not be written: {exc}"
-        ) from exc
+    return await _audited(
+        "the reporter",
+        lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip()),
+    )
 
 
 @router.post("/flag/reveal-reporter", response_class=HTMLResponse)
@@ -283,7 +291,7 @@ async def reveal_reporter(
     request: Request,
     who: Annotated[Caller, Depends(checked)],
     flag_id: FlagIdForm,
-    reason: Annotated[str, Form(min_length=5, max_length=500)],
+    reason: ReasonForm,
 ) -> Response:
     """Who reported this flag, shown on this response only (Bawaslu only, audited)."""
     user = _flags_user(who)

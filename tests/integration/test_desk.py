@@ -21,7 +21,7 @@ from schemas import AuditAction, AuditEntry, AuditOutcome, ReviewVerdict, Verdic
 from schemas.custody import CustodyAction
 from schemas.report import ReporterContact, ReportInfo
 from streams.evidence.custody import CustodyLog
-from streams.evidence.store import open_store
+from streams.evidence.store import EvidenceStore, open_store
 from streams.evidence.verify import verify
 from tests.integration.desk_setup import PASSWORD, REPORTER_SEAL, DeskUnderTest, build_desk
 from tests.integration.report_samples import ANDI, BUDI, SITI, Indexed
@@ -269,24 +269,34 @@ def test_opening_a_flag_is_a_view_in_its_custody_chain_which_still_verifies(
     still finds the chain intact; claims and verdict pages re-shown are not views."""
     # The test desk keeps its state apart; the store's keys are the running stack's.
     store = open_store(desk.settings.model_copy(update={"state_dir": stack.state_dir}))
-    desk.desk.custody = lambda: CustodyLog(store)
-    flag = next(s.flag for s in desk.indexed.items if s.flag.flag_id == desk.flag_of(BUDI))
-    store_capture(store, flag, None)
-    sign_in(client, "blora")
-    assert client.get("/flag", params={"id": flag.flag_id}).status_code == 200
-    assert client.get("/api/flag", params={"id": flag.flag_id}).status_code == 200
-    result = verify(store, flag.flag_id)
-    assert result.intact, result.problems
-    assert [(e.action, e.actor) for e in result.entries] == [
-        (CustodyAction.CAPTURED, "capture agent (test)"),
-        (CustodyAction.VIEWED, "blora"),
-        (CustodyAction.VIEWED, "blora"),
-    ]
-    assert result.entries[1].detail == "flag opened in the review desk (bawaslu)"
-    # A flag outside the user's scope is not shown, and no view is recorded for it.
-    sign_in(client, "insp-kemenag")
-    assert client.get("/flag", params={"id": flag.flag_id}).status_code == 404
-    assert len(verify(store, flag.flag_id).entries) == 3
+    try:
+        desk.desk.custody = lambda: CustodyLog(store)
+        flag = next(s.flag for s in desk.indexed.items if s.flag.flag_id == desk.flag_of(BUDI))
+        store_capture(store, flag, None)
+        sign_in(client, "blora")
+        assert client.get("/flag", params={"id": flag.flag_id}).status_code == 200
+        assert client.get("/api/flag", params={"id": flag.flag_id}).status_code == 200
+        result = verify(store, flag.flag_id)
+        assert result.intact, result.problems
+        assert [(e.action, e.actor) for e in result.entries] == [
+            (CustodyAction.CAPTURED, "capture agent (test)"),
+            (CustodyAction.VIEWED, "blora"),
+            (CustodyAction.VIEWED, "blora"),
+        ]
+        assert result.entries[1].detail == "flag opened in the review desk (bawaslu)"
+        # A flag outside the user's scope is not shown, and no view is recorded for it.
+        sign_in(client, "insp-kemenag")
+        assert client.get("/flag", params={"id": flag.flag_id}).status_code == 404
+        assert len(verify(store, flag.flag_id).entries) == 3
+    finally:  # each bucket holds volumes of the shared store: give them back
+        drop_bucket(store)
+
+
+def drop_bucket(store: EvidenceStore) -> None:
+    """Delete the test's bucket with everything in it."""
+    for key in store.keys(""):
+        store.client.delete_object(Bucket=store.bucket, Key=key)
+    store.client.delete_bucket(Bucket=store.bucket)
 
 
 HOSTILE_NOTE = "<script>alert(1)</script>"
