@@ -121,6 +121,29 @@ def grant_acls(settings: Settings, rules: list[AclRule]) -> None:
         )
 
 
+def set_scram_password(settings: Settings, user: str, password: str) -> None:
+    """Create or replace `user`'s SCRAM credential (the mechanism clients use), as the admin
+    `settings` log in as: a principal added after the broker's storage was formatted (the
+    desk's, on a broker from before it) can log in from then on."""
+    from kafka.admin import UserScramCredentialUpsertion
+
+    try:
+        admin = KafkaAdminClient(
+            bootstrap_servers=_servers(settings), **_security(settings), client_id="netra-users"
+        )
+    except (KafkaTimeoutError, KafkaConnectionError) as exc:
+        raise _unavailable(settings) from exc
+    upsert = UserScramCredentialUpsertion(user, settings.kafka_sasl_mechanism, password)
+    try:
+        result = admin.alter_user_scram_credentials([upsert])
+    except KafkaError as exc:
+        raise KafkaDeliveryError(f"Kafka refused the credential of {user}: {exc}") from exc
+    finally:
+        admin.close()
+    if result.get(user):
+        raise KafkaDeliveryError(f"Kafka refused the credential of {user}: {result[user]}")
+
+
 def key_of(line: bytes, field: str) -> bytes | None:
     """The record key from a JSON line's field; None when the line is not a JSON object."""
     try:

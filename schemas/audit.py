@@ -14,6 +14,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 class AuditAction(StrEnum):
     NIP_REVEAL = "nip_reveal"
+    #: A public reporter's sealed contact opened (Bawaslu only; netra.intake.reveal).
+    REPORTER_REVEAL = "reporter_reveal"
 
 
 class AuditOutcome(StrEnum):
@@ -40,5 +42,8 @@ class AuditEntry(BaseModel):
     flag_id: str = Field(description="The flag the request was made from.")
     account_id: str = ""
     nip_ref: str = Field(default="", description="The pseudonym of the NIP asked for.")
+    ticket: str = Field(
+        default="", max_length=64, description="The public report whose reporter was asked for."
+    )
     tool: str = Field(description="What made the request, with its version.")
     host: str = Field(default="", description="The machine the request came from.")

@@ -21,8 +21,8 @@ async def ensure_aliased_index(
 ) -> str:
     """Put `template` for the alias's indices and create the first index behind the alias
     when there is none; return the index. `add_new_fields` adds to an existing index the
-    fields the template gained since it was made (its mapping is strict; adding is allowed,
-    and needs the right to manage the index, which the audit trail's writer lacks)."""
+    fields the template gained since it was made (its mapping is strict; adding fields changes
+    no existing document, and needs the right to manage the index)."""
     await es.indices.put_index_template(
         name=alias, **{**template, "index_patterns": [f"{alias}-*"]}
     )

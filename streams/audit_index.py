@@ -32,7 +32,8 @@ def load_audit_template() -> dict[str, Any]:
 
 async def ensure_audit_index(es: AsyncElasticsearch, alias: str) -> str:
     """Create the template and the index behind the alias when missing; return the index."""
-    return await ensure_aliased_index(es, alias, load_audit_template())
+    # An index made under an older template lacks fields added since (`ticket`): add them.
+    return await ensure_aliased_index(es, alias, load_audit_template(), add_new_fields=True)
 
 
 def audit_document(entry: AuditEntry) -> dict[str, Any]:

@@ -15,7 +15,7 @@
 #                            format the storage with the SCRAM users the first time, then exec.
 #
 # The worker's ACLs are granted by the one-shot service `kafka-acls` (`netra topics grant`, as
-# netra-admin). Checked offline by tests/unit/deploy/test_compose.py, which also renders the
+# netra-admin), which also creates the desk's principal (netra-desk) on the running broker. Checked offline by tests/unit/deploy/test_compose.py, which also renders the
 # template here and with Python's string.Template and compares the two.
 set -euo pipefail
 # Bash 5.2 reads '&' in a replacement as the match; the values here never need that.

@@ -1,5 +1,8 @@
 """Revealing the NIP behind a flag: authenticated, entitled, in scope, checked, and audited.
 
+`AuditTrail` is the audited path every reveal of personal data takes (the NIP here, a public
+reporter's contact in netra.intake.reveal): decide, store the attempt, then show or refuse.
+
 Flags carry only a keyed pseudonym of the NIP. A user who needs the NIP itself (to file a
 report with BKN, say) asks for it with a reason; the clear NIP comes from the registry, not
 from the flag, and is shown only after the attempt is stored in the audit trail. Refused
@@ -26,6 +29,53 @@ class RevealRefusedError(PermissionError):
     """The NIP was not revealed; the message says why (the attempt is in the audit trail)."""
 
 
+@dataclass(frozen=True)
+class AuditTrail:
+    """Where every attempt to see personal data is recorded, and as which tool on which host.
+
+    Each reveal (a NIP, a reporter's contact) decides on its own, then passes its decision
+    here: the entry is stored before anything is shown, and a refusal is raised only after it
+    is stored, so the trail answers both "who saw this" and "who tried"."""
+
+    write: Callable[[AuditEntry], None]  # returns only once the entry is stored
+    tool: str
+    host: str
+
+    def record(
+        self,
+        action: AuditAction,
+        doc: FlagDocument,
+        *,
+        actor: str,
+        user: User | None,
+        reason: str,
+        refusal: str | None,
+        nip_ref: str = "",
+        ticket: str = "",
+    ) -> None:
+        """Store the attempt; RevealRefusedError when `refusal` says why it was refused."""
+        self.write(
+            AuditEntry(
+                audit_id=secrets.token_hex(16),
+                at=datetime.now(UTC),
+                actor=actor,
+                actor_role=user.role.value if user else "unauthenticated",
+                action=action,
+                outcome=AuditOutcome.REFUSED if refusal else AuditOutcome.GRANTED,
+                refusal=refusal or "",
+                reason=reason,
+                flag_id=doc.flag_id,
+                account_id=doc.account_id,
+                nip_ref=nip_ref,
+                ticket=ticket,
+                tool=self.tool,
+                host=self.host,
+            )
+        )
+        if refusal:
+            raise RevealRefusedError(refusal)
+
+
 @dataclass
 class NipRevealer:
     """Everything a reveal needs, passed in: the registry and the audit trail are functions,
@@ -34,9 +84,7 @@ class NipRevealer:
     pseudonyms: NipPseudonyms
     entitled_roles: frozenset[str]
     registry: Callable[[str], RegistryEntry | None]
-    audit: Callable[[AuditEntry], None]  # returns only once the entry is stored
-    tool: str
-    host: str
+    trail: AuditTrail
 
     def reveal(
         self,
@@ -50,29 +98,20 @@ class NipRevealer:
         """The clear NIP of the flag's ASN, or RevealRefusedError. `user` None with a
         `refusal` records an attempt that failed before (e.g. authentication)."""
         asn = doc.asn.profile()
-        account_id = doc.account_id
         nip: str | None = None
         if refusal is None:
-            refusal, nip = self._check(user, asn, account_id)
-        self.audit(
-            AuditEntry(
-                audit_id=secrets.token_hex(16),
-                at=datetime.now(UTC),
-                actor=actor,
-                actor_role=user.role.value if user else "unauthenticated",
-                action=AuditAction.NIP_REVEAL,
-                outcome=AuditOutcome.REFUSED if refusal else AuditOutcome.GRANTED,
-                refusal=refusal or "",
-                reason=reason,
-                flag_id=doc.flag_id,
-                account_id=account_id,
-                nip_ref=asn.nip_ref if asn else "",
-                tool=self.tool,
-                host=self.host,
-            )
+            refusal, nip = self._check(user, asn, doc.account_id)
+        self.trail.record(
+            AuditAction.NIP_REVEAL,
+            doc,
+            actor=actor,
+            user=user,
+            reason=reason,
+            refusal=refusal,
+            nip_ref=asn.nip_ref if asn else "",
         )
-        if refusal or nip is None:
-            raise RevealRefusedError(refusal or "no NIP")
+        if nip is None:  # record() raised on every refusal; _check names the NIP otherwise
+            raise RevealRefusedError("no NIP")
         return nip
 
     def _check(
@@ -105,26 +144,31 @@ class NipRevealer:
         return None, entry.nip
 
 
+def audit_trail(settings: Settings, tool: str) -> AuditTrail:
+    """This deployment's audit trail: the audit topic, each entry awaited until stored."""
+    from netra import __version__
+    from netra.kafka_tools import send_and_wait
+
+    def write(entry: AuditEntry) -> None:
+        value = entry.model_dump_json().encode()
+        send_and_wait(settings, settings.audit_topic, entry.audit_id.encode(), value)
+
+    return AuditTrail(write=write, tool=f"{tool} {__version__}", host=socket.gethostname())
+
+
 def nip_revealer(settings: Settings, tool: str = "netra case") -> NipRevealer:
     """The revealer of this deployment: its key, entitled roles, registry and audit trail."""
-    from netra import __version__
     from netra.case.access import entitled_roles
-    from netra.kafka_tools import latest_value, send_and_wait
+    from netra.kafka_tools import latest_value
     from streams.pseudonyms import load_nip_pseudonyms
 
     def registry(account_id: str) -> RegistryEntry | None:
         raw = latest_value(settings, settings.registry_topic, account_id.encode())
         return RegistryEntry.model_validate_json(raw) if raw else None
 
-    def audit(entry: AuditEntry) -> None:
-        value = entry.model_dump_json().encode()
-        send_and_wait(settings, settings.audit_topic, entry.audit_id.encode(), value)
-
     return NipRevealer(
         pseudonyms=load_nip_pseudonyms(settings),
         entitled_roles=entitled_roles(settings.nip_entitled_roles),
         registry=registry,
-        audit=audit,
-        tool=f"{tool} {__version__}",
-        host=socket.gethostname(),
+        trail=audit_trail(settings, tool),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -22,11 +23,16 @@ from netra.kafka_tools import (
     grant_acls,
     read_lines,
     replay,
+    set_scram_password,
 )
+from netra.stack.kafka_acls import PrincipalRole
 from schemas import Post, RegistryEntry, Verdict
 from schemas.codec import Rejection, decode
 from streams.deadlines import default_clocks
 from streams.settings import Settings
+
+#: What deploy/compose/kafka-secure.sh demands of every SCRAM password it is given.
+MIN_SCRAM_PASSWORD = 16
 
 console = Console(stderr=True)
 out = Console()
@@ -92,25 +98,52 @@ def topics_create() -> None:
 
 def topics_grant(
     principal: Annotated[
-        str, typer.Argument(help="The workers' Kafka principal, e.g. User:netra-worker.")
+        str, typer.Argument(help="The Kafka principal, e.g. User:netra-worker or User:netra-desk.")
     ],
+    role: Annotated[
+        PrincipalRole,
+        typer.Option(
+            help="worker: Netra's topics and consumer group; desk: write the desk's and the "
+            "intake's topics and look keys up in the registry and the reporters topic, "
+            "nothing else."
+        ),
+    ] = PrincipalRole.WORKER,
+    password_env: Annotated[
+        str | None,
+        typer.Option(
+            help="Also set the principal's SCRAM password from this environment variable "
+            "(adds a user the broker's storage was formatted without)."
+        ),
+    ] = None,
 ) -> None:
-    """Grant a principal Netra's topics and consumer group, nothing else (Kafka ACLs).
+    """Grant a principal what its role needs on Netra's topics, nothing else (Kafka ACLs).
 
     Run it as an admin of a broker that authorises requests (NETRA_KAFKA_USERNAME and
     NETRA_KAFKA_PASSWORD of a super user); granting again changes nothing.
     """
-    from netra.stack.kafka_acls import worker_acls
+    from netra.stack.kafka_acls import role_acls
 
     settings = Settings()
     if not principal.startswith("User:") or principal == "User:":
         raise _fail(f"{principal!r} is not a principal: write it as User:<name>")
-    rules = worker_acls(principal, settings)
+    password = None
+    if password_env is not None:
+        password = os.environ.get(password_env, "")
+        if len(password) < MIN_SCRAM_PASSWORD:
+            raise _fail(
+                f"{password_env} must hold the password of {principal}, "
+                f"{MIN_SCRAM_PASSWORD} characters or more"
+            )
+    rules = role_acls(role, principal, settings)
     try:
+        if password is not None:
+            set_scram_password(settings, principal.removeprefix("User:"), password)
         grant_acls(settings, rules)
     except (KafkaUnavailableError, KafkaDeliveryError) as exc:
         raise _fail(str(exc)) from exc
-    table = Table("resource", "name", "pattern", "operation", title=f"ACLs of {principal}")
+    table = Table(
+        "resource", "name", "pattern", "operation", title=f"ACLs of {principal} ({role.value})"
+    )
     for rule in rules:
         table.add_row(rule.resource, rule.name, rule.pattern, rule.operation)
     out.print(table)

@@ -107,10 +107,12 @@ def up_command(only: OnlyOption = "", secure: SecureOption = False) -> None:
     console.print(f"stack {verb} in {time.monotonic() - t0:.1f}s  (state: {settings.state_dir})")
     secured = [row for row, _ in results if row.name == SecureKafka.name]
     if secured:
-        env_file = SecureKafka(settings, console).client_env_file
+        secure_kafka = SecureKafka(settings, console)
+        env_file = secure_kafka.client_env_file
         console.print(
             f"secure Kafka credentials of the workers: {env_file}\n"
-            f"  load them into a shell with: set -a; . {env_file}; set +a",
+            f"  load them into a shell with: set -a; . {env_file}; set +a\n"
+            f"  the review desk's (netra-desk, write only): {secure_kafka.desk_env_file}",
             highlight=False,
         )
 

@@ -1,5 +1,5 @@
-"""The desk's JSON API: the queue, a flag, and verdicts, under the same sessions, scope and
-CSRF rules as the pages (a script signs in like a person)."""
+"""The desk's JSON API: the queue, a flag, verdicts and opening a reporter's contact, under the
+same sessions, scope and CSRF rules as the pages (a script signs in like a person)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from netra.case import case_from_document
+from netra.case import RevealRefusedError, case_from_document
 from netra.desk.auth import Caller, caller, checked, desk_of
-from netra.desk.pages import _flags_user, _found, _version
+from netra.desk.pages import _flags_user, _found, _version, open_reporter, viewed
 from netra.desk.queue import QueueFilters
 from netra.desk.store import FlagNotFoundError, StaleFlagError
 from netra.desk.verdicts import MAX_NOTE, VerdictNotSentError, send_verdict
@@ -26,6 +26,13 @@ class VerdictRequest(BaseModel):
     version: str = Field(max_length=40, description="The version the reviewer decided on.")
     verdict: Verdict
     note: str = Field(default="", max_length=MAX_NOTE)
+
+
+class RevealRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    flag_id: str = Field(min_length=1, max_length=300)
+    reason: str = Field(min_length=5, max_length=500, description="Why; kept in the audit trail.")
 
 
 @router.get("/queue")
@@ -49,6 +56,7 @@ async def flag(
 ) -> dict[str, Any]:
     user = _flags_user(who)
     found = await _found(request, user, id)
+    await viewed(desk_of(request).custody, user, found)  # a view, like the flag page
     case = case_from_document(found.doc, viewer=f"{user.name} ({user.role.value})")
     return {"version": found.version.token(), "case": case.model_dump(mode="json")}
 
@@ -69,3 +77,16 @@ async def verdict(
     except VerdictNotSentError as exc:
         raise HTTPException(503, str(exc)) from exc
     return {"sent": sent.model_dump(mode="json")}
+
+
+@router.post("/reveal-reporter")
+async def reveal_reporter(
+    request: Request, who: Annotated[Caller, Depends(checked)], body: RevealRequest
+) -> dict[str, Any]:
+    """The flag's reporter and contact (Bawaslu only; every attempt audited)."""
+    user = _flags_user(who)
+    try:
+        contact = await open_reporter(request, user, body.flag_id, body.reason)
+    except RevealRefusedError as exc:
+        raise HTTPException(403, f"the reporter is not shown: {exc}") from exc
+    return {"flag_id": body.flag_id, "reporter": contact.model_dump(mode="json")}

@@ -1,10 +1,12 @@
 """The desk's pages: the queue, a flag, and the actions on it (claim, assign, verdicts, the NIP
-reveal), and the rule statistics; each confined to the signed-in user's scope."""
+reveal, opening a public reporter's contact), and the rule statistics; each confined to the
+signed-in user's scope."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -14,21 +16,28 @@ from starlette.concurrency import run_in_threadpool
 from netra.case import RevealRefusedError, case_from_document, entitled_roles
 from netra.case.highlight import highlight_html
 from netra.desk.auth import Caller, caller, checked, desk_of
+from netra.desk.custody import CustodyNotWrittenError, log_view
 from netra.desk.queue import QueueFilters, QueueRow, Version
 from netra.desk.rulestats import fetch_rule_stats
 from netra.desk.scope import ASSIGN_ROLES, FLAG_ROLES, RULE_STATS_ROLES
 from netra.desk.store import FlagNotFoundError, FoundFlag, StaleFlagError
 from netra.desk.verdicts import MAX_NOTE, VerdictNotSentError, send_verdict
 from netra.desk.views import render
+from netra.desk.wiring import OpenCustody
 from netra.identity import User
+from netra.intake.reveal import REPORTER_ROLES
 from schemas import Verdict
 from schemas.flag_document import flag_link
+from schemas.report import ReporterContact
 
 router = APIRouter()
+T = TypeVar("T")
 FlagId = Annotated[str, Query(min_length=1, max_length=300)]
 FlagIdForm = Annotated[str, Form(min_length=1, max_length=300)]
 VersionForm = Annotated[str, Form(max_length=40)]
 NoteForm = Annotated[str, Form(max_length=MAX_NOTE)]
+#: Why a user asks to see personal data: kept in the audit trail.
+ReasonForm = Annotated[str, Form(min_length=5, max_length=500)]
 MAX_BULK = 100
 
 
@@ -91,12 +100,18 @@ async def _flag_page(
     flag_id: str,
     *,
     nip: str | None = None,
+    reporter: ReporterContact | None = None,
     message: str = "",
     status: int = 200,
+    opened: bool = False,
 ) -> Response:
+    """The flag page; `opened`: the user opened it (not a page shown after an action), which
+    is a view in the flag's evidence custody log, written before the page is shown."""
     user = _flags_user(who)
     found = await _found(request, user, flag_id)
     desk = desk_of(request)
+    if opened:
+        await viewed(desk.custody, user, found)
     case = case_from_document(
         found.doc, revealed_nip=nip, viewer=f"{user.name} ({user.role.value})"
     )
@@ -117,6 +132,11 @@ async def _flag_page(
         and found.doc.asn.profile() is not None,
         may_assign=user.role in ASSIGN_ROLES,
         nip=nip,
+        may_reveal_reporter=desk.reporters is not None
+        and user.role in REPORTER_ROLES
+        and found.doc.report is not None
+        and found.doc.report.reporter_sealed,
+        reporter=reporter,
         message=message,
         verdicts=list(Verdict),
     )
@@ -126,7 +146,15 @@ async def _flag_page(
 async def flag_page(
     request: Request, who: Annotated[Caller, Depends(caller)], id: FlagId
 ) -> Response:
-    return await _flag_page(request, who, id)
+    return await _flag_page(request, who, id, opened=True)
+
+
+async def viewed(custody: OpenCustody | None, user: User, found: FoundFlag) -> None:
+    """The view in the custody log, or 503: evidence is not shown unrecorded."""
+    try:
+        await log_view(custody, user, found.doc)
+    except CustodyNotWrittenError as exc:
+        raise HTTPException(503, f"the flag is not shown because {exc}") from exc
 
 
 @router.post("/flag/claim")
@@ -214,25 +242,66 @@ async def reveal(
     request: Request,
     who: Annotated[Caller, Depends(checked)],
     flag_id: FlagIdForm,
-    reason: Annotated[str, Form(min_length=5, max_length=500)],
+    reason: ReasonForm,
 ) -> Response:
     """The clear NIP, shown on this response only, once the audit trail has the reveal."""
     user = _flags_user(who)
     found = await _found(request, user, flag_id)
     revealer = desk_of(request).revealer
     try:
-        nip = await run_in_threadpool(
-            lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip())
+        nip = await _audited(
+            "the NIP",
+            lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip()),
         )
     except RevealRefusedError as exc:
         return await _flag_page(
             request, who, flag_id, message=f"The NIP is not revealed: {exc}.", status=403
         )
+    return await _flag_page(request, who, flag_id, nip=nip)
+
+
+async def _audited(what: str, reveal: Callable[[], T]) -> T:
+    """Run a reveal (it blocks on the audit trail) off the event loop; RevealRefusedError
+    passes through, any other failure means the trail was not written and nothing is shown."""
+    try:
+        return await run_in_threadpool(reveal)
+    except RevealRefusedError:
+        raise
     except Exception as exc:  # the audit trail could not be written: nothing is shown
         raise HTTPException(
-            503, f"the NIP is not revealed because the audit trail could not be written: {exc}"
+            503, f"{what} is not shown because the audit trail could not be written: {exc}"
         ) from exc
-    return await _flag_page(request, who, flag_id, nip=nip)
+
+
+async def open_reporter(request: Request, user: User, flag_id: str, reason: str) -> ReporterContact:
+    """The contact of the flag's reporter once the audit trail has the attempt;
+    RevealRefusedError (after the trail has it) or HTTPException otherwise."""
+    found = await _found(request, user, flag_id)
+    revealer = desk_of(request).reporters
+    if revealer is None:
+        raise HTTPException(404, "this desk holds no reporter key")
+    return await _audited(
+        "the reporter",
+        lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip()),
+    )
+
+
+@router.post("/flag/reveal-reporter", response_class=HTMLResponse)
+async def reveal_reporter(
+    request: Request,
+    who: Annotated[Caller, Depends(checked)],
+    flag_id: FlagIdForm,
+    reason: ReasonForm,
+) -> Response:
+    """Who reported this flag, shown on this response only (Bawaslu only, audited)."""
+    user = _flags_user(who)
+    try:
+        contact = await open_reporter(request, user, flag_id, reason)
+    except RevealRefusedError as exc:
+        return await _flag_page(
+            request, who, flag_id, message=f"The reporter is not shown: {exc}.", status=403
+        )
+    return await _flag_page(request, who, flag_id, reporter=contact)
 
 
 @router.get("/rules", response_class=HTMLResponse)

@@ -8,11 +8,11 @@ not store is reported as not recorded; the reviewer sends it again.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 
 from starlette.concurrency import run_in_threadpool
 
+from netra.desk.custody import CustodyNotWrittenError, append_custody
 from netra.desk.queue import Version
 from netra.desk.wiring import Desk, OpenCustody
 from netra.identity import User
@@ -58,20 +58,16 @@ async def send_verdict(
 async def log_status_change(custody: OpenCustody, review: ReviewVerdict) -> None:
     """The verdict in the flag's evidence custody log, before it is sent: a status change the
     log could not record is not made."""
-    value = review.model_dump_json().encode()
     try:
-        await run_in_threadpool(
-            lambda: custody().append_if_captured(
-                review.flag_id,
-                CustodyAction.STATUS_CHANGED,
-                actor=review.reviewer,
-                detail=f"verdict {review.verdict.value}"
-                + (f": {review.note}" if review.note else ""),
-                subject_sha256=hashlib.sha256(value).hexdigest(),
-            )
+        await append_custody(
+            custody,
+            review.flag_id,
+            CustodyAction.STATUS_CHANGED,
+            actor=review.reviewer,
+            detail=f"verdict {review.verdict.value}" + (f": {review.note}" if review.note else ""),
+            subject=review.model_dump_json().encode(),
         )
-    except Exception as exc:  # store down or refusing: the reviewer must know
+    except CustodyNotWrittenError as exc:  # the reviewer must know
         raise VerdictNotSentError(
-            f"the verdict on {review.flag_id} was not recorded (the evidence custody log could "
-            f"not be written: {exc}); send it again"
+            f"the verdict on {review.flag_id} was not recorded ({exc}); send it again"
         ) from exc

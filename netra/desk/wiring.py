@@ -1,6 +1,6 @@
 """What the desk needs from outside, passed in explicitly: the users, Elasticsearch, the
-reviews topic, the audited NIP reveal, the session signer, the evidence custody log and the
-OIDC provider where one signs people in.
+reviews topic, the audited NIP reveal and reporter-contact reveal, the session signer, the
+evidence custody log and the OIDC provider where one signs people in.
 
 `desk_from_settings` wires the real ones for `netra desk`; tests wire the same classes to the
 shared test stack with their own index and topics.
@@ -16,6 +16,7 @@ from netra.desk.oidc import Provider, provider_from_settings
 from netra.desk.sessions import SessionSigner
 from netra.desk.store import DeskStore
 from netra.identity import UserStore
+from netra.intake.reveal import ReporterRevealer
 from streams.evidence.custody import CustodyLog
 from streams.settings import Settings
 
@@ -37,6 +38,8 @@ class Desk:
     custody: OpenCustody | None = None
     #: None: Netra's own users sign in with passwords; else only through this OIDC provider.
     oidc: Provider | None = None
+    #: None: no reporter's contact can be opened here (a desk without the reporter key).
+    reporters: ReporterRevealer | None = None
 
 
 def session_key(settings: Settings) -> str:
@@ -51,6 +54,7 @@ def session_key(settings: Settings) -> str:
 def desk_from_settings(settings: Settings) -> Desk:
     """The desk of this deployment (its Elasticsearch client is closed by the app)."""
     from netra.case.reveal import nip_revealer
+    from netra.intake.reveal import reporter_revealer
     from netra.kafka_tools import send_and_wait
     from streams.esclient import elasticsearch_client
     from streams.evidence.store import open_store
@@ -67,4 +71,5 @@ def desk_from_settings(settings: Settings) -> Desk:
         revealer=nip_revealer(settings, tool="netra desk"),
         custody=lambda: CustodyLog(open_store(settings)),
         oidc=provider_from_settings(settings),
+        reporters=reporter_revealer(settings),
     )

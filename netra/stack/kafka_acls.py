@@ -1,11 +1,15 @@
-"""The ACLs of the worker principal on the secure broker: Netra's topics and group, nothing else.
+"""The ACLs of Netra's principals on the secure broker, each the least its role needs.
 
-Pure data, so the grant is reviewed (and unit-tested) apart from the broker that applies it.
+The worker gets Netra's topics and group; the desk (the review desk and the public report
+intake it serves) may only write the records it makes and read the two keyed topics it looks a
+record up in. Pure data, so the grant is reviewed (and unit-tested) apart from the broker that
+applies it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Literal
 
 from streams.settings import Settings
@@ -16,6 +20,10 @@ from streams.topics import topic_specs
 TOPIC_OPERATIONS = ("READ", "WRITE", "DESCRIBE", "CREATE")
 #: What a member of the workers' consumer group needs: join, commit, and read its offsets.
 GROUP_OPERATIONS = ("READ", "DESCRIBE")
+#: What the desk does on a topic it writes: produce, and see its partitions to do so.
+DESK_WRITE_OPERATIONS = ("WRITE", "DESCRIBE")
+#: What the desk does on a topic it looks a key up in (no group: nothing is committed).
+DESK_LOOKUP_OPERATIONS = ("READ", "DESCRIBE")
 #: Netra's topics all start with this unless renamed one by one (NETRA_*_TOPIC).
 TOPIC_PREFIX = "netra."
 
@@ -83,3 +91,54 @@ def worker_acls(principal: str, settings: Settings) -> list[AclRule]:
         for op in GROUP_OPERATIONS
     ]
     return rules
+
+
+class PrincipalRole(StrEnum):
+    """Which of Netra's grants a principal gets (`netra topics grant --role`)."""
+
+    WORKER = "worker"
+    DESK = "desk"
+
+
+def desk_written_topics(settings: Settings) -> list[str]:
+    """The topics the desk process produces to: verdicts (reviews), the audit trail (every NIP
+    reveal, granted or refused), and the intake's public reports (the event on posts, the
+    sealed reporter on reporters). Case steps are written by `netra cases`, not the desk."""
+    return sorted(
+        {
+            settings.reviews_topic,
+            settings.audit_topic,
+            settings.posts_topic,
+            settings.reporters_topic,
+        }
+    )
+
+
+def desk_read_topics(settings: Settings) -> list[str]:
+    """The topics the desk reads one key of: the registry, for the NIP a reveal shows, and the
+    reporters topic, for the sealed contact Bawaslu opens (netra.intake.reveal)."""
+    return sorted({settings.registry_topic, settings.reporters_topic})
+
+
+def desk_acls(principal: str, settings: Settings) -> list[AclRule]:
+    """Least privilege for the desk: write its topics by exact name, look keys up in the
+    registry and the reporters topic, and nothing else (no group, no topic creation, no other
+    topic read)."""
+    rules = {
+        AclRule(principal, "TOPIC", name, "LITERAL", op)
+        for name in desk_written_topics(settings)
+        for op in DESK_WRITE_OPERATIONS
+    }
+    rules |= {
+        AclRule(principal, "TOPIC", name, "LITERAL", op)
+        for name in desk_read_topics(settings)
+        for op in DESK_LOOKUP_OPERATIONS
+    }
+    return sorted(rules)
+
+
+def role_acls(role: PrincipalRole, principal: str, settings: Settings) -> list[AclRule]:
+    """The grant of `role` for `principal`."""
+    if role is PrincipalRole.DESK:
+        return desk_acls(principal, settings)
+    return worker_acls(principal, settings)

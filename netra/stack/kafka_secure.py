@@ -9,12 +9,15 @@ Everything secret lives in `<state>/kafka-secure/` (0700), made on the first sta
 - `tls/`: a local CA (`ca.p12`, its key, 0600; `ca.pem`, what clients trust) and the broker's
   key and certificate signed by it (`broker.p12`, 0600), made with the JDK's keytool;
 - `secrets.json` (0600): the keystore passwords and the SCRAM passwords of the broker
-  (`netra-broker`), the admin (`netra-admin`) and the workers (`netra-worker`);
+  (`netra-broker`), the admin (`netra-admin`), the workers (`netra-worker`) and the review
+  desk (`netra-desk`);
 - `client.env` (0600): the NETRA_* variables a worker or tool needs to connect as
-  `netra-worker` (`set -a; . client.env; set +a`).
+  `netra-worker` (`set -a; . client.env; set +a`); `desk.env` (0600) the same for the desk.
 
 The SCRAM users are written into the storage when it is formatted (KRaft keeps them in the
-metadata log); the worker's ACLs are applied after every start (`configure`), idempotently.
+metadata log); after every start (`configure`) the desk's credential is set again (a broker
+formatted before the desk had a principal gains it) and the worker's and the desk's ACLs are
+applied, idempotently.
 """
 
 from __future__ import annotations
@@ -31,14 +34,16 @@ from typing import Any
 
 from netra.stack.errors import StackError
 from netra.stack.kafka import Kafka, quiet
-from netra.stack.kafka_acls import worker_acls
+from netra.stack.kafka_acls import desk_acls, worker_acls
 from netra.stack.settings import HostPort
 from streams.settings import Settings, private_dir
 
 ADMIN_USER = "netra-admin"
 BROKER_USER = "netra-broker"
 WORKER_USER = "netra-worker"
-USERS = (BROKER_USER, ADMIN_USER, WORKER_USER)
+#: The review desk and the public report intake: writes its records, reads no stream.
+DESK_USER = "netra-desk"
+USERS = (BROKER_USER, ADMIN_USER, WORKER_USER, DESK_USER)
 #: Principals the authorizer lets do anything: the broker itself and the setup admin only.
 SUPER_USERS = (BROKER_USER, ADMIN_USER)
 SCRAM_MECHANISM = "SCRAM-SHA-512"
@@ -134,9 +139,11 @@ def client_env(address: HostPort, ca_file: Path, user: str, password: str) -> di
     }
 
 
-def env_file_text(env: dict[str, str]) -> str:
+def env_file_text(env: dict[str, str], user: str = WORKER_USER) -> str:
     """A file a shell can source (`set -a; . FILE; set +a`): one quoted NAME=value a line."""
-    head = "# Netra's worker credentials for the secure local Kafka (netra stack up --secure).\n"
+    head = (
+        f"# Netra's credentials as {user} for the secure local Kafka (netra stack up --secure).\n"
+    )
     return head + "".join(f"{name}={shlex.quote(value)}\n" for name, value in env.items())
 
 
@@ -180,6 +187,11 @@ class SecureKafka(Kafka):
         """NETRA_* variables for a worker (`set -a; . FILE; set +a`)."""
         return self.dir / "client.env"
 
+    @property
+    def desk_env_file(self) -> Path:
+        """NETRA_* variables for the desk (`netra desk`), as `netra-desk`."""
+        return self.dir / "desk.env"
+
     def secrets(self) -> Secrets | None:
         return Secrets.load(self.secrets_file)
 
@@ -208,6 +220,10 @@ class SecureKafka(Kafka):
     def _ensure_secrets(self) -> Secrets:
         stored = self.secrets()
         if stored is not None:
+            missing = [user for user in USERS if user not in stored.users]
+            if missing:  # made before these users existed: they get passwords now
+                stored.users.update(Secrets.generate().users | stored.users)
+                stored.save(self.secrets_file)
             return stored
         if (self.data_dir / "meta.properties").exists():
             raise StackError(
@@ -293,8 +309,9 @@ class SecureKafka(Kafka):
         self._ensure_tls(stored)
         super().prepare()
         (self.dir / "server.properties").chmod(SECRET_FILE_MODE)
-        env = client_env(self.address, self.ca_file, WORKER_USER, stored.users[WORKER_USER])
-        write_private(self.client_env_file, env_file_text(env))
+        for user, path in ((WORKER_USER, self.client_env_file), (DESK_USER, self.desk_env_file)):
+            env = client_env(self.address, self.ca_file, user, stored.users[user])
+            write_private(path, env_file_text(env, user))
 
     # -- the running broker --------------------------------------------------------------
     def admin_kwargs(self) -> dict[str, Any] | None:
@@ -310,14 +327,25 @@ class SecureKafka(Kafka):
         return client_kwargs(settings)
 
     def configure(self) -> None:
-        """Grant the worker its ACLs (creating an existing ACL changes nothing)."""
-        from netra.kafka_tools import KafkaDeliveryError, KafkaUnavailableError, grant_acls
+        """Set the desk's credential and grant the worker and the desk their ACLs (setting the
+        same credential or creating an existing ACL changes nothing)."""
+        from netra.kafka_tools import (
+            KafkaDeliveryError,
+            KafkaUnavailableError,
+            grant_acls,
+            set_scram_password,
+        )
 
         if self.admin_kwargs() is None:
             raise StackError(f"The secure Kafka has no admin credentials in {self.dir}.")
-        rules = worker_acls(f"User:{WORKER_USER}", Settings())
+        stored = self._ensure_secrets()
+        settings = Settings()
+        rules = worker_acls(f"User:{WORKER_USER}", settings)
+        rules += desk_acls(f"User:{DESK_USER}", settings)
+        admin = self.client_settings(ADMIN_USER)
         try:
             with quiet("kafka"):
-                grant_acls(self.client_settings(ADMIN_USER), rules)
+                set_scram_password(admin, DESK_USER, stored.users[DESK_USER])
+                grant_acls(admin, rules)
         except (KafkaDeliveryError, KafkaUnavailableError) as exc:
             raise StackError(str(exc), f"Read {self.log_file}.") from exc

@@ -11,13 +11,17 @@ from pathlib import Path
 from elasticsearch import AsyncElasticsearch
 
 from netra.case import NipRevealer, entitled_roles
+from netra.case.reveal import AuditTrail
 from netra.desk import Desk
 from netra.desk.sessions import SessionSigner
 from netra.desk.store import DeskStore
 from netra.identity import Role, Scope, UserStore
-from netra.kafka_tools import create_topics, follow, send_and_wait
+from netra.intake.reveal import ReporterRevealer
+from netra.intake.sealing import ReporterSeal
+from netra.kafka_tools import create_topics, follow, latest_value, send_and_wait
 from netra.workers import isolated_env, settings_from_env
 from schemas import AuditEntry, RegistryEntry
+from schemas.report import SealedReporter
 from streams.settings import Settings
 from tests.integration.report_samples import ANDI, BUDI, SAMPLE_PSEUDONYMS, SITI, Indexed
 
@@ -32,6 +36,8 @@ USERS = {
     "rules": (Role.RULE_AUTHOR, Scope()),
 }
 REGISTRY = {e.account_id: e for e in (BUDI, SITI, ANDI)}
+#: The reporter key of the test desks (what NETRA_INTAKE_REPORTER_KEY holds in a deployment).
+REPORTER_SEAL = ReporterSeal(b"desk-test-reporter-key-0123456789abcdef")
 
 
 @dataclass
@@ -83,13 +89,16 @@ def build_desk(indexed: Indexed, kafka_bootstrap: str, tmp_path: Path) -> DeskUn
     def audit(entry: AuditEntry) -> None:
         publish(settings.audit_topic, entry.audit_id.encode(), entry.model_dump_json().encode())
 
+    def sealed(ticket: str) -> SealedReporter | None:
+        raw = latest_value(settings, settings.reporters_topic, ticket.encode())
+        return SealedReporter.model_validate_json(raw) if raw else None
+
+    trail = AuditTrail(write=audit, tool="netra desk test", host=socket.gethostname())
     revealer = NipRevealer(
         pseudonyms=SAMPLE_PSEUDONYMS,
         entitled_roles=entitled_roles(settings.nip_entitled_roles),
         registry=REGISTRY.get,
-        audit=audit,
-        tool="netra desk test",
-        host=socket.gethostname(),
+        trail=trail,
     )
     desk = Desk(
         settings=settings,
@@ -98,5 +107,6 @@ def build_desk(indexed: Indexed, kafka_bootstrap: str, tmp_path: Path) -> DeskUn
         signer=SessionSigner("t" * 40, 3600),
         publish=publish,
         revealer=revealer,
+        reporters=ReporterRevealer(seal=REPORTER_SEAL, sealed=sealed, trail=trail),
     )
     return DeskUnderTest(desk, settings, indexed)

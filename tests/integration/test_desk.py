@@ -6,16 +6,26 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 
 from netra.desk import create_app
-from schemas import AuditEntry, AuditOutcome, ReviewVerdict, Verdict
-from tests.integration.desk_setup import PASSWORD, DeskUnderTest, build_desk
+from netra.kafka_tools import send_and_wait
+from netra.stack import StackSettings
+from schemas import AuditAction, AuditEntry, AuditOutcome, ReviewVerdict, Verdict
+from schemas.custody import CustodyAction
+from schemas.report import ReporterContact, ReportInfo
+from streams.evidence.custody import CustodyLog
+from streams.evidence.store import open_store
+from streams.evidence.verify import verify
+from tests.integration.desk_setup import PASSWORD, REPORTER_SEAL, DeskUnderTest, build_desk
 from tests.integration.report_samples import ANDI, BUDI, SITI, Indexed
+from tests.unit.streams.evidence.test_verify import store_capture
 
 
 @pytest.fixture
@@ -171,6 +181,112 @@ def test_the_nip_reveal_is_audited_with_who_and_why(
         "laporan ke BKN",
         AuditOutcome.GRANTED,
     )
+
+
+def _reported(desk: DeskUnderTest, flag_id: str, contact: ReporterContact) -> str:
+    """Make the flag one that came from a public report whose reporter left `contact`, sealed
+    on the desk's reporters topic as the intake seals it; its ticket."""
+    ticket = "LAP-" + "-".join(
+        "".join(secrets.choice("0123456789ABCDEFGHJKMNPQRSTVWXYZ") for _ in range(4))
+        for _ in range(4)
+    )
+    sealed = REPORTER_SEAL.seal(ticket, contact)
+    send_and_wait(
+        desk.settings,
+        desk.settings.reporters_topic,
+        ticket.encode(),
+        sealed.model_dump_json().encode(),
+    )
+    report = ReportInfo(ticket=ticket, reported_at=desk.indexed.now, reporter_sealed=True)
+    es = Elasticsearch(desk.indexed.es_url, request_timeout=30)
+    try:
+        es.update(
+            index=desk.indexed.alias,
+            id=flag_id,
+            doc={"report": report.model_dump(mode="json")},
+            refresh=True,
+        )
+    finally:
+        es.close()
+    return ticket
+
+
+def test_only_bawaslu_opens_a_reporters_contact_and_every_attempt_is_audited(
+    desk: DeskUnderTest, client: TestClient
+) -> None:
+    contact = ReporterContact(name="Warga Kradenan", contact="warga.kradenan@example.org")
+    flag_id = desk.flag_of(BUDI)
+    ticket = _reported(desk, flag_id, contact)
+    for name in ("bkn", "insp-blora"):  # both see the flag, neither may see who reported it
+        csrf = sign_in(client, name)
+        page = client.get("/flag", params={"id": flag_id})
+        assert page.status_code == 200 and 'id="reveal-reporter"' not in page.text
+        resp = client.post(
+            "/api/reveal-reporter",
+            json={"flag_id": flag_id, "reason": "ingin tahu pelapor"},
+            headers={"X-CSRF-Token": csrf},
+        )
+        assert resp.status_code == 403, resp.text
+        assert contact.contact not in resp.text and "Bawaslu only" in resp.json()["error"]
+        form = {"flag_id": flag_id, "reason": "ingin tahu pelapor", "csrf_token": csrf}
+        resp = client.post("/flag/reveal-reporter", data=form)
+        assert resp.status_code == 403 and contact.contact not in resp.text
+
+    csrf = sign_in(client, "blora")
+    assert 'id="reveal-reporter"' in client.get("/flag", params={"id": flag_id}).text
+    resp = client.post(
+        "/api/reveal-reporter",
+        json={"flag_id": flag_id, "reason": "memanggil pelapor sebagai saksi"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["reporter"] == contact.model_dump(mode="json")
+    form = {"flag_id": flag_id, "reason": "klarifikasi laporan", "csrf_token": csrf}
+    page = client.post("/flag/reveal-reporter", data=form)
+    assert page.status_code == 200 and contact.contact in page.text
+    assert contact.contact not in client.get("/flag", params={"id": flag_id}).text  # shown once
+
+    records = desk.records(desk.settings.audit_topic)  # across partitions: order by time
+    entries = sorted((AuditEntry.model_validate_json(v) for v in records), key=lambda e: e.at)
+    assert [(e.actor, e.actor_role, e.outcome, e.ticket, e.flag_id) for e in entries] == [
+        ("bkn", "bkn", AuditOutcome.REFUSED, ticket, flag_id),
+        ("bkn", "bkn", AuditOutcome.REFUSED, ticket, flag_id),
+        ("insp-blora", "inspectorate", AuditOutcome.REFUSED, ticket, flag_id),
+        ("insp-blora", "inspectorate", AuditOutcome.REFUSED, ticket, flag_id),
+        ("blora", "bawaslu", AuditOutcome.GRANTED, ticket, flag_id),
+        ("blora", "bawaslu", AuditOutcome.GRANTED, ticket, flag_id),
+    ]
+    assert {e.action for e in entries} == {AuditAction.REPORTER_REVEAL}
+    assert entries[4].reason == "memanggil pelapor sebagai saksi"
+    assert all(contact.contact not in e.model_dump_json() for e in entries)
+
+
+def test_opening_a_flag_is_a_view_in_its_custody_chain_which_still_verifies(
+    desk: DeskUnderTest, client: TestClient, stack: StackSettings
+) -> None:
+    """On the shared evidence store: a captured flag opened in the desk (page and API) gains
+    one view entry per opening, by the signed-in user, and `netra evidence verify`'s check
+    still finds the chain intact; claims and verdict pages re-shown are not views."""
+    # The test desk keeps its state apart; the store's keys are the running stack's.
+    store = open_store(desk.settings.model_copy(update={"state_dir": stack.state_dir}))
+    desk.desk.custody = lambda: CustodyLog(store)
+    flag = next(s.flag for s in desk.indexed.items if s.flag.flag_id == desk.flag_of(BUDI))
+    store_capture(store, flag, None)
+    sign_in(client, "blora")
+    assert client.get("/flag", params={"id": flag.flag_id}).status_code == 200
+    assert client.get("/api/flag", params={"id": flag.flag_id}).status_code == 200
+    result = verify(store, flag.flag_id)
+    assert result.intact, result.problems
+    assert [(e.action, e.actor) for e in result.entries] == [
+        (CustodyAction.CAPTURED, "capture agent (test)"),
+        (CustodyAction.VIEWED, "blora"),
+        (CustodyAction.VIEWED, "blora"),
+    ]
+    assert result.entries[1].detail == "flag opened in the review desk (bawaslu)"
+    # A flag outside the user's scope is not shown, and no view is recorded for it.
+    sign_in(client, "insp-kemenag")
+    assert client.get("/flag", params={"id": flag.flag_id}).status_code == 404
+    assert len(verify(store, flag.flag_id).entries) == 3
 
 
 HOSTILE_NOTE = "<script>alert(1)</script>"

@@ -36,12 +36,12 @@ from kafka.errors import (
 from pydantic import SecretStr
 from rich.console import Console
 
-from netra.kafka_tools import create_topics, follow, replay
+from netra.kafka_tools import create_topics, follow, replay, send_and_wait
 from netra.sample import sample_posts, sample_registry
 from netra.scrape import scrape, worker_metrics_url
 from netra.stack import StackError, StackSettings, down, up
 from netra.stack.kafka_acls import AclRule
-from netra.stack.kafka_secure import ADMIN_USER, WORKER_USER, SecureKafka
+from netra.stack.kafka_secure import ADMIN_USER, DESK_USER, WORKER_USER, SecureKafka
 from netra.workers import free_port, start_worker
 from neutrality import Engine, Locality
 from schemas import Flag, Outcome, Post
@@ -425,3 +425,55 @@ def test_topics_grant_as_the_admin_lets_a_principal_in_and_the_worker_cannot_gra
     _produce(outsider, "netra.posts")  # now allowed
     again = _netra(secure.kafka.client_env(ADMIN_USER), "topics", "grant", f"User:{OUTSIDER}")
     assert again.returncode == 0, again.stderr  # granting twice changes nothing
+
+
+def _confined_to_the_desks_topics(settings: Settings) -> None:
+    """`settings` (a desk principal's) may write reviews and read nothing it was not given."""
+    kwargs = {"bootstrap_servers": settings.kafka_bootstrap, **client_kwargs(settings)}
+    verdict_key = uuid.uuid4().hex.encode()
+    send_and_wait(settings, settings.reviews_topic, verdict_key, b'{"verdict": "upheld"}')
+    with pytest.raises(TopicAuthorizationFailedError):
+        _produce(kwargs, settings.flags_topic)
+    with pytest.raises(TopicAuthorizationFailedError):
+        list(follow(settings, settings.posts_topic, from_beginning=True, idle_timeout=5))
+    consumer = KafkaConsumer(
+        settings.reviews_topic, **kwargs, group_id=settings.app_id, auto_offset_reset="earliest"
+    )
+    try:  # not even its own topic, and no group
+        with pytest.raises((GroupAuthorizationFailedError, TopicAuthorizationFailedError)):
+            consumer.poll(timeout_ms=10_000)
+    finally:
+        consumer.close()
+
+
+def test_the_desk_principal_writes_reviews_and_reads_no_posts_nor_writes_flags(
+    secure: SecureBroker,
+) -> None:
+    """`netra stack up --secure` made netra-desk and granted it the desk's role alone."""
+    create_topics(secure.settings())
+    _confined_to_the_desks_topics(secure.settings(DESK_USER))
+
+
+def test_topics_grant_with_the_desk_role_creates_a_write_only_principal(
+    secure: SecureBroker,
+) -> None:
+    """What deploy/compose's kafka-acls runs for the desk: the credential and the grant."""
+    create_topics(secure.settings())
+    user, password = f"netra-desk-{uuid.uuid4().hex[:8]}", uuid.uuid4().hex
+    admin_env = {**secure.kafka.client_env(ADMIN_USER), "DESK_PASSWORD": password}
+    granted = _netra(
+        admin_env,
+        "topics",
+        "grant",
+        "--role",
+        "desk",
+        "--password-env",
+        "DESK_PASSWORD",
+        f"User:{user}",
+    )
+    assert granted.returncode == 0, granted.stdout + granted.stderr
+    assert f"ACLs of User:{user} (desk)" in granted.stdout
+    settings = secure.settings().model_copy(
+        update={"kafka_username": user, "kafka_password": SecretStr(password)}
+    )
+    _confined_to_the_desks_topics(settings)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import pwd
 import re
+import shlex
 import shutil
 import ssl
 import subprocess
@@ -29,7 +30,7 @@ KAFKA_CLIENTS = {
     "topics-init": "netra-worker",
     "worker": "netra-worker",
     "cli": "netra-worker",
-    "desk": "netra-worker",
+    "desk": "netra-desk",
 }
 PASSWORDS = {
     "KAFKA_KEYSTORE_PASSWORD": "keystore-password-0123",
@@ -180,14 +181,35 @@ def test_every_netra_container_logs_in_over_verified_tls_as_its_principal() -> N
         assert env["NETRA_KAFKA_USERNAME"] == user, service
         ref = REQUIRED_REF.match(env["NETRA_KAFKA_PASSWORD"])
         assert ref, service
-        # The same .env variable the broker formats that user's SCRAM credential from.
-        owner = {"netra-admin": "ADMIN", "netra-worker": "WORKER"}[user]
-        assert broker[f"NETRA_KAFKA_{owner}_PASSWORD"] == env["NETRA_KAFKA_PASSWORD"], service
+        # The same .env variable the broker formats that user's SCRAM credential from, or
+        # (the desk's) kafka-acls sets it from.
+        owner = {"netra-admin": "ADMIN", "netra-worker": "WORKER", "netra-desk": "DESK"}[user]
+        source = _env("kafka-acls") if owner == "DESK" else broker
+        assert source[f"NETRA_KAFKA_{owner}_PASSWORD"] == env["NETRA_KAFKA_PASSWORD"], service
 
 
-def test_the_workers_principal_is_granted_before_topics_are_made() -> None:
+def test_the_workers_and_the_desks_principals_are_granted_before_topics_are_made() -> None:
     services = _services()
-    assert services["kafka-acls"]["command"] == ["netra", "topics", "grant", "User:netra-worker"]
+    shell, flag, script = services["kafka-acls"]["command"]
+    assert (shell, flag) == ("sh", "-c")
+    grants = [shlex.split(step) for step in script.split("&&")]
+    assert grants == [
+        ["netra", "topics", "grant", "User:netra-worker"],
+        [
+            "netra",
+            "topics",
+            "grant",
+            "--role",
+            "desk",
+            "--password-env",
+            "NETRA_KAFKA_DESK_PASSWORD",
+            "User:netra-desk",
+        ],
+    ]
+    assert REQUIRED_REF.match(_env("kafka-acls")["NETRA_KAFKA_DESK_PASSWORD"])
+    assert services["desk"]["depends_on"]["topics-init"]["condition"] == (
+        "service_completed_successfully"
+    )
     assert services["topics-init"]["depends_on"] == {
         "kafka-acls": {"condition": "service_completed_successfully"}
     }

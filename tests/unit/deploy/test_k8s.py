@@ -243,6 +243,45 @@ def test_elasticsearch_is_reached_over_https_with_the_ca_from_a_secret() -> None
         assert _container(name)["envFrom"] == [{"configMapRef": {"name": "netra-env"}}]
 
 
+def _secret_file(name: str, path: Path) -> tuple[str, str]:
+    """(Secret, key) a workload's container reads the file `path` from, mounted read-only."""
+    spec = _pod_template(_workload(name))["spec"]
+    mounts = {m["mountPath"]: m for m in _container(name)["volumeMounts"]}
+    mount = mounts[str(path.parent)]
+    assert mount["readOnly"] is True, name
+    (volume,) = [v for v in spec["volumes"] if v["name"] == mount["name"]]
+    (key,) = [i["key"] for i in volume["secret"]["items"] if i["path"] == path.name]
+    return volume["secret"]["secretName"], key
+
+
+#: The principal each Kafka client of the manifests logs in as (the desk writes only).
+KAFKA_PRINCIPALS = {"netra-worker": "netra-worker", "netra-desk": "netra-desk"}
+
+
+def test_kafka_is_reached_over_sasl_ssl_with_scram_and_the_ca_from_a_secret() -> None:
+    """As deploy/compose: SASL_SSL, SCRAM-SHA-512, the CA from a Secret, and each component's
+    own principal and password, so the desk's cannot do what the worker's may."""
+    data = _env_map()
+    settings = Settings.model_validate(
+        {k.removeprefix("NETRA_").lower(): v for k, v in data.items()}
+    )
+    assert settings.kafka_security_protocol == "SASL_SSL"
+    assert settings.kafka_sasl_mechanism == "SCRAM-SHA-512"
+    assert settings.kafka_ca_file is not None
+    passwords = set()
+    for name, principal in KAFKA_PRINCIPALS.items():
+        assert _container(name)["envFrom"] == [{"configMapRef": {"name": "netra-env"}}]
+        assert _secret_file(name, settings.kafka_ca_file) == ("netra-kafka-ca", "ca.pem")
+        env = _env_entries(name)
+        assert env["NETRA_KAFKA_USERNAME"]["value"] == principal
+        ref = env["NETRA_KAFKA_PASSWORD"]["valueFrom"]["secretKeyRef"]
+        assert not ref.get("optional", False), "a pod without its password must not start"
+        passwords.add((ref["name"], ref["key"]))
+    assert len(passwords) == len(KAFKA_PRINCIPALS), "no two components share a Kafka login"
+    # The purge job reaches Elasticsearch only: it holds no Kafka login at all.
+    assert not [e for e in _env_entries("netra-purge") if e.startswith("NETRA_KAFKA")]
+
+
 def test_each_component_authenticates_with_its_own_key_from_a_secret() -> None:
     keys = {}
     for name in ("netra-worker", "netra-purge", "netra-desk"):
@@ -456,6 +495,8 @@ def test_desk_reads_its_secrets_by_reference_and_never_serves_uploads() -> None:
         # Verdicts are appended to the evidence custody log, with the workers' store identity.
         "NETRA_OBJECT_STORE_ACCESS_KEY": ("netra-object-store", "access-key"),
         "NETRA_OBJECT_STORE_SECRET_KEY": ("netra-object-store", "secret-key"),
+        # Its own Kafka principal, which may only write the desk's topics.
+        "NETRA_KAFKA_PASSWORD": ("netra-desk-kafka", "password"),
     }
     # Public reports go to `netra intake` on a public host, not through the internal desk.
     assert "--no-public-reports" in _container("netra-desk")["command"]

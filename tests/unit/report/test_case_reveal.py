@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from netra.case import NipRevealer, RevealRefusedError
+from netra.case.reveal import AuditTrail
 from netra.identity import Role, Scope, User, UserStore
 from schemas import AuditEntry, AuditOutcome, RegistryEntry
 from schemas.flag_document import FlagDocument
@@ -48,9 +49,7 @@ def _revealer(
         pseudonyms=keys,
         entitled_roles=ENTITLED,
         registry=known.get,
-        audit=trail,
-        tool="netra case test",
-        host="test-host",
+        trail=AuditTrail(write=trail, tool="netra case test", host="test-host"),
     )
 
 

@@ -12,10 +12,11 @@ from rich.console import Console
 
 from netra.stack import StackError, StackSettings
 from netra.stack.kafka import Kafka, argfile_line
-from netra.stack.kafka_acls import AclRule, worker_acls
+from netra.stack.kafka_acls import AclRule, PrincipalRole, desk_acls, role_acls, worker_acls
 from netra.stack.kafka_secure import (
     ADMIN_USER,
     BROKER_USER,
+    DESK_USER,
     WORKER_USER,
     Secrets,
     SecureKafka,
@@ -98,9 +99,27 @@ def test_secrets_are_made_once_private_and_distinct(broker: SecureKafka) -> None
     assert stat.S_IMODE(broker.secrets_file.stat().st_mode) == 0o600
     assert broker._ensure_secrets() == first == Secrets.load(broker.secrets_file)
     passwords = [first.ca_password, first.keystore_password, *first.users.values()]
-    assert len(set(passwords)) == len(passwords) == 5
+    assert len(set(passwords)) == len(passwords) == 6
     assert all(len(p) >= 32 for p in passwords)
-    assert set(first.users) == {BROKER_USER, ADMIN_USER, WORKER_USER}
+    assert set(first.users) == {BROKER_USER, ADMIN_USER, WORKER_USER, DESK_USER}
+
+
+def test_secrets_made_before_the_desk_had_a_principal_gain_its_password(
+    broker: SecureKafka,
+) -> None:
+    first = broker._ensure_secrets()
+    older = Secrets(
+        first.ca_password,
+        first.keystore_password,
+        {u: p for u, p in first.users.items() if u != DESK_USER},
+    )
+    older.save(broker.secrets_file)
+    broker.data_dir.mkdir(parents=True)
+    (broker.data_dir / "meta.properties").write_text("version=1\n")  # formatted without it
+    now = broker._ensure_secrets()
+    assert {u: now.users[u] for u in older.users} == older.users  # nothing else changes
+    assert len(now.users[DESK_USER]) >= 32
+    assert Secrets.load(broker.secrets_file) == now
 
 
 def test_lost_secrets_of_a_formatted_broker_are_an_error(broker: SecureKafka) -> None:
@@ -113,10 +132,10 @@ def test_lost_secrets_of_a_formatted_broker_are_an_error(broker: SecureKafka) ->
 def test_the_storage_formatter_gets_every_scram_user(broker: SecureKafka) -> None:
     stored = broker._ensure_secrets()
     args = broker.storage_args()
-    assert args[0::2] == ["--add-scram"] * 3
+    assert args[0::2] == ["--add-scram"] * 4
     assert args[1::2] == [
         f"SCRAM-SHA-512=[name={user},password={stored.users[user]}]"
-        for user in (BROKER_USER, ADMIN_USER, WORKER_USER)
+        for user in (BROKER_USER, ADMIN_USER, WORKER_USER, DESK_USER)
     ]
 
 
@@ -183,6 +202,30 @@ def test_worker_acls_cover_netras_topics_and_group_only() -> None:
         assert ops == {"READ", "WRITE", "DESCRIBE", "CREATE"}
     assert {r.principal for r in rules} == {"User:netra-worker"}
     assert not any(r.operation in {"ALL", "ALTER", "DELETE", "ALTER_CONFIGS"} for r in rules)
+
+
+def test_desk_acls_write_its_own_topics_and_look_up_the_registry_and_reporters_only() -> None:
+    settings = Settings.model_validate({})
+    rules = desk_acls("User:netra-desk", settings)
+    assert role_acls(PrincipalRole.DESK, "User:netra-desk", settings) == rules
+    assert {r.resource for r in rules} == {"TOPIC"}  # no group: it consumes nothing
+    assert {r.pattern for r in rules} == {"LITERAL"}
+    ops: dict[str, set[str]] = {}
+    for rule in rules:
+        ops.setdefault(rule.name, set()).add(rule.operation)
+    write = {"WRITE", "DESCRIBE"}
+    assert ops == {
+        "netra.reviews": write,
+        "netra.audit": write,
+        "netra.posts": write,
+        "netra.reporters": {"WRITE", "READ", "DESCRIBE"},
+        "netra.registry": {"READ", "DESCRIBE"},
+    }
+
+
+def test_the_worker_role_is_the_worker_grant() -> None:
+    settings = Settings.model_validate({})
+    assert role_acls(PrincipalRole.WORKER, "User:w", settings) == worker_acls("User:w", settings)
 
 
 def test_a_topic_renamed_out_of_the_prefixes_is_granted_by_exact_name() -> None:

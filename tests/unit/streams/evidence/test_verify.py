@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from schemas import Flag
 from schemas.custody import CustodyAction, CustodyEntry
 from schemas.evidence import ArtefactKind, CaptureSource
 from streams.evidence import capture
@@ -15,6 +16,7 @@ from streams.evidence.browser import Browser
 from streams.evidence.custody import CustodyLog
 from streams.evidence.keys import custody_key, record_key
 from streams.evidence.source import RawEvent
+from streams.evidence.store import Bucket
 from streams.evidence.verify import verify
 from tests.unit.streams.evidence.flags import RAW, sample_flag
 from tests.unit.streams.evidence.memory_bucket import MemoryBucket
@@ -22,8 +24,8 @@ from tests.unit.streams.evidence.memory_bucket import MemoryBucket
 NOW = datetime(2024, 1, 15, 2, 0, 5, tzinfo=UTC)
 
 
-def captured_bucket() -> tuple[MemoryBucket, capture.Captured]:
-    flag = sample_flag()
+def store_capture(bucket: Bucket, flag: Flag, raw: RawEvent | None) -> capture.Captured:
+    """A capture of `flag` as the capture agent stores it (fixed bytes, no real browser run)."""
     browser = Browser(Path("/usr/bin/chromium"))
     browser.version = "156.0.8078.114"
     rendered = capture.Rendered(
@@ -35,11 +37,14 @@ def captured_bucket() -> tuple[MemoryBucket, capture.Captured]:
         None,
         "the event names no platform address",
     )
-    raw = RawEvent(RAW, NOW)
     done = capture.build(flag, flag.post, raw, rendered, browser=browser, now=NOW)
-    bucket = MemoryBucket()
     assert capture.store(bucket, CustodyLog(bucket), done, "capture agent (test)")
-    return bucket, done
+    return done
+
+
+def captured_bucket() -> tuple[MemoryBucket, capture.Captured]:
+    bucket = MemoryBucket()
+    return bucket, store_capture(bucket, sample_flag(), RawEvent(RAW, NOW))
 
 
 def test_a_fresh_capture_is_intact_and_holds_the_event_as_received() -> None:
