@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
-from neutrality.features import WIB, Extractor, mentioned_accounts
+from neutrality.features import WIB, Extractor, after_honorific, mentioned_accounts
 from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import Lexicon, build_lexicon
 from neutrality.matcher import Kind
@@ -574,7 +574,7 @@ def _has_signal(scanned: list[Scanned]) -> bool:
     campaign word in the name of the account or group acted on is read by the N04 rules."""
     weak = 0
     for sc in scanned:
-        for meanings, _, _ in sc.hits:
+        for meanings, start, _ in sc.hits:
             for m in meanings:
                 if m.kind is Kind.LIST:
                     if m.key in _SIGNAL_LISTS or (
@@ -583,6 +583,10 @@ def _has_signal(scanned: list[Scanned]) -> bool:
                         return True
                 elif m.strong or m.kind is Kind.RACE_KIND:
                     return True
+                elif m.kind is Kind.ALIAS and (
+                    "#" in sc.norm.orig or after_honorific(sc.norm.text, start)
+                ):
+                    return True  # a name as a hashtag or after "bu": the extractor decides
                 else:
                     weak += 1
                     if weak > 1:

@@ -279,6 +279,13 @@ def _camel(m: re.Match[str]) -> str:
     return " " + " ".join(_CAMEL.findall(m.group(1)))
 
 
+def camel_pieces(body: str) -> list[tuple[int, int]]:
+    """The (start, end) of each word an author marked inside a hashtag body by case or digits
+    ("BaDjaUntukJakarta": Ba, Dja, Untuk, Jakarta; "AHY4all": AHY, 4, all), as the normaliser
+    splits it."""
+    return [m.span() for m in _CAMEL.finditer(body)]
+
+
 def _collapse(m: re.Match[str]) -> str:
     return m.group(1)
 
