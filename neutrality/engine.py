@@ -544,6 +544,7 @@ _SIGNAL_LISTS = frozenset(
         "camp_epithet",
         "electoral_stake",  # a superior's order tied to votes with nobody named (N10)
         "compliance",  # "siap, laksanakan": accepting an instruction described beside it
+        "threat_cue",  # a superior's threat to staff: the learned model and N10 read the rest
         "campaign_content",  # "membagikan konten kampanye": the content is campaign material
     }
 )
