@@ -275,7 +275,12 @@ class Engine:
                     scanned.append(Scanned(name, zone_of(name), norm, hits))
                 if deadline is not None and time.perf_counter() > deadline:
                     return self._too_complex(post, day, t0, f"matching {name}")
-        if not full_path and not structural and not post.hashtags and not _has_signal(scanned):
+        if (
+            not full_path
+            and not structural
+            and not post.hashtags
+            and not _has_signal(scanned, self.extractor.markable)
+        ):
             return Analysis(self._pass(post, day, t0), None, [])
         feats = self.extractor.extract(post, locality, scanned, day)
         self._add_phase(feats, day)
@@ -570,7 +575,7 @@ def wib_day(when: dt.datetime) -> dt.date:
         return dt.date.min if when.year == dt.MINYEAR else dt.date.max
 
 
-def _has_signal(scanned: list[Scanned]) -> bool:
+def _has_signal(scanned: list[Scanned], markable: frozenset[str]) -> bool:
     """Anything but one collision-risk word without context? One weak signal alone can never
     fire a rule; two can (a nickname and its pair's hand sign confirm each other), and a
     campaign word in the name of the account or group acted on is read by the N04 rules."""
@@ -585,8 +590,10 @@ def _has_signal(scanned: list[Scanned]) -> bool:
                         return True
                 elif m.strong or m.kind is Kind.RACE_KIND:
                     return True
-                elif m.kind is Kind.ALIAS and (
-                    "#" in sc.norm.orig or after_honorific(sc.norm.text, start)
+                elif (
+                    m.kind is Kind.ALIAS
+                    and m.key in markable
+                    and ("#" in sc.norm.orig or after_honorific(sc.norm.text, start))
                 ):
                     return True  # a name as a hashtag or after "bu": the extractor decides
                 else:

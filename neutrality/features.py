@@ -94,6 +94,7 @@ class Extractor:
         self._race_of = {p.id: cat.races[p.race_id] for p in cat.participants.values()}
         self._races = tuple(cat.races.values())
         self._race_sizes = {r.id: len(r.participants) for r in self._races}
+        self.markable = markable_names(cat)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -194,7 +195,9 @@ class Extractor:
             sharing.setdefault((sc.field, start, end), []).append(m.key)
         tag_bodies = {body.casefold() for _, _, body in bodies}
         for sc, start, end, m in aliases:
-            marked = "" if m.strong else self._marked_name(sc, start, end, m.key, tag_bodies, day)
+            marked = ""
+            if not m.strong and m.key in self.markable:
+                marked = self._marked_name(sc, start, end, m.key, tag_bodies, locality, day)
             weak_alone = not m.strong and not marked and not ctxs[_side(sc.zone)]
             if weak_alone and self.cat.participants[m.key].number not in agree:
                 continue
@@ -343,13 +346,29 @@ class Extractor:
         feats.found.setdefault(f"participant.{p.id}", []).append(ev)
         feats.found.setdefault(f"race.{p.race_id}", [])
 
+    def _markable_here(self, pid: str, locality: Locality | None, day: dt.date) -> bool:
+        """A regional candidate's collision-risk name, for a civil servant of that region, while
+        the election is in season: only then may the author's marks make it the name."""
+        return (
+            locality is not None
+            and self._race_of[pid].applies_to(locality)
+            and self._in_season(pid, day)
+        )
+
     def _marked_name(
-        self, sc: Scanned, start: int, end: int, pid: str, tag_bodies: set[str], day: dt.date
+        self,
+        sc: Scanned,
+        start: int,
+        end: int,
+        pid: str,
+        tag_bodies: set[str],
+        locality: Locality | None,
+        day: dt.date,
     ) -> str:
-        """Why a collision-risk name of a person reads as the name without other context: it is
-        written as a whole hashtag ("#AHY") or after an honorific ("bu Sylvi"), while the
-        person's election is in season. Empty when neither (a party's short name is a word)."""
-        if self.cat.participants[pid].party or not self._in_season(pid, day):
+        """Why a collision-risk name of a regional candidate reads as the name without other
+        context: it is written as a whole hashtag ("#AHY") or after an honorific ("bu Sylvi"),
+        by a civil servant of the region while the election is in season. Empty when neither."""
+        if not self._markable_here(pid, locality, day):
             return ""
         text = sc.norm.text
         if text[start:end].replace(" ", "") in tag_bodies:
@@ -361,9 +380,10 @@ class Extractor:
     def _tag_pieces(
         self, body: str, locality: Locality | None, day: dt.date
     ) -> list[tuple[int, int, str]]:
-        """A collision-risk name of a person that opens or closes a hashtag of several words the
-        author marked by case or digits ("#BaDjaUntukJakarta", "#AHYMaininSARA", "#PilihBaDja"):
-        a slogan built on the name, while the election is in season and in its region."""
+        """A collision-risk name of a regional candidate that opens or closes a hashtag of
+        several words the author marked by case or digits ("#BaDjaUntukJakarta",
+        "#AHYMaininSARA", "#PilihBaDja"): a slogan built on the name, while the election is in
+        season and in its region."""
         names = self.lexicon.tag_names
         pieces = camel_pieces(body)
         if len(pieces) < 2 or not names:
@@ -373,13 +393,8 @@ class Extractor:
         for k in range(1, len(pieces)):
             for a, b in ((first, pieces[k - 1][1]), (pieces[k][0], last)):
                 for pid in names.get(body[a:b].casefold(), ()):
-                    p = self.cat.participants[pid]
-                    race = self._race_of[pid]
-                    if p.party or not self._in_season(pid, day):
-                        continue
-                    if locality is not None and race.province and not race.applies_to(locality):
-                        continue
-                    out.append((a, b, pid))
+                    if pid in self.markable and self._markable_here(pid, locality, day):
+                        out.append((a, b, pid))
         return out
 
     def _compound(
@@ -480,6 +495,16 @@ class Extractor:
             feats.found["exception.news"] = feats.found["author.news_outlet"]
         elif feats.has("register.report") and not feats.has("register.endorse"):
             feats.found["exception.news"] = feats.found["register.report"]
+
+
+def markable_names(cat: Catalogue) -> frozenset[str]:
+    """Participants whose collision-risk names an author's marks (an honorific, a hashtag) may
+    make the name: candidates of regional races. A national pair's nickname ("Amin") and a
+    party's short name are common words and given names everywhere ("Pak Amin" is anyone); a
+    regional candidate's is read only for civil servants of the region."""
+    return frozenset(
+        p.id for p in cat.participants.values() if not p.party and cat.races[p.race_id].province
+    )
 
 
 def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:
