@@ -150,7 +150,7 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     matcher.build()
     compound.build()
     anchors = sorted({t for t, m in normalised if m.anchor})
-    slang = [k.casefold() for k in cat.language.slang]
+    slang = [k.casefold() for k in normaliser.slang]  # the language's slang and split clitics
     quick = QuickFilter(anchors, [*slang, *name_cuts(names)])
     tag_names: dict[str, tuple[str, ...]] = {}
     for term, meaning in normalised:
