@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
-from neutrality.features import WIB, Extractor, mentioned_accounts
+from neutrality.features import WIB, Extractor, after_honorific, mentioned_accounts
 from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import Lexicon, build_lexicon
 from neutrality.matcher import Kind
@@ -275,7 +275,12 @@ class Engine:
                     scanned.append(Scanned(name, zone_of(name), norm, hits))
                 if deadline is not None and time.perf_counter() > deadline:
                     return self._too_complex(post, day, t0, f"matching {name}")
-        if not full_path and not structural and not post.hashtags and not _has_signal(scanned):
+        if (
+            not full_path
+            and not structural
+            and not post.hashtags
+            and not _has_signal(scanned, self.extractor.markable)
+        ):
             return Analysis(self._pass(post, day, t0), None, [])
         feats = self.extractor.extract(post, locality, scanned, day)
         self._add_phase(feats, day)
@@ -544,6 +549,8 @@ _SIGNAL_LISTS = frozenset(
         "camp_epithet",
         "electoral_stake",  # a superior's order tied to votes with nobody named (N10)
         "compliance",  # "siap, laksanakan": accepting an instruction described beside it
+        "threat_cue",  # a superior's threat to staff: the learned model and N10 read the rest
+        "campaign_content",  # "membagikan konten kampanye": the content is campaign material
     }
 )
 
@@ -568,13 +575,13 @@ def wib_day(when: dt.datetime) -> dt.date:
         return dt.date.min if when.year == dt.MINYEAR else dt.date.max
 
 
-def _has_signal(scanned: list[Scanned]) -> bool:
+def _has_signal(scanned: list[Scanned], markable: frozenset[str]) -> bool:
     """Anything but one collision-risk word without context? One weak signal alone can never
     fire a rule; two can (a nickname and its pair's hand sign confirm each other), and a
     campaign word in the name of the account or group acted on is read by the N04 rules."""
     weak = 0
     for sc in scanned:
-        for meanings, _, _ in sc.hits:
+        for meanings, start, _ in sc.hits:
             for m in meanings:
                 if m.kind is Kind.LIST:
                     if m.key in _SIGNAL_LISTS or (
@@ -583,6 +590,12 @@ def _has_signal(scanned: list[Scanned]) -> bool:
                         return True
                 elif m.strong or m.kind is Kind.RACE_KIND:
                     return True
+                elif (
+                    m.kind is Kind.ALIAS
+                    and m.key in markable
+                    and ("#" in sc.norm.orig or after_honorific(sc.norm.text, start))
+                ):
+                    return True  # a name as a hashtag or after "bu": the extractor decides
                 else:
                     weak += 1
                     if weak > 1:

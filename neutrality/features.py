@@ -16,7 +16,7 @@ from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
-from neutrality.normalise import NormText
+from neutrality.normalise import NormText, camel_pieces
 from neutrality.stance import read_register, register_features
 from schemas import Action, Phase, Post, TargetKind
 
@@ -57,6 +57,17 @@ WIB = dt.timezone(dt.timedelta(hours=7))
 SEASON_LEAD = dt.timedelta(days=400)  # bakal calon are talked about about a year ahead
 MAX_COMPOUND_BODIES = 64  # hashtags read for names inside them (#ganjarpresidenrakyat)
 MAX_MENTIONS = 64  # mentioned accounts looked up in the catalogue
+# Honorifics and terms of address written before a person's name, in Indonesian and the regional
+# languages civil servants post in (Javanese, Sundanese, Betawi, Minang, Malay, Madurese,
+# Buginese): the word after one is a person's name, so a collision-risk name read after one
+# ("bu Sylvi", "mbak Luluk") is that person when their election is in season.
+_HONORIFIC_WORDS = (
+    "pak bapak bpk bp bu ibu ibuk mas mbak mba mb bang abang kang akang kak kakak cak ning gus "
+    "teh teteh uda uni om tante abah ambu umi bunda pakde bude mbah eyang daeng "
+    "ustadz ustad ustazah kiai kyai haji hj dr prof sis bro mr mrs ms"
+)
+HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
+HONORIFIC_REACH = 12  # characters before a name searched for the honorific (the longest + space)
 
 
 def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
@@ -83,6 +94,7 @@ class Extractor:
         self._race_of = {p.id: cat.races[p.race_id] for p in cat.participants.values()}
         self._races = tuple(cat.races.values())
         self._race_sizes = {r.id: len(r.participants) for r in self._races}
+        self.markable = markable_names(cat)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -145,7 +157,8 @@ class Extractor:
                     elif k is Kind.RACE_KIND:
                         kinds.add(m.key)
                         ctxs[_side(sc.zone)] = True
-        self._compound(post, feats, campaign)
+        bodies = _hashtag_bodies(post)
+        self._compound(bodies, campaign, locality, day)
         for sc, _, _, m in campaign:
             ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
         if post.action is Action.COMMENT and ctxs["target"]:
@@ -180,8 +193,12 @@ class Extractor:
         sharing: dict[tuple[str, int, int], list[str]] = {}
         for sc, start, end, m in aliases:
             sharing.setdefault((sc.field, start, end), []).append(m.key)
+        tag_bodies = {body.casefold() for _, _, body in bodies}
         for sc, start, end, m in aliases:
-            weak_alone = not m.strong and not ctxs[_side(sc.zone)]
+            marked = ""
+            if not m.strong and m.key in self.markable:
+                marked = self._marked_name(sc, start, end, m.key, tag_bodies, locality, day)
+            weak_alone = not m.strong and not marked and not ctxs[_side(sc.zone)]
             if weak_alone and self.cat.participants[m.key].number not in agree:
                 continue
             if not m.strong and locality is not None:
@@ -197,6 +214,8 @@ class Extractor:
                 continue
             # "@prabowo" written in the text tags the account: named, and addressed, not listed
             how = "tagged account" if _only_in_handles(sc, start, end, handles) else "participant"
+            if marked and how == "participant":
+                how = marked  # the evidence says why a collision-risk name was read as the name
             self._mention(feats, sc.zone, p, Ev(sc.field, start, end, f"{how}:{p.id}"))
             feats.add(f"{sc.zone}.named", Ev(sc.field, start, end, f"{how}:{p.id}"))
             named_races.add(p.race_id)
@@ -327,26 +346,72 @@ class Extractor:
         feats.found.setdefault(f"participant.{p.id}", []).append(ev)
         feats.found.setdefault(f"race.{p.race_id}", [])
 
+    def _markable_here(self, pid: str, locality: Locality | None, day: dt.date) -> bool:
+        """A regional candidate's collision-risk name, for a civil servant of that region, while
+        the election is in season: only then may the author's marks make it the name."""
+        return (
+            locality is not None
+            and self._race_of[pid].applies_to(locality)
+            and self._in_season(pid, day)
+        )
+
+    def _marked_name(
+        self,
+        sc: Scanned,
+        start: int,
+        end: int,
+        pid: str,
+        tag_bodies: set[str],
+        locality: Locality | None,
+        day: dt.date,
+    ) -> str:
+        """Why a collision-risk name of a regional candidate reads as the name without other
+        context: it is written as a whole hashtag ("#AHY") or after an honorific ("bu Sylvi"),
+        by a civil servant of the region while the election is in season. Empty when neither."""
+        if not self._markable_here(pid, locality, day):
+            return ""
+        text = sc.norm.text
+        if text[start:end].replace(" ", "") in tag_bodies:
+            return "name as a hashtag"
+        if after_honorific(text, start):
+            return "name after an honorific"
+        return ""
+
+    def _tag_pieces(
+        self, body: str, locality: Locality | None, day: dt.date
+    ) -> list[tuple[int, int, str]]:
+        """A collision-risk name of a regional candidate that opens or closes a hashtag of
+        several words the author marked by case or digits ("#BaDjaUntukJakarta",
+        "#AHYMaininSARA", "#PilihBaDja"): a slogan built on the name, while the election is in
+        season and in its region."""
+        names = self.lexicon.tag_names
+        pieces = camel_pieces(body)
+        if len(pieces) < 2 or not names:
+            return []
+        out: list[tuple[int, int, str]] = []
+        first, last = pieces[0][0], pieces[-1][1]
+        for k in range(1, len(pieces)):
+            for a, b in ((first, pieces[k - 1][1]), (pieces[k][0], last)):
+                for pid in names.get(body[a:b].casefold(), ()):
+                    if pid in self.markable and self._markable_here(pid, locality, day):
+                        out.append((a, b, pid))
+        return out
+
     def _compound(
-        self, post: Post, feats: Features, campaign: list[tuple[Scanned, int, int, Meaning]]
+        self,
+        bodies: list[tuple[str, int, str]],
+        campaign: list[tuple[Scanned, int, int, Meaning]],
+        locality: Locality | None,
+        day: dt.date,
     ) -> None:
-        """Names and slogans inside lower-case hashtags (#ganjarpresidenrakyat)."""
+        """Names and slogans inside lower-case hashtags (#ganjarpresidenrakyat), and slogans
+        built on a collision-risk name the author marked inside one (#BaDjaUntukJakarta)."""
         compound = self.lexicon.compound
-        bodies: list[tuple[str, int, str]] = []
-        if "#" in post.text:
-            pos = post.text.find("#")
-            while pos != -1:
-                end = pos + 1
-                while end < len(post.text) and (post.text[end].isalnum() or post.text[end] == "_"):
-                    end += 1
-                if end > pos + 1:
-                    bodies.append(("text", pos + 1, post.text[pos + 1 : end]))
-                pos = post.text.find("#", end)
-        for i, tag in enumerate(post.hashtags):
-            off = 1 if tag.startswith("#") else 0
-            bodies.append((f"hashtags[{i}]", off, tag[off:]))
         raw = NormText("", "")
         for fld, off, body in bodies[:MAX_COMPOUND_BODIES]:
+            for a, b, pid in self._tag_pieces(body, locality, day):
+                sc = Scanned(fld, "raw", raw, [])
+                campaign.append((sc, off + a, off + b, Meaning(Kind.CAMPAIGN, pid)))
             low = body.lower()
             exact = len(low) == len(body)
             for meanings, a, b in compound.scan(low):
@@ -430,6 +495,42 @@ class Extractor:
             feats.found["exception.news"] = feats.found["author.news_outlet"]
         elif feats.has("register.report") and not feats.has("register.endorse"):
             feats.found["exception.news"] = feats.found["register.report"]
+
+
+def markable_names(cat: Catalogue) -> frozenset[str]:
+    """Participants whose collision-risk names an author's marks (an honorific, a hashtag) may
+    make the name: candidates of regional races. A national pair's nickname ("Amin") and a
+    party's short name are common words and given names everywhere ("Pak Amin" is anyone); a
+    regional candidate's is read only for civil servants of the region."""
+    return frozenset(
+        p.id for p in cat.participants.values() if not p.party and cat.races[p.race_id].province
+    )
+
+
+def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:
+    """(field, offset, body) of every hashtag in the text and in the hashtags field."""
+    bodies: list[tuple[str, int, str]] = []
+    if "#" in post.text:
+        pos = post.text.find("#")
+        while pos != -1:
+            end = pos + 1
+            while end < len(post.text) and (post.text[end].isalnum() or post.text[end] == "_"):
+                end += 1
+            if end > pos + 1:
+                bodies.append(("text", pos + 1, post.text[pos + 1 : end]))
+            pos = post.text.find("#", end)
+    for i, tag in enumerate(post.hashtags):
+        off = 1 if tag.startswith("#") else 0
+        bodies.append((f"hashtags[{i}]", off, tag[off:]))
+    return bodies
+
+
+def after_honorific(text: str, start: int) -> bool:
+    """Whether the word right before `start` in normalised text is an honorific ("bu", "pak")."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    before = text[max(0, start - HONORIFIC_REACH) : start - 1].rsplit(" ", 1)[-1]
+    return before in HONORIFICS
 
 
 def mentioned_accounts(post: Post) -> list[tuple[str, str]]:

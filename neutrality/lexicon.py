@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from neutrality.catalogue import Catalogue
 from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter
@@ -29,6 +29,10 @@ class Lexicon:
     matcher: Matcher  # token-bounded, over normalised fields
     compound: Matcher  # unbounded, over hashtag bodies
     quick: QuickFilter  # first look: anchors and obfuscation triggers
+    # Collision-risk names (weak aliases) run together ("badja", "ahy"), each with the
+    # participants it may name: written as a hashtag, or as a marked word of one, they are read
+    # as the name (features.py).
+    tag_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _number_terms(cat: Catalogue) -> list[tuple[str, Meaning]]:
@@ -146,6 +150,12 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     matcher.build()
     compound.build()
     anchors = sorted({t for t, m in normalised if m.anchor})
-    slang = [k.casefold() for k in cat.language.slang]
+    slang = [k.casefold() for k in normaliser.slang]  # the language's slang and split clitics
     quick = QuickFilter(anchors, [*slang, *name_cuts(names)])
-    return Lexicon(normaliser, matcher, compound, quick)
+    tag_names: dict[str, tuple[str, ...]] = {}
+    for term, meaning in normalised:
+        if meaning.kind is Kind.ALIAS and not meaning.strong:
+            squeezed = term.replace(" ", "")
+            if meaning.key not in tag_names.get(squeezed, ()):
+                tag_names[squeezed] = (*tag_names.get(squeezed, ()), meaning.key)
+    return Lexicon(normaliser, matcher, compound, quick, tag_names)

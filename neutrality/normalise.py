@@ -279,6 +279,13 @@ def _camel(m: re.Match[str]) -> str:
     return " " + " ".join(_CAMEL.findall(m.group(1)))
 
 
+def camel_pieces(body: str) -> list[tuple[int, int]]:
+    """The (start, end) of each word an author marked inside a hashtag body by case or digits
+    ("BaDjaUntukJakarta": Ba, Dja, Untuk, Jakarta; "AHY4all": AHY, 4, all), as the normaliser
+    splits it."""
+    return [m.span() for m in _CAMEL.finditer(body)]
+
+
 def _collapse(m: re.Match[str]) -> str:
     return m.group(1)
 
@@ -289,6 +296,23 @@ def _space(_m: re.Match[str]) -> str:
 
 def _join(m: re.Match[str]) -> str:
     return m.group(0).replace(" ", "")
+
+
+# Pronoun enclitics ("-ku" my, "-mu" your) that chat writes apart from their word ("pilihan ku",
+# "idola ku", "presiden mu"); a stem shorter than this is a word of its own ("aku", "ibu mu").
+CLITICS = ("ku", "mu")
+MIN_CLITIC_STEM = 4
+
+
+def clitic_joins(vocabulary: frozenset[str]) -> dict[str, str]:
+    """The lexicon's words that end in a pronoun enclitic, written apart, each to its word:
+    "pilihan ku" reads "pilihanku" as the support list has it. Derived from the vocabulary, so
+    every such term of every list is read however the clitic is written."""
+    return {
+        f"{word[:-2]} {word[-2:]}": word
+        for word in vocabulary
+        if word.endswith(CLITICS) and len(word) - 2 >= MIN_CLITIC_STEM and word.isalpha()
+    }
 
 
 MIN_CUT_NAME = 5  # letters in a name word that is looked for cut in two
@@ -397,7 +421,7 @@ class Normaliser:
         if len(self._cuts):
             self._cuts.make_automaton()
         self._leet = str.maketrans(language.leet)
-        self.slang = dict(language.slang)
+        self.slang = clitic_joins(vocabulary) | dict(language.slang)
         keys = sorted(self.slang, key=len, reverse=True)
         self._slang_re = whole_words(keys)
 

@@ -103,3 +103,12 @@ def test_joining_a_group_whose_content_campaigns_is_engagement(engine: Engine) -
     )
     post = _post(action=Action.JOIN_GROUP, target=group)
     assert "N04.engage-partisan-content" in _rules(engine, post)
+
+
+def test_a_threat_alone_is_worth_a_full_look(engine: Engine) -> None:
+    # no name, no vote word, no other anchor: the threat word lets the first look through, so
+    # the rules and the learned model see a superior's threat to staff
+    post = _post(transcript="Kalau ada yang coba-coba main, tidak segan-segan saya eksekusi")
+    analysis = engine.analyse(post)
+    assert analysis.features is not None
+    assert "text.threat_cue" in analysis.features.found

@@ -12,6 +12,7 @@ from neutrality import Engine
 from neutrality.normalise import (
     SELF_FOLDING,
     _fold,
+    clitic_joins,
     one_tag_offsets,
     quick_form,
     quick_offsets,
@@ -20,6 +21,7 @@ from neutrality.normalise import (
 from schemas import Action, Platform, Post
 
 SAMPLES = [
+    "Semakin yakin bahwa bapak Prabowo adalah pilihan ku,",
     "Sy dukung G a n j a r, gasssss!!",
     "Pr4b0w0 presidenku #GerakCepatGanjarMahfud",
     "Jgn lupa nyoblos no. 2 yg penting   ☝️✌️🤟",
@@ -233,3 +235,25 @@ def test_whole_words_finds_what_a_lookbehind_first_pattern_finds() -> None:
             m.span() for m in plain.finditer(text)
         ], text
     assert whole_words([]).search("anything") is None
+
+
+def test_a_clitic_written_apart_joins_its_word(engine: Engine) -> None:
+    norm = engine.lexicon.normaliser
+    assert (
+        norm.normalise("bapak Prabowo adalah pilihan ku,").text == "bapak prabowo adalah pilihanku"
+    )
+    tracked = norm.normalise("adalah pilihan ku!", track=True)
+    assert tracked.text == "adalah pilihanku"
+    assert tracked.orig[slice(*tracked.span(7, 16))] == "pilihan ku"
+    # only words the lexicon has with the clitic, and never a short word of its own
+    joins = clitic_joins(frozenset(["pilihanku", "aku", "ibumu", "idolaku"]))
+    assert joins == {"pilihan ku": "pilihanku", "idola ku": "idolaku"}
+
+
+def test_a_clitic_written_apart_is_seen_by_the_quick_look(engine: Engine) -> None:
+    post = Post.model_validate(
+        {"platform": Platform.X, "post_id": "c1", "account_id": "x:asn", "action": Action.POST,
+         "text": "Semakin yakin bahwa bapak Prabowo adalah pilihan ku",
+         "event_time": dt.datetime(2024, 1, 7, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))}
+    )  # fmt: skip
+    assert engine.decide(post).outcome.value != "pass"
