@@ -497,6 +497,8 @@ def test_desk_reads_its_secrets_by_reference_and_never_serves_uploads() -> None:
         "NETRA_OBJECT_STORE_SECRET_KEY": ("netra-object-store", "secret-key"),
         # Its own Kafka principal, which may only write the desk's topics.
         "NETRA_KAFKA_PASSWORD": ("netra-desk-kafka", "password"),
+        # The intake's sealing key, for the audited reveal of a reporter's contact.
+        "NETRA_INTAKE_REPORTER_KEY": ("netra-intake-reporter", "key"),
     }
     # Public reports go to `netra intake` on a public host, not through the internal desk.
     assert "--no-public-reports" in _container("netra-desk")["command"]
