@@ -44,9 +44,22 @@ def desk(indexed: Indexed, kafka_bootstrap: str, tmp_path: Path) -> DeskUnderTes
 @pytest.fixture
 def signed_in_desk(desk: DeskUnderTest) -> Iterator[tuple[str, RunningProvider]]:
     """The desk served with OIDC configured (its URL is known once it is served)."""
+    yield from _served_with_provider(desk, conformant=False)
+
+
+@pytest.fixture
+def conformant_desk(desk: DeskUnderTest) -> Iterator[tuple[str, RunningProvider]]:
+    """The same, against a provider whose ID tokens carry no profile claims."""
+    yield from _served_with_provider(desk, conformant=True)
+
+
+def _served_with_provider(
+    desk: DeskUnderTest, *, conformant: bool
+) -> Iterator[tuple[str, RunningProvider]]:
     with served(create_app(desk.desk)) as url:
         try:
-            with running_provider(f"{url}/login/oidc/callback", ACCOUNTS) as provider:
+            callback = f"{url}/login/oidc/callback"
+            with running_provider(callback, ACCOUNTS, conformant=conformant) as provider:
                 desk.desk.settings = desk.desk.settings.model_copy(
                     update={
                         "desk_url": url,
@@ -125,3 +138,19 @@ def test_oidc_sign_in_maps_to_the_users_file_and_refuses_clearly(
         forged = web.get("/login/oidc/callback", params={"code": "abc", "state": "t" * 43})
         assert forged.status_code == 400 and "state does not match" in forged.text
         assert web.get("/", follow_redirects=False).status_code == 303  # still not signed in
+
+
+def test_a_user_claim_only_the_userinfo_endpoint_gives_signs_in(
+    desk: DeskUnderTest, conformant_desk: tuple[str, RunningProvider]
+) -> None:
+    """A conformant provider keeps `preferred_username` out of the code flow's ID token: the
+    desk asks the UserInfo endpoint with the access token, for the same subject."""
+    url, _ = conformant_desk
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = _through_provider(b, url, "77ab-kemenag")
+            page.wait_for_url(f"{url}/")  # type: ignore[attr-defined]
+            assert "insp-kemenag · inspectorate" in page.inner_text("header")  # type: ignore[attr-defined]
+        finally:
+            b.close()

@@ -118,3 +118,12 @@ def validate_id_token(
     if isinstance(aud, list) and len(aud) > 1 and claims.get("azp") != expected.client_id:
         raise IdTokenError("the ID token has several audiences and another authorised party")
     return claims
+
+
+def with_userinfo(id_claims: Mapping[str, Any], userinfo: Mapping[str, Any]) -> dict[str, Any]:
+    """The ID token's claims completed by the UserInfo response. Its `sub` must be the ID
+    token's (OpenID Connect Core 5.3.2: otherwise the response may be about someone else and
+    must not be used), and where both carry a claim the signed ID token's value stands."""
+    if userinfo.get("sub") != id_claims.get("sub"):
+        raise IdTokenError("the UserInfo response is about another subject than the ID token")
+    return {**userinfo, **id_claims}

@@ -47,12 +47,14 @@ class Metadata(BaseModel):
     jwks_uri: str
     id_token_signing_alg_values_supported: list[str] = Field(min_length=1)
     code_challenge_methods_supported: list[str] = []
+    userinfo_endpoint: str | None = None
 
 
 class TokenResponse(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     id_token: str = Field(min_length=1, max_length=16_384)
+    access_token: str | None = Field(default=None, min_length=1, max_length=16_384)
 
 
 @dataclass(frozen=True)
@@ -167,8 +169,8 @@ class Provider:
         separator = "&" if "?" in metadata.authorization_endpoint else "?"
         return f"{metadata.authorization_endpoint}{separator}{query}"
 
-    async def redeem(self, code: str, verifier: str) -> str:
-        """The ID token for the authorization code (client_secret_basic for a confidential
+    async def redeem(self, code: str, verifier: str) -> TokenResponse:
+        """The tokens for the authorization code (client_secret_basic for a confidential
         client; the client id alone for a public one)."""
         metadata = (await self.keys()).metadata
         form = {
@@ -196,6 +198,27 @@ class Provider:
                 f"{str(error)[:100]})"
             )
         try:
-            return TokenResponse.model_validate(body).id_token
+            return TokenResponse.model_validate(body)
         except ValidationError as exc:
             raise ProviderError("the token response has no ID token") from exc
+
+    async def userinfo(self, access_token: str) -> dict[str, Any] | None:
+        """The claims the UserInfo endpoint returns for `access_token` (OpenID Connect Core
+        5.3), or None when the provider announces no such endpoint."""
+        endpoint = (await self.keys()).metadata.userinfo_endpoint
+        if endpoint is None:
+            return None
+        try:
+            response = await self._http.get(
+                endpoint,
+                headers={"Authorization": f"Bearer {access_token}"},
+                timeout=TIMEOUT_SECONDS,
+            )
+        except httpx.HTTPError as exc:
+            raise ProviderError(f"the UserInfo endpoint cannot be reached: {exc}") from exc
+        if response.status_code != 200:
+            raise ProviderError(f"the UserInfo endpoint answered HTTP {response.status_code}")
+        claims = _json(response, "UserInfo response")
+        if not isinstance(claims, dict):
+            raise ProviderError("the UserInfo response is not a JSON object")
+        return claims

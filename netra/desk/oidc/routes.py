@@ -8,13 +8,19 @@ browser's, an ID token that fails a check, or a person who is not (or no longer)
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from netra.desk.auth import desk_of, set_session
-from netra.desk.oidc.idtoken import Expected, IdTokenError, unknown_key, validate_id_token
+from netra.desk.oidc.idtoken import (
+    Expected,
+    IdTokenError,
+    unknown_key,
+    validate_id_token,
+    with_userinfo,
+)
 from netra.desk.oidc.pkce import new_pending
 from netra.desk.oidc.provider import CALLBACK_PATH, CodeRefusedError, Provider, ProviderError
 from netra.desk.sessions import PENDING_COOKIE, PENDING_SECONDS, Session
@@ -55,6 +61,22 @@ async def start(request: Request) -> Response:
     return response
 
 
+async def _completed(
+    provider: Provider, claims: dict[str, Any], access_token: str
+) -> dict[str, Any]:
+    """The ID token's claims completed from the UserInfo endpoint, when there is one."""
+    try:
+        userinfo = await provider.userinfo(access_token)
+    except ProviderError as exc:
+        raise HTTPException(502, f"the sign-in provider cannot be used: {exc}") from exc
+    if userinfo is None:
+        return claims
+    try:
+        return with_userinfo(claims, userinfo)
+    except IdTokenError as exc:
+        raise HTTPException(401, f"the sign-in could not be verified: {exc}") from exc
+
+
 @router.get(CALLBACK_PATH, response_class=HTMLResponse)
 async def callback(
     request: Request,
@@ -80,7 +102,8 @@ async def callback(
     if not code:
         raise HTTPException(400, "the provider sent no authorization code: start again")
     try:
-        id_token = await provider.redeem(code, pending.verifier)
+        tokens = await provider.redeem(code, pending.verifier)
+        id_token = tokens.id_token
         keys = await provider.keys()
         if unknown_key(id_token, keys.jwks):
             keys = await provider.keys(refresh=True)
@@ -99,6 +122,9 @@ async def callback(
     except IdTokenError as exc:
         raise HTTPException(401, f"the sign-in could not be verified: {exc}") from exc
     claim = desk.settings.desk_oidc_user_claim
+    if claim not in claims and tokens.access_token is not None:
+        # Conformant providers keep profile claims out of the ID token of a code flow.
+        claims = await _completed(provider, claims, tokens.access_token)
     name = claims.get(claim)
     if not isinstance(name, str) or not name:
         raise HTTPException(403, f"the ID token carries no {claim!r}: the desk cannot tell who")

@@ -24,8 +24,10 @@ const provider = new Provider(env('OIDC_ISSUER'), {
     },
   ],
   claims: { openid: ['sub'], profile: ['preferred_username', 'name'] },
-  // Put the profile claims in the ID token itself, as Keycloak and Entra ID do.
-  conformIdTokenClaims: false,
+  // OIDC_CONFORM=1: profile claims only from the UserInfo endpoint, as the code flow's ID
+  // token carries them in conformant providers; otherwise in the ID token itself, as Keycloak
+  // and Entra ID do.
+  conformIdTokenClaims: process.env.OIDC_CONFORM === '1',
   pkce: { required: () => true },
   async findAccount(ctx, id) {
     if (!Object.hasOwn(accounts, id)) return undefined;

@@ -65,10 +65,15 @@ def install_dir() -> Path:
 
 @contextmanager
 def running_provider(
-    redirect_uri: str, accounts: Mapping[str, Mapping[str, str]], *, host: str = "localhost"
+    redirect_uri: str,
+    accounts: Mapping[str, Mapping[str, str]],
+    *,
+    host: str = "localhost",
+    conformant: bool = False,
 ) -> Iterator[RunningProvider]:
     """The provider until the block ends. `host` names it in its issuer: "localhost" against a
-    desk on 127.0.0.1 makes the sign-in cross-site, as it is in production."""
+    desk on 127.0.0.1 makes the sign-in cross-site, as it is in production. `conformant` keeps
+    the profile claims out of the ID token (the UserInfo endpoint gives them)."""
     target = install_dir()
     port = free_port()
     provider = RunningProvider(f"http://{host}:{port}", "netra-desk", "desk-secret:%-test-42")
@@ -81,6 +86,7 @@ def running_provider(
         "OIDC_CLIENT_SECRET": provider.client_secret,
         "OIDC_REDIRECT_URI": redirect_uri,
         "OIDC_ACCOUNTS": json.dumps(accounts),
+        "OIDC_CONFORM": "1" if conformant else "0",
     }
     # Run beside its node_modules: an ES module resolves packages from its own folder.
     script = target / "provider.mjs"

@@ -22,6 +22,7 @@ from netra.desk.oidc.idtoken import (
     unknown_key,
     usable_algorithms,
     validate_id_token,
+    with_userinfo,
 )
 
 ISSUER = "https://idp.example.go.id/realms/bawaslu"
@@ -153,3 +154,18 @@ def test_only_asymmetric_algorithms_are_usable() -> None:
 def test_a_malformed_token_is_refused() -> None:
     with pytest.raises(IdTokenError, match="malformed"):
         _check("not.a.token")
+
+
+def test_userinfo_completes_the_id_token_whose_own_claims_stand() -> None:
+    merged = with_userinfo(
+        {"sub": "5e1f", "iss": "https://id.example", "name": "from the token"},
+        {"sub": "5e1f", "preferred_username": "ri", "name": "from userinfo"},
+    )
+    assert merged["preferred_username"] == "ri"
+    assert merged["name"] == "from the token" and merged["iss"] == "https://id.example"
+
+
+@pytest.mark.parametrize("userinfo", [{"sub": "someone-else"}, {"preferred_username": "ri"}])
+def test_userinfo_about_another_subject_or_none_is_refused(userinfo: dict[str, Any]) -> None:
+    with pytest.raises(IdTokenError, match="another subject"):
+        with_userinfo({"sub": "5e1f"}, userinfo)
