@@ -127,36 +127,42 @@ class Extractor:
         campaign: list[tuple[Scanned, int, int, Meaning]] = []
         groups: list[tuple[Scanned, int, int, Meaning]] = []
         offices: dict[str, set[int]] = {}
+        found = feats.found  # every hit adds here: `feats.add` inlined, names built once
         for sc, hits in lex_suppressed:
+            side = _side(sc.zone)  # one side per field, not one call per meaning
+            zone, fld = sc.zone, sc.field
             for meanings, start, end in hits:
                 for m in meanings:
                     k = m.kind
                     if k is Kind.LIST:
-                        if m.key == "account_marker" and sc.field != "target.name":
+                        key = m.key
+                        if key == "account_marker" and fld != "target.name":
                             continue  # it describes account and group names, not captions
-                        feats.add(f"{sc.zone}.{m.key}", Ev(sc.field, start, end, f"list:{m.key}"))
-                        if m.key in CONTEXT_LISTS:
-                            ctxs[_side(sc.zone)] = True
-                        elif m.key == "office_title":
-                            offices.setdefault(sc.field, set()).add(end + 1)
+                        found.setdefault(f"{zone}.{key}", []).append(
+                            Ev(fld, start, end, f"list:{key}")
+                        )
+                        if key in CONTEXT_LISTS:
+                            ctxs[side] = True
+                        elif key == "office_title":
+                            offices.setdefault(fld, set()).add(end + 1)
                     elif k is Kind.ALIAS:
                         aliases.append((sc, start, end, m))
-                        ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
+                        ctxs[side] = ctxs[side] or m.strong
                     elif k is Kind.NUMBER:
                         numbers.append((sc, start, end, m))
-                        ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
+                        ctxs[side] = ctxs[side] or m.strong
                     elif k is Kind.GESTURE:
                         gestures.append((sc, start, end, m))
-                        ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
+                        ctxs[side] = ctxs[side] or m.strong
                     elif k is Kind.CAMPAIGN:
                         campaign.append((sc, start, end, m))
-                        ctxs[_side(sc.zone)] = ctxs[_side(sc.zone)] or m.strong
+                        ctxs[side] = ctxs[side] or m.strong
                     elif k is Kind.GROUP:
                         groups.append((sc, start, end, m))
-                        ctxs[_side(sc.zone)] = True
+                        ctxs[side] = True
                     elif k is Kind.RACE_KIND:
                         kinds.add(m.key)
-                        ctxs[_side(sc.zone)] = True
+                        ctxs[side] = True
         bodies = _hashtag_bodies(post)
         self._compound(bodies, campaign, locality, day)
         for sc, _, _, m in campaign:
@@ -164,9 +170,7 @@ class Extractor:
         if post.action is Action.COMMENT and ctxs["target"]:
             ctxs["own"] = True  # a comment is read in the context of what it answers
         ctx = ctxs["own"] or ctxs["target"]
-        strong_cue = any(
-            feats.has(f"{z}.{n}") for z in ZONES for n in ("call_to_vote", "support")
-        ) or bool(campaign or numbers)
+        strong_cue = not _STRONG_CUES.isdisjoint(found) or bool(campaign or numbers)
 
         # Named participants; an official named by office ("Menhan Prabowo") is not a mention.
         by_office = 0
@@ -216,8 +220,9 @@ class Extractor:
             how = "tagged account" if _only_in_handles(sc, start, end, handles) else "participant"
             if marked and how == "participant":
                 how = marked  # the evidence says why a collision-risk name was read as the name
-            self._mention(feats, sc.zone, p, Ev(sc.field, start, end, f"{how}:{p.id}"))
-            feats.add(f"{sc.zone}.named", Ev(sc.field, start, end, f"{how}:{p.id}"))
+            ev = Ev(sc.field, start, end, f"{how}:{p.id}")  # one piece read by both (immutable)
+            self._mention(feats, sc.zone, p, ev)
+            feats.add(f"{sc.zone}.named", ev)
             named_races.add(p.race_id)
             named_at[(sc.field, start)] = p.id
         for sc, start, end, m in campaign:
@@ -281,7 +286,7 @@ class Extractor:
 
         if ctx:
             feats.found["context.political"] = []
-        if by_office and not any(feats.has(f"{z}.named") for z in ZONES):
+        if by_office and _NAMED.isdisjoint(found):
             pass  # keep exception.office_title as recorded
         elif "exception.office_title" in feats.found:
             del feats.found["exception.office_title"]
@@ -406,6 +411,8 @@ class Extractor:
     ) -> None:
         """Names and slogans inside lower-case hashtags (#ganjarpresidenrakyat), and slogans
         built on a collision-risk name the author marked inside one (#BaDjaUntukJakarta)."""
+        if not bodies:
+            return  # the usual case: no hashtag to read
         compound = self.lexicon.compound
         raw = NormText("", "")
         for fld, off, body in bodies[:MAX_COMPOUND_BODIES]:
@@ -426,9 +433,8 @@ class Extractor:
 
     def _structure(self, post: Post, feats: Features, day: dt.date) -> None:
         cat = self.cat
-        feats.found[f"action.{post.action.value}"] = [
-            Ev("action", None, None, "action", post.action.value)
-        ]
+        action = _ACTION_NAMES[post.action]  # Enum.value is a slow property on 3.11
+        feats.found[f"action.{action}"] = [Ev("action", None, None, "action", action)]
         author = post.account_id.casefold()
         if author in cat.election_bodies:
             feats.add(
@@ -441,7 +447,7 @@ class Extractor:
             )
         # Mentions name accounts: a candidate's or winning team's account mentioned is that
         # participant named in the author's own words ("@ganjarpranowo lanjutkan pak!").
-        for i, (handle, account) in enumerate(mentioned_accounts(post)):
+        for i, (handle, account) in enumerate(mentioned_accounts(post) if post.mentions else ()):
             mentioned = cat.account_role(account, day)
             if mentioned is not None:
                 kind, p = mentioned
@@ -547,7 +553,9 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 def _handles(post: Post) -> dict[str, tuple[list[str], str]]:
     """Per field of the author's words with an @handle in it: the handles (case-folded) and
     the rest of the field run together, letters and digits only."""
-    out = {}
+    out: dict[str, tuple[list[str], str]] = {}
+    if "@" not in post.text and "@" not in post.transcript:
+        return out  # the usual case
     for name in ("text", "transcript"):
         orig = post.field_text(name)
         if orig and "@" in orig:
@@ -576,6 +584,11 @@ def _after_label(feats: Features, sc: Scanned, start: int) -> bool:
         ev.field == sc.field and ev.end is not None and ev.end + 1 == start
         for ev in feats.found.get(f"{sc.zone}.candidate_word", ())
     )
+
+
+_STRONG_CUES = frozenset(f"{z}.{n}" for z in ZONES for n in ("call_to_vote", "support"))
+_NAMED = frozenset(f"{z}.named" for z in ZONES)
+_ACTION_NAMES = {a: a.value for a in Action}
 
 
 def _side(zone: str) -> str:
