@@ -78,14 +78,39 @@ class Features:
         return name in self.found
 
 
-@dataclass(frozen=True, slots=True)
 class Scanned:
-    """One field of the post after normalisation and matching."""
+    """One field of the post after normalisation and matching (a plain class with slots and
+    Final fields, as Ev: one is made for every field with a hit)."""
 
-    field: str
-    zone: str
-    norm: NormText
-    hits: list[Hit]
+    __slots__ = ("field", "hits", "norm", "zone")
+
+    field: Final[str]
+    zone: Final[str]
+    norm: Final[NormText]
+    hits: Final[list[Hit]]
+
+    def __init__(self, field: str, zone: str, norm: NormText, hits: list[Hit]) -> None:
+        self.field = field
+        self.zone = zone
+        self.norm = norm
+        self.hits = hits
+
+    def _values(self) -> tuple[str, str, NormText, list[Hit]]:
+        return (self.field, self.zone, self.norm, self.hits)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Scanned):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (
+            f"Scanned(field={self.field!r}, zone={self.zone!r}, norm={self.norm!r}, "
+            f"hits={self.hits!r})"
+        )
 
 
 def zone_of(field_name: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Final
 
 import ahocorasick
 
@@ -117,15 +117,52 @@ def _keycap(m: re.Match[str]) -> str:
 Repl = Callable[[re.Match[str]], str | None]
 
 
-@dataclass(frozen=True, slots=True)
 class NormText:
-    """A normalised field: `text` is what is matched, `orig` what the person wrote."""
+    """A normalised field: `text` is what is matched, `orig` what the person wrote.
 
-    orig: str
-    text: str
-    starts: list[int] | None = None  # original start of each normalised character
-    ends: list[int] | None = None  # original end (exclusive) of each normalised character
-    quick: bool = False  # `text` is the quick form (see `quick_form`), equal to the full one
+    A plain class with slots, not a frozen dataclass: one is made for every field judged, and a
+    frozen dataclass sets each field through object.__setattr__ (three times the cost). Its
+    fields are Final; equality and hashing are by value, as a dataclass's are.
+    """
+
+    __slots__ = ("ends", "orig", "quick", "starts", "text")
+
+    orig: Final[str]
+    text: Final[str]
+    starts: Final[list[int] | None]  # original start of each normalised character
+    ends: Final[list[int] | None]  # original end (exclusive) of each normalised character
+    quick: Final[bool]  # `text` is the quick form (see `quick_form`), equal to the full one
+
+    def __init__(
+        self,
+        orig: str,
+        text: str,
+        starts: list[int] | None = None,
+        ends: list[int] | None = None,
+        quick: bool = False,
+    ) -> None:
+        self.orig = orig
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.quick = quick
+
+    def _values(self) -> tuple[str, str, list[int] | None, list[int] | None, bool]:
+        return (self.orig, self.text, self.starts, self.ends, self.quick)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormText):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (
+            f"NormText(orig={self.orig!r}, text={self.text!r}, starts={self.starts!r}, "
+            f"ends={self.ends!r}, quick={self.quick!r})"
+        )
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for a normalised [start, end)."""
