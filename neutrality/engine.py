@@ -229,7 +229,7 @@ class Engine:
                 anchored = True
                 tracked.add(name)
                 continue
-            found, obfuscated = quick(text)
+            found, obfuscated = quick(text, _plain_ascii(raw))
             anchored = anchored or found
             if obfuscated:
                 tracked.add(name)
@@ -265,9 +265,10 @@ class Engine:
                 known = clean.get(name)
                 if known is not None:
                     norm = NormText(raw, known, quick=True)
+                    hits = scan(known, _plain_ascii(raw))
                 else:
                     norm = normalise(raw, name in tracked)
-                hits = scan(norm.text)
+                    hits = scan(norm.text)
                 if len(hits) > MAX_HITS_PER_FIELD or len(hits) > budget:
                     hits = hits[: min(MAX_HITS_PER_FIELD, budget)]
                 if hits:
@@ -561,6 +562,13 @@ def _judges(rule: Rule, action: Action) -> bool:
     return not any(
         own not in clause and all(f.startswith("action.") for f in clause) for clause in rule.when
     )
+
+
+def _plain_ascii(raw: str) -> bool:
+    """Whether the quick form of `raw` is plain (lower-case ASCII letters, digits and single
+    spaces) without matching it: printable ASCII folds to lower case and every ASCII punctuation
+    mark blanks to a space. Two C calls instead of a regex over the form (twice per field)."""
+    return raw.isascii() and raw.isprintable()
 
 
 def wib_day(when: dt.datetime) -> dt.date:

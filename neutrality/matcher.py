@@ -80,8 +80,9 @@ class Matcher:
             spaced.make_automaton()
             self._spaced = spaced
 
-    def scan(self, text: str) -> list[Hit]:
-        if self._spaced is not None and _PLAIN.fullmatch(text):
+    def scan(self, text: str, plain: bool = False) -> list[Hit]:
+        """The hits in `text`; `plain` says the caller knows it is plain (see `_PLAIN`)."""
+        if self._spaced is not None and (plain or _PLAIN.fullmatch(text)):
             # A key " term " whose trailing space is at i in " text " is the term at
             # [i - 1 - len(term), i - 1) in `text`.
             return [
@@ -157,10 +158,11 @@ class QuickFilter:
         spaced.make_automaton()
         self._spaced = spaced
 
-    def look(self, text: str) -> tuple[bool, bool]:
-        """(an anchor or trigger was found, an obfuscation trigger was found)."""
+    def look(self, text: str, plain: bool = False) -> tuple[bool, bool]:
+        """(an anchor or trigger was found, an obfuscation trigger was found); `plain` says the
+        caller knows the text is plain (see `_PLAIN`): it is not matched against it again."""
         text = f" {text} "
-        if _PLAIN.fullmatch(text):
+        if plain or _PLAIN.fullmatch(text):
             found = False
             for _, trigger in self._spaced.iter(text):
                 if trigger:

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import random
+import string
 from typing import Any
 
 import pytest
 
 from neutrality import Engine, Locality
-from neutrality.engine import TOO_COMPLEX
+from neutrality.engine import TOO_COMPLEX, _plain_ascii
+from neutrality.matcher import _PLAIN
+from neutrality.normalise import quick_form
 from schemas import Outcome, Phase, Post, SanctionTrack
 
 
@@ -272,3 +276,20 @@ def test_a_slogan_inside_an_account_handle_tags_the_account(engine: Engine) -> N
     assert not any(h.rule_id == "N02.campaign-hashtag" for h in tagged.decision.hits)
     chanted = engine.analyse(make_post("Debatnya seru sekali #prabowogibran"), full_path=True)
     assert chanted.features is not None and "text.campaign_term" in chanted.features.found
+
+
+def test_the_quick_form_of_printable_ascii_is_plain() -> None:
+    """The first look skips the plain-text check for printable ASCII: its quick form must be
+    lower-case letters, digits and single spaces, whatever characters it holds."""
+    for code in range(128):
+        raw = f"Ab{chr(code)}9 z"
+        form = quick_form(raw)
+        if form is not None and _plain_ascii(raw):
+            assert _PLAIN.fullmatch(form), repr(raw)
+    rng = random.Random(1922)
+    for _ in range(2_000):
+        raw = "".join(rng.choice(string.printable) for _ in range(rng.randint(0, 40)))
+        form = quick_form(raw)
+        if form is not None and _plain_ascii(raw):
+            assert _PLAIN.fullmatch(form), repr(raw)
+    assert not _plain_ascii("Prabówo") and not _plain_ascii("tab\there")
