@@ -195,7 +195,25 @@ class Engine:
         """The quick first look at every field: None when nothing in the event could be worth
         judging (and `full_path` is not asked for). Apart from the full look below it, so that
         the most common event costs two small calls and not the full look's frame."""
-        fields: list[tuple[str, str]] = [("text", post.text)]
+        body = post.text
+        if (
+            body
+            and post.target is None
+            and not (post.transcript or post.media_description or post.mentions or post.hashtags)
+            and "#" not in body
+        ):
+            # The usual event, its text alone: what the loop below decides for it, without
+            # building its list, dict and set for an event that needs no full look.
+            form = quick_form(body)
+            if form is None:  # leetspeak with symbols: only the full normaliser reads it
+                return _FirstLook([("text", body)], False, {}, {"text"})
+            found, obfuscated = self._quick.look(form, _plain_ascii(body))
+            if obfuscated:
+                return _FirstLook([("text", body)], False, {}, {"text"})
+            if not found and not full_path:
+                return None
+            return _FirstLook([("text", body)], False, {"text": form}, set())
+        fields: list[tuple[str, str]] = [("text", body)]
         if post.transcript:
             fields.append(("transcript", post.transcript))
         if post.media_description:
