@@ -428,6 +428,11 @@ def quick_offsets(raw: str, text: str) -> NormText | None:
     return NormText(raw, text, starts, ends)
 
 
+def one_tag(raw: str) -> bool:
+    """Whether a field is one ASCII hashtag alone: `one_tag_offsets` finds its offsets."""
+    return raw.isascii() and _HASHTAG.fullmatch(raw) is not None
+
+
 def one_tag_offsets(raw: str, text: str) -> NormText | None:
     """Offsets for a field that is one ASCII hashtag ("#PrabowoGibran2024"), else None; the
     offsets the tracked normaliser records, without its per-character rewrites. A tag split into
