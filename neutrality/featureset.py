@@ -12,9 +12,10 @@ from typing import Final
 from neutrality.catalogue import Participant
 from neutrality.matcher import Hit
 from neutrality.normalise import NormText
+from neutrality.valueslots import ValueSlots
 
 
-class Ev:
+class Ev(ValueSlots):
     """Evidence before it is mapped to the original text. raw=True: offsets are already original.
 
     A plain class with slots, not a frozen dataclass: tens of thousands are made for every
@@ -24,6 +25,7 @@ class Ev:
     """
 
     __slots__ = ("end", "excerpt", "field", "label", "raw", "start")
+    _fields = ("field", "start", "end", "label", "excerpt", "raw")
 
     field: Final[str]
     start: Final[int | None]
@@ -51,20 +53,6 @@ class Ev:
     def _values(self) -> tuple[str, int | None, int | None, str, str, bool]:
         return (self.field, self.start, self.end, self.label, self.excerpt, self.raw)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Ev):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return (
-            f"Ev(field={self.field!r}, start={self.start!r}, end={self.end!r}, "
-            f"label={self.label!r}, excerpt={self.excerpt!r}, raw={self.raw!r})"
-        )
-
 
 @dataclass
 class Features:
@@ -78,11 +66,12 @@ class Features:
         return name in self.found
 
 
-class Scanned:
+class Scanned(ValueSlots):
     """One field of the post after normalisation and matching (a plain class with slots and
     Final fields, as Ev: one is made for every field with a hit)."""
 
     __slots__ = ("field", "hits", "norm", "zone")
+    _fields = ("field", "zone", "norm", "hits")
 
     field: Final[str]
     zone: Final[str]
@@ -97,20 +86,6 @@ class Scanned:
 
     def _values(self) -> tuple[str, str, NormText, list[Hit]]:
         return (self.field, self.zone, self.norm, self.hits)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Scanned):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return (
-            f"Scanned(field={self.field!r}, zone={self.zone!r}, norm={self.norm!r}, "
-            f"hits={self.hits!r})"
-        )
 
 
 def zone_of(field_name: str) -> str:

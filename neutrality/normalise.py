@@ -14,6 +14,7 @@ from typing import Final
 import ahocorasick
 
 from neutrality.catalogue import Language
+from neutrality.valueslots import ValueSlots
 
 # Punctuation and emoji joiners become spaces (same length, so offsets do not move).
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’„«»–—…•·¡¿"
@@ -117,15 +118,15 @@ def _keycap(m: re.Match[str]) -> str:
 Repl = Callable[[re.Match[str]], str | None]
 
 
-class NormText:
+class NormText(ValueSlots):
     """A normalised field: `text` is what is matched, `orig` what the person wrote.
 
-    A plain class with slots, not a frozen dataclass: one is made for every field judged, and a
-    frozen dataclass sets each field through object.__setattr__ (three times the cost). Its
-    fields are Final; equality and hashing are by value, as a dataclass's are.
+    A plain class with slots, not a frozen dataclass (see `ValueSlots`): one is made for every
+    field judged.
     """
 
     __slots__ = ("ends", "orig", "quick", "starts", "text")
+    _fields = ("orig", "text", "starts", "ends", "quick")
 
     orig: Final[str]
     text: Final[str]
@@ -149,20 +150,6 @@ class NormText:
 
     def _values(self) -> tuple[str, str, list[int] | None, list[int] | None, bool]:
         return (self.orig, self.text, self.starts, self.ends, self.quick)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, NormText):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return (
-            f"NormText(orig={self.orig!r}, text={self.text!r}, starts={self.starts!r}, "
-            f"ends={self.ends!r}, quick={self.quick!r})"
-        )
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for a normalised [start, end)."""
