@@ -68,6 +68,12 @@ _HONORIFIC_WORDS = (
 )
 HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
 HONORIFIC_REACH = 12  # characters before a name searched for the honorific (the longest + space)
+NAME_TAG = "names as a hashtag"
+LISTED_NUMBERS = "one of several ballot numbers listed"
+# After a ballot number, another one of its race joined to it ("2, 3", "1 dan 2", "1 & 2"; the
+# normaliser has dropped the punctuation).
+_NEXT_NUMBER = re.compile(r" (?:dan |atau |and |& |sama |serta )?0?(\d{1,2})\b")
+NAME_TAG_PARTS = 2  # "#AhokDjarot": a pair's two names joined
 
 
 def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
@@ -95,6 +101,14 @@ class Extractor:
         self._races = tuple(cat.races.values())
         self._race_sizes = {r.id: len(r.participants) for r in self._races}
         self.markable = markable_names(cat)
+        # Every participant's names squeezed as a hashtag writes them ("ahok", "djarot"), with
+        # whose they are: a hashtag made of one participant's names alone names them, as a
+        # topic is tagged (a name shared across races, "anies", is read in any of them).
+        self._tag_names: dict[str, set[str]] = {}
+        for p in cat.participants.values():
+            for alias in (*p.aliases, *p.weak_aliases):
+                if squeezed := _squeeze(alias):
+                    self._tag_names.setdefault(squeezed, set()).add(p.id)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -236,8 +250,16 @@ class Extractor:
                 feats.add(f"{sc.zone}.named", ev)
                 named_races.add(p.race_id)
                 continue
-            ev = Ev(sc.field, start, end, f"campaign:{p.id}", raw=sc.zone == "raw")
             zone = "text" if sc.zone == "raw" else sc.zone
+            if _names_only(_tag_body(post, sc, start, end), self._tag_names):
+                # "#AhokDjarot", "#ahok": the names alone, as a topic is tagged; a slogan, a
+                # number or a word beside the names ("#AHYforAll", "#AhokDjarot2017") chants
+                ev = Ev(sc.field, start, end, f"{NAME_TAG}:{p.id}", raw=sc.zone == "raw")
+                self._mention(feats, zone, p, ev)
+                feats.add(f"{zone}.named", ev)
+                named_races.add(p.race_id)
+                continue
+            ev = Ev(sc.field, start, end, f"campaign:{p.id}", raw=sc.zone == "raw")
             self._mention(feats, zone, p, ev)
             feats.add(f"{zone}.campaign_term", ev)
             named_races.add(p.race_id)
@@ -267,6 +289,12 @@ class Extractor:
                         # after it, as news and KPU write it; the name is the mention. A bare
                         # "02 Prabowo" stays a sign.
                         label = f"number:{m.value}->{p.id} (labels the name after it)"
+                        self._mention(feats, sc.zone, p, Ev(sc.field, start, end, label))
+                        continue
+                    if labelled and _listed_number(sc.norm.text, end, p, self._race_of[p.id]):
+                        # "paslon 2, 3", "nomor urut 1 dan 2": several numbers of one race in
+                        # one breath name those participants; no sign is made for one of them
+                        label = f"number:{m.value}->{p.id} ({LISTED_NUMBERS})"
                         self._mention(feats, sc.zone, p, Ev(sc.field, start, end, label))
                         continue
                     ev = Ev(sc.field, start, end, f"number:{_position_label(m, p)}->{p.id}")
@@ -670,3 +698,46 @@ def _suppress(scanned: list[Scanned]) -> list[tuple[Scanned, list[Hit]]]:
         kept = [h for h in sc.hits if not any(a <= h[1] and h[2] <= b for a, b in spans)]
         out.append((sc, kept))
     return out
+
+
+def _squeeze(text: str) -> str:
+    """Letters and digits only, case-folded: a name as a hashtag writes it."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _tag_body(post: Post, sc: Scanned, start: int, end: int) -> str:
+    """The whole word (squeezed) a campaign match lies in: the hashtag's body where the match is
+    raw (hashtag bodies are read raw), the word of normalised text (which drops the "#")
+    otherwise."""
+    text = post.field_text(sc.field) if sc.zone == "raw" else sc.norm.text
+    a, b = start, end
+    while a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):
+        a -= 1
+    while b < len(text) and (text[b].isalnum() or text[b] == "_"):
+        b += 1
+    return _squeeze(text[a:b])
+
+
+def _names_only(body: str, names: dict[str, set[str]]) -> bool:
+    """Whether a hashtag body is a participant's name, or NAME_TAG_PARTS names of one
+    participant joined ("ahokdjarot", "aniessandi"), with nothing else in it."""
+    if not body or body in names:
+        return bool(body)
+    return NAME_TAG_PARTS > 1 and any(
+        not names.get(body[:i], _NOBODY).isdisjoint(names.get(body[i:], _NOBODY))
+        for i in range(1, len(body))
+    )
+
+
+_NOBODY: frozenset[str] = frozenset()
+
+
+def _listed_number(text: str, end: int, p: Participant, race: Race) -> bool:
+    """Whether the ballot number ending at `end` is followed by another participant's number of
+    the same race: the first of a list of numbers. A figure after it that is no ballot number
+    of the race ("nomor 2 14 Februari") is a date or a count, not a list."""
+    m = _NEXT_NUMBER.match(text, end)
+    if m is None:
+        return False
+    n = int(m.group(1))
+    return n != p.number and any(q.number == n for q in race.participants)

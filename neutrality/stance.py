@@ -736,6 +736,7 @@ def read_register(
         judged_words = (
             _participant_words(feats, keys, texts, words_at) if evaluated and headlined else {}
         )
+        no_calls: set[tuple[str, int | None]] = set()
         for name in lists:
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -767,7 +768,10 @@ def read_register(
                         )
                         continue
                     if name == "call_to_vote" and _no_call(ev, texts):
-                        continue  # "usai nyoblos", "pilih siapa?": told of or asked, not urged
+                        # "usai nyoblos", "pilih siapa?": told of or asked, not urged, so no
+                        # call to vote for any rule either
+                        no_calls.add((ev.field, ev.start))
+                        continue
                     if _received_order(ev, received, texts):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:report ({RECEIVED})")
@@ -797,6 +801,10 @@ def read_register(
                     found.setdefault("endorse", []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:endorse ({name})")
                     )
+        for key in keys["call_to_vote"] if no_calls else ():
+            evs = feats.found.get(key)
+            if evs:
+                _keep(feats, key, evs, [ev for ev in evs if (ev.field, ev.start) not in no_calls])
         named = participants_by_race[side]
         balanced = [race for race, ids in named.items() if len(ids) > 1]
         if named_here:

@@ -267,14 +267,15 @@ def test_the_election_phase_is_a_feature_with_its_evidence(engine: Engine) -> No
 
 
 def test_a_slogan_inside_an_account_handle_tags_the_account(engine: Engine) -> None:
-    """ "@prabowogibran" names the pair's account (a tag); the same words as a hashtag or in the
-    body are the slogan."""
+    """ "@prabowogibran" names the pair's account (a tag); a hashtag of the names with a slogan's
+    number ("#prabowogibran2024") is the slogan (the names alone, "#prabowogibran", tag a topic:
+    see test_features)."""
     tagged = engine.analyse(make_post("Debatnya seru sekali @prabowogibran"), full_path=True)
     found = tagged.features.found if tagged.features else {}
     assert "text.campaign_term" not in found and "text.named" in found
     assert any(ev.label.startswith("tagged account:") for ev in found["text.named"])
     assert not any(h.rule_id == "N02.campaign-hashtag" for h in tagged.decision.hits)
-    chanted = engine.analyse(make_post("Debatnya seru sekali #prabowogibran"), full_path=True)
+    chanted = engine.analyse(make_post("Debatnya seru sekali #prabowogibran2024"), full_path=True)
     assert chanted.features is not None and "text.campaign_term" in chanted.features.found
 
 

@@ -775,3 +775,21 @@ def test_a_headline_with_its_link_in_the_text_is_reporting(engine: Engine) -> No
     assert "register.neutral" in analysis.features.found
     cheered = _post("Ayo coblos Prabowo, mantap! https://www.beritaku.id/read/jembatan")
     assert "register.endorse" in _features(engine, cheered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Usai Nyoblos Ahok Hanya Tersenyum. #pilkadadki2017",  # told when, not urged
+        "Bingung nih mamak pilih siapa ya buat pilpres, Prabowo atau Anies?",  # asked
+    ],
+)
+def test_a_vote_verb_told_of_or_asked_is_no_call_to_vote(engine: Engine, text: str) -> None:
+    when = dt.datetime(2017, 2, 10, 9, tzinfo=WHEN.tzinfo) if "2017" in text else WHEN
+    post = _post(text).model_copy(update={"event_time": when})
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    assert "text.call_to_vote" not in analysis.features.found
+    assert "N02.campaign-post" not in {r.id for r in analysis.fired}
+    urged = post.model_copy(update={"text": "Ayo nyoblos Ahok di TPS! #pilkadadki2017"})
+    assert "text.call_to_vote" in _features(engine, urged.model_copy(update={"event_time": when}))

@@ -1,0 +1,84 @@
+"""Feature extraction: what a hashtag of names and a list of ballot numbers say."""
+
+from __future__ import annotations
+
+import pytest
+
+from neutrality import Engine
+from neutrality.features import LISTED_NUMBERS, NAME_TAG, _names_only, _squeeze
+from schemas import Post
+
+PILKADA_DKI_2017 = "2017-02-10T09:00:00+07:00"
+PILPRES_2024 = "2024-01-20T09:00:00+07:00"
+
+
+def _post(text: str, when: str, hashtags: list[str] | None = None) -> Post:
+    return Post.model_validate(
+        {"platform": "x", "post_id": "f", "account_id": "x:asn", "action": "post",
+         "text": text, "hashtags": hashtags or [], "event_time": when}
+    )  # fmt: skip
+
+
+def _found(engine: Engine, post: Post) -> dict[str, set[str]]:
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    return {k: {ev.label for ev in evs} for k, evs in analysis.features.found.items()}
+
+
+def test_names_only_reads_one_participants_names_joined() -> None:
+    names = {"ahok": {"a"}, "djarot": {"a"}, "anies": {"b", "c"}, "sandi": {"b"}}
+    assert _names_only("ahok", names)
+    assert _names_only("ahokdjarot", names)
+    assert _names_only("aniessandi", names)  # "anies" is also someone else's name
+    assert not _names_only("ahokanies", names)  # two participants' names: no pair of one
+    assert not _names_only("ahokdjarot2017", names)
+    assert not _names_only("tetapahok", names)
+    assert not _names_only("", names)
+    assert _squeeze("Ahok–Djarot!") == "ahokdjarot"
+
+
+@pytest.mark.parametrize(
+    ("text", "hashtags"),
+    [
+        ("Integrasi rusun dan pasar semasa #AhokDjarot ditunggu kelanjutannya", []),
+        ("Deddy Corbuzier sindir karangan bunga", ["ahok", "djarot", "ahokdjarot"]),
+    ],
+)
+def test_a_hashtag_of_names_alone_names_the_participant(
+    engine: Engine, text: str, hashtags: list[str]
+) -> None:
+    found = _found(engine, _post(text, PILKADA_DKI_2017, hashtags))
+    assert "text.campaign_term" not in found
+    assert any(label.startswith(NAME_TAG) for label in found["text.named"])
+
+
+@pytest.mark.parametrize("tag", ["AhokDjarot2017", "ahokdjarotmenang", "BadjaForJakarta"])
+def test_a_hashtag_with_a_number_or_a_slogan_word_stays_a_campaign_hashtag(
+    engine: Engine, tag: str
+) -> None:
+    found = _found(engine, _post(f"Pagi yang cerah #{tag}", PILKADA_DKI_2017))
+    assert "text.campaign_term" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kok paslon 2, 3 seperti selalu melihat kebawah saat memberi pertanyaan ya",
+        "hanya nomor urut 1 dan 2 yang bertanya di debat tadi malam",
+    ],
+)
+def test_several_ballot_numbers_in_one_breath_make_no_sign(engine: Engine, text: str) -> None:
+    found = _found(engine, _post(text, PILPRES_2024))
+    assert "text.number" not in found
+    assert any(LISTED_NUMBERS in label for label in found["text.participant"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Debat capres semalam, paslon 2 mantap",
+        "Jangan lupa coblos nomor urut 2 14 Februari",  # a date after the number, no list
+    ],
+)
+def test_one_ballot_number_stays_a_sign(engine: Engine, text: str) -> None:
+    assert "text.number" in _found(engine, _post(text, PILPRES_2024))
