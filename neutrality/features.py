@@ -7,6 +7,7 @@ election context, and resolves to a participant through the race(s) live for the
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -109,6 +110,10 @@ class Extractor:
             for alias in (*p.aliases, *p.weak_aliases):
                 if squeezed := _squeeze(alias):
                     self._tag_names.setdefault(squeezed, set()).add(p.id)
+        # A hashtag of names alone is at most NAME_TAG_PARTS of the longest name: a longer word
+        # is read no further, so a 2,000-character hashtag costs no more than a short one.
+        self._tag_name_lengths = tuple(sorted({len(name) for name in self._tag_names}))
+        self._tag_max = NAME_TAG_PARTS * max(self._tag_name_lengths, default=0)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -239,6 +244,7 @@ class Extractor:
             feats.add(f"{sc.zone}.named", ev)
             named_races.add(p.race_id)
             named_at[(sc.field, start)] = p.id
+        words = _Words(post, self._tag_max)
         for sc, start, end, m in campaign:
             if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
                 continue
@@ -251,7 +257,7 @@ class Extractor:
                 named_races.add(p.race_id)
                 continue
             zone = "text" if sc.zone == "raw" else sc.zone
-            if _names_only(_tag_body(post, sc, start, end), self._tag_names):
+            if _names_only(words.around(sc, start, end), self._tag_names, self._tag_name_lengths):
                 # "#AhokDjarot", "#ahok": the names alone, as a topic is tagged; a slogan, a
                 # number or a word beside the names ("#AHYforAll", "#AhokDjarot2017") chants
                 ev = Ev(sc.field, start, end, f"{NAME_TAG}:{p.id}", raw=sc.zone == "raw")
@@ -705,27 +711,49 @@ def _squeeze(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 
 
-def _tag_body(post: Post, sc: Scanned, start: int, end: int) -> str:
-    """The whole word (squeezed) a campaign match lies in: the hashtag's body where the match is
-    raw (hashtag bodies are read raw), the word of normalised text (which drops the "#")
-    otherwise."""
-    text = post.field_text(sc.field) if sc.zone == "raw" else sc.norm.text
-    a, b = start, end
-    while a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):
-        a -= 1
-    while b < len(text) and (text[b].isalnum() or text[b] == "_"):
-        b += 1
-    return _squeeze(text[a:b])
+_WORD = re.compile(r"\w+")  # letters, digits and "_": str.isalnum() or "_", as Python defines \w
 
 
-def _names_only(body: str, names: dict[str, set[str]]) -> bool:
+class _Words:
+    """The whole word (squeezed) a campaign match lies in, for each field of one post: the
+    hashtag's body where the match is raw (hashtag bodies are read raw), the word of normalised
+    text (which drops the "#") otherwise. Each field's words are found once, so a field with
+    thousands of matches costs one pass; a word longer than `limit` (no names-only tag is that
+    long) is ""."""
+
+    def __init__(self, post: Post, limit: int) -> None:
+        self._post = post
+        self._limit = limit
+        self._spans: dict[tuple[str, str], tuple[list[int], list[int], str]] = {}
+
+    def around(self, sc: Scanned, start: int, end: int) -> str:
+        key = (sc.field, sc.zone)
+        found = self._spans.get(key)
+        if found is None:
+            text = self._post.field_text(sc.field) if sc.zone == "raw" else sc.norm.text
+            spans = [m.span() for m in _WORD.finditer(text)]
+            found = self._spans[key] = ([a for a, _ in spans], [b for _, b in spans], text)
+        starts, ends, text = found
+        a, b = start, end
+        i = bisect.bisect_right(starts, start - 1) - 1  # the word running into the match
+        if i >= 0 and starts[i] <= start - 1 < ends[i]:
+            a = starts[i]
+        j = bisect.bisect_right(starts, end) - 1  # the word running on after it
+        if j >= 0 and starts[j] <= end < ends[j]:
+            b = ends[j]
+        return _squeeze(text[a:b]) if b - a <= self._limit else ""
+
+
+def _names_only(body: str, names: dict[str, set[str]], lengths: tuple[int, ...]) -> bool:
     """Whether a hashtag body is a participant's name, or NAME_TAG_PARTS names of one
-    participant joined ("ahokdjarot", "aniessandi"), with nothing else in it."""
+    participant joined ("ahokdjarot", "aniessandi"), with nothing else in it. Only the lengths
+    of known names are tried as the first part (a few, whatever the body's length)."""
     if not body or body in names:
         return bool(body)
     return NAME_TAG_PARTS > 1 and any(
         not names.get(body[:i], _NOBODY).isdisjoint(names.get(body[i:], _NOBODY))
-        for i in range(1, len(body))
+        for i in lengths
+        if i < len(body)
     )
 
 
