@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Annotated, TypeVar
+from typing import Annotated, Protocol, TypeVar
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -27,11 +27,12 @@ from netra.desk.wiring import OpenCustody
 from netra.identity import User
 from netra.intake.reveal import REPORTER_ROLES
 from schemas import Verdict
-from schemas.flag_document import flag_link
+from schemas.flag_document import FlagDocument, flag_link
 from schemas.report import ReporterContact
 
 router = APIRouter()
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 FlagId = Annotated[str, Query(min_length=1, max_length=300)]
 FlagIdForm = Annotated[str, Form(min_length=1, max_length=300)]
 VersionForm = Annotated[str, Form(max_length=40)]
@@ -246,13 +247,8 @@ async def reveal(
 ) -> Response:
     """The clear NIP, shown on this response only, once the audit trail has the reveal."""
     user = _flags_user(who)
-    found = await _found(request, user, flag_id)
-    revealer = desk_of(request).revealer
     try:
-        nip = await _audited(
-            "the NIP",
-            lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip()),
-        )
+        nip = await _revealed(request, user, flag_id, reason, "the NIP", desk_of(request).revealer)
     except RevealRefusedError as exc:
         return await _flag_page(
             request, who, flag_id, message=f"The NIP is not revealed: {exc}.", status=403
@@ -260,9 +256,22 @@ async def reveal(
     return await _flag_page(request, who, flag_id, nip=nip)
 
 
-async def _audited(what: str, reveal: Callable[[], T]) -> T:
-    """Run a reveal (it blocks on the audit trail) off the event loop; RevealRefusedError
-    passes through, any other failure means the trail was not written and nothing is shown."""
+class Revealer(Protocol[T_co]):
+    """What the NIP and the reporter reveals share: refused or granted, audited either way."""
+
+    def reveal(self, doc: FlagDocument, *, actor: str, user: User | None, reason: str) -> T_co: ...
+
+
+async def _revealed(
+    request: Request, user: User, flag_id: str, reason: str, what: str, revealer: Revealer[T]
+) -> T:
+    """What `revealer` shows of a flag in the user's scope, run off the event loop (it blocks
+    on the audit trail); RevealRefusedError passes through, any other failure means the trail
+    was not written and nothing is shown."""
+    found = await _found(request, user, flag_id)
+    reveal: Callable[[], T] = lambda: revealer.reveal(  # noqa: E731
+        found.doc, actor=user.name, user=user, reason=reason.strip()
+    )
     try:
         return await run_in_threadpool(reveal)
     except RevealRefusedError:
@@ -276,14 +285,10 @@ async def _audited(what: str, reveal: Callable[[], T]) -> T:
 async def open_reporter(request: Request, user: User, flag_id: str, reason: str) -> ReporterContact:
     """The contact of the flag's reporter once the audit trail has the attempt;
     RevealRefusedError (after the trail has it) or HTTPException otherwise."""
-    found = await _found(request, user, flag_id)
     revealer = desk_of(request).reporters
     if revealer is None:
         raise HTTPException(404, "this desk holds no reporter key")
-    return await _audited(
-        "the reporter",
-        lambda: revealer.reveal(found.doc, actor=user.name, user=user, reason=reason.strip()),
-    )
+    return await _revealed(request, user, flag_id, reason, "the reporter", revealer)
 
 
 @router.post("/flag/reveal-reporter", response_class=HTMLResponse)
