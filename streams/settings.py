@@ -268,6 +268,11 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:29333",
         description="S3 endpoint of the evidence store (`netra stack up` runs SeaweedFS there).",
     )
+    object_store_ca_cert: Path | None = Field(
+        default=None,
+        description="PEM file of the CA that signed the object store's certificate, for an "
+        "https endpoint (default: the system's trusted CAs).",
+    )
     object_store_region: str = Field(
         default="us-east-1", description="Region name the S3 endpoint expects in signatures."
     )

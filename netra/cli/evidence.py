@@ -24,12 +24,8 @@ from schemas.custody import CustodyAction, CustodyEntry
 from streams.evidence.credentials import MissingCredentialsError
 from streams.evidence.custody import CustodyLog
 from streams.evidence.keys import record_key
-from streams.evidence.store import (
-    EvidenceStore,
-    ObjectStoreRefusedError,
-    ObjectStoreUnavailableError,
-    open_store,
-)
+from streams.evidence.outcome import ObjectStoreRefusedError, ObjectStoreUnavailableError
+from streams.evidence.store import EvidenceStore, open_store
 from streams.settings import Settings
 
 console = Console(stderr=True)

@@ -32,8 +32,9 @@ from streams.evidence import rendering
 from streams.evidence.browser import Browser, BrowserError
 from streams.evidence.custody import CustodyLog
 from streams.evidence.keys import EXTENSIONS, artefact_key, record_key
+from streams.evidence.outcome import PutOutcome
 from streams.evidence.source import RawEvent
-from streams.evidence.store import Bucket, PutOutcome
+from streams.evidence.store import Bucket
 
 
 @dataclass(frozen=True)

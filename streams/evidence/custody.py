@@ -15,7 +15,8 @@ from pydantic import ValidationError
 
 from schemas.custody import CustodyAction, CustodyEntry
 from streams.evidence.keys import custody_key, custody_prefix
-from streams.evidence.store import Bucket, PutOutcome
+from streams.evidence.outcome import PutOutcome
+from streams.evidence.store import Bucket
 
 MAX_APPEND_RACES = 50
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
 import boto3
@@ -26,6 +25,13 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from streams.evidence.credentials import ObjectStoreCredentials, resolve
+from streams.evidence.outcome import (
+    ObjectStoreRefusedError,
+    ObjectStoreUnavailableError,
+    PutOutcome,
+)
+from streams.evidence.putter import ObjectPutter
+from streams.evidence.sigv4 import SigningKeys
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -34,27 +40,19 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
 
-class PutOutcome(StrEnum):
-    CREATED = "created"
-    EXISTED = "existed"  # the key was already written: the store refused to replace it
-
-
-class ObjectStoreUnavailableError(RuntimeError):
-    """The store did not answer, or answered with a server error: try again later."""
-
-
-class ObjectStoreRefusedError(RuntimeError):
-    """The store refused the request itself (credentials, bucket, permissions)."""
-
-
 def s3_client(
-    url: str, credentials: ObjectStoreCredentials, region: str = "us-east-1", pool: int = 16
+    url: str,
+    credentials: ObjectStoreCredentials,
+    region: str = "us-east-1",
+    pool: int = 16,
+    ca_file: str | None = None,
 ) -> S3Client:
     """A client with short timeouts and no retries of its own: callers decide how to retry."""
     client: S3Client = boto3.client(
         "s3",
         endpoint_url=url,
         region_name=region,
+        verify=ca_file if ca_file else True,
         aws_access_key_id=credentials.access_key,
         aws_secret_access_key=credentials.secret_key.get_secret_value(),
         config=Config(
@@ -170,28 +168,15 @@ class Bucket(Protocol):
 class EvidenceStore:
     """Write-once puts, reads and listings in one bucket of an S3-compatible store."""
 
-    def __init__(self, client: S3Client, bucket: str, *, locked: bool = True) -> None:
+    def __init__(self, client: S3Client, putter: ObjectPutter, *, locked: bool = True) -> None:
         self.client = client
-        self.bucket = bucket
+        self.putter = putter  # writes: signed here, one round trip (streams.evidence.putter)
+        self.bucket = putter.bucket
         self.locked = locked  # object lock keeps every version (see the module's docstring)
 
     def put_once(self, key: str, data: bytes, content_type: str) -> PutOutcome:
         """Store `data` at `key` unless something is already there (never replaced)."""
-        try:
-            self.client.put_object(
-                Bucket=self.bucket,
-                Key=key,
-                Body=data,
-                ContentType=content_type,
-                IfNoneMatch="*",
-            )
-        except ClientError as exc:
-            if _status(exc) in (409, 412):  # 409: a concurrent write of the same key won
-                return PutOutcome.EXISTED
-            _raise(exc, f"writing {key}")
-        except BotoCoreError as exc:
-            _raise(exc, f"writing {key}")
-        return PutOutcome.CREATED
+        return self.putter.put_once(key, data, content_type)
 
     def get(self, key: str) -> bytes | None:
         """The object's bytes, or None when there is no such key."""
@@ -261,8 +246,21 @@ class EvidenceStore:
 
 def open_store(settings: Settings) -> EvidenceStore:
     """The evidence bucket of `settings`, created (locked) when missing."""
+    credentials = resolve(settings)
+    ca_file = str(settings.object_store_ca_cert) if settings.object_store_ca_cert else None
     client = s3_client(
-        settings.object_store_url, resolve(settings), region=settings.object_store_region
+        settings.object_store_url,
+        credentials,
+        region=settings.object_store_region,
+        ca_file=ca_file,
     )
     locked = ensure_bucket(client, settings.evidence_bucket, settings.evidence_retention_days)
-    return EvidenceStore(client, settings.evidence_bucket, locked=locked)
+    keys = SigningKeys(
+        credentials.access_key,
+        credentials.secret_key.get_secret_value(),
+        settings.object_store_region,
+    )
+    putter = ObjectPutter(
+        settings.object_store_url, settings.evidence_bucket, keys, ca_file=ca_file
+    )
+    return EvidenceStore(client, putter, locked=locked)

@@ -27,12 +27,8 @@ from schemas import Post
 from schemas.custody import CustodyAction, CustodyEntry
 from schemas.evidence import ArtefactKind, CaptureSource, EvidenceRecord
 from streams.evidence.keys import custody_key, record_key
-from streams.evidence.store import (
-    EvidenceStore,
-    ObjectStoreUnavailableError,
-    PutOutcome,
-    open_store,
-)
+from streams.evidence.outcome import ObjectStoreUnavailableError, PutOutcome
+from streams.evidence.store import EvidenceStore, open_store
 from streams.evidence.verify import verify
 from tests.integration.harness import Harness
 from tests.integration.test_pipeline import expected_flag_ids

@@ -15,7 +15,7 @@ from schemas.custody import CustodyAction
 from schemas.flag_document import FlagDocument
 from streams.elastic import flag_document
 from streams.evidence.custody import CustodyLog
-from streams.evidence.store import ObjectStoreUnavailableError
+from streams.evidence.outcome import ObjectStoreUnavailableError
 from streams.evidence.verify import verify
 from tests.unit.streams.evidence.flags import sample_flag
 from tests.unit.streams.evidence.memory_bucket import MemoryBucket

@@ -12,7 +12,7 @@ from netra.desk.verdicts import VerdictNotSentError, log_status_change
 from schemas import ReviewVerdict, Verdict
 from schemas.custody import CustodyAction
 from streams.evidence.custody import CustodyLog
-from streams.evidence.store import ObjectStoreUnavailableError
+from streams.evidence.outcome import ObjectStoreUnavailableError
 from streams.evidence.verify import verify
 from tests.unit.streams.evidence.flags import sample_flag
 from tests.unit.streams.evidence.test_verify import captured_bucket

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from streams.evidence.store import KeyHistory, PutOutcome
+from streams.evidence.outcome import PutOutcome
+from streams.evidence.store import KeyHistory
 
 
 class MemoryBucket:

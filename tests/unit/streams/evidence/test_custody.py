@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from schemas.custody import CustodyAction
 from streams.evidence.custody import CustodyLog, make_entry
 from streams.evidence.keys import custody_key
-from streams.evidence.store import PutOutcome
+from streams.evidence.outcome import PutOutcome
 from tests.unit.streams.evidence.memory_bucket import MemoryBucket
 
 AT = datetime(2024, 2, 10, 3, 0, tzinfo=UTC)
