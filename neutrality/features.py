@@ -19,6 +19,7 @@ from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
 from neutrality.misspelt import NameSpeller
 from neutrality.normalise import NormText, camel_pieces
+from neutrality.spelling import name_variants
 from neutrality.stance import read_register, register_features
 from schemas import Action, Phase, Post, TargetKind
 
@@ -123,8 +124,9 @@ class Extractor:
         self._tag_names: dict[str, set[str]] = {}
         for p in cat.participants.values():
             for alias in (*p.aliases, *p.weak_aliases):
-                if squeezed := _squeeze(alias):
-                    self._tag_names.setdefault(squeezed, set()).add(p.id)
+                for spelled in (alias, *name_variants(alias.casefold())):
+                    if squeezed := _squeeze(spelled):
+                        self._tag_names.setdefault(squeezed, set()).add(p.id)
         # A hashtag of names alone is at most NAME_TAG_PARTS of the longest name: a longer word
         # is read no further, so a 2,000-character hashtag costs no more than a short one.
         self._tag_name_lengths = tuple(sorted({len(name) for name in self._tag_names}))
