@@ -311,7 +311,7 @@ class Engine:
         if deadline is not None and time.perf_counter() > deadline:
             return self._too_complex(post, day, t0, "reading features")
         # The second tier (stance, then the model) runs only while a rule can still fire.
-        optimistic = feats.found.keys() | possible_registers(feats.found) | MODEL_FEATURES
+        optimistic = feats.found.keys() | possible_registers(feats.found, post) | MODEL_FEATURES
         index = self._rules_for_action[post.action]
         candidates = index.candidates(optimistic)
         model_score: float | None = None

@@ -17,7 +17,9 @@ from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
+from neutrality.misspelt import NameSpeller
 from neutrality.normalise import NormText, camel_pieces
+from neutrality.spelling import name_variants
 from neutrality.stance import read_register, register_features
 from schemas import Action, Phase, Post, TargetKind
 
@@ -75,6 +77,20 @@ LISTED_NUMBERS = "one of several ballot numbers listed"
 # normaliser has dropped the punctuation).
 _NEXT_NUMBER = re.compile(r" (?:dan |atau |and |& |sama |serta )?0?(\d{1,2})\b")
 NAME_TAG_PARTS = 2  # "#AhokDjarot": a pair's two names joined
+# Lists whose words speak of a candidacy, a vote or support: a name misspelt near one of them is
+# read as the name (misspelt.py).
+SLIP_CUES = (
+    "call_to_vote",
+    "support",
+    "endorse_cue",
+    "evaluation_cue",
+    "optative_cue",
+    "win_outcome",
+    "comparative_cue",
+    "office_title",
+    "candidate_word",
+)
+SLIP_FIELDS = frozenset({"text", "transcript", "media_description", "target.text"})
 
 
 def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
@@ -108,12 +124,23 @@ class Extractor:
         self._tag_names: dict[str, set[str]] = {}
         for p in cat.participants.values():
             for alias in (*p.aliases, *p.weak_aliases):
-                if squeezed := _squeeze(alias):
-                    self._tag_names.setdefault(squeezed, set()).add(p.id)
+                for spelled in (alias, *name_variants(alias.casefold())):
+                    if squeezed := _squeeze(spelled):
+                        self._tag_names.setdefault(squeezed, set()).add(p.id)
         # A hashtag of names alone is at most NAME_TAG_PARTS of the longest name: a longer word
         # is read no further, so a 2,000-character hashtag costs no more than a short one.
         self._tag_name_lengths = tuple(sorted({len(name) for name in self._tag_names}))
         self._tag_max = NAME_TAG_PARTS * max(self._tag_name_lengths, default=0)
+        # Single-word names (not collision-risk ones) a slip of the keyboard may misspell, with
+        # whose they are.
+        self._slip_names: dict[str, set[str]] = {}
+        plain = lexicon.normaliser
+        for p in cat.participants.values():
+            for alias in p.aliases:
+                name = plain.normalise(alias).text.strip()
+                if name.isalpha():
+                    self._slip_names.setdefault(name, set()).add(p.id)
+        self._speller = NameSpeller(self._slip_names, plain.vocabulary, HONORIFICS)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -244,6 +271,7 @@ class Extractor:
             feats.add(f"{sc.zone}.named", ev)
             named_races.add(p.race_id)
             named_at[(sc.field, start)] = p.id
+        self._slips(feats, lex_suppressed, {f for f, _ in named_at}, offices, named_races, day)
         words = _Words(post, self._tag_max)
         for sc, start, end, m in campaign:
             if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
@@ -326,6 +354,42 @@ class Extractor:
             del feats.found["exception.office_title"]
         self._structure(post, feats, day)
         return feats
+
+    def _slips(
+        self,
+        feats: Features,
+        scanned: list[tuple[Scanned, list[Hit]]],
+        named: set[str],
+        offices: dict[str, set[int]],
+        named_races: set[str],
+        day: dt.date,
+    ) -> None:
+        """Participants named with a slip ("pilih anis", "dukung pak brabowo", "pakPrabowo")
+        near a word of candidacy, vote or support, in a field that names nobody as written,
+        while their election is in season."""
+        found = feats.found
+        for sc, _ in scanned:
+            if sc.field not in SLIP_FIELDS or sc.field in named:
+                continue
+            cues = [
+                ev.start
+                for name in SLIP_CUES
+                for ev in found.get(f"{sc.zone}.{name}", ())
+                if ev.field == sc.field and ev.start is not None
+            ]
+            if not cues:
+                continue
+            for start, end, name, how in self._speller.find(sc.norm.text, cues):
+                if start in offices.get(sc.field, ()):
+                    continue  # "menhan prbowo": named by office
+                ids = [pid for pid in self._slip_names[name] if self._in_season(pid, day)]
+                p = self._pick(ids[0], ids, None, day) if ids else None
+                if p is None:
+                    continue
+                ev = Ev(sc.field, start, end, f"{how} ({name}):{p.id}")
+                self._mention(feats, sc.zone, p, ev)
+                feats.add(f"{sc.zone}.named", ev)
+                named_races.add(p.race_id)
 
     def read_stance(self, post: Post, feats: Features, scanned: list[Scanned]) -> None:
         """The second tier: register and stance, then what counts as news. Separate from

@@ -77,6 +77,7 @@ SHARERS_TAG = "the sharer's own hashtag"
 # win or support word.
 _TAG_LISTS = ("call_to_vote", "endorse_cue", "support")
 NUMBERED_TAG = "a participant tagged with a number"
+SLOGAN_TAG = "a participant's slogan tagged after the post's words"
 _NUMBERED_TAG = re.compile(r"[^\W\d_]\d{1,4}$|^\d{1,4}[^\W\d_]")
 IMPERATIVE_AT = 3  # an endorsing verb among the first words of a title-case line is imperative
 ENUMERATION_MIN = 3  # participants named together that make a list, in races with more
@@ -285,16 +286,23 @@ def kicker(text: str) -> re.Match[str] | None:
     return _KICKER.match(text) if "!" in text[:20] else None
 
 
+# A hashtag or an account tagged in the text: capitalised as the tag or the handle is spelled
+# ("#AgusYudhoyono", "@PDI_Perjuangan"), not as a headline's words are.
+_TAG_OR_HANDLE = re.compile(r"[#@][\w.]+")
+
+
 def headline(text: str) -> bool:
     """Most content words capitalised (Title Case), as news headlines are written, and nothing
     of a person's own voice in it (see `own_voice`). A one-word kicker before it ("Sah!") is
-    how newsrooms open a headline, and is read past."""
+    how newsrooms open a headline, and is read past. Hashtags and tagged accounts are not words
+    of the line: "Ingat, fokus dan menangkan #AHY #AgusYudhoyono" is not written in title case."""
     if text.islower() or text.isupper():
         return False
     opened = kicker(text)
     if opened is not None:
         text = text[opened.end() :]
-    words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
+    prose = _TAG_OR_HANDLE.sub(" ", text) if "#" in text or "@" in text else text
+    words = [w for w in _WORD.findall(prose) if w.casefold() not in _SMALL_WORDS]
     # An exclamation closing the line or before any quoted speaker ("Habib: Pilih X!") is the
     # author's, and a newsroom headline carries none.
     exclaims = text.rstrip().endswith("!") or "!" in text.split(":", 1)[0]
@@ -963,10 +971,11 @@ def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, s
 
 
 def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]]) -> list[Ev]:
-    """Endorsing words in the post's own hashtags (not in its body), and a participant's name
-    tagged with a number (a ballot number or the election year, "#PrabowoGibran2024",
-    "#KhofifahEmil02"), unless two participants of one race are tagged so (a tag for each
-    pair is even)."""
+    """Endorsing words in the post's own hashtags (not in its body), a participant's slogan
+    tagged after the body ("... #PrabowoSalahkanSBY"; "Tagar #X trending di Twitter" speaks of
+    the tag in its sentence), and a participant's name tagged with a number (a ballot number or
+    the election year, "#PrabowoGibran2024", "#KhofifahEmil02"); slogans and numbered names
+    only while one participant of a race is tagged so (a tag for each pair is even)."""
     out = [
         Ev(ev.field, ev.start, ev.end, f"register:endorse ({SHARERS_TAG})", raw=ev.raw)
         for name in _TAG_LISTS
@@ -977,14 +986,15 @@ def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]])
     numbered = {
         f"hashtags[{i}]" for i, tag in enumerate(post.hashtags) if _NUMBERED_TAG.search(tag)
     }
-    if not numbered:
+    trailing = _trailing_tags(post) - numbered
+    if not numbered and not trailing:
         return out
     named = [
         ev
         for name in ("campaign_term", "participant")
         for key in keys[name]
         for ev in feats.found.get(key, ())
-        if ev.field in numbered
+        if ev.field in numbered or (ev.field in trailing and ev.label.startswith("campaign:"))
     ]
     by_race: dict[str, set[str]] = {}
     for ev in named:
@@ -993,10 +1003,53 @@ def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]])
     if any(len(pids) > 1 for pids in by_race.values()):
         return out
     out += [
-        Ev(ev.field, ev.start, ev.end, f"register:endorse ({NUMBERED_TAG})", raw=ev.raw)
+        Ev(
+            ev.field,
+            ev.start,
+            ev.end,
+            f"register:endorse ({NUMBERED_TAG if ev.field in numbered else SLOGAN_TAG})",
+            raw=ev.raw,
+        )
         for ev in named
     ]
     return out
+
+
+# A token of the text: a hashtag, an account, a link, or a word with the punctuation after it.
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_STOP = frozenset(".!?…:;,")
+
+
+def _trailing_tags(post: Post) -> set[str]:
+    """The fields of the post's hashtags that its text does not use as a word of a sentence
+    ("Tagar #JokowiMundurlah trending": a word on either side of it, no stop between): tags
+    set apart after or between the words, and tags not written in the text at all."""
+    if not post.hashtags:
+        return set()
+    tokens = _TOKEN.findall(post.text) if "#" in post.text else []
+    in_sentence = set()
+    for i in range(1, len(tokens) - 1):
+        tag, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
+        if (
+            tag.startswith("#")
+            and _is_word(before)
+            and before[-1] not in _SENTENCE_STOP
+            and _is_word(after)
+            and tag[-1] not in _SENTENCE_STOP
+        ):
+            in_sentence.add(tag.casefold())
+    out = set()
+    for i, tag in enumerate(post.hashtags):
+        written = (tag if tag.startswith("#") else f"#{tag}").casefold()
+        if written not in in_sentence:
+            out.add(f"hashtags[{i}]")
+    return out
+
+
+def _is_word(token: str) -> bool:
+    return not token.startswith(("#", "@", "http", "www.", "pic.twitter.com")) and any(
+        c.isalpha() for c in token
+    )
 
 
 def _result_figure(ev: Ev, figured: set[str], texts: dict[str, str]) -> bool:
@@ -1450,13 +1503,21 @@ def _weight(evs: list[Ev], texts: dict[str, str]) -> int:
     return len(set(at.values()))
 
 
-def possible_registers(found: Collection[str]) -> frozenset[str]:
+def possible_registers(found: Collection[str], post: Post | None = None) -> frozenset[str]:
     """Register features the reader could add given the cue features already found: an
-    endorsement needs an endorsing cue on its side; neutral registers may come from structure."""
+    endorsement needs an endorsing cue on its side, or a participant named on a side whose
+    words have a first-person pronoun (the author placing themself beside them, see
+    `_allegiance`); neutral registers may come from structure."""
     out = _NEUTRAL_FEATURES
     for prefix, cues in _ENDORSING_CUES:
         if not cues.isdisjoint(found):
             out = out | {f"{prefix}.endorse"}
+    if post is not None:
+        for side, prefix, named in _NAMED_ON:
+            if named.isdisjoint(found) or f"{prefix}.endorse" in out:
+                continue
+            if any(_FIRST_PERSON.search(text) for text in _spoken(post, side)):
+                out = out | {f"{prefix}.endorse"}
     return out
 
 
@@ -1471,6 +1532,19 @@ def register_features() -> frozenset[str]:
 
 _NEUTRAL_FEATURES = register_features() - {"register.endorse", "target.register.endorse"}
 # Per side, the cue features without which its endorsement cannot be read.
+# Per side: the register prefix and the features that name a participant there.
+_NAMED_ON = tuple(
+    (side, prefix, frozenset(_KEYS[side]["participant"])) for side, prefix, _ in SIDES
+)
+
+
+def _spoken(post: Post, side: str) -> tuple[str, ...]:
+    """The words of one side of the post that a person speaks in."""
+    if side == "own":
+        return (post.text, post.transcript)
+    return (post.target.text,) if post.target is not None else ()
+
+
 _ENDORSING_CUES = tuple(
     (
         prefix,

@@ -10,6 +10,8 @@ from neutrality import Engine
 from neutrality.catalogue import Locality
 from neutrality.stance import (
     ATTRIBUTED_QUOTE,
+    SLOGAN_TAG,
+    _trailing_tags,
     attributed_quotation,
     headline,
     news_prose,
@@ -18,7 +20,7 @@ from neutrality.stance import (
     text_links,
     without_links,
 )
-from schemas import Action, Decision, Platform, Post, Target, TargetKind
+from schemas import Action, Decision, Outcome, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
@@ -46,6 +48,9 @@ def test_headline_shape() -> None:
     assert not headline("Ayo Dukung Prabowo Gibran Sampai Menang!")
     assert not headline("Ya Allah! Anis Dan Sandi Bakal Jadi Gubernur DKI Jakarta Terpilih")
     assert headline("Dilarang Pilih Cagub Nonmuslim? Habib: Pilih Djarot! #PilkadaDKI2017")
+    # hashtags and tagged accounts are spelled as tags and handles, not as a headline's words
+    assert not headline("Ingat, fokus dan menangkan #AHY #AgusYudhoyono #RakernasDemokrat2017")
+    assert headline("Debat Capres Ketiga Digelar Malam Ini di Istora #debatcapres @KPU_ID")
 
 
 @pytest.mark.parametrize(
@@ -521,6 +526,35 @@ def test_the_hashtags_a_sharer_adds_to_news_are_their_own_words(engine: Engine) 
 
 
 @pytest.mark.parametrize(
+    ("text", "tags", "trailing"),
+    [
+        ("Ekonomi Salah Arah Kata Om Wowo #PrabowoSalahkanSBY", ["PrabowoSalahkanSBY"], {0}),
+        ("Bersalah. #PrabowoSalahkanSBY @jokowi tidak bersalah", ["PrabowoSalahkanSBY"], {0}),
+        ("Berita hari ini", ["GanjarPresidenRakyat"], {0}),  # tagged, not written
+        ("Tagar #JokowiMundurlah Trending di Twitter", ["JokowiMundurlah"], set()),
+        ("Klakuan Pndukung #AniesSandi Stelah Ceramah", ["AniesSandi", "DKI"], {1}),
+    ],
+)
+def test_tags_set_apart_from_the_sentence(text: str, tags: list[str], trailing: set[int]) -> None:
+    assert _trailing_tags(_post(text, hashtags=tags)) == {f"hashtags[{i}]" for i in trailing}
+
+
+def test_a_slogan_tagged_after_the_words_is_the_sharers_own(engine: Engine) -> None:
+    news = "Ganjar Kunjungi Pasar Induk Kramat Jati Pagi Ini Bersama Pedagang"
+
+    def endorsing(text: str, tags: list[str]) -> list[str]:
+        analysis = engine.analyse(_post(text, hashtags=tags), complete=True, full_path=True)
+        found = analysis.features.found if analysis.features else {}
+        return [ev.label for ev in found.get("register.endorse", ())]
+
+    assert any(SLOGAN_TAG in label for label in endorsing(news, ["GanjarPresidenRakyat"]))
+    written = "Tagar #GanjarPresidenRakyat Trending di Twitter Pagi Ini"
+    assert not any(SLOGAN_TAG in label for label in endorsing(written, ["GanjarPresidenRakyat"]))
+    even = ["GanjarPresidenRakyat", "PrabowoGibranLanjutkan", "AMINajaDulu"]
+    assert not any(SLOGAN_TAG in label for label in endorsing(news, even))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Usai nyoblos, Ganjar langsung pulang ke rumah dinas",  # placed in time
@@ -793,3 +827,20 @@ def test_a_vote_verb_told_of_or_asked_is_no_call_to_vote(engine: Engine, text: s
     assert "N02.campaign-post" not in {r.id for r in analysis.fired}
     urged = post.model_copy(update={"text": "Ayo nyoblos Ahok di TPS! #pilkadadki2017"})
     assert "text.call_to_vote" in _features(engine, urged.model_copy(update={"event_time": when}))
+
+
+def test_the_author_beside_a_tagged_pair_is_seen_by_the_quick_path(engine: Engine) -> None:
+    """A pair's names tagged in any spelling ("#AgusSilvy", the catalogue's "Sylvi") tag a
+    topic; the author placing themself beside them ("kebanggaan kami #AgusSilvy") endorses,
+    and the quick path must let the stance reader see it."""
+    when = dt.datetime(2017, 1, 15, 9, 0, tzinfo=WHEN.tzinfo)
+    rules_only = Engine(engine.pack, engine.catalogue, engine.lexicon, model=None)
+    post = _post("Apapun hasilnya kau tetap kebanggaan kami #AgusSilvy").model_copy(
+        update={"event_time": when, "hashtags": ["AgusSilvy"]}
+    )
+    slow = rules_only.analyse(post, complete=True, full_path=True)
+    assert slow.features is not None
+    labels = [ev.label for evs in slow.features.found.values() for ev in evs]
+    assert not any(label.startswith("campaign:") for label in labels)  # the names alone
+    assert "register.endorse" in slow.features.found
+    assert rules_only.decide(post).outcome is slow.decision.outcome is not Outcome.PASS

@@ -1,0 +1,121 @@
+"""Names written with a slip of the keyboard or the ear, or glued to the honorific before them.
+
+Comments and tweets spell candidates as they sound or as the thumb falls: "Anis" for Anies,
+"perabowo" and "brabowo" for Prabowo, "pakPrabowo" with the honorific run into the name. The
+lexicon finds every spelling the language's conventions give (spelling.py); these are slips,
+one letter off, and no list could hold them all. A word one edit away from a catalogued name is
+that name only where the rest of the sentence speaks of a candidacy, a vote or support (the
+extractor passes the words near such a cue), so an everyday word that happens to lie one letter
+from a name stays that word everywhere else.
+
+The search is bounded: only catalogued single-word names of MIN_NAME letters or more are read
+(a shorter name has too many neighbours among everyday words), only words of MIN_WORD letters
+or more that are not themselves a known term, and each word costs one lookup per letter in a
+table of the names with one letter deleted (the symmetric-delete method), built once at load.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Collection, Iterable
+
+MIN_NAME = 5  # a name this long or longer is matched one edit away
+MIN_WORD = 4  # "anis" (Anies): a shorter word is read only as written
+MIN_GLUED = 4  # the name after a glued honorific ("pakahok") is read as written, this long
+SLIP = "a name misspelt"
+GLUED = "a name glued to its honorific"
+NEAR_WORDS = 6  # words between a cue and the slip it makes a name
+_WORD = re.compile(r"[a-z]+")
+# A slip keeps the name's first letter, or swaps it for the letter said with the same mouth and
+# the other voice (b/p, d/t, g/k, f/p/v, j/c, s/z: "brabowo"): a word with another first letter
+# is another word ("banjar" is not Ganjar).
+_SOUNDS_ALIKE = (
+    ("b", "p"),
+    ("d", "t"),
+    ("g", "k"),
+    ("f", "p"),
+    ("f", "v"),
+    ("p", "v"),
+    ("j", "c"),
+    ("s", "z"),
+)
+_SAME_START = frozenset({*_SOUNDS_ALIKE, *((b, a) for a, b in _SOUNDS_ALIKE)})
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by exactly one insertion, deletion, substitution or swap of
+    two neighbouring letters (Damerau-Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):  # one letter inserted at i
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:  # one letter substituted at i
+        return True
+    return a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1]
+
+
+class NameSpeller:
+    """Finds catalogued names written one letter off, or glued to an honorific."""
+
+    def __init__(
+        self, names: Iterable[str], known: Collection[str], honorifics: Collection[str]
+    ) -> None:
+        """`names`: single-word names (normalised) that may be misspelt; `known`: every word of
+        the lexicon (a known term is read as itself, never as a slip); `honorifics`: the terms
+        of address that may be glued before a name."""
+        self._names = frozenset(n for n in names if n.isalpha() and len(n) >= MIN_GLUED)
+        self._known = frozenset(known) | self._names
+        self._honorifics = tuple(sorted(honorifics, key=len, reverse=True))
+        index: dict[str, set[str]] = {}
+        for name in self._names:
+            if len(name) >= MIN_NAME:
+                for key in (name, *_deletions(name)):
+                    index.setdefault(key, set()).add(name)
+        self._index = index
+
+    def name_of(self, word: str) -> tuple[str, str] | None:
+        """(name, how) for the one catalogued name `word` is glued to (GLUED) or a slip of
+        (SLIP), else None."""
+        if len(word) < MIN_WORD or word in self._known:
+            return None
+        for honorific in self._honorifics:
+            if word.startswith(honorific) and len(word) - len(honorific) >= MIN_GLUED:
+                rest = word[len(honorific) :]
+                if rest in self._names:
+                    return rest, GLUED
+        found: set[str] = set()
+        for key in (word, *_deletions(word)):
+            found |= self._index.get(key, set())
+        close = [
+            name
+            for name in found
+            if (name[0] == word[0] or (name[0], word[0]) in _SAME_START) and one_edit(word, name)
+        ]
+        return (close[0], SLIP) if len(close) == 1 else None
+
+    def find(self, text: str, cues: Iterable[int]) -> list[tuple[int, int, str, str]]:
+        """(start, end, name, how) of each slip in `text` (normalised) within NEAR_WORDS words of a
+        cue starting at one of the offsets `cues`."""
+        words = list(_WORD.finditer(text))
+        starts = [m.start() for m in words]
+        at = sorted({bisect_right(starts, cue) - 1 for cue in cues})
+        out: list[tuple[int, int, str, str]] = []
+        seen = -1
+        for cue in at:
+            for i in range(max(cue - NEAR_WORDS, seen + 1), min(cue + NEAR_WORDS + 1, len(words))):
+                seen = i
+                word = words[i].group()
+                read = self.name_of(word)
+                if read is not None:
+                    out.append((words[i].start(), words[i].end(), *read))
+        return out

@@ -1,0 +1,90 @@
+"""Names written one letter off or glued to their honorific (misspelt.py, features.py `_slips`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from neutrality import Engine
+from neutrality.misspelt import GLUED, SLIP, NameSpeller, one_edit
+from schemas import Outcome, Post
+
+PILPRES_2024 = "2024-01-10T09:00:00+07:00"  # Pilpres 2024 campaign
+PILPRES_2014 = "2014-06-10T09:00:00+07:00"  # neither Anies nor Prabowo 2024 in season
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("anis", "anies", True), ("perabowo", "prabowo", True), ("brabowo", "prabowo", True),
+     ("parbowo", "prabowo", True), ("anies", "anies", False), ("anisa", "anies", False),
+     ("prbwo", "prabowo", False), ("ganjar", "ganjarx", True)],
+)  # fmt: skip
+def test_one_edit(a: str, b: str, expected: bool) -> None:
+    assert one_edit(a, b) is expected
+    assert one_edit(b, a) is expected
+
+
+def _speller() -> NameSpeller:
+    return NameSpeller(["anies", "prabowo", "ganjar", "ahok"], {"anda", "pilih"}, ["pak", "bu"])
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("anis", ("anies", SLIP)), ("perabowo", ("prabowo", SLIP)),
+     ("brabowo", ("prabowo", SLIP)),  # b for p: the same sound, voiced
+     ("pakprabowo", ("prabowo", GLUED)), ("pakahok", ("ahok", GLUED)),
+     ("banjar", None),  # another first letter, another word
+     ("ahoc", None),  # a name of four letters is read only as written
+     ("anies", None), ("pilih", None), ("anisa", None), ("ani", None)],
+)  # fmt: skip
+def test_name_of(word: str, expected: tuple[str, str] | None) -> None:
+    assert _speller().name_of(word) == expected
+
+
+def test_a_slip_is_read_only_near_a_cue() -> None:
+    text = "kemarin anis datang ke pasar lalu makan siang bersama warga kami pilih"
+    cue = text.index("pilih")
+    assert _speller().find(text, []) == []
+    assert _speller().find(text, [cue]) == []  # more than NEAR_WORDS words away
+    near = "jujur saya tdk akan pilih anis"
+    at = near.index("anis")
+    assert _speller().find(near, [near.index("pilih")]) == [(at, at + 4, "anies", SLIP)]
+
+
+def _post(text: str, when: str = PILPRES_2024, **kw: Any) -> Post:
+    """A comment under a debate video, as most slips are written."""
+    data = {"platform": "youtube", "post_id": "p1", "account_id": "youtube:asn.test",
+            "action": "comment", "text": text, "event_time": when,
+            "target": {"kind": "post", "name": "Debat Capres 2024 (YouTube)"}, **kw}  # fmt: skip
+    return Post.model_validate(data)
+
+
+def _labels(engine: Engine, post: Post) -> list[str]:
+    analysis = engine.analyse(post, None, complete=True)
+    assert analysis.features is not None
+    return [ev.label for evs in analysis.features.found.values() for ev in evs]
+
+
+def test_a_misspelt_name_near_a_vote_is_the_participant(engine: Engine) -> None:
+    post = _post("Setelah nonton debat jujur sya tdk akan pilih anis, terlalu berambisi")
+    assert f"{SLIP} (anies):pilpres-2024/01" in _labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+def test_a_name_glued_to_its_honorific_is_the_participant(engine: Engine) -> None:
+    post = _post("saya semakin yakin pilih pakPrabowo")
+    assert f"{GLUED} (prabowo):pilpres-2024/02" in _labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+def test_a_slip_far_from_any_cue_or_out_of_season_names_nobody(engine: Engine) -> None:
+    far = _post(
+        "anis tadi pagi datang ke kantor kecamatan membawa berkas, lalu pulang. Debat nanti"
+    )
+    assert not any(label.startswith(SLIP) for label in _labels(engine, far))
+    old = _post("Jujur saya tidak akan pilih anis", when=PILPRES_2014)
+    assert engine.decide(old).outcome is Outcome.PASS
+    # the name as written is read in any season: only the slip waits for it
+    written = _post("Jujur saya tidak akan pilih Anies", when=PILPRES_2014)
+    assert engine.decide(written).outcome is Outcome.FLAG
