@@ -11,28 +11,9 @@ from neutrality.corpus import Item
 from neutrality.crossval import Estimate, Judged, case_fold, out_of_fold, threshold_at
 from neutrality.evaluation import Counts
 from schemas import Action, Platform, Post
+from tests.unit.neutrality.model_texts import NEUTRAL, PARTISAN
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
-PARTISAN = [
-    "ayo dukung bapak kita lanjutkan dua periode",
-    "satukan pilihan untuk bapak kita menang",
-    "dukung terus pilihan kita menang telak",
-    "mari menangkan bapak kita dua periode",
-    "pilihan kita pasti menang lanjutkan",
-    "ayo satukan pilihan menang dua periode",
-    "lanjutkan dua periode pilihan kita",
-    "menang telak satukan pilihan bapak kita",
-]
-NEUTRAL = [
-    "jadwal senam pagi di halaman kantor",
-    "rapat koordinasi anggaran dinas besok",
-    "pelayanan puskesmas buka hari sabtu",
-    "upacara hari kesadaran nasional di kantor",
-    "jadwal vaksinasi anak di puskesmas",
-    "rapat evaluasi kinerja pegawai dinas",
-    "senam pagi dan rapat di kantor dinas",
-    "pelayanan vaksinasi di puskesmas kantor",
-]
 
 
 def _item(n: int, text: str, flag: bool, case: str) -> Item:
