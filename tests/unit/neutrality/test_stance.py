@@ -793,3 +793,26 @@ def test_a_vote_verb_told_of_or_asked_is_no_call_to_vote(engine: Engine, text: s
     assert "N02.campaign-post" not in {r.id for r in analysis.fired}
     urged = post.model_copy(update={"text": "Ayo nyoblos Ahok di TPS! #pilkadadki2017"})
     assert "text.call_to_vote" in _features(engine, urged.model_copy(update={"event_time": when}))
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        # spoken to any winner: the praise and blame words are said of no one in particular
+        ("Siapapun nanti yang jadi presiden harus jujur dan amanah. Pernah baca ada yg bilang "
+         "pak Prabowo pincang, jangan begitu", False),
+        # the author still votes for one: a first person keeps the endorsement
+        ("Siapapun yang menang, saya tetap pilih Prabowo-Gibran sampai akhir", True),
+        # praise right beside a name after the clause still takes a side
+        ("Siapa pun presidennya nanti, Anies paling jujur dan amanah", True),
+        # the opponent is not the winner: no free choice about the outcome
+        ("Siapapun lawannya, Ganjar paling jujur dan berani, dukung terus!", True),
+    ],
+)  # fmt: skip
+def test_whoever_wins_is_a_warning_to_any_winner(engine: Engine, text: str, raised: bool) -> None:
+    decision = engine.decide(_post(text))
+    assert (decision.outcome.value != "pass") is raised, decision.hits
+    if not raised:
+        feats = engine.analyse(_post(text), complete=True).features
+        assert feats is not None
+        assert any("whoever wins" in ev.label for ev in feats.found.get("register.warn", ()))
