@@ -106,6 +106,8 @@ class Engine:
         ]
         # by identity: `rule in list` compares dataclasses field by field with every other rule
         self._model_rule_ids = frozenset(map(id, self._model_rules))
+        # The same rules by their ids: a decision raised by these alone is the model's opinion.
+        self.model_rule_ids = frozenset(r.id for r in self._model_rules)
         # Most rules name the actions they judge: each event is held only to those, and only to
         # the clauses its action does not already satisfy, found through its features.
         self._rules_for_action = {

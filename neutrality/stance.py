@@ -71,6 +71,19 @@ REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orde
 _PURPOSE = frozenset(["untuk", "utk", "agar", "supaya", "biar", "buat", "spy"])
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 RECEIVED = "an instruction someone received"
+WHOEVER_WINS = "whoever wins"
+# A free-choice relative about the winner ("siapapun yang jadi presiden", "siapa pun
+# pemenangnya", Javanese "sopo wae sing dadi", Sundanese "saha wae nu jadi"): the author speaks
+# to any winner, so praise, blame or support words in that sentence pick no side. The tail is
+# the class of words that name winning or the office won; at most WHOEVER_GAP words between.
+WHOEVER_GAP = 3
+WHOEVER_NAMED_WINDOW = 3  # words between a participant's name and praise that stays a side
+_WHOEVER = re.compile(
+    r"\b(?:siapa ?pun|sapa ?(?:wae|wa|bae)|sopo ?(?:wae|ae)|saha ?(?:wae|bae|ge))\b"
+    rf"(?:\s+\S+){{0,{WHOEVER_GAP}}}?\s+"
+    r"(?:jadi|terpilih|menang|pemenang|dadi|kapilih|meunang|presiden|pemimpin|gubernur|bupati"
+    r"|wali ?kota|kepala daerah)(?:nya|e)?\b"
+)
 RECEIVED_WINDOW_WORDS = 10  # words from a passive order to the vote or support it governs
 SHARERS_TAG = "the sharer's own hashtag"
 # What in a hashtag endorses whatever the body says: a participant's slogan, a call to vote, a
@@ -861,6 +874,8 @@ def read_register(
                 for field, ev in _even_handed(feats, keys, texts).items()
                 if field in judged or _EQUATIVE.fullmatch(texts.get(field, "")[ev.start : ev.end])
             )
+        if side == "own" and "endorse" in found:
+            _whoever_wins(feats, keys, texts, found)
         # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
         # a list, as news and KPU posts give it; two of three named is a choice being weighed.
         # A list with one of them singled out by their slogan, hashtag or hand sign is not even.
@@ -954,6 +969,57 @@ def _even_handed(
             if m is not None:
                 out[field] = Ev(field, m.start(), m.end(), EVEN_HANDED)
     return out
+
+
+def _whoever_wins(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    found: dict[str, list[Ev]],
+) -> None:
+    """Read a field that speaks to whoever wins ("siapapun nanti yang jadi presiden harus
+    jujur") as a warning to any winner: the praise, blame and support words read as endorsement
+    in it are said of no one in particular. Not where a participant is singled out by a slogan,
+    number, hand sign or hashtag, nor where the author votes or declares for someone ("siapapun
+    yang menang, saya tetap pilih X"): a first person or a call to vote keeps the field's
+    endorsement."""
+    if _signalled(feats, keys):
+        return
+    spans = {field: m for field, text in texts.items() if (m := _WHOEVER.search(text)) is not None}
+    if not spans:
+        return
+    committed = {
+        ev.field
+        for name in ("first_person", "call_to_vote")
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+    }
+    fields = spans.keys() - committed
+    if not fields:
+        return
+    words = _WordIndex(texts)
+    named = _participant_words(feats, keys, texts, words)
+
+    def said_of_someone(ev: Ev) -> bool:
+        """Praise beside a participant's name ("..., Ahok tetap yang terbaik") still takes a
+        side; the word that is itself read as the name is not its own predicate."""
+        if ev.start is None or ev.field not in named:
+            return False
+        at = words.at(ev.field, ev.start)
+        return any(0 < abs(at - p) <= WHOEVER_NAMED_WINDOW for p in named[ev.field])
+
+    kept = [ev for ev in found["endorse"] if ev.field not in fields or said_of_someone(ev)]
+    if len(kept) == len(found["endorse"]):
+        return
+    found.setdefault("warn", []).extend(
+        Ev(field, m.start(), m.end(), f"register:warn ({WHOEVER_WINS})")
+        for field, m in spans.items()
+        if field in fields
+    )
+    if kept:
+        found["endorse"] = kept
+    else:
+        del found["endorse"]
 
 
 def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:

@@ -10,24 +10,9 @@ import pytest
 from neutrality import Engine
 from neutrality.model import Model, choose_threshold, ngrams, train
 from schemas import Action, Platform, Post
+from tests.unit.neutrality.model_texts import NEUTRAL, PARTISAN
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
-PARTISAN = [
-    "ayo dukung bapak kita lanjutkan dua periode",
-    "satukan pilihan untuk bapak kita menang",
-    "dukung terus pilihan kita menang telak",
-    "mari menangkan bapak kita dua periode",
-    "pilihan kita pasti menang lanjutkan",
-    "ayo satukan pilihan menang dua periode",
-]
-NEUTRAL = [
-    "jadwal senam pagi di halaman kantor",
-    "rapat koordinasi anggaran dinas besok",
-    "pelayanan puskesmas buka hari sabtu",
-    "upacara hari kesadaran nasional di kantor",
-    "jadwal vaksinasi anak di puskesmas",
-    "rapat evaluasi kinerja pegawai dinas",
-]
 
 
 def _post(text: str) -> Post:

@@ -844,3 +844,26 @@ def test_the_author_beside_a_tagged_pair_is_seen_by_the_quick_path(engine: Engin
     assert not any(label.startswith("campaign:") for label in labels)  # the names alone
     assert "register.endorse" in slow.features.found
     assert rules_only.decide(post).outcome is slow.decision.outcome is not Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        # spoken to any winner: the praise and blame words are said of no one in particular
+        ("Siapapun nanti yang jadi presiden harus jujur dan amanah. Pernah baca ada yg bilang "
+         "pak Prabowo pincang, jangan begitu", False),
+        # the author still votes for one: a first person keeps the endorsement
+        ("Siapapun yang menang, saya tetap pilih Prabowo-Gibran sampai akhir", True),
+        # praise right beside a name after the clause still takes a side
+        ("Siapa pun presidennya nanti, Anies paling jujur dan amanah", True),
+        # the opponent is not the winner: no free choice about the outcome
+        ("Siapapun lawannya, Ganjar paling jujur dan berani, dukung terus!", True),
+    ],
+)  # fmt: skip
+def test_whoever_wins_is_a_warning_to_any_winner(engine: Engine, text: str, raised: bool) -> None:
+    decision = engine.decide(_post(text))
+    assert (decision.outcome.value != "pass") is raised, decision.hits
+    if not raised:
+        feats = engine.analyse(_post(text), complete=True).features
+        assert feats is not None
+        assert any("whoever wins" in ev.label for ev in feats.found.get("register.warn", ()))
