@@ -127,6 +127,12 @@ class Settings(BaseSettings):
             "complex (the slowest valid post takes about 50 ms: netra bench worst)."
         ),
     )
+    judge_batch_max: int = Field(
+        default=100,
+        ge=1,
+        description="Most events the judge takes as one batch: the event Faust delivers and "
+        "those already buffered behind it (it never waits for more).",
+    )
     keep_unregistered: bool = Field(
         default=False,
         description="Judge events of accounts missing from the ASN registry, not skip them.",
