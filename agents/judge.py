@@ -148,8 +148,8 @@ def attach(
                 outputs = await judge_batch(events, readahead, tally)
                 readahead.make_current(event)
                 tally.flush()
-                for taken, sent in zip(events, outputs, strict=True):
-                    await delivery.settle(taken, sent)
+                await delivery.settle_all(events, outputs)
+                for taken in events:
                     on_processed(taken.message)
         finally:
             await delivery.drain()
