@@ -1,9 +1,10 @@
 """The judge agent: validate each event, attribute it to an ASN, run the engine, publish flags.
 
 Events come from Faust's stream with acknowledgements left to Netra (`stream.noack()`). Each
-event the stream delivers is judged together with the events already buffered behind it, up to
-NETRA_JUDGE_BATCH_MAX (agents.readahead): the judge never waits to fill a batch, so an empty
-stream holds nothing back and no batch outlives a rebalance. (Faust's `take_events`, which
+event the stream delivers can be judged together with the events already buffered behind it, up
+to NETRA_JUDGE_BATCH_MAX (agents.readahead): the judge never waits to fill a batch, so an empty
+stream holds nothing back and no batch outlives a rebalance. The default is 1, one event at a
+time, until batches are shown safe after a takeover (see the setting). (Faust's `take_events`, which
 waits on a timer, was tried and dropped: after a rebalance or a takeover its stream stopped
 delivering in some runs of the two-worker and kill -9 tests.) In a batch each event is decoded
 and validated, routed (dead letter, re-key, unregistered, judge), judged and its outputs sent;
