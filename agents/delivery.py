@@ -128,25 +128,15 @@ class AckAfterDelivery:
     async def settle(self, event: Any, outputs: Sequence[Sent]) -> None:
         """Acknowledge `event` once its outputs are stored and every earlier event of its
         partition is acknowledged; at once when it produced nothing and none is waiting."""
-        await self.settle_all([event], [outputs])
-
-    async def settle_all(self, events: Sequence[Any], outputs: Sequence[Sequence[Sent]]) -> None:
-        """`settle` for a batch of events (oldest first) and what each produced: each event's
-        outputs are awaited on their own, and the events that produced nothing are released
-        once per partition for the whole batch."""
-        ready: dict[Hashable, None] = {}  # partitions in the order the batch first names them
-        for event, sent in zip(events, outputs, strict=True):
-            key = self._partition(event)
-            entry = _InFlight(event, stored=not sent)
-            self._lines.setdefault(key, deque()).append(entry)
-            if entry.stored:
-                ready[key] = None
-                continue
-            task = asyncio.ensure_future(self._store(key, entry, list(sent)))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-        for key in ready:
+        key = self._partition(event)
+        entry = _InFlight(event, stored=not outputs)
+        self._lines.setdefault(key, deque()).append(entry)
+        if entry.stored:
             await self._release(key)
+            return
+        task = asyncio.ensure_future(self._store(key, entry, list(outputs)))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def drain(self) -> None:
         """Wait for every event still in flight (before stopping)."""

@@ -1,18 +1,13 @@
 """The judge agent: validate each event, attribute it to an ASN, run the engine, publish flags.
 
-Events come from Faust's stream with acknowledgements left to Netra (`stream.noack()`). Each
-event the stream delivers can be judged together with the events already buffered behind it, up
-to NETRA_JUDGE_BATCH_MAX (agents.readahead): the judge never waits to fill a batch, so an empty
-stream holds nothing back and no batch outlives a rebalance. The default is 1, one event at a
-time, until batches are shown safe after a takeover (see the setting). (Faust's `take_events`, which
-waits on a timer, was tried and dropped: after a rebalance or a takeover its stream stopped
-delivering in some runs of the two-worker and kill -9 tests.) In a batch each event is decoded
-and validated, routed (dead letter, re-key, unregistered, judge), judged and its outputs sent;
-counters are added once per batch. Nothing a producer sends can stop the judge: invalid messages
-and even Netra's own bugs on a message end in the dead-letter topic with a reason, and the rest
-of the batch goes on. An event is acknowledged only once what it produced is stored by Kafka
-(agents.delivery), and a flag too large for its topic is cut by rule, never refused
-(agents.flagfit).
+Events are taken one at a time with acknowledgements left to Netra (`stream.noack()`): each is
+decoded and validated, routed (dead letter, re-key, unregistered, judge), judged and its outputs
+sent, with its counters kept in a tally. Faust's `take_events` batches were tried and dropped:
+after a rebalance or a takeover the stream stopped delivering in some runs of the two-worker and
+kill -9 tests. Nothing a producer sends can stop the judge: invalid messages and even Netra's own
+bugs on a message end in the dead-letter topic with a reason. An event is acknowledged only once
+what it produced is stored by Kafka (agents.delivery), and a flag too large for its topic is cut
+by rule, never refused (agents.flagfit).
 """
 
 from __future__ import annotations
@@ -27,7 +22,6 @@ from typing import Any
 from agents.deadletters import send_to_deadletter, start_deadletter
 from agents.delivery import AckAfterDelivery, Sent
 from agents.flagfit import fit_flag
-from agents.readahead import Readahead
 from agents.reports import review_report
 from agents.tally import Tally
 from neutrality import Locality
@@ -141,30 +135,22 @@ def attach(
     async def judge(stream: Any) -> None:
         manual = stream.noack()
         delivery = AckAfterDelivery(stage=STAGE, ack=manual.ack, rescue=rescue)
-        readahead = Readahead(manual, settings.judge_batch_max)
         tally = Tally()
         try:
             async for event in manual.events():
-                events = readahead.batch(event)
-                outputs = await judge_batch(events, readahead, tally)
-                readahead.make_current(event)
+                (outputs,) = await judge_batch([event.message], tally)
                 tally.flush()
-                await delivery.settle_all(events, outputs)
-                for taken in events:
-                    on_processed(taken.message)
+                await delivery.settle(event, outputs)
+                on_processed(event.message)
         finally:
             await delivery.drain()
 
-    async def judge_batch(
-        events: Sequence[Any], readahead: Readahead, tally: Tally
-    ) -> list[list[Sent]]:
-        """What each event of a batch sent, each output on its way to Kafka."""
+    async def judge_batch(messages: Sequence[Any], tally: Tally) -> list[list[Sent]]:
+        """What each message of a batch sent, each output on its way to Kafka."""
+        decoded = [decode(m.value, Post, max_bytes=settings.max_event_bytes) for m in messages]
         outputs: list[list[Sent]] = []
-        for event in events:
-            msg = event.message
-            readahead.make_current(event)
+        for msg, post in zip(messages, decoded, strict=True):
             try:
-                post = decode(msg.value, Post, max_bytes=settings.max_event_bytes)
                 outputs.append(await _route(msg, post, tally))
             except Exception as exc:  # Netra's own bug: keep the message, keep the worker
                 log.exception("judge failed on %s/%s@%s", msg.topic, msg.partition, msg.offset)

@@ -127,14 +127,6 @@ class Settings(BaseSettings):
             "complex (the slowest valid post takes about 50 ms: netra bench worst)."
         ),
     )
-    judge_batch_max: int = Field(
-        default=1,
-        ge=1,
-        description="Most events the judge takes as one batch: the event Faust delivers and "
-        "those already buffered behind it (it never waits for more). 1, one event at a time, "
-        "until batches are shown safe: with 100, one run of eight of the two-worker takeover "
-        "test lost an event (its offset committed, no flag, no dead letter), cause not found.",
-    )
     keep_unregistered: bool = Field(
         default=False,
         description="Judge events of accounts missing from the ASN registry, not skip them.",

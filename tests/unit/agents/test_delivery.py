@@ -115,28 +115,6 @@ def test_events_are_acknowledged_in_their_partitions_order() -> None:
     assert after == ["p1-1", "p0-1", "p0-2", "p0-3"]
 
 
-def test_a_batch_is_acknowledged_as_its_events_would_be_one_by_one() -> None:
-    async def scenario() -> tuple[list[str], list[str], int]:
-        recorder = Recorder()
-        delivery = tracker(recorder)
-        flag: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        await delivery.settle_all(
-            ["p0-1", "p0-2", "p1-1", "p0-3", "p1-2"],
-            [[], [Sent("flags", flag)], [], [], [Sent("flags", done())]],
-        )
-        for _ in range(3):
-            await asyncio.sleep(0)
-        before = list(recorder.acked)
-        waiting = delivery.pending
-        flag.set_result("stored")
-        await delivery.drain()
-        return before, recorder.acked, waiting
-
-    before, after, waiting = asyncio.run(scenario())
-    assert before == ["p0-1", "p1-1", "p1-2"] and waiting == 2  # p0-3 waits behind p0-2
-    assert after == ["p0-1", "p1-1", "p1-2", "p0-2", "p0-3"]
-
-
 def test_first_failure_names_the_refused_output() -> None:
     async def scenario() -> tuple[Sent, BaseException] | None:
         return await first_failure(
