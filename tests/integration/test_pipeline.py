@@ -43,6 +43,14 @@ def expected_flag_ids(lines: list[bytes], registry: list[RegistryEntry]) -> set[
     return ids
 
 
+def without_time_budget(harness: Harness) -> None:
+    """These tests compare the worker's flags with the engine's decisions offline, which have no
+    time budget. On a loaded machine an event can pass the worker's budget (250 ms of wall time)
+    and become an engine.too-complex review the offline run does not make (seen once with the
+    load average at 8.5: one extra flag, nothing lost). The budget has its own unit tests."""
+    harness.extra_env["NETRA_DECIDE_BUDGET_MS"] = "60000"
+
+
 def bad_messages() -> list[tuple[DeadLetterReason, bytes]]:
     good = {
         "platform": "instagram",
@@ -66,6 +74,7 @@ def bad_messages() -> list[tuple[DeadLetterReason, bytes]]:
 def test_posts_in_give_exactly_the_expected_flags_and_bad_input_is_dead_lettered(
     harness: Harness,
 ) -> None:
+    without_time_budget(harness)
     registry = sample_registry(60, seed=1)
     stranger = sample_registry(1, seed=99)[0].model_copy(update={"account_id": "ig:not.an.asn"})
     posts = sample_posts(registry, 500, partisan_share=0.1, seed=2).posts
@@ -184,6 +193,7 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
     # Delivery guarantees only: the spike guard, which the model rule trips on these generated
     # posts, is kept from tripping so the run is the same every time; the guard has its own
     # tests (test_supervision).
+    without_time_budget(harness)
     harness.extra_env["NETRA_RULE_SPIKE_SHARE"] = "1.0"
     registry = sample_registry(80, seed=4)
     lines = [p.encode() for p in sample_posts(registry, 3000, partisan_share=0.1, seed=5).posts]
@@ -217,6 +227,7 @@ def test_two_workers_rekey_misrouted_posts_and_take_over_a_killed_workers_partit
     registry entry: each is re-keyed to its account and judged there, once. Then one worker is
     killed: the other takes its partitions within 15 seconds (session timeout 6 s, rebalance
     timeout 8 s)."""
+    without_time_budget(harness)
     harness.extra_env["NETRA_RULE_SPIKE_SHARE"] = "1.0"
     registry = sample_registry(60, seed=21)
     posts = sample_posts(registry, 600, partisan_share=0.2, seed=22).posts
@@ -325,6 +336,7 @@ def test_a_rule_pack_change_takes_effect_without_a_restart(
 
 
 def test_elasticsearch_down_for_30_seconds_loses_nothing(harness: Harness, stack: Any) -> None:
+    without_time_budget(harness)
     registry = sample_registry(40, seed=51)
     lines = [p.encode() for p in sample_posts(registry, 1500, partisan_share=0.1, seed=52).posts]
     expected = expected_flag_ids(lines, registry)
