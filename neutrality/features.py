@@ -244,6 +244,13 @@ class Extractor:
         for sc, start, end, m in aliases:
             sharing.setdefault((sc.field, start, end), []).append(m.key)
         tag_bodies = {body.casefold() for _, _, body in bodies}
+        # Races a post names by something more than one common word: a strong name or slogan,
+        # or two different names of the race (a pair's two nicknames).
+        spans_by_race: dict[str, set[tuple[str, int]]] = {}
+        for sc, start, _, m in (*aliases, *campaign):
+            spans_by_race.setdefault(self._race_of[m.key].id, set()).add(
+                (sc.field, -1 if m.strong else start)
+            )
         for sc, start, end, m in aliases:
             marked = ""
             if not m.strong and m.key in self.markable:
@@ -251,10 +258,22 @@ class Extractor:
             weak_alone = not m.strong and not marked and not ctxs[_side(sc.zone)]
             if weak_alone and self.cat.participants[m.key].number not in agree:
                 continue
-            if not m.strong and locality is not None:
+            if not m.strong:
                 race = self._race_of[m.key]
-                if race.province and not race.applies_to(locality):
+                if race.province and locality is not None and not race.applies_to(locality):
                     continue  # a regional nickname counts for civil servants of that region
+                if (
+                    race.province
+                    and locality is None
+                    and not marked
+                    and self.cat.participants[m.key].number not in agree
+                    and len(spans_by_race.get(race.id, ())) < 2
+                ):
+                    # Where the author's region is unknown, a regional pair's common-word
+                    # nickname ("BERANI", "beramal") with only election talk around it is the
+                    # word: it needs another sign of its own race (a second name, a slogan,
+                    # its ballot number).
+                    continue
             if start in offices.get(sc.field, ()) and not strong_cue:
                 by_office += 1
                 feats.add("exception.office_title", Ev(sc.field, start, end, "named by office"))

@@ -516,6 +516,28 @@ def attributed_quotation(text: str, spans: list[tuple[int, int]]) -> re.Match[st
     return m
 
 
+# A saying signed with its speaker's name after a tilde, as quotations are shared ("Bukan
+# kesulitan yang membuat kita takut ... ~ Jokowi"): one to four capitalised words closing it.
+_SIGNATURE = re.compile(r"~[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}")
+SIGNED_SAYING = "register:report (a saying signed with its speaker's name)"
+
+
+def signed_saying(text: str) -> re.Match[str] | None:
+    """The last signature of a text made of sayings each signed "~ Speaker": when the text ends
+    with a signature every word in it belongs to a saying, so the words (first person and
+    exhortation included) are the speakers', not the sharer's; a question or exclamation
+    addressed to the reader between them ("Setuju?") is the sharer's own."""
+    stripped = text.rstrip(" \t\n\"”'’.…")
+    last = None
+    for m in _SIGNATURE.finditer(stripped):
+        last = m
+    if last is None or last.end() != len(stripped):
+        return None
+    if "?" in stripped:
+        return None
+    return last
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of text inside quotation marks (someone else's words when attributed)."""
     return [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
@@ -587,6 +609,14 @@ def read_register(
                     )
                     attributed.add(field)
                     said_by_someone.add(field)
+            signed = signed_saying(bare) if field in SPOKEN_FIELDS and "~" in bare else None
+            if signed is not None:
+                found.setdefault("report", []).append(
+                    Ev(field, signed.start(), signed.end(), SIGNED_SAYING, raw=True)
+                )
+                attributed.add(field)
+                said_by_someone.add(field)
+                reported.add(field)  # its first person is the speakers', not the sharer's
             m = _PERCENT.search(orig) if "%" in orig or "ersen" in orig else None
             if m is not None:
                 found.setdefault("report", []).append(
@@ -752,6 +782,10 @@ def read_register(
             for key in keys["participant"]
             for ev in feats.found.get(key, ())
         )
+        if named_here and not evaluated and side == "own":
+            thanks = _thanks_to_account(originals[side], feats, keys)
+            if thanks is not None:
+                found.setdefault("programme", []).append(thanks)
         lists = (*ENDORSE_LISTS, EVALUATION_LIST) if evaluated else ENDORSE_LISTS
         words_at = _WordIndex(texts)
         judged_words = (
@@ -947,6 +981,7 @@ _KEYS = {
             "candidate_word",
             "campaign_term",
             "gesture",
+            "political_context",
         )
     }
     for side, _, zones in SIDES
@@ -1504,6 +1539,37 @@ def _within(positions: list[int], word: int, window: int) -> bool:
     """Whether a sorted list of word numbers holds one within `window` words of `word`."""
     i = bisect_left(positions, word - window)
     return i < len(positions) and positions[i] <= word + window
+
+
+# Thanks addressed to a tagged account ("terimakasih pak @jokowi", "thanks @ridwankamil"): the
+# class of thanking words, an honorific or two at most, then the handle.
+_THANKS_TO = re.compile(
+    r"\b(?:terima ?kasih|terimakasih|makasih|maturnuwun|matur nuwun|hatur nuhun|trims|thanks?|"
+    r"thank you)(?:[ \t]+[^\W\d_]+){0,2}[ \t]*@\w+",
+    re.IGNORECASE,
+)
+THANKS_TO_ACCOUNT = "register:programme (thanks addressed to an office-holder's account)"
+# What makes thanks electoral: a vote, a slogan, a number or hand sign, an endorsing word, or
+# words of the election itself.
+_ELECTORAL = ("call_to_vote", "campaign_term", "endorse_cue", "gesture", "political_context")
+
+
+def _thanks_to_account(
+    originals: list[tuple[str, str]], feats: Features, keys: dict[str, tuple[str, ...]]
+) -> Ev | None:
+    """Thanks addressed to an account a participant holds, in a post that names them only by
+    that tag and says nothing of the election: gratitude to an office-holder for their
+    office's work ("mantap, semoga roda ekonomi papua berjalan lebih efektif. terimakasih pak
+    @jokowi"), not a side taken; a vote, slogan, number or election word keeps it partisan."""
+    if any(key in feats.found for name in _ELECTORAL for key in keys[name]) or any(
+        k.endswith(".number") for k in feats.found
+    ):
+        return None
+    for field, orig in originals:
+        m = _THANKS_TO.search(orig) if orig and "@" in orig else None
+        if m is not None:
+            return Ev(field, m.start(), m.end(), THANKS_TO_ACCOUNT, raw=True)
+    return None
 
 
 class _WordIndex:

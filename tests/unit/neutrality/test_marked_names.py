@@ -105,3 +105,19 @@ def test_a_national_pairs_nickname_after_an_honorific_is_anyone(engine: Engine) 
     assert _outcome(engine, post) is Outcome.PASS
     tagged = _post("Semangat terus!", when="2024-01-10T09:00:00+07:00", hashtags=["Amin"])
     assert _outcome(engine, tagged) is Outcome.PASS
+
+
+def test_a_regional_nickname_needs_its_own_race_where_the_region_is_unknown(engine: Engine) -> None:
+    """ "BERANI" (a Central Sulawesi pair) shouted in presidential-debate talk is the word."""
+    text = "SIAPAPUN YG JADI PRESIDEN HARUS NEGARAWAN SEJATI...BERANI..JUJUR..ADIL. Debat capres"
+    post = _post(text, "2024-10-20T09:00:00+07:00")
+    assert not any("sulawesi-tengah" in label for label in _labels_anywhere(engine, post))
+    # a second name of the same pair is its own sign
+    named = _post("Dukung BERANI, Anwar Hafid gubernur Sulteng", "2024-10-20T09:00:00+07:00")
+    assert any("sulawesi-tengah" in label for label in _labels_anywhere(engine, named))
+
+
+def _labels_anywhere(engine: Engine, post: Post) -> list[str]:
+    analysis = engine.analyse(post, None, complete=True)
+    assert analysis.features is not None
+    return [ev.label for evs in analysis.features.found.values() for ev in evs]

@@ -10,19 +10,23 @@ from neutrality import Engine
 from neutrality.catalogue import Locality
 from neutrality.stance import (
     ATTRIBUTED_QUOTE,
+    SIGNED_SAYING,
     SLOGAN_TAG,
+    THANKS_TO_ACCOUNT,
     _trailing_tags,
     attributed_quotation,
     headline,
     news_prose,
     own_voice,
     quoted_spans,
+    signed_saying,
     text_links,
     without_links,
 )
 from schemas import Action, Decision, Outcome, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+WHEN_2019 = dt.datetime(2019, 3, 15, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 
 def _post(text: str = "", action: Action = Action.POST, **kw: object) -> Post:
@@ -867,3 +871,39 @@ def test_whoever_wins_is_a_warning_to_any_winner(engine: Engine, text: str, rais
         feats = engine.analyse(_post(text), complete=True).features
         assert feats is not None
         assert any("whoever wins" in ev.label for ev in feats.found.get("register.warn", ()))
+
+
+def test_a_saying_signed_with_its_speakers_name() -> None:
+    text = 'Ketakutan membuat kita sulit ~ Jokowi " Jika kami mendapat amanah " ~ Sandiaga Uno'
+    m = signed_saying(text)
+    assert m is not None and m.group() == "~ Sandiaga Uno"
+    assert signed_saying("Ayo pilih 02 ~ saya") is None  # no speaker's name
+    assert signed_saying("Kata Jokowi ~ benar kan, pilih siapa?") is None
+    assert signed_saying("~ Jokowi: kerja kerja kerja, ayo dukung!") is None  # not closing
+
+
+def test_sayings_signed_by_participants_are_theirs_not_the_sharers(engine: Engine) -> None:
+    post = _post("Bukan kesulitan yang membuat kita takut ~ Jokowi. Kami tetap amanah ~ Prabowo")
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    labels = [ev.label for ev in analysis.features.found.get("register.report", ())]
+    assert SIGNED_SAYING in labels
+    assert "register.endorse" not in analysis.features.found
+    assert analysis.decision.outcome is Outcome.PASS
+
+
+def _in_2019(text: str) -> Post:
+    return _post(text).model_copy(update={"event_time": WHEN_2019})
+
+
+def test_thanks_to_an_office_holders_account_takes_no_side(engine: Engine) -> None:
+    thanks = "mantap, semoga ekonomi papua berjalan lebih efektif. terimakasih pak @jokowi"
+    analysis = engine.analyse(_in_2019(thanks), complete=True)
+    assert analysis.features is not None
+    programme = analysis.features.found.get("register.programme", ())
+    assert THANKS_TO_ACCOUNT in [ev.label for ev in programme]
+    assert analysis.decision.outcome is Outcome.PASS
+    # an election word or a slogan beside the thanks keeps it partisan
+    for text in (thanks + " #2019TetapJokowi", thanks + ", lanjutkan 2 periode"):
+        decision = engine.decide(_in_2019(text))
+        assert decision.outcome is not Outcome.PASS, text
