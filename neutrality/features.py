@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
+from neutrality.choice import NAMED_CHOICE, named_choice
+from neutrality.coercion import defection_threats, inside
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
@@ -24,7 +26,9 @@ from neutrality.stance import read_register, register_features
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
-ZONE_FEATURES = ("participant", "named", "party", "number", "gesture", "campaign_term")
+ZONE_FEATURES = (
+    "participant", "named", "party", "number", "gesture", "campaign_term", "named_choice"
+)  # fmt: skip
 # Lists the engine itself reads (besides being usable in rules).
 REQUIRED_LISTS = (
     "political_context",
@@ -141,6 +145,7 @@ class Extractor:
                 if name.isalpha():
                     self._slip_names.setdefault(name, set()).add(p.id)
         self._speller = NameSpeller(self._slip_names, plain.vocabulary, HONORIFICS)
+        self._vocabulary = plain.vocabulary
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -367,12 +372,31 @@ class Extractor:
 
         if ctx:
             feats.found["context.political"] = []
+        self._named_choices(scanned, feats)
+        _defection_threats(scanned, feats)
         if by_office and _NAMED.isdisjoint(found):
             pass  # keep exception.office_title as recorded
         elif "exception.office_title" in feats.found:
             del feats.found["exception.office_title"]
         self._structure(post, feats, day)
         return feats
+
+    def _named_choices(self, scanned: list[Scanned], feats: Features) -> None:
+        """The author's calls to vote that name someone the catalogue does not know ("harus milih
+        Pak Musa Ahmad"): `<zone>.named_choice`, read by rules as a generic candidate reference."""
+        found = feats.found
+        for zone in ("text", "media"):
+            calls = found.get(f"{zone}.call_to_vote")
+            if not calls:
+                continue
+            norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
+            for ev in calls:
+                norm = norms.get(ev.field)
+                if norm is None or ev.end is None or ev.raw:
+                    continue
+                end = named_choice(norm, ev.end, HONORIFICS, self._vocabulary)
+                if end is not None:
+                    feats.add(f"{zone}.named_choice", Ev(ev.field, ev.start, end, NAMED_CHOICE))
 
     def _slips(
         self,
@@ -692,6 +716,31 @@ def _only_in_handles(
     bodies, rest = found
     term = sc.norm.text[start:end].replace(" ", "")
     return any(term in body for body in bodies) and term not in rest
+
+
+def _defection_threats(scanned: list[Scanned], feats: Features) -> None:
+    """A sanction made to hang on disloyalty ("jika loyalitas rendah ... akan memberikan
+    sanksi") is threat evidence (`<zone>.threat_cue`), and the warning words inside it stop
+    reading as a neutrality warning (see neutrality/coercion.py)."""
+    found = feats.found
+    for zone in ("text", "media"):
+        disloyal = found.get(f"{zone}.disloyalty_cue")
+        sanctions = found.get(f"{zone}.sanction_cue")
+        if not disloyal or not sanctions:
+            continue
+        texts = {sc.field: sc.norm.text for sc in scanned if sc.zone == zone}
+        threats = defection_threats(texts, disloyal, sanctions)
+        if not threats:
+            continue
+        for ev in threats:
+            feats.add(f"{zone}.threat_cue", ev)
+        warned = found.get(f"{zone}.warn_cue")
+        if warned:
+            kept = [ev for ev in warned if not inside(ev, threats)]
+            if kept:
+                found[f"{zone}.warn_cue"] = kept
+            else:
+                del found[f"{zone}.warn_cue"]
 
 
 def _after_label(feats: Features, sc: Scanned, start: int) -> bool:
