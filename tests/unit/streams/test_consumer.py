@@ -4,10 +4,14 @@ would reach Kafka are replaced by their answers)."""
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from faust.transport.drivers import aiokafka as faust_kafka
 from faust.types import TP
 
 from streams.app import faust_app
@@ -18,6 +22,7 @@ from streams.consumer import (
     commit_may_start,
     rewind_to_start,
 )
+from streams.offsettrace import OffsetTrace
 from streams.settings import Settings
 
 POSTS = TP("t.posts", 5)
@@ -156,3 +161,78 @@ def test_rewinding_seeks_only_partitions_still_held_after_the_broker_answers() -
 def test_rewinding_nothing_held_asks_the_broker_nothing() -> None:
     client = Client(set())
     assert asyncio.run(rewind_to_start(client, [POSTS])) == {}
+
+
+def test_a_commit_past_an_unacknowledged_offset_is_a_warning_naming_it(
+    consumer: GuardedConsumer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Faust commits past one unacknowledged offset at the head of a partition: on a topic
+    without holes that is an event nobody processed here, and the log must say which."""
+    consumer._committed_offset[POSTS] = 70
+    consumer._acked[POSTS] = [71, 72]  # 70 never acknowledged
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        assert consumer._new_offset(POSTS) == 73
+    assert [r.getMessage() for r in caplog.records] == [
+        "committing t.posts/5 up to 73 past offset 70, which was never acknowledged: that "
+        "event was not processed here"
+    ]
+
+
+def test_a_commit_from_the_committed_offset_on_is_not_a_warning(
+    consumer: GuardedConsumer, caplog: pytest.LogCaptureFixture
+) -> None:
+    consumer._committed_offset[POSTS] = 70
+    consumer._acked[POSTS] = [70, 71, 72]
+    consumer._committed_offset[REGISTRY] = 7
+    consumer._acked[REGISTRY] = [8]  # compacted: a hole is no missed event
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        assert consumer._new_offset(POSTS) == 73
+        assert consumer._new_offset(REGISTRY) == 9
+    assert caplog.records == []
+
+
+def test_the_first_commit_past_the_start_of_a_fresh_partition_is_a_warning(
+    consumer: GuardedConsumer, caplog: pytest.LogCaptureFixture
+) -> None:
+    asyncio.run(consumer.perform_seek())  # nothing committed: the partition starts at 0
+    consumer._acked[POSTS] = [1, 2]
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        assert consumer._new_offset(POSTS) == 3
+    assert "past offset 0, which was never acknowledged" in caplog.text
+
+
+def record(tp: TP, offset: int) -> Any:
+    return SimpleNamespace(topic=tp.topic, partition=tp.partition, offset=offset)
+
+
+def test_the_trace_tells_records_handed_on_from_records_faust_drops_as_already_read(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """After a seek back Faust fetches records it already handed on and drops them below the
+    partition's read offset, silently: the trace names each."""
+
+    async def fetched(self: Any, timeout: float) -> AsyncIterator[tuple[TP, Any]]:  # noqa: ASYNC109
+        for tp, offset in [(POSTS, 40), (POSTS, 42), (REGISTRY, 3)]:
+            yield tp, record(tp, offset)
+
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", fetched)
+    consumer._read_offset[POSTS] = 42
+
+    async def drain() -> list[int]:
+        return [m.offset async for _, m in consumer.getmany(timeout=1.0)]
+
+    with caplog.at_level(logging.DEBUG, logger="netra.offsets"):
+        assert asyncio.run(drain()) == [40, 42, 3]  # Faust's own loop decides, as before
+    assert [r.getMessage() for r in caplog.records] == [
+        "t.posts/5@40 fetched again, dropped: read up to 42",
+        "t.posts/5@42 fetched, handed to the streams",
+    ]  # the compacted registry topic is not traced
+
+
+def test_the_trace_is_silent_at_the_usual_level_unless_asked_for(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.INFO, logger="netra.offsets"):
+        OffsetTrace().event(record(POSTS, 7), "received")
+        OffsetTrace(on=True).event(record(POSTS, 8), "received")
+    assert [r.getMessage() for r in caplog.records] == ["t.posts/5@8 received"]
