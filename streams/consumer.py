@@ -85,8 +85,9 @@ class GuardedConsumer(faust_kafka.Consumer):
             )
 
     async def _commit(self, offsets: Any) -> bool:
-        if self.trace.enabled:
-            self.trace.note("committing %s", self._named(offsets.items()))
+        named = self._named(offsets.items()) if self.trace.enabled else ""
+        if named:
+            self.trace.note("committing %s", named)
         done: bool = await super()._commit(offsets)
         return done
 

@@ -236,3 +236,16 @@ def test_the_trace_is_silent_at_the_usual_level_unless_asked_for(
         OffsetTrace().event(record(POSTS, 7), "received")
         OffsetTrace(on=True).event(record(POSTS, 8), "received")
     assert [r.getMessage() for r in caplog.records] == ["t.posts/5@8 received"]
+
+
+def test_the_trace_names_the_guarded_offsets_a_commit_carries(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def committed(self: Any, offsets: Any) -> bool:
+        return True
+
+    monkeypatch.setattr(faust_kafka.Consumer, "_commit", committed)
+    with caplog.at_level(logging.DEBUG, logger="netra.offsets"):
+        assert asyncio.run(consumer._commit({POSTS: 73, REGISTRY: 9}))
+        assert asyncio.run(consumer._commit({REGISTRY: 10}))  # nothing of a guarded topic
+    assert [r.getMessage() for r in caplog.records] == ["committing t.posts/5@73"]
