@@ -249,3 +249,110 @@ def test_the_trace_names_the_guarded_offsets_a_commit_carries(
         assert asyncio.run(consumer._commit({POSTS: 73, REGISTRY: 9}))
         assert asyncio.run(consumer._commit({REGISTRY: 10}))  # nothing of a guarded topic
     assert [r.getMessage() for r in caplog.records] == ["committing t.posts/5@73"]
+
+
+class Refetch:
+    """Faust's own getmany, from the fetcher's position on, and how often the consumer sought
+    its partitions to the committed offsets."""
+
+    def __init__(self, consumer: GuardedConsumer, committed: int) -> None:
+        self.consumer = consumer
+        self.committed = committed
+        self.seeks = 0
+        self.position = committed
+
+    async def seek_to_committed(self) -> dict[TP, int | None]:
+        self.seeks += 1
+        self.position = self.committed
+        return {POSTS: self.committed, REGISTRY: None}
+
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Any]]:  # noqa: ASYNC109
+        for offset in range(self.position, self.position + 3):
+            self.position = offset + 1
+            yield POSTS, record(POSTS, offset)
+
+
+def drain(consumer: GuardedConsumer, handed: list[int], stop_after: int = 99) -> None:
+    """Faust's drain loop, as far as offsets go: a record below the read offset is dropped,
+    any other is handed to the streams and becomes the read offset."""
+
+    async def run() -> None:
+        async for tp, message in consumer.getmany(timeout=1.0):
+            read = consumer._read_offset[tp]
+            if read is None or message.offset >= read:
+                handed.append(message.offset)
+                consumer._read_offset[tp] = message.offset
+            if len(handed) >= stop_after:
+                return
+
+    asyncio.run(run())
+
+
+def test_records_emptied_from_the_streams_buffers_by_faust_are_fetched_again(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a takeover Faust resumes the stream partitions, seeks them to the committed
+    offsets (records 70-72 reach the streams meanwhile), then resumes its flow control, which
+    empties the streams' buffers: 72 was still in one, never judged, and its read offset
+    made Faust drop it when fetched again, so the commit passed it. After the flow resumes,
+    the partitions are sought back and 72 (with 70 and 71, already judged) comes again."""
+    kafka = Refetch(consumer, committed=70)
+    monkeypatch.setattr(consumer, "seek_to_committed", kafka.seek_to_committed)
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", kafka.getmany)
+    monkeypatch.setattr(consumer, "_get_active_partitions", lambda: {POSTS})
+    handed: list[int] = []
+    drain(consumer, handed)  # handed on before the recovery's seek completes
+    asyncio.run(consumer.perform_seek())  # the recovery's seek: Faust reads from 70 again
+    assert consumer._read_offset[POSTS] == 70
+    consumer._read_offset[POSTS] = 73  # the rest of a batch fetched before the seek: 73
+    consumer.resume_flow()  # Faust's flow control emptied the buffers: 72 and 73 are gone
+    drain(consumer, handed)
+    assert handed == [70, 71, 72, 70, 71, 72]  # without the seek back: 70-72 dropped as read
+    assert kafka.seeks == 2
+
+
+def test_a_batch_in_progress_when_the_buffers_are_emptied_is_not_handed_on(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kafka = Refetch(consumer, committed=70)
+    monkeypatch.setattr(consumer, "seek_to_committed", kafka.seek_to_committed)
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", kafka.getmany)
+    monkeypatch.setattr(consumer, "_get_active_partitions", lambda: {POSTS})
+    handed: list[int] = []
+
+    async def run() -> None:
+        async for _, message in consumer.getmany(timeout=1.0):
+            handed.append(message.offset)
+            consumer.resume_flow()
+
+    asyncio.run(run())
+    assert handed == [70]
+
+
+def test_resuming_the_flow_while_only_changelogs_are_read_seeks_nothing(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """During table recovery Faust resumes its flow with the stream partitions paused: the
+    changelogs' positions are the recovery's, and nothing of a stream was buffered."""
+    kafka = Refetch(consumer, committed=70)
+    monkeypatch.setattr(consumer, "seek_to_committed", kafka.seek_to_committed)
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", kafka.getmany)
+    monkeypatch.setattr(consumer, "_get_active_partitions", lambda: {REGISTRY})
+    consumer.resume_flow()
+    drain(consumer, [])
+    assert kafka.seeks == 0
+
+
+def test_faust_empties_the_streams_buffers_when_its_flow_control_resumes(tmp_path: Path) -> None:
+    """Why the consumer seeks again after the flow resumes: what a stream's buffer held when
+    Faust's flow control resumed is gone (Faust's recovery resumes it after seeking)."""
+    app = faust_app(Settings(state_dir=tmp_path, app_id="unit"))
+
+    async def scenario() -> tuple[int, int]:
+        channel = app.topic("t.posts").clone(is_iterator=True)
+        channel.queue.put_nowait("an event handed to the stream")
+        held = channel.queue.qsize()
+        app.flow_control.resume()
+        return held, channel.queue.qsize()
+
+    assert asyncio.run(scenario()) == (1, 0)
