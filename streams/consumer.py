@@ -84,8 +84,8 @@ class GuardedConsumer(faust_kafka.Consumer):
                 await self.perform_seek()
         trace = self.trace
         async for tp, message in super().getmany(timeout):
-            if self._seek_again:
-                return  # fetched before the buffers were emptied: fetched again after the seek
+            # A batch under way when the flow resumes goes on in full: during table recovery it
+            # holds changelog records that nothing fetches again.
             if tp.topic in self.guarded and trace.enabled:
                 read = self._read_offset.get(tp)
                 if read is not None and message.offset < read:
