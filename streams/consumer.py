@@ -23,8 +23,9 @@ read, so fetched again they are dropped too: never judged. One such event at the
 partition is committed past (seen after a kill -9 takeover: posts 0@72 committed, never
 judged); more stop the partition's commit for good (seen at a worker's start: about twenty
 events of each of 8 fresh partitions never judged, 162 in all, and every commit stalled).
-Here, once the flow resumes, the guarded partitions are sought back to the committed offsets
-before anything more is handed on (events already judged come again; judging is idempotent).
+Here, once the flow resumes, no record of a guarded partition is handed on until those
+partitions are sought back to the committed offsets (events already judged come again; the
+flags' ids make that harmless).
 
 Faust's commit also lets one offset at the head of a partition's acknowledged ones go unseen;
 on these topics that offset is an event never acknowledged, so a commit that passes one is
