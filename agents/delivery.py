@@ -27,6 +27,7 @@ from typing import Any
 
 from streams import metrics
 from streams.logfilter import RepeatLimiter
+from streams.offsettrace import OffsetTrace
 
 log = logging.getLogger(__name__)
 
@@ -110,12 +111,14 @@ class AckAfterDelivery:
         rescue: Callable[[Any, Sent, BaseException], Awaitable[None]],
         limiter: RepeatLimiter | None = None,
         partition: Callable[[Any], Hashable] = partition_of,
+        trace: OffsetTrace | None = None,
     ) -> None:
         self.stage = stage
         self._ack = ack
         self._rescue = rescue
         self._limiter = limiter or RepeatLimiter()
         self._partition = partition
+        self._trace = trace or OffsetTrace()
         self._lines: dict[Hashable, deque[_InFlight]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._releasing = asyncio.Lock()  # acknowledgements leave one at a time, in order
@@ -167,6 +170,9 @@ class AckAfterDelivery:
         async with self._releasing:
             line = self._lines.get(key)
             while line and line[0].stored:
-                await self._ack(line.popleft().event)
+                event = line.popleft().event
+                if self._trace.enabled:
+                    self._trace.event(event.message, "acknowledged")
+                await self._ack(event)
             if line is not None and not line:
                 del self._lines[key]

@@ -29,6 +29,7 @@ from neutrality.engine import TOO_COMPLEX
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry, RuleState
 from schemas.codec import Rejection, decode
 from streams import metrics
+from streams.offsettrace import OffsetTrace
 from streams.pseudonyms import NipPseudonyms
 from streams.ruleguard import RuleGuard
 from streams.rulepack import EngineHolder
@@ -121,6 +122,7 @@ def attach(
     flags_topic = topics[settings.flags_topic]
     deadletter_topic = topics[settings.deadletter_topic]
     rulestate_topic = topics[settings.rulestate_topic]
+    trace = OffsetTrace(settings.trace_offsets)
 
     async def rescue(event: Any, output: Sent, error: BaseException) -> None:
         await send_to_deadletter(
@@ -134,12 +136,16 @@ def attach(
     @app.agent(posts_topic, name="netra.agents.judge")
     async def judge(stream: Any) -> None:
         manual = stream.noack()
-        delivery = AckAfterDelivery(stage=STAGE, ack=manual.ack, rescue=rescue)
+        delivery = AckAfterDelivery(stage=STAGE, ack=manual.ack, rescue=rescue, trace=trace)
         tally = Tally()
         try:
             async for event in manual.events():
+                trace.event(event.message, "received (fetched in generation %s)", generation(event))
                 (outputs,) = await judge_batch([event.message], tally)
                 tally.flush()
+                if trace.enabled:
+                    sent = ", ".join(o.topic for o in outputs) or "nothing"
+                    trace.event(event.message, "settled, sent to %s", sent)
                 await delivery.settle(event, outputs)
                 on_processed(event.message)
         finally:
@@ -189,6 +195,7 @@ def attach(
         if entry is None:
             tally.add(metrics.UNREGISTERED)
             if not settings.keep_unregistered and post.report is None:
+                trace.event(msg, "not judged: account %s not in the registry", post.account_id)
                 return []  # a public report is judged all the same (agents.reports)
         return await _publish(msg, post, entry, tally)
 
@@ -239,6 +246,13 @@ def attach(
         return sent
 
     return judge
+
+
+def generation(event: Any) -> int | None:
+    """The consumer group generation a Faust event was fetched in (Faust drops events of an
+    earlier one; the trace shows it)."""
+    found: int | None = getattr(event.message, "generation_id", None)
+    return found
 
 
 def source_of(msg: Any) -> EventSource:

@@ -187,6 +187,12 @@ class Settings(BaseSettings):
         description="Also expose Faust's own Prometheus sensor (faust_* metrics); it costs "
         "some time per message.",
     )
+    trace_offsets: bool = Field(
+        default=False,
+        description="Log what happens to every consumed offset at INFO (fetched, dropped, "
+        "received by the judge, sent, acknowledged; streams.offsettrace), not only at DEBUG: "
+        "for finding where an event went missing, never for production volumes.",
+    )
     commit_interval_seconds: float = Field(
         default=1.0, gt=0, description="How often processed offsets are committed."
     )

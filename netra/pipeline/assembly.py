@@ -24,6 +24,7 @@ from streams.consumer import GuardedConsumer, GuardedTransport
 from streams.deadlines import default_clocks
 from streams.esclient import elasticsearch_client
 from streams.evidence.store import open_store
+from streams.offsettrace import OffsetTrace
 from streams.pseudonyms import load_nip_pseudonyms
 from streams.ruleguard import RuleGuard, tail_rule_states
 from streams.rulepack import EngineHolder
@@ -55,6 +56,7 @@ def create_pipeline(
         app.conf.broker_consumer,
         app,
         guarded=[n for n, spec in specs.items() if spec.configs.get("cleanup.policy") != "compact"],
+        trace=OffsetTrace(settings.trace_offsets),
     )
     app.sensors.add(CommitSensor())
     if settings.faust_sensor:

@@ -226,9 +226,11 @@ def test_two_workers_rekey_misrouted_posts_and_take_over_a_killed_workers_partit
     """Posts keyed by post id land on a partition whose worker may not hold their account's
     registry entry: each is re-keyed to its account and judged there, once. Then one worker is
     killed: the other takes its partitions within 15 seconds (session timeout 6 s, rebalance
-    timeout 8 s)."""
+    timeout 8 s). Each offset is traced (NETRA_TRACE_OFFSETS) so that a lost event can be
+    followed in the workers' logs: fetched, dropped, received, sent, acknowledged."""
     without_time_budget(harness)
     harness.extra_env["NETRA_RULE_SPIKE_SHARE"] = "1.0"
+    harness.extra_env["NETRA_TRACE_OFFSETS"] = "1"
     registry = sample_registry(60, seed=21)
     posts = sample_posts(registry, 600, partisan_share=0.2, seed=22).posts
     misrouted = [p.encode() for p in posts[:300]]
@@ -279,6 +281,11 @@ def test_two_workers_rekey_misrouted_posts_and_take_over_a_killed_workers_partit
     harness.wait("every flag indexed", lambda: harness.indexed()[1] == expected, 60)
     total, ids = harness.indexed()
     assert total == len(ids) == len(expected)
+    for w in workers:
+        skipped = [
+            line for line in w.log_tail(100_000).splitlines() if "never acknowledged" in line
+        ]
+        assert not skipped, f"worker {w.name} ({w.log_path}) committed past events: {skipped}"
 
 
 def test_a_rule_pack_change_takes_effect_without_a_restart(

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+from types import SimpleNamespace
 from typing import Any
+
+import pytest
 
 from agents.delivery import AckAfterDelivery, Sent, first_failure, until_delivered
 from streams import metrics
 from streams.logfilter import RepeatLimiter
+from streams.offsettrace import OffsetTrace
 
 
 class RefusedError(Exception):
@@ -157,3 +162,36 @@ def test_a_send_that_raises_before_delivery_is_retried_too() -> None:
 
     asyncio.run(until_delivered(send, topic="dl", stage="test", sleep=sleep))
     assert len(calls) == 2
+
+
+def test_the_trace_names_each_event_as_it_is_acknowledged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """With the trace on, an event acknowledged shows as such (streams.offsettrace)."""
+
+    async def scenario() -> None:
+        recorder = Recorder()
+        delivery = AckAfterDelivery(
+            stage="test",
+            ack=recorder.ack,
+            rescue=recorder.rescue,
+            partition=lambda event: event.message.partition,
+            trace=OffsetTrace(on=True),
+        )
+        later = asyncio.get_running_loop().create_future()
+        await delivery.settle(message_event(70), [Sent("flags", later)])
+        await delivery.settle(message_event(71), [])
+        later.set_result(None)
+        await delivery.drain()
+
+    with caplog.at_level(logging.INFO, logger="netra.offsets"):
+        asyncio.run(scenario())
+    assert [r.getMessage() for r in caplog.records] == [
+        "t.posts/0@70 acknowledged",
+        "t.posts/0@71 acknowledged",
+    ]
+
+
+def message_event(offset: int) -> Any:
+    """A Faust event as far as acknowledging it goes: its message's place."""
+    return SimpleNamespace(message=SimpleNamespace(topic="t.posts", partition=0, offset=offset))

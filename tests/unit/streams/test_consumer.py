@@ -4,10 +4,14 @@ would reach Kafka are replaced by their answers)."""
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from faust.transport.drivers import aiokafka as faust_kafka
 from faust.types import TP
 
 from streams.app import faust_app
@@ -18,6 +22,7 @@ from streams.consumer import (
     commit_may_start,
     rewind_to_start,
 )
+from streams.offsettrace import OffsetTrace
 from streams.settings import Settings
 
 POSTS = TP("t.posts", 5)
@@ -156,3 +161,206 @@ def test_rewinding_seeks_only_partitions_still_held_after_the_broker_answers() -
 def test_rewinding_nothing_held_asks_the_broker_nothing() -> None:
     client = Client(set())
     assert asyncio.run(rewind_to_start(client, [POSTS])) == {}
+
+
+def test_a_commit_past_an_unacknowledged_offset_is_a_warning_naming_it(
+    consumer: GuardedConsumer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Faust commits past one unacknowledged offset at the head of a partition: on a topic
+    without holes that is an event nobody processed here, and the log must say which."""
+    consumer._committed_offset[POSTS] = 70
+    consumer._acked[POSTS] = [71, 72]  # 70 never acknowledged
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        assert consumer._new_offset(POSTS) == 73
+    assert [r.getMessage() for r in caplog.records] == [
+        "committing t.posts/5 up to 73 past offset 70, which was never acknowledged: that "
+        "event was not processed here"
+    ]
+
+
+def test_a_commit_from_the_committed_offset_on_is_not_a_warning(
+    consumer: GuardedConsumer, caplog: pytest.LogCaptureFixture
+) -> None:
+    consumer._committed_offset[POSTS] = 70
+    consumer._acked[POSTS] = [70, 71, 72]
+    consumer._committed_offset[REGISTRY] = 7
+    consumer._acked[REGISTRY] = [8]  # compacted: a hole is no missed event
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        assert consumer._new_offset(POSTS) == 73
+        assert consumer._new_offset(REGISTRY) == 9
+    assert caplog.records == []
+
+
+def test_the_first_commit_past_the_start_of_a_fresh_partition_is_a_warning(
+    consumer: GuardedConsumer, caplog: pytest.LogCaptureFixture
+) -> None:
+    asyncio.run(consumer.perform_seek())  # nothing committed: the partition starts at 0
+    consumer._acked[POSTS] = [1, 2]
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        assert consumer._new_offset(POSTS) == 3
+    assert "past offset 0, which was never acknowledged" in caplog.text
+
+
+def record(tp: TP, offset: int) -> Any:
+    return SimpleNamespace(topic=tp.topic, partition=tp.partition, offset=offset)
+
+
+def test_the_trace_tells_records_handed_on_from_records_faust_drops_as_already_read(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """After a seek back Faust fetches records it already handed on and drops them below the
+    partition's read offset, silently: the trace names each."""
+
+    async def fetched(self: Any, timeout: float) -> AsyncIterator[tuple[TP, Any]]:  # noqa: ASYNC109
+        for tp, offset in [(POSTS, 40), (POSTS, 42), (REGISTRY, 3)]:
+            yield tp, record(tp, offset)
+
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", fetched)
+    consumer._read_offset[POSTS] = 42
+
+    async def drain() -> list[int]:
+        return [m.offset async for _, m in consumer.getmany(timeout=1.0)]
+
+    with caplog.at_level(logging.DEBUG, logger="netra.offsets"):
+        assert asyncio.run(drain()) == [40, 42, 3]  # Faust's own loop decides, as before
+    assert [r.getMessage() for r in caplog.records] == [
+        "t.posts/5@40 fetched again, dropped: read up to 42",
+        "t.posts/5@42 fetched, handed to the streams",
+    ]  # the compacted registry topic is not traced
+
+
+def test_the_trace_is_silent_at_the_usual_level_unless_asked_for(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.INFO, logger="netra.offsets"):
+        OffsetTrace().event(record(POSTS, 7), "received")
+        OffsetTrace(on=True).event(record(POSTS, 8), "received")
+    assert [r.getMessage() for r in caplog.records] == ["t.posts/5@8 received"]
+
+
+def test_the_trace_names_the_guarded_offsets_a_commit_carries(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def committed(self: Any, offsets: Any) -> bool:
+        return True
+
+    monkeypatch.setattr(faust_kafka.Consumer, "_commit", committed)
+    with caplog.at_level(logging.DEBUG, logger="netra.offsets"):
+        assert asyncio.run(consumer._commit({POSTS: 73, REGISTRY: 9}))
+        assert asyncio.run(consumer._commit({REGISTRY: 10}))  # nothing of a guarded topic
+    assert [r.getMessage() for r in caplog.records] == ["committing t.posts/5@73"]
+
+
+class Refetch:
+    """Faust's own getmany, from the fetcher's position on, and how often the consumer sought
+    its partitions to the committed offsets."""
+
+    def __init__(self, consumer: GuardedConsumer, committed: int) -> None:
+        self.consumer = consumer
+        self.committed = committed
+        self.seeks = 0
+        self.position = committed
+
+    async def seek_to_committed(self) -> dict[TP, int | None]:
+        self.seeks += 1
+        self.position = self.committed
+        return {POSTS: self.committed, REGISTRY: None}
+
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Any]]:  # noqa: ASYNC109
+        for offset in range(self.position, self.position + 3):
+            self.position = offset + 1
+            yield POSTS, record(POSTS, offset)
+
+
+def drain(consumer: GuardedConsumer, handed: list[int], stop_after: int = 99) -> None:
+    """Faust's drain loop, as far as offsets go: a record below the read offset is dropped,
+    any other is handed to the streams and becomes the read offset."""
+
+    async def run() -> None:
+        async for tp, message in consumer.getmany(timeout=1.0):
+            read = consumer._read_offset[tp]
+            if read is None or message.offset >= read:
+                handed.append(message.offset)
+                consumer._read_offset[tp] = message.offset
+            if len(handed) >= stop_after:
+                return
+
+    asyncio.run(run())
+
+
+def test_records_emptied_from_the_streams_buffers_by_faust_are_fetched_again(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a takeover Faust resumes the stream partitions, seeks them to the committed
+    offsets (records 70-72 reach the streams meanwhile), then resumes its flow control, which
+    empties the streams' buffers: 72 was still in one, never judged, and its read offset
+    made Faust drop it when fetched again, so the commit passed it. After the flow resumes,
+    the partitions are sought back and 72 (with 70 and 71, already judged) comes again."""
+    kafka = Refetch(consumer, committed=70)
+    monkeypatch.setattr(consumer, "seek_to_committed", kafka.seek_to_committed)
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", kafka.getmany)
+    monkeypatch.setattr(consumer, "_get_active_partitions", lambda: {POSTS})
+    handed: list[int] = []
+    drain(consumer, handed)  # handed on before the recovery's seek completes
+    asyncio.run(consumer.perform_seek())  # the recovery's seek: Faust reads from 70 again
+    assert consumer._read_offset[POSTS] == 70
+    consumer._read_offset[POSTS] = 73  # the rest of a batch fetched before the seek: 73
+    consumer.resume_flow()  # Faust's flow control emptied the buffers: 72 and 73 are gone
+    drain(consumer, handed)
+    assert handed == [70, 71, 72, 70, 71, 72]  # without the seek back: 70-72 dropped as read
+    assert kafka.seeks == 2
+
+
+def test_a_batch_under_way_when_the_flow_resumes_hands_on_its_changelog_records_only(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """During table recovery Faust resumes its flow while a batch of changelog records is
+    under way: nothing would fetch the rest again, so none of it may be held back. Records of
+    a stream are: handed on after the buffers were emptied, they would be judged and
+    acknowledged past the records lost there, and Faust commits past a one-record hole."""
+
+    async def changelog(self: Any, timeout: float) -> AsyncIterator[tuple[TP, Any]]:  # noqa: ASYNC109
+        for offset in range(3):
+            yield REGISTRY, record(REGISTRY, offset)
+            yield POSTS, record(POSTS, 70 + offset)
+
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", changelog)
+    monkeypatch.setattr(consumer, "_get_active_partitions", lambda: {REGISTRY})
+    handed: list[int] = []
+
+    async def run() -> None:
+        async for _, message in consumer.getmany(timeout=1.0):
+            handed.append(message.offset)
+            consumer.resume_flow()
+
+    asyncio.run(run())
+    assert handed == [0, 1, 2]  # the posts (70-72) wait for the seek, then come again
+
+
+def test_resuming_the_flow_while_only_changelogs_are_read_seeks_nothing(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """During table recovery Faust resumes its flow with the stream partitions paused: the
+    changelogs' positions are the recovery's, and nothing of a stream was buffered."""
+    kafka = Refetch(consumer, committed=70)
+    monkeypatch.setattr(consumer, "seek_to_committed", kafka.seek_to_committed)
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", kafka.getmany)
+    monkeypatch.setattr(consumer, "_get_active_partitions", lambda: {REGISTRY})
+    consumer.resume_flow()
+    drain(consumer, [])
+    assert kafka.seeks == 0
+
+
+def test_faust_empties_the_streams_buffers_when_its_flow_control_resumes(tmp_path: Path) -> None:
+    """Why the consumer seeks again after the flow resumes: what a stream's buffer held when
+    Faust's flow control resumed is gone (Faust's recovery resumes it after seeking)."""
+    app = faust_app(Settings(state_dir=tmp_path, app_id="unit"))
+
+    async def scenario() -> tuple[int, int]:
+        channel = app.topic("t.posts").clone(is_iterator=True)
+        channel.queue.put_nowait("an event handed to the stream")
+        held = channel.queue.qsize()
+        app.flow_control.resume()
+        return held, channel.queue.qsize()
+
+    assert asyncio.run(scenario()) == (1, 0)
