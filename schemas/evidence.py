@@ -1,12 +1,15 @@
 """The evidence record of a flag: the event as received, decoded, and as a person would see it.
 
-One record per flag, kept in the object store beside its artefacts and written once. Every
-artefact carries its SHA-256, and the record's own digest is in the first custody entry
-(schemas.custody), so `netra evidence verify` can show that nothing changed since capture.
+One record per flag, kept in the object store beside its artefacts and written once (small
+artefacts inside it). Every artefact carries its SHA-256, and the record's own digest is in the
+first custody entry (schemas.custody), so `netra evidence verify` can show that nothing changed
+since capture.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -29,10 +32,28 @@ class Artefact(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: ArtefactKind
-    key: str = Field(description="Object key in the evidence bucket.")
+    key: str = Field(
+        description="Object key in the evidence bucket; for an artefact kept in the record "
+        "(`inline`) the name it goes by (the bundle's file), with no object behind it."
+    )
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     size: int = Field(ge=0)
     content_type: str
+    inline: str | None = Field(
+        default=None,
+        description="The artefact's bytes, base64, when they are kept inside the record "
+        "instead of as an object of their own (small ones: see streams.evidence.capture).",
+    )
+
+    def inline_bytes(self) -> bytes | None:
+        """The bytes kept in the record, None when the artefact is an object of its own.
+        ValueError when `inline` is not base64 (a record edited by hand)."""
+        if self.inline is None:
+            return None
+        try:
+            return base64.b64decode(self.inline, validate=True)
+        except binascii.Error as exc:
+            raise ValueError(f"{self.kind.value} is not valid base64: {exc}") from exc
 
 
 class ReceivedEvent(BaseModel):

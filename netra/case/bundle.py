@@ -4,7 +4,8 @@
                                   Pasal 454(4): reporter, reported person, time, place and a
                                   description with the evidence
     <flag>/evidence/record.json   the evidence record as stored
-    <flag>/evidence/<artefact>    every artefact, byte for byte as stored
+    <flag>/evidence/<artefact>    every artefact, byte for byte as captured (an object, or
+                                  decoded from the record for one kept inside it)
     <flag>/custody.jsonl          the custody chain up to the export
     <flag>/manifest.sha256        SHA-256 of every file above, in sha256sum's format
 
@@ -27,6 +28,7 @@ from netra.case.render import to_html
 from netra.report.query import REPORT_TZ
 from schemas.custody import CustodyEntry
 from schemas.evidence import ArtefactKind, EvidenceRecord
+from streams.evidence.store import Bucket, artefact_bytes
 
 PDF_NAME = "laporan.pdf"
 MANIFEST = "manifest.sha256"
@@ -48,6 +50,19 @@ class EvidenceFiles:
     record: EvidenceRecord
     record_bytes: bytes
     artefacts: dict[str, bytes]  # artefact key -> bytes
+
+
+def read_evidence(store: Bucket, record: EvidenceRecord, record_bytes: bytes) -> EvidenceFiles:
+    """The record and its artefacts' bytes, each from its object or from the record where it is
+    kept inline; empty when missing or damaged there (the manifest then shows a digest other
+    than the recorded one, and `netra evidence verify` names it)."""
+    artefacts: dict[str, bytes] = {}
+    for artefact in record.artefacts:
+        try:
+            artefacts[artefact.key] = artefact_bytes(store, artefact) or b""
+        except ValueError:
+            artefacts[artefact.key] = b""
+    return EvidenceFiles(record, record_bytes, artefacts)
 
 
 def report_fields(case: CaseFile, record: EvidenceRecord | None, reporter: str) -> ReportFields:

@@ -169,7 +169,7 @@ def write_bundle_file(
     settings: Settings, case_file: Any, out_file: Path, actor: str, reporter: str
 ) -> str:
     """Write the case bundle of `case_file` to `out_file`; returns the manifest's digest."""
-    from netra.case.bundle import EvidenceFiles, bundle_html, report_fields, write_bundle
+    from netra.case.bundle import bundle_html, read_evidence, report_fields, write_bundle
     from schemas.evidence import EvidenceRecord
     from streams.evidence.browser import Browser, BrowserError
 
@@ -180,8 +180,7 @@ def write_bundle_file(
         evidence = None
         if raw is not None:
             record = EvidenceRecord.model_validate_json(raw)
-            artefacts = {a.key: store.get(a.key) or b"" for a in record.artefacts}
-            evidence = EvidenceFiles(record, raw, artefacts)
+            evidence = read_evidence(store, record, raw)
         custody = CustodyLog(store).entries(flag_id)
     except STORE_ERRORS as exc:
         raise fail(f"the evidence of {flag_id} could not be read: {exc}") from exc

@@ -21,6 +21,7 @@ from typing import Any
 
 from PIL import Image
 
+from streams.evidence import png
 from streams.evidence.rendering import WIDTH
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,7 @@ class Browser:
             if self._cdp is None:
                 self._cdp = await self._page.context.new_cdp_session(self._page)
             # Chromium's own capture, tuned for speed (less PNG compression): the page is cut
-            # and every piece compressed again below.
+            # and every piece compressed again below (streams.evidence.png).
             got = await self._cdp.send(
                 "Page.captureScreenshot",
                 {
@@ -157,14 +158,12 @@ class Browser:
                 log.debug("closing a platform page: %s", exc)
 
 
-def _crop(png: bytes, boxes: list[list[float]]) -> list[bytes]:
+def _crop(shot: bytes, boxes: list[list[float]]) -> list[bytes]:
     """Cut the page screenshot into one PNG per box."""
-    image = Image.open(io.BytesIO(png))
+    image = Image.open(io.BytesIO(shot))
     image.load()
     out = []
     for x, y, w, h in boxes:
         area = (int(x), int(y), int(x + w + 0.999), int(y + h + 0.999))
-        buf = io.BytesIO()
-        image.crop(area).save(buf, format="PNG", compress_level=1)
-        out.append(buf.getvalue())
+        out.append(png.encode(image.crop(area)))
     return out

@@ -5,11 +5,19 @@ else Netra's rendering of the event); `build` assembles the record with every ar
 SHA-256; `store` writes the artefacts, then the record, then custody entry 0, each once. A
 record exists only once its artefacts do, and the capture agent acknowledges a flag only after
 `store` returned, so a crash at any point is repaired by redelivery.
+
+Small artefacts (the raw event and Netra's single-file page, a few hundred bytes to a few KB)
+are kept inside the record, base64, rather than as objects of their own: each object is a
+round trip and, under object lock, a version with its lock metadata, which made the store the
+larger half of a flag's CPU. The record's SHA-256 in custody entry 0 covers them as it covers
+the record, and each still carries its own SHA-256. The screenshot, which a person opens and
+which is ten times their size, stays an object, as does anything larger than INLINE_MAX_BYTES.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import functools
 import hashlib
 from dataclasses import dataclass, field
@@ -49,6 +57,15 @@ class Rendered:
     page_extension: str
     platform_url: str | None
     platform_note: str
+
+
+#: Largest artefact kept inside the record (base64); anything larger is an object of its own.
+INLINE_MAX_BYTES = 16 * 1024
+
+
+def kept_inline(kind: ArtefactKind, size: int) -> bool:
+    """Whether an artefact goes into the record rather than an object of its own."""
+    return kind is not ArtefactKind.SCREENSHOT and size <= INLINE_MAX_BYTES
 
 
 @dataclass
@@ -158,9 +175,20 @@ def build(
     def add(kind: ArtefactKind, data: bytes, content_type: str, ext: str) -> None:
         digest = sha256(data)
         key = artefact_key(fid, kind, digest, ext)
-        blobs[key] = (data, content_type)
+        inline = None
+        if kept_inline(kind, len(data)):
+            inline = base64.b64encode(data).decode("ascii")
+        else:
+            blobs[key] = (data, content_type)
         artefacts.append(
-            Artefact(kind=kind, key=key, sha256=digest, size=len(data), content_type=content_type)
+            Artefact(
+                kind=kind,
+                key=key,
+                sha256=digest,
+                size=len(data),
+                content_type=content_type,
+                inline=inline,
+            )
         )
 
     received = None
@@ -207,8 +235,9 @@ def build(
 
 
 def store(evidence: Bucket, custody: CustodyLog, captured: Captured, actor: str) -> bool:
-    """Write artefacts, record and custody entry 0; False when the flag was captured before
-    (its first record stays, this one is dropped). Raises while the store is unavailable."""
+    """Write the artefacts kept as objects, the record and custody entry 0; False when the flag
+    was captured before (its first record stays, this one is dropped). Raises while the store
+    is unavailable."""
     for key, (data, content_type) in captured.blobs.items():
         evidence.put_once(key, data, content_type)
     fid = captured.record.flag_id

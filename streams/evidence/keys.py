@@ -4,6 +4,9 @@
     flags/<flag>/artefacts/<kind>-<sha256>.<ext>    each artefact, named by its digest
     flags/<flag>/custody/<seq, 10 digits>.json      each custody entry (schemas.custody)
 
+A small artefact kept inside the record (streams.evidence.capture.kept_inline) keeps its name
+here, but no object is written under it.
+
 The flag id is percent-encoded so that a '/' in a post id cannot reach another flag's prefix.
 """
 

@@ -1,6 +1,6 @@
 """Write-once PUTs to the evidence bucket, signed here and sent with the standard library.
 
-This is the capture agent's hot path: five objects a flag. boto3 costs about 2 ms of CPU per
+This is the capture agent's hot path: three objects a flag. boto3 costs about 2 ms of CPU per
 write in the client and waits for a `100-continue` before the body; a signed request over a
 kept-alive `http.client` connection costs about 0.5 ms and one round trip (measured against
 the local SeaweedFS). Each write carries `If-None-Match: *` (the store refuses an existing key

@@ -1,6 +1,6 @@
 """AWS Signature Version 4 for one S3 request: the headers that authorise it.
 
-The capture agent writes five objects per flag; signed through boto3 each write costs about
+The capture agent writes three objects per flag; signed through boto3 each write costs about
 2 ms of the worker's CPU in the client alone (request model, event hooks, a `100-continue`
 round trip), several times the signing itself. So the write path signs its own requests with
 this function and sends them with the standard library (streams.evidence.putter); everything

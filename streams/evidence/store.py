@@ -24,6 +24,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
+from schemas.evidence import Artefact
 from streams.evidence.credentials import ObjectStoreCredentials, resolve
 from streams.evidence.outcome import (
     ObjectStoreRefusedError,
@@ -163,6 +164,13 @@ class Bucket(Protocol):
     def keys(self, prefix: str) -> list[str]: ...
 
     def histories(self, prefix: str) -> dict[str, KeyHistory]: ...
+
+
+def artefact_bytes(store: Bucket, artefact: Artefact) -> bytes | None:
+    """An artefact's bytes: from the record when kept there, else its object (None: missing).
+    ValueError when the record's copy is not base64."""
+    inline = artefact.inline_bytes()
+    return inline if inline is not None else store.get(artefact.key)
 
 
 class EvidenceStore:

@@ -1,6 +1,7 @@
-"""Checking a flag's evidence: every artefact against its recorded SHA-256, the record against
-custody entry 0, and every custody entry against its own hash and the one before it; and, in a
-bucket with object lock, that no object was written over or deleted since Netra wrote it.
+"""Checking a flag's evidence: every artefact (an object, or kept in the record) against its
+recorded SHA-256, the record against custody entry 0, and every custody entry against its own
+hash and the one before it; and, in a bucket with object lock, that no object was written over
+or deleted since Netra wrote it.
 
 Each problem is reported as a sentence naming the object and what differs (recorded and
 found digests), so an operator can tell an edited screenshot from a removed view entry.
@@ -17,7 +18,7 @@ from schemas.custody import CustodyAction, CustodyEntry
 from schemas.evidence import ArtefactKind, EvidenceRecord
 from streams.evidence.custody import CustodyLog, StoredEntry
 from streams.evidence.keys import custody_key, flag_prefix, record_key
-from streams.evidence.store import Bucket
+from streams.evidence.store import Bucket, artefact_bytes
 
 
 @dataclass
@@ -88,8 +89,14 @@ def _check_histories(store: Bucket, flag_id: str, result: Verification) -> None:
 
 def _check_artefacts(store: Bucket, record: EvidenceRecord, result: Verification) -> None:
     for art in record.artefacts:
-        data = store.get(art.key)
         result.artefacts_checked += 1
+        try:
+            data = artefact_bytes(store, art)
+        except ValueError as exc:
+            result.problems.append(
+                f"artefact {art.kind.value} kept in the record is damaged: {exc}"
+            )
+            continue
         if data is None:
             result.problems.append(f"artefact {art.kind.value} is missing: {art.key}")
             continue

@@ -26,9 +26,9 @@ from netra.stack import StackSettings, down, up
 from schemas import Post
 from schemas.custody import CustodyAction, CustodyEntry
 from schemas.evidence import ArtefactKind, CaptureSource, EvidenceRecord
-from streams.evidence.keys import custody_key, record_key
+from streams.evidence.keys import custody_key, flag_prefix, record_key
 from streams.evidence.outcome import ObjectStoreUnavailableError, PutOutcome
-from streams.evidence.store import EvidenceStore, open_store
+from streams.evidence.store import EvidenceStore, artefact_bytes, open_store
 from streams.evidence.verify import verify
 from tests.integration.harness import Harness
 from tests.integration.test_pipeline import expected_flag_ids
@@ -100,21 +100,27 @@ def test_evidence_lands_outlives_its_source_goes_into_a_bundle_and_shows_tamperi
         lambda: f"captured {sorted(records(store, expected))} of {sorted(expected)}",
     )
 
-    # Every artefact is in the store with its recorded hash; the raw event is byte for byte
-    # what was produced; the capture says what it captured and with what.
+    # Every artefact is kept with its recorded hash (the screenshot as an object, the small raw
+    # event and page inside the record); the raw event is byte for byte what was produced; the
+    # capture says what it captured and with what.
     for fid, record in records(store, expected).items():
         result = verify(store, fid)
         assert result.intact, result.problems
         raw = record.artefact(ArtefactKind.RAW_EVENT)
-        assert raw is not None and store.get(raw.key) == by_id[fid]
+        assert raw is not None and artefact_bytes(store, raw) == by_id[fid]
         assert record.received is not None and record.received.kept
         assert record.received.sha256 == hashlib.sha256(by_id[fid]).hexdigest()
         shot = record.artefact(ArtefactKind.SCREENSHOT)
-        assert shot is not None
+        assert shot is not None and shot.inline is None
         image = Image.open(io.BytesIO(store.get(shot.key) or b""))
         assert image.width > 500 and image.height > 80
         page = record.artefact(ArtefactKind.PAGE)
-        assert page is not None and fid.split(":", 1)[1].encode() in (store.get(page.key) or b"")
+        assert page is not None and fid.split(":", 1)[1].encode() in (
+            artefact_bytes(store, page) or b""
+        )
+        assert sorted(store.keys(flag_prefix(fid))) == sorted(
+            [shot.key, record_key(fid), custody_key(fid, 0)]
+        ), "three objects a flag: screenshot, record, custody entry 0"
         assert record.tool.version.startswith("1") and "Playwright" in record.tool.driver
         assert record.captured_at_wib.endswith("+07:00")
     first = Post.model_validate_json(lines[0]).key

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from netra.case import CaseFile, case_from_document
-from netra.case.bundle import EvidenceFiles, bundle_html, report_fields, write_bundle
+from netra.case.bundle import (
+    EvidenceFiles,
+    bundle_html,
+    read_evidence,
+    report_fields,
+    write_bundle,
+)
 from schemas.custody import CustodyAction
 from streams.evidence.custody import make_entry
 from tests.integration.report_samples import BUDI, samples
@@ -26,8 +32,7 @@ def _case_and_evidence() -> tuple[CaseFile, EvidenceFiles]:
     sample = next(s for s in samples(NOW) if s.flag.asn and s.flag.asn.name == BUDI.name)
     case = case_from_document(sample.document(), now=NOW)
     bucket, done = captured_bucket()
-    artefacts = {a.key: bucket.objects[a.key] for a in done.record.artefacts}
-    return case, EvidenceFiles(done.record, done.record_bytes, artefacts)
+    return case, read_evidence(bucket, done.record, done.record_bytes)
 
 
 def test_the_report_fields_name_reporter_person_time_place_and_evidence() -> None:

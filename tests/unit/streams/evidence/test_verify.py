@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,20 +25,27 @@ from tests.unit.streams.evidence.memory_bucket import MemoryBucket
 NOW = datetime(2024, 1, 15, 2, 0, 5, tzinfo=UTC)
 
 
-def store_capture(bucket: Bucket, flag: Flag, raw: RawEvent | None) -> capture.Captured:
-    """A capture of `flag` as the capture agent stores it (fixed bytes, no real browser run)."""
+def build_capture(
+    flag: Flag, raw: RawEvent | None, page: bytes = b"<html>page</html>"
+) -> capture.Captured:
+    """The evidence of `flag` as the capture agent builds it (fixed bytes, no browser run)."""
     browser = Browser(Path("/usr/bin/chromium"))
     browser.version = "156.0.8078.114"
     rendered = capture.Rendered(
         CaptureSource.NETRA_RENDERING,
         b"\x89PNG fake screenshot",
-        b"<html>page</html>",
+        page,
         "text/html; charset=utf-8",
         "html",
         None,
         "the event names no platform address",
     )
-    done = capture.build(flag, flag.post, raw, rendered, browser=browser, now=NOW)
+    return capture.build(flag, flag.post, raw, rendered, browser=browser, now=NOW)
+
+
+def store_capture(bucket: Bucket, flag: Flag, raw: RawEvent | None) -> capture.Captured:
+    """A capture of `flag` as the capture agent stores it."""
+    done = build_capture(flag, raw)
     assert capture.store(bucket, CustodyLog(bucket), done, "capture agent (test)")
     return done
 
@@ -54,7 +62,7 @@ def test_a_fresh_capture_is_intact_and_holds_the_event_as_received() -> None:
     assert result.intact and result.artefacts_checked == 3
     record = done.record
     raw_art = record.artefact(ArtefactKind.RAW_EVENT)
-    assert raw_art is not None and bucket.objects[raw_art.key] == RAW
+    assert raw_art is not None and raw_art.inline_bytes() == RAW
     assert record.received is not None and record.received.kept
     assert record.captured_at_wib == "2024-01-15T09:00:05+07:00"
     assert [m.reference for m in record.media] == ["https://example.org/foto.jpg"]
@@ -69,6 +77,52 @@ def test_an_edited_artefact_is_named_with_both_digests() -> None:
     [problem] = verify(bucket, sample_flag().flag_id).problems
     assert problem.startswith(f"artefact screenshot ({shot.key}) changed")
     assert shot.sha256 in problem
+
+
+def test_small_artefacts_are_kept_in_the_record_and_the_screenshot_as_an_object() -> None:
+    bucket, done = captured_bucket()
+    fid = sample_flag().flag_id
+    raw_art = done.record.artefact(ArtefactKind.RAW_EVENT)
+    page = done.record.artefact(ArtefactKind.PAGE)
+    shot = done.record.artefact(ArtefactKind.SCREENSHOT)
+    assert raw_art is not None and page is not None and shot is not None
+    assert page.inline_bytes() == b"<html>page</html>"
+    assert shot.inline is None and bucket.objects[shot.key] == b"\x89PNG fake screenshot"
+    assert sorted(bucket.objects) == sorted([shot.key, record_key(fid), custody_key(fid, 0)])
+
+
+def test_an_artefact_over_the_inline_limit_is_an_object_of_its_own() -> None:
+    flag = sample_flag()
+    large = b"<html>" + b"x" * capture.INLINE_MAX_BYTES + b"</html>"
+    bucket = MemoryBucket()
+    done = build_capture(flag, RawEvent(RAW, NOW), page=large)
+    assert capture.store(bucket, CustodyLog(bucket), done, "capture agent (test)")
+    page = done.record.artefact(ArtefactKind.PAGE)
+    assert page is not None and page.inline is None and bucket.objects[page.key] == large
+    assert verify(bucket, flag.flag_id).intact
+
+
+def test_an_artefact_edited_inside_the_record_is_named_and_the_record_caught() -> None:
+    bucket, done = captured_bucket()
+    page = done.record.artefact(ArtefactKind.PAGE)
+    assert page is not None and page.inline is not None
+    key = record_key(sample_flag().flag_id)
+    other = base64.b64encode(b"<html>other</html>")
+    bucket.objects[key] = bucket.objects[key].replace(page.inline.encode(), other)
+    problems = verify(bucket, sample_flag().flag_id).problems
+    assert any(p.startswith(f"artefact page ({page.key}) changed") for p in problems), problems
+    assert any(page.sha256 in p for p in problems)
+    assert any("the evidence record changed since capture" in p for p in problems)
+
+
+def test_an_artefact_in_the_record_that_is_no_longer_base64_is_named() -> None:
+    bucket, done = captured_bucket()
+    raw_art = done.record.artefact(ArtefactKind.RAW_EVENT)
+    assert raw_art is not None and raw_art.inline is not None
+    key = record_key(sample_flag().flag_id)
+    bucket.objects[key] = bucket.objects[key].replace(raw_art.inline.encode(), b"not*base64")
+    problems = verify(bucket, sample_flag().flag_id).problems
+    assert any(p.startswith("artefact raw_event kept in the record is damaged") for p in problems)
 
 
 def test_an_edited_record_is_caught_by_the_capture_entry() -> None:
