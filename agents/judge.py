@@ -2,7 +2,9 @@
 
 Events are taken one at a time with acknowledgements left to Netra (`stream.noack()`): each is
 decoded and validated, routed (dead letter, re-key, unregistered, judge), judged and its outputs
-sent, with its counters kept in a tally. Faust's `take_events` batches were tried and dropped:
+sent, with its counters kept in a tally that is added to the counters only the first time the
+worker judges the event's offset (agents.tally: the consumer seeks back after a recovery and
+events are judged again). Faust's `take_events` batches were tried and dropped:
 after a rebalance or a takeover the stream stopped delivering in some runs of the two-worker and
 kill -9 tests. Nothing a producer sends can stop the judge: invalid messages and even Netra's own
 bugs on a message end in the dead-letter topic with a reason. An event is acknowledged only once
@@ -23,7 +25,7 @@ from agents.deadletters import send_to_deadletter, start_deadletter
 from agents.delivery import AckAfterDelivery, Sent
 from agents.flagfit import fit_flag
 from agents.reports import review_report
-from agents.tally import Tally
+from agents.tally import CountedOffsets, Tally
 from neutrality import Locality
 from neutrality.engine import TOO_COMPLEX
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry, RuleState
@@ -138,16 +140,18 @@ def attach(
         manual = stream.noack()
         delivery = AckAfterDelivery(stage=STAGE, ack=manual.ack, rescue=rescue, trace=trace)
         tally = Tally()
+        counted = CountedOffsets()
         try:
             async for event in manual.events():
-                trace.event(event.message, "received (fetched in generation %s)", generation(event))
-                (outputs,) = await judge_batch([event.message], tally)
-                tally.flush()
+                msg = event.message
+                trace.event(msg, "received (fetched in generation %s)", generation(event))
+                (outputs,) = await judge_batch([msg], tally)
+                keep_counts(tally, counted, msg)
                 if trace.enabled:
                     sent = ", ".join(o.topic for o in outputs) or "nothing"
-                    trace.event(event.message, "settled, sent to %s", sent)
+                    trace.event(msg, "settled, sent to %s", sent)
                 await delivery.settle(event, outputs)
-                on_processed(event.message)
+                on_processed(msg)
         finally:
             await delivery.drain()
 
@@ -242,10 +246,19 @@ def attach(
             tally.add(metrics.FLAGS_TRIMMED)
         pending = await flags_topic.send(key=post.account_id.encode(), value=value, force=True)
         sent.append(Sent(settings.flags_topic, pending))
-        metrics.EVENT_TO_FLAG.observe(max(0.0, time.time() - received_at.timestamp()))
+        tally.observe(metrics.EVENT_TO_FLAG, max(0.0, time.time() - received_at.timestamp()))
         return sent
 
     return judge
+
+
+def keep_counts(tally: Tally, counted: CountedOffsets, message: Any) -> None:
+    """Add one judged event's counts to the counters the first time its offset is judged here;
+    drop them when it is judged again (sought back after a recovery, or a partition given back)."""
+    if counted.first_time(message.tp, message.offset):
+        tally.flush()
+    else:
+        tally.discard()
 
 
 def generation(event: Any) -> int | None:
