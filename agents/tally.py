@@ -8,7 +8,7 @@ An event can be judged twice by the same worker: after a recovery the consumer s
 partitions back to the committed offsets (streams.consumer), and a partition taken away and
 given back starts again at its committed offset. Its outputs are harmless twice (a flag's id is
 the same), its counts are not: `CountedOffsets` keeps the highest offset counted per partition
-so that such an event's tally is discarded instead of added.
+so that such an event's tally is discarded instead of added (`CountsOnce`).
 """
 
 from __future__ import annotations
@@ -67,3 +67,26 @@ class CountedOffsets:
             return False
         self._highest[partition] = offset
         return True
+
+
+class CountsOnce:
+    """The counts of a stream of events, each event's counted the first time its offset comes.
+
+    Counts accumulate in one tally that `flush` adds to the counters (the worker flushes it on a
+    timer, so an event pays for dict increments, not for the counters' locks); an event judged
+    again gets a scratch tally that is thrown away."""
+
+    def __init__(self) -> None:
+        self.tally = Tally()
+        self._again = Tally()
+        self._counted = CountedOffsets()
+
+    def for_event(self, partition: Hashable, offset: int) -> Tally:
+        """The tally the event at `offset` of `partition` counts into."""
+        if self._counted.first_time(partition, offset):
+            return self.tally
+        self._again.discard()
+        return self._again
+
+    def flush(self) -> None:
+        self.tally.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
-from agents.tally import CountedOffsets, Tally
+from agents.tally import CountedOffsets, CountsOnce, Tally
 
 
 def test_counts_are_added_once_per_label_set_and_the_tally_starts_again() -> None:
@@ -50,3 +50,14 @@ def test_an_offset_is_counted_the_first_time_only_per_partition() -> None:
     assert [counted.first_time("a", o) for o in (1, 2, 3)] == [False, False, True]
     assert counted.first_time("b", 0)
     assert not counted.first_time("a", 3)
+
+
+def test_counts_once_counts_an_offset_judged_again_into_a_tally_thrown_away() -> None:
+    registry = CollectorRegistry()
+    events = Counter("t_judged_total", "e", registry=registry)
+    counts = CountsOnce()
+    for offset in [0, 1, 2, 1, 2, 3]:
+        counts.for_event("p0", offset).add(events)
+    counts.for_event("p1", 0).add(events)
+    counts.flush()
+    assert registry.get_sample_value("t_judged_total") == 5
