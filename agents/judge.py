@@ -2,7 +2,9 @@
 
 Events are taken one at a time with acknowledgements left to Netra (`stream.noack()`): each is
 decoded and validated, routed (dead letter, re-key, unregistered, judge), judged and its outputs
-sent, with its counters kept in a tally. Faust's `take_events` batches were tried and dropped:
+sent, with its counts kept in a tally that a timer adds to the counters, counted only the
+first time the worker judges the event's offset (agents.tally: the consumer seeks back after a
+recovery and events are judged again). Faust's `take_events` batches were tried and dropped:
 after a rebalance or a takeover the stream stopped delivering in some runs of the two-worker and
 kill -9 tests. Nothing a producer sends can stop the judge: invalid messages and even Netra's own
 bugs on a message end in the dead-letter topic with a reason. An event is acknowledged only once
@@ -23,7 +25,7 @@ from agents.deadletters import send_to_deadletter, start_deadletter
 from agents.delivery import AckAfterDelivery, Sent
 from agents.flagfit import fit_flag
 from agents.reports import review_report
-from agents.tally import Tally
+from agents.tally import CountsOnce, Tally
 from neutrality import Locality
 from neutrality.engine import TOO_COMPLEX
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry, RuleState
@@ -37,6 +39,7 @@ from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 STAGE = "judge"
+COUNTS_EVERY_SECONDS = 0.5  # how stale the judge's counters may be
 
 
 class RegistryLookup:
@@ -123,6 +126,7 @@ def attach(
     deadletter_topic = topics[settings.deadletter_topic]
     rulestate_topic = topics[settings.rulestate_topic]
     trace = OffsetTrace(settings.trace_offsets)
+    counts = CountsOnce()
 
     async def rescue(event: Any, output: Sent, error: BaseException) -> None:
         await send_to_deadletter(
@@ -137,19 +141,23 @@ def attach(
     async def judge(stream: Any) -> None:
         manual = stream.noack()
         delivery = AckAfterDelivery(stage=STAGE, ack=manual.ack, rescue=rescue, trace=trace)
-        tally = Tally()
         try:
             async for event in manual.events():
-                trace.event(event.message, "received (fetched in generation %s)", generation(event))
-                (outputs,) = await judge_batch([event.message], tally)
-                tally.flush()
+                msg = event.message
+                trace.event(msg, "received (fetched in generation %s)", generation(event))
+                (outputs,) = await judge_batch([msg], counts.for_event(msg.tp, msg.offset))
                 if trace.enabled:
                     sent = ", ".join(o.topic for o in outputs) or "nothing"
-                    trace.event(event.message, "settled, sent to %s", sent)
+                    trace.event(msg, "settled, sent to %s", sent)
                 await delivery.settle(event, outputs)
-                on_processed(event.message)
+                on_processed(msg)
         finally:
+            counts.flush()
             await delivery.drain()
+
+    @app.timer(COUNTS_EVERY_SECONDS)
+    async def flush_judge_counts() -> None:
+        counts.flush()
 
     async def judge_batch(messages: Sequence[Any], tally: Tally) -> list[list[Sent]]:
         """What each message of a batch sent, each output on its way to Kafka."""
@@ -213,7 +221,6 @@ def attach(
             pseudonyms,
             received_at,
             budget_ms=settings.decide_budget_ms,
-            source=source_of(msg),
             tally=tally,
         )
         sent: list[Sent] = []
@@ -225,6 +232,9 @@ def attach(
             sent.append(Sent(settings.rulestate_topic, pending))
         if flag is None:
             return sent
+        # Where the event is kept, with its digest: worked out for the few events that are
+        # flagged, not for every one.
+        flag = flag.model_copy(update={"source": source_of(msg)})
         fitted = fit_flag(flag, settings.flag_max_bytes)
         if fitted is None:
             sent.append(
@@ -242,7 +252,7 @@ def attach(
             tally.add(metrics.FLAGS_TRIMMED)
         pending = await flags_topic.send(key=post.account_id.encode(), value=value, force=True)
         sent.append(Sent(settings.flags_topic, pending))
-        metrics.EVENT_TO_FLAG.observe(max(0.0, time.time() - received_at.timestamp()))
+        tally.observe(metrics.EVENT_TO_FLAG, max(0.0, time.time() - received_at.timestamp()))
         return sent
 
     return judge

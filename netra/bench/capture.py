@@ -83,7 +83,7 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
         url = worker_metrics_url(port)
         rate = drain_rate(
             port, handle, COUNTER, len(flagged), lambda: scrape(url).get(COUNTER, 0) >= len(flagged)
-        )
+        ).rate
         worker_cpu = cpu_seconds(handle.record.pid)
         store_cpu = (cpu_seconds(store) - store_before) if store else 0.0
         sample = random.Random(33).sample(flagged, min(20, len(flagged)))

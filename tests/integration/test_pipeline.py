@@ -101,6 +101,18 @@ def test_posts_in_give_exactly_the_expected_flags_and_bad_input_is_dead_lettered
 
     total, ids = harness.indexed()
     assert total == len(expected) and ids == expected
+    # The judge's counters are added on a timer (agents.judge): wait for the last of them.
+    counted = ("netra_unregistered_accounts_total", "netra_flags_trimmed_total")
+
+    def judge_counts() -> list[float | None]:
+        return [harness.metrics(worker).get(name) for name in counted]
+
+    harness.wait(
+        "the judge's counters",
+        lambda: judge_counts() == [len(strangers), 1],
+        10,
+        detail=lambda: f"{counted}: {judge_counts()}",
+    )
     metrics = harness.metrics(worker)
     assert metrics["netra_unregistered_accounts_total"] == len(strangers)
     assert metrics["netra_deadletters_total"] == len(bad)

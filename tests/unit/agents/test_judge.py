@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from faust.types.tuples import ConsumerMessage
+from faust.types.tuples import TP, ConsumerMessage
 
 from agents.judge import judge_post
+from agents.tally import CountsOnce
 from neutrality.engine import TOO_COMPLEX
 from schemas import EmploymentType, Outcome, Post, RegistryEntry
 from streams import metrics
@@ -77,3 +78,20 @@ class Consumer:
         return True
 
 
+def test_an_event_judged_again_after_a_seek_back_is_counted_once() -> None:
+    """After a recovery the consumer seeks back to the committed offsets and events already
+    judged come again: their decisions, events and flags are not counted a second time."""
+    holder, guard, counts = EngineHolder(None), _guard(), CountsOnce()
+    tp, other = TP("netra.posts", 3), TP("netra.posts", 4)
+    decisions = metrics.DECISIONS.labels(Outcome.FLAG.value)
+    rekeyed = metrics.REKEYED._value
+    before, rekeyed_before = decisions._value.get(), rekeyed.get()
+    delivered = [(tp, o) for o in range(5)] + [(tp, o) for o in range(2, 7)] + [(other, 0)]
+    for partition, offset in delivered:
+        tally = counts.for_event(partition, offset)
+        tally.add(metrics.REKEYED)  # any count the event makes on its way
+        judge_post(POST, None, holder, guard, KEYS, datetime.now(UTC), tally=tally)
+    assert decisions._value.get() == before  # not yet: the timer flushes
+    counts.flush()
+    assert decisions._value.get() == before + 8  # offsets 0-6 of one partition, 0 of another
+    assert rekeyed.get() == rekeyed_before + 8

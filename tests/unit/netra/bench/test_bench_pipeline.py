@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from netra.bench.pipeline import expected_flags, flagged_indexes, profile_stages
+from netra.bench.pipeline import (
+    CPU_COUNTER,
+    drained_between,
+    expected_flags,
+    flagged_indexes,
+    profile_stages,
+)
 from netra.sample import sample_posts, sample_registry
 
 
@@ -15,12 +21,20 @@ def test_the_latency_run_knows_which_posts_must_become_flags() -> None:
 def test_the_profile_times_every_stage_of_the_judge_over_the_same_posts() -> None:
     registry = sample_registry(20, seed=3)
     lines = [p.encode() for p in sample_posts(registry, 200, seed=4).posts]
-    stages = profile_stages(lines, registry, noop_rate=10_000.0, repeat=1)
+    stages = profile_stages(lines, registry, noop_cpu_us=100.0, repeat=1)
     assert [s.stage for s in stages] == [
-        "Faust delivers the event (no-op ceiling)",
+        "Faust delivers the event (no-op ceiling, CPU)",
         "decode and validate",
         "registry lookup and counters",
         "engine",
     ]
-    assert stages[0].us_per_event == 100.0  # the ceiling's time per event, not measured here
+    assert stages[0].us_per_event == 100.0  # the ceiling's CPU time per event, measured apart
     assert all(s.us_per_event > 0 for s in stages)
+
+
+def test_a_drain_counts_from_the_first_reported_event_in_posts_and_cpu_time() -> None:
+    first = {"netra_events_total": 1_000.0, CPU_COUNTER: 12.0}
+    last = {"netra_events_total": 61_000.0, CPU_COUNTER: 24.0}
+    drain = drained_between(first, last, "netra_events_total", 61_000, seconds=20.0)
+    assert drain.rate == 3_000.0  # the 60,000 events after the first scrape, in 20 s
+    assert drain.cpu_us == 200.0  # 12 CPU seconds over those 60,000 events
