@@ -10,8 +10,9 @@ from a name stays that word everywhere else.
 
 The search is bounded: only catalogued single-word names of MIN_NAME letters or more are read
 (a shorter name has too many neighbours among everyday words), only words of MIN_WORD letters
-or more that are not themselves a known term, and each word costs one lookup per letter in a
-table of the names with one letter deleted (the symmetric-delete method), built once at load.
+or more that are not themselves a known term, and each word is compared only with the names
+of its first letter (or one said alike) and of a length at most one letter off, found in one
+lookup in a table built once at load.
 """
 
 from __future__ import annotations
@@ -43,10 +44,6 @@ _SOUNDS_ALIKE = (
 _SAME_START = frozenset({*_SOUNDS_ALIKE, *((b, a) for a, b in _SOUNDS_ALIKE)})
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
 def one_edit(a: str, b: str) -> bool:
     """Whether `a` and `b` differ by exactly one insertion, deletion, substitution or swap of
     two neighbouring letters (Damerau-Levenshtein distance 1)."""
@@ -75,32 +72,37 @@ class NameSpeller:
         of address that may be glued before a name."""
         self._names = frozenset(n for n in names if n.isalpha() and len(n) >= MIN_GLUED)
         self._known = frozenset(known) | self._names
-        self._honorifics = tuple(sorted(honorifics, key=len, reverse=True))
-        index: dict[str, set[str]] = {}
-        for name in self._names:
-            if len(name) >= MIN_NAME:
-                for key in (name, *_deletions(name)):
-                    index.setdefault(key, set()).add(name)
-        self._index = index
+        # Honorifics by length, longest first: at most one of each length begins a word, so one
+        # slice and one lookup per length find what trying each honorific in turn would.
+        self._honorifics = frozenset(honorifics)
+        self._honorific_lengths = tuple(sorted({len(h) for h in honorifics}, reverse=True))
+        # The names a word could be one edit from, by its first letter and length: the same
+        # first letter or one said alike, and a length at most one letter off. Most words have
+        # none, and cost one lookup.
+        near: dict[tuple[str, int], list[str]] = {}
+        for name in sorted(self._names):
+            if len(name) < MIN_NAME:
+                continue
+            firsts = {name[0]} | {b for a, b in _SAME_START if a == name[0]}
+            for first in firsts:
+                for length in (len(name) - 1, len(name), len(name) + 1):
+                    near.setdefault((first, length), []).append(name)
+        self._near = {key: tuple(names) for key, names in near.items()}
 
     def name_of(self, word: str) -> tuple[str, str] | None:
         """(name, how) for the one catalogued name `word` is glued to (GLUED) or a slip of
         (SLIP), else None."""
         if len(word) < MIN_WORD or word in self._known:
             return None
-        for honorific in self._honorifics:
-            if word.startswith(honorific) and len(word) - len(honorific) >= MIN_GLUED:
-                rest = word[len(honorific) :]
+        for length in self._honorific_lengths:
+            if len(word) - length >= MIN_GLUED and word[:length] in self._honorifics:
+                rest = word[length:]
                 if rest in self._names:
                     return rest, GLUED
-        found: set[str] = set()
-        for key in (word, *_deletions(word)):
-            found |= self._index.get(key, set())
-        close = [
-            name
-            for name in found
-            if (name[0] == word[0] or (name[0], word[0]) in _SAME_START) and one_edit(word, name)
-        ]
+        near = self._near.get((word[0], len(word)))
+        if near is None:
+            return None
+        close = [name for name in near if one_edit(word, name)]
         return (close[0], SLIP) if len(close) == 1 else None
 
     def find(self, text: str, cues: Iterable[int]) -> list[tuple[int, int, str, str]]:
