@@ -882,11 +882,15 @@ def _names_only(body: str, names: dict[str, set[str]], lengths: tuple[int, ...])
     of known names are tried as the first part (a few, whatever the body's length)."""
     if not body or body in names:
         return bool(body)
-    return NAME_TAG_PARTS > 1 and any(
-        not names.get(body[:i], _NOBODY).isdisjoint(names.get(body[i:], _NOBODY))
-        for i in lengths
-        if i < len(body)
-    )
+    if NAME_TAG_PARTS < 2:
+        return False
+    for i in lengths:
+        if i >= len(body):
+            return False  # the lengths are sorted: no longer name leaves a second part
+        first = names.get(body[:i])
+        if first is not None and not first.isdisjoint(names.get(body[i:], _NOBODY)):
+            return True
+    return False
 
 
 _NOBODY: frozenset[str] = frozenset()

@@ -28,6 +28,8 @@ SLIP = "a name misspelt"
 GLUED = "a name glued to its honorific"
 NEAR_WORDS = 6  # words between a cue and the slip it makes a name
 _WORD = re.compile(r"[a-z]+")
+WORDS_KEPT = 65_536  # words whose reading is remembered
+_UNREAD = ("", "")  # a word not read yet (no reading is this)
 # A slip keeps the name's first letter, or swaps it for the letter said with the same mouth and
 # the other voice (b/p, d/t, g/k, f/p/v, j/c, s/z: "brabowo"): a word with another first letter
 # is another word ("banjar" is not Ganjar).
@@ -88,6 +90,9 @@ class NameSpeller:
                 for length in (len(name) - 1, len(name), len(name) + 1):
                     near.setdefault((first, length), []).append(name)
         self._near = {key: tuple(names) for key, names in near.items()}
+        # What each word read as (words recur: "pilih", "dukung", everyday words beside a cue),
+        # up to WORDS_KEPT of them (memory stays bounded).
+        self._read: dict[str, tuple[str, str] | None] = {}
 
     def name_of(self, word: str) -> tuple[str, str] | None:
         """(name, how) for the one catalogued name `word` is glued to (GLUED) or a slip of
@@ -113,11 +118,16 @@ class NameSpeller:
         at = sorted({bisect_right(starts, cue) - 1 for cue in cues})
         out: list[tuple[int, int, str, str]] = []
         seen = -1
+        known = self._read
         for cue in at:
             for i in range(max(cue - NEAR_WORDS, seen + 1), min(cue + NEAR_WORDS + 1, len(words))):
                 seen = i
                 word = words[i].group()
-                read = self.name_of(word)
+                read = known.get(word, _UNREAD)
+                if read is _UNREAD:
+                    if len(known) >= WORDS_KEPT:
+                        known.clear()
+                    read = known[word] = self.name_of(word)
                 if read is not None:
                     out.append((words[i].start(), words[i].end(), *read))
         return out
