@@ -319,7 +319,7 @@ class Engine:
         model_score: float | None = None
         if complete:
             candidates = self.rules
-        elif candidates and all(id(rule) in self._model_rule_ids for rule in candidates):
+        elif candidates and self._model_rule_ids.issuperset(map(id, candidates)):
             model_score = self._second_opinion(post, feats)  # only the model can make it fire
             if "model.possible" not in feats.found:
                 candidates = []
