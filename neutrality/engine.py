@@ -319,7 +319,7 @@ class Engine:
         model_score: float | None = None
         if complete:
             candidates = self.rules
-        elif candidates and all(id(rule) in self._model_rule_ids for rule in candidates):
+        elif candidates and self._model_rule_ids.issuperset(map(id, candidates)):
             model_score = self._second_opinion(post, feats)  # only the model can make it fire
             if "model.possible" not in feats.found:
                 candidates = []
@@ -743,24 +743,23 @@ def _inside(keys: Iterable[_EvKey]) -> set[tuple[str, int, int]]:
     """The (field, start, end) spans inside a longer span of the same field, read from the
     evidence's keys (one tuple each, which the mapper builds anyway).
 
-    One sort and one sweep per field: spans ordered by start (longest first) are contained
-    exactly when an earlier span reaches at least as far and is longer.
+    One sort and one sweep: spans ordered by field, then by start (longest first), are contained
+    exactly when an earlier span of the field reaches at least as far and is longer.
     """
     inside: set[tuple[str, int, int]] = set()
-    by_field: dict[str, list[tuple[int, int]]] = {}
-    for fld, start, end, _ in keys:
-        if start is not None and end is not None:
-            by_field.setdefault(fld, []).append((start, end))
-    for fld, spans in by_field.items():
-        if len(spans) < 2:  # the usual case: one piece of evidence in the field
-            continue
-        reach_start, reach_end = -1, -1  # the earliest-starting span that reaches furthest
-        for start, back in sorted({(start, -end) for start, end in spans}):
-            end = -back
-            if end <= reach_end and reach_end - reach_start > end - start:
-                inside.add((fld, start, end))
-            elif end > reach_end:
-                reach_start, reach_end = start, end
+    spans = sorted(
+        {(fld, start, -end) for fld, start, end, _ in keys if start is not None and end is not None}
+    )
+    field: str | None = None
+    reach_start, reach_end = -1, -1  # the earliest-starting span that reaches furthest
+    for fld, start, back in spans:
+        end = -back
+        if fld != field:  # a field's first span is inside nothing
+            field, reach_start, reach_end = fld, start, end
+        elif end <= reach_end and reach_end - reach_start > end - start:
+            inside.add((fld, start, end))
+        elif end > reach_end:
+            reach_start, reach_end = start, end
     return inside
 
 

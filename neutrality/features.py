@@ -95,6 +95,8 @@ SLIP_CUES = (
     "candidate_word",
 )
 SLIP_FIELDS = frozenset({"text", "transcript", "media_description", "target.text"})
+# The cue features of each zone, named once (not an f-string per cue for every field read).
+_SLIP_CUE_FEATURES = {zone: tuple(f"{zone}.{name}" for name in SLIP_CUES) for zone in ZONES}
 
 
 def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
@@ -414,10 +416,11 @@ class Extractor:
         for sc, _ in scanned:
             if sc.field not in SLIP_FIELDS or sc.field in named:
                 continue
+            names = _SLIP_CUE_FEATURES.get(sc.zone) or [f"{sc.zone}.{n}" for n in SLIP_CUES]
             cues = [
                 ev.start
-                for name in SLIP_CUES
-                for ev in found.get(f"{sc.zone}.{name}", ())
+                for name in names
+                for ev in found.get(name, ())
                 if ev.field == sc.field and ev.start is not None
             ]
             if not cues:
@@ -882,11 +885,15 @@ def _names_only(body: str, names: dict[str, set[str]], lengths: tuple[int, ...])
     of known names are tried as the first part (a few, whatever the body's length)."""
     if not body or body in names:
         return bool(body)
-    return NAME_TAG_PARTS > 1 and any(
-        not names.get(body[:i], _NOBODY).isdisjoint(names.get(body[i:], _NOBODY))
-        for i in lengths
-        if i < len(body)
-    )
+    if NAME_TAG_PARTS < 2:
+        return False
+    for i in lengths:
+        if i >= len(body):
+            return False  # the lengths are sorted: no longer name leaves a second part
+        first = names.get(body[:i])
+        if first is not None and not first.isdisjoint(names.get(body[i:], _NOBODY)):
+            return True
+    return False
 
 
 _NOBODY: frozenset[str] = frozenset()

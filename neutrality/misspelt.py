@@ -10,8 +10,9 @@ from a name stays that word everywhere else.
 
 The search is bounded: only catalogued single-word names of MIN_NAME letters or more are read
 (a shorter name has too many neighbours among everyday words), only words of MIN_WORD letters
-or more that are not themselves a known term, and each word costs one lookup per letter in a
-table of the names with one letter deleted (the symmetric-delete method), built once at load.
+or more that are not themselves a known term, and each word is compared only with the names
+of its first letter (or one said alike) and of a length at most one letter off, found in one
+lookup in a table built once at load.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ SLIP = "a name misspelt"
 GLUED = "a name glued to its honorific"
 NEAR_WORDS = 6  # words between a cue and the slip it makes a name
 _WORD = re.compile(r"[a-z]+")
+WORDS_KEPT = 65_536  # words whose reading is remembered
+_UNREAD = ("", "")  # a word not read yet (no reading is this)
 # A slip keeps the name's first letter, or swaps it for the letter said with the same mouth and
 # the other voice (b/p, d/t, g/k, f/p/v, j/c, s/z: "brabowo"): a word with another first letter
 # is another word ("banjar" is not Ganjar).
@@ -41,10 +44,6 @@ _SOUNDS_ALIKE = (
     ("s", "z"),
 )
 _SAME_START = frozenset({*_SOUNDS_ALIKE, *((b, a) for a, b in _SOUNDS_ALIKE)})
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def one_edit(a: str, b: str) -> bool:
@@ -75,32 +74,40 @@ class NameSpeller:
         of address that may be glued before a name."""
         self._names = frozenset(n for n in names if n.isalpha() and len(n) >= MIN_GLUED)
         self._known = frozenset(known) | self._names
-        self._honorifics = tuple(sorted(honorifics, key=len, reverse=True))
-        index: dict[str, set[str]] = {}
-        for name in self._names:
-            if len(name) >= MIN_NAME:
-                for key in (name, *_deletions(name)):
-                    index.setdefault(key, set()).add(name)
-        self._index = index
+        # Honorifics by length, longest first: at most one of each length begins a word, so one
+        # slice and one lookup per length find what trying each honorific in turn would.
+        self._honorifics = frozenset(honorifics)
+        self._honorific_lengths = tuple(sorted({len(h) for h in honorifics}, reverse=True))
+        # The names a word could be one edit from, by its first letter and length: the same
+        # first letter or one said alike, and a length at most one letter off. Most words have
+        # none, and cost one lookup.
+        near: dict[tuple[str, int], list[str]] = {}
+        for name in sorted(self._names):
+            if len(name) < MIN_NAME:
+                continue
+            firsts = {name[0]} | {b for a, b in _SAME_START if a == name[0]}
+            for first in firsts:
+                for length in (len(name) - 1, len(name), len(name) + 1):
+                    near.setdefault((first, length), []).append(name)
+        self._near = {key: tuple(names) for key, names in near.items()}
+        # What each word read as (words recur: "pilih", "dukung", everyday words beside a cue),
+        # up to WORDS_KEPT of them (memory stays bounded).
+        self._read: dict[str, tuple[str, str] | None] = {}
 
     def name_of(self, word: str) -> tuple[str, str] | None:
         """(name, how) for the one catalogued name `word` is glued to (GLUED) or a slip of
         (SLIP), else None."""
         if len(word) < MIN_WORD or word in self._known:
             return None
-        for honorific in self._honorifics:
-            if word.startswith(honorific) and len(word) - len(honorific) >= MIN_GLUED:
-                rest = word[len(honorific) :]
+        for length in self._honorific_lengths:
+            if len(word) - length >= MIN_GLUED and word[:length] in self._honorifics:
+                rest = word[length:]
                 if rest in self._names:
                     return rest, GLUED
-        found: set[str] = set()
-        for key in (word, *_deletions(word)):
-            found |= self._index.get(key, set())
-        close = [
-            name
-            for name in found
-            if (name[0] == word[0] or (name[0], word[0]) in _SAME_START) and one_edit(word, name)
-        ]
+        near = self._near.get((word[0], len(word)))
+        if near is None:
+            return None
+        close = [name for name in near if one_edit(word, name)]
         return (close[0], SLIP) if len(close) == 1 else None
 
     def find(self, text: str, cues: Iterable[int]) -> list[tuple[int, int, str, str]]:
@@ -111,11 +118,16 @@ class NameSpeller:
         at = sorted({bisect_right(starts, cue) - 1 for cue in cues})
         out: list[tuple[int, int, str, str]] = []
         seen = -1
+        known = self._read
         for cue in at:
             for i in range(max(cue - NEAR_WORDS, seen + 1), min(cue + NEAR_WORDS + 1, len(words))):
                 seen = i
                 word = words[i].group()
-                read = self.name_of(word)
+                read = known.get(word, _UNREAD)
+                if read is _UNREAD:
+                    if len(known) >= WORDS_KEPT:
+                        known.clear()
+                    read = known[word] = self.name_of(word)
                 if read is not None:
                     out.append((words[i].start(), words[i].end(), *read))
         return out

@@ -202,6 +202,19 @@ _PRONOUNS = frozenset(
     ["saya", "sy", "aku", "ku", "kami", "kita", "gue", "gua", "gw", "beta", "ane", "awak"]
 )
 _FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(_PRONOUNS))})\b", re.I)
+_FIRST_PERSON_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(_PRONOUNS))})\b")
+
+
+def _first_person(text: str) -> bool:
+    """Whether `text` has a first-person pronoun as a word (`_FIRST_PERSON`). ASCII text is
+    lowered and matched case-sensitively: the same matches (lowering keeps every ASCII
+    character in place and a word a word) for a third of the time an ignore-case alternation
+    takes; other text is matched as written."""
+    if text.isascii():
+        return _FIRST_PERSON_LOWER.search(text.lower()) is not None
+    return _FIRST_PERSON.search(text) is not None
+
+
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|persen\b)", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’ ]{2,40}?)(?P<where>,\s*[A-Za-z0-9.' ]{2,30})?"
@@ -334,7 +347,7 @@ def _chat_spelling(word: str) -> bool:
     capitals)."""
     if "2" in word:
         return bool(_DIGIT_DOUBLED.search(word))
-    return len(word) > 1 and word.islower() and not _VOWELS.intersection(word)
+    return len(word) > 1 and word.islower() and _VOWELS.isdisjoint(word)
 
 
 def news_prose(text: str) -> bool:
@@ -365,10 +378,10 @@ def own_voice(text: str) -> bool:
         return True
     found = _WORD.findall(text)
     words = {w.casefold() for w in found}
-    if words & _PARTICLES or any(_chat_spelling(w) for w in found):
+    if not words.isdisjoint(_PARTICLES) or any(map(_chat_spelling, found)):
         return True
     speaker = text.split(":", 1)[0]
-    return bool(_FIRST_PERSON.search(speaker))
+    return _first_person(speaker)
 
 
 def conversational(post: Post) -> bool:
@@ -707,7 +720,7 @@ def read_register(
         # an attribution and no first-person or imperative words of the author in that field.
         if said_by_someone:
             voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
-            voiced |= {f for f, orig in originals[side] if _FIRST_PERSON.search(orig)}
+            voiced |= {f for f, orig in originals[side] if _first_person(orig)}
             reported |= said_by_someone - voiced
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
         # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote. A
@@ -1648,7 +1661,7 @@ def possible_registers(found: Collection[str], post: Post | None = None) -> froz
         for side, prefix, named in _NAMED_ON:
             if named.isdisjoint(found) or f"{prefix}.endorse" in out:
                 continue
-            if any(_FIRST_PERSON.search(text) for text in _spoken(post, side)):
+            if any(_first_person(text) for text in _spoken(post, side)):
                 out = out | {f"{prefix}.endorse"}
     return out
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from neutrality.engine import _outermost
+import random
+
+from neutrality.engine import _inside, _outermost
 from neutrality.featureset import Ev
 
 
@@ -29,6 +31,26 @@ def test_spans_inside_a_longer_span_of_the_same_field_are_dropped() -> None:
 def test_many_nested_spans_stay_cheap() -> None:
     evs = [Ev("text", i, 10_000 - i, f"s{i}") for i in range(5_000)]
     assert [e.label for e in _outermost(evs)] == ["s0"]
+
+
+def test_a_span_is_inside_exactly_when_another_span_of_its_field_holds_it() -> None:
+    rng = random.Random(12)
+    for _ in range(3_000):
+        keys: list[tuple[str, int | None, int | None, str]] = []
+        for _ in range(rng.randint(0, 8)):
+            fld = rng.choice(["text", "target.text", "hashtags[0]"])
+            if rng.random() < 0.15:
+                keys.append((fld, None, None, "structural"))
+                continue
+            start = rng.randint(0, 10)
+            keys.append((fld, start, start + rng.randint(0, 5), rng.choice("ab")))
+        spans = {(f, a, b) for f, a, b, _ in keys if a is not None and b is not None}
+        held = {
+            (f, a, b)
+            for f, a, b in spans
+            if any(g == f and c <= a and b <= d and (c, d) != (a, b) for g, c, d in spans)
+        }
+        assert _inside(keys) == held, keys
 
 
 def test_work_per_post_is_bounded_by_a_hit_budget() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from neutrality import Engine
-from neutrality.misspelt import GLUED, SLIP, NameSpeller, one_edit
+from neutrality.misspelt import _SAME_START, GLUED, SLIP, NameSpeller, one_edit
 from schemas import Outcome, Post
 
 PILPRES_2024 = "2024-01-10T09:00:00+07:00"  # Pilpres 2024 campaign
@@ -88,3 +88,45 @@ def test_a_slip_far_from_any_cue_or_out_of_season_names_nobody(engine: Engine) -
     # the name as written is read in any season: only the slip waits for it
     written = _post("Jujur saya tidak akan pilih Anies", when=PILPRES_2014)
     assert engine.decide(written).outcome is Outcome.FLAG
+
+
+def _slip_by_every_name(speller: NameSpeller, names: list[str], word: str) -> str | None:
+    """The reference the lookup table must agree with: every name of MIN_NAME letters or more
+    tried in turn (same first letter or one said alike, one edit away), read when exactly one
+    is."""
+    close = [
+        name
+        for name in names
+        if len(name) >= 5
+        and (name[0] == word[0] or (name[0], word[0]) in _SAME_START)
+        and one_edit(word, name)
+    ]
+    return close[0] if len(close) == 1 else None
+
+
+def test_the_lookup_by_first_letter_and_length_finds_what_trying_every_name_finds() -> None:
+    names = ["anies", "prabowo", "ganjar", "gibran", "golkar", "khofifah", "djarot", "ahok"]
+    speller = NameSpeller(names, {"anda", "pilih"}, ["pak", "bu"])
+    words = {"kantor", "kemarin", "rumah", "banjar", "tanjar", "ganjal", "gibrab", "khofifa"}
+    for name in names:  # every one-letter slip of every name, and more
+        for i in range(len(name) + 1):
+            for c in "abdgkpstjcvfzo":
+                words.update((name[:i] + c + name[i:], name[:i] + c + name[i + 1 :]))
+            words.update(
+                (
+                    name[:i] + name[i + 1 :],
+                    name[:i] + name[i + 1 : i + 2] + name[i : i + 1] + name[i + 2 :],
+                )
+            )
+    for word in sorted(w for w in words if len(w) >= 4 and w not in {"anda", "pilih", *names}):
+        read = speller.name_of(word)
+        expected = _slip_by_every_name(speller, names, word)
+        assert (read[0] if read is not None and read[1] == SLIP else None) == expected, word
+
+
+def test_a_word_read_again_reads_the_same() -> None:
+    speller = _speller()
+    text = "ayo pilih anis dan perabowo, pilih anis"
+    first = speller.find(text, [4, 27])
+    assert first == speller.find(text, [4, 27])
+    assert [name for _, _, name, _ in first] == ["anies", "prabowo", "anies"]

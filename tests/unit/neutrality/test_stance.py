@@ -9,10 +9,12 @@ import pytest
 from neutrality import Engine
 from neutrality.catalogue import Locality
 from neutrality.stance import (
+    _FIRST_PERSON,
     ATTRIBUTED_QUOTE,
     SIGNED_SAYING,
     SLOGAN_TAG,
     THANKS_TO_ACCOUNT,
+    _first_person,
     _trailing_tags,
     attributed_quotation,
     headline,
@@ -907,3 +909,13 @@ def test_thanks_to_an_office_holders_account_takes_no_side(engine: Engine) -> No
     for text in (thanks + " #2019TetapJokowi", thanks + ", lanjutkan 2 periode"):
         decision = engine.decide(_in_2019(text))
         assert decision.outcome is not Outcome.PASS, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Saya dukung", "SAYA DUKUNG", "kata sy", "Kita", "kitab suci", "aku-lah", "GW_ikut",
+     "ku", "akun resmi", "AKU", "Sʏ", "\u212aita", "kami ✌️", "ᴋita", "Gue!", "beta 2", "",
+     "bukan saya", "AnE", "awakening", "saya’"],
+)  # fmt: skip
+def test_first_person_lowered_matches_what_the_ignore_case_pattern_matches(text: str) -> None:
+    assert _first_person(text) is bool(_FIRST_PERSON.search(text))
