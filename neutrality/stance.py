@@ -527,11 +527,16 @@ _SIGNATURE = re.compile(rf"~[ \t]*{_SPEAKER}")
 _DASH_SIGNATURE = re.compile(
     rf"(?:(?<=\s)[-–—][ \t]*{_SPEAKER}[ \t]*[-–—]|(?<=[”\"»])[ \t]*[-–—][ \t]*{_SPEAKER})$"
 )
-_DASHES = frozenset("-–—")
+SIGNATURE_TAIL = 80  # characters at the end of a text a dashed signature is looked for in
 # The credit a news site's share button writes after what it shares ("... via @KATADATAcoid"):
 # read past, it leaves the saying and its signature closing the text.
 _SHARE_CREDIT = re.compile(r"\s+via[ \t]+@\w+$", re.IGNORECASE)
 SIGNED_SAYING = "register:report (a saying signed with its speaker's name)"
+
+
+def _has_dash(text: str) -> bool:
+    """Whether a dash of any length is in the text (three substring tests, no loop over it)."""
+    return "-" in text or "–" in text or "—" in text
 
 
 def signed_saying(text: str) -> re.Match[str] | None:
@@ -551,8 +556,8 @@ def signed_saying(text: str) -> re.Match[str] | None:
         credit = _SHARE_CREDIT.search(stripped)
         if credit is not None:
             stripped = stripped[: credit.start()]
-    if last is None and not _DASHES.isdisjoint(stripped[-60:]):
-        last = _DASH_SIGNATURE.search(stripped)
+    if last is None and _has_dash(stripped[-SIGNATURE_TAIL:]):
+        last = _DASH_SIGNATURE.search(stripped, max(0, len(stripped) - SIGNATURE_TAIL))
     if last is None or last.end() != len(stripped):
         return None
     return last
@@ -631,7 +636,7 @@ def read_register(
                     said_by_someone.add(field)
             signed = (
                 signed_saying(bare)
-                if field in SPOKEN_FIELDS and ("~" in bare or not _DASHES.isdisjoint(bare))
+                if field in SPOKEN_FIELDS and ("~" in bare or _has_dash(bare))
                 else None
             )
             if signed is not None:
