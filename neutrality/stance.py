@@ -531,22 +531,47 @@ def attributed_quotation(text: str, spans: list[tuple[int, int]]) -> re.Match[st
 
 # A saying signed with its speaker's name after a tilde, as quotations are shared ("Bukan
 # kesulitan yang membuat kita takut ... ~ Jokowi"): one to four capitalised words closing it.
-_SIGNATURE = re.compile(r"~[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}")
+_SPEAKER = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+_SIGNATURE = re.compile(rf"~[ \t]*{_SPEAKER}")
+# The same signature written with dashes, as sayings and quote cards are also signed: in dashes
+# closing the text ("... Lamun siro pinter, ojo minteri -Ir. Joko Widodo-"), or after the
+# closing quotation mark ("“Saya Butuh Menteri Eksekutor” - Joko Widodo"). A dash before names
+# closing a text is not one by itself: "pasti pilih no 1 Anies – Muhaimin" names a pair.
+_DASH_SIGNATURE = re.compile(
+    rf"(?:(?<=\s)[-–—][ \t]*{_SPEAKER}[ \t]*[-–—]|(?<=[”\"»])[ \t]*[-–—][ \t]*{_SPEAKER})$"
+)
+SIGNATURE_TAIL = 80  # characters at the end of a text a dashed signature is looked for in
+# The credit a news site's share button writes after what it shares ("... via @KATADATAcoid"):
+# read past, it leaves the saying and its signature closing the text.
+_SHARE_CREDIT = re.compile(r"\s+via[ \t]+@\w+$", re.IGNORECASE)
 SIGNED_SAYING = "register:report (a saying signed with its speaker's name)"
 
 
+def _has_dash(text: str) -> bool:
+    """Whether a dash of any length is in the text (three substring tests, no loop over it)."""
+    return "-" in text or "–" in text or "—" in text
+
+
 def signed_saying(text: str) -> re.Match[str] | None:
-    """The last signature of a text made of sayings each signed "~ Speaker": when the text ends
-    with a signature every word in it belongs to a saying, so the words (first person and
-    exhortation included) are the speakers', not the sharer's; a question or exclamation
-    addressed to the reader between them ("Setuju?") is the sharer's own."""
+    """The last signature of a text made of sayings each signed "~ Speaker" (or "- Speaker"
+    in dashes or after a quotation, see `_DASH_SIGNATURE`): when the text ends with a signature
+    every word in it belongs to a saying, so the words (first person and exhortation included)
+    are the speakers', not the sharer's; a question or exclamation addressed to the reader
+    between them ("Setuju?") is the sharer's own."""
     stripped = text.rstrip(" \t\n\"”'’.…")
-    last = None
-    for m in _SIGNATURE.finditer(stripped):
-        last = m
-    if last is None or last.end() != len(stripped):
-        return None
     if "?" in stripped:
+        return None
+    last = None
+    if "~" in stripped:
+        for m in _SIGNATURE.finditer(stripped):
+            last = m
+    if last is None and "via" in stripped:
+        credit = _SHARE_CREDIT.search(stripped)
+        if credit is not None:
+            stripped = stripped[: credit.start()]
+    if last is None and _has_dash(stripped[-SIGNATURE_TAIL:]):
+        last = _DASH_SIGNATURE.search(stripped, max(0, len(stripped) - SIGNATURE_TAIL))
+    if last is None or last.end() != len(stripped):
         return None
     return last
 
@@ -622,7 +647,11 @@ def read_register(
                     )
                     attributed.add(field)
                     said_by_someone.add(field)
-            signed = signed_saying(bare) if field in SPOKEN_FIELDS and "~" in bare else None
+            signed = (
+                signed_saying(bare)
+                if field in SPOKEN_FIELDS and ("~" in bare or _has_dash(bare))
+                else None
+            )
             if signed is not None:
                 found.setdefault("report", []).append(
                     Ev(field, signed.start(), signed.end(), SIGNED_SAYING, raw=True)

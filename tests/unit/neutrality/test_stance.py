@@ -884,8 +884,33 @@ def test_a_saying_signed_with_its_speakers_name() -> None:
     assert signed_saying("~ Jokowi: kerja kerja kerja, ayo dukung!") is None  # not closing
 
 
-def test_sayings_signed_by_participants_are_theirs_not_the_sharers(engine: Engine) -> None:
-    post = _post("Bukan kesulitan yang membuat kita takut ~ Jokowi. Kami tetap amanah ~ Prabowo")
+def test_a_saying_signed_with_dashes() -> None:
+    """Dashes sign a saying as the tilde does: around the name closing the text, or after a
+    closing quotation mark; the share button's "via @outlet" after it is read past."""
+    epigraph = "Lamun siro pinter, ojo minteri  -Ir. Joko Widodo-"
+    m = signed_saying(epigraph)
+    assert m is not None and m.group() == "-Ir. Joko Widodo-"
+    card = "“Saya Butuh Menteri Eksekutor” - Joko Widodo via @KATADATAcoid"
+    m = signed_saying(card)
+    assert m is not None and m.group().strip() == "- Joko Widodo"
+    # A dash before names closing the text, with no quotation before it, names a pair.
+    assert signed_saying("Semua rakyat melek pasti pilih no 1 Anies – Muhaimin") is None
+    assert signed_saying("Ayo coblos Prabowo-Gibran") is None
+    assert signed_saying("“Lanjutkan” - Jokowi, setuju?") is None  # a question to the reader
+    assert signed_saying("Pilih yang jujur -Jokowi- kata siapa") is None  # not closing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bukan kesulitan yang membuat kita takut ~ Jokowi. Kami tetap amanah ~ Prabowo",
+        "“Kami akan lanjutkan pembangunan” - Joko Widodo via @KATADATAcoid",  # a quote card
+    ],
+)
+def test_sayings_signed_by_participants_are_theirs_not_the_sharers(
+    engine: Engine, text: str
+) -> None:
+    post = _post(text)
     analysis = engine.analyse(post, complete=True)
     assert analysis.features is not None
     labels = [ev.label for ev in analysis.features.found.get("register.report", ())]
