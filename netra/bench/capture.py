@@ -29,6 +29,9 @@ from streams.evidence.verify import Verification, verify
 from streams.settings import Settings
 
 COUNTER = "netra_evidence_captured_total"
+#: Flags delivered again (the judge judges again what it judged before its seek back at start)
+#: and found kept: not counted above, shown so a run says how often it happened.
+AGAIN = "netra_evidence_already_kept_total"
 
 
 @dataclass
@@ -49,10 +52,16 @@ class CaptureResult:
     #: the sample was verified: a counter ahead of the records counted something twice.
     counted: int = 0
     records: int = 0
+    already_kept: int = 0
 
     @property
     def all_intact(self) -> bool:
         return not self.broken and self.intact == self.verified
+
+    @property
+    def unrecorded(self) -> int:
+        """Flags with no evidence record in the bucket once the run counted them all stored."""
+        return max(self.flags - self.records, 0)
 
     @property
     def rate_per_core(self) -> float:
@@ -95,7 +104,8 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
         rate = drain_rate(
             port, handle, COUNTER, len(flagged), lambda: scrape(url).get(COUNTER, 0) >= len(flagged)
         ).rate
-        counted = int(scrape(url).get(COUNTER, 0))
+        metrics = scrape(url)
+        counted, again = int(metrics.get(COUNTER, 0)), int(metrics.get(AGAIN, 0))
         worker_cpu = cpu_seconds(handle.record.pid)
         store_cpu = (cpu_seconds(store) - store_before) if store else 0.0
         sample = random.Random(33).sample(flagged, min(20, len(flagged)))
@@ -116,4 +126,5 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
         broken=[v for v in checked if not v.intact],
         counted=counted,
         records=records,
+        already_kept=again,
     )
