@@ -117,13 +117,16 @@ class Capturer:
         """Store every prepared capture, retrying while the object store is unavailable."""
         if not done:
             return
-        await until_done(
+        first = await until_done(
             lambda: self._store([d.captured for d in done]),
             what=f"storing the evidence of {len(done)} flags",
             max_backoff=self.settings.evidence_retry_max_seconds,
         )
         now = time.time()
-        for d in done:
+        for d, stored in zip(done, first, strict=True):
+            if not stored:  # delivered again: its first capture is kept, nothing new stored
+                metrics.EVIDENCE_ALREADY_KEPT.inc()
+                continue
             metrics.EVIDENCE_CAPTURED.labels(source=d.source.value).inc()
             metrics.EVENT_TO_EVIDENCE.observe(max(0.0, now - d.flag.received_at.timestamp()))
 
@@ -167,10 +170,11 @@ class Capturer:
         )
         return None
 
-    async def _store(self, done: list[capture.Captured]) -> None:
+    async def _store(self, done: list[capture.Captured]) -> list[bool]:
+        """Whether each record kept is the one of this capture (see capture.store)."""
         loop = asyncio.get_running_loop()
         try:
-            await asyncio.gather(
+            return await asyncio.gather(
                 *(
                     loop.run_in_executor(
                         self.pool, capture.store, self.evidence, self.custody, c, self.actor

@@ -138,6 +138,12 @@ EVIDENCE_CAPTURED = Counter(
     "Evidence records stored, by what was captured (platform page or Netra's rendering).",
     ["source"],
 )
+EVIDENCE_ALREADY_KEPT = Counter(
+    "netra_evidence_already_kept_total",
+    "Flags captured again whose evidence was already kept (delivered again after a restart, a "
+    "rebalance or a failed commit): the first record stays, nothing new is stored or counted "
+    "in netra_evidence_captured_total.",
+)
 EVIDENCE_STORE_ERRORS = Counter(
     "netra_evidence_store_errors_total",
     "Attempts to store evidence that the object store did not take (retried, never dropped).",

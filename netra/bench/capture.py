@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import psutil
 from rich.console import Console
@@ -25,10 +25,13 @@ from netra.stack import StackSettings
 from netra.stack.seaweedfs import SeaweedFS
 from schemas import Post
 from streams.evidence.store import open_store
-from streams.evidence.verify import verify
+from streams.evidence.verify import Verification, verify
 from streams.settings import Settings
 
 COUNTER = "netra_evidence_captured_total"
+#: Flags delivered again (the judge judges again what it judged before its seek back at start)
+#: and found kept: not counted above, shown so a run says how often it happened.
+AGAIN = "netra_evidence_already_kept_total"
 
 
 @dataclass
@@ -42,6 +45,23 @@ class CaptureResult:
     #: the rate would be on cores of its own, whatever else the machine was doing.
     worker_cpu_ms: float
     store_cpu_ms: float
+    #: The sampled flags that did not verify, each with verify's findings: a benchmark that
+    #: printed only the count would hide what is missing or changed.
+    broken: list[Verification] = field(default_factory=list)
+    #: The capture counter when the drain stopped and the evidence records in the bucket when
+    #: the sample was verified: a counter ahead of the records counted something twice.
+    counted: int = 0
+    records: int = 0
+    already_kept: int = 0
+
+    @property
+    def all_intact(self) -> bool:
+        return not self.broken and self.intact == self.verified
+
+    @property
+    def unrecorded(self) -> int:
+        """Flags with no evidence record in the bucket once the run counted them all stored."""
+        return max(self.flags - self.records, 0)
 
     @property
     def rate_per_core(self) -> float:
@@ -84,13 +104,14 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
         rate = drain_rate(
             port, handle, COUNTER, len(flagged), lambda: scrape(url).get(COUNTER, 0) >= len(flagged)
         ).rate
+        metrics = scrape(url)
+        counted, again = int(metrics.get(COUNTER, 0)), int(metrics.get(AGAIN, 0))
         worker_cpu = cpu_seconds(handle.record.pid)
         store_cpu = (cpu_seconds(store) - store_before) if store else 0.0
         sample = random.Random(33).sample(flagged, min(20, len(flagged)))
         evidence = open_store(bench.settings)
-        intact = sum(
-            verify(evidence, Post.model_validate_json(lines[i]).key).intact for i in sample
-        )
+        records = sum(k.endswith("/record.json") for k in evidence.keys("flags/"))
+        checked = [verify(evidence, Post.model_validate_json(lines[i]).key) for i in sample]
     finally:
         bench.close()
     n = max(len(flagged), 1)
@@ -99,7 +120,11 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
         len(flagged),
         rate,
         len(sample),
-        intact,
+        sum(v.intact for v in checked),
         worker_cpu_ms=worker_cpu * 1000 / n,
         store_cpu_ms=store_cpu * 1000 / n,
+        broken=[v for v in checked if not v.intact],
+        counted=counted,
+        records=records,
+        already_kept=again,
     )

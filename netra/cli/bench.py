@@ -258,16 +258,34 @@ def capture(
     t.add_row("posts produced", f"{r.posts:,}")
     t.add_row("flags captured", f"{r.flags:,}")
     t.add_row("evidence records stored per second", f"{r.rate:,.1f}")
+    t.add_row("records counted / records in the bucket", f"{r.counted:,} / {r.records:,}")
+    t.add_row("flags delivered again, found kept", f"{r.already_kept:,}")
     t.add_row("CPU per flag: worker with Chromium", f"{r.worker_cpu_ms:,.1f} ms")
     t.add_row("CPU per flag: object store", f"{r.store_cpu_ms:,.1f} ms")
     t.add_row("flags/s per core of CPU (both together)", f"{r.rate_per_core:,.1f}")
     t.add_row("sample verified intact", f"{r.intact} of {r.verified}")
     console.print(t)
-    ok = r.rate >= CAPTURE_RATE_TARGET and r.intact == r.verified
+    for v in r.broken:
+        console.print(f"[red]flag {v.flag_id} is not intact:[/]")
+        for problem in v.problems or ["no evidence record could be read"]:
+            console.print(f"  - {problem}", markup=False, highlight=False)
+    if r.unrecorded:
+        console.print(
+            f"[red]not met: {r.unrecorded:,} of {r.flags:,} flags have no evidence record "
+            "though the worker counted every flag stored[/]"
+        )
+    if not r.all_intact:
+        names = ", ".join(v.flag_id for v in r.broken)
+        console.print(
+            f"[red]not met: {r.verified - r.intact} of {r.verified} sampled flags failed "
+            f"verification ({names})[/]"
+        )
+    if r.unrecorded or not r.all_intact:
+        raise typer.Exit(1)
     console.print(
         "[green]target met[/]"
-        if ok
-        else f"[yellow]below target (>= {CAPTURE_RATE_TARGET:.0f} flags/s, all verified)[/]"
+        if r.rate >= CAPTURE_RATE_TARGET
+        else f"[yellow]below target (>= {CAPTURE_RATE_TARGET:.0f} flags/s)[/]"
     )
 
 

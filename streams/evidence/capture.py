@@ -235,23 +235,30 @@ def build(
 
 
 def store(evidence: Bucket, custody: CustodyLog, captured: Captured, actor: str) -> bool:
-    """Write the artefacts kept as objects, the record and custody entry 0; False when the flag
-    was captured before (its first record stays, this one is dropped). Raises while the store
-    is unavailable."""
+    """Write the artefacts kept as objects, the record and custody entry 0. True when the record
+    kept is this capture's (written now, or by an earlier try of this same capture whose answer
+    was lost); False when the flag was captured before: its first record stays, this one is
+    dropped. Raises while the store is unavailable.
+
+    The answer decides whether the flag counts as newly captured: a flag delivered again (the
+    judge judges an event again after a restart or rebalance, the capture agent reads a batch
+    again after its commit failed) is captured again, and counting that as a second stored
+    record would let the count run ahead of the records kept."""
     for key, (data, content_type) in captured.blobs.items():
         evidence.put_once(key, data, content_type)
     fid = captured.record.flag_id
     outcome = evidence.put_once(record_key(fid), captured.record_bytes, "application/json")
-    if outcome is PutOutcome.CREATED:
-        record_sha, at = captured.record_sha256, captured.record.captured_at
-    else:
-        kept = evidence.get(record_key(fid))
-        if kept is None:  # deleted between the two calls: only someone's hand does that
-            raise RuntimeError(f"the evidence record of {fid} vanished while it was written")
-        record_sha = sha256(kept)
-        at = EvidenceRecord.model_validate_json(kept).captured_at
-    custody.first(fid, record_sha256=record_sha, actor=actor, at=at)
-    return outcome is PutOutcome.CREATED
+    kept = captured.record_bytes if outcome is PutOutcome.CREATED else evidence.get(record_key(fid))
+    if kept is None:  # deleted between the two calls: only someone's hand does that
+        raise RuntimeError(f"the evidence record of {fid} vanished while it was written")
+    ours = kept == captured.record_bytes
+    at = (
+        captured.record.captured_at
+        if ours
+        else EvidenceRecord.model_validate_json(kept).captured_at
+    )
+    custody.first(fid, record_sha256=sha256(kept), actor=actor, at=at)
+    return ours
 
 
 @functools.cache

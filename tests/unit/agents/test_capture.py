@@ -9,8 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from prometheus_client import REGISTRY
+
 from agents.capture import Capturer
 from schemas import DeadLetterReason, EventSource
+from schemas.evidence import CaptureSource
 from streams.evidence.browser import Browser, BrowserError
 from streams.evidence.source import RawEvent
 from streams.evidence.verify import verify
@@ -86,3 +89,37 @@ def test_a_flag_chromium_cannot_render_goes_to_the_dead_letters_as_capture_faile
     assert letter.reason is DeadLetterReason.CAPTURE_FAILED and letter.stage == "capture"
     assert "after 2 tries: Chromium crashed" in letter.error
     assert bucket.objects == {}
+
+
+def counted() -> tuple[float, float]:
+    """(evidence records counted as stored, flags counted as already kept) so far."""
+    stored = REGISTRY.get_sample_value(
+        "netra_evidence_captured_total", {"source": CaptureSource.NETRA_RENDERING.value}
+    )
+    kept = REGISTRY.get_sample_value("netra_evidence_already_kept_total")
+    return stored or 0.0, kept or 0.0
+
+
+def test_a_flag_delivered_again_is_captured_once_and_counted_once() -> None:
+    """The judge judges an event again after a restart or rebalance, and the capture agent
+    reads a batch again when its commit failed: the second capture stores nothing new, and
+    the count of stored records (what `netra bench capture` waits for) does not move."""
+    bucket, topic = MemoryBucket(), DeadLetterTopic()
+    flag = sample_flag()
+    before = counted()
+
+    async def run() -> list[bool]:
+        c = capturer(bucket, fail=False, topic=topic)
+        firsts = []
+        for offset in (1, 2):
+            done = await c.prepare([Message(flag.model_dump_json().encode(), offset=offset)], KEYS)
+            await c.store(done)
+            firsts.append(bool(done))
+        return firsts
+
+    assert asyncio.run(run()) == [True, True]
+    stored, kept = counted()
+    assert (stored - before[0], kept - before[1]) == (1.0, 1.0)
+    result = verify(bucket, flag.flag_id)
+    assert result.intact, result.problems
+    assert len(result.entries) == 1
