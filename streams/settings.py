@@ -302,7 +302,14 @@ class Settings(BaseSettings):
         "its lock before then (a new bucket is made with object lock; see docs/evidence.md).",
     )
     evidence_batch: int = Field(
-        default=50, ge=1, le=500, description="Flags the capture agent renders in one page."
+        default=100,
+        ge=1,
+        le=500,
+        description="Flags the capture agent renders in one page. A page's render and a batch's "
+        "writes each cost a fixed wait besides their CPU, so larger batches keep up with more "
+        "flags/s, paid in memory (the page shot is cut in the worker): `netra bench capture` "
+        "gave 98.6 flags/s at 50, 111.6 at 100 and 141.4 at 200, with a worker peak RSS of "
+        "246, 254 and 354 MiB.",
     )
     evidence_linger_seconds: float = Field(
         default=0.5, gt=0, description="Longest a flag waits for its capture batch to fill."
