@@ -15,7 +15,7 @@ from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
 from neutrality.features import WIB, Extractor, after_honorific, mentioned_accounts
 from neutrality.featureset import Ev, Features, Scanned, zone_of
-from neutrality.lexicon import Lexicon, build_lexicon
+from neutrality.lexicon import SETTING_LISTS, Lexicon, build_lexicon
 from neutrality.matcher import Kind
 from neutrality.model import Model
 from neutrality.normalise import NormText, one_tag, one_tag_offsets, quick_form, quick_offsets
@@ -123,6 +123,7 @@ class Engine:
         self._normalise = lexicon.normaliser.normalise
         self._scan = lexicon.matcher.scan
         self._quick = lexicon.quick
+        self._setting = lexicon.setting
         self._phase_by_day: dict[dt.date, _PhaseOf] = {}
         self._phase_by_races: dict[tuple[dt.date, tuple[str, ...]], _PhaseOf] = {}
         # the phase feature and its evidence (immutable) for a day and the races named
@@ -260,9 +261,23 @@ class Engine:
                 tracked.add(name)
             else:
                 clean[name] = text
+        if not anchored and (post.transcript or post.media_description):
+            anchored = self._superior_speaking(clean)
         if not anchored and not full_path:
             return None
         return _FirstLook(fields, structural, clean, tracked)
+
+    def _superior_speaking(self, clean: dict[str, str]) -> bool:
+        """Whether a recording (an event with a transcript or a described photo or video) has
+        a superior addressing the people who answer to them, in its own words (text,
+        transcript, media description; not the content acted on): staff or village heads
+        addressed, the speaker's standing, an order or a sanction (`SETTING_LISTS`). Such
+        an event gets the full look, and so the learned model's reading, with no campaign
+        word in it: a superior directs staff for a candidate in words of loyalty, command or
+        audit that no anchor names. Only fields the quick look read plainly are here; any
+        other field has already made the event worth the full look."""
+        look = self._setting.look
+        return any(look(text)[0] for name, text in clean.items() if name in _RECORDING_FIELDS)
 
     def _judge(
         self,
@@ -305,7 +320,11 @@ class Engine:
             not full_path
             and not structural
             and not post.hashtags
-            and not _has_signal(scanned, self.extractor.markable)
+            and not _has_signal(
+                scanned,
+                self.extractor.markable,
+                bool(post.transcript or post.media_description),
+            )
         ):
             return Analysis(self._pass(post, day, t0), None, [])
         feats = self.extractor.extract(post, locality, scanned, day)
@@ -581,6 +600,11 @@ _SIGNAL_LISTS = frozenset(
 )
 
 
+_SETTING = frozenset(SETTING_LISTS)
+# A recording's own words, where a superior addressing staff is read (not the content acted on).
+_RECORDING_FIELDS = frozenset({"text", "transcript", "media_description"})
+
+
 def _judges(rule: Rule, action: Action) -> bool:
     """Whether a rule can fire for an action: no clause made only of other actions."""
     own = f"action.{action.value}"
@@ -611,17 +635,21 @@ def wib_day(when: dt.datetime) -> dt.date:
 _LIST, _RACE_KIND, _ALIAS = Kind.LIST, Kind.RACE_KIND, Kind.ALIAS  # via the enum class: 50 ns
 
 
-def _has_signal(scanned: list[Scanned], markable: frozenset[str]) -> bool:
+def _has_signal(scanned: list[Scanned], markable: frozenset[str], recording: bool = False) -> bool:
     """Anything but one collision-risk word without context? One weak signal alone can never
     fire a rule; two can (a nickname and its pair's hand sign confirm each other), and a
-    campaign word in the name of the account or group acted on is read by the N04 rules."""
+    campaign word in the name of the account or group acted on is read by the N04 rules. In a
+    `recording`, a superior addressing staff in its own words is a signal too (see
+    `Engine._superior_speaking`)."""
     weak = 0
     for sc in scanned:
         for meanings, start, _ in sc.hits:
             for m in meanings:
                 if m.kind is _LIST:
-                    if m.key in _SIGNAL_LISTS or (
-                        sc.field == "target.name" and m.key == "account_marker"
+                    if (
+                        m.key in _SIGNAL_LISTS
+                        or (sc.field == "target.name" and m.key == "account_marker")
+                        or (recording and m.key in _SETTING and sc.field in _RECORDING_FIELDS)
                     ):
                         return True
                 elif m.strong or m.kind is _RACE_KIND:

@@ -11,6 +11,13 @@ from neutrality.spelling import name_variants
 
 _NAMES = (Kind.ALIAS, Kind.CAMPAIGN, Kind.GROUP)  # spelled every way people spell them
 MIN_COMPOUND = 5  # shortest name looked for inside a hashtag (#ganjarpresidenrakyat)
+# The words of a superior speaking to the people who answer to them: who is addressed (staff,
+# village heads, RT), the speaker's standing ("saya selaku camat"), an order or a sanction. In
+# a recording (a transcript, a described video or photo) they are worth a full look with no
+# campaign word beside them: a superior directs staff for a candidate in words of loyalty,
+# command or audit ("satu komando", "loyal ke beta", "ku saya di monev"), which no anchor
+# names. Names of pack lists.
+SETTING_LISTS = ("asn_audience", "authority_cue", "directive_cue", "sanction_cue")
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,8 @@ class Lexicon:
     matcher: Matcher  # token-bounded, over normalised fields
     compound: Matcher  # unbounded, over hashtag bodies
     quick: QuickFilter  # first look: anchors and obfuscation triggers
+    # first look at a recording: a superior addressing staff (SETTING_LISTS), see Engine
+    setting: QuickFilter
     # Collision-risk names (weak aliases) run together ("badja", "ahy"), each with the
     # participants it may name: written as a hashtag, or as a marked word of one, they are read
     # as the name (features.py).
@@ -152,10 +161,12 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     anchors = sorted({t for t, m in normalised if m.anchor})
     slang = [k.casefold() for k in normaliser.slang]  # the language's slang and split clitics
     quick = QuickFilter(anchors, [*slang, *name_cuts(names)])
+    setting_terms = {t for t, m in normalised if m.kind is Kind.LIST and m.key in SETTING_LISTS}
+    setting = QuickFilter(sorted(setting_terms), [])
     tag_names: dict[str, tuple[str, ...]] = {}
     for term, meaning in normalised:
         if meaning.kind is Kind.ALIAS and not meaning.strong:
             squeezed = term.replace(" ", "")
             if meaning.key not in tag_names.get(squeezed, ()):
                 tag_names[squeezed] = (*tag_names.get(squeezed, ()), meaning.key)
-    return Lexicon(normaliser, matcher, compound, quick, tag_names)
+    return Lexicon(normaliser, matcher, compound, quick, setting, tag_names)

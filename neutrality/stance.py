@@ -290,6 +290,10 @@ _PARTICLES = _word_set(
     # interjections: exclamations of feeling and pious exclamations
     "alhamdulillah masyaallah masya subhanallah astaghfirullah astagfirullah wah waduh aduh "
     "duh hadeh astaga anjir wow hore "
+    # wishes and prayers in the speaker's own name (a newsroom puts them only in a quote): a
+    # figure beside one is a hope ("Insyaallah menang 70 persen"), not a result. "amin" is
+    # left out: it is also a pair's name (Anies-Muhaimin).
+    "insyaallah insya inshaallah insha semoga moga aamiin "
 )
 MAX_LINKS_READ = 20  # links of one post read for their host
 # Platforms whose host names may carry a newsroom word ("news.detik.com" is a publisher;

@@ -112,3 +112,28 @@ def test_a_threat_alone_is_worth_a_full_look(engine: Engine) -> None:
     analysis = engine.analyse(post)
     assert analysis.features is not None
     assert "text.threat_cue" in analysis.features.found
+
+
+def test_a_superior_speaking_to_staff_in_a_recording_is_read_in_full(engine: Engine) -> None:
+    """A recording where a superior addresses the people who answer to them gets the full
+    look (and so the learned model) though no campaign word is in it: loyalty and command are
+    how such orders are worded."""
+    setting = "rekaman suara kepala desa kepada perangkat desa dan ketua RT"
+    words = (
+        "Semua ketua RT saya minta satu komando, loyal ke pimpinan, jangan ada yang main di luar"
+    )
+    recorded = engine.analyse(_post(media_description=setting, transcript=words))
+    assert recorded.features is not None
+    assert "text.directive_cue" in recorded.features.found  # a transcript is the author's words
+    # the same words as a caption, with no recording, are finished on the first look
+    assert engine.analyse(_post(words)).features is None
+    # a recording with no superior addressing anyone is finished on the first look too
+    holiday = _post(media_description="video ombak di pantai", transcript="Indah sekali hari ini")
+    assert engine.analyse(holiday).features is None
+    # in the content acted on (a liked post) the words are someone else's: no full look
+    liked = _post(
+        action=Action.LIKE,
+        media_description="video ombak di pantai",
+        target=Target(kind=TargetKind.POST, text=words),
+    )
+    assert engine.analyse(liked).features is None

@@ -269,6 +269,19 @@ def test_an_interjection_is_the_authors_voice() -> None:
     assert not own_voice("Survei Terbaru: Prabowo Gibran Naik Mendekati 50 Persen")
 
 
+def test_a_wish_or_prayer_is_the_authors_voice(engine: Engine) -> None:
+    """A newsroom puts "insyaallah" or "semoga" only in someone's mouth: in the author's words
+    a figure beside one is a hope, not a result."""
+    assert own_voice("Insyaallah Menes menang 70 persen")
+    assert own_voice("Semoga suara kita tembus 60% di kecamatan ini")
+    assert not own_voice("Hasil hitung cepat di Menes: pasangan nomor 1 meraih 70 persen")
+    # "amin" is also a pair's name (Anies-Muhaimin): a headline about it stays news
+    assert not own_voice("AMIN Unggul 45 Persen di Survei Terbaru")
+    hope = _post("Insyaallah Prabowo-Gibran menang 70 persen di Menes")
+    found = _features(engine, hope)
+    assert "register.report" not in found and "exception.news" not in found
+
+
 def test_figures_in_the_authors_own_voice_are_no_report(engine: Engine) -> None:
     news = _post("Survei Litbang: Prabowo-Gibran Naik Mendekati 50 Persen Jelang Pencoblosan")
     assert "register.report" in _features(engine, news)
