@@ -39,6 +39,7 @@ REGISTERS = ("endorse", *NEUTRAL_REGISTERS)
 # list name -> register it signals
 CUE_LISTS = {
     "report_cue": "report",
+    "headline_verb": "report",
     "result_cue": "report",
     "news_style": "report",
     "warn_cue": "warn",
@@ -49,12 +50,17 @@ CUE_LISTS = {
 }
 ENDORSE_LISTS = ("first_person", "call_to_vote", "endorse_cue")
 # An attribution ("ujarnya") gives the words around it to a third person.
-ATTRIBUTION_LISTS = frozenset({"report_cue"})
+ATTRIBUTION_LISTS = frozenset({"report_cue", "headline_verb"})
 SPOKEN_FIELDS = frozenset({"text", "transcript", "target.text"})  # words, not a media label
+# Lists read only in words: a media description is a reporter's account of a recording, and its
+# "disebut suara Sekcam" says whose voice it is, not that the recording reports anyone.
+WORDS_ONLY_LISTS = frozenset({"headline_verb"})
 # A register is read when its cues weigh at least REGISTER_WEIGHT: a structural cue or an
 # attribution, a warning, a debunk or a turnout appeal weighs that much alone, any other cue
 # word one.
-STRONG_CUE_LISTS = frozenset({"report_cue", "news_style", "debunk", "gotv", "warn_cue"})
+STRONG_CUE_LISTS = frozenset(
+    {"report_cue", "headline_verb", "news_style", "debunk", "gotv", "warn_cue"}
+)
 REGISTER_WEIGHT = 2
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
@@ -738,6 +744,8 @@ def read_register(
         for name, register in CUE_LISTS.items():
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
+                    if name in WORDS_ONLY_LISTS and ev.field not in SPOKEN_FIELDS:
+                        continue
                     found.setdefault(register, []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:{register} ({name})")
                     )

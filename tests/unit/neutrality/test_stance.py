@@ -944,3 +944,26 @@ def test_thanks_to_an_office_holders_account_takes_no_side(engine: Engine) -> No
 )  # fmt: skip
 def test_first_person_lowered_matches_what_the_ignore_case_pattern_matches(text: str) -> None:
     assert _first_person(text) is bool(_FIRST_PERSON.search(text))
+
+
+def test_a_headline_verb_gives_the_words_to_the_person_named(engine: Engine) -> None:
+    # "X sebut ...", "... dianggap ...": a named person's words or view, as news gives them
+    for text in (
+        "Gubernur Sebut Program Pasangan Nomor 2 Belum Jelas Anggarannya",
+        "Program Pasangan Calon Nomor 2 Dianggap Menyulitkan Warga",
+        "Wakil Presiden mempersilakan Anies untuk kembali maju di Pilkada Jakarta",
+    ):
+        found = _features(engine, _post(text))
+        assert "text.headline_verb" in found, text
+        assert {"register.report", "register.neutral"} <= found, text
+    # the author's own endorsing words beside it still take a side
+    found = _features(engine, _post("Pak Anies disebut pemimpin terbaik, ayo coblos Anies!"))
+    assert "register.endorse" in found and "register.neutral" not in found
+    # a media description says whose voice a recording is in the reporter's words: no report
+    recording = _post(
+        "Siap, laksanakan",
+        media_description="rekaman suara rapat di kantor camat, disebut suara sekretaris camat",
+    )
+    found = _features(engine, recording)
+    assert "media.headline_verb" in found
+    assert "register.report" not in found
