@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaConsumer, KafkaProducer, OffsetAndMetadata, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.errors import (
     KafkaConnectionError,
@@ -26,6 +26,9 @@ from netra.stack.kafka_acls import AclRule
 from streams.kafka_security import KafkaSecurityError, client_kwargs, describe
 from streams.settings import Settings
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, changelog_specs, topic_specs
+
+#: How long a tool may take to read a topic to its end before it gives up with a message.
+READ_TO_END_SECONDS = 120.0
 
 
 class KafkaUnavailableError(RuntimeError):
@@ -188,18 +191,39 @@ def replay(
     on_sent: Callable[[int], None] | None = None,
 ) -> int:
     """Send each line as one record keyed by `key_field`, at most `rate` per second."""
+    return send_records(
+        settings,
+        ((topic, key_of(line, key_field), line) for line in lines),
+        rate=rate,
+        on_sent=on_sent,
+        again="send the file again: redelivered events are judged and indexed once",
+    )
+
+
+def send_records(
+    settings: Settings,
+    records: Iterable[tuple[str, bytes | None, bytes]],
+    *,
+    rate: float | None = None,
+    on_sent: Callable[[int], None] | None = None,
+    again: str,
+) -> int:
+    """Send each (topic, key, value) at most `rate` per second and return once Kafka has
+    stored them all; KafkaDeliveryError, saying what to do (`again`), if any was refused."""
     prod = producer(settings)
     sent = 0
     failures: list[Exception] = []
     started = time.monotonic()
+    topics: set[str] = set()
     try:
-        for line in lines:
+        for topic, key, value in records:
             if rate:
                 ahead = sent / rate - (time.monotonic() - started)
                 if ahead > 0:
                     time.sleep(ahead)
-            future = prod.send(topic, key=key_of(line, key_field), value=line)
+            future = prod.send(topic, key=key, value=value)
             future.add_errback(failures.append)
+            topics.add(topic)
             sent += 1
             if on_sent is not None:
                 on_sent(sent)
@@ -208,9 +232,8 @@ def replay(
         prod.close()
     if failures:
         raise KafkaDeliveryError(
-            f"{len(failures)} of {sent} records were not written to {topic} "
-            f"(first error: {failures[0]}); send the file again: redelivered events are "
-            "judged and indexed once"
+            f"{len(failures)} of {sent} records were not written to {', '.join(sorted(topics))} "
+            f"(first error: {failures[0]}); {again}"
         )
     return sent
 
@@ -291,16 +314,89 @@ def _scan_partition(
     """(found, newest value) of `key` in one partition, read from the start to its end now."""
     consumer.assign([tp])
     consumer.seek_to_beginning(tp)
-    end = consumer.end_offsets([tp])[tp]
     found, value = False, None
-    deadline = time.monotonic() + 120
-    while consumer.position(tp) < end:
+    for record in _read_to(consumer, consumer.end_offsets([tp])):
+        if record.key == key:
+            found, value = True, record.value
+    return found, value
+
+
+def _read_to(consumer: KafkaConsumer, ends: dict[TopicPartition, int]) -> Iterator[Any]:
+    """The records of the assigned partitions from their positions up to `ends` (the end
+    offsets when reading began): a bounded read, whatever producers add meanwhile."""
+    deadline = time.monotonic() + READ_TO_END_SECONDS
+    while any(consumer.position(tp) < end for tp, end in ends.items()):
         if time.monotonic() > deadline:
-            raise KafkaDeliveryError(f"{tp.topic}[{tp.partition}] could not be read to its end")
-        for records in consumer.poll(timeout_ms=1000, max_records=5000).values():
+            behind = [
+                f"{tp.topic}[{tp.partition}]"
+                for tp, end in ends.items()
+                if consumer.position(tp) < end
+            ]
+            raise KafkaDeliveryError(f"{', '.join(behind)} could not be read to the end")
+        for tp, records in consumer.poll(timeout_ms=1000, max_records=5000).items():
+            end = ends.get(tp, 0)
             for record in records:
                 if record.offset >= end:
                     break
-                if record.key == key:
-                    found, value = True, record.value
-    return found, value
+                yield record
+
+
+@dataclass(frozen=True)
+class ReadRecord:
+    """One record as a tool reads it back: where it sits and what it holds."""
+
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+
+
+class TopicReader:
+    """Reads a whole topic up to its end as it stands when reading begins, from the beginning or,
+    with a consumer group, from where that group last committed; `commit` then records that
+    everything read was handled, so the next reader of that group starts after it."""
+
+    def __init__(self, settings: Settings, topic: str, *, group_id: str | None = None) -> None:
+        self.topic = topic
+        self.group_id = group_id
+        try:
+            self._consumer = KafkaConsumer(
+                bootstrap_servers=_servers(settings),
+                **_security(settings),
+                group_id=group_id,
+                enable_auto_commit=False,
+                auto_offset_reset="earliest",
+                client_id="netra-reader",
+            )
+        except (KafkaTimeoutError, KafkaConnectionError) as exc:
+            raise _unavailable(settings) from exc
+        partitions = sorted(self._consumer.partitions_for_topic(topic) or [])
+        if not partitions:
+            self._consumer.close()
+            raise KafkaDeliveryError(f"there is no topic {topic} (netra topics create)")
+        self._partitions = [TopicPartition(topic, p) for p in partitions]
+        self._consumer.assign(self._partitions)
+        if group_id is None:
+            self._consumer.seek_to_beginning(*self._partitions)
+        self._ends: dict[TopicPartition, int] = self._consumer.end_offsets(self._partitions)
+
+    def records(self) -> Iterator[ReadRecord]:
+        for record in _read_to(self._consumer, self._ends):
+            yield ReadRecord(record.partition, record.offset, record.key, record.value)
+
+    def commit(self) -> None:
+        """Commit the group's offsets at the ends read to (only with a group)."""
+        if self.group_id is None:
+            raise ValueError("a reader without a consumer group commits nothing")
+        self._consumer.commit(
+            {tp: OffsetAndMetadata(end, "", -1) for tp, end in self._ends.items()}
+        )
+
+    def close(self) -> None:
+        self._consumer.close()
+
+    def __enter__(self) -> TopicReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

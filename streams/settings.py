@@ -554,6 +554,15 @@ class Settings(BaseSettings):
         """The capture agent's own consumer group: Faust's group never waits for it."""
         return f"{self.app_id}.capture"
 
+    @property
+    def replay_group_prefix(self) -> str:
+        """The prefix of the groups `netra deadletters replay` commits what it replayed in."""
+        return f"{self.app_id}.replay."
+
+    def replay_group(self, reason: str) -> str:
+        """One group a dead-letter reason, so replaying one reason never skips another's."""
+        return f"{self.replay_group_prefix}{reason}"
+
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
         """The settings a process whose environment is exactly `env` would read: every field is

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "netra.cli.demo",
     "netra.cli.stack",
     "netra.cli.pipeline",
+    "netra.cli.deadletters",
     "netra.cli.schemas",
     "netra.cli.config",
     "netra.cli.engine",

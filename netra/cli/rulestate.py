@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from netra.cli.engine import rules_app
-from netra.kafka_tools import KafkaUnavailableError, follow, replay
+from netra.kafka_tools import KafkaDeliveryError, KafkaUnavailableError, TopicReader, replay
 from schemas import RuleState
 from streams.settings import Settings
 
@@ -21,12 +21,13 @@ console = Console()
 def current_states(settings: Settings) -> dict[str, RuleState]:
     """The latest state of every rule that was ever dropped or restored."""
     states: dict[str, RuleState] = {}
-    for raw in follow(settings, settings.rulestate_topic, from_beginning=True, idle_timeout=2.0):
-        try:
-            state = RuleState.model_validate_json(raw)
-        except ValueError:
-            continue
-        states[state.rule_id] = state
+    with TopicReader(settings, settings.rulestate_topic) as reader:
+        for record in reader.records():
+            try:
+                state = RuleState.model_validate_json(record.value or b"")
+            except ValueError:
+                continue
+            states[state.rule_id] = state
     return states
 
 
@@ -34,7 +35,7 @@ def rules_state() -> None:
     """Show which rules are review-only now, why, and since when."""
     try:
         states = current_states(Settings())
-    except KafkaUnavailableError as exc:
+    except (KafkaUnavailableError, KafkaDeliveryError) as exc:
         console.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(code=2) from exc
     table = Table("rule", "state", "since", "by", "why", title="rule states")
@@ -69,7 +70,7 @@ def rules_restore(
     settings = Settings()
     try:
         states = current_states(settings)
-    except KafkaUnavailableError as exc:
+    except (KafkaUnavailableError, KafkaDeliveryError) as exc:
         console.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(code=2) from exc
     known = states.get(rule_id)

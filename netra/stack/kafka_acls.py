@@ -66,7 +66,8 @@ def worker_acls(principal: str, settings: Settings) -> list[AclRule]:
     Topics: the `netra.` prefix; `<app id>-` for what Faust makes itself (table changelogs
     such as `netra-registry-changelog`, the `netra-__assignor-__leader` topic); and, by exact
     name, any topic renamed out of both prefixes. Groups: the app id and the capture
-    agent's, exactly (the Faust workers' and evidence capture's; the tools read without a group).
+    agent's, exactly (the Faust workers' and evidence capture's), and the dead-letter replay's
+    prefix (`netra deadletters replay`, one group a reason); other tools read without a group.
     """
     internal = f"{settings.app_id}-"
     topics: list[tuple[str, Literal["LITERAL", "PREFIXED"]]] = [
@@ -88,6 +89,10 @@ def worker_acls(principal: str, settings: Settings) -> list[AclRule]:
     rules += [
         AclRule(principal, "GROUP", group, "LITERAL", op)
         for group in (settings.app_id, settings.capture_group)
+        for op in GROUP_OPERATIONS
+    ]
+    rules += [
+        AclRule(principal, "GROUP", settings.replay_group_prefix, "PREFIXED", op)
         for op in GROUP_OPERATIONS
     ]
     return rules

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kafka import KafkaConsumer, TopicPartition
@@ -50,6 +54,20 @@ class Harness:
     @property
     def settings(self) -> Settings:
         return settings_from_env(self.env)
+
+    def netra(
+        self, *args: str, env: Mapping[str, str] | None = None, cwd: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """Run the `netra` command as an operator would, against this test's topics and index."""
+        return subprocess.run(
+            [sys.executable, "-m", "netra", *args],
+            env={**os.environ, **self.env, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+            cwd=cwd,
+        )
 
     def create_topics(self) -> None:
         create_topics(self.settings)

@@ -6,9 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import subprocess
-import sys
 import threading
 import time
 import zipfile
@@ -39,15 +37,7 @@ PERMALINK = "https://www.instagram.com/p/netra-evidence-test/"
 
 
 def netra(h: Harness, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "netra", *args],
-        env={**os.environ, **h.env, "NETRA_USER": "siti"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-        cwd=cwd,
-    )
+    return h.netra(*args, env={"NETRA_USER": "siti"}, cwd=cwd)
 
 
 def capture_env(h: Harness) -> None:

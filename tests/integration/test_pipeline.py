@@ -132,25 +132,28 @@ def test_posts_in_give_exactly_the_expected_flags_and_bad_input_is_dead_lettered
     assert metrics.get("netra_output_failures_total", 0) == 0
 
 
-def test_a_flag_kafka_refuses_sends_its_post_to_the_dead_letters_and_nothing_is_lost(
-    harness: Harness,
-) -> None:
-    """The flags topic here takes at most 3 KB, less than many flags: the broker refuses them.
-    Each such post must end in the dead-letter topic (reason output_refused), every other flag
-    in the index, and every post be committed; none may vanish."""
+def set_max_message_bytes(harness: Harness, topic: str, limit: int) -> None:
     admin = KafkaAdminClient(bootstrap_servers=harness.kafka_bootstrap)
     try:
         admin.alter_configs(
             [
                 ConfigResource(
-                    ConfigResourceType.TOPIC,
-                    harness.settings.flags_topic,
-                    configs={"max.message.bytes": "3000"},
+                    ConfigResourceType.TOPIC, topic, configs={"max.message.bytes": str(limit)}
                 )
             ]
         )
     finally:
         admin.close()
+
+
+def test_a_flag_kafka_refuses_sends_its_post_to_the_dead_letters_and_nothing_is_lost(
+    harness: Harness,
+) -> None:
+    """The flags topic here takes at most 3 KB, less than many flags: the broker refuses them.
+    Each such post must end in the dead-letter topic (reason output_refused), every other flag
+    in the index, and every post be committed; none may vanish. Once the topic takes them,
+    `netra deadletters replay` brings every one of those flags to the index, each once."""
+    set_max_message_bytes(harness, harness.settings.flags_topic, 3000)
     registry = sample_registry(40, seed=11)
     lines = [p.encode() for p in sample_posts(registry, 300, partisan_share=0.2, seed=12).posts]
     engine = Engine.load()
@@ -199,6 +202,31 @@ def test_a_flag_kafka_refuses_sends_its_post_to_the_dead_letters_and_nothing_is_
     )
     failures = harness.metrics(worker)["netra_output_failures_total"]
     assert failures == len(lettered)
+
+    # The operator sees each failed post once, makes the topic take them, and replays them.
+    listed = harness.netra("deadletters", "list", "--json", "--reason", "output_refused")
+    assert listed.returncode == 0, listed.stderr
+    failed = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(failed) == len({f["place"] for f in failed}) == len(lettered)
+    assert all(f["replayable"] and f["stage"] == "judge" for f in failed)
+    assert not any("raw" in key for f in failed for key in f), "the list shows no message bytes"
+    producers_error = harness.netra("deadletters", "replay", "schema")
+    assert producers_error.returncode == 2 and "corrected message" in producers_error.stderr
+    set_max_message_bytes(harness, harness.settings.flags_topic, 1024 * 1024)
+    dry = harness.netra("deadletters", "replay", "output_refused", "--dry-run")
+    assert f"would replay {len(lettered)} messages" in dry.stdout, dry.stdout + dry.stderr
+    replayed = harness.netra("deadletters", "replay", "output_refused")
+    assert f"replayed {len(lettered)} messages" in replayed.stdout, (
+        replayed.stdout + replayed.stderr
+    )
+    harness.wait(
+        "every flag indexed after the replay",
+        lambda: harness.indexed()[1] == set(sizes),
+        120,
+        detail=lambda: f"missing: {sorted(set(sizes) - harness.indexed()[1])}",
+    )
+    again = harness.netra("deadletters", "replay", "output_refused")
+    assert "replayed 0 messages" in again.stdout, "a failure is replayed once"
 
 
 def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,17 +14,6 @@ from streams.pseudonyms import load_nip_pseudonyms
 from tests.integration.harness import Harness
 
 pytestmark = pytest.mark.integration
-
-
-def netra(h: Harness, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "netra", *args],
-        env={**__import__("os").environ, **h.env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def campaign_post(account: str, n: int, when: datetime) -> bytes:
@@ -69,9 +56,9 @@ def test_repeat_offender_escalates_and_reviews_update_the_flag(harness: Harness)
     assert offender.nip not in escalations[0].model_dump_json()
     assert len(escalations[0].flag_ids) == 3
 
-    confirm = netra(harness, "review", "instagram:sup-0", "confirm", "--note", "akun resmi ASN")
-    dismiss = netra(harness, "review", "instagram:sup-1", "dismiss", "--reviewer", "budi")
-    unknown = netra(harness, "review", "instagram:no-such-flag", "confirm")
+    confirm = harness.netra("review", "instagram:sup-0", "confirm", "--note", "akun resmi ASN")
+    dismiss = harness.netra("review", "instagram:sup-1", "dismiss", "--reviewer", "budi")
+    unknown = harness.netra("review", "instagram:no-such-flag", "confirm")
     assert confirm.returncode == dismiss.returncode == unknown.returncode == 0, confirm.stderr
 
     def statuses() -> dict[str, str]:
@@ -129,7 +116,7 @@ def test_a_spiking_rule_drops_to_review_only_until_a_person_restores_it(
     harness.produce(lines)
 
     def dropped() -> list[RuleState]:
-        states = netra(harness, "rules", "state")
+        states = harness.netra("rules", "state")
         assert states.returncode == 0, states.stderr
         return [s for s in _states(harness) if s.review_only]
 
@@ -154,7 +141,7 @@ def test_a_spiking_rule_drops_to_review_only_until_a_person_restores_it(
 
     before = len(dropped())
     assert harness.metrics(worker)["netra_rule_review_only"] == before  # one gauge per rule
-    restored = netra(harness, "rules", "restore", rule, "--by", "ana", "--reason", "checked")
+    restored = harness.netra("rules", "restore", rule, "--by", "ana", "--reason", "checked")
     assert restored.returncode == 0, restored.stderr
     harness.wait(
         "restored on the worker",

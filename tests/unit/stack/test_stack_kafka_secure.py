@@ -196,7 +196,7 @@ def test_worker_acls_cover_netras_topics_and_group_only() -> None:
         (group, "LITERAL", op)
         for group in ("netra", "netra.capture")
         for op in ("READ", "DESCRIBE")
-    }
+    } | {("netra.replay.", "PREFIXED", op) for op in ("READ", "DESCRIBE")}
     for name, _ in topics:
         ops = {r.operation for r in rules if r.name == name and r.resource == "TOPIC"}
         assert ops == {"READ", "WRITE", "DESCRIBE", "CREATE"}
@@ -233,7 +233,11 @@ def test_a_topic_renamed_out_of_the_prefixes_is_granted_by_exact_name() -> None:
     rules = worker_acls("User:w", settings)
     topics = {(r.name, r.pattern) for r in rules if r.resource == "TOPIC"}
     assert topics == {("netra.", "PREFIXED"), ("judges-", "PREFIXED"), ("ingest.posts", "LITERAL")}
-    assert {r.name for r in rules if r.resource == "GROUP"} == {"judges", "judges.capture"}
+    assert {r.name for r in rules if r.resource == "GROUP"} == {
+        "judges",
+        "judges.capture",
+        "judges.replay.",
+    }
 
 
 def test_an_acl_rule_becomes_a_kafka_python_allow_entry() -> None:
