@@ -75,6 +75,29 @@ HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
 REFRAIN = "an instruction to refrain"
 REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orders
 _PURPOSE = frozenset(["untuk", "utk", "agar", "supaya", "biar", "buat", "spy"])
+FORBIDDEN_ROLE = "a campaign role forbidden"
+ROLE_WINDOW = 3  # words between a negation and the campaign role it forbids
+# Verbs of becoming and joining (and their particles) between a prohibition and a role.
+_JOINING = frozenset(
+    [
+        "jadi",
+        "menjadi",
+        "ikut",
+        "ikutan",
+        "terlibat",
+        "sebagai",
+        "masuk",
+        "bergabung",
+        "gabung",
+        "dalam",
+        "ke",
+        "secara",
+        "aktif",
+        "sampai",
+        "sampe",
+        "usah",
+    ]
+)
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 RECEIVED = "an instruction someone received"
 WHOEVER_WINS = "whoever wins"
@@ -789,6 +812,10 @@ def read_register(
                 found.setdefault("warn", []).append(
                     Ev(ev.field, ev.start, ev.end, f"register:warn ({REFRAIN})")
                 )
+            for ev in _forbidden_roles(feats, keys, texts, negation_evs):
+                found.setdefault("warn", []).append(
+                    Ev(ev.field, ev.start, ev.end, f"register:warn ({FORBIDDEN_ROLE})")
+                )
         for ev in _others_support(feats, keys, texts):
             found.setdefault("report", []).append(
                 Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
@@ -1030,6 +1057,7 @@ _KEYS = {
             "participant",
             "candidate_word",
             "campaign_term",
+            "campaign_team",
             "gesture",
             "political_context",
         )
@@ -1444,6 +1472,37 @@ def _refrains(ev: Ev, texts: dict[str, str], negation_starts: set[tuple[str, int
             return False
         at = nxt
     return False
+
+
+def _forbidden_roles(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    negations: list[Ev],
+) -> list[Ev]:
+    """Campaign roles someone is told not to take: a negation, then only verbs of becoming or
+    joining, then the role ("jangan jadi tim sukses", "tidak boleh terlibat sebagai tim
+    kampanye"). The rule being given or quoted, as heads of office brief their staff; with a
+    participant named the caller keeps them (the reader is not called when one is)."""
+    starts: dict[str, list[int]] = {}
+    for ev in negations:
+        if ev.end is not None:
+            starts.setdefault(ev.field, []).append(ev.end)
+    out: list[Ev] = []
+    for key in keys["campaign_team"]:
+        for ev in feats.found.get(key, ()):
+            ends = starts.get(ev.field)
+            if not ends or ev.start is None:
+                continue
+            text = texts.get(ev.field, "")
+            if any(
+                end <= ev.start
+                and len(between := text[end : ev.start].split()) <= ROLE_WINDOW
+                and _JOINING.issuperset(between)
+                for end in ends
+            ):
+                out.append(ev)
+    return out
 
 
 def _keep(feats: Features, key: str, evs: list[Ev], kept: list[Ev]) -> None:

@@ -967,3 +967,20 @@ def test_a_headline_verb_gives_the_words_to_the_person_named(engine: Engine) -> 
     found = _features(engine, recording)
     assert "media.headline_verb" in found
     assert "register.report" not in found
+
+
+def test_a_campaign_role_forbidden_is_a_warning(engine: Engine) -> None:
+    for text in (
+        "Jangan jadi tim sukses. Kalau menang bagus, kalau kalah repot, jadi profesional saja",
+        "Guru tidak boleh terlibat sebagai tim kampanye",
+        "Kepala sekolah dilarang ikut jadi relawan pemenangan",
+    ):
+        found = _features(engine, _post(text))
+        assert {"register.warn", "register.neutral"} <= found, text
+    # the role taken, or forbidden with a participant named, is no warning
+    for text in ("Saya jadi tim sukses, jangan lupa coblos", "Jangan jadi tim sukses Prabowo"):
+        assert "register.warn" not in _features(engine, _post(text)), text
+    # words other than becoming or joining between the negation and the role: no prohibition
+    assert "register.warn" not in _features(
+        engine, _post("Tidak ada yang tahu siapa tim sukses itu")
+    )
