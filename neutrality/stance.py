@@ -263,6 +263,13 @@ _FACT_CHECK = re.compile(
     r"konten tiruan|satire|false|misleading)\s*\]",
     re.IGNORECASE,
 )
+# A share button's credit closing a shared title: "<title> via @detikcom", "... via @YouTube",
+# then at most links and hashtags: the words before it are the publisher's title, passed on
+# (the credit alone closing a saying is read past by `signed_saying`, `_SHARE_CREDIT`).
+_TITLE_CREDIT = re.compile(
+    r"\svia\s+@[A-Za-z0-9_.]{2,}(?=(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|#\w+))*\s*$)"
+)
+SHARE_CREDIT = "register:report (a share button's credit)"
 _QUOTE_CHARS = frozenset('"“”„«»')
 _DASHES = frozenset("-–—")
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
@@ -653,6 +660,11 @@ def read_register(
                 continue
             links = text_links(orig) if field in ("text", "target.text") else []
             bare = shapes[field] = without_links(orig, links)
+            credit = _TITLE_CREDIT.search(orig) if field == "text" and "via" in orig else None
+            if credit is not None:
+                found.setdefault("report", []).append(
+                    Ev(field, credit.start(), credit.end(), SHARE_CREDIT, raw=True)
+                )
             if field == "text" and side == "own":
                 for link in links:
                     for _, host in _publisher_links([link.group()]):

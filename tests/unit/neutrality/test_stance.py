@@ -984,3 +984,18 @@ def test_a_campaign_role_forbidden_is_a_warning(engine: Engine) -> None:
     assert "register.warn" not in _features(
         engine, _post("Tidak ada yang tahu siapa tim sukses itu")
     )
+
+
+def test_a_share_buttons_credit_closing_a_title_is_news_passed_on(engine: Engine) -> None:
+    for text in (
+        "Presiden Menjawab: Dialog Warga dan Joko Widodo di Istana Negara -... via @YouTube",
+        "pak jokowi dialog sama warga di istana negara via @YouTube #PresidenMenjawab",
+    ):
+        found = _features(engine, _post(text))
+        assert {"register.report", "register.neutral"} <= found, text
+    # a credit in the middle of the author's own words is no share button's
+    found = _features(engine, _post("Saya datang via @gojekindonesia ke acara Prabowo, mantap"))
+    assert "register.report" not in found
+    # the author's own endorsement shared with a credit still takes a side
+    found = _features(engine, _post("Ayo menangkan Prabowo via @gerindra"))
+    assert "register.endorse" in found and "register.neutral" not in found
