@@ -999,3 +999,12 @@ def test_a_share_buttons_credit_closing_a_title_is_news_passed_on(engine: Engine
     # the author's own endorsement shared with a credit still takes a side
     found = _features(engine, _post("Ayo menangkan Prabowo via @gerindra"))
     assert "register.endorse" in found and "register.neutral" not in found
+
+
+def test_parity_spelt_with_a_digit_2_is_even_handed(engine: Engine) -> None:
+    found = _features(engine, _post("Pak Prabowo, pak Anies dan pak Ganjar sama2 hebat"))
+    assert "text.parity_cue" in found
+    assert "register.neutral" in found and "register.endorse" not in found
+    # one of them praised alone is a side taken
+    found = _features(engine, _post("Pak Prabowo memang hebat, sama2 kita dukung"))
+    assert "register.neutral" not in found
