@@ -24,8 +24,8 @@ class Item:
     locality: Locality | None
     label: dict[str, Any] | None
     id: str
-    # For real corpus items: part, case, source kind, election, words (the evaluation groups by
-    # them); empty for bare posts and hand-written items.
+    # For real corpus items: part, case, source kind, publisher, election, words (the evaluation
+    # and the cross-validation group by them); empty for bare posts and hand-written items.
     meta: dict[str, str] = field(default_factory=dict)
 
 
@@ -100,6 +100,9 @@ def parse_line(raw: str, number: int) -> Item | BadLine | None:
         source = obj.get("source")
         if isinstance(source, dict) and isinstance(source.get("kind"), str):
             meta["source_kind"] = source["kind"]
+        if isinstance(source, dict) and isinstance(source.get("publisher"), str):
+            # who published it: a news site, or for a dataset the repository holding its files
+            meta["publisher"] = source["publisher"]
         for key in ("part", "case", "election"):
             if isinstance(obj.get(key), str):
                 meta[key] = obj[key]

@@ -39,6 +39,7 @@ REGISTERS = ("endorse", *NEUTRAL_REGISTERS)
 # list name -> register it signals
 CUE_LISTS = {
     "report_cue": "report",
+    "headline_verb": "report",
     "result_cue": "report",
     "news_style": "report",
     "warn_cue": "warn",
@@ -49,12 +50,17 @@ CUE_LISTS = {
 }
 ENDORSE_LISTS = ("first_person", "call_to_vote", "endorse_cue")
 # An attribution ("ujarnya") gives the words around it to a third person.
-ATTRIBUTION_LISTS = frozenset({"report_cue"})
+ATTRIBUTION_LISTS = frozenset({"report_cue", "headline_verb"})
 SPOKEN_FIELDS = frozenset({"text", "transcript", "target.text"})  # words, not a media label
+# Lists read only in words: a media description is a reporter's account of a recording, and its
+# "disebut suara Sekcam" says whose voice it is, not that the recording reports anyone.
+WORDS_ONLY_LISTS = frozenset({"headline_verb"})
 # A register is read when its cues weigh at least REGISTER_WEIGHT: a structural cue or an
 # attribution, a warning, a debunk or a turnout appeal weighs that much alone, any other cue
 # word one.
-STRONG_CUE_LISTS = frozenset({"report_cue", "news_style", "debunk", "gotv", "warn_cue"})
+STRONG_CUE_LISTS = frozenset(
+    {"report_cue", "headline_verb", "news_style", "debunk", "gotv", "warn_cue"}
+)
 REGISTER_WEIGHT = 2
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
@@ -69,6 +75,29 @@ HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
 REFRAIN = "an instruction to refrain"
 REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orders
 _PURPOSE = frozenset(["untuk", "utk", "agar", "supaya", "biar", "buat", "spy"])
+FORBIDDEN_ROLE = "a campaign role forbidden"
+ROLE_WINDOW = 3  # words between a negation and the campaign role it forbids
+# Verbs of becoming and joining (and their particles) between a prohibition and a role.
+_JOINING = frozenset(
+    [
+        "jadi",
+        "menjadi",
+        "ikut",
+        "ikutan",
+        "terlibat",
+        "sebagai",
+        "masuk",
+        "bergabung",
+        "gabung",
+        "dalam",
+        "ke",
+        "secara",
+        "aktif",
+        "sampai",
+        "sampe",
+        "usah",
+    ]
+)
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 RECEIVED = "an instruction someone received"
 WHOEVER_WINS = "whoever wins"
@@ -234,6 +263,13 @@ _FACT_CHECK = re.compile(
     r"konten tiruan|satire|false|misleading)\s*\]",
     re.IGNORECASE,
 )
+# A share button's credit closing a shared title: "<title> via @detikcom", "... via @YouTube",
+# then at most links and hashtags: the words before it are the publisher's title, passed on
+# (the credit alone closing a saying is read past by `signed_saying`, `_SHARE_CREDIT`).
+_TITLE_CREDIT = re.compile(
+    r"\svia\s+@[A-Za-z0-9_.]{2,}(?=(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|#\w+))*\s*$)"
+)
+SHARE_CREDIT = "register:report (a share button's credit)"
 _QUOTE_CHARS = frozenset('"“”„«»')
 _DASHES = frozenset("-–—")
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
@@ -628,6 +664,11 @@ def read_register(
                 continue
             links = text_links(orig) if field in ("text", "target.text") else []
             bare = shapes[field] = without_links(orig, links)
+            credit = _TITLE_CREDIT.search(orig) if field == "text" and "via" in orig else None
+            if credit is not None:
+                found.setdefault("report", []).append(
+                    Ev(field, credit.start(), credit.end(), SHARE_CREDIT, raw=True)
+                )
             if field == "text" and side == "own":
                 for link in links:
                     for _, host in _publisher_links([link.group()]):
@@ -742,6 +783,8 @@ def read_register(
         for name, register in CUE_LISTS.items():
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
+                    if name in WORDS_ONLY_LISTS and ev.field not in SPOKEN_FIELDS:
+                        continue
                     found.setdefault(register, []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:{register} ({name})")
                     )
@@ -784,6 +827,10 @@ def read_register(
             for ev in _refraining_orders(feats, keys, texts, negation_starts):
                 found.setdefault("warn", []).append(
                     Ev(ev.field, ev.start, ev.end, f"register:warn ({REFRAIN})")
+                )
+            for ev in _forbidden_roles(feats, keys, texts, negation_evs):
+                found.setdefault("warn", []).append(
+                    Ev(ev.field, ev.start, ev.end, f"register:warn ({FORBIDDEN_ROLE})")
                 )
         for ev in _others_support(feats, keys, texts):
             found.setdefault("report", []).append(
@@ -1026,6 +1073,7 @@ _KEYS = {
             "participant",
             "candidate_word",
             "campaign_term",
+            "campaign_team",
             "gesture",
             "political_context",
         )
@@ -1440,6 +1488,37 @@ def _refrains(ev: Ev, texts: dict[str, str], negation_starts: set[tuple[str, int
             return False
         at = nxt
     return False
+
+
+def _forbidden_roles(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    negations: list[Ev],
+) -> list[Ev]:
+    """Campaign roles someone is told not to take: a negation, then only verbs of becoming or
+    joining, then the role ("jangan jadi tim sukses", "tidak boleh terlibat sebagai tim
+    kampanye"). The rule being given or quoted, as heads of office brief their staff; with a
+    participant named the caller keeps them (the reader is not called when one is)."""
+    starts: dict[str, list[int]] = {}
+    for ev in negations:
+        if ev.end is not None:
+            starts.setdefault(ev.field, []).append(ev.end)
+    out: list[Ev] = []
+    for key in keys["campaign_team"]:
+        for ev in feats.found.get(key, ()):
+            ends = starts.get(ev.field)
+            if not ends or ev.start is None:
+                continue
+            text = texts.get(ev.field, "")
+            if any(
+                end <= ev.start
+                and len(between := text[end : ev.start].split()) <= ROLE_WINDOW
+                and _JOINING.issuperset(between)
+                for end in ends
+            ):
+                out.append(ev)
+    return out
 
 
 def _keep(feats: Features, key: str, evs: list[Ev], kept: list[Ev]) -> None:

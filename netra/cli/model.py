@@ -124,47 +124,66 @@ def eval_cmd(
 
 @model_app.command("cv")
 def cv_cmd(
-    folds: Annotated[int, typer.Option(help="Folds, by case (an incident stays whole).")] = 5,
+    folds: Annotated[int, typer.Option(help="Folds (a case, or a source, stays whole).")] = 5,
     seed: Annotated[int, typer.Option(help="Random seed (solver and calibration).")] = 20221922,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="What a fold keeps whole: case, source (a publisher or dataset with all its "
+            "cases); repeat for both (the default)."
+        ),
+    ] = None,
 ) -> None:
-    """The engine on events its model never saw: k-fold by case over the real train and dev
-    parts (never test). Each fold is judged with a model trained on the others (and the
-    hand-written dev part) at the shipped thresholds; false alarms are put down to the model's
-    lone opinion or to the rules."""
+    """The engine on events its model never saw: k-fold over the real train and dev parts
+    (never test), by case and by source. Each fold is judged with a model trained on the others
+    (and the hand-written dev part) at the shipped thresholds; false alarms are put down to the
+    model's lone opinion or to the rules. By source is the estimate for sources never seen."""
     from neutrality import Engine
-    from neutrality.crossval import Estimate, out_of_fold, threshold_at
+    from neutrality.crossval import Estimate, Grouping, out_of_fold, threshold_at
 
+    try:
+        groupings = [Grouping(b) for b in by or ("case", "source")]
+    except ValueError:
+        err.print(f"[red]--by takes {', '.join(g.value for g in Grouping)}[/]")
+        raise typer.Exit(2) from None
     engine = Engine.load(configured_pack())
     parts = {f.stem: _labelled(f) for f in (REAL_DIR / "train.jsonl", DEV_FILE)}
     items = [i for part in parts.values() for i in part]
-    judged = out_of_fold(engine, items, _labelled(TRAIN_FILES[1]), folds=folds, seed=seed)
-    by_part = {name: [j for j in judged if j.item.meta.get("part") == name] for name in parts}
-    t = Table(title=f"netra model cv: {folds} folds by case, the model never saw the fold")
-    cols = ("part", "items", "P", "R", "false alarms", "by model alone", "model alone", "its P")
-    for col in cols:
-        t.add_column(col, justify="left" if col == "part" else "right")
-    for name, rows in (*by_part.items(), ("train + dev", judged)):
-        est = Estimate.of(rows)
-        c = est.counts
-        t.add_row(
-            name,
-            str(len(rows)),
-            f"{c.precision:.1%}",
-            f"{c.recall:.1%}",
-            f"{c.false_alarm_rate:.1%} ({c.fp})",
-            str(est.model_alone_fp),
-            str(est.model_alone_tp + est.model_alone_fp),
-            f"{est.model_alone_precision:.1%}",
+    t = Table(title=f"netra model cv: {folds} folds, the model never saw the fold")
+    cols = ("by", "part", "items", "P", "R", "false alarms", "by model alone", "model alone")
+    for col in (*cols, "its P"):
+        t.add_column(col, justify="left" if col in ("by", "part") else "right")
+    notes: list[str] = []
+    for grouping in groupings:
+        judged = out_of_fold(
+            engine, items, _labelled(TRAIN_FILES[1]), folds=folds, seed=seed, by=grouping
         )
+        by_part = {n: [j for j in judged if j.item.meta.get("part") == n] for n in parts}
+        for name, rows in (*by_part.items(), ("train + dev", judged)):
+            est = Estimate.of(rows)
+            c = est.counts
+            t.add_row(
+                grouping.value,
+                name,
+                str(len(rows)),
+                f"{c.precision:.1%}",
+                f"{c.recall:.1%}",
+                f"{c.false_alarm_rate:.1%} ({c.fp})",
+                str(est.model_alone_fp),
+                str(est.model_alone_tp + est.model_alone_fp),
+                f"{est.model_alone_precision:.1%}",
+            )
+        assert engine.model is not None  # out_of_fold refuses a pack without one
+        for precision in (0.95, 0.80):
+            at, recall = threshold_at(judged, precision)
+            notes.append(
+                f"by {grouping.value}: out-of-fold threshold for the model alone at precision "
+                f">= {precision:.2f}: {at:.3f} (recall {recall:.1%}); shipped: partisan "
+                f"{engine.model.partisan_at:.3f}, possible {engine.model.possible_at:.3f}"
+            )
     out.print(t)
-    assert engine.model is not None  # out_of_fold refuses a pack without one
-    for precision in (0.95, 0.80):
-        at, recall = threshold_at(judged, precision)
-        out.print(
-            f"out-of-fold threshold for the model alone at precision >= {precision:.2f}: "
-            f"{at:.3f} (recall {recall:.1%}); shipped: partisan {engine.model.partisan_at:.3f}, "
-            f"possible {engine.model.possible_at:.3f}"
-        )
+    for note in notes:
+        out.print(note)
 
 
 def register(app: typer.Typer) -> None:

@@ -957,3 +957,67 @@ def test_thanks_to_an_office_holders_account_takes_no_side(engine: Engine) -> No
 )  # fmt: skip
 def test_first_person_lowered_matches_what_the_ignore_case_pattern_matches(text: str) -> None:
     assert _first_person(text) is bool(_FIRST_PERSON.search(text))
+
+
+def test_a_headline_verb_gives_the_words_to_the_person_named(engine: Engine) -> None:
+    # "X sebut ...", "... dianggap ...": a named person's words or view, as news gives them
+    for text in (
+        "Gubernur Sebut Program Pasangan Nomor 2 Belum Jelas Anggarannya",
+        "Program Pasangan Calon Nomor 2 Dianggap Menyulitkan Warga",
+        "Wakil Presiden mempersilakan Anies untuk kembali maju di Pilkada Jakarta",
+    ):
+        found = _features(engine, _post(text))
+        assert "text.headline_verb" in found, text
+        assert {"register.report", "register.neutral"} <= found, text
+    # the author's own endorsing words beside it still take a side
+    found = _features(engine, _post("Pak Anies disebut pemimpin terbaik, ayo coblos Anies!"))
+    assert "register.endorse" in found and "register.neutral" not in found
+    # a media description says whose voice a recording is in the reporter's words: no report
+    recording = _post(
+        "Siap, laksanakan",
+        media_description="rekaman suara rapat di kantor camat, disebut suara sekretaris camat",
+    )
+    found = _features(engine, recording)
+    assert "media.headline_verb" in found
+    assert "register.report" not in found
+
+
+def test_a_campaign_role_forbidden_is_a_warning(engine: Engine) -> None:
+    for text in (
+        "Jangan jadi tim sukses. Kalau menang bagus, kalau kalah repot, jadi profesional saja",
+        "Guru tidak boleh terlibat sebagai tim kampanye",
+        "Kepala sekolah dilarang ikut jadi relawan pemenangan",
+    ):
+        found = _features(engine, _post(text))
+        assert {"register.warn", "register.neutral"} <= found, text
+    # the role taken, or forbidden with a participant named, is no warning
+    for text in ("Saya jadi tim sukses, jangan lupa coblos", "Jangan jadi tim sukses Prabowo"):
+        assert "register.warn" not in _features(engine, _post(text)), text
+    # words other than becoming or joining between the negation and the role: no prohibition
+    assert "register.warn" not in _features(
+        engine, _post("Tidak ada yang tahu siapa tim sukses itu")
+    )
+
+
+def test_a_share_buttons_credit_closing_a_title_is_news_passed_on(engine: Engine) -> None:
+    for text in (
+        "Presiden Menjawab: Dialog Warga dan Joko Widodo di Istana Negara -... via @YouTube",
+        "pak jokowi dialog sama warga di istana negara via @YouTube #PresidenMenjawab",
+    ):
+        found = _features(engine, _post(text))
+        assert {"register.report", "register.neutral"} <= found, text
+    # a credit in the middle of the author's own words is no share button's
+    found = _features(engine, _post("Saya datang via @gojekindonesia ke acara Prabowo, mantap"))
+    assert "register.report" not in found
+    # the author's own endorsement shared with a credit still takes a side
+    found = _features(engine, _post("Ayo menangkan Prabowo via @gerindra"))
+    assert "register.endorse" in found and "register.neutral" not in found
+
+
+def test_parity_spelt_with_a_digit_2_is_even_handed(engine: Engine) -> None:
+    found = _features(engine, _post("Pak Prabowo, pak Anies dan pak Ganjar sama2 hebat"))
+    assert "text.parity_cue" in found
+    assert "register.neutral" in found and "register.endorse" not in found
+    # one of them praised alone is a side taken
+    found = _features(engine, _post("Pak Prabowo memang hebat, sama2 kita dukung"))
+    assert "register.neutral" not in found
