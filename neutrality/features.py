@@ -22,8 +22,8 @@ from neutrality.matcher import Hit, Kind, Meaning
 from neutrality.misspelt import NameSpeller
 from neutrality.normalise import NormText, camel_pieces
 from neutrality.onesided import FEATURE as ONE_SIDED
+from neutrality.onesided import participant_of, read_one_sided
 from neutrality.onesided import possible as one_sided_possible
-from neutrality.onesided import read_one_sided
 from neutrality.spelling import name_variants
 from neutrality.stance import read_register, register_features
 from schemas import Action, Phase, Post, TargetKind
@@ -459,10 +459,8 @@ class Extractor:
         out: dict[str, dict[str, set[str]]] = {"own": {}, "target": {}}
         for zone in ZONES:
             for ev in feats.found.get(f"{zone}.participant", ()):
-                if ev.field.startswith("mentions[") or ev.label.startswith("tagged account:"):
-                    continue
-                pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
-                p = self.cat.participants.get(pid)
+                pid = participant_of(ev)
+                p = self.cat.participants.get(pid) if pid is not None else None
                 if p is not None:
                     out[_side(zone)].setdefault(p.race_id, set()).add(p.id)
         return out
