@@ -37,6 +37,17 @@ SPOKEN = frozenset({"text", "transcript"})  # the author's own words (not a medi
 CLAUSE_WORDS = 14  # words between an evaluative word and the reference it is said of
 # A sentence ends at a full stop, exclamation or question mark followed by a blank, or a line end.
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# Indonesian verbs of saying and judging, and "menurut" (according to): a participant right
+# before such a verb ("Luluk sebut Pemprov gagal"), or right after "menurut", is the speaker,
+# and the evaluation that follows is theirs, reported, not the author's verdict on them.
+# ("mengucapkan", to utter a greeting, is left out: it says nothing of anyone.)
+_SAYING = frozenset([
+    "sebut", "menyebut", "sebutkan", "menyebutkan", "bilang", "kata", "katanya", "mengatakan",
+    "menilai", "nilai", "klaim", "mengklaim", "ungkap", "mengungkap", "mengungkapkan", "tuding",
+    "menuding", "sindir", "menyindir", "kritik", "mengkritik", "ucap", "tegaskan", "menegaskan",
+    "akui", "mengakui",
+])  # fmt: skip
+_ACCORDING = frozenset(["menurut", "kata", "bagi"])
 _QUESTION_MARK = "?"
 _QUOTE_CHARS = frozenset('"“”„«»')
 
@@ -99,6 +110,8 @@ def read_one_sided(
         if field in reports or norm is None or not orig:
             continue
         said = [ev for ev in evaluations if ev.field == field]
+        speakers = [ref for ref in refs if _speaker(norm.text, ref)]
+        refs = [ref for ref in refs if ref not in speakers]
         near = [
             (ev, ref)
             for ev in said
@@ -118,6 +131,8 @@ def read_one_sided(
             lo, hi = min(a, ra), max(b, rb)
             if any(lo <= at < hi for at in breaks):
                 continue  # another sentence
+            if any(_heard_from(tracked, speaker, a, breaks) for speaker in speakers):
+                continue  # a participant's words reported ("Luluk sebut Pemprov gagal")
             if _asks(orig, hi, breaks):
                 continue  # a question, not a verdict
             pid = participant_of(ref)
@@ -125,6 +140,21 @@ def read_one_sided(
             out.append(ref)
     if out:
         found[FEATURE] = out
+
+
+def _speaker(text: str, ref: Ev) -> bool:
+    """Whether the participant at `ref` speaks: a verb of saying or judging right after the
+    reference, or "menurut"/"kata"/"bagi" right before it (`_SAYING`, `_ACCORDING`)."""
+    after = text[ref.end or 0 :].split(None, 1)
+    before = text[: ref.start or 0].rsplit(None, 1)
+    return bool(after and after[0] in _SAYING) or bool(before and before[-1] in _ACCORDING)
+
+
+def _heard_from(norm: NormText, speaker: Ev, at: int, breaks: list[int]) -> bool:
+    """Whether the evaluative word at original offset `at` follows a speaking participant in
+    the same sentence: it is what they said."""
+    _, end = _original(norm, speaker)
+    return end <= at and not any(end <= b < at for b in breaks)
 
 
 def _words_between(text: str, ev: Ev, ref: Ev) -> int:

@@ -58,6 +58,9 @@ def test_it_sends_to_review_and_its_evidence_is_explained(engine: Engine) -> Non
         'Pengamat: "Ganjar sombong," katanya kepada wartawan',  # a quotation
         "Warga menilai Ganjar sombong, ujar pengamat",  # a report
         "Kenapa Anies dibilang sombong?",  # a question
+        "Ganjar sebut pemerintah gagal dan ceroboh",  # the participant speaks: their verdict
+        "Menurut Anies kebijakan itu ceroboh",  # the same, "according to"
+        "Anies kemarin di Medan, Anies sebut pemerintah gagal",  # said after the speaker
         "Ganjar. Kemarin saya makan sate di pasar, rasanya hambar",  # another sentence
     ],
 )
