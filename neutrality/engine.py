@@ -19,6 +19,8 @@ from neutrality.lexicon import SETTING_LISTS, Lexicon, build_lexicon
 from neutrality.matcher import Kind
 from neutrality.model import Model
 from neutrality.normalise import NormText, one_tag, one_tag_offsets, quick_form, quick_offsets
+from neutrality.onesided import FEATURE as ONE_SIDED
+from neutrality.onesided import possible as one_sided_possible
 from neutrality.pack import Pack, Rule, load_pack
 from neutrality.ruleindex import RuleIndex
 from neutrality.stance import possible_registers
@@ -333,6 +335,8 @@ class Engine:
             return self._too_complex(post, day, t0, "reading features")
         # The second tier (stance, then the model) runs only while a rule can still fire.
         optimistic = feats.found.keys() | possible_registers(feats.found, post) | MODEL_FEATURES
+        if one_sided_possible(feats.found):
+            optimistic |= _ONE_SIDED
         index = self._rules_for_action[post.action]
         candidates = index.candidates(optimistic)
         model_score: float | None = None
@@ -601,6 +605,7 @@ _SIGNAL_LISTS = frozenset(
 
 
 _SETTING = frozenset(SETTING_LISTS)
+_ONE_SIDED = frozenset({ONE_SIDED})  # the stance tier may add it (onesided.py)
 # A recording's own words, where a superior addressing staff is read (not the content acted on).
 _RECORDING_FIELDS = frozenset({"text", "transcript", "media_description"})
 

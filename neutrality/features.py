@@ -21,6 +21,9 @@ from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
 from neutrality.misspelt import NameSpeller
 from neutrality.normalise import NormText, camel_pieces
+from neutrality.onesided import FEATURE as ONE_SIDED
+from neutrality.onesided import participant_of, read_one_sided
+from neutrality.onesided import possible as one_sided_possible
 from neutrality.spelling import name_variants
 from neutrality.stance import read_register, register_features
 from schemas import Action, Phase, Post, TargetKind
@@ -58,6 +61,7 @@ STRUCTURAL = (
     "exception.gotv",
     "exception.news",
     "exception.debunk",
+    ONE_SIDED,  # evaluation directed at a single participant (onesided.py)
     "exception.office_title",
 )
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -88,6 +92,7 @@ SLIP_CUES = (
     "support",
     "endorse_cue",
     "evaluation_cue",
+    "evaluative_word",
     "optative_cue",
     "win_outcome",
     "comparative_cue",
@@ -441,6 +446,9 @@ class Extractor:
         """The second tier: register and stance, then what counts as news. Separate from
         `extract` so the engine runs it only when a rule could still fire."""
         read_register(post, feats, scanned, self._named_by_side(feats), self._race_sizes)
+        if one_sided_possible(feats.found):
+            spoken = {"text": post.text, "transcript": post.transcript}
+            read_one_sided(spoken, feats, scanned, self.lexicon.normaliser.normalise)
         self._news_exception(feats)
 
     def _named_by_side(self, feats: Features) -> dict[str, dict[str, set[str]]]:
@@ -451,10 +459,8 @@ class Extractor:
         out: dict[str, dict[str, set[str]]] = {"own": {}, "target": {}}
         for zone in ZONES:
             for ev in feats.found.get(f"{zone}.participant", ()):
-                if ev.field.startswith("mentions[") or ev.label.startswith("tagged account:"):
-                    continue
-                pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
-                p = self.cat.participants.get(pid)
+                pid = participant_of(ev)
+                p = self.cat.participants.get(pid) if pid is not None else None
                 if p is not None:
                     out[_side(zone)].setdefault(p.race_id, set()).add(p.id)
         return out
