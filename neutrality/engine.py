@@ -170,7 +170,7 @@ class Engine:
         t0 = time.perf_counter()
         look = self._first_look(post, False)
         if look is None:  # most events: nothing the full look could find
-            return self._pass(post, wib_day(post.event_time), t0)
+            return self._pass(post, None, t0)
         return self._judge(post, locality, review_only, False, False, budget_ms, t0, look).decision
 
     def analyse(
@@ -194,18 +194,27 @@ class Engine:
         t0 = time.perf_counter()
         look = self._first_look(post, full_path)
         if look is None:
-            return Analysis(self._pass(post, wib_day(post.event_time), t0), None, [])
+            return Analysis(self._pass(post, None, t0), None, [])
         return self._judge(post, locality, review_only, complete, full_path, budget_ms, t0, look)
 
     def _first_look(self, post: Post, full_path: bool) -> _FirstLook | None:
         """The quick first look at every field: None when nothing in the event could be worth
         judging (and `full_path` is not asked for). Apart from the full look below it, so that
-        the most common event costs two small calls and not the full look's frame."""
-        body = post.text
+        the most common event costs two small calls and not the full look's frame.
+
+        The fields are read from the post's `__dict__`: a pydantic model defines `__getattr__`,
+        which makes every attribute read a slow call (a tenth of this look's work)."""
+        values = post.__dict__
+        body = values["text"]
         if (
             body
-            and post.target is None
-            and not (post.transcript or post.media_description or post.mentions or post.hashtags)
+            and values["target"] is None
+            and not (
+                values["transcript"]
+                or values["media_description"]
+                or values["mentions"]
+                or values["hashtags"]
+            )
             and "#" not in body
         ):
             # The usual event, its text alone: what the loop below decides for it, without
@@ -220,28 +229,30 @@ class Engine:
                 return None
             return _FirstLook([("text", body)], False, {"text": form}, set())
         fields: list[tuple[str, str]] = [("text", body)]
-        if post.transcript:
-            fields.append(("transcript", post.transcript))
-        if post.media_description:
-            fields.append(("media_description", post.media_description))
-        target = post.target
+        if values["transcript"]:
+            fields.append(("transcript", values["transcript"]))
+        if values["media_description"]:
+            fields.append(("media_description", values["media_description"]))
+        target = values["target"]
         structural = False
         if target is not None:
-            if target.text:
-                fields.append(("target.text", target.text))
-            if target.name:
-                fields.append(("target.name", target.name))
-            if target.account and target.account.casefold() in self._structural_accounts:
+            acted_on = target.__dict__
+            if acted_on["text"]:
+                fields.append(("target.text", acted_on["text"]))
+            if acted_on["name"]:
+                fields.append(("target.name", acted_on["name"]))
+            account = acted_on["account"]
+            if account and account.casefold() in self._structural_accounts:
                 structural = True
         quick = self._quick.look
         clean: dict[str, str] = {}
         tracked: set[str] = set()
-        if post.mentions and not structural:
+        if values["mentions"] and not structural:
             structural = any(
                 account.casefold() in self._structural_accounts
                 for _, account in mentioned_accounts(post)
             )
-        anchored = structural or bool(post.hashtags)
+        anchored = structural or bool(values["hashtags"])
         for name, raw in fields:
             if not raw:
                 continue
@@ -457,21 +468,27 @@ class Engine:
         e = elections[0]
         return e.id, e.calendar.phase(day)
 
-    def _pass(self, post: Post, day: dt.date, t0: float) -> Decision:
+    def _pass(self, post: Post, day: dt.date | None, t0: float) -> Decision:
         """A pass on the fast path: the day's constant fields come from a template, so most
-        posts cost one dict copy here (the same Decision _verdict would build)."""
+        posts cost one dict copy here (the same Decision _verdict would build). `day` None: the
+        event's own (the post's fields are read from its `__dict__`, see `_first_look`)."""
+        fields = post.__dict__
+        if day is None:
+            day = wib_day(fields["event_time"])
         template = self._pass_templates.get(day)
         if template is None:
             election, phase = self._phase(day, [])
             built = self._verdict(post, t0, Outcome.PASS, 0.0, None, [], [], [], election, phase)
             template = self._pass_templates[day] = dict(built.__dict__)
         values = template.copy()
-        values["post_key"] = f"{_PLATFORM_NAMES[post.platform]}:{post.post_id}"
-        values["platform"] = post.platform
-        values["post_id"] = post.post_id
-        values["account_id"] = post.account_id
-        values["action"] = post.action
-        values["event_time"] = post.event_time
+        platform = fields["platform"]
+        post_id = fields["post_id"]
+        values["post_key"] = f"{_PLATFORM_NAMES[platform]}:{post_id}"
+        values["platform"] = platform
+        values["post_id"] = post_id
+        values["account_id"] = fields["account_id"]
+        values["action"] = fields["action"]
+        values["event_time"] = fields["event_time"]
         values["hits"] = []
         values["participants"] = []
         values["races"] = []
@@ -493,14 +510,15 @@ class Engine:
         model_score: float | None = None,
     ) -> Decision:
         """The one place a Decision is built, on the fast path and the full one."""
+        fields = post.__dict__  # see `_first_look`
         return _build(
             Decision,
-            post_key=f"{_PLATFORM_NAMES[post.platform]}:{post.post_id}",
-            platform=post.platform,
-            post_id=post.post_id,
-            account_id=post.account_id,
-            action=post.action,
-            event_time=post.event_time,
+            post_key=f"{_PLATFORM_NAMES[fields['platform']]}:{fields['post_id']}",
+            platform=fields["platform"],
+            post_id=fields["post_id"],
+            account_id=fields["account_id"],
+            action=fields["action"],
+            event_time=fields["event_time"],
             outcome=outcome,
             score=score,
             severity=severity,
