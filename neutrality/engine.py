@@ -272,7 +272,7 @@ class Engine:
                 tracked.add(name)
             else:
                 clean[name] = text
-        if not anchored and (post.transcript or post.media_description):
+        if not anchored and (values["transcript"] or values["media_description"]):
             anchored = self._superior_speaking(clean)
         if not anchored and not full_path:
             return None
@@ -304,8 +304,10 @@ class Engine:
         """The full look, for an event the first look let through (see `analyse`)."""
         deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
         fields, structural, clean, tracked = look
-        day = wib_day(post.event_time)
-        for i, tag in enumerate(post.hashtags):
+        values = post.__dict__  # see `_first_look`
+        day = wib_day(values["event_time"])
+        hashtags = values["hashtags"]
+        for i, tag in enumerate(hashtags):
             fields.append((f"hashtags[{i}]", tag if tag.startswith("#") else "#" + tag))
         normalise = self._normalise
         scan = self._scan
@@ -330,11 +332,11 @@ class Engine:
         if (
             not full_path
             and not structural
-            and not post.hashtags
+            and not hashtags
             and not _has_signal(
                 scanned,
                 self.extractor.markable,
-                bool(post.transcript or post.media_description),
+                bool(values["transcript"] or values["media_description"]),
             )
         ):
             return Analysis(self._pass(post, day, t0), None, [])
@@ -344,7 +346,7 @@ class Engine:
             return self._too_complex(post, day, t0, "reading features")
         # The second tier (stance, then the model) runs only while a rule can still fire.
         optimistic = feats.found.keys() | possible_registers(feats.found, post) | MODEL_FEATURES
-        index = self._rules_for_action[post.action]
+        index = self._rules_for_action[values["action"]]
         candidates = index.candidates(optimistic)
         model_score: float | None = None
         if complete:

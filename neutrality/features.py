@@ -577,28 +577,31 @@ class Extractor:
 
     def _structure(self, post: Post, feats: Features, day: dt.date) -> None:
         cat = self.cat
-        action = _ACTION_NAMES[post.action]  # Enum.value is a slow property on 3.11
+        # The post's fields from its __dict__: a pydantic model's attribute reads go through
+        # its __getattr__ hook, a slow call each.
+        fields = post.__dict__
+        action = _ACTION_NAMES[fields["action"]]  # Enum.value is a slow property on 3.11
         feats.found[f"action.{action}"] = [Ev("action", None, None, "action", action)]
-        author = post.account_id.casefold()
+        account_id = fields["account_id"]
+        author = account_id.casefold()
         if author in cat.election_bodies:
             feats.add(
                 "author.election_body",
-                Ev("account_id", None, None, "election body", post.account_id),
+                Ev("account_id", None, None, "election body", account_id),
             )
         if author in cat.news_outlets:
-            feats.add(
-                "author.news_outlet", Ev("account_id", None, None, "news outlet", post.account_id)
-            )
+            feats.add("author.news_outlet", Ev("account_id", None, None, "news outlet", account_id))
         # Mentions name accounts: a candidate's or winning team's account mentioned is that
         # participant named in the author's own words ("@ganjarpranowo lanjutkan pak!").
-        for i, (handle, account) in enumerate(mentioned_accounts(post) if post.mentions else ()):
+        mentions = mentioned_accounts(post) if fields["mentions"] else ()
+        for i, (handle, account) in enumerate(mentions):
             mentioned = cat.account_role(account, day)
             if mentioned is not None:
                 kind, p = mentioned
                 ev = Ev(f"mentions[{i}]", None, None, f"{kind}_account:{p.id}", handle)
                 self._mention(feats, "text", p, ev)
                 feats.add("text.named", ev)
-        t = post.target
+        t = fields["target"]
         if t is not None and t.account:
             acc = t.account.casefold()
             role = cat.account_role(acc, day)
@@ -616,7 +619,7 @@ class Extractor:
                 feats.add(
                     "target.news_outlet", Ev("target.account", None, None, ev_label, t.account)
                 )
-        if t is not None and (t.kind is TargetKind.GROUP or post.action is Action.JOIN_GROUP):
+        if t is not None and (t.kind is TargetKind.GROUP or fields["action"] is Action.JOIN_GROUP):
             team = feats.found.get("target.campaign_team", [])
             # a team named for a participant, or for a candidate the catalogue does not know
             # ("grup tim dan simpatisan paslon bupati ...")
@@ -660,16 +663,18 @@ def markable_names(cat: Catalogue) -> frozenset[str]:
 def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:
     """(field, offset, body) of every hashtag in the text and in the hashtags field."""
     bodies: list[tuple[str, int, str]] = []
-    if "#" in post.text:
-        pos = post.text.find("#")
+    fields = post.__dict__  # see `Extractor._structure`
+    text = fields["text"]
+    if "#" in text:
+        pos = text.find("#")
         while pos != -1:
             end = pos + 1
-            while end < len(post.text) and (post.text[end].isalnum() or post.text[end] == "_"):
+            while end < len(text) and (text[end].isalnum() or text[end] == "_"):
                 end += 1
             if end > pos + 1:
-                bodies.append(("text", pos + 1, post.text[pos + 1 : end]))
-            pos = post.text.find("#", end)
-    for i, tag in enumerate(post.hashtags):
+                bodies.append(("text", pos + 1, text[pos + 1 : end]))
+            pos = text.find("#", end)
+    for i, tag in enumerate(fields["hashtags"]):
         off = 1 if tag.startswith("#") else 0
         bodies.append((f"hashtags[{i}]", off, tag[off:]))
     return bodies
@@ -698,7 +703,8 @@ def _handles(post: Post) -> dict[str, tuple[list[str], str]]:
     """Per field of the author's words with an @handle in it: the handles (case-folded) and
     the rest of the field run together, letters and digits only."""
     out: dict[str, tuple[list[str], str]] = {}
-    if "@" not in post.text and "@" not in post.transcript:
+    fields = post.__dict__  # see `Extractor._structure`
+    if "@" not in fields["text"] and "@" not in fields["transcript"]:
         return out  # the usual case
     for name in ("text", "transcript"):
         orig = post.field_text(name)
