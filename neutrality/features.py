@@ -299,6 +299,9 @@ class Extractor:
             named_at[(sc.field, start)] = p.id
         self._slips(feats, lex_suppressed, {f for f, _ in named_at}, offices, named_races, day)
         words = _Words(post, self._tag_max)
+        # Whether each word around a campaign match is names alone: the matches in one hashtag
+        # ("#PrabowoGibran2024": each name, the pair, each of their races) share its word.
+        names_alone: dict[str, bool] = {}
         for sc, start, end, m in campaign:
             if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
                 continue
@@ -311,7 +314,13 @@ class Extractor:
                 named_races.add(p.race_id)
                 continue
             zone = "text" if sc.zone == "raw" else sc.zone
-            if _names_only(words.around(sc, start, end), self._tag_names, self._tag_name_lengths):
+            body = words.around(sc, start, end)
+            alone = names_alone.get(body)
+            if alone is None:
+                alone = names_alone[body] = _names_only(
+                    body, self._tag_names, self._tag_name_lengths
+                )
+            if alone:
                 # "#AhokDjarot", "#ahok": the names alone, as a topic is tagged; a slogan, a
                 # number or a word beside the names ("#AHYforAll", "#AhokDjarot2017") chants
                 ev = Ev(sc.field, start, end, f"{NAME_TAG}:{p.id}", raw=sc.zone == "raw")
@@ -668,9 +677,8 @@ def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:
     if "#" in text:
         pos = text.find("#")
         while pos != -1:
-            end = pos + 1
-            while end < len(text) and (text[end].isalnum() or text[end] == "_"):
-                end += 1
+            body = _WORD.match(text, pos + 1)  # letters, digits and "_" (see `_WORD`)
+            end = body.end() if body is not None else pos + 1
             if end > pos + 1:
                 bodies.append(("text", pos + 1, text[pos + 1 : end]))
             pos = text.find("#", end)
@@ -848,8 +856,9 @@ def _suppress(scanned: list[Scanned]) -> list[tuple[Scanned, list[Hit]]]:
 
 
 def _squeeze(text: str) -> str:
-    """Letters and digits only, case-folded: a name as a hashtag writes it."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    """Letters and digits only, case-folded: a name as a hashtag writes it. One regex pass:
+    `[\\W_]` is exactly what `str.isalnum` refuses (see `_WORD`)."""
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 _WORD = re.compile(r"\w+")  # letters, digits and "_": str.isalnum() or "_", as Python defines \w
@@ -866,6 +875,7 @@ class _Words:
         self._post = post
         self._limit = limit
         self._spans: dict[tuple[str, str], tuple[list[int], list[int], str]] = {}
+        self._squeezed: dict[tuple[str, str, int, int], str] = {}  # a word asked for again
 
     def around(self, sc: Scanned, start: int, end: int) -> str:
         key = (sc.field, sc.zone)
@@ -882,7 +892,13 @@ class _Words:
         j = bisect.bisect_right(starts, end) - 1  # the word running on after it
         if j >= 0 and starts[j] <= end < ends[j]:
             b = ends[j]
-        return _squeeze(text[a:b]) if b - a <= self._limit else ""
+        if b - a > self._limit:
+            return ""
+        word = (sc.field, sc.zone, a, b)
+        squeezed = self._squeezed.get(word)
+        if squeezed is None:
+            squeezed = self._squeezed[word] = _squeeze(text[a:b])
+        return squeezed
 
 
 def _names_only(body: str, names: dict[str, set[str]], lengths: tuple[int, ...]) -> bool:
