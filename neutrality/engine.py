@@ -172,7 +172,7 @@ class Engine:
         t0 = time.perf_counter()
         look = self._first_look(post, False)
         if look is None:  # most events: nothing the full look could find
-            return self._pass(post, wib_day(post.event_time), t0)
+            return self._pass(post, None, t0)
         return self._judge(post, locality, review_only, False, False, budget_ms, t0, look).decision
 
     def analyse(
@@ -196,18 +196,27 @@ class Engine:
         t0 = time.perf_counter()
         look = self._first_look(post, full_path)
         if look is None:
-            return Analysis(self._pass(post, wib_day(post.event_time), t0), None, [])
+            return Analysis(self._pass(post, None, t0), None, [])
         return self._judge(post, locality, review_only, complete, full_path, budget_ms, t0, look)
 
     def _first_look(self, post: Post, full_path: bool) -> _FirstLook | None:
         """The quick first look at every field: None when nothing in the event could be worth
         judging (and `full_path` is not asked for). Apart from the full look below it, so that
-        the most common event costs two small calls and not the full look's frame."""
-        body = post.text
+        the most common event costs two small calls and not the full look's frame.
+
+        The fields are read from the post's `__dict__`: a pydantic model defines `__getattr__`,
+        which makes every attribute read a slow call (a tenth of this look's work)."""
+        values = post.__dict__
+        body = values["text"]
         if (
             body
-            and post.target is None
-            and not (post.transcript or post.media_description or post.mentions or post.hashtags)
+            and values["target"] is None
+            and not (
+                values["transcript"]
+                or values["media_description"]
+                or values["mentions"]
+                or values["hashtags"]
+            )
             and "#" not in body
         ):
             # The usual event, its text alone: what the loop below decides for it, without
@@ -222,28 +231,30 @@ class Engine:
                 return None
             return _FirstLook([("text", body)], False, {"text": form}, set())
         fields: list[tuple[str, str]] = [("text", body)]
-        if post.transcript:
-            fields.append(("transcript", post.transcript))
-        if post.media_description:
-            fields.append(("media_description", post.media_description))
-        target = post.target
+        if values["transcript"]:
+            fields.append(("transcript", values["transcript"]))
+        if values["media_description"]:
+            fields.append(("media_description", values["media_description"]))
+        target = values["target"]
         structural = False
         if target is not None:
-            if target.text:
-                fields.append(("target.text", target.text))
-            if target.name:
-                fields.append(("target.name", target.name))
-            if target.account and target.account.casefold() in self._structural_accounts:
+            acted_on = target.__dict__
+            if acted_on["text"]:
+                fields.append(("target.text", acted_on["text"]))
+            if acted_on["name"]:
+                fields.append(("target.name", acted_on["name"]))
+            account = acted_on["account"]
+            if account and account.casefold() in self._structural_accounts:
                 structural = True
         quick = self._quick.look
         clean: dict[str, str] = {}
         tracked: set[str] = set()
-        if post.mentions and not structural:
+        if values["mentions"] and not structural:
             structural = any(
                 account.casefold() in self._structural_accounts
                 for _, account in mentioned_accounts(post)
             )
-        anchored = structural or bool(post.hashtags)
+        anchored = structural or bool(values["hashtags"])
         for name, raw in fields:
             if not raw:
                 continue
@@ -263,7 +274,7 @@ class Engine:
                 tracked.add(name)
             else:
                 clean[name] = text
-        if not anchored and (post.transcript or post.media_description):
+        if not anchored and (values["transcript"] or values["media_description"]):
             anchored = self._superior_speaking(clean)
         if not anchored and not full_path:
             return None
@@ -295,8 +306,10 @@ class Engine:
         """The full look, for an event the first look let through (see `analyse`)."""
         deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
         fields, structural, clean, tracked = look
-        day = wib_day(post.event_time)
-        for i, tag in enumerate(post.hashtags):
+        values = post.__dict__  # see `_first_look`
+        day = wib_day(values["event_time"])
+        hashtags = values["hashtags"]
+        for i, tag in enumerate(hashtags):
             fields.append((f"hashtags[{i}]", tag if tag.startswith("#") else "#" + tag))
         normalise = self._normalise
         scan = self._scan
@@ -321,11 +334,11 @@ class Engine:
         if (
             not full_path
             and not structural
-            and not post.hashtags
+            and not hashtags
             and not _has_signal(
                 scanned,
                 self.extractor.markable,
-                bool(post.transcript or post.media_description),
+                bool(values["transcript"] or values["media_description"]),
             )
         ):
             return Analysis(self._pass(post, day, t0), None, [])
@@ -337,7 +350,7 @@ class Engine:
         optimistic = feats.found.keys() | possible_registers(feats.found, post) | MODEL_FEATURES
         if one_sided_possible(feats.found):
             optimistic |= _ONE_SIDED
-        index = self._rules_for_action[post.action]
+        index = self._rules_for_action[values["action"]]
         candidates = index.candidates(optimistic)
         model_score: float | None = None
         if complete:
@@ -461,21 +474,27 @@ class Engine:
         e = elections[0]
         return e.id, e.calendar.phase(day)
 
-    def _pass(self, post: Post, day: dt.date, t0: float) -> Decision:
+    def _pass(self, post: Post, day: dt.date | None, t0: float) -> Decision:
         """A pass on the fast path: the day's constant fields come from a template, so most
-        posts cost one dict copy here (the same Decision _verdict would build)."""
+        posts cost one dict copy here (the same Decision _verdict would build). `day` None: the
+        event's own (the post's fields are read from its `__dict__`, see `_first_look`)."""
+        fields = post.__dict__
+        if day is None:
+            day = wib_day(fields["event_time"])
         template = self._pass_templates.get(day)
         if template is None:
             election, phase = self._phase(day, [])
             built = self._verdict(post, t0, Outcome.PASS, 0.0, None, [], [], [], election, phase)
             template = self._pass_templates[day] = dict(built.__dict__)
         values = template.copy()
-        values["post_key"] = f"{_PLATFORM_NAMES[post.platform]}:{post.post_id}"
-        values["platform"] = post.platform
-        values["post_id"] = post.post_id
-        values["account_id"] = post.account_id
-        values["action"] = post.action
-        values["event_time"] = post.event_time
+        platform = fields["platform"]
+        post_id = fields["post_id"]
+        values["post_key"] = f"{_PLATFORM_NAMES[platform]}:{post_id}"
+        values["platform"] = platform
+        values["post_id"] = post_id
+        values["account_id"] = fields["account_id"]
+        values["action"] = fields["action"]
+        values["event_time"] = fields["event_time"]
         values["hits"] = []
         values["participants"] = []
         values["races"] = []
@@ -497,14 +516,15 @@ class Engine:
         model_score: float | None = None,
     ) -> Decision:
         """The one place a Decision is built, on the fast path and the full one."""
+        fields = post.__dict__  # see `_first_look`
         return _build(
             Decision,
-            post_key=f"{_PLATFORM_NAMES[post.platform]}:{post.post_id}",
-            platform=post.platform,
-            post_id=post.post_id,
-            account_id=post.account_id,
-            action=post.action,
-            event_time=post.event_time,
+            post_key=f"{_PLATFORM_NAMES[fields['platform']]}:{fields['post_id']}",
+            platform=fields["platform"],
+            post_id=fields["post_id"],
+            account_id=fields["account_id"],
+            action=fields["action"],
+            event_time=fields["event_time"],
             outcome=outcome,
             score=score,
             severity=severity,

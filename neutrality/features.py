@@ -304,6 +304,9 @@ class Extractor:
             named_at[(sc.field, start)] = p.id
         self._slips(feats, lex_suppressed, {f for f, _ in named_at}, offices, named_races, day)
         words = _Words(post, self._tag_max)
+        # Whether each word around a campaign match is names alone: the matches in one hashtag
+        # ("#PrabowoGibran2024": each name, the pair, each of their races) share its word.
+        names_alone: dict[str, bool] = {}
         for sc, start, end, m in campaign:
             if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
                 continue
@@ -316,7 +319,13 @@ class Extractor:
                 named_races.add(p.race_id)
                 continue
             zone = "text" if sc.zone == "raw" else sc.zone
-            if _names_only(words.around(sc, start, end), self._tag_names, self._tag_name_lengths):
+            body = words.around(sc, start, end)
+            alone = names_alone.get(body)
+            if alone is None:
+                alone = names_alone[body] = _names_only(
+                    body, self._tag_names, self._tag_name_lengths
+                )
+            if alone:
                 # "#AhokDjarot", "#ahok": the names alone, as a topic is tagged; a slogan, a
                 # number or a word beside the names ("#AHYforAll", "#AhokDjarot2017") chants
                 ev = Ev(sc.field, start, end, f"{NAME_TAG}:{p.id}", raw=sc.zone == "raw")
@@ -583,28 +592,31 @@ class Extractor:
 
     def _structure(self, post: Post, feats: Features, day: dt.date) -> None:
         cat = self.cat
-        action = _ACTION_NAMES[post.action]  # Enum.value is a slow property on 3.11
+        # The post's fields from its __dict__: a pydantic model's attribute reads go through
+        # its __getattr__ hook, a slow call each.
+        fields = post.__dict__
+        action = _ACTION_NAMES[fields["action"]]  # Enum.value is a slow property on 3.11
         feats.found[f"action.{action}"] = [Ev("action", None, None, "action", action)]
-        author = post.account_id.casefold()
+        account_id = fields["account_id"]
+        author = account_id.casefold()
         if author in cat.election_bodies:
             feats.add(
                 "author.election_body",
-                Ev("account_id", None, None, "election body", post.account_id),
+                Ev("account_id", None, None, "election body", account_id),
             )
         if author in cat.news_outlets:
-            feats.add(
-                "author.news_outlet", Ev("account_id", None, None, "news outlet", post.account_id)
-            )
+            feats.add("author.news_outlet", Ev("account_id", None, None, "news outlet", account_id))
         # Mentions name accounts: a candidate's or winning team's account mentioned is that
         # participant named in the author's own words ("@ganjarpranowo lanjutkan pak!").
-        for i, (handle, account) in enumerate(mentioned_accounts(post) if post.mentions else ()):
+        mentions = mentioned_accounts(post) if fields["mentions"] else ()
+        for i, (handle, account) in enumerate(mentions):
             mentioned = cat.account_role(account, day)
             if mentioned is not None:
                 kind, p = mentioned
                 ev = Ev(f"mentions[{i}]", None, None, f"{kind}_account:{p.id}", handle)
                 self._mention(feats, "text", p, ev)
                 feats.add("text.named", ev)
-        t = post.target
+        t = fields["target"]
         if t is not None and t.account:
             acc = t.account.casefold()
             role = cat.account_role(acc, day)
@@ -622,7 +634,7 @@ class Extractor:
                 feats.add(
                     "target.news_outlet", Ev("target.account", None, None, ev_label, t.account)
                 )
-        if t is not None and (t.kind is TargetKind.GROUP or post.action is Action.JOIN_GROUP):
+        if t is not None and (t.kind is TargetKind.GROUP or fields["action"] is Action.JOIN_GROUP):
             team = feats.found.get("target.campaign_team", [])
             # a team named for a participant, or for a candidate the catalogue does not know
             # ("grup tim dan simpatisan paslon bupati ...")
@@ -666,16 +678,17 @@ def markable_names(cat: Catalogue) -> frozenset[str]:
 def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:
     """(field, offset, body) of every hashtag in the text and in the hashtags field."""
     bodies: list[tuple[str, int, str]] = []
-    if "#" in post.text:
-        pos = post.text.find("#")
+    fields = post.__dict__  # see `Extractor._structure`
+    text = fields["text"]
+    if "#" in text:
+        pos = text.find("#")
         while pos != -1:
-            end = pos + 1
-            while end < len(post.text) and (post.text[end].isalnum() or post.text[end] == "_"):
-                end += 1
+            body = _WORD.match(text, pos + 1)  # letters, digits and "_" (see `_WORD`)
+            end = body.end() if body is not None else pos + 1
             if end > pos + 1:
-                bodies.append(("text", pos + 1, post.text[pos + 1 : end]))
-            pos = post.text.find("#", end)
-    for i, tag in enumerate(post.hashtags):
+                bodies.append(("text", pos + 1, text[pos + 1 : end]))
+            pos = text.find("#", end)
+    for i, tag in enumerate(fields["hashtags"]):
         off = 1 if tag.startswith("#") else 0
         bodies.append((f"hashtags[{i}]", off, tag[off:]))
     return bodies
@@ -704,7 +717,8 @@ def _handles(post: Post) -> dict[str, tuple[list[str], str]]:
     """Per field of the author's words with an @handle in it: the handles (case-folded) and
     the rest of the field run together, letters and digits only."""
     out: dict[str, tuple[list[str], str]] = {}
-    if "@" not in post.text and "@" not in post.transcript:
+    fields = post.__dict__  # see `Extractor._structure`
+    if "@" not in fields["text"] and "@" not in fields["transcript"]:
         return out  # the usual case
     for name in ("text", "transcript"):
         orig = post.field_text(name)
@@ -848,8 +862,9 @@ def _suppress(scanned: list[Scanned]) -> list[tuple[Scanned, list[Hit]]]:
 
 
 def _squeeze(text: str) -> str:
-    """Letters and digits only, case-folded: a name as a hashtag writes it."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    """Letters and digits only, case-folded: a name as a hashtag writes it. One regex pass:
+    `[\\W_]` is exactly what `str.isalnum` refuses (see `_WORD`)."""
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 _WORD = re.compile(r"\w+")  # letters, digits and "_": str.isalnum() or "_", as Python defines \w
@@ -866,6 +881,7 @@ class _Words:
         self._post = post
         self._limit = limit
         self._spans: dict[tuple[str, str], tuple[list[int], list[int], str]] = {}
+        self._squeezed: dict[tuple[str, str, int, int], str] = {}  # a word asked for again
 
     def around(self, sc: Scanned, start: int, end: int) -> str:
         key = (sc.field, sc.zone)
@@ -882,7 +898,13 @@ class _Words:
         j = bisect.bisect_right(starts, end) - 1  # the word running on after it
         if j >= 0 and starts[j] <= end < ends[j]:
             b = ends[j]
-        return _squeeze(text[a:b]) if b - a <= self._limit else ""
+        if b - a > self._limit:
+            return ""
+        word = (sc.field, sc.zone, a, b)
+        squeezed = self._squeezed.get(word)
+        if squeezed is None:
+            squeezed = self._squeezed[word] = _squeeze(text[a:b])
+        return squeezed
 
 
 def _names_only(body: str, names: dict[str, set[str]], lengths: tuple[int, ...]) -> bool:

@@ -28,6 +28,8 @@ SLIP = "a name misspelt"
 GLUED = "a name glued to its honorific"
 NEAR_WORDS = 6  # words between a cue and the slip it makes a name
 _WORD = re.compile(r"[a-z]+")
+# ASCII text with every byte but a-z blanked: its words by `str.split`, as `_WORD` finds them.
+_LETTERS_ONLY = bytes(i if ord("a") <= i <= ord("z") else ord(" ") for i in range(256))
 WORDS_KEPT = 65_536  # words whose reading is remembered
 _UNREAD = ("", "")  # a word not read yet (no reading is this)
 # A slip keeps the name's first letter, or swaps it for the letter said with the same mouth and
@@ -91,8 +93,9 @@ class NameSpeller:
                     near.setdefault((first, length), []).append(name)
         self._near = {key: tuple(names) for key, names in near.items()}
         # What each word read as (words recur: "pilih", "dukung", everyday words beside a cue),
-        # up to WORDS_KEPT of them (memory stays bounded).
+        # up to WORDS_KEPT of them (memory stays bounded), and which of them read as a name.
         self._read: dict[str, tuple[str, str] | None] = {}
+        self._named: set[str] = set()
 
     def name_of(self, word: str) -> tuple[str, str] | None:
         """(name, how) for the one catalogued name `word` is glued to (GLUED) or a slip of
@@ -110,9 +113,48 @@ class NameSpeller:
         close = [name for name in near if one_edit(word, name)]
         return (close[0], SLIP) if len(close) == 1 else None
 
-    def find(self, text: str, cues: Iterable[int]) -> list[tuple[int, int, str, str]]:
+    def find(self, text: str, cues: Collection[int]) -> list[tuple[int, int, str, str]]:
         """(start, end, name, how) of each slip in `text` (normalised) within NEAR_WORDS words of a
-        cue starting at one of the offsets `cues`."""
+        cue starting at one of the offsets `cues`.
+
+        Most windows of words around a cue hold no slip: their words are found as strings (no
+        match object each), the word a cue falls in is counted in the text up to it, and a window
+        whose words were all read before and none as a name costs two set operations. Only a
+        window with a name in it is read word by word (`find_slow`, the reference). ASCII text
+        (most) is split by C string calls, not the regex."""
+        # the word a cue falls in: the last word starting at or before it, the number of words
+        # in the text up to it less one
+        if text.isascii():
+            letters = text.encode().translate(_LETTERS_ONLY).decode()
+            words = letters.split()
+            at = sorted({len(letters[: cue + 1].split()) - 1 for cue in cues})
+        else:
+            words = _WORD.findall(text)
+            at = sorted({len(_WORD.findall(text, 0, cue + 1)) - 1 for cue in cues})
+        known = self._read
+        named = self._named
+        seen = -1
+        for cue in at:
+            lo = max(cue - NEAR_WORDS, seen + 1)
+            hi = min(cue + NEAR_WORDS + 1, len(words))
+            if lo >= hi:
+                continue
+            seen = hi - 1
+            window = words[lo:hi]
+            unread = set(window).difference(known)
+            if len(known) + len(unread) > WORDS_KEPT:
+                return self.find_slow(text, cues)  # the memory fills up: read as the reference
+            for word in unread:
+                reading = known[word] = self.name_of(word)
+                if reading is not None:
+                    named.add(word)
+            if not named.isdisjoint(window):
+                return self.find_slow(text, cues)
+        return []
+
+    def find_slow(self, text: str, cues: Collection[int]) -> list[tuple[int, int, str, str]]:
+        """`find` word by word, with each word's match: the reference `find` is held to, and the
+        way for a text with a slip in it."""
         words = list(_WORD.finditer(text))
         starts = [m.start() for m in words]
         at = sorted({bisect_right(starts, cue) - 1 for cue in cues})
@@ -127,7 +169,10 @@ class NameSpeller:
                 if read is _UNREAD:
                     if len(known) >= WORDS_KEPT:
                         known.clear()
+                        self._named.clear()
                     read = known[word] = self.name_of(word)
+                    if read is not None:
+                        self._named.add(word)
                 if read is not None:
                     out.append((words[i].start(), words[i].end(), *read))
         return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from neutrality import Engine
 from neutrality.misspelt import _SAME_START, GLUED, SLIP, NameSpeller, one_edit
@@ -130,3 +132,25 @@ def test_a_word_read_again_reads_the_same() -> None:
     first = speller.find(text, [4, 27])
     assert first == speller.find(text, [4, 27])
     assert [name for _, _, name, _ in first] == ["anies", "prabowo", "anies"]
+
+
+_WORDS = st.sampled_from(["ayo", "pilih", "anis", "perabowo", "rumah", "pakahok", "x", "2", "dan"])
+
+
+@settings(max_examples=300)
+@given(
+    words=st.lists(_WORDS, max_size=30),
+    seps=st.lists(st.sampled_from([" ", "  ", " 2 ", "!", " ✌ "]), min_size=30, max_size=30),
+    cues=st.lists(st.integers(min_value=0, max_value=200), min_size=1, max_size=4),
+)
+def test_the_quick_find_finds_what_reading_word_by_word_finds(
+    words: list[str], seps: list[str], cues: list[int]
+) -> None:
+    """Windows without a name are passed over by set operations, the word a cue falls in is
+    counted in the text before it: the same slips, in the same order, as the reference."""
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    cues = [c % (len(text) + 1) for c in cues]
+    assert _speller().find(text, cues) == _speller().find_slow(text, cues)
+    warm = _speller()
+    warm.find_slow(text, cues)  # every word read before: the quick way reads the memory
+    assert warm.find(text, cues) == warm.find_slow(text, cues)

@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from neutrality import Engine
-from neutrality.model import Model, choose_threshold, ngrams, train
+from neutrality.model import _TOKEN, Model, _fold, _tokens, choose_threshold, ngrams, train
 from schemas import Action, Platform, Post
 from tests.unit.neutrality.model_texts import NEUTRAL, PARTISAN
 
@@ -85,3 +87,10 @@ def test_opinion_reads_the_same_ngrams_as_training(engine: Engine) -> None:
     for text in texts:
         post = _post(text)
         assert model.opinion(post).found == frozenset(ngrams(post)) & model.vocabulary
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="abcXYZ019 _-#@!.,\t\n\x00\x7féüİ✌", max_size=40))
+def test_words_split_by_string_calls_are_the_regex_tokens(text: str) -> None:
+    """ASCII text is split with a byte table, other text by the regex: the same words."""
+    assert _tokens(text) == _TOKEN.findall(_fold(text))
