@@ -308,6 +308,27 @@ def latest_value(settings: Settings, topic: str, key: bytes) -> bytes | None:
         consumer.close()
 
 
+def topic_records(settings: Settings, topic: str) -> int:
+    """How many records `topic` holds now (the sum of its partitions' end offsets, for a topic
+    never compacted or trimmed): what a run published to it, repeats included."""
+    try:
+        consumer = KafkaConsumer(
+            bootstrap_servers=_servers(settings),
+            **_security(settings),
+            group_id=None,
+            enable_auto_commit=False,
+            client_id="netra-count",
+        )
+    except (KafkaTimeoutError, KafkaConnectionError) as exc:
+        raise _unavailable(settings) from exc
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or []]
+        ends: dict[TopicPartition, int] = consumer.end_offsets(partitions) if partitions else {}
+        return sum(ends.values())
+    finally:
+        consumer.close()
+
+
 def _scan_partition(
     consumer: KafkaConsumer, tp: TopicPartition, key: bytes
 ) -> tuple[bool, bytes | None]:
