@@ -38,6 +38,12 @@ FLAGS_TRIMMED = Counter(
     "Flags too large for the flags topic, published with long fields and excerpts cut (the "
     "flag names what was cut and where the whole event is).",
 )
+REPEATED = Counter(
+    "netra_events_repeated_total",
+    "Events handed to the judge again after a seek back (a start of the streams, a rebalance) "
+    "that this worker had already judged and whose outputs Kafka had stored: acknowledged "
+    "without being judged or published again, and counted in no other counter.",
+)
 REKEYED = Counter(
     "netra_rekeyed_total",
     "Events whose Kafka key was not their account id, sent back to the posts topic keyed by it "
