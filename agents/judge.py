@@ -132,7 +132,7 @@ def attach(
     deadletter_topic = topics[settings.deadletter_topic]
     rulestate_topic = topics[settings.rulestate_topic]
     trace = OffsetTrace(settings.trace_offsets)
-    counts = CountsOnce()
+    counts = CountsOnce(again=metrics.JUDGED_AGAIN)
 
     async def rescue(event: Any, output: Sent, error: BaseException) -> None:
         await send_to_deadletter(

@@ -44,6 +44,13 @@ REPEATED = Counter(
     "that this worker had already judged and whose outputs Kafka had stored: acknowledged "
     "without being judged or published again, and counted in no other counter.",
 )
+JUDGED_AGAIN = Counter(
+    "netra_events_judged_again_total",
+    "Events this worker judged a second time: handed on again after a seek back while their "
+    "outputs were still on their way or after one was refused, or on a partition given back "
+    "after another worker judged past this one's run. Their flags are published again (same "
+    "ids); their counts are not added again.",
+)
 REKEYED = Counter(
     "netra_rekeyed_total",
     "Events whose Kafka key was not their account id, sent back to the posts topic keyed by it "

@@ -32,6 +32,10 @@ COUNTER = "netra_evidence_captured_total"
 #: Flags delivered again (the judge judges again what it judged before its seek back at start)
 #: and found kept: not counted above, shown so a run says how often it happened.
 AGAIN = "netra_evidence_already_kept_total"
+#: Events the judge was handed again: skipped as judged and delivered already, or judged again
+#: (outputs still on their way at the seek back), which publishes their flags again.
+SKIPPED = "netra_events_repeated_total"
+JUDGED_AGAIN = "netra_events_judged_again_total"
 
 
 @dataclass
@@ -58,6 +62,8 @@ class CaptureResult:
     #: written once and named by no record.
     published: int = 0
     screenshots: int = 0
+    skipped: int = 0
+    judged_again: int = 0
 
     @property
     def all_intact(self) -> bool:
@@ -121,6 +127,7 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
         ).rate
         metrics = scrape(url)
         counted, again = int(metrics.get(COUNTER, 0)), int(metrics.get(AGAIN, 0))
+        skipped, judged_again = int(metrics.get(SKIPPED, 0)), int(metrics.get(JUDGED_AGAIN, 0))
         worker_cpu = cpu_seconds(handle.record.pid)
         store_cpu = (cpu_seconds(store) - store_before) if store else 0.0
         sample = random.Random(33).sample(flagged, min(20, len(flagged)))
@@ -147,4 +154,6 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
         already_kept=again,
         published=published,
         screenshots=screenshots,
+        skipped=skipped,
+        judged_again=judged_again,
     )
