@@ -46,6 +46,7 @@ import time
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
+from aiokafka.errors import KafkaError
 from faust.transport.drivers import aiokafka as faust_kafka
 
 from streams.delivered import DeliveredOffsets, log_replaced
@@ -161,11 +162,19 @@ class GuardedConsumer(faust_kafka.Consumer):
             self._committed_offset[tp] = found[tp] or None
 
     async def _log_ends(self, partitions: list[Any]) -> dict[Any, int]:
-        """The end offsets of `partitions`, asked on the consumer's thread."""
+        """The end offsets of `partitions`, asked on the consumer's thread; none when the
+        broker does not answer (a seek must not fail for it: the committed offsets still tell
+        a replaced log that anything was committed from)."""
         thread = self._thread
-        ends: dict[Any, int] = await thread.call_thread(
-            thread._ensure_consumer().end_offsets, partitions
-        )
+        try:
+            ends: dict[Any, int] = await thread.call_thread(
+                thread._ensure_consumer().end_offsets, partitions
+            )
+        except KafkaError as exc:
+            log.warning(
+                "could not ask where the partitions' logs end: %s: %s", type(exc).__name__, exc
+            )
+            return {}
         return ends
 
     async def _commit(self, offsets: Any) -> bool:

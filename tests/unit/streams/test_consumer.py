@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from aiokafka.errors import KafkaTimeoutError
 from faust.transport.drivers import aiokafka as faust_kafka
 from faust.types import TP
 
@@ -471,3 +472,28 @@ def test_partitions_with_nothing_delivered_ask_the_broker_for_no_log_end(
     asyncio.run(consumer.perform_seek())
     assert kafka.asked_ends == []
     assert consumer.committed_offset(POSTS) == 40
+
+
+def test_log_ends_the_broker_does_not_give_leave_the_seek_to_the_committed_offsets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asking where the logs end times out: the seek goes on, and a committed offset gone
+    still tells the new log."""
+    delivered = DeliveredOffsets()
+    delivered.delivered(POSTS, 130)
+    kafka = Replaced({POSTS: None, REGISTRY: None}, {})
+    consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
+
+    async def end_offsets(tps: list[TP]) -> dict[TP, int]:
+        raise KafkaTimeoutError("no answer")
+
+    thread = SimpleNamespace(
+        _ensure_consumer=lambda: SimpleNamespace(end_offsets=end_offsets),
+        call_thread=lambda fn, *args: fn(*args),
+    )
+    monkeypatch.setattr(consumer, "_thread", thread)
+    monkeypatch.delattr(consumer, "_log_ends")  # Netra's own, on the thread below
+    consumer._committed_offset[POSTS] = 120
+    asyncio.run(consumer.perform_seek())
+    assert delivered.highest(POSTS) is None
+    assert kafka.rewound == [POSTS]
