@@ -14,6 +14,11 @@ holds no record), so an event still waiting for its flag, followed by acknowledg
 produced nothing, was committed past; a crash then lost it, and its own acknowledgement came
 too late to count. In order, a stuck event holds back its partition's commit (the commit-stall
 alert) and is judged again after a restart.
+
+Each event acknowledged with every output of its own stored (not one dead-lettered after a
+refusal) is reported to `delivered`, in acknowledgement order: the judge keeps those offsets
+(streams.delivered) so that an event the consumer hands on again after a seek back is
+acknowledged without being judged and published twice.
 """
 
 from __future__ import annotations
@@ -88,6 +93,7 @@ class _InFlight:
 
     event: Any
     stored: bool = False
+    rescued: bool = False  # an output was refused: the event went to the dead-letter topic
 
 
 def partition_of(event: Any) -> Hashable:
@@ -101,7 +107,8 @@ class AckAfterDelivery:
     without waiting in line: the agent goes on judging while outputs are on their way.
 
     `ack` acknowledges one event; `rescue` dead-letters an event whose output failed and
-    returns when the dead letter is stored (see `until_delivered`)."""
+    returns when the dead letter is stored (see `until_delivered`); `delivered` learns each
+    event acknowledged with all its own outputs stored, after its acknowledgement."""
 
     def __init__(
         self,
@@ -112,6 +119,7 @@ class AckAfterDelivery:
         limiter: RepeatLimiter | None = None,
         partition: Callable[[Any], Hashable] = partition_of,
         trace: OffsetTrace | None = None,
+        delivered: Callable[[Any], None] | None = None,
     ) -> None:
         self.stage = stage
         self._ack = ack
@@ -119,6 +127,7 @@ class AckAfterDelivery:
         self._limiter = limiter or RepeatLimiter()
         self._partition = partition
         self._trace = trace or OffsetTrace()
+        self._delivered = delivered
         self._lines: dict[Hashable, deque[_InFlight]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._releasing = asyncio.Lock()  # acknowledgements leave one at a time, in order
@@ -161,6 +170,7 @@ class AckAfterDelivery:
                     error,
                 )
             await self._rescue(entry.event, output, error)
+            entry.rescued = True
         entry.stored = True
         await self._release(key)
 
@@ -170,9 +180,11 @@ class AckAfterDelivery:
         async with self._releasing:
             line = self._lines.get(key)
             while line and line[0].stored:
-                event = line.popleft().event
+                entry = line.popleft()
                 if self._trace.enabled:
-                    self._trace.event(event.message, "acknowledged")
-                await self._ack(event)
+                    self._trace.event(entry.event.message, "acknowledged")
+                await self._ack(entry.event)
+                if self._delivered is not None and not entry.rescued:
+                    self._delivered(entry.event)
             if line is not None and not line:
                 del self._lines[key]

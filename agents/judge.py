@@ -9,7 +9,9 @@ after a rebalance or a takeover the stream stopped delivering in some runs of th
 kill -9 tests. Nothing a producer sends can stop the judge: invalid messages and even Netra's own
 bugs on a message end in the dead-letter topic with a reason. An event is acknowledged only once
 what it produced is stored by Kafka (agents.delivery), and a flag too large for its topic is cut
-by rule, never refused (agents.flagfit).
+by rule, never refused (agents.flagfit). An event this worker judged and saw delivered
+already, handed on again after a seek back, is acknowledged without being judged again
+(streams.delivered): its outputs are stored, and judged again they would be published twice.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from neutrality.engine import TOO_COMPLEX
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry, RuleState
 from schemas.codec import Rejection, decode
 from streams import metrics
+from streams.delivered import DeliveredOffsets
 from streams.offsettrace import OffsetTrace
 from streams.pseudonyms import NipPseudonyms
 from streams.ruleguard import RuleGuard
@@ -120,13 +123,16 @@ def attach(
     guard: RuleGuard,
     pseudonyms: NipPseudonyms,
     on_processed: Callable[[Any], None],
+    delivered: DeliveredOffsets,
 ) -> Any:
+    """The judge agent on `app`. `delivered` is shared with the consumer, which forgets a
+    partition's delivered offsets when it finds the partition's log replaced."""
     posts_topic = topics[settings.posts_topic]
     flags_topic = topics[settings.flags_topic]
     deadletter_topic = topics[settings.deadletter_topic]
     rulestate_topic = topics[settings.rulestate_topic]
     trace = OffsetTrace(settings.trace_offsets)
-    counts = CountsOnce()
+    counts = CountsOnce(again=metrics.JUDGED_AGAIN)
 
     async def rescue(event: Any, output: Sent, error: BaseException) -> None:
         await send_to_deadletter(
@@ -140,11 +146,23 @@ def attach(
     @app.agent(posts_topic, name="netra.agents.judge")
     async def judge(stream: Any) -> None:
         manual = stream.noack()
-        delivery = AckAfterDelivery(stage=STAGE, ack=manual.ack, rescue=rescue, trace=trace)
+        delivery = AckAfterDelivery(
+            stage=STAGE,
+            ack=manual.ack,
+            rescue=rescue,
+            trace=trace,
+            delivered=lambda event: delivered.delivered(event.message.tp, event.message.offset),
+        )
         try:
             async for event in manual.events():
                 msg = event.message
                 trace.event(msg, "received (fetched in generation %s)", generation(event))
+                if delivered.holds(msg.tp, msg.offset):
+                    trace.event(msg, "judged and delivered already, skipped")
+                    counts.tally.add(metrics.REPEATED)
+                    await delivery.settle(event, [])
+                    on_processed(msg)
+                    continue
                 (outputs,) = await judge_batch([msg], counts.for_event(msg.tp, msg.offset))
                 if trace.enabled:
                     sent = ", ".join(o.topic for o in outputs) or "nothing"

@@ -76,15 +76,19 @@ class CountsOnce:
     timer, so an event pays for dict increments, not for the counters' locks); an event judged
     again gets a scratch tally that is thrown away."""
 
-    def __init__(self) -> None:
+    def __init__(self, again: Any = None) -> None:
+        """`again`, a counter, counts each event that comes again (in the kept tally)."""
         self.tally = Tally()
         self._again = Tally()
         self._counted = CountedOffsets()
+        self._again_counter = again
 
     def for_event(self, partition: Hashable, offset: int) -> Tally:
         """The tally the event at `offset` of `partition` counts into."""
         if self._counted.first_time(partition, offset):
             return self.tally
+        if self._again_counter is not None:
+            self.tally.add(self._again_counter)
         self._again.discard()
         return self._again
 

@@ -277,22 +277,28 @@ def send_and_wait(
         prod.close()
 
 
+def _groupless_consumer(settings: Settings, client_id: str) -> KafkaConsumer:
+    """A consumer in no group (it commits nothing), for a look at topics; Kafka unreachable is
+    the error that says how to start it."""
+    try:
+        return KafkaConsumer(
+            bootstrap_servers=_servers(settings),
+            **_security(settings),
+            group_id=None,
+            enable_auto_commit=False,
+            client_id=client_id,
+        )
+    except (KafkaTimeoutError, KafkaConnectionError) as exc:
+        raise _unavailable(settings) from exc
+
+
 def latest_value(settings: Settings, topic: str, key: bytes) -> bytes | None:
     """The newest value of `key` in a keyed (compacted) topic, None when absent or deleted.
 
     Reads the partition the default partitioner puts the key in (the one Faust, kafka-python
     and the Java client agree on), then every other partition should a producer have used
     another partitioner."""
-    try:
-        consumer = KafkaConsumer(
-            bootstrap_servers=_servers(settings),
-            **_security(settings),
-            group_id=None,
-            enable_auto_commit=False,
-            client_id="netra-lookup",
-        )
-    except (KafkaTimeoutError, KafkaConnectionError) as exc:
-        raise _unavailable(settings) from exc
+    consumer = _groupless_consumer(settings, "netra-lookup")
     try:
         partitions = sorted(consumer.partitions_for_topic(topic) or [])
         if not partitions:
@@ -304,6 +310,18 @@ def latest_value(settings: Settings, topic: str, key: bytes) -> bytes | None:
             if found:
                 return value
         return None
+    finally:
+        consumer.close()
+
+
+def topic_records(settings: Settings, topic: str) -> int:
+    """How many records `topic` holds now (the sum of its partitions' end offsets, for a topic
+    never compacted or trimmed): what a run published to it, repeats included."""
+    consumer = _groupless_consumer(settings, "netra-count")
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or []]
+        ends: dict[TopicPartition, int] = consumer.end_offsets(partitions) if partitions else {}
+        return sum(ends.values())
     finally:
         consumer.close()
 

@@ -27,6 +27,12 @@ Here, once the flow resumes, no record of a guarded partition is handed on until
 partitions are sought back to the committed offsets (events already judged come again; the
 flags' ids make that harmless).
 
+The judge skips events it judged and saw delivered already when they come again after these
+seeks (streams.delivered). Those offsets belong to a partition's log as it was: at every seek
+the consumer checks whether a partition's log was replaced (a topic deleted and created again
+under the same name starts again at offset 0) and then forgets the partition's delivered
+offsets and what it knew of its committed offset, so that the new log is judged from its start.
+
 Faust's commit also lets one offset at the head of a partition's acknowledged ones go unseen;
 on these topics that offset is an event never acknowledged, so a commit that passes one is
 logged as a warning with the offset, and what the consumer fetched, dropped and sought is
@@ -40,8 +46,10 @@ import time
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
+from aiokafka.errors import KafkaError
 from faust.transport.drivers import aiokafka as faust_kafka
 
+from streams.delivered import DeliveredOffsets, log_replaced
 from streams.offsettrace import OffsetTrace, place
 
 log = logging.getLogger(__name__)
@@ -58,13 +66,16 @@ class GuardedConsumer(faust_kafka.Consumer):
         *args: Any,
         guarded: frozenset[str] = frozenset(),
         trace: OffsetTrace | None = None,
+        delivered: DeliveredOffsets | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.guarded = guarded
         self.trace = trace or OffsetTrace()
+        self.delivered = delivered or DeliveredOffsets()
         self._floors: dict[Any, int] = {}
         self._seek_again = False
+        self._found_committed: dict[Any, int | None] = {}
 
     def resume_flow(self) -> None:
         """Faust resumes its flow control just before this, and that empties every stream's
@@ -99,8 +110,17 @@ class GuardedConsumer(faust_kafka.Consumer):
                     trace.event(message, "fetched, handed to the streams")
             yield tp, message
 
+    async def seek_to_committed(self) -> Any:
+        """Faust's seek, with the committed offsets the broker answered kept (None where
+        there is none, which Faust leaves out of what it knows)."""
+        found = await super().seek_to_committed()
+        self._found_committed = dict(found)
+        return found
+
     async def perform_seek(self) -> None:
+        known = dict(self._committed_offset)
         await super().perform_seek()
+        await self._forget_replaced(known)
         fresh = [
             tp
             for tp in self.assignment()
@@ -116,6 +136,46 @@ class GuardedConsumer(faust_kafka.Consumer):
                 self._named(self._committed_offset.items()),
                 self._named(floors.items()),
             )
+
+    async def _forget_replaced(self, known: dict[Any, int | None]) -> None:
+        """Forget the delivered offsets and the committed offset of every guarded partition
+        whose log was replaced since this consumer last sought it (see `log_replaced`)."""
+        found, self._found_committed = self._found_committed, {}
+        held = [tp for tp in self.assignment() if tp.topic in self.guarded and tp in found]
+        marked = [tp for tp in held if self.delivered.highest(tp) is not None]
+        ends = await self._log_ends(marked) if marked else {}
+        for tp in held:
+            highest = self.delivered.highest(tp)
+            if not log_replaced(known.get(tp), found[tp], ends.get(tp), highest):
+                continue
+            log.warning(
+                "%s/%d was replaced (committed offset %s, now %s; log ends at %s, offset %s "
+                "delivered here): its events are judged afresh",
+                tp.topic,
+                tp.partition,
+                known.get(tp),
+                found[tp],
+                ends.get(tp),
+                highest,
+            )
+            self.delivered.forget(tp)
+            self._committed_offset[tp] = found[tp] or None
+
+    async def _log_ends(self, partitions: list[Any]) -> dict[Any, int]:
+        """The end offsets of `partitions`, asked on the consumer's thread; none when the
+        broker does not answer (a seek must not fail for it: the committed offsets still tell
+        a replaced log that anything was committed from)."""
+        thread = self._thread
+        try:
+            ends: dict[Any, int] = await thread.call_thread(
+                thread._ensure_consumer().end_offsets, partitions
+            )
+        except KafkaError as exc:
+            log.warning(
+                "could not ask where the partitions' logs end: %s: %s", type(exc).__name__, exc
+            )
+            return {}
+        return ends
 
     async def _commit(self, offsets: Any) -> bool:
         named = self._named(offsets.items()) if self.trace.enabled else ""
@@ -213,10 +273,12 @@ class GuardedTransport(faust_kafka.Transport):
         *,
         guarded: Iterable[str],
         trace: OffsetTrace | None = None,
+        delivered: DeliveredOffsets | None = None,
     ) -> None:
         super().__init__(url, app)
         self.guarded = frozenset(guarded)
         self.trace = trace or OffsetTrace()
+        self.delivered = delivered or DeliveredOffsets()
 
     def create_consumer(self, callback: Any, **kwargs: Any) -> GuardedConsumer:
         return GuardedConsumer(
@@ -225,6 +287,7 @@ class GuardedTransport(faust_kafka.Transport):
             loop=self.loop,
             guarded=self.guarded,
             trace=self.trace,
+            delivered=self.delivered,
             **kwargs,
         )
 

@@ -38,6 +38,19 @@ FLAGS_TRIMMED = Counter(
     "Flags too large for the flags topic, published with long fields and excerpts cut (the "
     "flag names what was cut and where the whole event is).",
 )
+REPEATED = Counter(
+    "netra_events_repeated_total",
+    "Events handed to the judge again after a seek back (a start of the streams, a rebalance) "
+    "that this worker had already judged and whose outputs Kafka had stored: acknowledged "
+    "without being judged or published again, and counted in no other counter.",
+)
+JUDGED_AGAIN = Counter(
+    "netra_events_judged_again_total",
+    "Events this worker judged a second time: handed on again after a seek back while their "
+    "outputs were still on their way or after one was refused, or on a partition given back "
+    "after another worker judged past this one's run. Their flags are published again (same "
+    "ids); their counts are not added again.",
+)
 REKEYED = Counter(
     "netra_rekeyed_total",
     "Events whose Kafka key was not their account id, sent back to the posts topic keyed by it "

@@ -18,7 +18,7 @@ import psutil
 from rich.console import Console
 
 from netra.bench.pipeline import Progress, Run, drain_rate, flagged_indexes
-from netra.kafka_tools import replay
+from netra.kafka_tools import replay, topic_records
 from netra.sample import sample_posts, sample_registry
 from netra.scrape import scrape, worker_metrics_url
 from netra.stack import StackSettings
@@ -32,6 +32,10 @@ COUNTER = "netra_evidence_captured_total"
 #: Flags delivered again (the judge judges again what it judged before its seek back at start)
 #: and found kept: not counted above, shown so a run says how often it happened.
 AGAIN = "netra_evidence_already_kept_total"
+#: Events the judge was handed again: skipped as judged and delivered already, or judged again
+#: (outputs still on their way at the seek back), which publishes their flags again.
+SKIPPED = "netra_events_repeated_total"
+JUDGED_AGAIN = "netra_events_judged_again_total"
 
 
 @dataclass
@@ -53,6 +57,13 @@ class CaptureResult:
     counted: int = 0
     records: int = 0
     already_kept: int = 0
+    #: Records on the flags topic (a flag judged again is published again) and screenshot
+    #: objects in the bucket: those above the records are screenshots of a flag captured again,
+    #: written once and named by no record.
+    published: int = 0
+    screenshots: int = 0
+    skipped: int = 0
+    judged_again: int = 0
 
     @property
     def all_intact(self) -> bool:
@@ -62,6 +73,16 @@ class CaptureResult:
     def unrecorded(self) -> int:
         """Flags with no evidence record in the bucket once the run counted them all stored."""
         return max(self.flags - self.records, 0)
+
+    @property
+    def published_again(self) -> int:
+        """Flags that reached the flags topic more than once."""
+        return max(self.published - self.flags, 0)
+
+    @property
+    def unnamed_screenshots(self) -> int:
+        """Screenshots in the bucket that no evidence record names."""
+        return max(self.screenshots - self.records, 0)
 
     @property
     def rate_per_core(self) -> float:
@@ -106,11 +127,15 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
         ).rate
         metrics = scrape(url)
         counted, again = int(metrics.get(COUNTER, 0)), int(metrics.get(AGAIN, 0))
+        skipped, judged_again = int(metrics.get(SKIPPED, 0)), int(metrics.get(JUDGED_AGAIN, 0))
         worker_cpu = cpu_seconds(handle.record.pid)
         store_cpu = (cpu_seconds(store) - store_before) if store else 0.0
         sample = random.Random(33).sample(flagged, min(20, len(flagged)))
         evidence = open_store(bench.settings)
-        records = sum(k.endswith("/record.json") for k in evidence.keys("flags/"))
+        keys = evidence.keys("flags/")
+        records = sum(k.endswith("/record.json") for k in keys)
+        screenshots = sum(k.endswith(".png") and "/artefacts/" in k for k in keys)
+        published = topic_records(bench.settings, bench.settings.flags_topic)
         checked = [verify(evidence, Post.model_validate_json(lines[i]).key) for i in sample]
     finally:
         bench.close()
@@ -127,4 +152,8 @@ def run(settings: Settings, posts: int = 3000, progress: Progress = print) -> Ca
         counted=counted,
         records=records,
         already_kept=again,
+        published=published,
+        screenshots=screenshots,
+        skipped=skipped,
+        judged_again=judged_again,
     )

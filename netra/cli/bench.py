@@ -260,6 +260,12 @@ def capture(
     t.add_row("evidence records stored per second", f"{r.rate:,.1f}")
     t.add_row("records counted / records in the bucket", f"{r.counted:,} / {r.records:,}")
     t.add_row("flags delivered again, found kept", f"{r.already_kept:,}")
+    t.add_row(
+        "events handed to the judge again: skipped / judged again",
+        f"{r.skipped:,} / {r.judged_again:,}",
+    )
+    t.add_row("flags published more than once", f"{r.published_again:,}")
+    t.add_row("screenshots no record names", f"{r.unnamed_screenshots:,}")
     t.add_row("CPU per flag: worker with Chromium", f"{r.worker_cpu_ms:,.1f} ms")
     t.add_row("CPU per flag: object store", f"{r.store_cpu_ms:,.1f} ms")
     t.add_row("flags/s per core of CPU (both together)", f"{r.rate_per_core:,.1f}")

@@ -22,6 +22,7 @@ from streams.app import faust_app, raw_topic, serve_metrics_http
 from streams.casework import load_step_windows
 from streams.consumer import GuardedConsumer, GuardedTransport
 from streams.deadlines import default_clocks
+from streams.delivered import DeliveredOffsets
 from streams.esclient import elasticsearch_client
 from streams.evidence.store import open_store
 from streams.offsettrace import OffsetTrace
@@ -50,6 +51,9 @@ def create_pipeline(
     settings = settings or Settings()
     app = faust_app(settings)
     specs = {s.name: s for s in topic_specs(settings)}
+    # What the judge acknowledged with its outputs stored: the judge skips those events when
+    # they come again, the consumer forgets a partition's when its log is replaced.
+    delivered = DeliveredOffsets()
     # Before anything touches the consumer: its start of each partition must be kept (see
     # streams.consumer) on every topic without holes in its offsets, i.e. all but compacted ones.
     app.transport = GuardedTransport(
@@ -57,6 +61,7 @@ def create_pipeline(
         app,
         guarded=[n for n, spec in specs.items() if spec.configs.get("cleanup.policy") != "compact"],
         trace=OffsetTrace(settings.trace_offsets),
+        delivered=delivered,
     )
     app.sensors.add(CommitSensor())
     if settings.faust_sensor:
@@ -100,6 +105,7 @@ def create_pipeline(
             guard,
             pseudonyms,
             lag,
+            delivered,
         )
 
         @app.timer(5.0)

@@ -11,6 +11,7 @@ import pytest
 
 from agents.delivery import AckAfterDelivery, Sent, first_failure, until_delivered
 from streams import metrics
+from streams.delivered import DeliveredOffsets
 from streams.logfilter import RepeatLimiter
 from streams.offsettrace import OffsetTrace
 
@@ -195,3 +196,42 @@ def test_the_trace_names_each_event_as_it_is_acknowledged(
 def message_event(offset: int) -> Any:
     """A Faust event as far as acknowledging it goes: its message's place."""
     return SimpleNamespace(message=SimpleNamespace(topic="t.posts", partition=0, offset=offset))
+
+
+def test_only_events_acknowledged_with_every_output_stored_are_reported_delivered() -> None:
+    """The judge skips an event it sees again only when it was reported here: 71 waits for
+    its flag (not reported while in flight), 72 had its flag refused and was dead-lettered
+    (never reported: judged again it goes the normal way), and reports follow the partition's
+    order of acknowledgement."""
+
+    async def scenario() -> tuple[list[int], list[int], list[int]]:
+        recorder = Recorder()
+        marks = DeliveredOffsets()
+        reported: list[int] = []
+
+        def delivered(event: Any) -> None:
+            reported.append(event.message.offset)
+            marks.delivered(event.message.partition, event.message.offset)
+
+        delivery = AckAfterDelivery(
+            stage="test",
+            ack=recorder.ack,
+            rescue=recorder.rescue,
+            partition=lambda event: event.message.partition,
+            delivered=delivered,
+        )
+        flag: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        await delivery.settle(message_event(70), [])
+        await delivery.settle(message_event(71), [Sent("flags", flag)])
+        await delivery.settle(message_event(72), [Sent("flags", done(error=RefusedError()))])
+        await delivery.settle(message_event(73), [Sent("flags", done())])
+        await asyncio.sleep(0)
+        in_flight = [o for o in range(70, 74) if marks.holds(0, o)]
+        flag.set_result(None)
+        await delivery.drain()
+        return in_flight, reported, [o for o in range(70, 74) if marks.holds(0, o)]
+
+    in_flight, reported, held = asyncio.run(scenario())
+    assert in_flight == [70]
+    assert reported == [70, 71, 73]
+    assert held == [73]  # 72 is a hole: the run starts again at 73

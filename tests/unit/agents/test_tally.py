@@ -61,3 +61,14 @@ def test_counts_once_counts_an_offset_judged_again_into_a_tally_thrown_away() ->
     counts.for_event("p1", 0).add(events)
     counts.flush()
     assert registry.get_sample_value("t_judged_total") == 5
+
+
+def test_counts_once_counts_each_event_that_comes_again() -> None:
+    registry = CollectorRegistry()
+    again = Counter("t_again_total", "a", registry=registry)
+    counts = CountsOnce(again=again)
+    for offset in [0, 1, 2, 1, 2, 3]:
+        counts.for_event("p0", offset)
+    counts.for_event("p1", 1)
+    counts.flush()
+    assert registry.get_sample_value("t_again_total") == 2

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from aiokafka.errors import KafkaTimeoutError
 from faust.transport.drivers import aiokafka as faust_kafka
 from faust.types import TP
 
@@ -22,6 +23,7 @@ from streams.consumer import (
     commit_may_start,
     rewind_to_start,
 )
+from streams.delivered import DeliveredOffsets
 from streams.offsettrace import OffsetTrace
 from streams.settings import Settings
 
@@ -364,3 +366,134 @@ def test_faust_empties_the_streams_buffers_when_its_flow_control_resumes(tmp_pat
         return held, channel.queue.qsize()
 
     assert asyncio.run(scenario()) == (1, 0)
+
+
+class Replaced:
+    """The broker's answers at a seek: the committed offsets found and where the logs end."""
+
+    def __init__(self, found: dict[TP, int | None], ends: dict[TP, int]) -> None:
+        self.found = found
+        self.ends = ends
+        self.asked_ends: list[list[TP]] = []
+        self.rewound: list[TP] = []
+
+    async def seek_to_committed(self) -> dict[TP, int | None]:
+        return dict(self.found)
+
+    async def log_ends(self, tps: list[TP]) -> dict[TP, int]:
+        self.asked_ends.append(sorted(tps))
+        return {tp: self.ends[tp] for tp in tps}
+
+    async def rewind(self, tps: list[TP]) -> dict[TP, int]:
+        self.rewound.extend(tps)
+        return dict.fromkeys(tps, 0)
+
+
+def seeking(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kafka: Replaced,
+    delivered: DeliveredOffsets,
+) -> GuardedConsumer:
+    """A guarded consumer whose seek reaches Faust's own `perform_seek` and the broker's
+    answers in `kafka`, sharing `delivered` with the judge."""
+    app = faust_app(Settings(state_dir=tmp_path, app_id="unit"))
+    app.transport = GuardedTransport(
+        app.conf.broker_consumer, app, guarded=["t.posts"], delivered=delivered
+    )
+    built = app.consumer
+    assert isinstance(built, GuardedConsumer)
+    monkeypatch.setattr(
+        faust_kafka.Consumer, "seek_to_committed", lambda _self: kafka.seek_to_committed()
+    )
+    monkeypatch.setattr(built, "_log_ends", kafka.log_ends)
+    monkeypatch.setattr(built, "_rewind", kafka.rewind)
+    monkeypatch.setattr(built, "assignment", lambda: {POSTS, REGISTRY})
+    return built
+
+
+def test_a_partition_given_back_keeps_the_offsets_delivered_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Judged and delivered 70-80 here, committed 70, taken away and given back at 75 (another
+    worker committed meanwhile): 75-80 are still stored, so they stay skipped."""
+    delivered = DeliveredOffsets()
+    for offset in range(70, 81):
+        delivered.delivered(POSTS, offset)
+    kafka = Replaced({POSTS: 75, REGISTRY: None}, {POSTS: 200})
+    consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
+    consumer._committed_offset[POSTS] = 70
+    asyncio.run(consumer.perform_seek())
+    assert delivered.holds(POSTS, 75) and delivered.highest(POSTS) == 80
+    assert consumer.committed_offset(POSTS) == 75
+    assert kafka.asked_ends == [[POSTS]]
+    assert kafka.rewound == []
+
+
+def test_a_topic_created_again_is_judged_from_its_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The posts topic was deleted and created again while the worker ran: the broker has no
+    committed offset for it any more. Offsets 100-130 of the old log must not skip the new
+    log's 100-130, and the new log is read from its start like any partition never committed."""
+    delivered = DeliveredOffsets()
+    for offset in range(100, 131):
+        delivered.delivered(POSTS, offset)
+    kafka = Replaced({POSTS: None, REGISTRY: None}, {POSTS: 500})
+    consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
+    consumer._committed_offset[POSTS] = 120
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        asyncio.run(consumer.perform_seek())
+    assert not delivered.holds(POSTS, 100) and delivered.highest(POSTS) is None
+    assert consumer.committed_offset(POSTS) is None
+    assert kafka.rewound == [POSTS]
+    assert "t.posts/5 was replaced" in caplog.text
+
+
+def test_a_topic_created_again_before_any_commit_is_told_by_its_shorter_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing committed from the old log (0-130 delivered), and the new one holds 0-49."""
+    delivered = DeliveredOffsets()
+    for offset in range(131):
+        delivered.delivered(POSTS, offset)
+    kafka = Replaced({POSTS: None, REGISTRY: None}, {POSTS: 50})
+    consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
+    asyncio.run(consumer.perform_seek())
+    assert not delivered.holds(POSTS, 0)
+    assert kafka.rewound == [POSTS]
+
+
+def test_partitions_with_nothing_delivered_ask_the_broker_for_no_log_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kafka = Replaced({POSTS: 40, REGISTRY: None}, {})
+    consumer = seeking(tmp_path, monkeypatch, kafka, DeliveredOffsets())
+    asyncio.run(consumer.perform_seek())
+    assert kafka.asked_ends == []
+    assert consumer.committed_offset(POSTS) == 40
+
+
+def test_log_ends_the_broker_does_not_give_leave_the_seek_to_the_committed_offsets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asking where the logs end times out: the seek goes on, and a committed offset gone
+    still tells the new log."""
+    delivered = DeliveredOffsets()
+    delivered.delivered(POSTS, 130)
+    kafka = Replaced({POSTS: None, REGISTRY: None}, {})
+    consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
+
+    async def end_offsets(tps: list[TP]) -> dict[TP, int]:
+        raise KafkaTimeoutError("no answer")
+
+    thread = SimpleNamespace(
+        _ensure_consumer=lambda: SimpleNamespace(end_offsets=end_offsets),
+        call_thread=lambda fn, *args: fn(*args),
+    )
+    monkeypatch.setattr(consumer, "_thread", thread)
+    monkeypatch.delattr(consumer, "_log_ends")  # Netra's own, on the thread below
+    consumer._committed_offset[POSTS] = 120
+    asyncio.run(consumer.perform_seek())
+    assert delivered.highest(POSTS) is None
+    assert kafka.rewound == [POSTS]
