@@ -18,6 +18,7 @@ from kafka.errors import (
     KafkaConnectionError,
     KafkaError,
     KafkaTimeoutError,
+    MessageSizeTooLargeError,
     TopicAlreadyExistsError,
 )
 from kafka.partitioner.default import murmur2
@@ -221,10 +222,22 @@ def send_records(
                 ahead = sent / rate - (time.monotonic() - started)
                 if ahead > 0:
                     time.sleep(ahead)
-            future = prod.send(topic, key=key, value=value)
-            future.add_errback(failures.append)
             topics.add(topic)
             sent += 1
+            try:
+                future = prod.send(topic, key=key, value=value)
+            except MessageSizeTooLargeError as exc:
+                # Refused before it is sent (larger than a request may be): the others still go.
+                failures.append(exc)
+            except KafkaError as exc:
+                # The producer could not send at all (no metadata for the topic in time, ...):
+                # what it took before is still sent as it closes, nothing more is tried.
+                raise KafkaDeliveryError(
+                    f"record {sent} could not be sent to {topic} ({type(exc).__name__}: {exc}); "
+                    f"{again}"
+                ) from exc
+            else:
+                future.add_errback(failures.append)
             if on_sent is not None:
                 on_sent(sent)
         prod.flush()

@@ -1,0 +1,37 @@
+"""netra.kafka_tools against the local broker: what the tools that send records report."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from kafka import KafkaConsumer, TopicPartition
+from kafka.admin import KafkaAdminClient, NewTopic
+
+from netra.kafka_tools import KafkaDeliveryError, send_records
+from streams.settings import Settings
+from streams.topics import POSTS_MAX_MESSAGE_BYTES
+
+
+def test_a_record_too_large_to_send_is_reported_and_the_others_are_stored(
+    kafka_bootstrap: str,
+) -> None:
+    topic = f"test-send-{uuid.uuid4().hex[:8]}"
+    admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+    try:
+        admin.create_topics([NewTopic(topic, 1, 1)])
+    finally:
+        admin.close()
+    settings = Settings(kafka_bootstrap=kafka_bootstrap)
+    too_large = b"x" * (POSTS_MAX_MESSAGE_BYTES + 1)
+    records = [(topic, b"a", b"first"), (topic, b"b", too_large), (topic, b"c", b"third")]
+    with pytest.raises(KafkaDeliveryError) as raised:
+        send_records(settings, records, again="send them again")
+    assert "1 of 3 records were not written" in str(raised.value)
+    assert "send them again" in str(raised.value)
+    consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap)
+    try:
+        tp = TopicPartition(topic, 0)
+        assert consumer.end_offsets([tp])[tp] == 2, "the records around it are stored"
+    finally:
+        consumer.close()
