@@ -416,12 +416,20 @@ class TopicReader:
             yield ReadRecord(record.partition, record.offset, record.key, record.value)
 
     def commit(self) -> None:
-        """Commit the group's offsets at the ends read to (only with a group)."""
+        """Commit the group's offsets at the ends read to (only with a group);
+        KafkaDeliveryError when Kafka refuses."""
         if self.group_id is None:
             raise ValueError("a reader without a consumer group commits nothing")
-        self._consumer.commit(
-            {tp: OffsetAndMetadata(end, "", -1) for tp, end in self._ends.items()}
-        )
+        try:
+            self._consumer.commit(
+                {tp: OffsetAndMetadata(end, "", -1) for tp, end in self._ends.items()}
+            )
+        except KafkaError as exc:
+            # refused (the group has members of its own, the principal may not use it, ...)
+            raise KafkaDeliveryError(
+                f"the group {self.group_id} could not record what was read of {self.topic} "
+                f"({type(exc).__name__}: {exc})"
+            ) from exc
 
     def close(self) -> None:
         self._consumer.close()

@@ -155,9 +155,14 @@ def deadletters_replay(
                 ),
                 again="nothing was recorded as replayed: run the replay again",
             )
-            reader.commit()
         except (KafkaUnavailableError, KafkaDeliveryError) as exc:
             raise _fail(str(exc)) from exc
+        try:
+            reader.commit()
+        except KafkaDeliveryError as exc:
+            raise _fail(
+                f"{sent} messages were replayed, but {exc}: a replay run again sends them again"
+            ) from exc
     out.print(f"replayed {sent} messages failed for {reason.value} to their topics")
 
 

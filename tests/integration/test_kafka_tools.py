@@ -8,7 +8,7 @@ import pytest
 from kafka import KafkaConsumer, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
 
-from netra.kafka_tools import KafkaDeliveryError, send_records
+from netra.kafka_tools import KafkaDeliveryError, TopicReader, send_records
 from streams.settings import Settings
 from streams.topics import POSTS_MAX_MESSAGE_BYTES
 
@@ -35,3 +35,28 @@ def test_a_record_too_large_to_send_is_reported_and_the_others_are_stored(
         assert consumer.end_offsets([tp])[tp] == 2, "the records around it are stored"
     finally:
         consumer.close()
+
+
+def test_a_reader_whose_group_refuses_its_commit_says_so(kafka_bootstrap: str) -> None:
+    # A consumer that joined the group by subscribing makes the broker refuse the reader's
+    # commit (it is no member): the reader reports it as a delivery error, no kafka-python one.
+    topic = f"test-reader-{uuid.uuid4().hex[:8]}"
+    group = f"test-reader-group-{uuid.uuid4().hex[:8]}"
+    admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+    try:
+        admin.create_topics([NewTopic(topic, 1, 1)])
+    finally:
+        admin.close()
+    member = KafkaConsumer(topic, bootstrap_servers=kafka_bootstrap, group_id=group)
+    try:
+        for _ in range(10):
+            member.poll(timeout_ms=1000)
+            if member.assignment():
+                break
+        assert member.assignment(), "the member joined its group"
+        with TopicReader(Settings(kafka_bootstrap=kafka_bootstrap), topic, group_id=group) as r:
+            assert list(r.records()) == []
+            with pytest.raises(KafkaDeliveryError, match=f"the group {group} could not record"):
+                r.commit()
+    finally:
+        member.close()
