@@ -13,15 +13,21 @@ from streams.settings import Settings
 from streams.topics import POSTS_MAX_MESSAGE_BYTES
 
 
-def test_a_record_too_large_to_send_is_reported_and_the_others_are_stored(
-    kafka_bootstrap: str,
-) -> None:
-    topic = f"test-send-{uuid.uuid4().hex[:8]}"
-    admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+def new_topic(bootstrap: str, prefix: str) -> str:
+    """A topic of one partition, its name unique to this run."""
+    topic = f"{prefix}-{uuid.uuid4().hex[:8]}"
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap)
     try:
         admin.create_topics([NewTopic(topic, 1, 1)])
     finally:
         admin.close()
+    return topic
+
+
+def test_a_record_too_large_to_send_is_reported_and_the_others_are_stored(
+    kafka_bootstrap: str,
+) -> None:
+    topic = new_topic(kafka_bootstrap, "test-send")
     settings = Settings(kafka_bootstrap=kafka_bootstrap)
     too_large = b"x" * (POSTS_MAX_MESSAGE_BYTES + 1)
     records = [(topic, b"a", b"first"), (topic, b"b", too_large), (topic, b"c", b"third")]
@@ -40,13 +46,8 @@ def test_a_record_too_large_to_send_is_reported_and_the_others_are_stored(
 def test_a_reader_whose_group_refuses_its_commit_says_so(kafka_bootstrap: str) -> None:
     # A consumer that joined the group by subscribing makes the broker refuse the reader's
     # commit (it is no member): the reader reports it as a delivery error, no kafka-python one.
-    topic = f"test-reader-{uuid.uuid4().hex[:8]}"
+    topic = new_topic(kafka_bootstrap, "test-reader")
     group = f"test-reader-group-{uuid.uuid4().hex[:8]}"
-    admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap)
-    try:
-        admin.create_topics([NewTopic(topic, 1, 1)])
-    finally:
-        admin.close()
     member = KafkaConsumer(topic, bootstrap_servers=kafka_bootstrap, group_id=group)
     try:
         for _ in range(10):

@@ -412,6 +412,14 @@ def seeking(
     return built
 
 
+def delivered_run(offsets: range) -> DeliveredOffsets:
+    """The judge acknowledged `offsets` of POSTS with every output stored."""
+    delivered = DeliveredOffsets()
+    for offset in offsets:
+        delivered.delivered(POSTS, offset)
+    return delivered
+
+
 def commits(
     consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch, offset: int, *, taken: bool
 ) -> None:
@@ -436,9 +444,7 @@ def test_a_partition_given_back_keeps_the_offsets_delivered_from_it(
 ) -> None:
     """Judged and delivered 70-80 here, committed 70, taken away and given back at 75 (another
     worker committed meanwhile): 75-80 are still stored, so they stay skipped."""
-    delivered = DeliveredOffsets()
-    for offset in range(70, 81):
-        delivered.delivered(POSTS, offset)
+    delivered = delivered_run(range(70, 81))
     kafka = Replaced({POSTS: 75, REGISTRY: None}, {POSTS: 200})
     consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
     commits(consumer, monkeypatch, 70, taken=True)
@@ -456,9 +462,7 @@ def test_a_topic_created_again_is_judged_from_its_start(
     """The posts topic was deleted and created again while the worker ran: the broker has no
     committed offset for it any more. Offsets 100-130 of the old log must not skip the new
     log's 100-130, and the new log is read from its start like any partition never committed."""
-    delivered = DeliveredOffsets()
-    for offset in range(100, 131):
-        delivered.delivered(POSTS, offset)
+    delivered = delivered_run(range(100, 131))
     kafka = Replaced({POSTS: None, REGISTRY: None}, {POSTS: 500})
     consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
     commits(consumer, monkeypatch, 120, taken=True)
@@ -475,9 +479,7 @@ def test_a_topic_created_again_before_any_commit_is_told_by_its_shorter_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Nothing committed from the old log (0-130 delivered), and the new one holds 0-49."""
-    delivered = DeliveredOffsets()
-    for offset in range(131):
-        delivered.delivered(POSTS, offset)
+    delivered = delivered_run(range(131))
     kafka = Replaced({POSTS: None, REGISTRY: None}, {POSTS: 50})
     consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
     asyncio.run(consumer.perform_seek())
@@ -525,9 +527,7 @@ def test_a_commit_kafka_did_not_take_is_no_sign_of_a_new_log(
 ) -> None:
     """Faust records the offsets of a commit that failed as committed (120); Kafka still has
     100. The log is the same: the offsets delivered from it stay skipped, with no warning."""
-    delivered = DeliveredOffsets()
-    for offset in range(100, 131):
-        delivered.delivered(POSTS, offset)
+    delivered = delivered_run(range(100, 131))
     kafka = Replaced({POSTS: 100, REGISTRY: None}, {POSTS: 500})
     consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
     commits(consumer, monkeypatch, 100, taken=True)
