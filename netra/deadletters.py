@@ -16,7 +16,7 @@ recorded the step must send a corrected message instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -104,8 +104,19 @@ def _identity(letter: DeadLetter) -> tuple[object, ...]:
     return (letter.stage, letter.topic, letter.partition, letter.offset)
 
 
-def fold(records: Iterable[tuple[int, int, bytes | None]]) -> DeadLetters:
-    """The failures behind dead-letter records given as (partition, offset, value)."""
+def _every(letter: DeadLetter) -> bool:
+    return True
+
+
+def fold(
+    records: Iterable[tuple[int, int, bytes | None]],
+    keep_bytes: Callable[[DeadLetter], bool] = _every,
+) -> DeadLetters:
+    """The failures behind dead-letter records given as (partition, offset, value).
+
+    Each failure holds its first letter; the message bytes (up to 64 KiB a letter) are kept
+    only in the letters `keep_bytes` chooses (those about to be replayed), so that reading a
+    topic of many failures holds their descriptions, not their messages."""
     found = DeadLetters()
     seen: dict[tuple[object, ...], Failure] = {}
     for partition, offset, value in records:
@@ -119,6 +130,8 @@ def fold(records: Iterable[tuple[int, int, bytes | None]]) -> DeadLetters:
         key = _identity(letter)
         failure = seen.get(key)
         if failure is None:
+            if not keep_bytes(letter):
+                letter = letter.model_copy(update={"raw_base64": ""})
             failure = seen[key] = Failure(letter)
             found.failures.append(failure)
         else:

@@ -18,6 +18,7 @@ from kafka.errors import (
     KafkaConnectionError,
     KafkaError,
     KafkaTimeoutError,
+    MessageSizeTooLargeError,
     TopicAlreadyExistsError,
 )
 from kafka.partitioner.default import murmur2
@@ -221,10 +222,22 @@ def send_records(
                 ahead = sent / rate - (time.monotonic() - started)
                 if ahead > 0:
                     time.sleep(ahead)
-            future = prod.send(topic, key=key, value=value)
-            future.add_errback(failures.append)
             topics.add(topic)
             sent += 1
+            try:
+                future = prod.send(topic, key=key, value=value)
+            except MessageSizeTooLargeError as exc:
+                # Refused before it is sent (larger than a request may be): the others still go.
+                failures.append(exc)
+            except KafkaError as exc:
+                # The producer could not send at all (no metadata for the topic in time, ...):
+                # what it took before is still sent as it closes, nothing more is tried.
+                raise KafkaDeliveryError(
+                    f"record {sent} could not be sent to {topic} ({type(exc).__name__}: {exc}); "
+                    f"{again}"
+                ) from exc
+            else:
+                future.add_errback(failures.append)
             if on_sent is not None:
                 on_sent(sent)
         prod.flush()
@@ -403,12 +416,20 @@ class TopicReader:
             yield ReadRecord(record.partition, record.offset, record.key, record.value)
 
     def commit(self) -> None:
-        """Commit the group's offsets at the ends read to (only with a group)."""
+        """Commit the group's offsets at the ends read to (only with a group);
+        KafkaDeliveryError when Kafka refuses."""
         if self.group_id is None:
             raise ValueError("a reader without a consumer group commits nothing")
-        self._consumer.commit(
-            {tp: OffsetAndMetadata(end, "", -1) for tp, end in self._ends.items()}
-        )
+        try:
+            self._consumer.commit(
+                {tp: OffsetAndMetadata(end, "", -1) for tp, end in self._ends.items()}
+            )
+        except KafkaError as exc:
+            # refused (the group has members of its own, the principal may not use it, ...)
+            raise KafkaDeliveryError(
+                f"the group {self.group_id} could not record what was read of {self.topic} "
+                f"({type(exc).__name__}: {exc})"
+            ) from exc
 
     def close(self) -> None:
         self._consumer.close()

@@ -169,11 +169,11 @@ class Model:
                 first, _, second = gram[2:].partition("_")
                 self._bigrams[(first, second)] = pair
 
-    def known_grams(self, word: str) -> dict[str, float]:
+    def known_grams(self, word: str) -> Mapping[str, float]:
         """A word's n-grams that carry a weight, with their weights, in the order the word
         gives them: words recur, and most of their character n-grams are not in the
         vocabulary, so each word is looked up once (up to KNOWN_WORDS; a word with none shares
-        one empty dict, never written to)."""
+        one empty dict). The mapping is the one kept for the word: read it, never write it."""
         known = self._known_grams.get(word)
         if known is None:
             weights = self.weights
@@ -196,7 +196,7 @@ class Model:
         found.update(bigrams[pair] for pair in bigrams.keys() & itertools.pairwise(own))
         cached = self._known_grams
         for word in set(own):
-            grams = cached.get(word)  # `known_grams` inlined: this runs for every word
+            grams: Mapping[str, float] | None = cached.get(word)  # `known_grams` inlined
             if grams is None:
                 grams = self.known_grams(word)
             if grams:

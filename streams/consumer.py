@@ -76,6 +76,11 @@ class GuardedConsumer(faust_kafka.Consumer):
         self._floors: dict[Any, int] = {}
         self._seek_again = False
         self._found_committed: dict[Any, int | None] = {}
+        # Each guarded partition's committed offset as this consumer last committed or found
+        # it. Not Faust's `_committed_offset`: Faust forgets a partition's at every revoke (so a
+        # topic deleted, which revokes its partitions, and created again went unnoticed) and
+        # records a commit that failed as made.
+        self._known_committed: dict[Any, int] = {}
 
     def resume_flow(self) -> None:
         """Faust resumes its flow control just before this, and that empties every stream's
@@ -118,7 +123,7 @@ class GuardedConsumer(faust_kafka.Consumer):
         return found
 
     async def perform_seek(self) -> None:
-        known = dict(self._committed_offset)
+        known: dict[Any, int | None] = dict(self._known_committed)
         await super().perform_seek()
         await self._forget_replaced(known)
         fresh = [
@@ -160,6 +165,12 @@ class GuardedConsumer(faust_kafka.Consumer):
             )
             self.delivered.forget(tp)
             self._committed_offset[tp] = found[tp] or None
+        for tp in held:
+            committed = found[tp]
+            if committed is None:
+                self._known_committed.pop(tp, None)
+            else:
+                self._known_committed[tp] = committed
 
     async def _log_ends(self, partitions: list[Any]) -> dict[Any, int]:
         """The end offsets of `partitions`, asked on the consumer's thread; none when the
@@ -182,6 +193,10 @@ class GuardedConsumer(faust_kafka.Consumer):
         if named:
             self.trace.note("committing %s", named)
         done: bool = await super()._commit(offsets)
+        if done:
+            self._known_committed.update(
+                (tp, offset) for tp, offset in offsets.items() if tp.topic in self.guarded
+            )
         return done
 
     def _named(self, offsets: Iterable[tuple[Any, int | None]]) -> str:

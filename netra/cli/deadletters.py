@@ -32,10 +32,16 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def _read(settings: Settings, group_id: str | None = None) -> tuple[DeadLetters, TopicReader]:
+def _read(
+    settings: Settings, replaying: DeadLetterReason | None = None, group_id: str | None = None
+) -> tuple[DeadLetters, TopicReader]:
+    """The failures on the dead-letter topic, with the message bytes of `replaying`'s only."""
     reader = TopicReader(settings, settings.deadletter_topic, group_id=group_id)
     try:
-        found = fold((r.partition, r.offset, r.value) for r in reader.records())
+        found = fold(
+            ((r.partition, r.offset, r.value) for r in reader.records()),
+            keep_bytes=lambda letter: letter.reason == replaying,
+        )
     except BaseException:
         reader.close()
         raise
@@ -125,7 +131,7 @@ def deadletters_replay(
     settings = Settings()
     group = settings.replay_group(reason.value)
     try:
-        found, reader = _read(settings, group_id=group)
+        found, reader = _read(settings, reason, group_id=group)
     except (KafkaUnavailableError, KafkaDeliveryError) as exc:
         raise _fail(str(exc)) from exc
     with reader:
@@ -155,9 +161,14 @@ def deadletters_replay(
                 ),
                 again="nothing was recorded as replayed: run the replay again",
             )
-            reader.commit()
         except (KafkaUnavailableError, KafkaDeliveryError) as exc:
             raise _fail(str(exc)) from exc
+        try:
+            reader.commit()
+        except KafkaDeliveryError as exc:
+            raise _fail(
+                f"{sent} messages were replayed, but {exc}: a replay run again sends them again"
+            ) from exc
     out.print(f"replayed {sent} messages failed for {reason.value} to their topics")
 
 

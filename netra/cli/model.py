@@ -124,7 +124,9 @@ def eval_cmd(
 
 @model_app.command("cv")
 def cv_cmd(
-    folds: Annotated[int, typer.Option(help="Folds (a case, or a source, stays whole).")] = 5,
+    folds: Annotated[
+        int, typer.Option(min=2, help="Folds (a case, or a source, stays whole).")
+    ] = 5,
     seed: Annotated[int, typer.Option(help="Random seed (solver and calibration).")] = 20221922,
     by: Annotated[
         list[str] | None,

@@ -100,3 +100,18 @@ def test_the_summary_an_operator_sees_holds_no_message_bytes() -> None:
     assert "kata-kata" not in str(summary)
     assert summary["place"] == "netra.posts[3]@7" and summary["dead_letters"] == 1
     assert summary["reason"] == "output_refused" and summary["replayable"] is True
+
+
+def test_only_the_letters_chosen_keep_their_message_bytes() -> None:
+    """A topic of many failures is read for their descriptions: the bytes of a failure not
+    about to be replayed are dropped, what describes it (size, digest) is not."""
+    internal = letter(DeadLetterReason.INTERNAL, offset=9)
+    found = fold(
+        [(0, 0, letter()), (0, 1, internal)],
+        keep_bytes=lambda dl: dl.reason is DeadLetterReason.INTERNAL,
+    )
+    dropped, kept = found.failures
+    assert dropped.letter.raw_base64 == "" and dropped.summary()["size"] == 18
+    assert dropped.summary()["sha256"] == DeadLetter.model_validate_json(letter()).raw_sha256
+    assert kept.letter.raw() == b'{"post_id": "p-1"}'
+    assert fold([(0, 0, letter())]).failures[0].letter.raw() == b'{"post_id": "p-1"}'

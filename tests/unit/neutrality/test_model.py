@@ -94,3 +94,25 @@ def test_opinion_reads_the_same_ngrams_as_training(engine: Engine) -> None:
 def test_words_split_by_string_calls_are_the_regex_tokens(text: str) -> None:
     """ASCII text is split with a byte table, other text by the regex: the same words."""
     assert _tokens(text) == _TOKEN.findall(_fold(text))
+
+
+def test_known_grams_are_the_words_weighted_ngrams_and_memory_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import neutrality.model as model_module
+
+    model = Model(
+        weights={"w:dukung": 1.5, "c:<duk": 0.5, "w:periode": -0.25},
+        bias=0.0,
+        calibration=(1.0, 0.0),
+        partisan_at=0.9,
+        possible_at=0.5,
+        meta={},
+    )
+    monkeypatch.setattr(model_module, "KNOWN_WORDS", 2)
+    assert dict(model.known_grams("dukung")) == {"w:dukung": 1.5, "c:<duk": 0.5}
+    assert dict(model.known_grams("rapat")) == {}
+    assert dict(model.known_grams("periode")) == {"w:periode": -0.25}
+    assert len(model._known_grams) <= 2, "the words remembered stay within KNOWN_WORDS"
+    # a word forgotten is looked up again, with the same result
+    assert dict(model.known_grams("dukung")) == {"w:dukung": 1.5, "c:<duk": 0.5}

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from neutrality import Engine
 from neutrality.catalogue import Locality
 from neutrality.stance import (
     _FIRST_PERSON,
+    _WORD,
     ATTRIBUTED_QUOTE,
     SIGNED_SAYING,
     SLOGAN_TAG,
@@ -24,6 +27,7 @@ from neutrality.stance import (
     signed_saying,
     text_links,
     without_links,
+    words_of,
 )
 from schemas import Action, Decision, Outcome, Platform, Post, Target, TargetKind
 
@@ -1021,3 +1025,11 @@ def test_parity_spelt_with_a_digit_2_is_even_handed(engine: Engine) -> None:
     # one of them praised alone is a side taken
     found = _features(engine, _post("Pak Prabowo memang hebat, sama2 kita dukung"))
     assert "register.neutral" not in found
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="abXY09_'-’ .,!?#@\t\né✌ٱ", max_size=40))
+def test_words_by_string_calls_are_the_word_regexs_words(text: str) -> None:
+    """ASCII text is split by a byte table and a strip of what a word cannot start with, any
+    other text by `_WORD`: the same words either way."""
+    assert words_of(text) == tuple(_WORD.findall(text))

@@ -412,17 +412,43 @@ def seeking(
     return built
 
 
+def delivered_run(offsets: range) -> DeliveredOffsets:
+    """The judge acknowledged `offsets` of POSTS with every output stored."""
+    delivered = DeliveredOffsets()
+    for offset in offsets:
+        delivered.delivered(POSTS, offset)
+    return delivered
+
+
+def commits(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch, offset: int, *, taken: bool
+) -> None:
+    """The consumer commits `offset` of POSTS (`taken`: Kafka stores it), as Faust records it
+    (made or not); then the partition is taken away, which makes Faust forget it."""
+
+    async def commit(self: Any, offsets: Any) -> bool:
+        return taken
+
+    monkeypatch.setattr(faust_kafka.Consumer, "_commit", commit)
+    asyncio.run(consumer._commit({POSTS: offset}))
+    consumer._committed_offset[POSTS] = offset  # Faust's record, whether Kafka took it or not
+
+
+def revoked(consumer: GuardedConsumer) -> None:
+    """What Faust does with a partition taken away: it forgets its committed offset."""
+    consumer._committed_offset.pop(POSTS, None)
+
+
 def test_a_partition_given_back_keeps_the_offsets_delivered_from_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Judged and delivered 70-80 here, committed 70, taken away and given back at 75 (another
     worker committed meanwhile): 75-80 are still stored, so they stay skipped."""
-    delivered = DeliveredOffsets()
-    for offset in range(70, 81):
-        delivered.delivered(POSTS, offset)
+    delivered = delivered_run(range(70, 81))
     kafka = Replaced({POSTS: 75, REGISTRY: None}, {POSTS: 200})
     consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
-    consumer._committed_offset[POSTS] = 70
+    commits(consumer, monkeypatch, 70, taken=True)
+    revoked(consumer)
     asyncio.run(consumer.perform_seek())
     assert delivered.holds(POSTS, 75) and delivered.highest(POSTS) == 80
     assert consumer.committed_offset(POSTS) == 75
@@ -436,12 +462,11 @@ def test_a_topic_created_again_is_judged_from_its_start(
     """The posts topic was deleted and created again while the worker ran: the broker has no
     committed offset for it any more. Offsets 100-130 of the old log must not skip the new
     log's 100-130, and the new log is read from its start like any partition never committed."""
-    delivered = DeliveredOffsets()
-    for offset in range(100, 131):
-        delivered.delivered(POSTS, offset)
+    delivered = delivered_run(range(100, 131))
     kafka = Replaced({POSTS: None, REGISTRY: None}, {POSTS: 500})
     consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
-    consumer._committed_offset[POSTS] = 120
+    commits(consumer, monkeypatch, 120, taken=True)
+    revoked(consumer)  # a topic deleted: its partitions are taken away, then given back
     with caplog.at_level(logging.WARNING, logger="streams.consumer"):
         asyncio.run(consumer.perform_seek())
     assert not delivered.holds(POSTS, 100) and delivered.highest(POSTS) is None
@@ -454,9 +479,7 @@ def test_a_topic_created_again_before_any_commit_is_told_by_its_shorter_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Nothing committed from the old log (0-130 delivered), and the new one holds 0-49."""
-    delivered = DeliveredOffsets()
-    for offset in range(131):
-        delivered.delivered(POSTS, offset)
+    delivered = delivered_run(range(131))
     kafka = Replaced({POSTS: None, REGISTRY: None}, {POSTS: 50})
     consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
     asyncio.run(consumer.perform_seek())
@@ -493,7 +516,24 @@ def test_log_ends_the_broker_does_not_give_leave_the_seek_to_the_committed_offse
     )
     monkeypatch.setattr(consumer, "_thread", thread)
     monkeypatch.delattr(consumer, "_log_ends")  # Netra's own, on the thread below
-    consumer._committed_offset[POSTS] = 120
+    commits(consumer, monkeypatch, 120, taken=True)
     asyncio.run(consumer.perform_seek())
     assert delivered.highest(POSTS) is None
     assert kafka.rewound == [POSTS]
+
+
+def test_a_commit_kafka_did_not_take_is_no_sign_of_a_new_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Faust records the offsets of a commit that failed as committed (120); Kafka still has
+    100. The log is the same: the offsets delivered from it stay skipped, with no warning."""
+    delivered = delivered_run(range(100, 131))
+    kafka = Replaced({POSTS: 100, REGISTRY: None}, {POSTS: 500})
+    consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
+    commits(consumer, monkeypatch, 100, taken=True)
+    commits(consumer, monkeypatch, 120, taken=False)
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        asyncio.run(consumer.perform_seek())
+    assert delivered.holds(POSTS, 100) and delivered.highest(POSTS) == 130
+    assert "replaced" not in caplog.text
+    assert consumer.committed_offset(POSTS) == 100
