@@ -1021,3 +1021,21 @@ def test_parity_spelt_with_a_digit_2_is_even_handed(engine: Engine) -> None:
     # one of them praised alone is a side taken
     found = _features(engine, _post("Pak Prabowo memang hebat, sama2 kita dukung"))
     assert "register.neutral" not in found
+
+
+def test_a_line_opening_in_lower_case_is_no_headline() -> None:
+    """A newsroom writes a headline from a capital; a description of a photo or a post that
+    opens in lower case is no headline, however many names in it are capitalised."""
+    assert not headline("foto Muh. Din Ma'bud Dan Anjar Taher Sebagai Bakal Calon Bupati 2020")
+    assert headline("Foto Muh. Din Ma'bud Dan Anjar Taher Sebagai Bakal Calon Bupati 2020")
+    assert headline("“Prabowo-Gibran Unggul di Hitung Cepat Litbang Kompas”")  # past the quote
+
+
+def test_a_liked_photo_of_candidates_described_in_lower_case_is_not_news(engine: Engine) -> None:
+    liked = Target(
+        kind=TargetKind.POST,
+        name="Rusmin Gafur",
+        text="foto Muh. Din Ma'bud dan Anjar Taher sebagai bakal calon Bupati dan Wakil Bupati",
+    )
+    found = _features(engine, _post(action=Action.LIKE, target=liked))
+    assert "target.register.report" not in found and "target.register.neutral" not in found
