@@ -55,6 +55,7 @@ STRUCTURAL = (
     "target.news_outlet",
     "target.campaign_group",
     "target.partisan",
+    "target.group",  # the event is posted, shared or commented in a group (its members hear it)
     "author.election_body",
     "author.news_outlet",
     "context.political",
@@ -64,6 +65,7 @@ STRUCTURAL = (
     ONE_SIDED,  # evaluation directed at a single participant (onesided.py)
     "exception.office_title",
 )
+GROUP_AUDIENCE = "the group it is posted in: its members are who it addresses"
 WIB = dt.timezone(dt.timedelta(hours=7))
 SEASON_LEAD = dt.timedelta(days=400)  # bakal calon are talked about about a year ahead
 MAX_COMPOUND_BODIES = 64  # hashtags read for names inside them (#ganjarpresidenrakyat)
@@ -634,6 +636,10 @@ class Extractor:
                 feats.add(
                     "target.news_outlet", Ev("target.account", None, None, ev_label, t.account)
                 )
+        if t is not None and t.kind is TargetKind.GROUP:
+            # The group an event is posted in is where its words go: its members (named by the
+            # group's name or described content, "grup WA perangkat desa") are who it addresses.
+            feats.add("target.group", Ev("target", None, None, GROUP_AUDIENCE, t.name or "group"))
         if t is not None and (t.kind is TargetKind.GROUP or fields["action"] is Action.JOIN_GROUP):
             team = feats.found.get("target.campaign_team", [])
             # a team named for a participant, or for a candidate the catalogue does not know

@@ -377,6 +377,8 @@ def kicker(text: str) -> re.Match[str] | None:
 # A hashtag or an account tagged in the text: capitalised as the tag or the handle is spelled
 # ("#AgusYudhoyono", "@PDI_Perjuangan"), not as a headline's words are.
 _TAG_OR_HANDLE = re.compile(r"[#@][\w.]+")
+# The first letter of a line (past quotes, digits and punctuation).
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 
 def headline(text: str) -> bool:
@@ -385,6 +387,12 @@ def headline(text: str) -> bool:
     how newsrooms open a headline, and is read past. Hashtags and tagged accounts are not words
     of the line: "Ingat, fokus dan menangkan #AHY #AgusYudhoyono" is not written in title case."""
     if text.islower() or text.isupper():
+        return False
+    # A newsroom writes a headline from a capital; a line opening in lower case is a person's
+    # sentence or a description of what a photo or post shows ("foto X dan Y sebagai bakal
+    # calon bupati"), however many names in it are capitalised.
+    first = _FIRST_LETTER.search(text)
+    if first is not None and first.group().islower():
         return False
     opened = kicker(text)
     if opened is not None:

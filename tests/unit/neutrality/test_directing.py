@@ -9,6 +9,8 @@ import datetime as dt
 import pytest
 
 from neutrality import Engine
+from neutrality.explain import explain_json
+from neutrality.features import GROUP_AUDIENCE
 from schemas import Action, Platform, Post, Target, TargetKind
 
 # A WhatsApp message during the Pilkada 2024 campaign, as a connector delivers it.
@@ -137,3 +139,38 @@ def test_a_superior_speaking_to_staff_in_a_recording_is_read_in_full(engine: Eng
         target=Target(kind=TargetKind.POST, text=words),
     )
     assert engine.analyse(liked).features is None
+
+
+def test_the_group_a_message_is_posted_in_is_its_audience(engine: Engine) -> None:
+    """In a group of village officials a call for a candidate directs them, though the message
+    names no audience; the supervisor sees the group as the evidence."""
+    words = "Mohon bantuannya semua untuk menangkan calon bupati kita"
+    officials = Target(kind=TargetKind.GROUP, name="WAG perangkat desa Sukamaju")
+    post = _post(words, target=officials)
+    assert "N10.directing-in-group" in _rules(engine, post)
+    assert "WAG perangkat desa Sukamaju" in _excerpts(engine, post, "N10.directing-in-group")
+    shown = explain_json(engine.decide(post), engine, post)
+    group_hit = next(h for h in shown["hits"] if h["rule_id"] == "N10.directing-in-group")
+    assert {"field": "target", "excerpt": "WAG perangkat desa Sukamaju"}.items() <= next(
+        ev for ev in group_hit["evidence"] if ev["feature"] == GROUP_AUDIENCE
+    ).items()
+    friends = Target(kind=TargetKind.GROUP, name="Alumni SMA 1 angkatan 98")
+    assert "N10.directing-in-group" not in _rules(engine, _post(words, target=friends))
+    # a post answering someone's post is not said to its members
+    answered = Target(kind=TargetKind.POST, name="WAG perangkat desa Sukamaju")
+    assert "N10.directing-in-group" not in _rules(engine, _post(words, target=answered))
+
+
+def test_a_paraphrased_chat_carries_its_instruction_in_the_groups_content(engine: Engine) -> None:
+    group = Target(
+        kind=TargetKind.GROUP,
+        name="grup WhatsApp RT/RW Kelurahan Sukamaju",
+        text="instruksi menggerakkan RT/RW mendata warga dan memantau pergerakan lawan",
+    )
+    assert "N10.directing-in-group" in _rules(engine, _post(action=Action.SHARE, target=group))
+    duty = Target(
+        kind=TargetKind.GROUP,
+        name="grup WhatsApp RT/RW Kelurahan Sukamaju",
+        text="instruksi menggerakkan RT/RW mendata warga penerima bantuan sembako",
+    )
+    assert not engine.decide(_post(action=Action.SHARE, target=duty)).hits

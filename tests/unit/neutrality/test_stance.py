@@ -1033,3 +1033,21 @@ def test_words_by_string_calls_are_the_word_regexs_words(text: str) -> None:
     """ASCII text is split by a byte table and a strip of what a word cannot start with, any
     other text by `_WORD`: the same words either way."""
     assert words_of(text) == tuple(_WORD.findall(text))
+
+
+def test_a_line_opening_in_lower_case_is_no_headline() -> None:
+    """A newsroom writes a headline from a capital; a description of a photo or a post that
+    opens in lower case is no headline, however many names in it are capitalised."""
+    assert not headline("foto Muh. Din Ma'bud Dan Anjar Taher Sebagai Bakal Calon Bupati 2020")
+    assert headline("Foto Muh. Din Ma'bud Dan Anjar Taher Sebagai Bakal Calon Bupati 2020")
+    assert headline("“Prabowo-Gibran Unggul di Hitung Cepat Litbang Kompas”")  # past the quote
+
+
+def test_a_liked_photo_of_candidates_described_in_lower_case_is_not_news(engine: Engine) -> None:
+    liked = Target(
+        kind=TargetKind.POST,
+        name="Rusmin Gafur",
+        text="foto Muh. Din Ma'bud dan Anjar Taher sebagai bakal calon Bupati dan Wakil Bupati",
+    )
+    found = _features(engine, _post(action=Action.LIKE, target=liked))
+    assert "target.register.report" not in found and "target.register.neutral" not in found
