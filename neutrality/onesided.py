@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection
 
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText, quick_offsets
-from neutrality.stance import quoted_spans
+from neutrality.stance import QUOTE_CHARS, quoted_spans
 
 FEATURE = "evaluation.one_side"
 LABEL = "evaluation of one side"
@@ -49,7 +49,6 @@ _SAYING = frozenset([
 ])  # fmt: skip
 _ACCORDING = frozenset(["menurut", "kata", "bagi"])
 _QUESTION_MARK = "?"
-_QUOTE_CHARS = frozenset('"“”„«»')
 
 
 def possible(found: Collection[str]) -> bool:
@@ -121,7 +120,7 @@ def read_one_sided(
         if not near:
             continue
         tracked = _with_offsets(norm, normalise)
-        quoted = quoted_spans(orig) if _QUOTE_CHARS.intersection(orig) else []
+        quoted = quoted_spans(orig) if QUOTE_CHARS.intersection(orig) else []
         breaks = [m.start() for m in _SENTENCE_END.finditer(orig)]
         for ev, ref in near:
             a, b = _original(tracked, ev)

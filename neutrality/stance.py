@@ -271,8 +271,9 @@ _TITLE_CREDIT = re.compile(
     r"\svia\s+@[A-Za-z0-9_.]{2,}(?=(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|#\w+))*\s*$)"
 )
 SHARE_CREDIT = "register:report (a share button's credit)"
-_QUOTE_CHARS = frozenset('"“”„«»')
-_QUOTE_MARKS = tuple(sorted(_QUOTE_CHARS))
+#: The quotation marks `quoted_spans` pairs: a field without any has no quoted span.
+QUOTE_CHARS = frozenset('"“”„«»')
+_QUOTE_MARKS = tuple(sorted(QUOTE_CHARS))
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # ASCII text with every byte that cannot be in a `_WORD` blanked: its runs, less the digits,

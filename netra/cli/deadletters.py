@@ -81,8 +81,10 @@ def deadletters_list(
         return
     _print_table(shown)
     counts = ", ".join(f"{r.value} {n}" for r, n in found.by_reason().items()) or "none"
+    filtered = f"; {len(shown)} of them shown" if reason is not None or stage is not None else ""
     out.print(
-        f"{len(found.failures)} messages failed ({found.letters} dead letters); by reason: {counts}"
+        f"{len(found.failures)} messages failed ({found.letters} dead letters); "
+        f"by reason: {counts}{filtered}"
     )
     for bad in found.unreadable:
         out.print(
