@@ -78,8 +78,14 @@ NIP = "19850115201001100"  # one digit short
 def test_an_error_never_quotes_a_personal_value_only_its_length() -> None:
     """Dead letters' errors are shown to operators: a NIP, a name or a post's words are
     described by their length; other values are quoted, as a producer needs them."""
-    entry = {"account_id": "ig:budi.s", "nip": NIP, "name": "Budi Santoso",
-             "agency": "Pemkab Blora", "province": "Jawa Tengah", "employment_type": "PNS"}  # fmt: skip
+    entry = {
+        "account_id": "ig:budi.s",
+        "nip": NIP,
+        "name": "Budi Santoso",
+        "agency": "Pemkab Blora",
+        "province": "Jawa Tengah",
+        "employment_type": "PNS",
+    }
     result = decode(json.dumps(entry).encode(), RegistryEntry, max_bytes=10_000)
     assert isinstance(result, Rejection)
     assert "nip:" in result.error and "(got 17 characters, not shown)" in result.error
