@@ -253,12 +253,7 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
     harness.start_worker("b")
     sender.join()
     harness.wait("every flag indexed", lambda: harness.indexed()[1] == expected, 240)
-    harness.wait(
-        "every post committed",
-        lambda: harness.unprocessed_posts() == 0,
-        240,
-        detail=lambda: f"posts partition -> (end, committed): {harness.post_offsets()}",
-    )
+    harness.wait_committed("every post committed", 240)
     total, ids = harness.indexed()
     assert total == len(expected) == len(ids), "a redelivered flag must not duplicate"
 
@@ -455,12 +450,7 @@ def test_a_posts_topic_deleted_and_created_again_is_judged_from_its_start(
     harness.load_registry(registry, wait_for=worker)
     harness.produce(first)
     harness.wait("the first log's flags", lambda: harness.indexed()[1] == expected_first, 120)
-    harness.wait(
-        "the first log committed",
-        lambda: harness.unprocessed_posts() == 0,
-        60,
-        detail=lambda: f"posts partition -> (end, committed): {harness.post_offsets()}",
-    )
+    harness.wait_committed("the first log committed", 60)
     time.sleep(1.0)  # the judge adds its counts on a 0.5 s timer
     repeated = harness.metrics(worker).get("netra_events_repeated_total", 0)
 
@@ -477,12 +467,7 @@ def test_a_posts_topic_deleted_and_created_again_is_judged_from_its_start(
         180,
         detail=lambda: f"missing: {sorted(expected - harness.indexed()[1])}",
     )
-    harness.wait(
-        "the new log committed",
-        lambda: harness.unprocessed_posts() == 0,
-        60,
-        detail=lambda: f"posts partition -> (end, committed): {harness.post_offsets()}",
-    )
+    harness.wait_committed("the new log committed", 60)
     time.sleep(1.0)
     assert harness.metrics(worker).get("netra_events_repeated_total", 0) == repeated
     assert worker.alive()
