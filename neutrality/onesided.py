@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText, quick_offsets
 from neutrality.stance import QUOTE_CHARS, quoted_spans
+from schemas import Post
 
 FEATURE = "evaluation.one_side"
 LABEL = "evaluation of one side"
@@ -51,6 +53,27 @@ _ACCORDING = frozenset(["menurut", "kata", "bagi"])
 _QUESTION_MARK = "?"
 
 
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """The author's own words in a post, as written: the fields of SPOKEN, the only ones whose
+    evaluations the reader takes for the author's voice."""
+
+    text: str = ""
+    transcript: str = ""
+
+    @classmethod
+    def of(cls, post: Post) -> Spoken:
+        return cls(text=post.text, transcript=post.transcript)
+
+    def written(self, field: str) -> str:
+        """What the person wrote in `field` ("" for a field that is not spoken)."""
+        if field == "text":
+            return self.text
+        if field == "transcript":
+            return self.transcript
+        return ""
+
+
 def possible(found: Collection[str]) -> bool:
     """Whether the reader could add its feature given the cue features found (the engine's
     optimistic look at which rules could still fire)."""
@@ -67,20 +90,19 @@ def participant_of(ev: Ev) -> str | None:
 
 
 def read_one_sided(
-    post_text: dict[str, str],
+    spoken: Spoken,
     feats: Features,
     scanned: list[Scanned],
     normalise: Callable[[str, bool], NormText],
 ) -> None:
     """Add FEATURE when an evaluative word is said of the one side the author names.
 
-    `post_text` maps each spoken field to what the person wrote; `normalise` is the lexicon's
-    normaliser (with offsets when asked), used only for a field that qualifies."""
-    found = feats.found
+    `spoken` is what the person wrote; `normalise` is the lexicon's normaliser (with offsets
+    when asked), used only for a field that qualifies."""
     evaluations = [
         ev
         for key in EVALUATION_FEATURES
-        for ev in found.get(key, ())
+        for ev in feats.evidence(key)
         if ev.field in SPOKEN and ev.start is not None and ev.end is not None and not ev.raw
     ]
     if not evaluations:
@@ -88,7 +110,7 @@ def read_one_sided(
     references = [
         ev
         for key in REFERENCE_FEATURES
-        for ev in found.get(key, ())
+        for ev in feats.evidence(key)
         if participant_of(ev) is not None
     ]
     sides = {participant_of(ev) for ev in references}
@@ -100,12 +122,11 @@ def read_one_sided(
             by_field.setdefault(ev.field, []).append(ev)
     if not by_field:
         return
-    reports = {ev.field for ev in found.get("text.report_cue", ())}
-    norms = {sc.field: sc.norm for sc in scanned}
+    reports = {ev.field for ev in feats.evidence("text.report_cue")}
     out: list[Ev] = []
     for field, refs in by_field.items():
-        orig = post_text.get(field) or ""
-        norm = norms.get(field)
+        orig = spoken.written(field)
+        norm = _norm_of(scanned, field)
         if field in reports or norm is None or not orig:
             continue
         said = [ev for ev in evaluations if ev.field == field]
@@ -138,7 +159,12 @@ def read_one_sided(
             out.append(Ev(field, ev.start, ev.end, f"{LABEL}:{pid} ({orig[a:b]})"))
             out.append(ref)
     if out:
-        found[FEATURE] = out
+        feats.found[FEATURE] = out
+
+
+def _norm_of(scanned: list[Scanned], field: str) -> NormText | None:
+    """The normalised text of a scanned field (None: the field had no hit)."""
+    return next((sc.norm for sc in reversed(scanned) if sc.field == field), None)
 
 
 def _speaker(text: str, ref: Ev) -> bool:
@@ -190,4 +216,4 @@ def _asks(orig: str, at: int, breaks: list[int]) -> bool:
     return _QUESTION_MARK in stop
 
 
-__all__ = ["FEATURE", "possible", "read_one_sided"]
+__all__ = ["FEATURE", "Spoken", "possible", "read_one_sided"]
