@@ -5,9 +5,10 @@ when the model's score passes its lower threshold and a side is named: a partici
 candidate word, an endorsement, a superior's directive. Out of fold, on publishers the model had
 not seen, the most frequent false alarm of that path was a comment whose own words name nobody
 (a question, a joke, a complaint) under a post that names a party or a debate: the name the rule
-rested on was the post's, not the commenter's. The next was a side named only inside quotation
-marks (a petition's title passed on). Those words are not the author's taking a side, and the
-model's n-grams (which read the whole event) are then its only evidence.
+rested on was the post's, not the commenter's (by source 7 of 7 such lone reviews were false
+alarms). A side named only inside quotation marks (a petition's title passed on) is someone
+else's words in the same way, as the one-sided reader already holds. Neither is the author
+taking a side, and the model's n-grams (which read the whole event) are then its only evidence.
 
 This reader keeps, as FEATURE, the cues the author is responsible for:
 
