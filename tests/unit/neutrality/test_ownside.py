@@ -111,3 +111,16 @@ def test_possible_reads_the_cues_it_may_keep() -> None:
     assert possible({"target.candidate_word"})
     assert possible({"register.endorse"})
     assert not possible({"text.political_context", "model.possible"})
+
+
+def test_a_directive_names_a_side_only_in_a_recording() -> None:
+    """A superior's words to staff with no campaign word are a recording's; typed, "harus" is
+    a modal verb."""
+    cue = Ev("text", 0, 5, "directive_cue (directive_cue)")
+    typed = Features(found={"text.directive_cue": [cue]})
+    read_own_side(_post("harus menerima hasil ini dengan lapang dada"), typed, [], _no_normaliser)
+    assert FEATURE not in typed.found
+    spoken = Features(found={"text.directive_cue": [Ev("transcript", 0, 5, cue.label)]})
+    recording = _post("", transcript="Semua ketua RT saya minta satu komando, loyal ke pimpinan")
+    read_own_side(recording, spoken, [], _no_normaliser)
+    assert [ev.field for ev in spoken.found[FEATURE]] == ["transcript"]
