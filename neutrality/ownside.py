@@ -14,6 +14,10 @@ This reader keeps, as FEATURE, the cues the author is responsible for:
 
 - a cue in the author's own fields (text, transcript, hashtags, the description of their own
   photo or video), unless its span lies inside quotation marks in what the person wrote;
+- a directive ("saya minta", "harus") only in a recording (an event with a transcript or a
+  described photo or video): there a superior speaks to staff with no campaign word, as
+  `Engine._superior_speaking` reads it; in typed words a directive names no side (out of fold
+  both lone reviews resting on one were false alarms);
 - a cue in the content acted on (`target.*`) when the act is the author's whole statement: a
   like, a follow, a share, or a comment with no words of its own. A comment with words answers
   the content; its words, not the content's, must name the side.
@@ -40,8 +44,9 @@ OWN_CUES = (
     "media.participant",
     "media.candidate_word",
     "register.endorse",
-    "text.directive_cue",
 )
+# A directive counts only in a recording: a superior's words to staff (see the module docstring).
+RECORDING_CUES = ("text.directive_cue",)
 # The same cues in the content acted on: the author's only when the act is their whole statement.
 ACT_CUES = ("target.participant", "target.candidate_word")
 OWN_LABEL = "own words"
@@ -51,7 +56,7 @@ SPOKEN = frozenset({"text", "transcript"})  # fields whose quotation marks are r
 
 def possible(found: Collection[str]) -> bool:
     """Whether the reader could add FEATURE given the features found (or possibly found)."""
-    return any(f in found for f in OWN_CUES) or any(f in found for f in ACT_CUES)
+    return any(f in found for f in (*OWN_CUES, *RECORDING_CUES, *ACT_CUES))
 
 
 def read_own_side(
@@ -67,7 +72,8 @@ def read_own_side(
     found = feats.found
     out: list[Ev] = []
     quoted: dict[str, tuple[NormText, list[tuple[int, int]]] | None] = {}
-    for key in OWN_CUES:
+    recording = bool(post.transcript or post.media_description)
+    for key in (*OWN_CUES, *RECORDING_CUES) if recording else OWN_CUES:
         for ev in found.get(key, ()):
             if not _in_quotes(post, ev, scanned, normalise, quoted):
                 out.append(_relabelled(ev, OWN_LABEL))
