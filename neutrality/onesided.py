@@ -140,12 +140,12 @@ def read_one_sided(
         ]
         if not near:
             continue
-        tracked = _with_offsets(norm, normalise)
+        tracked = with_offsets(norm, normalise)
         quoted = quoted_spans(orig) if QUOTE_CHARS.intersection(orig) else []
         breaks = [m.start() for m in _SENTENCE_END.finditer(orig)]
         for ev, ref in near:
-            a, b = _original(tracked, ev)
-            ra, rb = _original(tracked, ref)
+            a, b = original_span(tracked, ev)
+            ra, rb = original_span(tracked, ref)
             if any(qa <= a < qb for qa, qb in quoted):
                 continue  # someone else's words
             lo, hi = min(a, ra), max(b, rb)
@@ -178,7 +178,7 @@ def _speaker(text: str, ref: Ev) -> bool:
 def _heard_from(norm: NormText, speaker: Ev, at: int, breaks: list[int]) -> bool:
     """Whether the evaluative word at original offset `at` follows a speaking participant in
     the same sentence: it is what they said."""
-    _, end = _original(norm, speaker)
+    _, end = original_span(norm, speaker)
     return end <= at and not any(end <= b < at for b in breaks)
 
 
@@ -189,7 +189,7 @@ def _words_between(text: str, ev: Ev, ref: Ev) -> int:
     return text.count(" ", lo, hi) - 1 if hi > lo else 0
 
 
-def _original(norm: NormText, ev: Ev) -> tuple[int, int]:
+def original_span(norm: NormText, ev: Ev) -> tuple[int, int]:
     """A span's offsets in what the person wrote (a raw span is there already)."""
     start, end = ev.start or 0, ev.end or 0
     if ev.raw:
@@ -198,7 +198,7 @@ def _original(norm: NormText, ev: Ev) -> tuple[int, int]:
     return norm.span(min(start, limit), min(end, limit))
 
 
-def _with_offsets(norm: NormText, normalise: Callable[[str, bool], NormText]) -> NormText:
+def with_offsets(norm: NormText, normalise: Callable[[str, bool], NormText]) -> NormText:
     """The field normalised with its original offsets (computed only for a field that needs it)."""
     if norm.starts is not None:
         return norm
@@ -216,4 +216,11 @@ def _asks(orig: str, at: int, breaks: list[int]) -> bool:
     return _QUESTION_MARK in stop
 
 
-__all__ = ["FEATURE", "Spoken", "possible", "read_one_sided"]
+__all__ = [
+    "FEATURE",
+    "Spoken",
+    "original_span",
+    "possible",
+    "read_one_sided",
+    "with_offsets",
+]
