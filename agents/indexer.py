@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
@@ -41,7 +41,7 @@ class Pending:
     """One flag waiting for its document to be written."""
 
     flag_id: str
-    operations: list[dict[str, Any]]
+    operations: list[bytes]  # serialised bulk lines (streams.elastic.upsert_operations)
     received_at: float
 
 
@@ -74,7 +74,8 @@ class BulkWriter:
             operations = [op for p in todo for op in p.operations]
             started = time.perf_counter()
             try:
-                resp = await self.es.bulk(operations=operations)
+                # Lines already serialised; the client's type names only mappings.
+                resp = await self.es.bulk(operations=cast(Any, operations))
             except (TransportConnectionError, ConnectionTimeout) as exc:
                 metrics.ES_BULK_ERRORS.labels(kind="unavailable").inc()
                 log.warning("Elasticsearch unavailable (%s); retrying in %.1fs", exc, backoff)

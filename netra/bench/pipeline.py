@@ -15,9 +15,9 @@
 5. Scaling: two workers drain the same posts; their combined rate against one worker's.
 
 `--profile` adds where one event's CPU time goes, stage by stage over the same posts in one
-process (no Kafka): Faust's delivery is the no-op ceiling's CPU time per event; decoding and
-validating, the registry lookup and the counters, and the engine are timed here; the rest of
-the worker's measured CPU time per event is its own work around each event.
+process (netra.bench.stages); the rest of the worker's measured CPU time per event is the
+asyncio and Faust work of a worker with several agents, Kafka's client and the garbage
+collector.
 """
 
 from __future__ import annotations
@@ -87,73 +87,10 @@ class PipelineResult:
         return None if self.two_workers_rate is None else self.two_workers_rate / self.netra_rate
 
 
-@dataclass(frozen=True)
-class StageCost:
-    """Microseconds one event spends in a stage of the judge."""
-
-    stage: str
-    us_per_event: float
-
-
 RATIO_TARGET = 0.7
 P99_TARGET_MS = 2000.0
 RSS_TARGET_MB = 300.0
 SCALING_TARGET = 1.7
-
-
-def profile_stages(
-    lines: Sequence[bytes], registry: list[RegistryEntry], noop_cpu_us: float, repeat: int = 3
-) -> list[StageCost]:
-    """Per event: Faust's delivery (the ceiling's CPU time), decode and validate, registry
-    lookup and counters, the engine; each the best of `repeat` timed passes over the same
-    posts."""
-    from agents.judge import RegistryLookup
-    from agents.tally import Tally
-    from schemas.codec import Rejection, decode
-    from streams import metrics
-
-    engine = Engine.load()
-    table = {e.account_id.encode(): e.model_dump_json().encode() for e in registry}
-    lookup = RegistryLookup(table)
-    n = len(lines)
-
-    def best(work: Callable[[], object]) -> float:
-        # CPU time, as the worker's is measured: on a shared machine wall time counts the
-        # other processes' turns too.
-        times = []
-        for _ in range(repeat):
-            started = time.process_time()
-            work()
-            times.append(time.process_time() - started)
-        return min(times) / n * 1e6
-
-    decoded = [decode(line, Post, max_bytes=1_048_576) for line in lines]
-    valid = [post for post in decoded if not isinstance(post, Rejection)]
-
-    def decoding() -> None:
-        for line in lines:
-            decode(line, Post, max_bytes=1_048_576)
-
-    def attributing() -> None:
-        tally = Tally()
-        for post in valid:
-            tally.add(metrics.EVENTS, post.platform.value, post.action.value)
-            lookup.get(post.account_id)
-        tally.flush()
-
-    entries = [lookup.get(p.account_id) for p in valid]
-    places = [Locality(e.province, e.region) if e else None for e in entries]
-
-    def judging() -> None:
-        for post, place in zip(valid, places, strict=True):
-            engine.decide(post, place)
-
-    return [
-        StageCost("Faust delivers the event (no-op ceiling, CPU)", noop_cpu_us),
-        StageCost("decode and validate", best(decoding)),
-        StageCost("registry lookup and counters", best(attributing)),
-        StageCost("engine", best(judging)),
-    ]
 
 
 LATENCY_PATIENCE_SECONDS = 60.0

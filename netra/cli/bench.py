@@ -150,9 +150,9 @@ def pipeline(
         RSS_TARGET_MB,
         SCALING_TARGET,
         MissingFlagsError,
-        profile_stages,
         run,
     )
+    from netra.bench.stages import profile_stages
     from netra.sample import sample_posts, sample_registry
     from streams.settings import Settings
 
@@ -218,7 +218,7 @@ def pipeline(
         registry = sample_registry(500, seed=17)
         lines = [p.encode() for p in sample_posts(registry, min(posts, 20_000), seed=18).posts]
         with console.status("timing the judge's stages ..."):
-            stages = profile_stages(lines, registry, r.noop_cpu_us)
+            stages = profile_stages(lines, registry, r.noop_cpu_us, Settings())
         p = Table(title="where one event's CPU time goes (--profile)", header_style="bold")
         p.add_column("stage")
         p.add_column("µs/event", justify="right")

@@ -25,6 +25,7 @@ from streams.deadlines import default_clocks
 from streams.delivered import DeliveredOffsets
 from streams.esclient import elasticsearch_client
 from streams.evidence.store import open_store
+from streams.heap import refreeze
 from streams.offsettrace import OffsetTrace
 from streams.pseudonyms import load_nip_pseudonyms
 from streams.ruleguard import RuleGuard, tail_rule_states
@@ -118,6 +119,7 @@ def create_pipeline(
             assert holder is not None
             if await holder.reload_if_changed():
                 guard.pack_changed(holder.engine.pack_version)
+                refreeze()  # the old engine's garbage cycles freed, the new one frozen
 
         @app.task
         async def follow_rule_states() -> None:

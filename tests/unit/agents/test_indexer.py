@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 from elastic_transport import ApiResponseMeta, ConnectionError, HttpHeaders, NodeConfig
@@ -28,8 +29,9 @@ class ScriptedES:
         self.script = script
         self.calls: list[list[str]] = []
 
-    async def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
-        ids = [op["update"]["_id"] for op in operations if "update" in op]
+    async def bulk(self, operations: list[bytes]) -> dict[str, Any]:
+        lines = [json.loads(op) for op in operations]
+        ids = [line["update"]["_id"] for line in lines if "update" in line]
         self.calls.append(ids)
         outcome = self.script.pop(0)
         if isinstance(outcome, Exception):
@@ -40,7 +42,10 @@ class ScriptedES:
 def pending(flag_id: str) -> Pending:
     return Pending(
         flag_id,
-        [{"update": {"_index": "a", "_id": flag_id}}, {"doc": {}, "upsert": {}}],
+        [
+            json.dumps({"update": {"_index": "a", "_id": flag_id}}).encode(),
+            b'{"doc": {}, "upsert": {}}',
+        ],
         0.0,
     )
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from schemas import (
@@ -19,6 +20,7 @@ from schemas import (
     SanctionTrack,
     Severity,
 )
+from schemas.flag_document import FlagDocument
 from streams.elastic import flag_document, load_template, template_for, upsert_operations
 from streams.pseudonyms import NipPseudonyms
 
@@ -101,7 +103,7 @@ def test_document_carries_rules_participants_and_the_reporting_deadline() -> Non
 
 def test_upsert_keeps_review_status_on_redelivery() -> None:
     doc = flag_document(make_flag())
-    action, body = upsert_operations("netra-flags", "instagram:ig-1", doc)
+    action, body = map(json.loads, upsert_operations("netra-flags", "instagram:ig-1", doc))
     assert action["update"]["_id"] == "instagram:ig-1"
     assert "status" not in body["doc"]  # a redelivered flag must not reset a review
     assert body["upsert"]["status"] == "unreviewed"
@@ -110,11 +112,18 @@ def test_upsert_keeps_review_status_on_redelivery() -> None:
 
 def test_upsert_keeps_when_the_flag_became_known_and_its_deadlines() -> None:
     doc = flag_document(make_flag())
-    _, body = upsert_operations("netra-flags", "instagram:ig-1", doc)
+    _, body = map(json.loads, upsert_operations("netra-flags", "instagram:ig-1", doc))
     for field in ("known_at", "regime", "deadlines", "report_deadline", "quiet_period"):
         assert field not in body["doc"], field  # a redelivered flag must not restart its clocks
         assert body["upsert"][field] == doc.to_source()[field], field
     assert body["doc"]["indexed_at"] == doc.to_source()["indexed_at"]
+
+
+def test_upsert_lines_hold_the_document_as_to_source_has_it() -> None:
+    doc = flag_document(make_flag())
+    kept = FlagDocument.INDEXER_ONCE | FlagDocument.REVIEW_FIELDS | FlagDocument.CLAIM_FIELDS
+    _, body = map(json.loads, upsert_operations("netra-flags", "instagram:ig-1", doc))
+    assert body == {"doc": doc.to_source(exclude=kept), "upsert": doc.to_source()}
 
 
 def test_production_extras_only_where_the_cluster_has_them() -> None:
