@@ -18,7 +18,7 @@ from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import SETTING_LISTS, Lexicon, build_lexicon
 from neutrality.matcher import Kind
 from neutrality.model import Model
-from neutrality.normalise import NormText, one_tag, one_tag_offsets, quick_form, quick_offsets
+from neutrality.normalise import NormText, one_tag, one_tag_offsets, quick_offsets, quick_read
 from neutrality.onesided import FEATURE as ONE_SIDED
 from neutrality.onesided import possible as one_sided_possible
 from neutrality.pack import Pack, Rule, load_pack
@@ -70,6 +70,7 @@ class _FirstLook(NamedTuple):
     fields: list[tuple[str, str]]  # (name, original text) of each field judged
     structural: bool  # an election body, news outlet or participant's account is involved
     clean: dict[str, str]  # fields whose quick form is already the normalised form
+    plain: set[str]  # the fields in `clean` whose quick form is plain (see `quick_read`)
     # Fields with an obfuscation (or leetspeak only the full normaliser reads) are normalised
     # with offsets at once: most of them are shown as evidence, which needs the offsets, and
     # one tracked pass costs less than a plain one and a tracked one. So are fields with words
@@ -221,15 +222,18 @@ class Engine:
         ):
             # The usual event, its text alone: what the loop below decides for it, without
             # building its list, dict and set for an event that needs no full look.
-            form = quick_form(body)
-            if form is None:  # leetspeak with symbols: only the full normaliser reads it
-                return _FirstLook([("text", body)], False, {}, {"text"})
-            found, obfuscated = self._quick.look(form, _plain_ascii(body))
+            read = quick_read(body)
+            if read is None:  # leetspeak with symbols: only the full normaliser reads it
+                return _FirstLook([("text", body)], False, {}, set(), {"text"})
+            form, plain = read
+            found, obfuscated = self._quick.look(form, plain)
             if obfuscated:
-                return _FirstLook([("text", body)], False, {}, {"text"})
+                return _FirstLook([("text", body)], False, {}, set(), {"text"})
             if not found and not full_path:
                 return None
-            return _FirstLook([("text", body)], False, {"text": form}, set())
+            return _FirstLook(
+                [("text", body)], False, {"text": form}, {"text"} if plain else set(), set()
+            )
         fields: list[tuple[str, str]] = [("text", body)]
         if values["transcript"]:
             fields.append(("transcript", values["transcript"]))
@@ -248,6 +252,7 @@ class Engine:
                 structural = True
         quick = self._quick.look
         clean: dict[str, str] = {}
+        plain_fields: set[str] = set()
         tracked: set[str] = set()
         if values["mentions"] and not structural:
             structural = any(
@@ -263,22 +268,25 @@ class Engine:
                 if not one_tag(raw):
                     tracked.add(name)
                 continue
-            text = quick_form(raw)
-            if text is None:  # leetspeak with symbols: only the full normaliser reads it
+            read = quick_read(raw)
+            if read is None:  # leetspeak with symbols: only the full normaliser reads it
                 anchored = True
                 tracked.add(name)
                 continue
-            found, obfuscated = quick(text, _plain_ascii(raw))
+            text, plain = read
+            found, obfuscated = quick(text, plain)
             anchored = anchored or found
             if obfuscated:
                 tracked.add(name)
             else:
                 clean[name] = text
+                if plain:
+                    plain_fields.add(name)
         if not anchored and (values["transcript"] or values["media_description"]):
             anchored = self._superior_speaking(clean)
         if not anchored and not full_path:
             return None
-        return _FirstLook(fields, structural, clean, tracked)
+        return _FirstLook(fields, structural, clean, plain_fields, tracked)
 
     def _superior_speaking(self, clean: dict[str, str]) -> bool:
         """Whether a recording (an event with a transcript or a described photo or video) has
@@ -305,7 +313,7 @@ class Engine:
     ) -> Analysis:
         """The full look, for an event the first look let through (see `analyse`)."""
         deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
-        fields, structural, clean, tracked = look
+        fields, structural, clean, plain, tracked = look
         values = post.__dict__  # see `_first_look`
         day = wib_day(values["event_time"])
         hashtags = values["hashtags"]
@@ -320,7 +328,7 @@ class Engine:
                 known = clean.get(name)
                 if known is not None:
                     norm = NormText(raw, known, quick=True)
-                    hits = scan(known, _plain_ascii(raw))
+                    hits = scan(known, name in plain)
                 else:
                     norm = normalise(raw, name in tracked)
                     hits = scan(norm.text)
@@ -636,13 +644,6 @@ def _judges(rule: Rule, action: Action) -> bool:
     return not any(
         own not in clause and all(f.startswith("action.") for f in clause) for clause in rule.when
     )
-
-
-def _plain_ascii(raw: str) -> bool:
-    """Whether the quick form of `raw` is plain (lower-case ASCII letters, digits and single
-    spaces) without matching it: printable ASCII folds to lower case and every ASCII punctuation
-    mark blanks to a space. Two C calls instead of a regex over the form (twice per field)."""
-    return raw.isascii() and raw.isprintable()
 
 
 def wib_day(when: dt.datetime) -> dt.date:

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from neutrality import Engine, Locality
-from neutrality.engine import TOO_COMPLEX, _plain_ascii
+from neutrality.engine import TOO_COMPLEX
 from neutrality.matcher import _PLAIN
-from neutrality.normalise import quick_form
+from neutrality.normalise import quick_read
 from schemas import Outcome, Phase, Post, SanctionTrack
 
 
@@ -279,18 +279,28 @@ def test_a_slogan_inside_an_account_handle_tags_the_account(engine: Engine) -> N
     assert chanted.features is not None and "text.campaign_term" in chanted.features.found
 
 
-def test_the_quick_form_of_printable_ascii_is_plain() -> None:
-    """The first look skips the plain-text check for printable ASCII: its quick form must be
-    lower-case letters, digits and single spaces, whatever characters it holds."""
-    for code in range(128):
-        raw = f"Ab{chr(code)}9 z"
-        form = quick_form(raw)
-        if form is not None and _plain_ascii(raw):
-            assert _PLAIN.fullmatch(form), repr(raw)
+def test_a_quick_form_called_plain_is_plain_and_equals_the_quick_form() -> None:
+    """The first look tells the automata a field's quick form is plain without matching it:
+    it must then be lower-case letters, digits and single spaces, whatever ASCII characters the
+    field holds (control characters, separators `bytes.split` does not know), and the form
+    must be the one the string functions build."""
+    raws = [f"Ab{chr(code)}9 z" for code in range(128)]
     rng = random.Random(1922)
-    for _ in range(2_000):
-        raw = "".join(rng.choice(string.printable) for _ in range(rng.randint(0, 40)))
-        form = quick_form(raw)
-        if form is not None and _plain_ascii(raw):
+    alphabet = string.printable + "\x00\x07\x1c\x1f\x7f\x85é"
+    raws += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3_000)]
+    called_plain = 0
+    for raw in raws:
+        read = quick_read(raw)
+        if read is None:
+            continue
+        form, plain = read
+        if raw.isascii():
+            blanked = "".join(" " if c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" else c for c in raw)
+            assert form == " ".join(blanked.lower().split()), repr(raw)
+        if plain:
+            called_plain += 1
             assert _PLAIN.fullmatch(form), repr(raw)
-    assert not _plain_ascii("Prabówo") and not _plain_ascii("tab\there")
+    assert called_plain > 1_000
+    assert quick_read("tab\there\nand a line") == ("tab here and a line", True)
+    assert quick_read("bell\x07") == ("bell\x07", False)
+    assert quick_read("Prabówo") == ("prabowo", False)  # folded, yet not called plain
