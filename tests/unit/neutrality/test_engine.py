@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import datetime as dt
 import random
 import string
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic_core import TzInfo
 
 from neutrality import Engine, Locality
-from neutrality.engine import TOO_COMPLEX
+from neutrality.engine import TOO_COMPLEX, wib_day
+from neutrality.features import WIB
 from neutrality.matcher import _PLAIN
 from neutrality.normalise import quick_read
 from schemas import Outcome, Phase, Post, SanctionTrack
@@ -304,3 +308,29 @@ def test_a_quick_form_called_plain_is_plain_and_equals_the_quick_form() -> None:
     assert quick_read("tab\there\nand a line") == ("tab here and a line", True)
     assert quick_read("bell\x07") == ("bell\x07", False)
     assert quick_read("Prabówo") == ("prabowo", False)  # folded, yet not called plain
+
+
+def _wib_day_by_utc(when: dt.datetime) -> dt.date:
+    """The WIB day the long way, through UTC, clamped at the edges of the calendar."""
+    try:
+        return when.astimezone(WIB).date()
+    except OverflowError:
+        return dt.date.min if when.year == dt.MINYEAR else dt.date.max
+
+
+def test_the_wib_day_of_a_fixed_zone_is_the_day_through_utc() -> None:
+    rng = random.Random(7)
+    hours = [-12, -9.5, -5, 0, 5.75, 7, 8, 9, 10, 14]
+    zones: list[dt.tzinfo] = [dt.timezone(dt.timedelta(hours=h)) for h in hours]
+    zones += [TzInfo(int(h * 3600)) for h in hours]
+    zones.append(ZoneInfo("America/New_York"))  # not fixed: read through its utcoffset
+    edges = [dt.datetime(1, 1, 1, 0, 0), dt.datetime(1, 1, 1, 23, 59), dt.datetime(9999, 12, 31)]
+    edges += [dt.datetime(9999, 12, 31, 23, 59), dt.datetime(2024, 2, 13, 17, 30)]
+    for zone in zones:
+        times = edges + [
+            dt.datetime(2024, 1, 1) + dt.timedelta(minutes=rng.randrange(0, 60 * 24 * 400))
+            for _ in range(200)
+        ]
+        for naive in times:
+            when = naive.replace(tzinfo=zone)
+            assert wib_day(when) == _wib_day_by_utc(when), (zone, naive)
