@@ -717,7 +717,13 @@ def _has_signal(scanned: list[Scanned], markable: frozenset[str], recording: boo
 
 _M = TypeVar("_M", bound=BaseModel)
 _FIELDS_SET: dict[type[BaseModel], set[str]] = {}
-_setattr = object.__setattr__
+# The setters of BaseModel's own slots, called directly: `object.__setattr__` finds each slot
+# through the type and packs its arguments again on every call (a third more work per model).
+_SLOTS = BaseModel.__dict__
+_set_dict = _SLOTS["__dict__"].__set__
+_set_fields_set = _SLOTS["__pydantic_fields_set__"].__set__
+_set_extra = _SLOTS["__pydantic_extra__"].__set__
+_set_private = _SLOTS["__pydantic_private__"].__set__
 
 
 def _build(cls: type[_M], **values: Any) -> _M:
@@ -728,13 +734,13 @@ def _build_from(cls: type[_M], values: dict[str, Any]) -> _M:
     """model_construct without its per-field bookkeeping: the engine's values are already valid
     and complete (every field is passed), and this runs for every post."""
     obj = object.__new__(cls)  # what cls.__new__ is (pydantic defines none), looked up faster
-    _setattr(obj, "__dict__", values)
+    _set_dict(obj, values)
     fields_set = _FIELDS_SET.get(cls)
     if fields_set is None:
         fields_set = _FIELDS_SET[cls] = set(cls.model_fields)  # frozen models never change it
-    _setattr(obj, "__pydantic_fields_set__", fields_set)
-    _setattr(obj, "__pydantic_extra__", None)
-    _setattr(obj, "__pydantic_private__", None)
+    _set_fields_set(obj, fields_set)
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
 
 

@@ -334,3 +334,17 @@ def test_the_wib_day_of_a_fixed_zone_is_the_day_through_utc() -> None:
         for naive in times:
             when = naive.replace(tzinfo=zone)
             assert wib_day(when) == _wib_day_by_utc(when), (zone, naive)
+
+
+def test_decisions_are_built_as_pydantic_builds_them(engine: Engine) -> None:
+    """The engine builds its models without validation (`_build_from`): each must be the model
+    pydantic builds from the same values, with every field set, nothing extra or private."""
+    passed = engine.decide(make_post("Selamat pagi, cuaca cerah hari ini"))
+    flagged = engine.decide(make_post("Ayo coblos Prabowo-Gibran nomor 2! #PrabowoGibran2024"))
+    assert passed.outcome is Outcome.PASS and flagged.outcome is not Outcome.PASS
+    for decision in (passed, flagged, *flagged.hits, *flagged.hits[0].evidence):
+        rebuilt = type(decision).model_validate(decision.model_dump())
+        assert decision == rebuilt
+        assert decision.model_fields_set == rebuilt.model_fields_set
+        assert decision.__pydantic_extra__ is None and decision.__pydantic_private__ is None
+        assert decision.model_copy() == decision
