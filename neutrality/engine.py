@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
+from pydantic_core import TzInfo
 
 from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
@@ -18,7 +19,7 @@ from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import SETTING_LISTS, Lexicon, build_lexicon
 from neutrality.matcher import Kind
 from neutrality.model import Model
-from neutrality.normalise import NormText, one_tag, one_tag_offsets, quick_form, quick_offsets
+from neutrality.normalise import NormText, one_tag, one_tag_offsets, quick_offsets, quick_read
 from neutrality.onesided import FEATURE as ONE_SIDED
 from neutrality.onesided import possible as one_sided_possible
 from neutrality.ownside import FEATURE as OWN_SIDE
@@ -54,6 +55,10 @@ MODEL_FEATURES = frozenset({"model.partisan", "model.possible"})
 TOO_COMPLEX = "engine.too-complex"
 TOO_COMPLEX_TITLE = "Too complex to judge within the time budget: a person must look"
 _WIB_OFFSET = dt.timedelta(hours=7)
+# Zones whose offset does not change with the date, and each one's shift to WIB (see `wib_day`).
+_FIXED_ZONES = frozenset({dt.timezone, TzInfo})
+_WIB_SHIFTS: dict[dt.tzinfo, dt.timedelta] = {}
+_ZONES_KEPT = 1_024  # a worker sees a few zones; any number of them costs bounded memory
 _PhaseOf = tuple[str | None, Phase | None]  # the election and its phase on a day
 _PLATFORM_NAMES = {p: p.value for p in Platform}  # Enum.value is a slow property on 3.11
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
@@ -72,6 +77,7 @@ class _FirstLook(NamedTuple):
     fields: list[tuple[str, str]]  # (name, original text) of each field judged
     structural: bool  # an election body, news outlet or participant's account is involved
     clean: dict[str, str]  # fields whose quick form is already the normalised form
+    plain: set[str]  # the fields in `clean` whose quick form is plain (see `quick_read`)
     # Fields with an obfuscation (or leetspeak only the full normaliser reads) are normalised
     # with offsets at once: most of them are shown as evidence, which needs the offsets, and
     # one tracked pass costs less than a plain one and a tracked one. So are fields with words
@@ -223,15 +229,18 @@ class Engine:
         ):
             # The usual event, its text alone: what the loop below decides for it, without
             # building its list, dict and set for an event that needs no full look.
-            form = quick_form(body)
-            if form is None:  # leetspeak with symbols: only the full normaliser reads it
-                return _FirstLook([("text", body)], False, {}, {"text"})
-            found, obfuscated = self._quick.look(form, _plain_ascii(body))
+            read = quick_read(body)
+            if read is None:  # leetspeak with symbols: only the full normaliser reads it
+                return _FirstLook([("text", body)], False, {}, set(), {"text"})
+            form, plain = read
+            found, obfuscated = self._quick.look(form, plain)
             if obfuscated:
-                return _FirstLook([("text", body)], False, {}, {"text"})
+                return _FirstLook([("text", body)], False, {}, set(), {"text"})
             if not found and not full_path:
                 return None
-            return _FirstLook([("text", body)], False, {"text": form}, set())
+            return _FirstLook(
+                [("text", body)], False, {"text": form}, {"text"} if plain else set(), set()
+            )
         fields: list[tuple[str, str]] = [("text", body)]
         if values["transcript"]:
             fields.append(("transcript", values["transcript"]))
@@ -250,6 +259,7 @@ class Engine:
                 structural = True
         quick = self._quick.look
         clean: dict[str, str] = {}
+        plain_fields: set[str] = set()
         tracked: set[str] = set()
         if values["mentions"] and not structural:
             structural = any(
@@ -265,22 +275,25 @@ class Engine:
                 if not one_tag(raw):
                     tracked.add(name)
                 continue
-            text = quick_form(raw)
-            if text is None:  # leetspeak with symbols: only the full normaliser reads it
+            read = quick_read(raw)
+            if read is None:  # leetspeak with symbols: only the full normaliser reads it
                 anchored = True
                 tracked.add(name)
                 continue
-            found, obfuscated = quick(text, _plain_ascii(raw))
+            text, plain = read
+            found, obfuscated = quick(text, plain)
             anchored = anchored or found
             if obfuscated:
                 tracked.add(name)
             else:
                 clean[name] = text
+                if plain:
+                    plain_fields.add(name)
         if not anchored and (values["transcript"] or values["media_description"]):
             anchored = self._superior_speaking(clean)
         if not anchored and not full_path:
             return None
-        return _FirstLook(fields, structural, clean, tracked)
+        return _FirstLook(fields, structural, clean, plain_fields, tracked)
 
     def _superior_speaking(self, clean: dict[str, str]) -> bool:
         """Whether a recording (an event with a transcript or a described photo or video) has
@@ -307,7 +320,7 @@ class Engine:
     ) -> Analysis:
         """The full look, for an event the first look let through (see `analyse`)."""
         deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
-        fields, structural, clean, tracked = look
+        fields, structural, clean, plain, tracked = look
         values = post.__dict__  # see `_first_look`
         day = wib_day(values["event_time"])
         hashtags = values["hashtags"]
@@ -322,7 +335,7 @@ class Engine:
                 known = clean.get(name)
                 if known is not None:
                     norm = NormText(raw, known, quick=True)
-                    hits = scan(known, _plain_ascii(raw))
+                    hits = scan(known, name in plain)
                 else:
                     norm = normalise(raw, name in tracked)
                     hits = scan(norm.text)
@@ -643,17 +656,27 @@ def _judges(rule: Rule, action: Action) -> bool:
     )
 
 
-def _plain_ascii(raw: str) -> bool:
-    """Whether the quick form of `raw` is plain (lower-case ASCII letters, digits and single
-    spaces) without matching it: printable ASCII folds to lower case and every ASCII punctuation
-    mark blanks to a space. Two C calls instead of a regex over the form (twice per field)."""
-    return raw.isascii() and raw.isprintable()
-
-
 def wib_day(when: dt.datetime) -> dt.date:
     """The WIB calendar day of an event; a schema-valid time at the edge of the calendar
-    (year 1 east of Greenwich, year 9999 west of it) clamps instead of overflowing."""
+    (year 1 east of Greenwich, year 9999 west of it) clamps instead of overflowing.
+
+    An offset fixed by its zone (what posts parsed from JSON and most others carry) is read once
+    per zone: `utcoffset` is a call by name into the zone object, a tenth of a quick pass. One
+    shift from the zone to WIB gives the same day as going through UTC, at the edges too (a
+    time past either end of the calendar by way of UTC is past it, or on its first day, by way
+    of the shift)."""
+    tz = when.tzinfo
     try:
+        if tz is not None and type(tz) in _FIXED_ZONES:
+            shift = _WIB_SHIFTS.get(tz)
+            if shift is None:
+                if len(_WIB_SHIFTS) >= _ZONES_KEPT:
+                    _WIB_SHIFTS.clear()
+                offset = tz.utcoffset(None)
+                if offset is None:
+                    return when.astimezone(WIB).date()
+                shift = _WIB_SHIFTS[tz] = _WIB_OFFSET - offset
+            return (when + shift).date()
         offset = when.utcoffset()
         if offset is not None:  # what astimezone(WIB) computes, without building its result
             return (when - offset + _WIB_OFFSET).date()
@@ -699,7 +722,13 @@ def _has_signal(scanned: list[Scanned], markable: frozenset[str], recording: boo
 
 _M = TypeVar("_M", bound=BaseModel)
 _FIELDS_SET: dict[type[BaseModel], set[str]] = {}
-_setattr = object.__setattr__
+# The setters of BaseModel's own slots, called directly: `object.__setattr__` finds each slot
+# through the type and packs its arguments again on every call (a third more work per model).
+_SLOTS = BaseModel.__dict__
+_set_dict = _SLOTS["__dict__"].__set__
+_set_fields_set = _SLOTS["__pydantic_fields_set__"].__set__
+_set_extra = _SLOTS["__pydantic_extra__"].__set__
+_set_private = _SLOTS["__pydantic_private__"].__set__
 
 
 def _build(cls: type[_M], **values: Any) -> _M:
@@ -710,13 +739,13 @@ def _build_from(cls: type[_M], values: dict[str, Any]) -> _M:
     """model_construct without its per-field bookkeeping: the engine's values are already valid
     and complete (every field is passed), and this runs for every post."""
     obj = object.__new__(cls)  # what cls.__new__ is (pydantic defines none), looked up faster
-    _setattr(obj, "__dict__", values)
+    _set_dict(obj, values)
     fields_set = _FIELDS_SET.get(cls)
     if fields_set is None:
         fields_set = _FIELDS_SET[cls] = set(cls.model_fields)  # frozen models never change it
-    _setattr(obj, "__pydantic_fields_set__", fields_set)
-    _setattr(obj, "__pydantic_extra__", None)
-    _setattr(obj, "__pydantic_private__", None)
+    _set_fields_set(obj, fields_set)
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
 
 

@@ -367,22 +367,44 @@ def name_cuts(names: frozenset[str]) -> list[str]:
 _LEET_SYMBOL = re.compile(r"[a-z][@$]|[@$][a-z]")
 
 
+# The quick form of ASCII in one bytes table: capitals to small letters, punctuation to spaces,
+# and so the separators `str.split` splits on and `bytes.split` does not (\x1c-\x1f). The
+# control characters no split removes are deleted by the first pass, so that a change of length
+# says the field holds one (its form is then not plain, and the second pass keeps them).
+_ASCII_FOLD_BLANK = bytes(
+    ord(" ") if chr(i) in _SPACE_CHARS or chr(i).isspace() else ord(chr(i).lower())
+    for i in range(128)
+) + bytes(range(128, 256))
+_ASCII_CONTROL = bytes(i for i in range(128) if not (chr(i).isprintable() or chr(i).isspace()))
+
+
 def quick_form(raw: str) -> str | None:
     """The cheap first form of a field: folded, punctuation blanked, spaces collapsed. None when
     only the full normaliser can read it (leetspeak written with @ or $, an emoji by name).
     When the quick filter finds no obfuscation trigger in it, it equals what
     `Normaliser.normalise` would produce."""
+    read = quick_read(raw)
+    return None if read is None else read[0]
+
+
+def quick_read(raw: str) -> tuple[str, bool] | None:
+    """`quick_form` and whether it is plain (lower-case ASCII letters, digits and single spaces:
+    the automata then skip their own test, see `matcher._PLAIN`), both from one pass over an
+    ASCII field. A field with any other character is not called plain."""
     if ("<" in raw and EMOJI_NAME.search(raw)) or "\u20e3" in raw:
         return None
     if raw.isascii():
-        folded = raw.lower()
-        blanked = folded.encode().translate(_ASCII_BLANK).decode()
-    else:
-        folded = _fold(raw)
-        blanked = _blank(folded)
+        if ("@" in raw or "$" in raw) and _LEET_SYMBOL.search(raw.lower()):
+            return None
+        data = raw.encode()
+        blanked = data.translate(_ASCII_FOLD_BLANK, _ASCII_CONTROL)
+        if len(blanked) == len(data):
+            return b" ".join(blanked.split()).decode(), True
+        return b" ".join(data.translate(_ASCII_FOLD_BLANK).split()).decode(), False
+    folded = _fold(raw)
     if ("@" in folded or "$" in folded) and _LEET_SYMBOL.search(folded):
         return None
-    return " ".join(blanked.split())
+    return " ".join(_blank(folded).split()), False
 
 
 _WORDS = re.compile(r"\S+")

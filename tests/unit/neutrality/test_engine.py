@@ -1,15 +1,19 @@
 from __future__ import annotations
 
+import datetime as dt
 import random
 import string
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic_core import TzInfo
 
 from neutrality import Engine, Locality
-from neutrality.engine import TOO_COMPLEX, _plain_ascii
+from neutrality.engine import TOO_COMPLEX, wib_day
+from neutrality.features import WIB
 from neutrality.matcher import _PLAIN
-from neutrality.normalise import quick_form
+from neutrality.normalise import quick_read
 from schemas import Outcome, Phase, Post, SanctionTrack
 
 
@@ -279,18 +283,68 @@ def test_a_slogan_inside_an_account_handle_tags_the_account(engine: Engine) -> N
     assert chanted.features is not None and "text.campaign_term" in chanted.features.found
 
 
-def test_the_quick_form_of_printable_ascii_is_plain() -> None:
-    """The first look skips the plain-text check for printable ASCII: its quick form must be
-    lower-case letters, digits and single spaces, whatever characters it holds."""
-    for code in range(128):
-        raw = f"Ab{chr(code)}9 z"
-        form = quick_form(raw)
-        if form is not None and _plain_ascii(raw):
-            assert _PLAIN.fullmatch(form), repr(raw)
+def test_a_quick_form_called_plain_is_plain_and_equals_the_quick_form() -> None:
+    """The first look tells the automata a field's quick form is plain without matching it:
+    it must then be lower-case letters, digits and single spaces, whatever ASCII characters the
+    field holds (control characters, separators `bytes.split` does not know), and the form
+    must be the one the string functions build."""
+    raws = [f"Ab{chr(code)}9 z" for code in range(128)]
     rng = random.Random(1922)
-    for _ in range(2_000):
-        raw = "".join(rng.choice(string.printable) for _ in range(rng.randint(0, 40)))
-        form = quick_form(raw)
-        if form is not None and _plain_ascii(raw):
+    alphabet = string.printable + "\x00\x07\x1c\x1f\x7f\x85é"
+    raws += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3_000)]
+    called_plain = 0
+    for raw in raws:
+        read = quick_read(raw)
+        if read is None:
+            continue
+        form, plain = read
+        if raw.isascii():
+            blanked = "".join(" " if c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" else c for c in raw)
+            assert form == " ".join(blanked.lower().split()), repr(raw)
+        if plain:
+            called_plain += 1
             assert _PLAIN.fullmatch(form), repr(raw)
-    assert not _plain_ascii("Prabówo") and not _plain_ascii("tab\there")
+    assert called_plain > 1_000
+    assert quick_read("tab\there\nand a line") == ("tab here and a line", True)
+    assert quick_read("bell\x07") == ("bell\x07", False)
+    assert quick_read("Prabówo") == ("prabowo", False)  # folded, yet not called plain
+
+
+def _wib_day_by_utc(when: dt.datetime) -> dt.date:
+    """The WIB day the long way, through UTC, clamped at the edges of the calendar."""
+    try:
+        return when.astimezone(WIB).date()
+    except OverflowError:
+        return dt.date.min if when.year == dt.MINYEAR else dt.date.max
+
+
+def test_the_wib_day_of_a_fixed_zone_is_the_day_through_utc() -> None:
+    rng = random.Random(7)
+    hours = [-12, -9.5, -5, 0, 5.75, 7, 8, 9, 10, 14]
+    zones: list[dt.tzinfo] = [dt.timezone(dt.timedelta(hours=h)) for h in hours]
+    zones += [TzInfo(int(h * 3600)) for h in hours]
+    zones.append(ZoneInfo("America/New_York"))  # not fixed: read through its utcoffset
+    edges = [dt.datetime(1, 1, 1, 0, 0), dt.datetime(1, 1, 1, 23, 59), dt.datetime(9999, 12, 31)]
+    edges += [dt.datetime(9999, 12, 31, 23, 59), dt.datetime(2024, 2, 13, 17, 30)]
+    for zone in zones:
+        times = edges + [
+            dt.datetime(2024, 1, 1) + dt.timedelta(minutes=rng.randrange(0, 60 * 24 * 400))
+            for _ in range(200)
+        ]
+        for naive in times:
+            when = naive.replace(tzinfo=zone)
+            assert wib_day(when) == _wib_day_by_utc(when), (zone, naive)
+
+
+def test_decisions_are_built_as_pydantic_builds_them(engine: Engine) -> None:
+    """The engine builds its models without validation (`_build_from`): each must be the model
+    pydantic builds from the same values, with every field set, nothing extra or private."""
+    passed = engine.decide(make_post("Selamat pagi, cuaca cerah hari ini"))
+    flagged = engine.decide(make_post("Ayo coblos Prabowo-Gibran nomor 2! #PrabowoGibran2024"))
+    assert passed.outcome is Outcome.PASS and flagged.outcome is not Outcome.PASS
+    for decision in (passed, flagged, *flagged.hits, *flagged.hits[0].evidence):
+        rebuilt = type(decision).model_validate(decision.model_dump())
+        assert decision == rebuilt
+        assert decision.model_fields_set == rebuilt.model_fields_set
+        assert decision.__pydantic_extra__ is None and decision.__pydantic_private__ is None
+        assert decision.model_copy() == decision

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from neutrality.engine import Engine
-from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter
+from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter, common_first
 
 
 def _matcher() -> Matcher:
@@ -91,3 +91,27 @@ def test_scan_of_plain_text_agrees_with_the_bounded_one(
     text = glue.join(pieces)
     matcher = engine.lexicon.matcher
     assert matcher.scan(text) == matcher.scan_bounded(text)
+
+
+def test_common_characters_come_first_and_word_initials_after_a_space() -> None:
+    keys = ["zona", " pilih ", "apa", " zona ", "q"]
+    assert sorted(keys, key=common_first) == [" pilih ", " zona ", "apa", "zona", "q"]
+    assert common_first(" p")[1] < common_first(" a")[1]  # "p" begins more words than "a"
+    assert common_first("ap")[0] < common_first("pa")[0]  # "a" is the commoner letter
+
+
+def test_hits_do_not_depend_on_the_order_terms_are_added() -> None:
+    terms = ["prabowo gibran", "prabowo", "bowo", "gibran", "pan", "pa", "✌", "02"]
+    built = []
+    for order in (terms, terms[::-1]):
+        m = Matcher()
+        for term in order:
+            m.add(term, Meaning(Kind.LIST, term))
+        m.build()
+        built.append(m)
+    for text in ["coblos prabowo gibran 02", "Prabowo-Gibran ✌✌ pan!", "pa pan prabowogibran"]:
+        first, second = (
+            [([x.key for x in meanings], a, b) for meanings, a, b in m.scan(text)] for m in built
+        )
+        assert first == second
+        assert first  # every text holds terms
