@@ -11,7 +11,8 @@ bugs on a message end in the dead-letter topic with a reason. An event is acknow
 what it produced is stored by Kafka (agents.delivery), and a flag too large for its topic is cut
 by rule, never refused (agents.flagfit). An event this worker judged and saw delivered
 already, handed on again after a seek back, is acknowledged without being judged again
-(streams.delivered): its outputs are stored, and judged again they would be published twice.
+(agents.repeats, streams.delivered): its outputs are stored, and judged again they would be
+published twice.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 from agents.deadletters import send_to_deadletter, start_deadletter
 from agents.delivery import AckAfterDelivery, Sent
 from agents.flagfit import fit_flag
+from agents.repeats import Repeats
 from agents.reports import review_report
 from agents.tally import CountsOnce, Tally
 from neutrality import Locality
@@ -153,13 +155,12 @@ def attach(
             trace=trace,
             delivered=lambda event: delivered.delivered(event.message.tp, event.message.offset),
         )
+        repeats = Repeats(delivered, trace, counts.tally)
         try:
             async for event in manual.events():
                 msg = event.message
                 trace.event(msg, "received (fetched in generation %s)", generation(event))
-                if delivered.holds(msg.tp, msg.offset):
-                    trace.event(msg, "judged and delivered already, skipped")
-                    counts.tally.add(metrics.REPEATED)
+                if repeats.skip(msg):
                     await delivery.settle(event, [])
                     on_processed(msg)
                     continue

@@ -12,11 +12,15 @@ setting since corrected, a renderer that was down, a flag that had not arrived y
 bytes may pass now. A producer's own error (bad JSON, wrong shape, invalid UTF-8, too large) and
 a case step refused for its order fail the same way again; the producer or the person who
 recorded the step must send a corrected message instead.
+
+A failure is read for its description only (reason, place, size, digest); the message bytes of
+those chosen for replay are read again from the dead-letter topic one at a time as they are sent
+(`replayed`), so replaying a reason of a hundred thousand failures never holds their messages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -40,7 +44,8 @@ REPLAYABLE = frozenset(
 class Failure:
     """One message that failed, with every dead letter written for it."""
 
-    letter: DeadLetter  # the first dead letter written for it
+    letter: DeadLetter  # the first dead letter written for it, without the message bytes
+    at: tuple[int, int]  # that letter's (partition, offset) on the dead-letter topic
     letters: int = 1
     last_failed_at: datetime | None = None
 
@@ -104,19 +109,11 @@ def _identity(letter: DeadLetter) -> tuple[object, ...]:
     return (letter.stage, letter.topic, letter.partition, letter.offset)
 
 
-def _every(letter: DeadLetter) -> bool:
-    return True
-
-
-def fold(
-    records: Iterable[tuple[int, int, bytes | None]],
-    keep_bytes: Callable[[DeadLetter], bool] = _every,
-) -> DeadLetters:
+def fold(records: Iterable[tuple[int, int, bytes | None]]) -> DeadLetters:
     """The failures behind dead-letter records given as (partition, offset, value).
 
-    Each failure holds its first letter; the message bytes (up to 64 KiB a letter) are kept
-    only in the letters `keep_bytes` chooses (those about to be replayed), so that reading a
-    topic of many failures holds their descriptions, not their messages."""
+    Each failure holds its first letter without the message bytes (up to 64 KiB a letter), so
+    that reading a topic of many failures holds their descriptions, not their messages."""
     found = DeadLetters()
     seen: dict[tuple[object, ...], Failure] = {}
     for partition, offset, value in records:
@@ -130,9 +127,8 @@ def fold(
         key = _identity(letter)
         failure = seen.get(key)
         if failure is None:
-            if not keep_bytes(letter):
-                letter = letter.model_copy(update={"raw_base64": ""})
-            failure = seen[key] = Failure(letter)
+            letter = letter.model_copy(update={"raw_base64": ""})
+            failure = seen[key] = Failure(letter, at=(partition, offset))
             found.failures.append(failure)
         else:
             failure.letters += 1
@@ -140,3 +136,15 @@ def fold(
             failure.last_failed_at = letter.failed_at
     found.failures.sort(key=lambda f: f.letter.failed_at)
     return found
+
+
+def replayed(
+    records: Iterable[tuple[int, int, bytes | None]], chosen: Collection[tuple[int, int]]
+) -> Iterator[tuple[str, bytes | None, bytes]]:
+    """(topic, key, original bytes) of each dead letter at a place in `chosen`, read again from
+    the dead-letter topic's records given as (partition, offset, value), one at a time."""
+    for partition, offset, value in records:
+        if (partition, offset) not in chosen:
+            continue
+        letter = DeadLetter.model_validate_json(value or b"")
+        yield letter.topic, letter.key.encode() if letter.key else None, letter.raw()

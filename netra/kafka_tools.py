@@ -385,7 +385,8 @@ class ReadRecord:
 class TopicReader:
     """Reads a whole topic up to its end as it stands when reading begins, from the beginning or,
     with a consumer group, from where that group last committed; `commit` then records that
-    everything read was handled, so the next reader of that group starts after it."""
+    everything read was handled, so the next reader of that group starts after it. Each
+    `records()` reads the same stretch again (a second pass reads what the first one chose)."""
 
     def __init__(self, settings: Settings, topic: str, *, group_id: str | None = None) -> None:
         self.topic = topic
@@ -410,8 +411,11 @@ class TopicReader:
         if group_id is None:
             self._consumer.seek_to_beginning(*self._partitions)
         self._ends: dict[TopicPartition, int] = self._consumer.end_offsets(self._partitions)
+        self._starts = {tp: self._consumer.position(tp) for tp in self._partitions}
 
     def records(self) -> Iterator[ReadRecord]:
+        for tp, start in self._starts.items():
+            self._consumer.seek(tp, start)
         for record in _read_to(self._consumer, self._ends):
             yield ReadRecord(record.partition, record.offset, record.key, record.value)
 

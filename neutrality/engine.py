@@ -21,6 +21,8 @@ from neutrality.model import Model
 from neutrality.normalise import NormText, one_tag, one_tag_offsets, quick_form, quick_offsets
 from neutrality.onesided import FEATURE as ONE_SIDED
 from neutrality.onesided import possible as one_sided_possible
+from neutrality.ownside import FEATURE as OWN_SIDE
+from neutrality.ownside import possible as own_side_possible
 from neutrality.pack import Pack, Rule, load_pack
 from neutrality.ruleindex import RuleIndex
 from neutrality.stance import possible_registers
@@ -350,6 +352,8 @@ class Engine:
         optimistic = feats.found.keys() | possible_registers(feats.found, post) | MODEL_FEATURES
         if one_sided_possible(feats.found):
             optimistic |= _ONE_SIDED
+        if own_side_possible(optimistic):
+            optimistic |= _OWN_SIDE
         index = self._rules_for_action[values["action"]]
         candidates = index.candidates(optimistic)
         model_score: float | None = None
@@ -626,6 +630,7 @@ _SIGNAL_LISTS = frozenset(
 
 _SETTING = frozenset(SETTING_LISTS)
 _ONE_SIDED = frozenset({ONE_SIDED})  # the stance tier may add it (onesided.py)
+_OWN_SIDE = frozenset({OWN_SIDE})  # the stance tier may add it (ownside.py)
 # A recording's own words, where a superior addressing staff is read (not the content acted on).
 _RECORDING_FIELDS = frozenset({"text", "transcript", "media_description"})
 

@@ -22,8 +22,10 @@ from neutrality.matcher import Hit, Kind, Meaning
 from neutrality.misspelt import NameSpeller
 from neutrality.normalise import NormText, camel_pieces
 from neutrality.onesided import FEATURE as ONE_SIDED
-from neutrality.onesided import participant_of, read_one_sided
+from neutrality.onesided import Spoken, participant_of, read_one_sided
 from neutrality.onesided import possible as one_sided_possible
+from neutrality.ownside import FEATURE as OWN_SIDE
+from neutrality.ownside import read_own_side
 from neutrality.spelling import name_variants
 from neutrality.stance import read_register, register_features
 from schemas import Action, Phase, Post, TargetKind
@@ -63,6 +65,7 @@ STRUCTURAL = (
     "exception.news",
     "exception.debunk",
     ONE_SIDED,  # evaluation directed at a single participant (onesided.py)
+    OWN_SIDE,  # a side named in the author's own words or act (ownside.py)
     "exception.office_title",
 )
 GROUP_AUDIENCE = "the group it is posted in: its members are who it addresses"
@@ -458,8 +461,8 @@ class Extractor:
         `extract` so the engine runs it only when a rule could still fire."""
         read_register(post, feats, scanned, self._named_by_side(feats), self._race_sizes)
         if one_sided_possible(feats.found):
-            spoken = {"text": post.text, "transcript": post.transcript}
-            read_one_sided(spoken, feats, scanned, self.lexicon.normaliser.normalise)
+            read_one_sided(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
+        read_own_side(post, feats, scanned, self.lexicon.normaliser.normalise)
         self._news_exception(feats)
 
     def _named_by_side(self, feats: Features) -> dict[str, dict[str, set[str]]]:

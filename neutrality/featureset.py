@@ -6,6 +6,7 @@ the types without importing the extractor.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -64,6 +65,10 @@ class Features:
 
     def has(self, name: str) -> bool:
         return name in self.found
+
+    def evidence(self, name: str) -> Sequence[Ev]:
+        """The evidence of feature `name`, none when it was not found."""
+        return self.found.get(name, ())
 
 
 class Scanned(ValueSlots):

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText, quick_offsets
 from neutrality.stance import QUOTE_CHARS, quoted_spans
+from schemas import Post
 
 FEATURE = "evaluation.one_side"
 LABEL = "evaluation of one side"
@@ -51,6 +53,27 @@ _ACCORDING = frozenset(["menurut", "kata", "bagi"])
 _QUESTION_MARK = "?"
 
 
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """The author's own words in a post, as written: the fields of SPOKEN, the only ones whose
+    evaluations the reader takes for the author's voice."""
+
+    text: str = ""
+    transcript: str = ""
+
+    @classmethod
+    def of(cls, post: Post) -> Spoken:
+        return cls(text=post.text, transcript=post.transcript)
+
+    def written(self, field: str) -> str:
+        """What the person wrote in `field` ("" for a field that is not spoken)."""
+        if field == "text":
+            return self.text
+        if field == "transcript":
+            return self.transcript
+        return ""
+
+
 def possible(found: Collection[str]) -> bool:
     """Whether the reader could add its feature given the cue features found (the engine's
     optimistic look at which rules could still fire)."""
@@ -67,20 +90,19 @@ def participant_of(ev: Ev) -> str | None:
 
 
 def read_one_sided(
-    post_text: dict[str, str],
+    spoken: Spoken,
     feats: Features,
     scanned: list[Scanned],
     normalise: Callable[[str, bool], NormText],
 ) -> None:
     """Add FEATURE when an evaluative word is said of the one side the author names.
 
-    `post_text` maps each spoken field to what the person wrote; `normalise` is the lexicon's
-    normaliser (with offsets when asked), used only for a field that qualifies."""
-    found = feats.found
+    `spoken` is what the person wrote; `normalise` is the lexicon's normaliser (with offsets
+    when asked), used only for a field that qualifies."""
     evaluations = [
         ev
         for key in EVALUATION_FEATURES
-        for ev in found.get(key, ())
+        for ev in feats.evidence(key)
         if ev.field in SPOKEN and ev.start is not None and ev.end is not None and not ev.raw
     ]
     if not evaluations:
@@ -88,7 +110,7 @@ def read_one_sided(
     references = [
         ev
         for key in REFERENCE_FEATURES
-        for ev in found.get(key, ())
+        for ev in feats.evidence(key)
         if participant_of(ev) is not None
     ]
     sides = {participant_of(ev) for ev in references}
@@ -100,12 +122,11 @@ def read_one_sided(
             by_field.setdefault(ev.field, []).append(ev)
     if not by_field:
         return
-    reports = {ev.field for ev in found.get("text.report_cue", ())}
-    norms = {sc.field: sc.norm for sc in scanned}
+    reports = {ev.field for ev in feats.evidence("text.report_cue")}
     out: list[Ev] = []
     for field, refs in by_field.items():
-        orig = post_text.get(field) or ""
-        norm = norms.get(field)
+        orig = spoken.written(field)
+        norm = _norm_of(scanned, field)
         if field in reports or norm is None or not orig:
             continue
         said = [ev for ev in evaluations if ev.field == field]
@@ -119,12 +140,12 @@ def read_one_sided(
         ]
         if not near:
             continue
-        tracked = _with_offsets(norm, normalise)
+        tracked = with_offsets(norm, normalise)
         quoted = quoted_spans(orig) if QUOTE_CHARS.intersection(orig) else []
         breaks = [m.start() for m in _SENTENCE_END.finditer(orig)]
         for ev, ref in near:
-            a, b = _original(tracked, ev)
-            ra, rb = _original(tracked, ref)
+            a, b = original_span(tracked, ev)
+            ra, rb = original_span(tracked, ref)
             if any(qa <= a < qb for qa, qb in quoted):
                 continue  # someone else's words
             lo, hi = min(a, ra), max(b, rb)
@@ -138,7 +159,12 @@ def read_one_sided(
             out.append(Ev(field, ev.start, ev.end, f"{LABEL}:{pid} ({orig[a:b]})"))
             out.append(ref)
     if out:
-        found[FEATURE] = out
+        feats.found[FEATURE] = out
+
+
+def _norm_of(scanned: list[Scanned], field: str) -> NormText | None:
+    """The normalised text of a scanned field (None: the field had no hit)."""
+    return next((sc.norm for sc in reversed(scanned) if sc.field == field), None)
 
 
 def _speaker(text: str, ref: Ev) -> bool:
@@ -152,7 +178,7 @@ def _speaker(text: str, ref: Ev) -> bool:
 def _heard_from(norm: NormText, speaker: Ev, at: int, breaks: list[int]) -> bool:
     """Whether the evaluative word at original offset `at` follows a speaking participant in
     the same sentence: it is what they said."""
-    _, end = _original(norm, speaker)
+    _, end = original_span(norm, speaker)
     return end <= at and not any(end <= b < at for b in breaks)
 
 
@@ -163,7 +189,7 @@ def _words_between(text: str, ev: Ev, ref: Ev) -> int:
     return text.count(" ", lo, hi) - 1 if hi > lo else 0
 
 
-def _original(norm: NormText, ev: Ev) -> tuple[int, int]:
+def original_span(norm: NormText, ev: Ev) -> tuple[int, int]:
     """A span's offsets in what the person wrote (a raw span is there already)."""
     start, end = ev.start or 0, ev.end or 0
     if ev.raw:
@@ -172,7 +198,7 @@ def _original(norm: NormText, ev: Ev) -> tuple[int, int]:
     return norm.span(min(start, limit), min(end, limit))
 
 
-def _with_offsets(norm: NormText, normalise: Callable[[str, bool], NormText]) -> NormText:
+def with_offsets(norm: NormText, normalise: Callable[[str, bool], NormText]) -> NormText:
     """The field normalised with its original offsets (computed only for a field that needs it)."""
     if norm.starts is not None:
         return norm
@@ -190,4 +216,11 @@ def _asks(orig: str, at: int, breaks: list[int]) -> bool:
     return _QUESTION_MARK in stop
 
 
-__all__ = ["FEATURE", "possible", "read_one_sided"]
+__all__ = [
+    "FEATURE",
+    "Spoken",
+    "original_span",
+    "possible",
+    "read_one_sided",
+    "with_offsets",
+]

@@ -22,14 +22,36 @@ class Rejection:
     error: str
 
 
+#: Fields whose values are a person's identity or words. A dead letter's error is shown to
+#: operators (`netra deadletters list`, which never shows the message itself), so an error
+#: says how long such a value was, never what it was: a NIP one digit short, a name, a post's
+#: text over its limit.
+PERSONAL_FIELDS = frozenset({"nip", "name", "text", "transcript", "media_description", "contact"})
+RECEIVED_SHOWN = 60  # characters of a received value an error quotes
+
+
+def describe_received(loc: tuple[int | str, ...], value: object) -> str:
+    """What an error says was received at `loc`: a short quote of a value, the length of a
+    personal field's string, the field names of an object (its values may be personal: a
+    missing field's error receives the whole object), the length of a list."""
+    if isinstance(value, dict):
+        return "an object with " + (", ".join(map(str, value)) or "no fields")[:RECEIVED_SHOWN]
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, str) and loc and loc[-1] in PERSONAL_FIELDS:
+        return f"{len(value)} characters, not shown"
+    received = repr(value)
+    if len(received) > RECEIVED_SHOWN:
+        received = received[: RECEIVED_SHOWN - 3] + "..."
+    return received
+
+
 def describe_validation_error(exc: ValidationError, limit: int = 5) -> str:
     """One line per problem, naming the field, what was wrong and what was received."""
     parts = []
     for err in exc.errors()[:limit]:
         where = ".".join(str(p) for p in err["loc"]) or "(message)"
-        received = repr(err.get("input"))
-        if len(received) > 60:
-            received = received[:57] + "..."
+        received = describe_received(err["loc"], err.get("input"))
         parts.append(f"{where}: {err['msg']} (got {received})")
     more = exc.error_count() - limit
     if more > 0:

@@ -32,6 +32,11 @@ seeks (streams.delivered). Those offsets belong to a partition's log as it was: 
 the consumer checks whether a partition's log was replaced (a topic deleted and created again
 under the same name starts again at offset 0) and then forgets the partition's delivered
 offsets and what it knew of its committed offset, so that the new log is judged from its start.
+A topic created again with as many partitions as before changes nothing the group sees: no
+rebalance, no seek; the client finds its position out of the new log's range and resets it to
+the start, and Faust drops the new records below its read offset. A record from below the
+committed offset this consumer knows is the sign of it: the consumer seeks again before handing
+anything more on, and that seek finds the log replaced.
 
 Faust's commit also lets one offset at the head of a partition's acknowledged ones go unseen;
 on these topics that offset is an event never acknowledged, so a commit that passes one is
@@ -75,6 +80,7 @@ class GuardedConsumer(faust_kafka.Consumer):
         self.delivered = delivered or DeliveredOffsets()
         self._floors: dict[Any, int] = {}
         self._seek_again = False
+        self._seek_why = ""  # what made the consumer seek again (trace)
         self._found_committed: dict[Any, int | None] = {}
         # Each guarded partition's committed offset as this consumer last committed or found
         # it. Not Faust's `_committed_offset`: Faust forgets a partition's at every revoke (so a
@@ -89,6 +95,7 @@ class GuardedConsumer(faust_kafka.Consumer):
         The guarded partitions are sought back before anything more is handed on."""
         super().resume_flow()
         self._seek_again = True
+        self._seek_why = "stream buffers emptied by Faust's flow control"
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[Any, Any]]:  # noqa: ASYNC109 (Faust's signature)
         """Faust's records, sought back first when the streams' buffers were emptied (see
@@ -97,7 +104,7 @@ class GuardedConsumer(faust_kafka.Consumer):
         if self._seek_again:
             self._seek_again = False
             if any(tp.topic in self.guarded for tp in self._get_active_partitions()):
-                self.trace.note("stream buffers emptied by Faust's flow control: seeking again")
+                self.trace.note("%s: seeking again", self._seek_why)
                 await self.perform_seek()
         trace = self.trace
         async for tp, message in super().getmany(timeout):
@@ -107,6 +114,11 @@ class GuardedConsumer(faust_kafka.Consumer):
                 # hole. Changelog records of a batch under way (table recovery) go on: nothing
                 # fetches those again.
                 continue
+            if tp.topic in self.guarded and self._moved_back(tp, message.offset):
+                # Sought at the next fetch; the rest of this batch is fetched again.
+                self._seek_again = True
+                self._seek_why = "a position reset below the committed offset"
+                continue
             if tp.topic in self.guarded and trace.enabled:
                 read = self._read_offset.get(tp)
                 if read is not None and message.offset < read:
@@ -114,6 +126,27 @@ class GuardedConsumer(faust_kafka.Consumer):
                 else:
                     trace.event(message, "fetched, handed to the streams")
             yield tp, message
+
+    def _moved_back(self, tp: Any, offset: int) -> bool:
+        """Whether a record comes from below the offset this consumer knows committed for its
+        partition. No seek of Netra's or Faust's reads there (the committed offset only moves
+        forward while the group lives): the client reset a position the log no longer has, a
+        topic deleted and created again under the same name without a rebalance (its partition
+        count unchanged). Faust would drop the new log's records below its read offset and the
+        judge skip those inside the old log's delivered run; the seek that follows finds the
+        log replaced and reads it from its start."""
+        known = self._known_committed.get(tp)
+        if known is None or offset >= known:
+            return False
+        log.warning(
+            "%s/%d: a record at offset %d, below the committed offset %d: the position was "
+            "reset (a replaced log?), seeking again",
+            tp.topic,
+            tp.partition,
+            offset,
+            known,
+        )
+        return True
 
     async def seek_to_committed(self) -> Any:
         """Faust's seek, with the committed offsets the broker answered kept (None where
@@ -165,6 +198,11 @@ class GuardedConsumer(faust_kafka.Consumer):
             )
             self.delivered.forget(tp)
             self._committed_offset[tp] = found[tp] or None
+            # What Faust acknowledged of the old log (it forgets it only at a revoke, and a log
+            # replaced without a rebalance had none) is no part of the new log's commits.
+            self._acked.pop(tp, None)
+            self._acked_index.pop(tp, None)
+            self._gap.pop(tp, None)
         for tp in held:
             committed = found[tp]
             if committed is None:

@@ -4,13 +4,14 @@ once the cause is fixed (netra.deadletters says which failures may be replayed).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from netra.deadletters import REPLAYABLE, DeadLetters, Failure, fold
+from netra.deadletters import REPLAYABLE, DeadLetters, Failure, fold, replayed
 from netra.kafka_tools import (
     KafkaDeliveryError,
     KafkaUnavailableError,
@@ -32,16 +33,15 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def _read(
-    settings: Settings, replaying: DeadLetterReason | None = None, group_id: str | None = None
-) -> tuple[DeadLetters, TopicReader]:
-    """The failures on the dead-letter topic, with the message bytes of `replaying`'s only."""
+def _records(reader: TopicReader) -> Iterator[tuple[int, int, bytes | None]]:
+    return ((r.partition, r.offset, r.value) for r in reader.records())
+
+
+def _read(settings: Settings, group_id: str | None = None) -> tuple[DeadLetters, TopicReader]:
+    """The failures on the dead-letter topic (described, without their messages' bytes)."""
     reader = TopicReader(settings, settings.deadletter_topic, group_id=group_id)
     try:
-        found = fold(
-            ((r.partition, r.offset, r.value) for r in reader.records()),
-            keep_bytes=lambda letter: letter.reason == replaying,
-        )
+        found = fold(_records(reader))
     except BaseException:
         reader.close()
         raise
@@ -133,7 +133,7 @@ def deadletters_replay(
     settings = Settings()
     group = settings.replay_group(reason.value)
     try:
-        found, reader = _read(settings, reason, group_id=group)
+        found, reader = _read(settings, group_id=group)
     except (KafkaUnavailableError, KafkaDeliveryError) as exc:
         raise _fail(str(exc)) from exc
     with reader:
@@ -153,18 +153,16 @@ def deadletters_replay(
         try:
             sent = send_records(
                 settings,
-                (
-                    (
-                        f.letter.topic,
-                        f.letter.key.encode() if f.letter.key else None,
-                        f.letter.raw(),
-                    )
-                    for f in sending
-                ),
+                replayed(_records(reader), {f.at for f in sending}),
                 again="nothing was recorded as replayed: run the replay again",
             )
         except (KafkaUnavailableError, KafkaDeliveryError) as exc:
             raise _fail(str(exc)) from exc
+        if sent < len(sending):
+            console.print(
+                f"[yellow]{len(sending) - sent} of {len(sending)} failures were gone from "
+                f"{settings.deadletter_topic} when read again (its retention?): not replayed"
+            )
         try:
             reader.commit()
         except KafkaDeliveryError as exc:

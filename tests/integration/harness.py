@@ -179,6 +179,15 @@ class Harness:
         finally:
             consumer.close()
 
+    def wait_committed(self, what: str, timeout: float) -> None:
+        """Wait until the worker group committed every post on the posts topic."""
+        self.wait(
+            what,
+            lambda: self.unprocessed_posts() == 0,
+            timeout,
+            detail=lambda: f"posts partition -> (end, committed): {self.post_offsets()}",
+        )
+
     def wait(
         self,
         what: str,

@@ -61,3 +61,24 @@ def test_a_reader_whose_group_refuses_its_commit_says_so(kafka_bootstrap: str) -
                 r.commit()
     finally:
         member.close()
+
+
+def test_a_reader_reads_the_same_stretch_again_and_its_group_starts_after_it(
+    kafka_bootstrap: str,
+) -> None:
+    """A dead-letter replay reads the topic twice (descriptions, then the chosen messages'
+    bytes): both passes see the records from the group's committed offset to the end as it
+    stood, and the next reader of the group starts after them."""
+    topic = new_topic(kafka_bootstrap, "test-reread")
+    settings = Settings(kafka_bootstrap=kafka_bootstrap)
+    group = f"test-reread-group-{uuid.uuid4().hex[:8]}"
+    send_records(settings, [(topic, None, b"old")], again="")
+    with TopicReader(settings, topic, group_id=group) as first:
+        assert [r.value for r in first.records()] == [b"old"]
+        first.commit()
+    send_records(settings, [(topic, None, v) for v in (b"a", b"b")], again="")
+    with TopicReader(settings, topic, group_id=group) as reader:
+        send_records(settings, [(topic, None, b"later")], again="")  # past the end read to
+        once = [(r.offset, r.value) for r in reader.records()]
+        again = [(r.offset, r.value) for r in reader.records()]
+    assert once == again == [(1, b"a"), (2, b"b")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
 import threading
 import time
 from datetime import UTC, datetime
@@ -18,6 +19,8 @@ from kafka.admin import ConfigResource, ConfigResourceType
 from netra.bench.worst import largest_event
 from netra.sample import sample_posts, sample_registry
 from netra.stack import down, up
+from netra.stack.process import signal_group
+from netra.workers import WorkerHandle
 from neutrality import Engine, Locality
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry
 from streams.pseudonyms import load_nip_pseudonyms
@@ -250,12 +253,7 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
     harness.start_worker("b")
     sender.join()
     harness.wait("every flag indexed", lambda: harness.indexed()[1] == expected, 240)
-    harness.wait(
-        "every post committed",
-        lambda: harness.unprocessed_posts() == 0,
-        240,
-        detail=lambda: f"posts partition -> (end, committed): {harness.post_offsets()}",
-    )
+    harness.wait_committed("every post committed", 240)
     total, ids = harness.indexed()
     assert total == len(expected) == len(ids), "a redelivered flag must not duplicate"
 
@@ -404,3 +402,74 @@ def test_elasticsearch_down_for_30_seconds_loses_nothing(harness: Harness, stack
     assert total == len(expected)
     errors = harness.metrics(worker)
     assert errors.get("netra_es_bulk_errors_total", 0) > 0, "the outage was not felt"
+
+
+def replace_topic(harness: Harness, topic: str, worker: WorkerHandle) -> None:
+    """Delete `topic` and create it again under the same name, as an operator clearing a
+    topic does: its offsets start again at 0, and the worker group's committed ones are gone.
+
+    The local broker creates a missing topic for any client that asks about it (Kafka's
+    auto.create.topics.enable), and the running worker's clients ask within milliseconds: the
+    topic would come back with the broker's one partition before Netra could create it. The
+    worker is stopped (SIGSTOP) for the moment the deletion and creation take, well inside its
+    session timeout, and goes on as if nothing happened."""
+    signal_group(worker.record.pid, signal.SIGSTOP)
+    admin = KafkaAdminClient(bootstrap_servers=harness.kafka_bootstrap)
+    try:
+        admin.delete_topics([topic], timeout_ms=30_000)
+        harness.wait("the topic deleted", lambda: topic not in admin.list_topics(), 30)
+        harness.create_topics()
+        (described,) = admin.describe_topics([topic])
+    finally:
+        admin.close()
+        signal_group(worker.record.pid, signal.SIGCONT)
+    partitions = len(described["partitions"])
+    assert partitions == harness.settings.partitions, (
+        f"{topic} came back with {partitions} partitions: a client created it before Netra did"
+    )
+
+
+def test_a_posts_topic_deleted_and_created_again_is_judged_from_its_start(
+    harness: Harness,
+) -> None:
+    """The worker judged and delivered the first log's posts; the posts topic is deleted and
+    created again while it runs. The new log's posts sit at offsets the old log's delivered
+    run covers: each must be judged (its flag indexed), none acknowledged as a repeat
+    (streams.consumer forgets a replaced partition's run)."""
+    without_time_budget(harness)
+    harness.extra_env["NETRA_RULE_SPIKE_SHARE"] = "1.0"
+    harness.extra_env["NETRA_TRACE_OFFSETS"] = "1"
+    registry = sample_registry(40, seed=31)
+    first = [p.encode() for p in sample_posts(registry, 400, partisan_share=0.2, seed=32).posts]
+    second = [p.encode() for p in sample_posts(registry, 200, partisan_share=0.3, seed=33).posts]
+    expected_first = expected_flag_ids(first, registry)
+    expected_second = expected_flag_ids(second, registry)
+    assert expected_second and not expected_first & expected_second
+
+    worker = harness.start_worker("w1")
+    harness.load_registry(registry, wait_for=worker)
+    harness.produce(first)
+    harness.wait("the first log's flags", lambda: harness.indexed()[1] == expected_first, 120)
+    harness.wait_committed("the first log committed", 60)
+    time.sleep(1.0)  # the judge adds its counts on a 0.5 s timer
+    repeated = harness.metrics(worker).get("netra_events_repeated_total", 0)
+
+    topic = harness.settings.posts_topic
+    replace_topic(harness, topic, worker)
+    harness.produce(second)
+    ends = {p: end for p, (end, _) in harness.post_offsets().items()}
+    assert sum(ends.values()) == len(second), f"the new log starts at 0: {ends}"
+
+    expected = expected_first | expected_second
+    harness.wait(
+        "the new log's flags",
+        lambda: harness.indexed()[1] == expected,
+        180,
+        detail=lambda: f"missing: {sorted(expected - harness.indexed()[1])}",
+    )
+    harness.wait_committed("the new log committed", 60)
+    time.sleep(1.0)
+    assert harness.metrics(worker).get("netra_events_repeated_total", 0) == repeated
+    assert worker.alive()
+    replaced = [line for line in worker.log_tail(100_000).splitlines() if "was replaced" in line]
+    assert any(f"{topic}/" in line for line in replaced), "the worker never saw the new log"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from netra.deadletters import REPLAYABLE, fold
+from netra.deadletters import REPLAYABLE, fold, replayed
 from schemas import DeadLetter, DeadLetterReason
 from schemas.deadletter import RAW_KEEP_BYTES
 
@@ -102,16 +102,20 @@ def test_the_summary_an_operator_sees_holds_no_message_bytes() -> None:
     assert summary["reason"] == "output_refused" and summary["replayable"] is True
 
 
-def test_only_the_letters_chosen_keep_their_message_bytes() -> None:
-    """A topic of many failures is read for their descriptions: the bytes of a failure not
-    about to be replayed are dropped, what describes it (size, digest) is not."""
-    internal = letter(DeadLetterReason.INTERNAL, offset=9)
-    found = fold(
-        [(0, 0, letter()), (0, 1, internal)],
-        keep_bytes=lambda dl: dl.reason is DeadLetterReason.INTERNAL,
-    )
-    dropped, kept = found.failures
-    assert dropped.letter.raw_base64 == "" and dropped.summary()["size"] == 18
-    assert dropped.summary()["sha256"] == DeadLetter.model_validate_json(letter()).raw_sha256
-    assert kept.letter.raw() == b'{"post_id": "p-1"}'
-    assert fold([(0, 0, letter())]).failures[0].letter.raw() == b'{"post_id": "p-1"}'
+def test_a_failure_is_described_without_its_message_bytes_and_knows_its_first_letter() -> None:
+    """A topic of many failures is read for their descriptions: the bytes are dropped, what
+    describes the message (size, digest) is not, and the first letter's place is kept."""
+    found = fold([(1, 40, letter()), (2, 41, letter(DeadLetterReason.INTERNAL, offset=9)),
+                  (0, 42, letter(minutes=5))])  # fmt: skip
+    first, internal = found.failures
+    assert first.letter.raw_base64 == "" and first.summary()["size"] == 18
+    assert first.summary()["sha256"] == DeadLetter.model_validate_json(letter()).raw_sha256
+    assert (first.at, first.letters, internal.at) == ((1, 40), 2, (2, 41))
+
+
+def test_replay_reads_the_chosen_letters_bytes_again_one_by_one() -> None:
+    records = [(1, 40, letter()), (2, 41, letter(DeadLetterReason.INTERNAL, offset=9,
+               raw=b'{"post_id": "p-9"}')), (0, 42, b"not a letter")]  # fmt: skip
+    sent = replayed(iter(records), {(2, 41)})
+    assert list(sent) == [("netra.posts", b"ig:akun", b'{"post_id": "p-9"}')]
+    assert list(replayed(iter(records), set())) == []

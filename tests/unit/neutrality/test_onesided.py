@@ -9,7 +9,15 @@ import pytest
 from neutrality import Engine
 from neutrality.featureset import Ev, Features
 from neutrality.normalise import NormText
-from neutrality.onesided import FEATURE, LABEL, participant_of, possible, read_one_sided
+from neutrality.onesided import (
+    FEATURE,
+    LABEL,
+    SPOKEN,
+    Spoken,
+    participant_of,
+    possible,
+    read_one_sided,
+)
 from schemas import Outcome, Post
 
 CAMPAIGN = "2024-01-10T09:00:00+07:00"  # Pilpres 2024 campaign
@@ -112,5 +120,23 @@ def test_read_one_sided_without_evaluation_adds_nothing() -> None:
     def fail(orig: str, track: bool) -> NormText:
         raise AssertionError("no field needs its offsets")
 
-    read_one_sided({"text": "Ganjar"}, feats, [], fail)
+    read_one_sided(Spoken(text="Ganjar"), feats, [], fail)
     assert FEATURE not in feats.found
+
+
+def test_spoken_holds_what_the_author_wrote_in_each_spoken_field_and_nothing_else() -> None:
+    spoken = Spoken.of(_post("Ganjar itu ceroboh", transcript="Anies hebat"))
+    assert [spoken.written(field) for field in sorted(SPOKEN)] == [
+        "Ganjar itu ceroboh",
+        "Anies hebat",
+    ]
+    assert spoken.written("media_description") == ""
+    assert spoken.written("target.text") == ""
+
+
+def test_features_evidence_is_empty_for_a_feature_not_found() -> None:
+    feats = Features()
+    ev = Ev("text", 0, 6, "participant:pilpres-2024/03")
+    feats.add("text.participant", ev)
+    assert list(feats.evidence("text.participant")) == [ev]
+    assert list(feats.evidence("text.evaluative_word")) == []

@@ -72,6 +72,41 @@ def test_registry_entry_requires_an_18_digit_nip() -> None:
     assert isinstance(result, Rejection) and "nip" in result.error
 
 
+NIP = "19850115201001100"  # one digit short
+
+
+def test_an_error_never_quotes_a_personal_value_only_its_length() -> None:
+    """Dead letters' errors are shown to operators: a NIP, a name or a post's words are
+    described by their length; other values are quoted, as a producer needs them."""
+    entry = {
+        "account_id": "ig:budi.s",
+        "nip": NIP,
+        "name": "Budi Santoso",
+        "agency": "Pemkab Blora",
+        "province": "Jawa Tengah",
+        "employment_type": "PNS",
+    }
+    result = decode(json.dumps(entry).encode(), RegistryEntry, max_bytes=10_000)
+    assert isinstance(result, Rejection)
+    assert "nip:" in result.error and "(got 17 characters, not shown)" in result.error
+    assert NIP not in result.error
+    words = "Saya dukung paslon nomor dua sepenuh hati " * 500  # over MAX_TEXT_CHARS
+    long_text = decode(raw(text=words), Post, max_bytes=100_000)
+    assert isinstance(long_text, Rejection) and "text:" in long_text.error
+    assert "dukung" not in long_text.error
+    dance = decode(raw(action="dance"), Post, max_bytes=10_000)
+    assert isinstance(dance, Rejection) and "(got 'dance')" in dance.error
+
+
+def test_a_missing_field_names_the_objects_fields_not_their_values() -> None:
+    """The error of a missing field receives the whole object: its values stay out."""
+    entry = {"account_id": "ig:budi.s", "nip": NIP + "1", "name": "Budi Santoso"}
+    result = decode(json.dumps(entry).encode(), RegistryEntry, max_bytes=10_000)
+    assert isinstance(result, Rejection) and "agency: Field required" in result.error
+    assert "(got an object with account_id, nip, name)" in result.error
+    assert "Budi" not in result.error and NIP not in result.error
+
+
 def test_dead_letter_keeps_small_payloads_whole_and_digests_huge_ones() -> None:
     from datetime import UTC, datetime
 

@@ -537,3 +537,58 @@ def test_a_commit_kafka_did_not_take_is_no_sign_of_a_new_log(
     assert delivered.holds(POSTS, 100) and delivered.highest(POSTS) == 130
     assert "replaced" not in caplog.text
     assert consumer.committed_offset(POSTS) == 100
+
+
+class Fetched:
+    """Faust's own getmany: three records of POSTS from `start`, each call."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Any]]:  # noqa: ASYNC109
+        for offset in range(self.start, self.start + 3):
+            yield POSTS, record(POSTS, offset)
+
+
+def test_a_log_replaced_without_a_rebalance_is_sought_and_read_from_its_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The posts topic deleted and created again with the same partitions: no rebalance, the
+    client resets its position to the new log's start, and records 0-2 come while Faust reads
+    past 78 and the old log's 0-77 were delivered. They are held back, the partition sought,
+    found replaced, and read from its start."""
+    delivered = delivered_run(range(78))
+    kafka = Replaced({POSTS: None, REGISTRY: None}, {POSTS: 3})
+    consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
+    commits(consumer, monkeypatch, 78, taken=True)
+    consumer._acked[POSTS] = [77]
+    consumer._read_offset[POSTS] = 78
+    # the client's position reset to the new log's start
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", Fetched(0).getmany)
+    monkeypatch.setattr(consumer, "_get_active_partitions", lambda: {POSTS})
+    handed: list[int] = []
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        drain(consumer, handed)
+        assert handed == [] and delivered.highest(POSTS) == 77  # not yet sought
+        drain(consumer, handed)
+    assert handed == [0, 1, 2]
+    assert delivered.highest(POSTS) is None
+    assert kafka.rewound == [POSTS]
+    assert not consumer._acked.get(POSTS), "the old log's acknowledgements are forgotten"
+    assert "t.posts/5: a record at offset 0, below the committed offset 78" in caplog.text
+    assert "t.posts/5 was replaced" in caplog.text
+
+
+def test_a_record_fetched_again_at_or_above_the_committed_offset_seeks_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Faust drops records below its read offset after a seek back; at or above the committed
+    offset they are the same log's, and no seek follows."""
+    kafka = Replaced({POSTS: 40, REGISTRY: None}, {POSTS: 500})
+    consumer = seeking(tmp_path, monkeypatch, kafka, delivered_run(range(30, 42)))
+    commits(consumer, monkeypatch, 40, taken=True)
+    consumer._read_offset[POSTS] = 42
+    monkeypatch.setattr(faust_kafka.Consumer, "getmany", Fetched(40).getmany)
+    handed: list[int] = []
+    drain(consumer, handed)
+    assert handed == [42] and not consumer._seek_again

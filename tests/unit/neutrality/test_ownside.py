@@ -1,0 +1,126 @@
+"""Whose words name the side the learned model's lone opinion is about (ownside.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from neutrality import Engine
+from neutrality.featureset import Ev, Features
+from neutrality.normalise import NormText
+from neutrality.ownside import ACT_LABEL, FEATURE, OWN_LABEL, possible, read_own_side
+from schemas import Outcome, Post
+
+CAMPAIGN = "2024-01-08T09:00:00+07:00"  # Pilpres 2024 campaign
+DEBATE = {"kind": "post", "name": "Debat Perdana Cawapres 2024 (iNews, YouTube)"}
+PARTY_VIDEO = {"kind": "post", "name": "video TikTok akun Gerindra tentang program makan bergizi"}
+CALEG_POST = {
+    "kind": "post",
+    "account": "fb:caleg.hendra",
+    "name": "Hendra Caleg DPRD Dapil 3",
+    "text": "Mohon doa dan dukungannya",
+}
+MODEL_RULES = {"N02.model-second-opinion", "N04.engage-candidacy"}
+
+
+def _post(text: str, action: str = "post", **kw: Any) -> Post:
+    data = {"platform": "facebook", "post_id": "p1", "account_id": "fb:asn.test",
+            "action": action, "text": text, "event_time": CAMPAIGN, **kw}  # fmt: skip
+    return Post.model_validate(data)
+
+
+def _side(engine: Engine, post: Post) -> list[Ev]:
+    analysis = engine.analyse(post, None, complete=True)
+    assert analysis.features is not None
+    return analysis.features.found.get(FEATURE, [])
+
+
+def _no_normaliser(text: str, track: bool) -> NormText:
+    raise AssertionError("a field without quotation marks needs no offsets")
+
+
+def test_a_comment_naming_the_side_in_its_own_words_has_it(engine: Engine) -> None:
+    evs = _side(engine, _post("Prabowo- Gibran semakin terdepan", "comment", target=DEBATE))
+    assert evs
+    assert {ev.field for ev in evs} == {"text"}  # the debate's name is not the author's
+    assert all(ev.label.startswith(f"{OWN_LABEL}: ") for ev in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("min cara ngatasin lag di game gimana ya", PARTY_VIDEO),  # a question off the topic
+        ("Kalo ada yg berani hukum mati koruptor baru dah", DEBATE),  # nobody named
+        ("pak kapan jalan desa kami diperbaiki", CALEG_POST),  # a request, nobody named
+    ],
+)
+def test_a_comment_whose_words_name_nobody_does_not_take_the_posts_side(
+    engine: Engine, text: str, target: dict[str, str]
+) -> None:
+    post = _post(text, "comment", target=target)
+    assert _side(engine, post) == []
+    analysis = engine.analyse(post, None, complete=True)
+    assert analysis.features is not None
+    assert "model.possible" in analysis.features.found  # the model alone would have raised it
+    decision = engine.decide(post)
+    assert MODEL_RULES.isdisjoint(h.rule_id for h in decision.hits)
+    assert decision.outcome is Outcome.PASS
+
+
+def test_a_comment_with_no_words_is_its_act_on_the_content(engine: Engine) -> None:
+    post = _post("", "comment", target=CALEG_POST)
+    evs = _side(engine, post)
+    assert evs and all(ev.label.startswith(f"{ACT_LABEL}: ") for ev in evs)
+    assert {ev.field for ev in evs} <= {"target.name", "target.text"}
+    decision = engine.decide(post)
+    assert decision.outcome is Outcome.REVIEW
+    hit = next(h for h in decision.hits if h.rule_id == "N02.model-second-opinion")
+    shown = [ev.feature for ev in hit.evidence]
+    assert any(f.startswith("model:") for f in shown)  # the model's score and n-grams
+    assert any(f.startswith(f"{ACT_LABEL}: ") for f in shown)  # and the side it rests on
+
+
+def test_a_share_with_words_still_passes_the_content_on() -> None:
+    """Only a comment answers the content: a share (or like, follow) takes it up, words or not."""
+    cue = Ev("target.name", 0, 5, "candidate_word (candidate_word)")
+    for action, kept in (("share", True), ("comment", False)):
+        feats = Features(found={"target.candidate_word": [cue]})
+        read_own_side(_post("mantap", action), feats, [], _no_normaliser)
+        assert (FEATURE in feats.found) is kept, action
+
+
+def test_a_side_inside_quotation_marks_is_not_the_authors(engine: Engine) -> None:
+    quoted = _post('Saya baru saja menandatangani petisi "Prabowo Subianto: hentikan penangkapan"')
+    assert _side(engine, quoted) == []
+    assert "N02.model-second-opinion" not in {h.rule_id for h in engine.decide(quoted).hits}
+    plain = _post("Saya baru saja menandatangani petisi untuk Prabowo Subianto")
+    assert {ev.field for ev in _side(engine, plain)} == {"text"}
+
+
+def test_the_explanation_names_the_authors_words(engine: Engine) -> None:
+    decision = engine.decide(_post("Prabowo- Gibran semakin terdepan", "comment", target=DEBATE))
+    hit = next(h for h in decision.hits if h.rule_id == "N02.model-second-opinion")
+    own = [ev for ev in hit.evidence if ev.feature.startswith(f"{OWN_LABEL}: ")]
+    assert own and all(ev.field == "text" for ev in own)
+    assert any(ev.feature.startswith("model:") for ev in hit.evidence)
+
+
+def test_possible_reads_the_cues_it_may_keep() -> None:
+    assert possible({"text.participant"})
+    assert possible({"target.candidate_word"})
+    assert possible({"register.endorse"})
+    assert not possible({"text.political_context", "model.possible"})
+
+
+def test_a_directive_names_a_side_only_in_a_recording() -> None:
+    """A superior's words to staff with no campaign word are a recording's; typed, "harus" is
+    a modal verb."""
+    cue = Ev("text", 0, 5, "directive_cue (directive_cue)")
+    typed = Features(found={"text.directive_cue": [cue]})
+    read_own_side(_post("harus menerima hasil ini dengan lapang dada"), typed, [], _no_normaliser)
+    assert FEATURE not in typed.found
+    spoken = Features(found={"text.directive_cue": [Ev("transcript", 0, 5, cue.label)]})
+    recording = _post("", transcript="Semua ketua RT saya minta satu komando, loyal ke pimpinan")
+    read_own_side(recording, spoken, [], _no_normaliser)
+    assert [ev.field for ev in spoken.found[FEATURE]] == ["transcript"]
