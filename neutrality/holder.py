@@ -128,9 +128,12 @@ def locate(orig: str, norm: str, start: int, end: int) -> tuple[int, int] | None
     return None
 
 
+_TRANSITIVE = re.compile("|".join(_TRANSITIVE_STEMS))
+
+
 def transitive(words: str) -> bool:
     """Whether normalised `words` hold a verb of supporting, voting for or winning someone."""
-    return any(stem in word for word in words.split() for stem in _TRANSITIVE_STEMS)
+    return _TRANSITIVE.search(words) is not None
 
 
 def _name(words: list[str], at_clause_start: bool) -> bool:

@@ -885,7 +885,7 @@ def read_register(
                 Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
             )
         for field, subject in _held_by_subject(
-            feats, keys, texts, dict(originals[side]), (passed_on | reported, shapes)
+            feats, _SUBJECT_KEYS[side], texts, originals[side], (passed_on, reported, shapes)
         ):
             held = SUBJECT_SUPPORT if subject.holder is Holder.THIRD_PARTY else ASKED
             found.setdefault("report", []).append(
@@ -1134,6 +1134,12 @@ _KEYS = {
         )
     }
     for side, _, zones in SIDES
+}
+
+# Per side, the features whose words `_held_by_subject` reads for their subject.
+_SUBJECT_KEYS = {
+    side: tuple(key for name in (*HOLDER_LISTS, "first_person") for key in _KEYS[side][name])
+    for side, _, _ in SIDES
 }
 
 
@@ -1504,25 +1510,21 @@ _HOLDER_OPENERS = FIRST_PERSONS | _HORTATIVES  # a first-person term holds its o
 
 def _held_by_subject(
     feats: Features,
-    keys: dict[str, tuple[str, ...]],
+    keys: tuple[str, ...],
     texts: dict[str, str],
-    originals: dict[str, str],
-    passed_on: tuple[set[str], dict[str, str]],
+    originals: list[tuple[str, str]],
+    passed_on: tuple[set[str], set[str], dict[str, str]],
 ) -> list[tuple[str, Subject]]:
     """Take out support and vote words whose subject is not the author, and return each
     subject once: a third party named before the verb or credited as the speaker after it, in
-    a field passed on as news (`passed_on`: the fields beside a link, shaped as a headline or
-    read as reported, with their words without links; nothing of the sharer's own voice may be
-    in one, see `own_voice` and `kicker`); and, in any field, the person addressed in a
-    question ("loe pilih mana?"). A first person or no subject (an imperative, a slogan) keeps
-    the word, as does every word outside those fields; the author's own endorsement around it
-    ("ayo kita juga") is read as before."""
-    evs_of = [
-        (key, evs)
-        for name in (*HOLDER_LISTS, "first_person")
-        for key in keys[name]
-        if (evs := feats.found.get(key))
-    ]
+    a field passed on as news (`passed_on`: the fields beside a link or shaped as a headline,
+    those read as reported, and each field's words without links; nothing of the sharer's own
+    voice may be in one, see `own_voice` and `kicker`); and, in any field, the person
+    addressed in a question ("loe pilih mana?"). A first person or no subject (an imperative,
+    a slogan) keeps the word, as does every word outside those fields; the author's own
+    endorsement around it ("ayo kita juga") is read as before. `keys` are the side's features
+    of the support, vote and first-person lists."""
+    evs_of = [(key, evs) for key in keys if (evs := feats.found.get(key)) is not None]
     read = [
         ev
         for _, evs in evs_of
@@ -1534,11 +1536,14 @@ def _held_by_subject(
     ]
     if not read:
         return []
-    fields, shapes = passed_on
+    linked, reported, shapes = passed_on
     news = {
-        f for f in fields if not own_voice(shapes.get(f, "")) and kicker(shapes.get(f, "")) is None
+        f
+        for f in (linked | reported).intersection(ev.field for ev in read)
+        if not own_voice(shapes.get(f, "")) and kicker(shapes.get(f, "")) is None
     }
-    subjects = {(ev.field, ev.start): _subject(ev, texts, originals, news) for ev in read}
+    words = dict(originals)
+    subjects = {(ev.field, ev.start): _subject(ev, texts, words, news) for ev in read}
     for key, evs in evs_of:
         _keep(feats, key, evs, [ev for ev in evs if subjects.get((ev.field, ev.start)) is None])
     found: dict[tuple[str, int, int], Subject] = {}
