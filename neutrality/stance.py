@@ -32,6 +32,15 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from neutrality.featureset import Ev, Features, Scanned
+from neutrality.holder import (
+    FIRST_PERSONS,
+    QUESTION_WORDS,
+    Holder,
+    Subject,
+    locate,
+    subject_of,
+    transitive,
+)
 from neutrality.normalise import EMOJI_NAME, emoji_by_name
 from schemas import Action, Post
 
@@ -100,6 +109,10 @@ _JOINING = frozenset(
     ]
 )
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
+# A support verb whose subject is a third party (holder.py), in news passed on: weighs as one
+# report cue word too; the subject's words are its evidence.
+SUBJECT_SUPPORT = "support of the subject named"
+ASKED = "a question to the person addressed"
 RECEIVED = "an instruction someone received"
 WHOEVER_WINS = "whoever wins"
 # A free-choice relative about the winner ("siapapun yang jadi presiden", "siapa pun
@@ -196,7 +209,7 @@ _TEMPORAL = _word_set(
     "sehabis abis"
 )
 # Question words (Indonesian, Javanese, Sundanese, Betawi): the object of a question.
-_QUESTION = _word_set("apa siapa sapa mana manakah siapakah apakah opo sopo endi naon saha mane")
+_QUESTION = QUESTION_WORDS
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
 # Hortatives urge whatever follows them; the lists whose words make that partisan.
 _HORTATIVES = frozenset(["ayo", "yuk", "mari", "jangan lupa"])
@@ -228,9 +241,7 @@ _OFFICES = _word_set(
 )
 _OFFICE_QUALIFIED = _RELATIVE  # "pemimpin yang amanah" asks for a kind; "pemimpin kafir" a side
 
-_PRONOUNS = frozenset(
-    ["saya", "sy", "aku", "ku", "kami", "kita", "gue", "gua", "gw", "beta", "ane", "awak"]
-)
+_PRONOUNS = FIRST_PERSONS
 _FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(_PRONOUNS))})\b", re.I)
 _FIRST_PERSON_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(_PRONOUNS))})\b")
 
@@ -696,11 +707,15 @@ def read_register(
         # read as news by a dateline, a publisher, its prose or a fact-checker's verdict
         newsroom: set[str] = set()
         shapes: dict[str, str] = {}  # each field's words without the links written into them
+        passed_on: set[str] = set()  # fields beside a link or shaped as a headline
         for field, orig in originals[side]:
             if not orig:
                 continue
             links = text_links(orig) if field in ("text", "target.text") else []
             bare = shapes[field] = without_links(orig, links)
+            shaped = (field in ("text", "target.text") or len(orig) > LONG_NAME) and headline(bare)
+            if links or (shaped and field in SPOKEN_FIELDS):
+                passed_on.add(field)
             credit = _TITLE_CREDIT.search(orig) if field == "text" and "via" in orig else None
             if credit is not None:
                 found.setdefault("report", []).append(
@@ -778,11 +793,7 @@ def read_register(
                 )
                 reported.add(field)
                 newsroom.add(field)
-            if (
-                (field in ("text", "target.text") or len(orig) > LONG_NAME)
-                and headline(bare)
-                and not _cheering_kicker(bare, feats, keys, field)
-            ):
+            if shaped and not _cheering_kicker(bare, feats, keys, field):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (headline)", orig[:80])
                 )
@@ -872,6 +883,13 @@ def read_register(
         for ev in _others_support(feats, keys, texts):
             found.setdefault("report", []).append(
                 Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
+            )
+        for field, subject in _held_by_subject(
+            feats, _SUBJECT_KEYS[side], texts, originals[side], (passed_on, reported, shapes)
+        ):
+            held = SUBJECT_SUPPORT if subject.holder is Holder.THIRD_PARTY else ASKED
+            found.setdefault("report", []).append(
+                Ev(field, subject.start, subject.end, f"register:report ({held})", raw=True)
             )
         unspecific = {
             (ev.field, ev.start)
@@ -1116,6 +1134,12 @@ _KEYS = {
         )
     }
     for side, _, zones in SIDES
+}
+
+# Per side, the features whose words `_held_by_subject` reads for their subject.
+_SUBJECT_KEYS = {
+    side: tuple(key for name in (*HOLDER_LISTS, "first_person") for key in _KEYS[side][name])
+    for side, _, _ in SIDES
 }
 
 
@@ -1481,6 +1505,75 @@ def _others_support(
     return list(removed.values())
 
 
+_HOLDER_OPENERS = FIRST_PERSONS | _HORTATIVES  # a first-person term holds its own subject
+
+
+def _held_by_subject(
+    feats: Features,
+    keys: tuple[str, ...],
+    texts: dict[str, str],
+    originals: list[tuple[str, str]],
+    passed_on: tuple[set[str], set[str], dict[str, str]],
+) -> list[tuple[str, Subject]]:
+    """Take out support and vote words whose subject is not the author, and return each
+    subject once: a third party named before the verb or credited as the speaker after it, in
+    a field passed on as news (`passed_on`: the fields beside a link or shaped as a headline,
+    those read as reported, and each field's words without links; nothing of the sharer's own
+    voice may be in one, see `own_voice` and `kicker`); and, in any field, the person
+    addressed in a question ("loe pilih mana?"). A first person or no subject (an imperative,
+    a slogan) keeps the word, as does every word outside those fields; the author's own
+    endorsement around it ("ayo kita juga") is read as before. `keys` are the side's features
+    of the support, vote and first-person lists."""
+    evs_of = [(key, evs) for key in keys if (evs := feats.found.get(key)) is not None]
+    read = [
+        ev
+        for _, evs in evs_of
+        for ev in evs
+        if ev.field in SPOKEN_FIELDS
+        and not ev.raw
+        and ev.start is not None
+        and transitive(texts.get(ev.field, "")[ev.start : ev.end])
+    ]
+    if not read:
+        return []
+    linked, reported, shapes = passed_on
+    news = {
+        f
+        for f in (linked | reported).intersection(ev.field for ev in read)
+        if not own_voice(shapes.get(f, "")) and kicker(shapes.get(f, "")) is None
+    }
+    words = dict(originals)
+    subjects = {(ev.field, ev.start): _subject(ev, texts, words, news) for ev in read}
+    for key, evs in evs_of:
+        _keep(feats, key, evs, [ev for ev in evs if subjects.get((ev.field, ev.start)) is None])
+    found: dict[tuple[str, int, int], Subject] = {}
+    for (field, _), subject in subjects.items():
+        if subject is not None:
+            found.setdefault((field, subject.start, subject.end), subject)
+    return [(field, subject) for (field, _, _), subject in found.items()]
+
+
+def _subject(
+    ev: Ev, texts: dict[str, str], originals: dict[str, str], news: set[str]
+) -> Subject | None:
+    """The subject of one support or vote word that takes it from the author, or None."""
+    orig = originals.get(ev.field)
+    if not orig or ev.start is None or ev.end is None:
+        return None
+    text = texts.get(ev.field, "")
+    if text[ev.start : ev.end].split(" ", 1)[0] in _HOLDER_OPENERS:
+        return None
+    if ev.field not in news and "?" not in orig:
+        return None
+    span = locate(orig, text, ev.start, ev.end)
+    subject = subject_of(orig, *span) if span is not None else None
+    if subject is None or subject.holder is Holder.AUTHOR:
+        return None
+    if subject.holder is Holder.THIRD_PARTY and ev.field not in news:
+        return None
+    return subject
+
+
 def _refraining_orders(
     feats: Features,
     keys: dict[str, tuple[str, ...]],
@@ -1778,6 +1871,9 @@ def _allegiance(
     return out
 
 
+_ONE_WORD_CUES = frozenset({OTHERS_SUPPORT, SUBJECT_SUPPORT})
+
+
 def _weak_cue(ev: Ev) -> bool:
     """A cue word of a list that is no register alone (not a structural or strong cue)."""
     cue = ev.label[ev.label.find("(") + 1 : -1]
@@ -1790,7 +1886,7 @@ def _weight(evs: list[Ev], texts: dict[str, str]) -> int:
     at: dict[tuple[str, int | None], str] = {}  # nested terms at one place are one cue
     for ev in evs:
         cue = ev.label[ev.label.find("(") + 1 : -1]
-        if (cue not in CUE_LISTS and cue != OTHERS_SUPPORT) or cue in STRONG_CUE_LISTS:
+        if (cue not in CUE_LISTS and cue not in _ONE_WORD_CUES) or cue in STRONG_CUE_LISTS:
             return REGISTER_WEIGHT
         term = texts.get(ev.field, "")[ev.start : ev.end] or f"{ev.field}:{ev.start}"
         at[(ev.field, ev.start)] = max(at.get((ev.field, ev.start), ""), term, key=len)

@@ -13,9 +13,11 @@ from neutrality.catalogue import Locality
 from neutrality.stance import (
     _FIRST_PERSON,
     _WORD,
+    ASKED,
     ATTRIBUTED_QUOTE,
     SIGNED_SAYING,
     SLOGAN_TAG,
+    SUBJECT_SUPPORT,
     THANKS_TO_ACCOUNT,
     _first_person,
     _trailing_tags,
@@ -1051,3 +1053,42 @@ def test_a_liked_photo_of_candidates_described_in_lower_case_is_not_news(engine:
     )
     found = _features(engine, _post(action=Action.LIKE, target=liked))
     assert "target.register.report" not in found and "target.register.neutral" not in found
+
+
+def test_a_third_partys_support_passed_on_as_news_is_reported(engine: Engine) -> None:
+    """holder.py: a group, a named organisation or a credited speaker is the subject of the
+    support verb; beside a link or as a headline the post passes news on."""
+    for text in (
+        "Projo Jabar deklarasi dukung Ganjar-Mahfud di Pilpres 2024 https://t.co/abc",
+        "Ulama se-Madura siap menangkan Prabowo-Gibran di Pilpres 2024 https://t.co/abc",
+        "Ketua DPD Golkar Jatim Resmi Dukung Anies-Muhaimin di Pilpres 2024",
+    ):
+        analysis = engine.analyse(_post(text), complete=True)
+        assert analysis.decision.outcome is Outcome.PASS, text
+        assert analysis.features is not None
+        labels = [ev.label for ev in analysis.features.found["register.neutral"]]
+        assert f"register:report ({SUBJECT_SUPPORT})" in labels, text
+
+
+def test_the_authors_own_support_around_a_third_partys_stays(engine: Engine) -> None:
+    for text in (
+        "Mantap! Projo dukung Ganjar-Mahfud, ayo kita juga https://t.co/abc",
+        "Relawan dukung Ganjar-Mahfud, yuk kita menangkan bersama https://t.co/abc",
+        "Kami relawan siap menangkan Ganjar-Mahfud https://t.co/abc",
+        "Warga Desa Sukamaju dukung Prabowo-Gibran 💪🔥 https://t.co/abc",  # the sharer's voice
+        "Dukung Ganjar-Mahfud di Pilpres 2024 https://t.co/abc",  # no subject: an imperative
+    ):
+        assert engine.decide(_post(text)).outcome is not Outcome.PASS, text
+    # with no link and no headline shape the group's support is the author's own line
+    assert engine.decide(_post("relawan desa siap menangkan Ganjar-Mahfud")).outcome is not (
+        Outcome.PASS
+    )
+
+
+def test_an_open_question_to_the_person_addressed(engine: Engine) -> None:
+    analysis = engine.analyse(_post("Kamu pilih siapa di Pilpres 2024, Anies atau Prabowo?"))
+    assert analysis.decision.outcome is Outcome.PASS
+    assert analysis.features is not None
+    labels = [ev.label for ev in analysis.features.found["register.report"]]
+    assert labels == [f"register:report ({ASKED})"]
+    assert engine.decide(_post("Kamu pilih Prabowo kan?")).outcome is not Outcome.PASS
