@@ -204,12 +204,10 @@ def read_questions(
         if not evs:
             continue
         kept = [ev for ev in evs if _asked_in(ev, by_field, scanned, normalise, tracked) is None]
-        if len(kept) == len(evs):
-            continue
-        if kept:
-            feats.found[key] = kept
-        else:
+        if len(kept) < len(evs):  # a feature left with no evidence is gone
             del feats.found[key]
+            for ev in kept:
+                feats.add(key, ev)
     orig = {"text": post.text, "transcript": post.transcript}
     feats.found[FEATURE] = [
         Ev(field, q.start, q.end, f"{LABEL} ({q.kind.value})", orig[field][q.start : q.end], True)
