@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from neutrality.engine import Engine
+from neutrality.question import SPOKEN, questions
 from schemas import Decision, Outcome, Post, SanctionTrack
 
 _STYLE = {Outcome.FLAG: "bold red", Outcome.REVIEW: "bold yellow", Outcome.PASS: "green"}
@@ -50,7 +51,23 @@ def explain_json(decision: Decision, engine: Engine, post: Post | None = None) -
     }
     if post is not None and post.target is not None:
         out["target"] = post.target.model_dump(mode="json", exclude_defaults=True)
+    if post is not None:
+        asked = _asked(post)
+        if asked:
+            out["questions"] = asked
     return out
+
+
+def _asked(post: Post) -> list[dict[str, str]]:
+    """The genuine questions in the author's words: the engine reads no side in them (see
+    neutrality/question.py), so a supervisor is shown why a name or a vote word there counted
+    for nothing."""
+    return [
+        {"field": field, "excerpt": text[q.start : q.end].strip(), "asks": q.kind.value}
+        for field in SPOKEN
+        if (text := post.field_text(field))
+        for q in questions(text)
+    ]
 
 
 def _highlight(original: str, spans: list[tuple[int, int]]) -> Text:
@@ -89,6 +106,8 @@ def explain_rich(decision: Decision, engine: Engine, post: Post | None = None) -
         "sanction track", decision.sanction_track.value if decision.sanction_track else "-"
     )
     facts.add_row("pack", decision.pack_version)
+    for q in data.get("questions", ()):
+        facts.add_row("asked, no side", f"{q['excerpt']}? ({q['asks']})")
     parts.append(facts)
     for hit in data["hits"]:
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)

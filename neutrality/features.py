@@ -26,6 +26,7 @@ from neutrality.onesided import Spoken, participant_of, read_one_sided
 from neutrality.onesided import possible as one_sided_possible
 from neutrality.ownside import FEATURE as OWN_SIDE
 from neutrality.ownside import read_own_side
+from neutrality.question import read_questions
 from neutrality.spelling import name_variants
 from neutrality.stance import read_register, register_features
 from schemas import Action, Phase, Post, TargetKind
@@ -459,6 +460,8 @@ class Extractor:
     def read_stance(self, post: Post, feats: Features, scanned: list[Scanned]) -> None:
         """The second tier: register and stance, then what counts as news. Separate from
         `extract` so the engine runs it only when a rule could still fire."""
+        if "?" in post.text or "?" in post.transcript:
+            read_questions(post, feats, scanned, self.lexicon.normaliser.normalise)
         read_register(post, feats, scanned, self._named_by_side(feats), self._race_sizes)
         if one_sided_possible(feats.found):
             read_one_sided(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)

@@ -6,8 +6,9 @@ at all (an imperative or a slogan, "Dukung X!", "Ayo pilih X"). A third party na
 verb ("Projo Jabar deklarasi dukung X", "Relawan ... siap menangkan X", "Tokoh besar Madura ...
 dukung X") or as the speaker a headline credits after it ("Mantap dukung X, Yenny Wahid: ...")
 holds the support; passed on beside a link or as a headline, that is news of someone else's
-stance. A verb whose subject is the person addressed ("Jadi loe pilih mana, X apa Y?") asks for
-their stance and states none.
+stance. A verb whose subject is the person addressed holds no support this reader knows: whether
+the clause asks them ("Jadi loe pilih mana, X apa Y?") is the question reader's to say
+(neutrality.question), so one mechanism reads questions.
 
 The reader works on the words the person wrote (their capitals and punctuation mark names and
 clause boundaries, which normalised text has lost), and classes words by grammar, never by
@@ -31,7 +32,6 @@ class Holder(Enum):
 
     AUTHOR = "author"  # a first person before the verb
     THIRD_PARTY = "third party"  # a named person or organisation, a group, a title or role
-    ADDRESSEE = "addressee"  # the person spoken to, asked
 
 
 # First-person pronouns (Indonesian, Betawi, eastern Malay): the author or a group they are in.
@@ -96,7 +96,6 @@ _WORD = re.compile(r"[#@]?[^\W_][\w'’-]*")
 _CREDITED_SPEAKER = re.compile(
     r"^[^.!?:\n]*?,[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:"
 )
-_QUESTION_END = re.compile(r"^[^.!\n]*\?")
 # Question words (Indonesian, Javanese, Sundanese, Betawi): an open question, not a leading one
 # ("kamu pilih X kan?" asks for agreement).
 QUESTION_WORDS = _words("apa siapa sapa mana manakah siapakah apakah opo sopo endi naon saha mane")
@@ -179,9 +178,8 @@ def subject_of(orig: str, start: int, end: int) -> Subject | None:
     if not FIRST_PERSONS.isdisjoint(lowered):
         return Subject(Holder.AUTHOR, orig[span[0] : span[1]], *span)
     if not _SECOND_PERSONS.isdisjoint(lowered):
-        asked = _QUESTION_END.match(after)
-        if asked is not None and not QUESTION_WORDS.isdisjoint(asked.group().casefold().split()):
-            return Subject(Holder.ADDRESSEE, orig[span[0] : span[1]], *span)
+        # the person spoken to: whether they are asked, and so whether the clause takes no
+        # side, is the question reader's to say (neutrality.question)
         return None
     at_clause_start = not orig[clause_start : tokens[0].start()].strip()
     if (

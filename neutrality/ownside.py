@@ -14,6 +14,8 @@ This reader keeps, as FEATURE, the cues the author is responsible for:
 
 - a cue in the author's own fields (text, transcript, hashtags, the description of their own
   photo or video), unless its span lies inside quotation marks in what the person wrote;
+- but not a cue inside a genuine question (`neutrality.question`): "pilih mana, A atau B?"
+  asks the reader, so the names in it are no side the author takes;
 - a directive ("saya minta", "harus") only in a recording (an event with a transcript or a
   described photo or video): there a superior speaks to staff with no campaign word, as
   `Engine._superior_speaking` reads it; in typed words a directive names no side (out of fold
@@ -33,6 +35,7 @@ from collections.abc import Callable, Collection
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText
 from neutrality.onesided import original_span, with_offsets
+from neutrality.question import FEATURE as ASKED
 from neutrality.stance import QUOTE_CHARS, quoted_spans
 from schemas import Action, Post
 
@@ -71,10 +74,11 @@ def read_own_side(
     (to map a cue's span to what the person wrote)."""
     out: list[Ev] = []
     quoted: dict[str, tuple[NormText, list[tuple[int, int]]] | None] = {}
+    asked = _asked_spans(feats)
     recording = bool(post.transcript or post.media_description)
     for key in (*OWN_CUES, *RECORDING_CUES) if recording else OWN_CUES:
         for ev in feats.evidence(key):
-            if not _in_quotes(post, ev, scanned, normalise, quoted):
+            if not _in_quotes(post, ev, scanned, normalise, quoted, asked):
                 out.append(_relabelled(ev, OWN_LABEL))
     if post.action is not Action.COMMENT or not (post.text.strip() or post.transcript.strip()):
         for key in ACT_CUES:
@@ -87,19 +91,31 @@ def _relabelled(ev: Ev, why: str) -> Ev:
     return Ev(ev.field, ev.start, ev.end, f"{why}: {ev.label}", ev.excerpt, ev.raw)
 
 
+def _asked_spans(feats: Features) -> dict[str, list[tuple[int, int]]]:
+    """Per spoken field, the spans of the genuine questions the question reader found."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for ev in feats.evidence(ASKED):
+        if ev.start is not None and ev.end is not None:
+            out.setdefault(ev.field, []).append((ev.start, ev.end))
+    return out
+
+
 def _in_quotes(
     post: Post,
     ev: Ev,
     scanned: list[Scanned],
     normalise: Callable[[str, bool], NormText],
     cache: dict[str, tuple[NormText, list[tuple[int, int]]] | None],
+    asked: dict[str, list[tuple[int, int]]],
 ) -> bool:
-    """Whether the cue's span starts inside quotation marks in the field as written."""
+    """Whether the cue's span starts inside quotation marks, or inside a genuine question
+    (`neutrality.question`: a question that asks names no side), in the field as written."""
     if ev.field not in SPOKEN or ev.start is None or ev.end is None:
         return False
     if ev.field not in cache:
         orig = post.text if ev.field == "text" else post.transcript
         spans = quoted_spans(orig) if QUOTE_CHARS.intersection(orig) else []
+        spans += asked.get(ev.field, [])
         norm = next((sc.norm for sc in scanned if sc.field == ev.field), None)
         cache[ev.field] = (with_offsets(norm, normalise), spans) if spans and norm else None
     known = cache[ev.field]

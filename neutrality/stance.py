@@ -112,7 +112,6 @@ OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 # A support verb whose subject is a third party (holder.py), in news passed on: weighs as one
 # report cue word too; the subject's words are its evidence.
 SUBJECT_SUPPORT = "support of the subject named"
-ASKED = "a question to the person addressed"
 RECEIVED = "an instruction someone received"
 WHOEVER_WINS = "whoever wins"
 # A free-choice relative about the winner ("siapapun yang jadi presiden", "siapa pun
@@ -887,9 +886,14 @@ def read_register(
         for field, subject in _held_by_subject(
             feats, _SUBJECT_KEYS[side], texts, originals[side], (passed_on, reported, shapes)
         ):
-            held = SUBJECT_SUPPORT if subject.holder is Holder.THIRD_PARTY else ASKED
             found.setdefault("report", []).append(
-                Ev(field, subject.start, subject.end, f"register:report ({held})", raw=True)
+                Ev(
+                    field,
+                    subject.start,
+                    subject.end,
+                    f"register:report ({SUBJECT_SUPPORT})",
+                    raw=True,
+                )
             )
         unspecific = {
             (ev.field, ev.start)
@@ -1563,13 +1567,11 @@ def _subject(
     text = texts.get(ev.field, "")
     if text[ev.start : ev.end].split(" ", 1)[0] in _HOLDER_OPENERS:
         return None
-    if ev.field not in news and "?" not in orig:
+    if ev.field not in news:
         return None
     span = locate(orig, text, ev.start, ev.end)
     subject = subject_of(orig, *span) if span is not None else None
-    if subject is None or subject.holder is Holder.AUTHOR:
-        return None
-    if subject.holder is Holder.THIRD_PARTY and ev.field not in news:
+    if subject is None or subject.holder is not Holder.THIRD_PARTY:
         return None
     return subject
 

@@ -1,0 +1,259 @@
+"""Whether a question in the author's words asks, or answers itself (a rhetorical question).
+
+A question is not a stance. "Jadi pilih mana, A atau B?" or "kalau putusan itu batal, apakah
+pencalonan X batal?" asks the reader; the names and the vote or support words in it take no
+side, though the endorsement lists and the learned model read them as if they did. On publishers
+the engine had not seen, such questions were false alarms (a comment that asks whom to choose, a
+post asking followers who fits as a running mate). Campaign posts, though, often ask a
+rhetorical question whose answer is the author's side ("Siapa lagi kalau bukan X?", "Masih ragu
+pilih X?", "Mau pemimpin jujur? Pilih nomor 2!"): those still take a side.
+
+The reader looks at the structure of the sentence a cue sits in, in what the person wrote:
+
+- it must end with a question mark (the sentence is cut at ".", "!", "?", "…" and line ends);
+- a leading frame makes it rhetorical: a negated or presupposing question particle
+  (`_LEADING`), readiness or assent asked of an audience (`_RALLY`), an interrogative
+  followed by "lagi" ("siapa lagi"), or an exception clause
+  ("kalau bukan", "selain");
+- the author answering it in the next sentence makes it rhetorical: an exclamation, or a
+  sentence opening with a vote imperative (`_VOTE_IMPERATIVES`);
+- otherwise it is a genuine question when its structure asks (`Kind`): alternatives offered to
+  the reader (a disjunction beside an interrogative), the addressee's opinion asked (a
+  second-person pronoun or "menurut" beside an interrogative of choice), a conditional
+  ("kalau/jika ... apakah/bagaimana"), or a yes/no question of fact ("apakah ...").
+
+Word classes, not phrases: each set below names its class.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import StrEnum
+from typing import NamedTuple
+
+from neutrality.featureset import Ev, Features, Scanned
+from neutrality.normalise import NormText
+from neutrality.onesided import original_span, with_offsets
+from schemas import Post
+
+FEATURE = "question.asked"
+LABEL = "question:ask"
+# The author's spoken fields whose questions are read (a media description is a reporter's).
+SPOKEN = ("text", "transcript")
+# Endorsement lists a genuine question voids in the author's words: votes, support, endorsement
+# cues, praise or blame, wishes, comparisons and outcomes (what a side-taking sentence says).
+VOIDED_LISTS = (
+    "call_to_vote",
+    "support",
+    "endorse_cue",
+    "evaluation_cue",
+    "optative_cue",
+    "win_outcome",
+    "comparative_cue",
+)
+_VOIDED_KEYS = tuple(f"text.{name}" for name in VOIDED_LISTS)
+
+QUESTION_MARK = "?"
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Interrogative words (Indonesian, colloquial and the regional forms the corpus meets).
+_INTERROGATIVES = _word_set(
+    "apa apakah siapa siapakah sapa mana manakah bagaimana bagaimanakah gimana gmn gmana "
+    "kenapa mengapa knp kapan berapa dimana kemana opo sopo endi piye naon saha kumaha"
+)
+# Interrogatives of choice: the answer is a person or an option, which the reader gives.
+_CHOICE = _word_set("siapa siapakah sapa mana manakah sopo endi saha")
+# Yes/no question particles opening a question of fact ("apakah X batal?").
+_YES_NO = _word_set("apakah adakah apa")
+# Second-person pronouns and address forms (the reader asked for their view).
+_SECOND_PERSON = _word_set(
+    "kalian anda kamu kau engkau lu lo loe elo elu km sampeyan panjenengan kowe antum "
+    "ente kalean agan sista"
+)
+# Words that ask for an opinion ("menurut kalian", "pendapat anda").
+_OPINION = _word_set("menurut pendapat pendapatmu menurutmu menurutnya")
+# Disjunctions offering alternatives ("A atau B", "A apa B", "A vs B").
+_DISJUNCTIONS = _word_set("atau ataukah apa vs versus")
+# Conditional conjunctions ("kalau X, apakah Y?").
+_CONDITIONALS = _word_set(
+    "kalau kalo klo jika jikalau bila apabila andai andaikan seandainya misal misalnya"
+)
+# Leading, presupposing or negated question frames: the author expects the answer they hold.
+_LEADING = _word_set(
+    "bukankah bukannya masa masak masih masihkah emang emangnya memang kok mosok mosak ngapain"
+)
+# Readiness and assent asked of an audience ("Apakah kalian siap ...?"): a rallying call whose
+# answer ("Siap!") the speaker expects, not a question.
+_RALLY = _word_set("siap siapkah sanggup sanggupkah setuju setujukah bersedia sepakat")
+# The exception clause of "siapa lagi kalau bukan X" / "selain X": one side as the only answer.
+_EXCEPTION = re.compile(r"\b(?:kalau|kalo|klo|jika|jikalau)\s+(?:bukan|tidak)\b|\bselain\b")
+# Vote imperatives that answer a question in the next sentence ("...? Pilih nomor 2!").
+_VOTE_IMPERATIVES = _word_set(
+    "pilih pilihlah coblos coblosnya coblosan tusuk contreng dukung dukunglah menangkan "
+    "ayo yuk mari"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_BREAK = re.compile(r"[.!?…\n]+(?!\w)")  # a mark inside a word or link ("?s=19") is no break
+
+
+class Kind(StrEnum):
+    """What a genuine question asks."""
+
+    ALTERNATIVES = "alternatives offered"
+    ADDRESSEE = "the reader's opinion asked"
+    CONDITIONAL = "a conditional question"
+    FACT = "a yes/no question of fact"
+
+
+class Question(NamedTuple):
+    """A genuine question: its span in what the person wrote and what it asks."""
+
+    start: int
+    end: int
+    kind: Kind
+
+
+def questions(text: str) -> list[Question]:
+    """The genuine questions in `text` (as the person wrote it), in order (see the module
+    docstring); rhetorical questions and other sentences are left out."""
+    if QUESTION_MARK not in text:
+        return []
+    out: list[Question] = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        if QUESTION_MARK in m.group():
+            q = _genuine(text, start, m.start(), m.end())
+            if q is not None:
+                out.append(q)
+        start = m.end()
+    return out
+
+
+def asked(found: list[Question], at: int) -> Question | None:
+    """The question among `found` holding offset `at`, if any."""
+    return next((q for q in found if q.start <= at < q.end), None)
+
+
+def _genuine(text: str, start: int, end: int, after: int) -> Question | None:
+    """Classify the question text[start:end] (its marks end at `after`)."""
+    sentence = text[start:end].lower()
+    words = _WORD.findall(sentence)
+    if not words or _EXCEPTION.search(sentence) or _answered(text, after):
+        return None
+    if any(w in _LEADING or w in _RALLY for w in words):
+        return None
+    asking = [i for i, w in enumerate(words) if w in _INTERROGATIVES]
+    if any(i + 1 < len(words) and words[i + 1] == "lagi" for i in asking):
+        return None  # "siapa lagi": only one answer is left
+    if not asking:
+        return None  # no interrogative: an exclamation in question form, or a tag ("Siap?")
+    kind: Kind | None = None
+    if any(w in _DISJUNCTIONS for w in words[1:] if w != words[asking[0]]):
+        kind = Kind.ALTERNATIVES
+    elif any(w in _SECOND_PERSON or w in _OPINION for w in words) and any(
+        words[i] in _CHOICE for i in asking
+    ):
+        kind = Kind.ADDRESSEE
+    elif any(w in _CONDITIONALS for w in words):
+        kind = Kind.CONDITIONAL
+    elif (words[0] in _YES_NO and words[0] != "apa") or words[:2] == ["apa", "kah"]:
+        kind = Kind.FACT
+    return None if kind is None else Question(start, end, kind)
+
+
+def _answered(text: str, after: int) -> bool:
+    """Whether the sentence after a question answers it: an exclamation, or a sentence that
+    opens with a vote imperative."""
+    rest = text[after:]
+    m = _BREAK.search(rest)
+    nxt = rest[: m.start()] if m else rest
+    first = _WORD.search(nxt.lower())
+    if first is None:
+        return False
+    if first.group() in _VOTE_IMPERATIVES:
+        return True
+    return m is not None and m.group().startswith("!")
+
+
+def read_questions(
+    post: Post,
+    feats: Features,
+    scanned: list[Scanned],
+    normalise: Callable[[str, bool], NormText],
+) -> None:
+    """Add FEATURE with the genuine questions in the author's spoken fields (spans in what the
+    person wrote) and drop the endorsement cues inside them (`VOIDED_LISTS`): a question that
+    asks takes no side. Run before the register is read, so that no reader counts them.
+
+    `normalise` is the lexicon's normaliser, to map a cue's span to what the person wrote."""
+    by_field: dict[str, list[Question]] = {}
+    for field in SPOKEN:
+        found = questions(post.text if field == "text" else post.transcript)
+        if found:
+            by_field[field] = found
+    if not by_field:
+        return
+    tracked: dict[str, NormText | None] = {}
+    for key in _VOIDED_KEYS:
+        evs = feats.found.get(key)
+        if not evs:
+            continue
+        kept = [ev for ev in evs if _asked_in(ev, by_field, scanned, normalise, tracked) is None]
+        if len(kept) < len(evs):  # a feature left with no evidence is gone
+            del feats.found[key]
+            for ev in kept:
+                feats.add(key, ev)
+    orig = {"text": post.text, "transcript": post.transcript}
+    feats.found[FEATURE] = [
+        Ev(field, q.start, q.end, f"{LABEL} ({q.kind.value})", orig[field][q.start : q.end], True)
+        for field, found in by_field.items()
+        for q in found
+    ]
+
+
+def asked_span(feats: Features, field: str, at: int) -> bool:
+    """Whether original offset `at` of `field` lies in a genuine question read by
+    `read_questions`."""
+    return any(
+        ev.field == field and (ev.start or 0) <= at < (ev.end or 0)
+        for ev in feats.evidence(FEATURE)
+    )
+
+
+def _asked_in(
+    ev: Ev,
+    by_field: dict[str, list[Question]],
+    scanned: list[Scanned],
+    normalise: Callable[[str, bool], NormText],
+    tracked: dict[str, NormText | None],
+) -> Question | None:
+    """The genuine question a cue's span starts in (None: not in one)."""
+    found = by_field.get(ev.field)
+    if found is None or ev.start is None or ev.end is None:
+        return None
+    if ev.raw:
+        return asked(found, ev.start)
+    if ev.field not in tracked:
+        norm = next((sc.norm for sc in scanned if sc.field == ev.field), None)
+        tracked[ev.field] = with_offsets(norm, normalise) if norm is not None else None
+    norm = tracked[ev.field]
+    if norm is None:
+        return None
+    start, _ = original_span(norm, ev)
+    return asked(found, start)
+
+
+__all__ = [
+    "FEATURE",
+    "Kind",
+    "Question",
+    "asked",
+    "asked_span",
+    "questions",
+    "read_questions",
+]

@@ -1,0 +1,113 @@
+"""A question that asks takes no side; a rhetorical one still does (question.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from neutrality import Engine
+from neutrality.explain import explain_json
+from neutrality.ownside import FEATURE as OWN_SIDE
+from neutrality.question import FEATURE, Kind, asked, questions
+from schemas import Outcome, Post
+
+CAMPAIGN = "2024-01-20T09:00:00+07:00"  # Pilpres 2024 campaign
+
+
+def _post(text: str, action: str = "post", **kw: Any) -> Post:
+    data = {"platform": "x", "post_id": "q1", "account_id": "x:asn.test",
+            "action": action, "text": text, "event_time": CAMPAIGN, **kw}  # fmt: skip
+    return Post.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Jadi kalian pilih mana, Anies atau Prabowo?", Kind.ALTERNATIVES),
+        ("Dari empat nama ini, siapa yang menurut kalian cocok?", Kind.ADDRESSEE),
+        ("Kalau putusan itu batal, apakah pencalonannya batal??", Kind.CONDITIONAL),
+        ("Bagaimana nasibnya jika dia menang....?", Kind.CONDITIONAL),
+        ("Apakah pemilu nanti akan jujur?", Kind.FACT),
+    ],
+)
+def test_a_genuine_question_is_read_with_what_it_asks(text: str, kind: Kind) -> None:
+    found = questions(text)
+    assert [q.kind for q in found] == [kind]
+    assert text[found[0].start : found[0].end].rstrip(".") == text.rstrip(".?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Siapa lagi kalau bukan dia?",  # one side as the only answer
+        "Presiden kita selain dia siapa?",  # an exception clause
+        "Bukankah dia yang terbaik, menurut kalian?",  # a negated question particle
+        "Masih ragu pilih mana?",  # a presupposing frame
+        "Apakah kalian siap memenangkan nomor dua?",  # readiness asked of an audience
+        "Mau pemimpin yang mana? Pilih nomor dua!",  # answered with a vote imperative
+        "Siapa yang paling cocok menurut kalian? Dia dong!",  # answered with an exclamation
+        "Siap?",  # no interrogative: a tag, not a question
+        "Apa yang dicari?",  # an interrogative, but nothing asked of the reader
+    ],
+)
+def test_a_rhetorical_or_leading_question_is_not_genuine(text: str) -> None:
+    assert questions(text) == []
+
+
+def test_a_question_mark_in_a_link_ends_no_sentence() -> None:
+    text = "Lihat https://x.com/a/status/1?s=19 apakah kalian pilih mana, A atau B?"
+    found = questions(text)
+    assert len(found) == 1
+    assert found[0].start == 0  # the link's mark is no sentence break
+    assert asked(found, text.index("pilih")) == found[0]
+    assert asked(found, len(text)) is None
+
+
+def test_a_genuine_question_voids_endorsement_and_the_lone_opinion(engine: Engine) -> None:
+    post = _post("Menurut anda siapa yang cocok mendampingi Ganjar?")
+    analysis = engine.analyse(post, None, complete=True)
+    assert analysis.decision.outcome is Outcome.PASS
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "text.evaluation_cue" not in found  # "cocok" asked about, not said
+    assert [ev.label for ev in found[FEATURE]] == [f"question:ask ({Kind.ADDRESSEE.value})"]
+    assert OWN_SIDE not in found  # the name is in the question: the author names no side
+    # the same words said, not asked, take a side
+    said = engine.analyse(_post("Menurut saya Ganjar yang cocok"), None, complete=True)
+    assert said.decision.outcome is not Outcome.PASS
+
+
+def test_a_comment_asking_which_side_is_not_sent_to_review(engine: Engine) -> None:
+    post = _post("Jadi kalian pilih mana, Anies atau Prabowo?", action="comment")
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Masih ragu pilih Ganjar-Mahfud?", "Mau pemimpin yang jujur? Pilih Anies!"],
+)
+def test_a_rhetorical_question_still_takes_a_side(engine: Engine, text: str) -> None:
+    decision = engine.decide(_post(text))
+    assert decision.outcome is Outcome.FLAG
+    assert "N02.campaign-post" in {h.rule_id for h in decision.hits}
+
+
+def test_words_beside_a_question_still_count(engine: Engine) -> None:
+    post = _post("Siapa capres pilihan kalian? Saya dukung Ganjar-Mahfud")
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+def test_the_explanation_shows_the_question_read(engine: Engine) -> None:
+    post = _post("Kalau putusan MK batal, apakah pencalonan Gibran batal?")
+    shown = explain_json(engine.decide(post), engine, post)
+    assert shown["outcome"] == "pass"
+    assert shown["questions"] == [
+        {
+            "field": "text",
+            "excerpt": "Kalau putusan MK batal, apakah pencalonan Gibran batal",
+            "asks": Kind.CONDITIONAL.value,
+        }
+    ]
+    plain = _post("Prabowo meresmikan jembatan di Garut hari ini.")
+    assert "questions" not in explain_json(engine.decide(plain), engine, plain)
