@@ -221,7 +221,9 @@ class Model:
         else:  # the usual event: its action is its one context n-gram, looked up once
             found = dict(self._action_grams[tokens.action])
         bigrams = self._bigrams
-        found.update(bigrams[pair] for pair in bigrams.keys() & itertools.pairwise(own))
+        hits = bigrams.keys() & itertools.pairwise(own)
+        if hits:  # most events have no weighted word pair
+            found.update(map(bigrams.__getitem__, hits))
         cached = self._known_grams
         for word in set(own):
             grams: Mapping[str, float] | None = cached.get(word)  # `known_grams` inlined
