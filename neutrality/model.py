@@ -18,6 +18,7 @@ import itertools
 import json
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -44,11 +45,20 @@ _ASCII_SEPARATORS = bytes(
 _ACTION_NAMES = {a: a.value for a in Action}  # an enum's .value is a slow property in 3.11
 
 
+@lru_cache(maxsize=1)
+def _combining_marks() -> dict[int, None]:
+    """Every combining character (to delete with `str.translate`), from this Python's own
+    Unicode database: made once, on first use (tens of milliseconds, so `Model` makes it when it
+    loads, never on an event)."""
+    return {i: None for i in range(sys.maxunicode + 1) if unicodedata.combining(chr(i))}
+
+
 def _fold(text: str) -> str:
+    """Lower case without accents: NFKD, with the combining marks deleted by one C call (a
+    Python loop over the characters cost most of the scoring of a non-ASCII post)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_combining_marks())
 
 
 def _tokens(text: str) -> list[str]:
@@ -70,17 +80,22 @@ class Tokens(NamedTuple):
 
     @classmethod
     def of(cls, post: Post) -> Tokens:
-        own = _tokens(
-            f"{post.text[:MAX_CHARS]} {post.transcript[:MAX_CHARS]} "
-            f"{' '.join(post.hashtags)[:MAX_CHARS]}"
-        )
-        media = _tokens(post.media_description[:MAX_CHARS]) if post.media_description else []
+        """The fields are read from the post's `__dict__` (a pydantic model's attribute reads
+        are slow calls). An event with only a text has the text's words alone: the two spaces
+        that would join it to an empty transcript and no hashtags add no word."""
+        values = post.__dict__
+        text = values["text"][:MAX_CHARS]
+        transcript = values["transcript"]
+        hashtags = values["hashtags"]
+        if transcript or hashtags:
+            text = f"{text} {transcript[:MAX_CHARS]} {' '.join(hashtags)[:MAX_CHARS]}"
+        media_description = values["media_description"]
+        media = _tokens(media_description[:MAX_CHARS]) if media_description else []
         target: list[str] = []
-        if post.target is not None:
-            target = _tokens(
-                f"{(post.target.name or '')[:MAX_CHARS]} {post.target.text[:MAX_CHARS]}"
-            )
-        return cls(_ACTION_NAMES[post.action], own, media, target)
+        acted_on = values["target"]
+        if acted_on is not None:
+            target = _tokens(f"{(acted_on.name or '')[:MAX_CHARS]} {acted_on.text[:MAX_CHARS]}")
+        return cls(_ACTION_NAMES[values["action"]], _tokens(text), media, target)
 
     def context_grams(self) -> list[str]:
         """The action, the media words and the target's words: the n-grams that are not built
@@ -160,8 +175,18 @@ class Model:
         init=False, repr=False, compare=False, default_factory=dict
     )
 
+    # Each action's n-gram with its weight (none if it has no weight): the context n-grams of
+    # an event with no media description and no target, which `opinion` copies.
+    _action_grams: dict[str, dict[str, float]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "vocabulary", frozenset(self.weights))
+        _combining_marks()  # made at load, not by the first event with an accent
+        for action in _ACTION_NAMES.values():
+            gram = f"a:{action}"
+            self._action_grams[action] = {gram: self.weights[gram]} if gram in self.weights else {}
         for gram, weight in self.weights.items():
             self._pairs[gram] = pair = (gram, weight)
             # Word pairs with a weight, looked up as pairs: no string is built for the others.
@@ -191,9 +216,14 @@ class Model:
         pairs = self._pairs
         tokens = Tokens.of(post)
         own = tokens.own
-        found = dict(pair for g in tokens.context_grams() if (pair := pairs.get(g)) is not None)
+        if tokens.media or tokens.target:
+            found = dict(pair for g in tokens.context_grams() if (pair := pairs.get(g)) is not None)
+        else:  # the usual event: its action is its one context n-gram, looked up once
+            found = dict(self._action_grams[tokens.action])
         bigrams = self._bigrams
-        found.update(bigrams[pair] for pair in bigrams.keys() & itertools.pairwise(own))
+        hits = bigrams.keys() & itertools.pairwise(own)
+        if hits:  # most events have no weighted word pair
+            found.update(map(bigrams.__getitem__, hits))
         cached = self._known_grams
         for word in set(own):
             grams: Mapping[str, float] | None = cached.get(word)  # `known_grams` inlined

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
+import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from netra.bench.engine import generate
 from neutrality import Engine
-from neutrality.model import _TOKEN, Model, _fold, _tokens, choose_threshold, ngrams, train
-from schemas import Action, Platform, Post
+from neutrality.model import (
+    _TOKEN,
+    MAX_CHARS,
+    Model,
+    _fold,
+    _tokens,
+    _word_grams,
+    choose_threshold,
+    ngrams,
+    train,
+)
+from schemas import Action, Platform, Post, Target, TargetKind
 from tests.unit.neutrality.model_texts import NEUTRAL, PARTISAN
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -116,3 +130,119 @@ def test_known_grams_are_the_words_weighted_ngrams_and_memory_stays_bounded(
     assert len(model._known_grams) <= 2, "the words remembered stay within KNOWN_WORDS"
     # a word forgotten is looked up again, with the same result
     assert dict(model.known_grams("dukung")) == {"w:dukung": 1.5, "c:<duk": 0.5}
+
+
+def _reference_tokens(text: str) -> list[str]:
+    """The model's words as first defined: folded character by character, found by the regex."""
+    if text.isascii():
+        return _TOKEN.findall(text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _TOKEN.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+_PAIRS: dict[int, dict[tuple[str, str], str]] = {}
+
+
+def _reference_pairs(model: Model) -> dict[tuple[str, str], str]:
+    """The weighted word pairs by their two words (made once per model, for the test's speed)."""
+    if id(model) not in _PAIRS:
+        _PAIRS[id(model)] = {
+            (first, second): g
+            for g in model.weights
+            if g.startswith("b:")
+            for first, _, second in [g[2:].partition("_")]
+        }
+    return _PAIRS[id(model)]
+
+
+def _reference_opinion(model: Model, post: Post) -> tuple[float, dict[str, float]]:
+    """The scoring formula as it stood before its caches: the weighted n-grams in one dict, an
+    n-gram kept where it was first seen (the context, the word pairs, then each distinct word
+    in `set` order, each word's in its own order), the margin the sum of the values in that
+    order. Floating-point sums depend on their order, so the scorer must keep it exactly."""
+    weights = model.weights
+    m = MAX_CHARS
+    own = _reference_tokens(f"{post.text[:m]} {post.transcript[:m]} {' '.join(post.hashtags)[:m]}")
+    media = _reference_tokens(post.media_description[:m]) if post.media_description else []
+    target = (
+        _reference_tokens(f"{(post.target.name or '')[:m]} {post.target.text[:m]}")
+        if post.target is not None
+        else []
+    )
+    context = [f"a:{post.action.value}", *(f"m:{t}" for t in media), *(f"t:{t}" for t in target)]
+    found = {g: weights[g] for g in context if g in weights}
+    pairs = _reference_pairs(model)
+    for pair in pairs.keys() & itertools.pairwise(own):
+        found[pairs[pair]] = weights[pairs[pair]]
+    for word in set(own):
+        for g in _word_grams(word):
+            if g in weights:
+                found[g] = weights[g]
+    margin = model.bias + sum(found.values())
+    a, b = model.calibration
+    x = a * margin + b
+    probability = 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+    return probability, found
+
+
+def _assert_scores_as_the_formula(model: Model, post: Post) -> None:
+    probability, found = _reference_opinion(model, post)
+    opinion = model.opinion(post)
+    assert opinion.probability.hex() == probability.hex(), post
+    assert list(opinion.weighted.items()) == list(found.items()), "same n-grams, same order"
+
+
+def test_scores_are_the_formula_bit_for_bit_on_the_bench_and_model_texts(engine: Engine) -> None:
+    """Every cache and shortcut of `Model.opinion` leaves each score bit-identical to the
+    formula, on the bench's posts (a few thousand, some with accents) and the model's texts,
+    with and without a transcript, hashtags, a media description and a target."""
+    model = engine.model
+    assert model is not None
+    posts = generate(3000, partisan_share=0.3)
+    for text in [*PARTISAN, *NEUTRAL]:
+        posts.append(_post(text))
+        posts.append(
+            _post(text).model_copy(
+                update={
+                    "transcript": "mari kita dukung bersama nomor dua",
+                    "hashtags": ["PrabowoGibran2024", "Coblos02"],
+                    "media_description": f"Poster: {text}",
+                    "target": Target(kind=TargetKind.POST, name="Relawan 02", text=text),
+                    "action": Action.SHARE,
+                }
+            )
+        )
+    assert any(not p.text.isascii() for p in posts), "the bench has accented posts"
+    for post in posts:
+        _assert_scores_as_the_formula(model, post)
+
+
+_WORDS = ["dukung", "Prabowo", "Gibran", "coblos", "nomor", "dua", "periode", "rapat", "dinas"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(_WORDS) | st.text(alphabet="abcdéèüİ\u0301\u0327ﬁ①019 -#", max_size=12),
+        max_size=30,
+    ),
+    transcript=st.sampled_from(["", "kita dukung dua periode", "Pílkada dámai"]),
+    hashtags=st.lists(st.sampled_from(["Coblos02", "AMIN", "pemilu_damai"]), max_size=3),
+)
+def test_scores_are_the_formula_bit_for_bit_on_any_words(
+    engine: Engine, words: list[str], transcript: str, hashtags: list[str]
+) -> None:
+    model = engine.model
+    assert model is not None
+    post = _post(" ".join(words)).model_copy(
+        update={"transcript": transcript, "hashtags": hashtags}
+    )
+    _assert_scores_as_the_formula(model, post)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="aeiouAÉ\u0301\u0308\u0327\u20dd ﬁ①ÅåİıßŉǅẞΣ-", max_size=40))
+def test_folding_deletes_exactly_the_combining_marks(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    expected = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert _fold(text) == (text.lower() if text.isascii() else expected)
