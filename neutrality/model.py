@@ -212,7 +212,7 @@ class Model:
         """The calibrated probability for one event: the same n-grams as `ngrams`, each word's
         looked up through `known_grams`. The weighted n-grams are collected with their weights
         in one dict (an n-gram counts once however many words share it), so the margin is a sum
-        of its values, with no lookup per n-gram."""
+        of its values, with no lookup per n-gram, in an order fixed by the event alone."""
         pairs = self._pairs
         tokens = Tokens.of(post)
         own = tokens.own
@@ -221,11 +221,13 @@ class Model:
         else:  # the usual event: its action is its one context n-gram, looked up once
             found = dict(self._action_grams[tokens.action])
         bigrams = self._bigrams
-        hits = bigrams.keys() & itertools.pairwise(own)
-        if hits:  # most events have no weighted word pair
-            found.update(map(bigrams.__getitem__, hits))
+        if not bigrams.keys().isdisjoint(itertools.pairwise(own)):  # most events have none
+            found.update(bigrams[pair] for pair in itertools.pairwise(own) if pair in bigrams)
         cached = self._known_grams
-        for word in set(own):
+        # Words in the order they first appear, never a set's: a set of strings iterates in an
+        # order set by the process's hash seed, and a float sum in another order can differ in
+        # its last bits, so two workers would score the same event differently.
+        for word in dict.fromkeys(own):
             grams: Mapping[str, float] | None = cached.get(word)  # `known_grams` inlined
             if grams is None:
                 grams = self.known_grams(word)

@@ -157,9 +157,10 @@ def _reference_pairs(model: Model) -> dict[tuple[str, str], str]:
 
 def _reference_opinion(model: Model, post: Post) -> tuple[float, dict[str, float]]:
     """The scoring formula as it stood before its caches: the weighted n-grams in one dict, an
-    n-gram kept where it was first seen (the context, the word pairs, then each distinct word
-    in `set` order, each word's in its own order), the margin the sum of the values in that
-    order. Floating-point sums depend on their order, so the scorer must keep it exactly."""
+    n-gram kept where it was first seen (the context, the word pairs in text order, then each
+    distinct word in the order it first appears, each word's in its own order), the margin the
+    sum of the values in that order. Floating-point sums depend on their order, so the scorer
+    must keep it exactly."""
     weights = model.weights
     m = MAX_CHARS
     own = _reference_tokens(f"{post.text[:m]} {post.transcript[:m]} {' '.join(post.hashtags)[:m]}")
@@ -172,9 +173,10 @@ def _reference_opinion(model: Model, post: Post) -> tuple[float, dict[str, float
     context = [f"a:{post.action.value}", *(f"m:{t}" for t in media), *(f"t:{t}" for t in target)]
     found = {g: weights[g] for g in context if g in weights}
     pairs = _reference_pairs(model)
-    for pair in pairs.keys() & itertools.pairwise(own):
-        found[pairs[pair]] = weights[pairs[pair]]
-    for word in set(own):
+    for pair in itertools.pairwise(own):
+        if pair in pairs:
+            found[pairs[pair]] = weights[pairs[pair]]
+    for word in dict.fromkeys(own):
         for g in _word_grams(word):
             if g in weights:
                 found[g] = weights[g]
@@ -246,3 +248,33 @@ def test_folding_deletes_exactly_the_combining_marks(text: str) -> None:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     expected = "".join(c for c in decomposed if not unicodedata.combining(c))
     assert _fold(text) == (text.lower() if text.isascii() else expected)
+
+
+_SCORE_SCRIPT = """
+from neutrality import Engine
+from netra.sample import sample_posts, sample_registry
+from schemas import Post
+model = Engine.load().model
+assert model is not None
+lines = sample_posts(sample_registry(50), 600, partisan_share=0.5).posts
+posts = [Post.model_validate_json(line) for line in lines]
+print(" ".join(model.opinion(p).probability.hex() for p in posts))
+"""
+
+
+def test_scores_do_not_depend_on_the_process_hash_seed() -> None:
+    """Two worker processes (each with its own hash seed) must score an event to the same bit:
+    a set's order would make a float sum, and so a score at a threshold, differ between them."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("0", "1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _SCORE_SCRIPT], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
