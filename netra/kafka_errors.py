@@ -81,16 +81,18 @@ def explain(
 ) -> KafkaUnavailableError | KafkaDeliveryError:
     """The error a person reads for `exc`, raised while `doing` (e.g. "reading netra.flags")."""
     who = principal(settings)
-    if isinstance(exc, GroupAuthorizationFailedError):
-        return KafkaRefusedError(
-            f"Kafka refused {who} the consumer group {group or '(unknown)'} while {doing}: "
-            f"it needs READ and DESCRIBE on group {group or '(unknown)'}; {_grant(settings)}"
-        )
-    if isinstance(exc, TopicAuthorizationFailedError):
-        return KafkaRefusedError(
-            f"Kafka refused {who} the topic {topic or '(unknown)'} while {doing}: it needs "
-            f"READ, WRITE and DESCRIBE on topic {topic or '(unknown)'}; {_grant(settings)}"
-        )
+    # the refused resource: what it is, its name, and the grant it needs
+    resources = (
+        (GroupAuthorizationFailedError, "consumer group", group, "READ and DESCRIBE on group"),
+        (TopicAuthorizationFailedError, "topic", topic, "READ, WRITE and DESCRIBE on topic"),
+    )
+    for kind, what, name, needs in resources:
+        if isinstance(exc, kind):
+            named = name or "(unknown)"
+            return KafkaRefusedError(
+                f"Kafka refused {who} the {what} {named} while {doing}: it needs {needs} "
+                f"{named}; {_grant(settings)}"
+            )
     if isinstance(exc, ClusterAuthorizationFailedError):
         return KafkaRefusedError(
             f"Kafka refused {who} an operation on the cluster while {doing}: run it as an "
