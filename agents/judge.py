@@ -153,7 +153,7 @@ def attach(
             ack=manual.ack,
             rescue=rescue,
             trace=trace,
-            delivered=lambda event: delivered.delivered(event.message.tp, event.message.offset),
+            delivered=lambda event: delivered.record(event.message),
         )
         repeats = Repeats(delivered, trace, counts.tally)
         try:

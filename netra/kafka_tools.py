@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from kafka import KafkaConsumer, KafkaProducer, OffsetAndMetadata, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.errors import (
+    AuthorizationError,
     KafkaConnectionError,
     KafkaError,
     KafkaTimeoutError,
@@ -23,17 +25,17 @@ from kafka.errors import (
 )
 from kafka.partitioner.default import murmur2
 
+from netra.kafka_errors import KafkaDeliveryError as KafkaDeliveryError
+from netra.kafka_errors import KafkaRefusedError as KafkaRefusedError
+from netra.kafka_errors import KafkaUnavailableError as KafkaUnavailableError
+from netra.kafka_errors import explain, kafka_errors, no_topic, unavailable
 from netra.stack.kafka_acls import AclRule
-from streams.kafka_security import KafkaSecurityError, client_kwargs, describe
+from streams.kafka_security import KafkaSecurityError, client_kwargs
 from streams.settings import Settings
 from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, changelog_specs, topic_specs
 
 #: How long a tool may take to read a topic to its end before it gives up with a message.
 READ_TO_END_SECONDS = 120.0
-
-
-class KafkaUnavailableError(RuntimeError):
-    """Kafka could not be reached; the message says where it looked and what to do."""
 
 
 def _servers(settings: Settings) -> list[str]:
@@ -47,22 +49,6 @@ def _security(settings: Settings) -> dict[str, Any]:
         return client_kwargs(settings)
     except KafkaSecurityError as exc:
         raise KafkaUnavailableError(f"cannot connect to Kafka: {exc}") from exc
-
-
-def _unavailable(settings: Settings) -> KafkaUnavailableError:
-    if settings.kafka_security_protocol != "PLAINTEXT":
-        return KafkaUnavailableError(
-            f"no Kafka broker accepted Netra at {describe(settings)}: check that it runs "
-            "('netra stack up --secure' locally) and the NETRA_KAFKA_* credentials and CA file"
-        )
-    return KafkaUnavailableError(
-        f"no Kafka broker at {settings.kafka_bootstrap}: start the local stack with "
-        "'netra stack up', or point NETRA_KAFKA_BOOTSTRAP at your cluster"
-    )
-
-
-class KafkaDeliveryError(RuntimeError):
-    """Some records could not be written; the message says how many and the first error."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +65,8 @@ def create_topics(settings: Settings) -> list[TopicResult]:
             bootstrap_servers=_servers(settings), **_security(settings), client_id="netra-admin"
         )
     except (KafkaTimeoutError, KafkaConnectionError) as exc:
-        raise _unavailable(settings) from exc
-    try:
+        raise unavailable(settings) from exc
+    with closing(admin), kafka_errors(settings, doing="creating Netra's topics"):
         existing = set(admin.list_topics())
         results = []
         for spec in [*topic_specs(settings), *changelog_specs(settings)]:
@@ -102,8 +88,6 @@ def create_topics(settings: Settings) -> list[TopicResult]:
             except TopicAlreadyExistsError:
                 results.append(TopicResult(spec, created=False))
         return results
-    finally:
-        admin.close()
 
 
 def grant_acls(settings: Settings, rules: list[AclRule]) -> None:
@@ -114,11 +98,9 @@ def grant_acls(settings: Settings, rules: list[AclRule]) -> None:
             bootstrap_servers=_servers(settings), **_security(settings), client_id="netra-acls"
         )
     except (KafkaTimeoutError, KafkaConnectionError) as exc:
-        raise _unavailable(settings) from exc
-    try:
+        raise unavailable(settings) from exc
+    with closing(admin), kafka_errors(settings, doing="granting ACLs"):
         result = admin.create_acls([rule.to_kafka() for rule in rules])
-    finally:
-        admin.close()
     if result["failed"]:
         raise KafkaDeliveryError(
             f"Kafka refused {len(result['failed'])} of {len(rules)} ACLs: {result['failed'][0]}"
@@ -136,14 +118,10 @@ def set_scram_password(settings: Settings, user: str, password: str) -> None:
             bootstrap_servers=_servers(settings), **_security(settings), client_id="netra-users"
         )
     except (KafkaTimeoutError, KafkaConnectionError) as exc:
-        raise _unavailable(settings) from exc
+        raise unavailable(settings) from exc
     upsert = UserScramCredentialUpsertion(user, settings.kafka_sasl_mechanism, password)
-    try:
+    with closing(admin), kafka_errors(settings, doing=f"setting the credential of {user}"):
         result = admin.alter_user_scram_credentials([upsert])
-    except KafkaError as exc:
-        raise KafkaDeliveryError(f"Kafka refused the credential of {user}: {exc}") from exc
-    finally:
-        admin.close()
     if result.get(user):
         raise KafkaDeliveryError(f"Kafka refused the credential of {user}: {result[user]}")
 
@@ -179,7 +157,7 @@ def producer(settings: Settings) -> KafkaProducer:
             client_id="netra-producer",
         )
     except (KafkaTimeoutError, KafkaConnectionError) as exc:
-        raise _unavailable(settings) from exc
+        raise unavailable(settings) from exc
 
 
 def replay(
@@ -229,6 +207,10 @@ def send_records(
             except MessageSizeTooLargeError as exc:
                 # Refused before it is sent (larger than a request may be): the others still go.
                 failures.append(exc)
+            except AuthorizationError as exc:
+                raise explain(
+                    exc, settings, doing=f"sending to {topic}; {again}", topic=topic, group=None
+                ) from exc
             except KafkaError as exc:
                 # The producer could not send at all (no metadata for the topic in time, ...):
                 # what it took before is still sent as it closes, nothing more is tried.
@@ -243,6 +225,15 @@ def send_records(
         prod.flush()
     finally:
         prod.close()
+    refused = [f for f in failures if isinstance(f, AuthorizationError)]
+    if refused:
+        raise explain(
+            refused[0],
+            settings,
+            doing=f"sending {sent} records; {again}",
+            topic=", ".join(sorted(topics)),
+            group=None,
+        ) from refused[0]
     if failures:
         raise KafkaDeliveryError(
             f"{len(failures)} of {sent} records were not written to {', '.join(sorted(topics))} "
@@ -267,13 +258,11 @@ def follow(
             client_id="netra-tail",
         )
     except (KafkaTimeoutError, KafkaConnectionError) as exc:
-        raise _unavailable(settings) from exc
-    try:
+        raise unavailable(settings) from exc
+    with closing(consumer), kafka_errors(settings, doing=f"following {topic}", topic=topic):
         for record in consumer:
             if record.value is not None:
                 yield record.value
-    finally:
-        consumer.close()
 
 
 def send_and_wait(
@@ -284,6 +273,8 @@ def send_and_wait(
     prod = producer(settings)
     try:
         prod.send(topic, key=key, value=value).get(timeout=timeout)
+    except AuthorizationError as exc:
+        raise explain(exc, settings, doing=f"writing to {topic}", topic=topic, group=None) from exc
     except KafkaError as exc:
         raise KafkaDeliveryError(f"the record was not written to {topic}: {exc}") from exc
     finally:
@@ -302,7 +293,7 @@ def _groupless_consumer(settings: Settings, client_id: str) -> KafkaConsumer:
             client_id=client_id,
         )
     except (KafkaTimeoutError, KafkaConnectionError) as exc:
-        raise _unavailable(settings) from exc
+        raise unavailable(settings) from exc
 
 
 def latest_value(settings: Settings, topic: str, key: bytes) -> bytes | None:
@@ -312,10 +303,13 @@ def latest_value(settings: Settings, topic: str, key: bytes) -> bytes | None:
     and the Java client agree on), then every other partition should a producer have used
     another partitioner."""
     consumer = _groupless_consumer(settings, "netra-lookup")
-    try:
+    with (
+        closing(consumer),
+        kafka_errors(settings, doing=f"looking a key up in {topic}", topic=topic),
+    ):
         partitions = sorted(consumer.partitions_for_topic(topic) or [])
         if not partitions:
-            raise KafkaDeliveryError(f"there is no topic {topic} (netra topics create)")
+            raise no_topic(settings, topic)
         home = (murmur2(key) & 0x7FFFFFFF) % len(partitions)
         order = [home, *(p for p in partitions if p != home)]
         for partition in order:
@@ -323,20 +317,16 @@ def latest_value(settings: Settings, topic: str, key: bytes) -> bytes | None:
             if found:
                 return value
         return None
-    finally:
-        consumer.close()
 
 
 def topic_records(settings: Settings, topic: str) -> int:
     """How many records `topic` holds now (the sum of its partitions' end offsets, for a topic
     never compacted or trimmed): what a run published to it, repeats included."""
     consumer = _groupless_consumer(settings, "netra-count")
-    try:
+    with closing(consumer), kafka_errors(settings, doing=f"counting {topic}", topic=topic):
         partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or []]
         ends: dict[TopicPartition, int] = consumer.end_offsets(partitions) if partitions else {}
         return sum(ends.values())
-    finally:
-        consumer.close()
 
 
 def _scan_partition(
@@ -401,39 +391,57 @@ class TopicReader:
                 client_id="netra-reader",
             )
         except (KafkaTimeoutError, KafkaConnectionError) as exc:
-            raise _unavailable(settings) from exc
-        partitions = sorted(self._consumer.partitions_for_topic(topic) or [])
-        if not partitions:
+            raise unavailable(settings) from exc
+        self._settings = settings
+        try:
+            with self._errors("reading"):
+                self._partitions, self._ends, self._starts = self._stretch()
+        except BaseException:
             self._consumer.close()
-            raise KafkaDeliveryError(f"there is no topic {topic} (netra topics create)")
-        self._partitions = [TopicPartition(topic, p) for p in partitions]
-        self._consumer.assign(self._partitions)
-        if group_id is None:
-            self._consumer.seek_to_beginning(*self._partitions)
-        self._ends: dict[TopicPartition, int] = self._consumer.end_offsets(self._partitions)
-        self._starts = {tp: self._consumer.position(tp) for tp in self._partitions}
+            raise
+
+    def _errors(self, doing: str) -> AbstractContextManager[None]:
+        group = f" as group {self.group_id}" if self.group_id else ""
+        return kafka_errors(
+            self._settings,
+            doing=f"{doing} {self.topic}{group}",
+            topic=self.topic,
+            group=self.group_id,
+        )
+
+    def _stretch(
+        self,
+    ) -> tuple[list[TopicPartition], dict[TopicPartition, int], dict[TopicPartition, int]]:
+        """The partitions, the end offsets to read to and the positions to start from (the
+        group's committed offsets, or the beginning)."""
+        partitions = sorted(self._consumer.partitions_for_topic(self.topic) or [])
+        if not partitions:
+            raise no_topic(self._settings, self.topic)
+        tps = [TopicPartition(self.topic, p) for p in partitions]
+        self._consumer.assign(tps)
+        if self.group_id is None:
+            self._consumer.seek_to_beginning(*tps)
+        ends: dict[TopicPartition, int] = self._consumer.end_offsets(tps)
+        return tps, ends, {tp: self._consumer.position(tp) for tp in tps}
 
     def records(self) -> Iterator[ReadRecord]:
-        for tp, start in self._starts.items():
-            self._consumer.seek(tp, start)
-        for record in _read_to(self._consumer, self._ends):
-            yield ReadRecord(record.partition, record.offset, record.key, record.value)
+        with self._errors("reading"):
+            for tp, start in self._starts.items():
+                self._consumer.seek(tp, start)
+            for record in _read_to(self._consumer, self._ends):
+                yield ReadRecord(record.partition, record.offset, record.key, record.value)
 
     def commit(self) -> None:
         """Commit the group's offsets at the ends read to (only with a group);
-        KafkaDeliveryError when Kafka refuses."""
+        KafkaDeliveryError when Kafka refuses (KafkaRefusedError: an ACL), KafkaUnavailableError
+        when it cannot be reached."""
         if self.group_id is None:
             raise ValueError("a reader without a consumer group commits nothing")
-        try:
+        # refused (the group has members of its own, the principal may not use it, ...)
+        with self._errors("committing what was read of"):
             self._consumer.commit(
                 {tp: OffsetAndMetadata(end, "", -1) for tp, end in self._ends.items()}
             )
-        except KafkaError as exc:
-            # refused (the group has members of its own, the principal may not use it, ...)
-            raise KafkaDeliveryError(
-                f"the group {self.group_id} could not record what was read of {self.topic} "
-                f"({type(exc).__name__}: {exc})"
-            ) from exc
 
     def close(self) -> None:
         self._consumer.close()

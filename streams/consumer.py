@@ -53,7 +53,10 @@ from typing import Any
 
 from aiokafka.errors import KafkaError
 from faust.transport.drivers import aiokafka as faust_kafka
+from faust.types.tuples import ack_lock
+from mode.utils.futures import notify
 
+from streams import metrics
 from streams.delivered import DeliveredOffsets, log_replaced
 from streams.offsettrace import OffsetTrace, place
 
@@ -196,7 +199,9 @@ class GuardedConsumer(faust_kafka.Consumer):
                 ends.get(tp),
                 highest,
             )
-            self.delivered.forget(tp)
+            # Events of the old log still on their way: acknowledged late they would count
+            # as the new log's (see `ack`).
+            self.delivered.forget(tp, [m for m in self._unacked_messages if m.tp == tp])
             self._committed_offset[tp] = found[tp] or None
             # What Faust acknowledged of the old log (it forgets it only at a revoke, and a log
             # replaced without a rebalance had none) is no part of the new log's commits.
@@ -209,6 +214,31 @@ class GuardedConsumer(faust_kafka.Consumer):
                 self._known_committed.pop(tp, None)
             else:
                 self._known_committed[tp] = committed
+
+    def ack(self, message: Any) -> bool:
+        """Faust's acknowledgement, except for an event of a log replaced while it was on its
+        way (streams.delivered): its offset belongs to the old log, and among the new log's
+        acknowledged offsets it would let a commit pass the new log's event at that offset
+        unprocessed (a message lost). It is marked done, so Faust waits for it no longer, and
+        traced and counted, never acknowledged."""
+        if not self.delivered.retired(message):
+            done: bool = super().ack(message)
+            return done
+        with ack_lock:
+            if message.acked:
+                return False
+            message.acked = True
+            self._unacked_messages.discard(message)
+            notify(self._waiting_for_ack)
+        metrics.REPLACED_LOG_ACKS.inc()
+        self.trace.event(message, "acknowledged from a replaced log, dropped")
+        log.warning(
+            "%s/%d@%d: acknowledged after its log was replaced; not committed for the new log",
+            message.topic,
+            message.partition,
+            message.offset,
+        )
+        return False
 
     async def _log_ends(self, partitions: list[Any]) -> dict[Any, int]:
         """The end offsets of `partitions`, asked on the consumer's thread; none when the

@@ -23,11 +23,20 @@ stored. Another worker taking the partition over has no runs and judges as befor
 deleted and created again under the same name restarts its offsets at 0, and a run of the old
 log would skip the new one's events: the consumer forgets a partition's run when it finds the
 log replaced (`log_replaced`).
+
+An event of the old log can still be on its way then: handed to the judge before the consumer
+found the log replaced (with no rebalance nothing waits for it), its outputs not yet stored.
+Acknowledged late, its offset would join the new log's acknowledged offsets in Faust, where a
+commit could pass the new log's event at that offset unprocessed, and its run here would skip
+that event as a repeat. The consumer retires such messages when it forgets the run (`forget`);
+`record` ignores a retired one and the consumer drops its acknowledgement.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
+from typing import Any
+from weakref import WeakSet
 
 
 class DeliveredOffsets:
@@ -36,6 +45,8 @@ class DeliveredOffsets:
 
     def __init__(self) -> None:
         self._runs: dict[Hashable, tuple[int, int]] = {}
+        # Messages of replaced logs still on their way (weak: gone with the message).
+        self._retired: WeakSet[Any] = WeakSet()
 
     def delivered(self, partition: Hashable, offset: int) -> None:
         """The event at `offset` was acknowledged with all its outputs stored (acknowledgements
@@ -50,6 +61,16 @@ class DeliveredOffsets:
                 return
         self._runs[partition] = (offset, offset)
 
+    def record(self, message: Any) -> None:
+        """`delivered` for a Faust message, unless it belongs to a replaced log (retired)."""
+        if message in self._retired:
+            return
+        self.delivered(message.tp, message.offset)
+
+    def retired(self, message: Any) -> bool:
+        """Whether `message` was handed on from a log replaced since (see `forget`)."""
+        return bool(self._retired) and message in self._retired
+
     def holds(self, partition: Hashable, offset: int) -> bool:
         """Whether the event at `offset` was judged here and its outputs are stored."""
         run = self._runs.get(partition)
@@ -60,9 +81,11 @@ class DeliveredOffsets:
         run = self._runs.get(partition)
         return run[1] if run is not None else None
 
-    def forget(self, partition: Hashable) -> None:
-        """Drop the partition's run (its log was replaced)."""
+    def forget(self, partition: Hashable, in_flight: Iterable[Any] = ()) -> None:
+        """Drop the partition's run (its log was replaced) and retire `in_flight`, the messages
+        of the old log handed on and not acknowledged yet."""
         self._runs.pop(partition, None)
+        self._retired.update(in_flight)
 
 
 def log_replaced(

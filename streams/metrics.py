@@ -44,6 +44,12 @@ REPEATED = Counter(
     "that this worker had already judged and whose outputs Kafka had stored: acknowledged "
     "without being judged or published again, and counted in no other counter.",
 )
+REPLACED_LOG_ACKS = Counter(
+    "netra_replaced_log_acks_total",
+    "Acknowledgements of events whose partition log was replaced (a topic deleted and created "
+    "again) while their outputs were on their way: dropped, so the new log's commit never "
+    "passes one of its own events for them.",
+)
 JUDGED_AGAIN = Counter(
     "netra_events_judged_again_total",
     "Events this worker judged a second time: handed on again after a seek back while their "

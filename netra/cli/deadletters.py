@@ -165,7 +165,7 @@ def deadletters_replay(
             )
         try:
             reader.commit()
-        except KafkaDeliveryError as exc:
+        except (KafkaUnavailableError, KafkaDeliveryError) as exc:
             raise _fail(
                 f"{sent} messages were replayed, but {exc}: a replay run again sends them again"
             ) from exc

@@ -87,7 +87,7 @@ def topics_create() -> None:
     settings = Settings()
     try:
         results = create_topics(settings)
-    except KafkaUnavailableError as exc:
+    except (KafkaUnavailableError, KafkaDeliveryError) as exc:
         raise _fail(str(exc)) from exc
     table = Table("topic", "partitions", "state", "holds", title="Kafka topics")
     for r in results:
@@ -268,7 +268,7 @@ def flags_tail(
             except ValueError:
                 continue
             out.print(_flag_line(flag))
-    except KafkaUnavailableError as exc:
+    except (KafkaUnavailableError, KafkaDeliveryError) as exc:
         raise _fail(str(exc)) from exc
     except KeyboardInterrupt:
         pass
@@ -314,7 +314,7 @@ def review(
     )
     try:
         replay(settings, settings.reviews_topic, [line], key_field="flag_id")
-    except KafkaUnavailableError as exc:
+    except (KafkaUnavailableError, KafkaDeliveryError) as exc:
         raise _fail(str(exc)) from exc
     console.print(f"{verdict.value} recorded for {flag_id} by {who}")
 

@@ -85,9 +85,16 @@ def rules_restore(
         changed_by=by or settings.reviewer or getpass.getuser(),
         changed_at=datetime.now(UTC),
     )
-    replay(
-        settings, settings.rulestate_topic, [state.model_dump_json().encode()], key_field="rule_id"
-    )
+    try:
+        replay(
+            settings,
+            settings.rulestate_topic,
+            [state.model_dump_json().encode()],
+            key_field="rule_id",
+        )
+    except (KafkaUnavailableError, KafkaDeliveryError) as exc:
+        console.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(code=2) from exc
     console.print(f"{rule_id} restored: it flags again on every worker")
 
 

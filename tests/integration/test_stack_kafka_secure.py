@@ -36,7 +36,13 @@ from kafka.errors import (
 from pydantic import SecretStr
 from rich.console import Console
 
-from netra.kafka_tools import create_topics, follow, replay, send_and_wait
+from netra.kafka_tools import (
+    KafkaRefusedError,
+    create_topics,
+    follow,
+    replay,
+    send_and_wait,
+)
 from netra.sample import sample_posts, sample_registry
 from netra.scrape import scrape, worker_metrics_url
 from netra.stack import StackError, StackSettings, down, up
@@ -434,7 +440,7 @@ def _confined_to_the_desks_topics(settings: Settings) -> None:
     send_and_wait(settings, settings.reviews_topic, verdict_key, b'{"verdict": "upheld"}')
     with pytest.raises(TopicAuthorizationFailedError):
         _produce(kwargs, settings.flags_topic)
-    with pytest.raises(TopicAuthorizationFailedError):
+    with pytest.raises(KafkaRefusedError, match=f"topic {settings.posts_topic}"):
         list(follow(settings, settings.posts_topic, from_beginning=True, idle_timeout=5))
     consumer = KafkaConsumer(
         settings.reviews_topic, **kwargs, group_id=settings.app_id, auto_offset_reset="earliest"
@@ -452,6 +458,21 @@ def test_the_desk_principal_writes_reviews_and_reads_no_posts_nor_writes_flags(
     """`netra stack up --secure` made netra-desk and granted it the desk's role alone."""
     create_topics(secure.settings())
     _confined_to_the_desks_topics(secure.settings(DESK_USER))
+
+
+def test_a_tool_refused_by_the_acls_says_so_and_what_to_grant_without_a_traceback(
+    secure: SecureBroker,
+) -> None:
+    """The desk principal may read no dead letters: `netra deadletters replay` and `list` end
+    with one message naming the principal and the grant (exit 2), not kafka-python's error."""
+    create_topics(secure.settings())
+    for command in (["deadletters", "replay", "index_rejected"], ["deadletters", "list"]):
+        run = _netra(secure.kafka.client_env(DESK_USER), *command)
+        assert run.returncode == 2, run.stdout + run.stderr
+        said = " ".join(run.stderr.split())
+        assert f"User:{DESK_USER}" in said, said
+        assert "netra topics grant" in said, said
+        assert "Traceback" not in run.stderr
 
 
 def test_topics_grant_with_the_desk_role_creates_a_write_only_principal(

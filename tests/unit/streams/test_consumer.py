@@ -14,6 +14,7 @@ import pytest
 from aiokafka.errors import KafkaTimeoutError
 from faust.transport.drivers import aiokafka as faust_kafka
 from faust.types import TP
+from faust.types.tuples import Message
 
 from streams.app import faust_app
 from streams.consumer import (
@@ -592,3 +593,30 @@ def test_a_record_fetched_again_at_or_above_the_committed_offset_seeks_nothing(
     handed: list[int] = []
     drain(consumer, handed)
     assert handed == [42] and not consumer._seek_again
+
+
+def test_an_event_of_a_replaced_log_acknowledged_late_is_dropped_not_committed_for_the_new_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Offset 130 of the old log was handed to the judge and its flag was on its way when the
+    seek found the log replaced. Acknowledged then, it must not join the new log's acknowledged
+    offsets: with the new log's 0-129 acknowledged and its own 130 still judged, Faust would
+    commit 131, past an event of the new log never processed."""
+    delivered = delivered_run(range(100, 130))
+    kafka = Replaced({POSTS: None, REGISTRY: None}, {POSTS: 500})
+    consumer = seeking(tmp_path, monkeypatch, kafka, delivered)
+    monkeypatch.setattr(consumer.app.topics, "acks_enabled_for", lambda topic: True)
+    commits(consumer, monkeypatch, 120, taken=True)
+    old = Message(POSTS.topic, POSTS.partition, 130, 0.0, 0, None, None, b"{}", None, tp=POSTS)
+    consumer.track_message(old)
+    asyncio.run(consumer.perform_seek())  # finds the log replaced
+    new = Message(POSTS.topic, POSTS.partition, 0, 0.0, 0, None, None, b"{}", None, tp=POSTS)
+    consumer.track_message(new)
+    with caplog.at_level(logging.WARNING, logger="streams.consumer"):
+        assert consumer.ack(old) is False
+        assert consumer.ack(new) is True
+    assert consumer._acked[POSTS] == [0]
+    assert old.acked and old not in consumer._unacked_messages  # Faust waits for it no longer
+    delivered.record(old)
+    assert not delivered.holds(POSTS, 130)
+    assert "t.posts/5@130: acknowledged after its log was replaced" in caplog.text

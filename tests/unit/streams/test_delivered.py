@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from faust.types import TP
+from faust.types.tuples import Message
+
 from streams.delivered import DeliveredOffsets, log_replaced
+
+POSTS = TP("t.posts", 0)
+
+
+def message(offset: int) -> Message:
+    return Message(POSTS.topic, POSTS.partition, offset, 0.0, 0, None, None, b"{}", None, tp=POSTS)
 
 
 def test_offsets_acknowledged_in_order_make_one_run_per_partition() -> None:
@@ -90,3 +99,17 @@ def test_a_log_ending_at_or_before_an_offset_delivered_from_it_is_a_new_log() ->
     assert log_replaced(known=None, found=None, log_end=100, highest=130)
     assert log_replaced(known=None, found=None, log_end=130, highest=130)
     assert not log_replaced(known=None, found=None, log_end=131, highest=130)
+
+
+def test_a_message_of_a_replaced_log_delivered_late_starts_no_run_in_the_new_one() -> None:
+    """Handed on from the old log, its outputs stored only after the log was found replaced:
+    its offset names an event of the new log that was never judged, which must not be skipped."""
+    marks = DeliveredOffsets()
+    late, other = message(50), message(7)
+    marks.record(message(49))
+    marks.forget(POSTS, in_flight=[late])
+    assert marks.retired(late) and not marks.retired(other)
+    marks.record(late)
+    assert not marks.holds(POSTS, 50) and marks.highest(POSTS) is None
+    marks.record(other)
+    assert marks.holds(POSTS, 7)
