@@ -105,7 +105,11 @@ def _highlight(original: str, spans: list[tuple[int, int, str]]) -> Text:
 
 
 def _shown(ev: Evidence) -> str:
-    return f"'{ev.excerpt}' ({ev.feature})" if ev.excerpt else ev.feature
+    """The words and what they were read as; a fact whose label already says it (the model's
+    score) once."""
+    if not ev.excerpt or ev.excerpt in ev.feature:
+        return ev.feature
+    return f"'{ev.excerpt}' ({ev.feature})"
 
 
 def explain_rich(
@@ -134,8 +138,11 @@ def explain_rich(
     facts.add_row("phase", f"{data.election or '-'} / {data.phase.value if data.phase else '-'}")
     facts.add_row("sanction track", data.sanction_track.value if data.sanction_track else "-")
     facts.add_row("pack", data.pack_version)
+    # a question whose words the engine voided is shown with the readings below
+    shown_below = {(ev.field, ev.excerpt) for r in data.readings for ev in r.evidence}
     for q in data.questions:
-        facts.add_row("asked, no side", f"{q.excerpt}? ({q.asks})")
+        if (q.field, q.excerpt) not in shown_below:
+            facts.add_row("asked, no side", f"{q.excerpt}? ({q.asks})")
     parts.append(facts)
     for hit in data.hits:
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)

@@ -43,7 +43,7 @@ NEUTRAL_READINGS: dict[str, str] = {
     "exception.debunk": "a debunking (the exception for hoaxes)",
     "exception.office_title": "named by office, not as a candidate",
     ASKED: "asked, no side",
-    MODEL_ALONE: "the model's opinion alone: the author names no side",
+    MODEL_ALONE: "the model's opinion alone, no side the author names",
 }
 
 

@@ -83,9 +83,9 @@ def test_a_genuine_question_is_read_as_asking(engine: Engine) -> None:
     ]
     # the question voids the names as a side of the author's: the model's opinion stands alone
     assert next(label for _, label in readings[MODEL_ALONE]).startswith("model:")
-    assert f"{NEUTRAL_READINGS['question.asked']}: 'Jadi kalian pilih mana" in _rendered(
-        engine, post
-    )
+    text = _rendered(engine, post)
+    assert f"{NEUTRAL_READINGS['question.asked']}: 'Jadi kalian pilih mana" in text
+    assert text.count("Jadi kalian pilih mana") == 2  # the reading and the original text, once each
 
 
 def test_a_neutrality_warning_is_read_as_one(engine: Engine) -> None:
