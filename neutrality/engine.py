@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -95,6 +95,9 @@ class Analysis:
     decision: Decision
     features: Features | None
     fired: list[Rule]
+    # The fields as read (normalised, matched): what maps a feature's evidence back to the
+    # original text (`Engine.evidence`); empty when the post was passed before reading them.
+    scanned: list[Scanned] = field(default_factory=list)
 
 
 class Engine:
@@ -379,7 +382,7 @@ class Engine:
         if not candidates:
             fired: list[Rule] = []
             decision = self._decision(post, day, feats, fired, scanned, t0, model_score=model_score)
-            return Analysis(decision, feats, fired)
+            return Analysis(decision, feats, fired, scanned)
         self.extractor.read_stance(post, feats, scanned)
         if model_score is None and self._model_may_matter(feats):
             model_score = self._second_opinion(post, feats)
@@ -389,7 +392,12 @@ class Engine:
         decision = self._decision(
             post, day, feats, fired, scanned, t0, dropped=review_only, model_score=model_score
         )
-        return Analysis(decision, feats, fired)
+        return Analysis(decision, feats, fired, scanned)
+
+    def evidence(self, post: Post, analysis: Analysis, evs: list[Ev]) -> list[Evidence]:
+        """Features' evidence mapped to the original text as a rule hit's is, for explaining
+        what the engine read beside the rules (the neutral readings): built only when asked."""
+        return _EvidenceMapper(post, analysis.scanned, self.lexicon).map(evs)
 
     def _add_phase(self, feats: Features, day: dt.date) -> None:
         """The phase of the election the post falls in (of the races it names, else the next

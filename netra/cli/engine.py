@@ -157,7 +157,7 @@ def scan(
                     sev[d.severity.value] += 1
                 parts.update(p.id for p in d.participants)
                 if explain:
-                    err.print(explain_rich(d, engine, item.post))
+                    err.print(explain_rich(d, engine, item.post, item.locality))
     _summary(outcomes, rules, sev, parts, bad)
 
 
@@ -260,7 +260,7 @@ def eval_cmd(
             part["invalid_lines"] = bad
             part["misses"] = [
                 {"id": m.item.id, "kind": m.kind, "label": m.item.label, "meta": m.item.meta,
-                 "explanation": explain_json(m.decision, engine, m.item.post)}
+                 "explanation": explain_json(m.decision, engine, m.item.post, m.item.locality)}
                 for m in report.misses
             ]  # fmt: skip
             data["files"][str(f)] = part  # type: ignore[index]
@@ -277,7 +277,7 @@ def eval_cmd(
             note = m.item.label.get("note", "") if m.item.label else ""
             source = m.item.meta.get("source_kind", "")
             out.print(f"[bold]{m.kind.replace('_', ' ')}[/] {m.item.id} {source}: {note}")
-            out.print(explain_rich(m.decision, engine, m.item.post))
+            out.print(explain_rich(m.decision, engine, m.item.post, m.item.locality))
         if len(misses) < len(report.misses):
             out.print(
                 f"{len(report.misses)} misses in {name}; "
@@ -417,9 +417,10 @@ def rules_explain(
     for it in items:
         d = engine.decide(it.post, it.locality)
         if as_json:
-            out.print_json(json.dumps(explain_json(d, engine, it.post), ensure_ascii=False))
+            shown = explain_json(d, engine, it.post, it.locality)
+            out.print_json(json.dumps(shown, ensure_ascii=False))
         else:
-            out.print(explain_rich(d, engine, it.post))
+            out.print(explain_rich(d, engine, it.post, it.locality))
 
 
 def register(app: typer.Typer) -> None:

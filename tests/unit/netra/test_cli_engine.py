@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from netra.cli import bench as bench_cli
 from netra.cli import engine as engine_cli
+from neutrality.explanation import Explanation
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -92,3 +93,12 @@ def test_produce_names_each_line_the_worker_will_refuse() -> None:
         DeadLetterReason.INVALID_UTF8,
         DeadLetterReason.TOO_LARGE,
     ]
+
+
+def test_rules_explain_json_is_the_record_with_its_neutral_readings() -> None:
+    text = "ASN dilarang mendukung paslon, jaga netralitas!"
+    result = CliRunner().invoke(_app(), ["rules", "explain", "--text", text, "--json"])
+    assert result.exit_code == 0, result.output
+    shown = Explanation.model_validate(json.loads(result.output))
+    assert shown.outcome.value == "pass"
+    assert "register.warn" in {r.feature for r in shown.readings}
