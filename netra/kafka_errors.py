@@ -109,7 +109,10 @@ def explain(
             f"Kafka at {describe(settings)} did not answer in time while {doing}: check that "
             "the broker runs and is reachable, then run the command again"
         )
-    return KafkaDeliveryError(f"Kafka failed while {doing}: {type(exc).__name__}: {exc}")
+    name, detail = type(exc).__name__, str(exc)
+    # kafka-python's messages often open with the class name already
+    said = detail if detail.startswith(name) else f"{name}: {detail}" if detail else name
+    return KafkaDeliveryError(f"Kafka failed while {doing}: {said}")
 
 
 @contextmanager
