@@ -38,8 +38,16 @@ def argfile_line(arg: str) -> str:
 
 
 def new_cluster_id() -> str:
-    """A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (22 characters)."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+    """A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (22 characters).
+
+    One id in 64 would begin with "-", which a command line reads as an option (the storage
+    tool then stops with "expected one argument"); Kafka's own random ids skip those, and so
+    does this.
+    """
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 class Kafka(Service):
@@ -140,8 +148,9 @@ class Kafka(Service):
                 "kafka.tools.StorageTool",
                 "format",
                 "--ignore-formatted",
-                "-t",
-                id_file.read_text().strip(),
+                # Joined to its flag, so an id kept from before that begins with "-" is still
+                # read as the value it is.
+                f"--cluster-id={id_file.read_text().strip()}",
                 "-c",
                 str(self.dir / "server.properties"),
                 *self.storage_args(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import uuid
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,28 @@ def test_cluster_id_is_22_chars_of_16_bytes() -> None:
     assert len(cid) == 22
     assert len(base64.urlsafe_b64decode(cid + "==")) == 16
     assert cid != new_cluster_id()
+
+
+def test_a_cluster_id_never_begins_with_a_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """0xF8 encodes as "-": the storage tool would read such an id as an option."""
+    draws = iter([uuid.UUID(bytes=b"\xf8" + b"\x00" * 15), uuid.UUID(bytes=b"\x01" * 16)])
+    monkeypatch.setattr("netra.stack.kafka.uuid.uuid4", lambda: next(draws))
+    cid = new_cluster_id()
+    assert not cid.startswith("-")
+    assert base64.urlsafe_b64decode(cid + "==") == b"\x01" * 16
+
+
+def test_the_storage_format_joins_the_cluster_id_to_its_flag(
+    settings: StackSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An id kept from an earlier run may begin with "-": joined to its flag it is a value."""
+    broker = Kafka(settings, Console(quiet=True))
+    broker.dir.mkdir(parents=True, exist_ok=True)
+    (broker.dir / "cluster-id").write_text("-AbCdEfGhIjKlMnOpQrStU\n")
+    seen: list[list[str]] = []
+    monkeypatch.setattr(Kafka, "_format", lambda self, args: seen.append(list(args)))
+    broker.prepare()
+    assert "--cluster-id=-AbCdEfGhIjKlMnOpQrStU" in seen[0]
 
 
 def test_prometheus_config_scrapes_itself_workers_and_alerts(settings: StackSettings) -> None:
