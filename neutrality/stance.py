@@ -74,6 +74,12 @@ STRONG_CUE_LISTS = frozenset(
 REGISTER_WEIGHT = 2
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
+# A negation governs every member of a list it opens ("tidak mengenakan atribut mendukung
+# ataupun kode-kode dukungan", "jangan sampai ada kades atau lurah yang like atau komen
+# memberikan dukungan"): past a coordinator its reach starts again, each member within
+# NEGATION_WINDOW words, the whole within NEGATION_SCOPE words.
+COORDINATORS = frozenset(["atau", "ataupun", "maupun", "dan", "serta", "or", "and", "nor"])
+NEGATION_SCOPE = 12
 EVALUATION_LIST = "evaluation_cue"  # endorsement only beside a participant named on that side
 # Mood and comparison take sides in any words: a wish (`optative_cue`) for a participant's victory
 # (`win_outcome`), and a comparison (`comparative_cue`) between participants of one race.
@@ -1381,7 +1387,30 @@ def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, st
         if cut < 0:
             cut = 0
             break
-    return any(f == ev.field and end is not None and cut <= end <= ev.start for f, end in negations)
+    if any(f == ev.field and end is not None and cut <= end <= ev.start for f, end in negations):
+        return True
+    return any(
+        f == ev.field and end is not None and end < cut and _coordinated(text[end : ev.start])
+        for f, end in negations
+    )
+
+
+def _coordinated(between: str) -> bool:
+    """Whether the words between a negation and an endorsing word are members of one list the
+    negation opens: at least one coordinator, each member shorter than NEGATION_WINDOW words, all
+    within NEGATION_SCOPE words."""
+    words = between.split()
+    if len(words) > NEGATION_SCOPE or COORDINATORS.isdisjoint(words):
+        return False
+    member = 0
+    for word in words:
+        if word in COORDINATORS:
+            member = 0
+            continue
+        member += 1
+        if member > NEGATION_WINDOW - 1:
+            return False
+    return True
 
 
 def _hortative(ev: Ev, texts: dict[str, str]) -> bool:

@@ -18,6 +18,7 @@ from neutrality.stance import (
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
     THANKS_TO_ACCOUNT,
+    _coordinated,
     _first_person,
     _trailing_tags,
     attributed_quotation,
@@ -127,6 +128,25 @@ def test_the_same_words_with_own_endorsement_are_not_neutral(engine: Engine) -> 
 def test_prohibition_turns_endorsing_words_into_a_warning(engine: Engine) -> None:
     found = _features(engine, _post("ASN dilarang mendukung paslon mana pun di pilkada"))
     assert "register.warn" in found and "register.endorse" not in found
+
+
+def test_a_prohibition_governs_every_member_of_the_list_it_opens(engine: Engine) -> None:
+    post = _post(
+        "Jangan sampai ada kades atau lurah yang like atau komen memberikan dukungan di medsos, "
+        "ini ranahnya pidana pilkada"
+    )
+    found = _features(engine, post)
+    assert "register.warn" in found and "register.endorse" not in found
+    post = _post("ASN tidak boleh mengenakan atribut ataupun kode kode dukungan untuk calon")
+    assert "register.endorse" not in _features(engine, post)
+
+
+def test_a_list_too_long_or_without_a_coordinator_is_out_of_the_negations_reach() -> None:
+    assert _coordinated(" mengenakan atribut mendukung ataupun kode kode ")
+    assert not _coordinated(" ada yang lain kami tetap ")  # no list: the reach is the window
+    assert not _coordinated(" lupa datang ke tps pagi hari dan ")  # a member too long
+    long_list = " a atau b atau c atau d atau e atau f atau g "
+    assert not _coordinated(long_list)  # past NEGATION_SCOPE words
 
 
 def test_a_conditional_threat_keeps_its_endorsement(engine: Engine) -> None:
