@@ -91,6 +91,8 @@ HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
 REFRAIN = "an instruction to refrain"
 REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orders
 _PURPOSE = frozenset(["untuk", "utk", "agar", "supaya", "biar", "buat", "spy"])
+# Quantifiers before the people a directive tells ("seluruh kepala desa", "para guru").
+_QUANTIFIERS = frozenset(["seluruh", "semua", "para", "setiap", "segenap", "segala", "tiap"])
 FORBIDDEN_ROLE = "a campaign role forbidden"
 ROLE_WINDOW = 3  # words between a negation and the campaign role it forbids
 # Verbs of becoming and joining (and their particles) between a prohibition and a role.
@@ -1139,6 +1141,7 @@ _KEYS = {
             "candidate_word",
             "campaign_term",
             "campaign_team",
+            "asn_audience",
             "gesture",
             "political_context",
         )
@@ -1616,15 +1619,24 @@ def _refraining_orders(
     "ASN diminta tidak membuat keputusan yang menguntungkan calon", "pegawai harus untuk tidak
     ikut kampanye" order people to refrain: a neutrality rule being given or quoted, not an
     official directing staff for someone. With a participant named the caller keeps them
-    ("kalian harus tidak pilih X" directs against X)."""
+    ("kalian harus tidak pilih X" directs against X). The people told may stand between the
+    directive and the negation ("kami minta timses menahan diri", "saya minta seluruh kepala
+    desa tidak ..."): an audience or a campaign team named there is skipped."""
     removed: list[Ev] = []
+    hearers: dict[tuple[str, int], int] = {}
+    for name in ("asn_audience", "campaign_team"):
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.start is not None and ev.end is not None and not ev.raw:
+                    at = (ev.field, ev.start)
+                    hearers[at] = max(ev.end, hearers.get(at, 0))
     for key in keys["directive_cue"]:
         evs = feats.found.get(key)
         if not evs:
             continue
         kept = []
         for ev in evs:
-            if _refrains(ev, texts, negation_starts):
+            if _refrains(ev, texts, negation_starts, hearers):
                 removed.append(ev)
             else:
                 kept.append(ev)
@@ -1632,16 +1644,31 @@ def _refraining_orders(
     return removed
 
 
-def _refrains(ev: Ev, texts: dict[str, str], negation_starts: set[tuple[str, int | None]]) -> bool:
+def _refrains(
+    ev: Ev,
+    texts: dict[str, str],
+    negation_starts: set[tuple[str, int | None]],
+    hearers: dict[tuple[str, int], int] | None = None,
+) -> bool:
     """A negation opening what the directive asks, past any purpose word ("diminta untuk
-    tidak", "harus agar tidak")."""
+    tidak", "harus agar tidak") and the people told (`hearers`: where an audience named in
+    the field starts, and where it ends)."""
     if ev.end is None or ev.raw:
         return False
     text = texts.get(ev.field, "")
     at = ev.end
+    told = hearers or {}
     for _ in range(REFRAIN_WINDOW):
         while at < len(text) and text[at] == " ":
             at += 1
+        word_end = text.find(" ", at)
+        if text[at : word_end if word_end >= 0 else len(text)] in _QUANTIFIERS and word_end > 0:
+            at = word_end + 1
+        past = told.get((ev.field, at))
+        if past is not None:
+            at = past
+            while at < len(text) and text[at] == " ":
+                at += 1
         if (ev.field, at) in negation_starts:
             return True
         nxt = text.find(" ", at)

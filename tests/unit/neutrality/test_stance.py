@@ -149,6 +149,21 @@ def test_a_list_too_long_or_without_a_coordinator_is_out_of_the_negations_reach(
     assert not _coordinated(long_list)  # past NEGATION_SCOPE words
 
 
+def test_an_order_to_refrain_may_name_the_people_it_tells(engine: Engine) -> None:
+    post = _post("", transcript="Saya minta seluruh kepala desa tidak memasang spanduk paslon")
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    assert "text.directive_cue" not in analysis.features.found
+    assert "register.warn" in analysis.features.found
+    assert "N10.directing-staff" not in {h.rule_id for h in analysis.decision.hits}
+    # restraint asked of a campaign team is a warning too
+    post = _post("", transcript="Kami minta timses menahan diri selama masa tenang")
+    assert "text.directive_cue" not in _features(engine, post)
+    # an order to vote, with a prohibition after it, is still an order
+    post = _post("", transcript="Saya minta seluruh kepala desa pilih calon kita, jangan yang lain")
+    assert "N10.directing-staff" in {h.rule_id for h in engine.decide(post).hits}
+
+
 def test_a_conditional_threat_keeps_its_endorsement(engine: Engine) -> None:
     post = _post("Honorer yang tidak dukung petahana, kontrak tidak diperpanjang")
     found = _features(engine, post)
