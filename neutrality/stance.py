@@ -74,6 +74,28 @@ STRONG_CUE_LISTS = frozenset(
 REGISTER_WEIGHT = 2
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
+DECLARER_WINDOW = 10  # words between a first-person subject and its verb of saying
+# Words after which a pronoun is no subject ("kepada kami", "menurut saya", "bersama kita").
+_NOT_SUBJECT = frozenset(
+    [
+        "kepada",
+        "pada",
+        "ke",
+        "dengan",
+        "untuk",
+        "utk",
+        "bagi",
+        "oleh",
+        "sama",
+        "menurut",
+        "bersama",
+        "buat",
+        "tentang",
+        "terhadap",
+        "antara",
+        "dari",
+    ]
+)
 # A negation governs every member of a list it opens ("tidak mengenakan atribut mendukung
 # ataupun kode-kode dukungan", "jangan sampai ada kades atau lurah yang like atau komen
 # memberikan dukungan"): past a coordinator its reach starts again, each member within
@@ -835,11 +857,23 @@ def read_register(
                 found.setdefault("report", []).append(
                     Ev(f"urls[{i}]", None, None, "register:report (a link to a publisher)", host)
                 )
+        named_at: set[tuple[str, int | None]] = {
+            (ev.field, ev.start)
+            for key in keys["participant"]
+            for ev in feats.found.get(key, ())
+            if ev.start is not None
+        }
         for name, register in CUE_LISTS.items():
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
                     if name in WORDS_ONLY_LISTS and ev.field not in SPOKEN_FIELDS:
                         continue
+                    if (
+                        name in ATTRIBUTION_LISTS
+                        and ev.field in SPOKEN_FIELDS
+                        and _declared(ev, texts, named_at)
+                    ):
+                        continue  # "kami ... menyatakan": the speaker's own declaration
                     found.setdefault(register, []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:{register} ({name})")
                     )
@@ -1375,6 +1409,31 @@ def _received_order(ev: Ev, received: list[Ev], texts: dict[str, str]) -> bool:
         between = texts.get(ev.field, "")[order.end : ev.start].split()
         if len(between) < RECEIVED_WINDOW_WORDS:
             return True
+    return False
+
+
+def _declared(ev: Ev, texts: dict[str, str], named_at: set[tuple[str, int | None]]) -> bool:
+    """A verb of saying whose subject is the speaker ("kami dari forum ... menyatakan", "saya
+    tegaskan"): a first-person pronoun, not the object of a preposition, among the
+    DECLARER_WINDOW words before it, and no participant named between the two ("kita lihat
+    Prabowo menyatakan" reports Prabowo). It declares; it attributes nothing to anyone else."""
+    if ev.start is None:
+        return False
+    text = texts.get(ev.field, "")
+    cut = ev.start
+    for _ in range(DECLARER_WINDOW):
+        cut = text.rfind(" ", 0, max(0, cut - 1))
+        if cut < 0:
+            cut = -1
+            break
+    before = text[cut + 1 : ev.start].split()
+    at = cut + 1
+    for i, word in enumerate(before):
+        if word in _PRONOUNS and (i == 0 or before[i - 1] not in _NOT_SUBJECT):
+            return not any(
+                f == ev.field and s is not None and at < s < ev.start for f, s in named_at
+            )
+        at += len(word) + 1
     return False
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from neutrality import Engine
 from neutrality.catalogue import Locality
+from neutrality.featureset import Ev
 from neutrality.stance import (
     _FIRST_PERSON,
     _WORD,
@@ -19,6 +20,7 @@ from neutrality.stance import (
     SUBJECT_SUPPORT,
     THANKS_TO_ACCOUNT,
     _coordinated,
+    _declared,
     _first_person,
     _trailing_tags,
     attributed_quotation,
@@ -162,6 +164,36 @@ def test_an_order_to_refrain_may_name_the_people_it_tells(engine: Engine) -> Non
     # an order to vote, with a prohibition after it, is still an order
     post = _post("", transcript="Saya minta seluruh kepala desa pilih calon kita, jangan yang lain")
     assert "N10.directing-staff" in {h.rule_id for h in engine.decide(post).hits}
+
+
+def test_a_verb_of_saying_after_a_first_person_subject_declares() -> None:
+    def declared(text: str, named_at: set[tuple[str, int | None]] | None = None) -> bool:
+        verb = text.index("menyatakan")
+        ev = Ev("transcript", verb, verb + len("menyatakan"), "list:report_cue")
+        return _declared(ev, {"transcript": text}, named_at or set())
+
+    assert declared("kami dari forum pegawai kabupaten garut menyatakan indonesia butuh")
+    assert declared("saya menyatakan siap")
+    # the pronoun after a preposition is no subject; too far back it is another clause's
+    assert not declared("kepada kami ketua kpu menyatakan hasilnya sah")
+    assert not declared(
+        "kami hadir tadi pagi di aula kantor bupati lalu bapak ketua kpu menyatakan"
+    )
+    # a participant named between them is the one who says
+    text = "kita lihat prabowo menyatakan siap"
+    assert not declared(text, {("transcript", text.index("prabowo"))})
+
+
+def test_a_first_person_declaration_is_not_news_passed_on(engine: Engine) -> None:
+    post = _post(
+        "",
+        transcript="Kami dari paguyuban pegawai kontrak Kabupaten Garut, menyatakan Indonesia "
+        "membutuhkan pemimpin muda. Mas Gibran Rakabuming Raka, terima kasih",
+    )
+    found = _features(engine, post)
+    assert "register.report" not in found and "exception.news" not in found
+    post = _post("", transcript="Ketua KPU menyatakan Prabowo-Gibran ditetapkan sebagai pemenang")
+    assert "register.report" in _features(engine, post)
 
 
 def test_a_conditional_threat_keeps_its_endorsement(engine: Engine) -> None:
