@@ -143,6 +143,24 @@ OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 # report cue word too; the subject's words are its evidence.
 SUBJECT_SUPPORT = "support of the subject named"
 RECEIVED = "an instruction someone received"
+ORDER_TOLD = "a superior's order told of"
+# Active verbs of ordering (meN- forms): with a superior before them, an order told of.
+_ACTIVE_ORDERS = frozenset(
+    [
+        "mengarahkan",
+        "memerintahkan",
+        "menyuruh",
+        "menginstruksikan",
+        "meminta",
+        "memaksa",
+        "mewajibkan",
+        "menekan",
+        "menggiring",
+        "mengerahkan",
+        "memobilisasi",
+        "menugaskan",
+    ]
+)
 WHOEVER_WINS = "whoever wins"
 # A free-choice relative about the winner ("siapapun yang jadi presiden", "siapa pun
 # pemenangnya", Javanese "sopo wae sing dadi", Sundanese "saha wae nu jadi"): the author speaks
@@ -967,6 +985,12 @@ def read_register(
             for ev in feats.found.get(key, ())
             if ev.start is not None and _told_of(ev, texts)
         ]
+        # Active orders told of: a superior named as the subject of a verb of ordering ("Camat
+        # mengarahkan untuk memilih X", "pak Kades menyuruh kami"), the speaker not among them.
+        told_orders = _orders_by_others(feats, keys, texts, named_at)
+        if told_orders:
+            found.setdefault("report", []).extend(told_orders)
+            received += told_orders
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
         # Praise or blame is a side taken only when it is said of someone the author names:
@@ -1176,6 +1200,7 @@ _KEYS = {
             "campaign_term",
             "campaign_team",
             "asn_audience",
+            "office_title",
             "gesture",
             "political_context",
         )
@@ -1396,6 +1421,48 @@ def _told_of(order: Ev, texts: dict[str, str]) -> bool:
     return not before or not (
         before[0] in _HEARERS or before[0] in _CONDITIONS or before[0] in _IMPERATIVE_MARKERS
     )
+
+
+def _orders_by_others(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    named_at: set[tuple[str, int | None]],
+) -> list[Ev]:
+    """Take out the directives that are a superior's order told of, and return them.
+
+    A superior (an office or an audience word: camat, kades, kepala dinas) right before an
+    active verb of ordering is its subject ("Camat mengarahkan untuk memilih X"): the words
+    tell what someone above ordered, as a whistle-blower tells reporters, unless the speaker
+    is that superior ("saya selaku camat mengarahkan", see `_declared`). Only in words (a
+    media description is a reporter's account of the act itself)."""
+    ends: dict[str, set[int]] = {}
+    for name in ("asn_audience", "office_title"):
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.field in SPOKEN_FIELDS and ev.end is not None and not ev.raw:
+                    ends.setdefault(ev.field, set()).add(ev.end)
+    if not ends:
+        return []
+    out: list[Ev] = []
+    for field, at in ends.items():
+        text = texts.get(field, "")
+        for end in at:
+            start = end + 1
+            stop = text.find(" ", start)
+            stop = len(text) if stop < 0 else stop
+            if text[start:stop] not in _ACTIVE_ORDERS:
+                continue
+            verb = Ev(field, start, stop, f"register:report ({ORDER_TOLD})")
+            if not _declared(verb, texts, named_at):
+                out.append(verb)
+    if out:
+        told = {(ev.field, ev.start) for ev in out}
+        for key in keys["directive_cue"]:
+            evs = feats.found.get(key)
+            if evs:
+                _keep(feats, key, evs, [ev for ev in evs if (ev.field, ev.start) not in told])
+    return out
 
 
 def _received_order(ev: Ev, received: list[Ev], texts: dict[str, str]) -> bool:

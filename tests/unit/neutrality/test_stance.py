@@ -15,6 +15,7 @@ from neutrality.stance import (
     _FIRST_PERSON,
     _WORD,
     ATTRIBUTED_QUOTE,
+    ORDER_TOLD,
     SIGNED_SAYING,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
@@ -194,6 +195,22 @@ def test_a_first_person_declaration_is_not_news_passed_on(engine: Engine) -> Non
     assert "register.report" not in found and "exception.news" not in found
     post = _post("", transcript="Ketua KPU menyatakan Prabowo-Gibran ditetapkan sebagai pemenang")
     assert "register.report" in _features(engine, post)
+
+
+def test_a_superiors_order_told_of_is_reported_not_given(engine: Engine) -> None:
+    told = _post("", transcript="Camat mengarahkan untuk memilih Pak Azis, kata perangkat desa")
+    analysis = engine.analyse(told, complete=True)
+    assert analysis.features is not None
+    report = analysis.features.found.get("register.report", [])
+    assert any(ORDER_TOLD in ev.label for ev in report)  # shown to the supervisor
+    assert "text.directive_cue" not in analysis.features.found
+    assert not {h.rule_id for h in analysis.decision.hits} & {
+        "N10.directing-staff",
+        "N10.appeal-to-asn",
+    }
+    # the speaker as the superior: an order given
+    given = _post("", transcript="Saya selaku camat mengarahkan seluruh kades memilih Pak Azis")
+    assert "N10.directing-staff" in {h.rule_id for h in engine.decide(given).hits}
 
 
 def test_a_conditional_threat_keeps_its_endorsement(engine: Engine) -> None:
