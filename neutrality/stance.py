@@ -144,6 +144,7 @@ OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 SUBJECT_SUPPORT = "support of the subject named"
 RECEIVED = "an instruction someone received"
 ORDER_TOLD = "a superior's order told of"
+_WIN_CALL = "menangkan"  # "menangkan", "memenangkan", "ayo menangkan": making a side win
 # Active verbs of ordering (meN- forms): with a superior before them, an order told of.
 _ACTIVE_ORDERS = frozenset(
     [
@@ -1050,7 +1051,10 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, f"register:report ({RECEIVED})")
                         )
                         continue
-                    cue = education.get((ev.field, ev.start)) if name == "call_to_vote" else None
+                    # The words a call to vote was read in are read so in every list that has
+                    # them ("pilihlah" is a call to vote and an endorsing word): voter
+                    # education for one is voter education for all.
+                    cue = education.get((ev.field, ev.start))
                     if cue is not None:
                         found.setdefault("educate", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:educate ({cue})")
@@ -1562,7 +1566,11 @@ def _chosen_by_criteria(ev: Ev, texts: dict[str, str]) -> bool:
 
 def _education(ev: Ev, texts: dict[str, str], named_here: bool) -> str | None:
     """Why a call to vote is voter education, if it is: its object is an office, or (with no
-    participant named) a description or the time and place of the vote."""
+    participant named) a description or the time and place of the vote. A call to make
+    someone win ("menangkan di wilayah masing-masing") always has a side as its object, named
+    or not: it is never education."""
+    if ev.start is not None and _WIN_CALL in texts.get(ev.field, "")[ev.start : ev.end]:
+        return None
     if _office_object(ev, texts):
         return OFFICE_VOTE
     if named_here:

@@ -321,6 +321,23 @@ def test_choosing_by_criteria_or_by_date_and_place_is_voter_education(engine: En
     assert "register.endorse" in _features(engine, named)
 
 
+def test_a_call_read_as_education_is_education_in_every_list_that_has_it(
+    engine: Engine,
+) -> None:
+    # "pilihlah" is a call to vote and an endorsing word: one reading for both
+    post = _post("", transcript="Pilihlah yang terbaik di antara yang terbaik untuk kabupaten")
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    found = analysis.features.found if analysis.features else {}
+    assert "register.endorse" not in found
+    assert "register.educate" in found
+    assert not analysis.decision.hits
+    assert "register.endorse" in _features(engine, _post("Pilihlah Ganjar-Mahfud nomor 3"))
+    # a call to make someone win has a side as its object, though a place follows it
+    win = _post("", transcript="Seluruh RT harus loyal, menangkan di wilayah masing-masing")
+    win_found = engine.analyse(win, complete=True, full_path=True).features
+    assert win_found is not None and "register.educate" not in win_found.found
+
+
 def test_a_candidate_word_that_says_there_is_none_refers_to_nobody(engine: Engine) -> None:
     for text in ("Twibbon KPU tanpa gambar paslon", "Contoh surat suara dengan paslon fiktif"):
         assert "text.candidate_word" not in _features(engine, _post(text)), text
