@@ -272,6 +272,12 @@ _MONTHS = _word_set(
     "desember jan feb mar apr jun jul agu agt agus sep sept okt nov des"
 )
 OFFICE_VOTE = "voting for an office"
+BALLOT_VOTE = "the ballot voted on"
+# A passive vote verb ("dicoblos", "dipilih") after a ballot as its subject ("lima kertas yang
+# akan dicoblos", "surat suara yang sudah dicoblos"): the ballot is described, nobody chosen.
+_BALLOTS = _word_set("kertas surat kartu lembar lembaran kolom kotak")
+_BALLOT_LINKS = _word_set("yang akan sudah telah harus bisa dapat untuk nanti tidak suara")
+BALLOT_WINDOW = 4  # words between the ballot and the passive verb
 CRITERIA_VOTE = "choosing by criteria"
 OFFICE_WINDOW = 3  # "pilih calon kepala daerah": determiners before the office voted for
 _DETERMINERS = _word_set("calon seorang para sang sosok figur")
@@ -965,9 +971,10 @@ def read_register(
         # it endorsement ("jangan lupa tanda tangan saksi" urges nothing partisan).
         # A vote for an office, by criteria, or for a date and place is voter education.
         education: dict[tuple[str, int | None], str] = {}
+        spoken = dict(originals[side])
         for key in keys["call_to_vote"]:
             for ev in feats.found.get(key, ()):
-                cue = _education(ev, texts, named_here)
+                cue = _education(ev, texts, named_here, spoken)
                 if cue is not None:
                     education[(ev.field, ev.start)] = cue
         partisan = {
@@ -1564,7 +1571,9 @@ def _chosen_by_criteria(ev: Ev, texts: dict[str, str]) -> bool:
     return bool(after) and after[0] in _RELATIVE
 
 
-def _education(ev: Ev, texts: dict[str, str], named_here: bool) -> str | None:
+def _education(
+    ev: Ev, texts: dict[str, str], named_here: bool, originals: dict[str, str]
+) -> str | None:
     """Why a call to vote is voter education, if it is: its object is an office, or (with no
     participant named) a description or the time and place of the vote. A call to make
     someone win ("menangkan di wilayah masing-masing") always has a side as its object, named
@@ -1577,9 +1586,30 @@ def _education(ev: Ev, texts: dict[str, str], named_here: bool) -> str | None:
         return None
     if _chosen_by_criteria(ev, texts):
         return CRITERIA_VOTE
+    if _ballot_voted(ev, texts, originals):
+        return BALLOT_VOTE
     if _when_and_where(ev, texts):
         return WHEN_WHERE_VOTE
     return None
+
+
+def _ballot_voted(ev: Ev, texts: dict[str, str], originals: dict[str, str]) -> bool:
+    """A passive vote verb whose subject is a ballot ("ada lima kertas yang akan dicoblos"):
+    the ballot described, as voter education describes it. The normaliser folds "dicoblos" to
+    "coblos", so the passive is read in the words as written."""
+    if ev.start is None or ev.end is None:
+        return False
+    text = texts.get(ev.field, "")
+    verb = text[ev.start : ev.end].split(" ", 1)[0]
+    if not verb.isalpha():
+        return False
+    for word in reversed(text[max(0, ev.start - 60) : ev.start].split()[-BALLOT_WINDOW:]):
+        if word in _BALLOTS:
+            orig = originals.get(ev.field, "")
+            return re.search(rf"(?<![^\W_])di-?{verb}(?![^\W_])", orig, re.IGNORECASE) is not None
+        if word not in _BALLOT_LINKS:
+            return False
+    return False
 
 
 def _when_and_where(ev: Ev, texts: dict[str, str]) -> bool:

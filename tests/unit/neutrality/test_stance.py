@@ -15,6 +15,7 @@ from neutrality.stance import (
     _FIRST_PERSON,
     _WORD,
     ATTRIBUTED_QUOTE,
+    BALLOT_VOTE,
     ORDER_TOLD,
     SIGNED_SAYING,
     SLOGAN_TAG,
@@ -336,6 +337,20 @@ def test_a_call_read_as_education_is_education_in_every_list_that_has_it(
     win = _post("", transcript="Seluruh RT harus loyal, menangkan di wilayah masing-masing")
     win_found = engine.analyse(win, complete=True, full_path=True).features
     assert win_found is not None and "register.educate" not in win_found.found
+
+
+def test_a_ballot_as_the_subject_of_a_passive_vote_is_voter_education(engine: Engine) -> None:
+    for words in (
+        "Ada lima kertas yang akan dicoblos, masing-masing punya makna sendiri",
+        "Surat suara yang sudah dicoblos dilipat kembali lalu dimasukkan ke kotak",
+    ):
+        analysis = engine.analyse(_post("", transcript=words), complete=True, full_path=True)
+        found = analysis.features.found if analysis.features else {}
+        assert "register.endorse" not in found, words
+        assert any(BALLOT_VOTE in ev.label for ev in found.get("register.educate", ())), words
+    # an active vote with the voters as its subject is a call, ballot or not
+    active = _post("", transcript="Kertas yang akan kita coblos nanti calon nomor urut 2 ya")
+    assert "register.endorse" in _features(engine, active)
 
 
 def test_a_candidate_word_that_says_there_is_none_refers_to_nobody(engine: Engine) -> None:
