@@ -1208,3 +1208,14 @@ def test_an_open_question_to_the_person_addressed(engine: Engine) -> None:
     assert "question.asked" in analysis.features.found
     assert "register.report" not in analysis.features.found
     assert engine.decide(_post("Kamu pilih Prabowo kan?")).outcome is not Outcome.PASS
+
+
+def test_a_campaign_notified_to_the_supervisor_is_administration(engine: Engine) -> None:
+    post = _post(
+        "",
+        transcript="Kami sudah menerima surat pemberitahuan jadwal kampanye pasangan calon "
+        "nomor urut 2 untuk pekan depan",
+    )
+    found = _features(engine, post)
+    assert "register.administer" in found and "register.endorse" not in found
+    assert not engine.decide(post).hits
