@@ -1219,3 +1219,10 @@ def test_a_campaign_notified_to_the_supervisor_is_administration(engine: Engine)
     found = _features(engine, post)
     assert "register.administer" in found and "register.endorse" not in found
     assert not engine.decide(post).hits
+
+
+def test_a_reporters_stand_in_for_a_name_is_a_candidate_named(engine: Engine) -> None:
+    post = _post("", transcript="Pokoknya saya dukung (nama calon) jadi bupati")
+    found = _features(engine, post)
+    assert "text.candidate_word" in found and "register.endorse" in found
+    assert "N02.generic-candidate" in {h.rule_id for h in engine.decide(post).hits}
