@@ -258,6 +258,9 @@ _TEMPORAL = _word_set(
 )
 # Question words (Indonesian, Javanese, Sundanese, Betawi): the object of a question.
 _QUESTION = QUESTION_WORDS
+RIGHT_VOTE = "the right to vote stated"
+# Modals of ability, permission and right before a vote verb ("bisa memilih", "berhak memilih").
+_RIGHT_MODALS = _word_set("bisa boleh dapat berhak bebas leluasa sanggup mampu")
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
 # Hortatives urge whatever follows them; the lists whose words make that partisan.
 _HORTATIVES = frozenset(["ayo", "yuk", "mari", "jangan lupa"])
@@ -1053,6 +1056,13 @@ def read_register(
                         # call to vote for any rule either
                         no_calls.add((ev.field, ev.start))
                         continue
+                    if name == "call_to_vote" and not named_here and _right_stated(ev, texts):
+                        # "para ASN bisa memilih": the right to vote stated, nobody urged
+                        no_calls.add((ev.field, ev.start))
+                        found.setdefault("educate", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:educate ({RIGHT_VOTE})")
+                        )
+                        continue
                     if _received_order(ev, received, texts):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:report ({RECEIVED})")
@@ -1422,6 +1432,16 @@ def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
     before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
     after = text[ev.end : ev.end + 20].split()[:1]
     return bool(before and before[0] in _TEMPORAL) or bool(after and after[0] in _QUESTION)
+
+
+def _right_stated(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote verb right after a modal of ability, permission or right ("ASN bisa memilih",
+    "warga berhak memilih", "boleh memilih"): the right to vote stated, not a call. Only with
+    nobody named: "bisa pilih X" may suggest X."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    before = texts.get(ev.field, "")[max(0, ev.start - 20) : ev.start].split()[-1:]
+    return bool(before) and before[0] in _RIGHT_MODALS
 
 
 def _told_of(order: Ev, texts: dict[str, str]) -> bool:

@@ -17,6 +17,7 @@ from neutrality.stance import (
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
     ORDER_TOLD,
+    RIGHT_VOTE,
     SIGNED_SAYING,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
@@ -1226,3 +1227,19 @@ def test_a_reporters_stand_in_for_a_name_is_a_candidate_named(engine: Engine) ->
     found = _features(engine, post)
     assert "text.candidate_word" in found and "register.endorse" in found
     assert "N02.generic-candidate" in {h.rule_id for h in engine.decide(post).hits}
+
+
+def test_a_vote_after_a_modal_of_right_states_the_right(engine: Engine) -> None:
+    post = _post(
+        "",
+        transcript="Kami memantau media sosial, sekarang sudah banyak bakal calon dan tentunya "
+        "para ASN bisa memilih dan memilah",
+    )
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    found = analysis.features.found if analysis.features else {}
+    assert "text.call_to_vote" not in found
+    assert any(RIGHT_VOTE in ev.label for ev in found.get("register.educate", ()))
+    assert not analysis.decision.hits
+    # with a participant named the words may suggest them: kept as a call
+    named = _post("Bapak ibu bisa pilih Ganjar-Mahfud nomor 3")
+    assert "register.endorse" in _features(engine, named)
