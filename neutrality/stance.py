@@ -938,7 +938,14 @@ def read_register(
         ]
         negation_starts = {(ev.field, ev.start) for ev in negation_evs}
         negations = {(ev.field, ev.end) for ev in negation_evs}
-        named_here = any(key in feats.found for key in keys["participant"])
+        # A hand sign is weak evidence of a side: in words that warn ("bagi yang terbiasa foto
+        # dengan dua jari, harap menahan diri") it is the act warned about, nobody named.
+        warned = any(key in feats.found for key in keys["warn_cue"])
+        named_here = any(
+            not (warned and ev.label.startswith("gesture:"))
+            for key in keys["participant"]
+            for ev in feats.found.get(key, ())
+        )
         _drop_absent_candidates(feats, keys, texts)
         if not named_here:
             for ev in _refraining_orders(feats, keys, texts, negation_starts):
@@ -1008,6 +1015,7 @@ def read_register(
         # accounts tagged with @ are whom a reply is addressed to, not whom it judges.
         evaluated = any(
             not ev.label.startswith("tagged account:")
+            and not (warned and ev.label.startswith("gesture:"))
             for key in keys["participant"]
             for ev in feats.found.get(key, ())
         )

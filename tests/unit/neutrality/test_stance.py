@@ -1243,3 +1243,22 @@ def test_a_vote_after_a_modal_of_right_states_the_right(engine: Engine) -> None:
     # with a participant named the words may suggest them: kept as a call
     named = _post("Bapak ibu bisa pilih Ganjar-Mahfud nomor 3")
     assert "register.endorse" in _features(engine, named)
+
+
+def test_a_hand_sign_in_words_that_warn_names_nobody(engine: Engine) -> None:
+    ntt = Locality(province="Nusa Tenggara Timur")
+    when = dt.datetime(2024, 11, 10, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    warning = _post(
+        "",
+        transcript="Kita berharap ASN menjaga netralitas. Bagi yang terbiasa foto dengan dua jari "
+        "atau jempol, harap menahan diri sampai Pilkada selesai",
+    ).model_copy(update={"event_time": when})
+    analysis = engine.analyse(warning, ntt, complete=True)
+    found = analysis.features.found if analysis.features else {}
+    assert "text.gesture" in found  # the sign is still read, and shown
+    assert "register.endorse" not in found and "register.warn" in found
+    assert analysis.decision.outcome is Outcome.PASS
+    # the same sign with praise and no warning takes a side
+    cheer = _post("", transcript="Mantap, foto dengan dua jari dan jempol, pilkada kali ini")
+    cheer = cheer.model_copy(update={"event_time": when})
+    assert engine.decide(cheer, ntt).outcome is not Outcome.PASS
