@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
-from neutrality.choice import NAMED_CHOICE, named_choice
+from neutrality.choice import GIVEN_CHOICE, NAMED_CHOICE, given_choice, named_choice
 from neutrality.coercion import defection_threats, inside
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
@@ -419,6 +419,28 @@ class Extractor:
                 end = named_choice(norm, ev.end, HONORIFICS, self._vocabulary)
                 if end is not None:
                     feats.add(f"{zone}.named_choice", Ev(ev.field, ev.start, end, NAMED_CHOICE))
+        self._given_choices(scanned, feats)
+
+    def _given_choices(self, scanned: list[Scanned], feats: Features) -> None:
+        """A vote or support given to someone the catalogue does not know ("bulatkan suara
+        untuk DIYO", "dukungan untuk Pak Sudewo"): `<zone>.named_choice`, and the words as a
+        call to vote (`<zone>.call_to_vote`) so that the stance reader weighs them as one: a
+        negation, a report or a warning around them takes them as it takes "pilih X"."""
+        found = feats.found
+        for zone in ("text", "media"):
+            given = found.get(f"{zone}.vote_given")
+            if not given:
+                continue
+            norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
+            for ev in given:
+                norm = norms.get(ev.field)
+                if norm is None or ev.end is None or ev.start is None or ev.raw:
+                    continue
+                vote = "suara" in norm.text[ev.start : ev.end]
+                end = given_choice(norm, ev.end, vote, HONORIFICS, self._vocabulary)
+                if end is not None:
+                    feats.add(f"{zone}.named_choice", Ev(ev.field, ev.start, end, GIVEN_CHOICE))
+                    feats.add(f"{zone}.call_to_vote", Ev(ev.field, ev.start, ev.end, GIVEN_CHOICE))
 
     def _slips(
         self,

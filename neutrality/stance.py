@@ -74,6 +74,34 @@ STRONG_CUE_LISTS = frozenset(
 REGISTER_WEIGHT = 2
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
+DECLARER_WINDOW = 10  # words between a first-person subject and its verb of saying
+# Words after which a pronoun is no subject ("kepada kami", "menurut saya", "bersama kita").
+_NOT_SUBJECT = frozenset(
+    [
+        "kepada",
+        "pada",
+        "ke",
+        "dengan",
+        "untuk",
+        "utk",
+        "bagi",
+        "oleh",
+        "sama",
+        "menurut",
+        "bersama",
+        "buat",
+        "tentang",
+        "terhadap",
+        "antara",
+        "dari",
+    ]
+)
+# A negation governs every member of a list it opens ("tidak mengenakan atribut mendukung
+# ataupun kode-kode dukungan", "jangan sampai ada kades atau lurah yang like atau komen
+# memberikan dukungan"): past a coordinator its reach starts again, each member within
+# NEGATION_WINDOW words, the whole within NEGATION_SCOPE words.
+COORDINATORS = frozenset(["atau", "ataupun", "maupun", "dan", "serta", "or", "and", "nor"])
+NEGATION_SCOPE = 12
 EVALUATION_LIST = "evaluation_cue"  # endorsement only beside a participant named on that side
 # Mood and comparison take sides in any words: a wish (`optative_cue`) for a participant's victory
 # (`win_outcome`), and a comparison (`comparative_cue`) between participants of one race.
@@ -85,6 +113,8 @@ HOLDER_LISTS = ("support", "endorse_cue", "call_to_vote")
 REFRAIN = "an instruction to refrain"
 REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orders
 _PURPOSE = frozenset(["untuk", "utk", "agar", "supaya", "biar", "buat", "spy"])
+# Quantifiers before the people a directive tells ("seluruh kepala desa", "para guru").
+_QUANTIFIERS = frozenset(["seluruh", "semua", "para", "setiap", "segenap", "segala", "tiap"])
 FORBIDDEN_ROLE = "a campaign role forbidden"
 ROLE_WINDOW = 3  # words between a negation and the campaign role it forbids
 # Verbs of becoming and joining (and their particles) between a prohibition and a role.
@@ -113,6 +143,25 @@ OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 # report cue word too; the subject's words are its evidence.
 SUBJECT_SUPPORT = "support of the subject named"
 RECEIVED = "an instruction someone received"
+ORDER_TOLD = "a superior's order told of"
+_WIN_CALL = "menangkan"  # "menangkan", "memenangkan", "ayo menangkan": making a side win
+# Active verbs of ordering (meN- forms): with a superior before them, an order told of.
+_ACTIVE_ORDERS = frozenset(
+    [
+        "mengarahkan",
+        "memerintahkan",
+        "menyuruh",
+        "menginstruksikan",
+        "meminta",
+        "memaksa",
+        "mewajibkan",
+        "menekan",
+        "menggiring",
+        "mengerahkan",
+        "memobilisasi",
+        "menugaskan",
+    ]
+)
 WHOEVER_WINS = "whoever wins"
 # A free-choice relative about the winner ("siapapun yang jadi presiden", "siapa pun
 # pemenangnya", Javanese "sopo wae sing dadi", Sundanese "saha wae nu jadi"): the author speaks
@@ -209,6 +258,9 @@ _TEMPORAL = _word_set(
 )
 # Question words (Indonesian, Javanese, Sundanese, Betawi): the object of a question.
 _QUESTION = QUESTION_WORDS
+RIGHT_VOTE = "the right to vote stated"
+# Modals of ability, permission and right before a vote verb ("bisa memilih", "berhak memilih").
+_RIGHT_MODALS = _word_set("bisa boleh dapat berhak bebas leluasa sanggup mampu")
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
 # Hortatives urge whatever follows them; the lists whose words make that partisan.
 _HORTATIVES = frozenset(["ayo", "yuk", "mari", "jangan lupa"])
@@ -223,6 +275,12 @@ _MONTHS = _word_set(
     "desember jan feb mar apr jun jul agu agt agus sep sept okt nov des"
 )
 OFFICE_VOTE = "voting for an office"
+BALLOT_VOTE = "the ballot voted on"
+# A passive vote verb ("dicoblos", "dipilih") after a ballot as its subject ("lima kertas yang
+# akan dicoblos", "surat suara yang sudah dicoblos"): the ballot is described, nobody chosen.
+_BALLOTS = _word_set("kertas surat kartu lembar lembaran kolom kotak")
+_BALLOT_LINKS = _word_set("yang akan sudah telah harus bisa dapat untuk nanti tidak suara")
+BALLOT_WINDOW = 4  # words between the ballot and the passive verb
 CRITERIA_VOTE = "choosing by criteria"
 OFFICE_WINDOW = 3  # "pilih calon kepala daerah": determiners before the office voted for
 _DETERMINERS = _word_set("calon seorang para sang sosok figur")
@@ -827,11 +885,23 @@ def read_register(
                 found.setdefault("report", []).append(
                     Ev(f"urls[{i}]", None, None, "register:report (a link to a publisher)", host)
                 )
+        named_at: set[tuple[str, int | None]] = {
+            (ev.field, ev.start)
+            for key in keys["participant"]
+            for ev in feats.found.get(key, ())
+            if ev.start is not None
+        }
         for name, register in CUE_LISTS.items():
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
                     if name in WORDS_ONLY_LISTS and ev.field not in SPOKEN_FIELDS:
                         continue
+                    if (
+                        name in ATTRIBUTION_LISTS
+                        and ev.field in SPOKEN_FIELDS
+                        and _declared(ev, texts, named_at)
+                    ):
+                        continue  # "kami ... menyatakan": the speaker's own declaration
                     found.setdefault(register, []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:{register} ({name})")
                     )
@@ -868,7 +938,14 @@ def read_register(
         ]
         negation_starts = {(ev.field, ev.start) for ev in negation_evs}
         negations = {(ev.field, ev.end) for ev in negation_evs}
-        named_here = any(key in feats.found for key in keys["participant"])
+        # A hand sign is weak evidence of a side: in words that warn ("bagi yang terbiasa foto
+        # dengan dua jari, harap menahan diri") it is the act warned about, nobody named.
+        warned = any(key in feats.found for key in keys["warn_cue"])
+        named_here = any(
+            not (warned and ev.label.startswith("gesture:"))
+            for key in keys["participant"]
+            for ev in feats.found.get(key, ())
+        )
         _drop_absent_candidates(feats, keys, texts)
         if not named_here:
             for ev in _refraining_orders(feats, keys, texts, negation_starts):
@@ -904,9 +981,10 @@ def read_register(
         # it endorsement ("jangan lupa tanda tangan saksi" urges nothing partisan).
         # A vote for an office, by criteria, or for a date and place is voter education.
         education: dict[tuple[str, int | None], str] = {}
+        spoken = dict(originals[side])
         for key in keys["call_to_vote"]:
             for ev in feats.found.get(key, ()):
-                cue = _education(ev, texts, named_here)
+                cue = _education(ev, texts, named_here, spoken)
                 if cue is not None:
                     education[(ev.field, ev.start)] = cue
         partisan = {
@@ -925,12 +1003,19 @@ def read_register(
             for ev in feats.found.get(key, ())
             if ev.start is not None and _told_of(ev, texts)
         ]
+        # Active orders told of: a superior named as the subject of a verb of ordering ("Camat
+        # mengarahkan untuk memilih X", "pak Kades menyuruh kami"), the speaker not among them.
+        told_orders = _orders_by_others(feats, keys, texts, named_at)
+        if told_orders:
+            found.setdefault("report", []).extend(told_orders)
+            received += told_orders
         # A field that quotes someone with a reporting cue is reported speech: the endorsement
         # cues in it are the quoted speaker's, not the author's.
         # Praise or blame is a side taken only when it is said of someone the author names:
         # accounts tagged with @ are whom a reply is addressed to, not whom it judges.
         evaluated = any(
             not ev.label.startswith("tagged account:")
+            and not (warned and ev.label.startswith("gesture:"))
             for key in keys["participant"]
             for ev in feats.found.get(key, ())
         )
@@ -979,12 +1064,22 @@ def read_register(
                         # call to vote for any rule either
                         no_calls.add((ev.field, ev.start))
                         continue
+                    if name == "call_to_vote" and not named_here and _right_stated(ev, texts):
+                        # "para ASN bisa memilih": the right to vote stated, nobody urged
+                        no_calls.add((ev.field, ev.start))
+                        found.setdefault("educate", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:educate ({RIGHT_VOTE})")
+                        )
+                        continue
                     if _received_order(ev, received, texts):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:report ({RECEIVED})")
                         )
                         continue
-                    cue = education.get((ev.field, ev.start)) if name == "call_to_vote" else None
+                    # The words a call to vote was read in are read so in every list that has
+                    # them ("pilihlah" is a call to vote and an endorsing word): voter
+                    # education for one is voter education for all.
+                    cue = education.get((ev.field, ev.start))
                     if cue is not None:
                         found.setdefault("educate", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:educate ({cue})")
@@ -1133,6 +1228,8 @@ _KEYS = {
             "candidate_word",
             "campaign_term",
             "campaign_team",
+            "asn_audience",
+            "office_title",
             "gesture",
             "political_context",
         )
@@ -1345,6 +1442,16 @@ def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
     return bool(before and before[0] in _TEMPORAL) or bool(after and after[0] in _QUESTION)
 
 
+def _right_stated(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote verb right after a modal of ability, permission or right ("ASN bisa memilih",
+    "warga berhak memilih", "boleh memilih"): the right to vote stated, not a call. Only with
+    nobody named: "bisa pilih X" may suggest X."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    before = texts.get(ev.field, "")[max(0, ev.start - 20) : ev.start].split()[-1:]
+    return bool(before) and before[0] in _RIGHT_MODALS
+
+
 def _told_of(order: Ev, texts: dict[str, str]) -> bool:
     """A passive order with no hearer as its subject and no condition or request before it:
     "Kordik diminta", "diarahkan untuk" tell of an order; "kalian diminta", "kalau diminta",
@@ -1353,6 +1460,48 @@ def _told_of(order: Ev, texts: dict[str, str]) -> bool:
     return not before or not (
         before[0] in _HEARERS or before[0] in _CONDITIONS or before[0] in _IMPERATIVE_MARKERS
     )
+
+
+def _orders_by_others(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    named_at: set[tuple[str, int | None]],
+) -> list[Ev]:
+    """Take out the directives that are a superior's order told of, and return them.
+
+    A superior (an office or an audience word: camat, kades, kepala dinas) right before an
+    active verb of ordering is its subject ("Camat mengarahkan untuk memilih X"): the words
+    tell what someone above ordered, as a whistle-blower tells reporters, unless the speaker
+    is that superior ("saya selaku camat mengarahkan", see `_declared`). Only in words (a
+    media description is a reporter's account of the act itself)."""
+    ends: dict[str, set[int]] = {}
+    for name in ("asn_audience", "office_title"):
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.field in SPOKEN_FIELDS and ev.end is not None and not ev.raw:
+                    ends.setdefault(ev.field, set()).add(ev.end)
+    if not ends:
+        return []
+    out: list[Ev] = []
+    for field, at in ends.items():
+        text = texts.get(field, "")
+        for end in at:
+            start = end + 1
+            stop = text.find(" ", start)
+            stop = len(text) if stop < 0 else stop
+            if text[start:stop] not in _ACTIVE_ORDERS:
+                continue
+            verb = Ev(field, start, stop, f"register:report ({ORDER_TOLD})")
+            if not _declared(verb, texts, named_at):
+                out.append(verb)
+    if out:
+        told = {(ev.field, ev.start) for ev in out}
+        for key in keys["directive_cue"]:
+            evs = feats.found.get(key)
+            if evs:
+                _keep(feats, key, evs, [ev for ev in evs if (ev.field, ev.start) not in told])
+    return out
 
 
 def _received_order(ev: Ev, received: list[Ev], texts: dict[str, str]) -> bool:
@@ -1369,6 +1518,31 @@ def _received_order(ev: Ev, received: list[Ev], texts: dict[str, str]) -> bool:
     return False
 
 
+def _declared(ev: Ev, texts: dict[str, str], named_at: set[tuple[str, int | None]]) -> bool:
+    """A verb of saying whose subject is the speaker ("kami dari forum ... menyatakan", "saya
+    tegaskan"): a first-person pronoun, not the object of a preposition, among the
+    DECLARER_WINDOW words before it, and no participant named between the two ("kita lihat
+    Prabowo menyatakan" reports Prabowo). It declares; it attributes nothing to anyone else."""
+    if ev.start is None:
+        return False
+    text = texts.get(ev.field, "")
+    cut = ev.start
+    for _ in range(DECLARER_WINDOW):
+        cut = text.rfind(" ", 0, max(0, cut - 1))
+        if cut < 0:
+            cut = -1
+            break
+    before = text[cut + 1 : ev.start].split()
+    at = cut + 1
+    for i, word in enumerate(before):
+        if word in _PRONOUNS and (i == 0 or before[i - 1] not in _NOT_SUBJECT):
+            return not any(
+                f == ev.field and s is not None and at < s < ev.start for f, s in named_at
+            )
+        at += len(word) + 1
+    return False
+
+
 def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:
     """A negation cue within the NEGATION_WINDOW words before the endorsing word."""
     if ev.start is None:
@@ -1381,7 +1555,30 @@ def _negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, st
         if cut < 0:
             cut = 0
             break
-    return any(f == ev.field and end is not None and cut <= end <= ev.start for f, end in negations)
+    if any(f == ev.field and end is not None and cut <= end <= ev.start for f, end in negations):
+        return True
+    return any(
+        f == ev.field and end is not None and end < cut and _coordinated(text[end : ev.start])
+        for f, end in negations
+    )
+
+
+def _coordinated(between: str) -> bool:
+    """Whether the words between a negation and an endorsing word are members of one list the
+    negation opens: at least one coordinator, each member shorter than NEGATION_WINDOW words, all
+    within NEGATION_SCOPE words."""
+    words = between.split()
+    if len(words) > NEGATION_SCOPE or COORDINATORS.isdisjoint(words):
+        return False
+    member = 0
+    for word in words:
+        if word in COORDINATORS:
+            member = 0
+            continue
+        member += 1
+        if member > NEGATION_WINDOW - 1:
+            return False
+    return True
 
 
 def _hortative(ev: Ev, texts: dict[str, str]) -> bool:
@@ -1402,18 +1599,45 @@ def _chosen_by_criteria(ev: Ev, texts: dict[str, str]) -> bool:
     return bool(after) and after[0] in _RELATIVE
 
 
-def _education(ev: Ev, texts: dict[str, str], named_here: bool) -> str | None:
+def _education(
+    ev: Ev, texts: dict[str, str], named_here: bool, originals: dict[str, str]
+) -> str | None:
     """Why a call to vote is voter education, if it is: its object is an office, or (with no
-    participant named) a description or the time and place of the vote."""
+    participant named) a description or the time and place of the vote. A call to make
+    someone win ("menangkan di wilayah masing-masing") always has a side as its object, named
+    or not: it is never education."""
+    if ev.start is not None and _WIN_CALL in texts.get(ev.field, "")[ev.start : ev.end]:
+        return None
     if _office_object(ev, texts):
         return OFFICE_VOTE
     if named_here:
         return None
     if _chosen_by_criteria(ev, texts):
         return CRITERIA_VOTE
+    if _ballot_voted(ev, texts, originals):
+        return BALLOT_VOTE
     if _when_and_where(ev, texts):
         return WHEN_WHERE_VOTE
     return None
+
+
+def _ballot_voted(ev: Ev, texts: dict[str, str], originals: dict[str, str]) -> bool:
+    """A passive vote verb whose subject is a ballot ("ada lima kertas yang akan dicoblos"):
+    the ballot described, as voter education describes it. The normaliser folds "dicoblos" to
+    "coblos", so the passive is read in the words as written."""
+    if ev.start is None or ev.end is None:
+        return False
+    text = texts.get(ev.field, "")
+    verb = text[ev.start : ev.end].split(" ", 1)[0]
+    if not verb.isalpha():
+        return False
+    for word in reversed(text[max(0, ev.start - 60) : ev.start].split()[-BALLOT_WINDOW:]):
+        if word in _BALLOTS:
+            orig = originals.get(ev.field, "")
+            return re.search(rf"(?<![^\W_])di-?{verb}(?![^\W_])", orig, re.IGNORECASE) is not None
+        if word not in _BALLOT_LINKS:
+            return False
+    return False
 
 
 def _when_and_where(ev: Ev, texts: dict[str, str]) -> bool:
@@ -1587,15 +1811,24 @@ def _refraining_orders(
     "ASN diminta tidak membuat keputusan yang menguntungkan calon", "pegawai harus untuk tidak
     ikut kampanye" order people to refrain: a neutrality rule being given or quoted, not an
     official directing staff for someone. With a participant named the caller keeps them
-    ("kalian harus tidak pilih X" directs against X)."""
+    ("kalian harus tidak pilih X" directs against X). The people told may stand between the
+    directive and the negation ("kami minta timses menahan diri", "saya minta seluruh kepala
+    desa tidak ..."): an audience or a campaign team named there is skipped."""
     removed: list[Ev] = []
+    hearers: dict[tuple[str, int], int] = {}
+    for name in ("asn_audience", "campaign_team"):
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.start is not None and ev.end is not None and not ev.raw:
+                    at = (ev.field, ev.start)
+                    hearers[at] = max(ev.end, hearers.get(at, 0))
     for key in keys["directive_cue"]:
         evs = feats.found.get(key)
         if not evs:
             continue
         kept = []
         for ev in evs:
-            if _refrains(ev, texts, negation_starts):
+            if _refrains(ev, texts, negation_starts, hearers):
                 removed.append(ev)
             else:
                 kept.append(ev)
@@ -1603,16 +1836,31 @@ def _refraining_orders(
     return removed
 
 
-def _refrains(ev: Ev, texts: dict[str, str], negation_starts: set[tuple[str, int | None]]) -> bool:
+def _refrains(
+    ev: Ev,
+    texts: dict[str, str],
+    negation_starts: set[tuple[str, int | None]],
+    hearers: dict[tuple[str, int], int] | None = None,
+) -> bool:
     """A negation opening what the directive asks, past any purpose word ("diminta untuk
-    tidak", "harus agar tidak")."""
+    tidak", "harus agar tidak") and the people told (`hearers`: where an audience named in
+    the field starts, and where it ends)."""
     if ev.end is None or ev.raw:
         return False
     text = texts.get(ev.field, "")
     at = ev.end
+    told = hearers or {}
     for _ in range(REFRAIN_WINDOW):
         while at < len(text) and text[at] == " ":
             at += 1
+        word_end = text.find(" ", at)
+        if text[at : word_end if word_end >= 0 else len(text)] in _QUANTIFIERS and word_end > 0:
+            at = word_end + 1
+        past = told.get((ev.field, at))
+        if past is not None:
+            at = past
+            while at < len(text) and text[at] == " ":
+                at += 1
         if (ev.field, at) in negation_starts:
             return True
         nxt = text.find(" ", at)

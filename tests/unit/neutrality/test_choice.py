@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from neutrality import Engine
-from neutrality.choice import named_choice
+from neutrality.choice import given_choice, named_choice
 from neutrality.features import HONORIFICS
 from neutrality.normalise import NormText
 from schemas import Post
@@ -48,4 +48,51 @@ def test_the_same_order_naming_an_office_is_not_a_named_choice(
     engine: Engine, speech: Callable[[str], Post]
 ) -> None:
     post = speech("Tinggal seminggu lagi pilkada, saya minta satu pilihan, harus milih Pak Bupati")
+    assert "N02.generic-candidate" not in {h.rule_id for h in engine.decide(post).hits}
+
+
+def _given(orig: str, phrase: str, vote: bool = True) -> int | None:
+    text = orig.casefold()
+    end = text.index(phrase) + len(phrase)
+    return given_choice(NormText(orig, text), end, vote, HONORIFICS, VOCABULARY)
+
+
+def test_a_vote_given_to_an_acronym_or_a_named_person_is_a_choice() -> None:
+    orig = "Saya sudah bulatkan suara untuk DIYO"
+    end = _given(orig, "bulatkan suara")
+    assert end is not None and orig.casefold()[:end].endswith("untuk diyo")
+    # a few words may stand between the vote and the one it goes to
+    orig = "berikan suara itu juga untuk DIYO"
+    end = _given(orig, "berikan suara")
+    assert end is not None and orig.casefold()[:end].endswith("diyo")
+    # support given to a person named with a term of address
+    orig = "ini dukungan untuk Pak Sudewo jadi bupati"
+    end = _given(orig, "dukungan untuk", vote=False)
+    assert end is not None and orig.casefold()[:end].endswith("pak sudewo")
+
+
+def test_support_for_an_acronym_a_far_name_or_an_office_is_not_a_choice() -> None:
+    # support goes to many things: only a vote goes to an acronym
+    assert _given("terima kasih atas dukungan untuk UMKM desa", "dukungan untuk", False) is None
+    # too many words between the vote and the recipient
+    assert _given("berikan suara di TPS pagi hari nanti untuk DIYO", "berikan suara") is None
+    # an office, a lower-case word, a word of the lexicon
+    assert _given("suara untuk Pak Bupati", "suara untuk") is None
+    assert _given("suara untuk rakyat kecil", "suara untuk") is None
+    assert _given("suara untuk RT", "suara untuk") is None
+
+
+def test_a_vote_given_to_an_acronym_in_a_speech_is_a_generic_candidate(
+    engine: Engine, speech: Callable[[str], Post]
+) -> None:
+    post = speech("Masyarakat yang memilih saya kemarin, berikan suara itu juga untuk DIYO")
+    decision = engine.decide(post)
+    hit = next(h for h in decision.hits if h.rule_id == "N02.generic-candidate")
+    assert any("DIYO" in e.excerpt for e in hit.evidence)
+
+
+def test_a_vote_given_to_an_acronym_under_a_prohibition_is_a_warning(
+    engine: Engine, speech: Callable[[str], Post]
+) -> None:
+    post = speech("Jangan berikan suara untuk DIYO hanya karena uang, tolak politik uang")
     assert "N02.generic-candidate" not in {h.rule_id for h in engine.decide(post).hits}

@@ -174,3 +174,22 @@ def test_a_paraphrased_chat_carries_its_instruction_in_the_groups_content(engine
         text="instruksi menggerakkan RT/RW mendata warga penerima bantuan sembako",
     )
     assert not engine.decide(_post(action=Action.SHARE, target=duty)).hits
+
+
+@pytest.mark.parametrize(
+    "request_words",
+    ["Aku minta", "Ambo minta", "Beta minta", "Kulo nyuwun"],
+)
+def test_a_request_in_any_first_person_is_a_directive(engine: Engine, request_words: str) -> None:
+    post = Post(
+        platform=Platform.WHATSAPP,
+        post_id="d1",
+        account_id="wa:asn",
+        text="",
+        action=Action.POST,
+        transcript=f"{request_words} semua perangkat desa dukung petahana",
+        event_time=dt.datetime(2024, 10, 15, 9, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+    )
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None and "text.directive_cue" in analysis.features.found
+    assert "N10.directing-staff" in {h.rule_id for h in analysis.decision.hits}

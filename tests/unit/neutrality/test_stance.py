@@ -10,14 +10,20 @@ from hypothesis import strategies as st
 
 from neutrality import Engine
 from neutrality.catalogue import Locality
+from neutrality.featureset import Ev
 from neutrality.stance import (
     _FIRST_PERSON,
     _WORD,
     ATTRIBUTED_QUOTE,
+    BALLOT_VOTE,
+    ORDER_TOLD,
+    RIGHT_VOTE,
     SIGNED_SAYING,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
     THANKS_TO_ACCOUNT,
+    _coordinated,
+    _declared,
     _first_person,
     _trailing_tags,
     attributed_quotation,
@@ -129,6 +135,86 @@ def test_prohibition_turns_endorsing_words_into_a_warning(engine: Engine) -> Non
     assert "register.warn" in found and "register.endorse" not in found
 
 
+def test_a_prohibition_governs_every_member_of_the_list_it_opens(engine: Engine) -> None:
+    post = _post(
+        "Jangan sampai ada kades atau lurah yang like atau komen memberikan dukungan di medsos, "
+        "ini ranahnya pidana pilkada"
+    )
+    found = _features(engine, post)
+    assert "register.warn" in found and "register.endorse" not in found
+    post = _post("ASN tidak boleh mengenakan atribut ataupun kode kode dukungan untuk calon")
+    assert "register.endorse" not in _features(engine, post)
+
+
+def test_a_list_too_long_or_without_a_coordinator_is_out_of_the_negations_reach() -> None:
+    assert _coordinated(" mengenakan atribut mendukung ataupun kode kode ")
+    assert not _coordinated(" ada yang lain kami tetap ")  # no list: the reach is the window
+    assert not _coordinated(" lupa datang ke tps pagi hari dan ")  # a member too long
+    long_list = " a atau b atau c atau d atau e atau f atau g "
+    assert not _coordinated(long_list)  # past NEGATION_SCOPE words
+
+
+def test_an_order_to_refrain_may_name_the_people_it_tells(engine: Engine) -> None:
+    post = _post("", transcript="Saya minta seluruh kepala desa tidak memasang spanduk paslon")
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    assert "text.directive_cue" not in analysis.features.found
+    assert "register.warn" in analysis.features.found
+    assert "N10.directing-staff" not in {h.rule_id for h in analysis.decision.hits}
+    # restraint asked of a campaign team is a warning too
+    post = _post("", transcript="Kami minta timses menahan diri selama masa tenang")
+    assert "text.directive_cue" not in _features(engine, post)
+    # an order to vote, with a prohibition after it, is still an order
+    post = _post("", transcript="Saya minta seluruh kepala desa pilih calon kita, jangan yang lain")
+    assert "N10.directing-staff" in {h.rule_id for h in engine.decide(post).hits}
+
+
+def test_a_verb_of_saying_after_a_first_person_subject_declares() -> None:
+    def declared(text: str, named_at: set[tuple[str, int | None]] | None = None) -> bool:
+        verb = text.index("menyatakan")
+        ev = Ev("transcript", verb, verb + len("menyatakan"), "list:report_cue")
+        return _declared(ev, {"transcript": text}, named_at or set())
+
+    assert declared("kami dari forum pegawai kabupaten garut menyatakan indonesia butuh")
+    assert declared("saya menyatakan siap")
+    # the pronoun after a preposition is no subject; too far back it is another clause's
+    assert not declared("kepada kami ketua kpu menyatakan hasilnya sah")
+    assert not declared(
+        "kami hadir tadi pagi di aula kantor bupati lalu bapak ketua kpu menyatakan"
+    )
+    # a participant named between them is the one who says
+    text = "kita lihat prabowo menyatakan siap"
+    assert not declared(text, {("transcript", text.index("prabowo"))})
+
+
+def test_a_first_person_declaration_is_not_news_passed_on(engine: Engine) -> None:
+    post = _post(
+        "",
+        transcript="Kami dari paguyuban pegawai kontrak Kabupaten Garut, menyatakan Indonesia "
+        "membutuhkan pemimpin muda. Mas Gibran Rakabuming Raka, terima kasih",
+    )
+    found = _features(engine, post)
+    assert "register.report" not in found and "exception.news" not in found
+    post = _post("", transcript="Ketua KPU menyatakan Prabowo-Gibran ditetapkan sebagai pemenang")
+    assert "register.report" in _features(engine, post)
+
+
+def test_a_superiors_order_told_of_is_reported_not_given(engine: Engine) -> None:
+    told = _post("", transcript="Camat mengarahkan untuk memilih Pak Azis, kata perangkat desa")
+    analysis = engine.analyse(told, complete=True)
+    assert analysis.features is not None
+    report = analysis.features.found.get("register.report", [])
+    assert any(ORDER_TOLD in ev.label for ev in report)  # shown to the supervisor
+    assert "text.directive_cue" not in analysis.features.found
+    assert not {h.rule_id for h in analysis.decision.hits} & {
+        "N10.directing-staff",
+        "N10.appeal-to-asn",
+    }
+    # the speaker as the superior: an order given
+    given = _post("", transcript="Saya selaku camat mengarahkan seluruh kades memilih Pak Azis")
+    assert "N10.directing-staff" in {h.rule_id for h in engine.decide(given).hits}
+
+
 def test_a_conditional_threat_keeps_its_endorsement(engine: Engine) -> None:
     post = _post("Honorer yang tidak dukung petahana, kontrak tidak diperpanjang")
     found = _features(engine, post)
@@ -235,6 +321,37 @@ def test_choosing_by_criteria_or_by_date_and_place_is_voter_education(engine: En
         assert any(cue in ev.label for ev in found.get("register.educate", ())), text
     named = _post("Pilih yang terbaik: Ganjar-Mahfud nomor 3")
     assert "register.endorse" in _features(engine, named)
+
+
+def test_a_call_read_as_education_is_education_in_every_list_that_has_it(
+    engine: Engine,
+) -> None:
+    # "pilihlah" is a call to vote and an endorsing word: one reading for both
+    post = _post("", transcript="Pilihlah yang terbaik di antara yang terbaik untuk kabupaten")
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    found = analysis.features.found if analysis.features else {}
+    assert "register.endorse" not in found
+    assert "register.educate" in found
+    assert not analysis.decision.hits
+    assert "register.endorse" in _features(engine, _post("Pilihlah Ganjar-Mahfud nomor 3"))
+    # a call to make someone win has a side as its object, though a place follows it
+    win = _post("", transcript="Seluruh RT harus loyal, menangkan di wilayah masing-masing")
+    win_found = engine.analyse(win, complete=True, full_path=True).features
+    assert win_found is not None and "register.educate" not in win_found.found
+
+
+def test_a_ballot_as_the_subject_of_a_passive_vote_is_voter_education(engine: Engine) -> None:
+    for words in (
+        "Ada lima kertas yang akan dicoblos, masing-masing punya makna sendiri",
+        "Surat suara yang sudah dicoblos dilipat kembali lalu dimasukkan ke kotak",
+    ):
+        analysis = engine.analyse(_post("", transcript=words), complete=True, full_path=True)
+        found = analysis.features.found if analysis.features else {}
+        assert "register.endorse" not in found, words
+        assert any(BALLOT_VOTE in ev.label for ev in found.get("register.educate", ())), words
+    # an active vote with the voters as its subject is a call, ballot or not
+    active = _post("", transcript="Kertas yang akan kita coblos nanti calon nomor urut 2 ya")
+    assert "register.endorse" in _features(engine, active)
 
 
 def test_a_candidate_word_that_says_there_is_none_refers_to_nobody(engine: Engine) -> None:
@@ -1092,3 +1209,56 @@ def test_an_open_question_to_the_person_addressed(engine: Engine) -> None:
     assert "question.asked" in analysis.features.found
     assert "register.report" not in analysis.features.found
     assert engine.decide(_post("Kamu pilih Prabowo kan?")).outcome is not Outcome.PASS
+
+
+def test_a_campaign_notified_to_the_supervisor_is_administration(engine: Engine) -> None:
+    post = _post(
+        "",
+        transcript="Kami sudah menerima surat pemberitahuan jadwal kampanye pasangan calon "
+        "nomor urut 2 untuk pekan depan",
+    )
+    found = _features(engine, post)
+    assert "register.administer" in found and "register.endorse" not in found
+    assert not engine.decide(post).hits
+
+
+def test_a_reporters_stand_in_for_a_name_is_a_candidate_named(engine: Engine) -> None:
+    post = _post("", transcript="Pokoknya saya dukung (nama calon) jadi bupati")
+    found = _features(engine, post)
+    assert "text.candidate_word" in found and "register.endorse" in found
+    assert "N02.generic-candidate" in {h.rule_id for h in engine.decide(post).hits}
+
+
+def test_a_vote_after_a_modal_of_right_states_the_right(engine: Engine) -> None:
+    post = _post(
+        "",
+        transcript="Kami memantau media sosial, sekarang sudah banyak bakal calon dan tentunya "
+        "para ASN bisa memilih dan memilah",
+    )
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    found = analysis.features.found if analysis.features else {}
+    assert "text.call_to_vote" not in found
+    assert any(RIGHT_VOTE in ev.label for ev in found.get("register.educate", ()))
+    assert not analysis.decision.hits
+    # with a participant named the words may suggest them: kept as a call
+    named = _post("Bapak ibu bisa pilih Ganjar-Mahfud nomor 3")
+    assert "register.endorse" in _features(engine, named)
+
+
+def test_a_hand_sign_in_words_that_warn_names_nobody(engine: Engine) -> None:
+    ntt = Locality(province="Nusa Tenggara Timur")
+    when = dt.datetime(2024, 11, 10, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    warning = _post(
+        "",
+        transcript="Kita berharap ASN menjaga netralitas. Bagi yang terbiasa foto dengan dua jari "
+        "atau jempol, harap menahan diri sampai Pilkada selesai",
+    ).model_copy(update={"event_time": when})
+    analysis = engine.analyse(warning, ntt, complete=True)
+    found = analysis.features.found if analysis.features else {}
+    assert "text.gesture" in found  # the sign is still read, and shown
+    assert "register.endorse" not in found and "register.warn" in found
+    assert analysis.decision.outcome is Outcome.PASS
+    # the same sign with praise and no warning takes a side
+    cheer = _post("", transcript="Mantap, foto dengan dua jari dan jempol, pilkada kali ini")
+    cheer = cheer.model_copy(update={"event_time": when})
+    assert engine.decide(cheer, ntt).outcome is not Outcome.PASS
