@@ -26,13 +26,25 @@ This reader keeps, as FEATURE, the cues the author is responsible for:
 
 The evidence is the cue spans themselves, relabelled so the explanation a supervisor reads says
 which of the two it was.
+
+A second feature, REPLY_FEATURE, says whom a comment's own words single out. A comment under a
+news video or a broadcast debate answers it: the publisher's neutral register is the content's,
+not the commenter's, and a reply that names one candidate ("Tetep Ganjar Pranowo dong",
+"pak prabowo bagus teorinya, tp sudah 5 tahun gak kelihatan hasilnya") takes or attacks that
+side whatever the video reports. It holds
+when every participant the comment's own words name (outside quotation marks and genuine
+questions, as FEATURE reads them; an @-tagged account is whom the reply is addressed to, not
+whom it judges; a prayer's "amin" is not the pair AMIN) is one and the same, of a race in
+season on the day. A comment naming several ("paslon 2, 3", "Pak Mahfud keren, Gibran juga")
+or only a candidate word ("semua calon") weighs them, and one naming a past election's figure
+(the President in 2024) names no side of the race being run; neither is singled out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from neutrality.featureset import Ev, Features, Scanned
+from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.normalise import NormText
 from neutrality.onesided import original_span, with_offsets
 from neutrality.question import FEATURE as ASKED
@@ -40,6 +52,7 @@ from neutrality.stance import QUOTE_CHARS, quoted_spans
 from schemas import Action, Post
 
 FEATURE = "side.own"
+REPLY_FEATURE = "side.reply"  # a comment's own words single out one participant in season
 # The cues the model-alone rules accept as a named side, in the author's own fields.
 OWN_CUES = (
     "text.participant",
@@ -52,7 +65,9 @@ OWN_CUES = (
 RECORDING_CUES = ("text.directive_cue",)
 # The same cues in the content acted on: the author's only when the act is their whole statement.
 ACT_CUES = ("target.participant", "target.candidate_word")
+TAGGED = "tagged account:"  # the label of a participant's account tagged with @ in the text
 OWN_LABEL = "own words"
+REPLY_LABEL = "the reply singles out"
 ACT_LABEL = "own act on content naming"
 SPOKEN = frozenset({"text", "transcript"})  # fields whose quotation marks are read
 
@@ -85,6 +100,46 @@ def read_own_side(
             out.extend(_relabelled(ev, ACT_LABEL) for ev in feats.evidence(key))
     if out:
         feats.found[FEATURE] = out
+
+
+def read_reply_side(post: Post, feats: Features, in_season: Callable[[str], bool]) -> None:
+    """Add REPLY_FEATURE to a comment with words of its own whose own words (as FEATURE holds
+    them) name one participant only, of a race in season (`in_season(participant id)`); see
+    the module's docstring. Runs after `read_own_side`, on its evidence: bounded by the cues."""
+    if post.action is not Action.COMMENT or not post.text.strip():
+        return
+    own = feats.found.get(FEATURE)
+    if not own:
+        return
+    kept = {(ev.field, ev.start, ev.end) for ev in own}
+    prayed = {(ev.field, ev.start, ev.end) for ev in feats.evidence("text.optative_cue")}
+    named: set[str] = set()
+    evs: list[Ev] = []
+    for ev in feats.evidence("text.participant"):
+        span = (ev.field, ev.start, ev.end)
+        if span not in kept or span in prayed or ev.label.startswith(TAGGED):
+            # not the author's, a prayer's "amin" that is also a pair's nickname, or whom
+            # the reply is addressed to
+            continue
+        if ev.label.endswith(f"({LISTED_NUMBERS})"):
+            return  # "paslon 2, 3": several named in one breath
+        pid = _participant_id(ev.label)
+        if pid is None:
+            continue
+        named.add(pid)
+        evs.append(ev)
+        if len(named) > 1:
+            return
+    if len(named) == 1 and in_season(next(iter(named))):
+        feats.found[REPLY_FEATURE] = [_relabelled(ev, REPLY_LABEL) for ev in evs]
+
+
+def _participant_id(label: str) -> str | None:
+    """The participant id a reference's label names ("participant:pilpres-2024/03",
+    "number:2->pilpres-2024/02 (labels the name after it)"), or None when it names none."""
+    tail = label.rsplit(">", 1)[-1] if ">" in label else label.split(":", 1)[-1]
+    pid = tail.split(" ", 1)[0].split(":", 1)[-1]
+    return pid if "/" in pid else None
 
 
 def _relabelled(ev: Ev, why: str) -> Ev:
@@ -126,4 +181,4 @@ def _in_quotes(
     return any(a <= start < b for a, b in spans)
 
 
-__all__ = ["FEATURE", "possible", "read_own_side"]
+__all__ = ["FEATURE", "REPLY_FEATURE", "possible", "read_own_side", "read_reply_side"]
