@@ -14,6 +14,10 @@ This reader keeps, as FEATURE, the cues the author is responsible for:
 
 - a cue in the author's own fields (text, transcript, hashtags, the description of their own
   photo or video), unless its span lies inside quotation marks in what the person wrote;
+- but not a participant's account tagged with @ only in the post's address block, the handles
+  it opens with (the thread a reply tags) or closes with ("... istriku @jokowi"): that is whom
+  the post is addressed to, not a side it names; a handle inside the sentence ("berharap
+  @prabowo bisa ...") is a name the author uses;
 - but not a cue inside a genuine question (`neutrality.question`): "pilih mana, A atau B?"
   asks the reader, so the names in it are no side the author takes;
 - a directive ("saya minta", "harus") only in a recording (an event with a transcript or a
@@ -42,6 +46,7 @@ or only a candidate word ("semua calon") weighs them, and one naming a past elec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
@@ -91,8 +96,11 @@ def read_own_side(
     quoted: dict[str, tuple[NormText, list[tuple[int, int]]] | None] = {}
     asked = _asked_spans(feats)
     recording = bool(post.transcript or post.media_description)
+    addressees: dict[str, set[str]] = {}
     for key in (*OWN_CUES, *RECORDING_CUES) if recording else OWN_CUES:
         for ev in feats.evidence(key):
+            if ev.label.startswith(TAGGED) and _addressed(post, ev, scanned, addressees):
+                continue  # whom the post is addressed to, not a side it names
             if not _in_quotes(post, ev, scanned, normalise, quoted, asked):
                 out.append(_relabelled(ev, OWN_LABEL))
     if post.action is not Action.COMMENT or not (post.text.strip() or post.transcript.strip()):
@@ -140,6 +148,46 @@ def _participant_id(label: str) -> str | None:
     tail = label.rsplit(">", 1)[-1] if ">" in label else label.split(":", 1)[-1]
     pid = tail.split(" ", 1)[0].split(":", 1)[-1]
     return pid if "/" in pid else None
+
+
+# The address block of a typed post: the @handles it opens with (a reply's "@a @b ...") or
+# closes with ("... @jokowi"), with the commas, colons and spaces between them.
+_LEADING_HANDLES = re.compile(r"^(?:\s*@\w+[\s,:;]*)+")
+_TRAILING_HANDLES = re.compile(r"(?:[\s,;]*@\w+)+[\s.!…]*$")
+_HANDLE = re.compile(r"@(\w+)")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _addressed(post: Post, ev: Ev, scanned: list[Scanned], cache: dict[str, set[str]]) -> bool:
+    """Whether a participant's account tagged in a spoken field stands only in its address
+    block, the handles a post opens or closes with: whom it is addressed to ("@jokowi" at the
+    end of a joke, the thread a reply tags), not a name the author's sentence uses ("berharap
+    @prabowo bisa ...", "untuk bpk@basuki_btp")."""
+    if ev.field not in SPOKEN or ev.start is None or ev.end is None:
+        return False
+    if ev.field not in cache:
+        orig = post.text if ev.field == "text" else post.transcript
+        block = ""
+        lead = _LEADING_HANDLES.match(orig)
+        body = orig[lead.end() :] if lead else orig
+        if lead:
+            block += lead.group()
+        tail = _TRAILING_HANDLES.search(body)
+        if tail:
+            block += " " + tail.group()
+            body = body[: tail.start()]
+        inline = {_NOT_ALNUM.sub("", h).casefold() for h in _HANDLE.findall(body)}
+        cache[ev.field] = {
+            h for h in (_NOT_ALNUM.sub("", h).casefold() for h in _HANDLE.findall(block))
+        } - inline
+    addressed = cache[ev.field]
+    if not addressed:
+        return False
+    norm = next((sc.norm for sc in scanned if sc.field == ev.field), None)
+    if norm is None:
+        return False
+    term = _NOT_ALNUM.sub("", norm.text[ev.start : ev.end])
+    return bool(term) and any(term in handle for handle in addressed)
 
 
 def _relabelled(ev: Ev, why: str) -> Ev:

@@ -207,3 +207,17 @@ def test_a_reply_names_one_side_only_in_its_own_words() -> None:
     out_of_season = Features(found={"text.participant": [named], FEATURE: [named]})
     read_reply_side(_post("Ganjar", "comment"), out_of_season, lambda pid: False)
     assert REPLY_FEATURE not in out_of_season.found
+
+
+def test_an_account_tagged_in_the_address_block_is_whom_the_post_addresses(
+    engine: Engine,
+) -> None:
+    """A handle a post closes or opens with addresses the account; one inside the sentence is
+    a name the author uses."""
+    joke = _post("Paguyuban Suami Gaji Pas-pasan mengucapkan terima kasih istriku @jokowi")
+    assert not any("jokowi" in ev.label or ev.excerpt == "jokowi" for ev in _side(engine, joke))
+    assert FEATURE not in _found(engine, joke)
+    inline = _post("beliau berharap @jokowi bisa meningkatkan kesejahteraan petani karet")
+    assert [ev.label for ev in _side(engine, inline)] == [
+        f"{OWN_LABEL}: tagged account:pilpres-2019/01"
+    ]
