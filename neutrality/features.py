@@ -29,7 +29,7 @@ from neutrality.ownside import REPLY_FEATURE as REPLY_SIDE
 from neutrality.ownside import read_own_side, read_reply_side
 from neutrality.question import read_questions
 from neutrality.spelling import name_variants
-from neutrality.stance import read_register, register_features
+from neutrality.stance import read_register, register_features, trailing_tags
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
@@ -669,7 +669,7 @@ class Extractor:
         own = feats.has("text.named") or feats.has("text.campaign_term") or feats.has("text.number")
         if feats.has("text.gotv") and not own:
             feats.found["exception.gotv"] = feats.found["text.gotv"]
-        if feats.has("text.debunk"):
+        if feats.has("text.debunk") and not _slogans_tagged(post, feats):
             feats.found["exception.debunk"] = feats.found["text.debunk"]
 
     @staticmethod
@@ -680,6 +680,17 @@ class Extractor:
             feats.found["exception.news"] = feats.found["author.news_outlet"]
         elif feats.has("register.report") and not feats.has("register.endorse"):
             feats.found["exception.news"] = feats.found["register.report"]
+
+
+def _slogans_tagged(post: Post, feats: Features) -> bool:
+    """Whether the author tags the post with a participant's campaign slogan or hashtag set
+    apart from its sentences (#GanjarPresiden, #PrabowoGibran2024, #JokowiMenangTotalDebat after
+    or between the words, `trailing_tags`): a debunking word beside it ("hoax", "cek fakta",
+    "klarifikasi") serves the campaign, as a sharer's own hashtags are their words whatever the
+    body says. A slogan a sentence uses as a word ("klaim #X menang ... itu hoaks") is the
+    claim the debunk examines."""
+    slogans = [ev for ev in feats.evidence("text.campaign_term") if ev.field.startswith("hash")]
+    return bool(slogans) and not trailing_tags(post).isdisjoint(ev.field for ev in slogans)
 
 
 def markable_names(cat: Catalogue) -> frozenset[str]:

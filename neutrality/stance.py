@@ -1246,7 +1246,7 @@ def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]])
     numbered = {
         f"hashtags[{i}]" for i, tag in enumerate(post.hashtags) if _NUMBERED_TAG.search(tag)
     }
-    trailing = _trailing_tags(post) - numbered
+    trailing = trailing_tags(post) - numbered
     if not numbered and not trailing:
         return out
     named = [
@@ -1280,7 +1280,7 @@ _TOKEN = re.compile(r"\S+")
 _SENTENCE_STOP = frozenset(".!?…:;,")
 
 
-def _trailing_tags(post: Post) -> set[str]:
+def trailing_tags(post: Post) -> set[str]:
     """The fields of the post's hashtags that its text does not use as a word of a sentence
     ("Tagar #JokowiMundurlah trending": a word on either side of it, no stop between): tags
     set apart after or between the words, and tags not written in the text at all."""

@@ -19,7 +19,6 @@ from neutrality.stance import (
     SUBJECT_SUPPORT,
     THANKS_TO_ACCOUNT,
     _first_person,
-    _trailing_tags,
     attributed_quotation,
     headline,
     news_prose,
@@ -27,6 +26,7 @@ from neutrality.stance import (
     quoted_spans,
     signed_saying,
     text_links,
+    trailing_tags,
     without_links,
     words_of,
 )
@@ -560,7 +560,7 @@ def test_the_hashtags_a_sharer_adds_to_news_are_their_own_words(engine: Engine) 
     ],
 )
 def test_tags_set_apart_from_the_sentence(text: str, tags: list[str], trailing: set[int]) -> None:
-    assert _trailing_tags(_post(text, hashtags=tags)) == {f"hashtags[{i}]" for i in trailing}
+    assert trailing_tags(_post(text, hashtags=tags)) == {f"hashtags[{i}]" for i in trailing}
 
 
 def test_a_slogan_tagged_after_the_words_is_the_sharers_own(engine: Engine) -> None:
