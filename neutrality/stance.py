@@ -371,6 +371,13 @@ _SOCIAL = (
     "facebook.com", "instagram.com", "tiktok.com", "x.com", "twitter.com", "youtube.com",
     "youtu.be", "whatsapp.com", "t.me", "threads.net",
 )  # fmt: skip
+# Link shorteners: the host of a shortened link is the shortener's, never the publisher's. X
+# wraps every link in a tweet as t.co (the author's own photo, a quoted tweet, a campaign page
+# alike), and `.co` or `.com` in the shortener's name would read it as a news domain.
+SHORTENERS = frozenset({
+    "t.co", "bit.ly", "s.id", "tinyurl.com", "goo.gl", "ow.ly", "buff.ly", "cutt.ly", "lnkd.in",
+    "dlvr.it", "is.gd", "shorturl.at", "rebrand.ly", "tiny.cc", "fb.me", "trib.al",
+})  # fmt: skip
 LONG_NAME = 50  # a target "name" this long is a title (a video, a shared article), not an account
 
 
@@ -721,8 +728,16 @@ def read_register(
                     Ev(field, credit.start(), credit.end(), SHARE_CREDIT, raw=True)
                 )
             if field == "text" and side == "own":
+                # A shortened link hides what it leads to: beside words in the author's own
+                # voice (a cheer, an emoji, a particle, "saya") it is their link, not a story.
+                own_words: bool | None = None  # read once, only beside a shortened link
                 for link in links:
                     for _, host in _publisher_links([link.group()]):
+                        if host in SHORTENERS:
+                            if own_words is None:
+                                own_words = own_voice(bare)
+                            if own_words:
+                                continue
                         found.setdefault("report", []).append(
                             Ev(
                                 field,
@@ -824,6 +839,8 @@ def read_register(
                         headlined.add(field)
         if side == "own":
             for i, host in _publisher_links(post.urls):
+                if host in SHORTENERS and own_voice(shapes.get("text", "")):
+                    continue  # a shortened link beside the author's own voice (see above)
                 found.setdefault("report", []).append(
                     Ev(f"urls[{i}]", None, None, "register:report (a link to a publisher)", host)
                 )

@@ -14,6 +14,7 @@ from neutrality.stance import (
     _FIRST_PERSON,
     _WORD,
     ATTRIBUTED_QUOTE,
+    SHORTENERS,
     SIGNED_SAYING,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
@@ -1092,3 +1093,43 @@ def test_an_open_question_to_the_person_addressed(engine: Engine) -> None:
     assert "question.asked" in analysis.features.found
     assert "register.report" not in analysis.features.found
     assert engine.decide(_post("Kamu pilih Prabowo kan?")).outcome is not Outcome.PASS
+
+
+def _publisher_link_read(engine: Engine, post: Post) -> bool:
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    return any(
+        ev.label == "register:report (a link to a publisher)"
+        for evs in analysis.features.found.values()
+        for ev in evs
+    )
+
+
+def test_a_shortened_link_beside_the_authors_own_voice_is_not_a_story(engine: Engine) -> None:
+    """t.co hides where it leads (X wraps the author's own photo in it too): beside a cheer,
+    an emoji or a particle it is the author's link, and the words are theirs."""
+    voiced = _post("Hadirrr siap kawal pak ganjar sampe jadi presiden💪💪 https://t.co/rOeT5pErwY")
+    assert not _publisher_link_read(engine, voiced)
+    assert engine.decide(voiced).outcome is not Outcome.PASS
+    shouted = _post("Siaaaap Komandan..!!! Prabowo-Gibran", urls=["https://t.co/scoq1bgP3k"])
+    assert not _publisher_link_read(engine, shouted)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # a headline with its shortened link: still news passed on
+        _post("Relawan Gunungkidul Siap Menangkan Ganjar-Mahfud https://t.co/gL9Hb4kyDl"),
+        # a publisher's own domain is read beside any voice
+        _post("Mantap nih beritanya!! Prabowo Resmikan Jembatan https://www.beritaku.id/read/x"),
+    ],
+)
+def test_a_shortened_link_beside_a_headline_or_a_publishers_domain_stays_news(
+    engine: Engine, post: Post
+) -> None:
+    assert _publisher_link_read(engine, post)
+
+
+def test_the_shorteners_are_hosts() -> None:
+    assert "t.co" in SHORTENERS and "bit.ly" in SHORTENERS
+    assert all("/" not in host and "." in host for host in SHORTENERS)
