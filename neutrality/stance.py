@@ -285,6 +285,8 @@ SHARE_CREDIT = "register:report (a share button's credit)"
 QUOTE_CHARS = frozenset('"“”„«»')
 _QUOTE_MARKS = tuple(sorted(QUOTE_CHARS))
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
+# An opening mark with no closing one before a truncation mark that ends the text.
+_CUT_SHORT = re.compile(r"[\"“„«]([^\"“”„«»]{8,}?)\s*(?:…|\.\.\.)\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # ASCII text with every byte that cannot be in a `_WORD` blanked: its runs, less the digits,
 # "_", "'" and "-" a word cannot start with, are the words `_WORD` finds.
@@ -671,8 +673,14 @@ def signed_saying(text: str) -> re.Match[str] | None:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of text inside quotation marks (someone else's words when attributed)."""
-    return [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
+    """[start, end) of text inside quotation marks (someone else's words when attributed),
+    and a quotation the platform cut short: an opening mark never closed before the text ends
+    on a truncation mark ("petisi \"Joko Widodo: STOP ARREST OF …"), quoted to the cut."""
+    spans = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
+    cut = _CUT_SHORT.search(text, spans[-1][1] + 1 if spans else 0)
+    if cut is not None:
+        spans.append((cut.start(1), cut.end(1)))
+    return spans
 
 
 def read_register(

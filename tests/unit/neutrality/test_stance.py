@@ -1133,3 +1133,33 @@ def test_a_shortened_link_beside_a_headline_or_a_publishers_domain_stays_news(
 def test_the_shorteners_are_hosts() -> None:
     assert "t.co" in SHORTENERS and "bit.ly" in SHORTENERS
     assert all("/" not in host and "." in host for host in SHORTENERS)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a petition title the platform cut short: quoted from its mark to the cut
+        (
+            'Saya baru saja menandatangani petisi "Joko Widodo: STOP ARREST OF HUMAN RIGHTS…',
+            "Joko Widodo: STOP ARREST OF HUMAN RIGHTS",
+        ),
+        ('Dia bilang "pilih Anies ya kawan kawan ...', "pilih Anies ya kawan kawan"),
+        # closed quotations as before; an ellipsis with no open mark quotes nothing
+        ('kata "Prabowo presiden kita" ya', "Prabowo presiden kita"),
+        ("biasa aja, Prabowo menang ...", None),
+        # an open mark not at the cut is no quotation
+        ('Prabowo "menang telak di sini', None),
+    ],
+)
+def test_a_quotation_cut_short_is_quoted_to_the_cut(text: str, quoted: str | None) -> None:
+    spans = quoted_spans(text)
+    assert [text[a:b] for a, b in spans] == ([quoted] if quoted else [])
+
+
+def test_a_petition_title_cut_short_names_no_side_of_the_authors(engine: Engine) -> None:
+    post = _post(
+        'Saya baru saja menandatangani petisi "Joko Widodo: STOP ARREST OF INDONESIAN '
+        "PEOPLE’S HUMAN RIGHT TO VOICE INVESTIG…"
+    ).model_copy(update={"event_time": WHEN_2019})
+    assert "side.own" not in _features(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
