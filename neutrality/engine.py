@@ -23,6 +23,7 @@ from neutrality.normalise import NormText, one_tag, one_tag_offsets, quick_offse
 from neutrality.onesided import FEATURE as ONE_SIDED
 from neutrality.onesided import possible as one_sided_possible
 from neutrality.ownside import FEATURE as OWN_SIDE
+from neutrality.ownside import REPLY_FEATURE
 from neutrality.ownside import possible as own_side_possible
 from neutrality.pack import Pack, Rule, load_pack
 from neutrality.ruleindex import RuleIndex
@@ -383,7 +384,7 @@ class Engine:
             fired: list[Rule] = []
             decision = self._decision(post, day, feats, fired, scanned, t0, model_score=model_score)
             return Analysis(decision, feats, fired, scanned)
-        self.extractor.read_stance(post, feats, scanned)
+        self.extractor.read_stance(post, feats, scanned, day)
         if model_score is None and self._model_may_matter(feats):
             model_score = self._second_opinion(post, feats)
         if deadline is not None and time.perf_counter() > deadline:
@@ -651,7 +652,7 @@ _SIGNAL_LISTS = frozenset(
 
 _SETTING = frozenset(SETTING_LISTS)
 _ONE_SIDED = frozenset({ONE_SIDED})  # the stance tier may add it (onesided.py)
-_OWN_SIDE = frozenset({OWN_SIDE})  # the stance tier may add it (ownside.py)
+_OWN_SIDE = frozenset({OWN_SIDE, REPLY_FEATURE})  # the stance tier may add them (ownside.py)
 # A recording's own words, where a superior addressing staff is read (not the content acted on).
 _RECORDING_FIELDS = frozenset({"text", "transcript", "media_description"})
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.choice import GIVEN_CHOICE, NAMED_CHOICE, given_choice, named_choice
 from neutrality.coercion import defection_threats, inside
-from neutrality.featureset import Ev, Features, Scanned
+from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
 from neutrality.misspelt import NameSpeller
@@ -25,10 +25,11 @@ from neutrality.onesided import FEATURE as ONE_SIDED
 from neutrality.onesided import Spoken, participant_of, read_one_sided
 from neutrality.onesided import possible as one_sided_possible
 from neutrality.ownside import FEATURE as OWN_SIDE
-from neutrality.ownside import read_own_side
+from neutrality.ownside import REPLY_FEATURE as REPLY_SIDE
+from neutrality.ownside import read_own_side, read_reply_side
 from neutrality.question import read_questions
 from neutrality.spelling import name_variants
-from neutrality.stance import read_register, register_features
+from neutrality.stance import read_register, register_features, trailing_tags
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
@@ -67,6 +68,7 @@ STRUCTURAL = (
     "exception.debunk",
     ONE_SIDED,  # evaluation directed at a single participant (onesided.py)
     OWN_SIDE,  # a side named in the author's own words or act (ownside.py)
+    REPLY_SIDE,  # a comment's own words single out one participant in season (ownside.py)
     "exception.office_title",
 )
 GROUP_AUDIENCE = "the group it is posted in: its members are who it addresses"
@@ -86,7 +88,6 @@ _HONORIFIC_WORDS = (
 HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
 HONORIFIC_REACH = 12  # characters before a name searched for the honorific (the longest + space)
 NAME_TAG = "names as a hashtag"
-LISTED_NUMBERS = "one of several ballot numbers listed"
 # After a ballot number, another one of its race joined to it ("2, 3", "1 dan 2", "1 & 2"; the
 # normaliser has dropped the punctuation).
 _NEXT_NUMBER = re.compile(r" (?:dan |atau |and |& |sama |serta )?0?(\d{1,2})\b")
@@ -479,7 +480,9 @@ class Extractor:
                 feats.add(f"{sc.zone}.named", ev)
                 named_races.add(p.race_id)
 
-    def read_stance(self, post: Post, feats: Features, scanned: list[Scanned]) -> None:
+    def read_stance(
+        self, post: Post, feats: Features, scanned: list[Scanned], day: dt.date
+    ) -> None:
         """The second tier: register and stance, then what counts as news. Separate from
         `extract` so the engine runs it only when a rule could still fire."""
         if "?" in post.text or "?" in post.transcript:
@@ -488,6 +491,8 @@ class Extractor:
         if one_sided_possible(feats.found):
             read_one_sided(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
         read_own_side(post, feats, scanned, self.lexicon.normaliser.normalise)
+        if "target.register.neutral" in feats.found:
+            read_reply_side(post, feats, lambda pid: self._in_season(pid, day))
         self._news_exception(feats)
 
     def _named_by_side(self, feats: Features) -> dict[str, dict[str, set[str]]]:
@@ -686,7 +691,7 @@ class Extractor:
         own = feats.has("text.named") or feats.has("text.campaign_term") or feats.has("text.number")
         if feats.has("text.gotv") and not own:
             feats.found["exception.gotv"] = feats.found["text.gotv"]
-        if feats.has("text.debunk"):
+        if feats.has("text.debunk") and not _slogans_tagged(post, feats):
             feats.found["exception.debunk"] = feats.found["text.debunk"]
 
     @staticmethod
@@ -697,6 +702,17 @@ class Extractor:
             feats.found["exception.news"] = feats.found["author.news_outlet"]
         elif feats.has("register.report") and not feats.has("register.endorse"):
             feats.found["exception.news"] = feats.found["register.report"]
+
+
+def _slogans_tagged(post: Post, feats: Features) -> bool:
+    """Whether the author tags the post with a participant's campaign slogan or hashtag set
+    apart from its sentences (#GanjarPresiden, #PrabowoGibran2024, #JokowiMenangTotalDebat after
+    or between the words, `trailing_tags`): a debunking word beside it ("hoax", "cek fakta",
+    "klarifikasi") serves the campaign, as a sharer's own hashtags are their words whatever the
+    body says. A slogan a sentence uses as a word ("klaim #X menang ... itu hoaks") is the
+    claim the debunk examines."""
+    slogans = [ev for ev in feats.evidence("text.campaign_term") if ev.field.startswith("hash")]
+    return bool(slogans) and not trailing_tags(post).isdisjoint(ev.field for ev in slogans)
 
 
 def markable_names(cat: Catalogue) -> frozenset[str]:

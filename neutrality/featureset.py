@@ -15,6 +15,10 @@ from neutrality.matcher import Hit
 from neutrality.normalise import NormText
 from neutrality.valueslots import ValueSlots
 
+# The label of a ballot number named among others of its race ("paslon 2, 3"): read by the
+# extractor that makes it and by the readers that must not take it for one side singled out.
+LISTED_NUMBERS = "one of several ballot numbers listed"
+
 
 class Ev(ValueSlots):
     """Evidence before it is mapped to the original text. raw=True: offsets are already original.

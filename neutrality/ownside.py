@@ -14,6 +14,10 @@ This reader keeps, as FEATURE, the cues the author is responsible for:
 
 - a cue in the author's own fields (text, transcript, hashtags, the description of their own
   photo or video), unless its span lies inside quotation marks in what the person wrote;
+- but not a participant's account tagged with @ only in the post's address block, the handles
+  it opens with (the thread a reply tags) or closes with ("... istriku @jokowi"): that is whom
+  the post is addressed to, not a side it names; a handle inside the sentence ("berharap
+  @prabowo bisa ...") is a name the author uses;
 - but not a cue inside a genuine question (`neutrality.question`): "pilih mana, A atau B?"
   asks the reader, so the names in it are no side the author takes;
 - a directive ("saya minta", "harus") only in a recording (an event with a transcript or a
@@ -26,13 +30,26 @@ This reader keeps, as FEATURE, the cues the author is responsible for:
 
 The evidence is the cue spans themselves, relabelled so the explanation a supervisor reads says
 which of the two it was.
+
+A second feature, REPLY_FEATURE, says whom a comment's own words single out. A comment under a
+news video or a broadcast debate answers it: the publisher's neutral register is the content's,
+not the commenter's, and a reply that names one candidate ("Tetep Ganjar Pranowo dong",
+"pak prabowo bagus teorinya, tp sudah 5 tahun gak kelihatan hasilnya") takes or attacks that
+side whatever the video reports. It holds
+when every participant the comment's own words name (outside quotation marks and genuine
+questions, as FEATURE reads them; an @-tagged account is whom the reply is addressed to, not
+whom it judges; a prayer's "amin" is not the pair AMIN) is one and the same, of a race in
+season on the day. A comment naming several ("paslon 2, 3", "Pak Mahfud keren, Gibran juga")
+or only a candidate word ("semua calon") weighs them, and one naming a past election's figure
+(the President in 2024) names no side of the race being run; neither is singled out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 
-from neutrality.featureset import Ev, Features, Scanned
+from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.normalise import NormText
 from neutrality.onesided import original_span, with_offsets
 from neutrality.question import FEATURE as ASKED
@@ -40,6 +57,7 @@ from neutrality.stance import QUOTE_CHARS, quoted_spans
 from schemas import Action, Post
 
 FEATURE = "side.own"
+REPLY_FEATURE = "side.reply"  # a comment's own words single out one participant in season
 # The cues the model-alone rules accept as a named side, in the author's own fields.
 OWN_CUES = (
     "text.participant",
@@ -52,7 +70,9 @@ OWN_CUES = (
 RECORDING_CUES = ("text.directive_cue",)
 # The same cues in the content acted on: the author's only when the act is their whole statement.
 ACT_CUES = ("target.participant", "target.candidate_word")
+TAGGED = "tagged account:"  # the label of a participant's account tagged with @ in the text
 OWN_LABEL = "own words"
+REPLY_LABEL = "the reply singles out"
 ACT_LABEL = "own act on content naming"
 SPOKEN = frozenset({"text", "transcript"})  # fields whose quotation marks are read
 
@@ -76,8 +96,11 @@ def read_own_side(
     quoted: dict[str, tuple[NormText, list[tuple[int, int]]] | None] = {}
     asked = _asked_spans(feats)
     recording = bool(post.transcript or post.media_description)
+    addressees: dict[str, set[str]] = {}
     for key in (*OWN_CUES, *RECORDING_CUES) if recording else OWN_CUES:
         for ev in feats.evidence(key):
+            if ev.label.startswith(TAGGED) and _addressed(post, ev, scanned, addressees):
+                continue  # whom the post is addressed to, not a side it names
             if not _in_quotes(post, ev, scanned, normalise, quoted, asked):
                 out.append(_relabelled(ev, OWN_LABEL))
     if post.action is not Action.COMMENT or not (post.text.strip() or post.transcript.strip()):
@@ -85,6 +108,86 @@ def read_own_side(
             out.extend(_relabelled(ev, ACT_LABEL) for ev in feats.evidence(key))
     if out:
         feats.found[FEATURE] = out
+
+
+def read_reply_side(post: Post, feats: Features, in_season: Callable[[str], bool]) -> None:
+    """Add REPLY_FEATURE to a comment with words of its own whose own words (as FEATURE holds
+    them) name one participant only, of a race in season (`in_season(participant id)`); see
+    the module's docstring. Runs after `read_own_side`, on its evidence: bounded by the cues."""
+    if post.action is not Action.COMMENT or not post.text.strip():
+        return
+    own = feats.found.get(FEATURE)
+    if not own:
+        return
+    kept = {(ev.field, ev.start, ev.end) for ev in own}
+    prayed = {(ev.field, ev.start, ev.end) for ev in feats.evidence("text.optative_cue")}
+    named: set[str] = set()
+    evs: list[Ev] = []
+    for ev in feats.evidence("text.participant"):
+        span = (ev.field, ev.start, ev.end)
+        if span not in kept or span in prayed or ev.label.startswith(TAGGED):
+            # not the author's, a prayer's "amin" that is also a pair's nickname, or whom
+            # the reply is addressed to
+            continue
+        if ev.label.endswith(f"({LISTED_NUMBERS})"):
+            return  # "paslon 2, 3": several named in one breath
+        pid = _participant_id(ev.label)
+        if pid is None:
+            continue
+        named.add(pid)
+        evs.append(ev)
+        if len(named) > 1:
+            return
+    if len(named) == 1 and in_season(next(iter(named))):
+        feats.found[REPLY_FEATURE] = [_relabelled(ev, REPLY_LABEL) for ev in evs]
+
+
+def _participant_id(label: str) -> str | None:
+    """The participant id a reference's label names ("participant:pilpres-2024/03",
+    "number:2->pilpres-2024/02 (labels the name after it)"), or None when it names none."""
+    tail = label.rsplit(">", 1)[-1] if ">" in label else label.split(":", 1)[-1]
+    pid = tail.split(" ", 1)[0].split(":", 1)[-1]
+    return pid if "/" in pid else None
+
+
+# The address block of a typed post: the @handles it opens with (a reply's "@a @b ...") or
+# closes with ("... @jokowi"), with the commas, colons and spaces between them.
+_LEADING_HANDLES = re.compile(r"^(?:\s*@\w+[\s,:;]*)+")
+_TRAILING_HANDLES = re.compile(r"(?:[\s,;]*@\w+)+[\s.!…]*$")
+_HANDLE = re.compile(r"@(\w+)")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _addressed(post: Post, ev: Ev, scanned: list[Scanned], cache: dict[str, set[str]]) -> bool:
+    """Whether a participant's account tagged in a spoken field stands only in its address
+    block, the handles a post opens or closes with: whom it is addressed to ("@jokowi" at the
+    end of a joke, the thread a reply tags), not a name the author's sentence uses ("berharap
+    @prabowo bisa ...", "untuk bpk@basuki_btp")."""
+    if ev.field not in SPOKEN or ev.start is None or ev.end is None:
+        return False
+    if ev.field not in cache:
+        orig = post.text if ev.field == "text" else post.transcript
+        block = ""
+        lead = _LEADING_HANDLES.match(orig)
+        body = orig[lead.end() :] if lead else orig
+        if lead:
+            block += lead.group()
+        tail = _TRAILING_HANDLES.search(body)
+        if tail:
+            block += " " + tail.group()
+            body = body[: tail.start()]
+        inline = {_NOT_ALNUM.sub("", h).casefold() for h in _HANDLE.findall(body)}
+        cache[ev.field] = {
+            h for h in (_NOT_ALNUM.sub("", h).casefold() for h in _HANDLE.findall(block))
+        } - inline
+    addressed = cache[ev.field]
+    if not addressed:
+        return False
+    norm = next((sc.norm for sc in scanned if sc.field == ev.field), None)
+    if norm is None:
+        return False
+    term = _NOT_ALNUM.sub("", norm.text[ev.start : ev.end])
+    return bool(term) and any(term in handle for handle in addressed)
 
 
 def _relabelled(ev: Ev, why: str) -> Ev:
@@ -126,4 +229,4 @@ def _in_quotes(
     return any(a <= start < b for a, b in spans)
 
 
-__all__ = ["FEATURE", "possible", "read_own_side"]
+__all__ = ["FEATURE", "REPLY_FEATURE", "possible", "read_own_side", "read_reply_side"]

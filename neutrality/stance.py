@@ -343,6 +343,8 @@ SHARE_CREDIT = "register:report (a share button's credit)"
 QUOTE_CHARS = frozenset('"“”„«»')
 _QUOTE_MARKS = tuple(sorted(QUOTE_CHARS))
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,})[\"“”„«»]")
+# An opening mark with no closing one before a truncation mark that ends the text.
+_CUT_SHORT = re.compile(r"[\"“„«]([^\"“”„«»]{8,}?)\s*(?:…|\.\.\.)\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # ASCII text with every byte that cannot be in a `_WORD` blanked: its runs, less the digits,
 # "_", "'" and "-" a word cannot start with, are the words `_WORD` finds.
@@ -429,6 +431,13 @@ _SOCIAL = (
     "facebook.com", "instagram.com", "tiktok.com", "x.com", "twitter.com", "youtube.com",
     "youtu.be", "whatsapp.com", "t.me", "threads.net",
 )  # fmt: skip
+# Link shorteners: the host of a shortened link is the shortener's, never the publisher's. X
+# wraps every link in a tweet as t.co (the author's own photo, a quoted tweet, a campaign page
+# alike), and `.co` or `.com` in the shortener's name would read it as a news domain.
+SHORTENERS = frozenset({
+    "t.co", "bit.ly", "s.id", "tinyurl.com", "goo.gl", "ow.ly", "buff.ly", "cutt.ly", "lnkd.in",
+    "dlvr.it", "is.gd", "shorturl.at", "rebrand.ly", "tiny.cc", "fb.me", "trib.al",
+})  # fmt: skip
 LONG_NAME = 50  # a target "name" this long is a title (a video, a shared article), not an account
 
 
@@ -722,8 +731,14 @@ def signed_saying(text: str) -> re.Match[str] | None:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of text inside quotation marks (someone else's words when attributed)."""
-    return [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
+    """[start, end) of text inside quotation marks (someone else's words when attributed),
+    and a quotation the platform cut short: an opening mark never closed before the text ends
+    on a truncation mark ("petisi \"Joko Widodo: STOP ARREST OF …"), quoted to the cut."""
+    spans = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
+    cut = _CUT_SHORT.search(text, spans[-1][1] + 1 if spans else 0)
+    if cut is not None:
+        spans.append((cut.start(1), cut.end(1)))
+    return spans
 
 
 def read_register(
@@ -779,8 +794,16 @@ def read_register(
                     Ev(field, credit.start(), credit.end(), SHARE_CREDIT, raw=True)
                 )
             if field == "text" and side == "own":
+                # A shortened link hides what it leads to: beside words in the author's own
+                # voice (a cheer, an emoji, a particle, "saya") it is their link, not a story.
+                own_words: bool | None = None  # read once, only beside a shortened link
                 for link in links:
                     for _, host in _publisher_links([link.group()]):
+                        if host in SHORTENERS:
+                            if own_words is None:
+                                own_words = own_voice(bare)
+                            if own_words:
+                                continue
                         found.setdefault("report", []).append(
                             Ev(
                                 field,
@@ -882,6 +905,8 @@ def read_register(
                         headlined.add(field)
         if side == "own":
             for i, host in _publisher_links(post.urls):
+                if host in SHORTENERS and own_voice(shapes.get("text", "")):
+                    continue  # a shortened link beside the author's own voice (see above)
                 found.setdefault("report", []).append(
                     Ev(f"urls[{i}]", None, None, "register:report (a link to a publisher)", host)
                 )
@@ -1343,7 +1368,7 @@ def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]])
     numbered = {
         f"hashtags[{i}]" for i, tag in enumerate(post.hashtags) if _NUMBERED_TAG.search(tag)
     }
-    trailing = _trailing_tags(post) - numbered
+    trailing = trailing_tags(post) - numbered
     if not numbered and not trailing:
         return out
     named = [
@@ -1377,7 +1402,7 @@ _TOKEN = re.compile(r"\S+")
 _SENTENCE_STOP = frozenset(".!?…:;,")
 
 
-def _trailing_tags(post: Post) -> set[str]:
+def trailing_tags(post: Post) -> set[str]:
     """The fields of the post's hashtags that its text does not use as a word of a sentence
     ("Tagar #JokowiMundurlah trending": a word on either side of it, no stop between): tags
     set apart after or between the words, and tags not written in the text at all."""

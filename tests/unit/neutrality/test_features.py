@@ -83,3 +83,39 @@ def test_several_ballot_numbers_in_one_breath_make_no_sign(engine: Engine, text:
 )
 def test_one_ballot_number_stays_a_sign(engine: Engine, text: str) -> None:
     assert "text.number" in _found(engine, _post(text, PILPRES_2024))
+
+
+def test_a_debunk_tagged_with_a_campaign_slogan_serves_the_campaign(engine: Engine) -> None:
+    """The author's own campaign hashtags beside "klarifikasi" or "hoax" are their words: the
+    exception for debunking does not hold, and the slogan is the rule's evidence."""
+    text = "Klarifikasi Pak Ganjar terkait roastingan Kiky Saputri"
+    tagged = _post(text, PILPRES_2024, ["ganjarcapres", "ganjarpresiden"])
+    found = _found(engine, tagged)
+    assert "text.debunk" in found
+    assert "exception.debunk" not in found
+    decision = engine.decide(tagged)
+    assert decision.outcome.value != "pass"
+    slogans = [
+        ev
+        for hit in decision.hits
+        for ev in hit.evidence
+        if ev.field.startswith("hashtags[") and ev.feature.startswith("campaign:")
+    ]
+    assert slogans
+
+
+@pytest.mark.parametrize(
+    ("text", "hashtags"),
+    [
+        ("Klarifikasi Pak Ganjar terkait roastingan Kiky Saputri", ["pilpres", "roasting"]),
+        (
+            "Cek fakta: klaim #PrabowoGibran2024 menang satu putaran versi KPU itu hoaks",
+            ["PrabowoGibran2024"],
+        ),
+    ],
+)
+def test_a_debunk_with_topic_tags_or_the_claims_slogan_stays_a_debunk(
+    engine: Engine, text: str, hashtags: list[str]
+) -> None:
+    """Topic tags are no slogan; a slogan a sentence uses as a word is the claim examined."""
+    assert "exception.debunk" in _found(engine, _post(text, PILPRES_2024, hashtags))

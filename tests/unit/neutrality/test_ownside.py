@@ -9,7 +9,16 @@ import pytest
 from neutrality import Engine
 from neutrality.featureset import Ev, Features
 from neutrality.normalise import NormText
-from neutrality.ownside import ACT_LABEL, FEATURE, OWN_LABEL, possible, read_own_side
+from neutrality.ownside import (
+    ACT_LABEL,
+    FEATURE,
+    OWN_LABEL,
+    REPLY_FEATURE,
+    REPLY_LABEL,
+    possible,
+    read_own_side,
+    read_reply_side,
+)
 from schemas import Outcome, Post
 
 CAMPAIGN = "2024-01-08T09:00:00+07:00"  # Pilpres 2024 campaign
@@ -124,3 +133,91 @@ def test_a_directive_names_a_side_only_in_a_recording() -> None:
     recording = _post("", transcript="Semua ketua RT saya minta satu komando, loyal ke pimpinan")
     read_own_side(recording, spoken, [], _no_normaliser)
     assert [ev.field for ev in spoken.found[FEATURE]] == ["transcript"]
+
+
+TV_DEBATE = {"kind": "post", "name": "Debat Capres 2024 (tvOne News, YouTube)"}
+ONE_SIDE_RULE = "N02.model-second-opinion-one-side"
+
+
+def _found(engine: Engine, post: Post) -> dict[str, list[Ev]]:
+    analysis = engine.analyse(post, None, complete=True)
+    assert analysis.features is not None
+    return analysis.features.found
+
+
+def test_a_reply_singling_out_one_candidate_under_a_broadcast_goes_to_review(
+    engine: Engine,
+) -> None:
+    """The broadcast's neutral register is the video's: it silences the model's lone opinion
+    on the commenter's words only where they single out nobody."""
+    post = _post("Tetep Ganjar Pranowo dong", "comment", target=TV_DEBATE)
+    found = _found(engine, post)
+    assert "target.register.neutral" in found
+    assert {ev.label for ev in found[REPLY_FEATURE]} == {
+        f"{REPLY_LABEL}: participant:pilpres-2024/03"
+    }
+    decision = engine.decide(post)
+    assert decision.outcome is Outcome.REVIEW
+    hit = next(h for h in decision.hits if h.rule_id == ONE_SIDE_RULE)
+    shown = [ev.feature for ev in hit.evidence]
+    assert any(f.startswith("model:") for f in shown)  # the model's score and n-grams
+    assert any(f.startswith(f"{REPLY_LABEL}: ") for f in shown)  # and whom it singles out
+    assert "N02.model-second-opinion" not in {h.rule_id for h in decision.hits}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kok paslon 2, 3 seperti selalu melihat kebawah saat memberi pertanyaan ya",  # listed
+        "Pak Mahfud bagus, Gibran juga bagus",  # two rivals weighed
+        "semua calon mantap pilihanku tetap di hati g perlu saya sebutkan",  # a candidate word
+        "suaranya mirip bgt Pak Jokowi",  # a past election's figure, not a participant now
+        "Siapapun yg jdi persiden yg pnting masarakat kcil sejahtera amin",  # a prayer's amen
+    ],
+)
+def test_a_reply_that_singles_out_nobody_stays_silenced_by_the_broadcast(
+    engine: Engine, text: str
+) -> None:
+    post = _post(text, "comment", target=TV_DEBATE)
+    assert REPLY_FEATURE not in _found(engine, post)
+    assert ONE_SIDE_RULE not in {h.rule_id for h in engine.decide(post).hits}
+
+
+def test_only_a_comment_with_words_of_its_own_is_a_reply() -> None:
+    """A post, a share or a comment with no words has no reply of its own to single anyone
+    out; the act's rules read it."""
+    ev = Ev("text", 0, 6, "participant:pilpres-2024/03")
+    for action, text, kept in (
+        ("comment", "Ganjar", True),
+        ("post", "Ganjar", False),
+        ("share", "Ganjar", False),
+        ("comment", "", False),
+    ):
+        feats = Features(found={"text.participant": [ev], FEATURE: [ev]})
+        read_reply_side(_post(text, action), feats, lambda pid: True)
+        assert (REPLY_FEATURE in feats.found) is kept, (action, text)
+
+
+def test_a_reply_names_one_side_only_in_its_own_words() -> None:
+    """Read on what side.own kept: a name inside quotation marks or a question is not there."""
+    named = Ev("text", 0, 6, "participant:pilpres-2024/03")
+    feats = Features(found={"text.participant": [named], FEATURE: []})
+    read_reply_side(_post("Ganjar", "comment"), feats, lambda pid: True)
+    assert REPLY_FEATURE not in feats.found
+    out_of_season = Features(found={"text.participant": [named], FEATURE: [named]})
+    read_reply_side(_post("Ganjar", "comment"), out_of_season, lambda pid: False)
+    assert REPLY_FEATURE not in out_of_season.found
+
+
+def test_an_account_tagged_in_the_address_block_is_whom_the_post_addresses(
+    engine: Engine,
+) -> None:
+    """A handle a post closes or opens with addresses the account; one inside the sentence is
+    a name the author uses."""
+    joke = _post("Paguyuban Suami Gaji Pas-pasan mengucapkan terima kasih istriku @jokowi")
+    assert not any("jokowi" in ev.label or ev.excerpt == "jokowi" for ev in _side(engine, joke))
+    assert FEATURE not in _found(engine, joke)
+    inline = _post("beliau berharap @jokowi bisa meningkatkan kesejahteraan petani karet")
+    assert [ev.label for ev in _side(engine, inline)] == [
+        f"{OWN_LABEL}: tagged account:pilpres-2019/01"
+    ]

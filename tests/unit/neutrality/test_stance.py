@@ -18,6 +18,7 @@ from neutrality.stance import (
     BALLOT_VOTE,
     ORDER_TOLD,
     RIGHT_VOTE,
+    SHORTENERS,
     SIGNED_SAYING,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
@@ -25,7 +26,6 @@ from neutrality.stance import (
     _coordinated,
     _declared,
     _first_person,
-    _trailing_tags,
     attributed_quotation,
     headline,
     news_prose,
@@ -33,6 +33,7 @@ from neutrality.stance import (
     quoted_spans,
     signed_saying,
     text_links,
+    trailing_tags,
     without_links,
     words_of,
 )
@@ -677,7 +678,7 @@ def test_the_hashtags_a_sharer_adds_to_news_are_their_own_words(engine: Engine) 
     ],
 )
 def test_tags_set_apart_from_the_sentence(text: str, tags: list[str], trailing: set[int]) -> None:
-    assert _trailing_tags(_post(text, hashtags=tags)) == {f"hashtags[{i}]" for i in trailing}
+    assert trailing_tags(_post(text, hashtags=tags)) == {f"hashtags[{i}]" for i in trailing}
 
 
 def test_a_slogan_tagged_after_the_words_is_the_sharers_own(engine: Engine) -> None:
@@ -1262,3 +1263,73 @@ def test_a_hand_sign_in_words_that_warn_names_nobody(engine: Engine) -> None:
     cheer = _post("", transcript="Mantap, foto dengan dua jari dan jempol, pilkada kali ini")
     cheer = cheer.model_copy(update={"event_time": when})
     assert engine.decide(cheer, ntt).outcome is not Outcome.PASS
+
+
+def _publisher_link_read(engine: Engine, post: Post) -> bool:
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    return any(
+        ev.label == "register:report (a link to a publisher)"
+        for evs in analysis.features.found.values()
+        for ev in evs
+    )
+
+
+def test_a_shortened_link_beside_the_authors_own_voice_is_not_a_story(engine: Engine) -> None:
+    """t.co hides where it leads (X wraps the author's own photo in it too): beside a cheer,
+    an emoji or a particle it is the author's link, and the words are theirs."""
+    voiced = _post("Hadirrr siap kawal pak ganjar sampe jadi presiden💪💪 https://t.co/rOeT5pErwY")
+    assert not _publisher_link_read(engine, voiced)
+    assert engine.decide(voiced).outcome is not Outcome.PASS
+    shouted = _post("Siaaaap Komandan..!!! Prabowo-Gibran", urls=["https://t.co/scoq1bgP3k"])
+    assert not _publisher_link_read(engine, shouted)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # a headline with its shortened link: still news passed on
+        _post("Relawan Gunungkidul Siap Menangkan Ganjar-Mahfud https://t.co/gL9Hb4kyDl"),
+        # a publisher's own domain is read beside any voice
+        _post("Mantap nih beritanya!! Prabowo Resmikan Jembatan https://www.beritaku.id/read/x"),
+    ],
+)
+def test_a_shortened_link_beside_a_headline_or_a_publishers_domain_stays_news(
+    engine: Engine, post: Post
+) -> None:
+    assert _publisher_link_read(engine, post)
+
+
+def test_the_shorteners_are_hosts() -> None:
+    assert "t.co" in SHORTENERS and "bit.ly" in SHORTENERS
+    assert all("/" not in host and "." in host for host in SHORTENERS)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a petition title the platform cut short: quoted from its mark to the cut
+        (
+            'Saya baru saja menandatangani petisi "Joko Widodo: STOP ARREST OF HUMAN RIGHTS…',
+            "Joko Widodo: STOP ARREST OF HUMAN RIGHTS",
+        ),
+        ('Dia bilang "pilih Anies ya kawan kawan ...', "pilih Anies ya kawan kawan"),
+        # closed quotations as before; an ellipsis with no open mark quotes nothing
+        ('kata "Prabowo presiden kita" ya', "Prabowo presiden kita"),
+        ("biasa aja, Prabowo menang ...", None),
+        # an open mark not at the cut is no quotation
+        ('Prabowo "menang telak di sini', None),
+    ],
+)
+def test_a_quotation_cut_short_is_quoted_to_the_cut(text: str, quoted: str | None) -> None:
+    spans = quoted_spans(text)
+    assert [text[a:b] for a, b in spans] == ([quoted] if quoted else [])
+
+
+def test_a_petition_title_cut_short_names_no_side_of_the_authors(engine: Engine) -> None:
+    post = _post(
+        'Saya baru saja menandatangani petisi "Joko Widodo: STOP ARREST OF INDONESIAN '
+        "PEOPLE’S HUMAN RIGHT TO VOICE INVESTIG…"
+    ).model_copy(update={"event_time": WHEN_2019})
+    assert "side.own" not in _features(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
