@@ -515,11 +515,14 @@ def news_prose(text: str) -> bool:
     return not own_voice(text)
 
 
-def own_voice(text: str) -> bool:
+def own_voice(text: str, *, pronoun: bool = True) -> bool:
     """Marks of someone speaking for themself, which a newsroom headline never carries: a
     conversational particle ("dong", "sih", "nih"), doubled punctuation ("!!", "..", "??"), an
     emoji (or its name, "<Victory Hand>"), or a first-person pronoun outside a quoted speaker's
-    words (before any colon)."""
+    words (before any colon). `pronoun=False` leaves the pronoun out: news prose carries "kita"
+    in the speech it tells ("kita hormati saja, kata Anies") and in names ("Teman Kita"), so
+    where a story is to be told from a post in its author's own voice, only the marks a
+    newsroom never writes count."""
     if _DOUBLED.search(text) or _EMOJI.search(text):
         return True
     if "<" in text and any(_pictograph(m) for m in EMOJI_NAME.finditer(text)):
@@ -528,6 +531,8 @@ def own_voice(text: str) -> bool:
     words = {w.casefold() for w in found}
     if not words.isdisjoint(_PARTICLES) or any(map(_chat_spelling, found)):
         return True
+    if not pronoun:
+        return False
     speaker = text.split(":", 1)[0]
     return _first_person(speaker)
 
@@ -795,13 +800,14 @@ def read_register(
                 )
             if field == "text" and side == "own":
                 # A shortened link hides what it leads to: beside words in the author's own
-                # voice (a cheer, an emoji, a particle, "saya") it is their link, not a story.
+                # voice (a cheer, an emoji, a particle; not a pronoun, which news prose quotes)
+                # it is their link, not a story.
                 own_words: bool | None = None  # read once, only beside a shortened link
                 for link in links:
                     for _, host in _publisher_links([link.group()]):
                         if host in SHORTENERS:
                             if own_words is None:
-                                own_words = own_voice(bare)
+                                own_words = own_voice(bare, pronoun=False)
                             if own_words:
                                 continue
                         found.setdefault("report", []).append(
@@ -905,7 +911,7 @@ def read_register(
                         headlined.add(field)
         if side == "own":
             for i, host in _publisher_links(post.urls):
-                if host in SHORTENERS and own_voice(shapes.get("text", "")):
+                if host in SHORTENERS and own_voice(shapes.get("text", ""), pronoun=False):
                     continue  # a shortened link beside the author's own voice (see above)
                 found.setdefault("report", []).append(
                     Ev(f"urls[{i}]", None, None, "register:report (a link to a publisher)", host)

@@ -1290,6 +1290,16 @@ def test_a_shortened_link_beside_the_authors_own_voice_is_not_a_story(engine: En
     [
         # a headline with its shortened link: still news passed on
         _post("Relawan Gunungkidul Siap Menangkan Ganjar-Mahfud https://t.co/gL9Hb4kyDl"),
+        # a first person inside news prose (a group's name, a quote told with "kata") is no
+        # mark of the sharer's voice: a pronoun is what a story quotes, a cheer is not
+        _post(
+            "Relawan pasangan calon nomor urut 1 yang tergabung dalam Teman Kita mentraktir "
+            "makan warga di 250 titik pada hari ini. https://t.co/c6uaKjmSZG"
+        ),
+        _post(
+            "Eks gubernur menghormati keputusan itu. Kita hormati saja semuanya kata Anies di "
+            "Kampus UI Salemba Kamis (17/10/2024). https://t.co/uW0eXdBI1D"
+        ),
         # a publisher's own domain is read beside any voice
         _post("Mantap nih beritanya!! Prabowo Resmikan Jembatan https://www.beritaku.id/read/x"),
     ],
