@@ -319,6 +319,13 @@ def camel_pieces(body: str) -> list[tuple[int, int]]:
 
 
 def _collapse(m: re.Match[str]) -> str:
+    """A stretched letter ("mantaaap") is the letter once; a word that is nothing but one letter
+    repeated ("PPP", "www") is written that way on purpose and stays whole: squeezed, the party's
+    acronym PPP became "p", the chat abbreviation of "pak" ("p Ganjar")."""
+    a, b = m.span()
+    text = m.string
+    if (a == 0 or not text[a - 1].isalnum()) and (b == len(text) or not text[b].isalnum()):
+        return m.group(0)
     return m.group(1)
 
 
@@ -535,7 +542,7 @@ class Normaliser:
         if self.vocabulary and _LEET_CHAR.search(s):  # a leet token needs one of them
             s = _LEET_TOKEN.sub(lambda m: self._leet_repl(m) or m.group(0), s)
         s = _blank(s)
-        s = _STRETCH.sub(r"\1", s)
+        s = _STRETCH.sub(_collapse, s)
         if self.vocabulary:
             s = _SPACED.sub(lambda m: self._spaced_repl(m) or m.group(0), s)
         # What `_WS.sub(" ", s)` leaves once the ends are stripped below (both read whitespace

@@ -48,6 +48,28 @@ def test_obfuscations_are_undone(engine: Engine) -> None:
     assert n.normalise("no. 2").text == "no 2"
 
 
+def test_a_word_of_one_repeated_letter_is_not_squeezed(engine: Engine) -> None:
+    """A stretched letter inside a word is one letter; an acronym of one letter ("PPP") stays,
+    else it reads as the chat "p" (pak) and names the party in "p Ganjar"."""
+    n = engine.lexicon.normaliser
+    for track in (False, True):
+        assert n.normalise("Mantaaap PPP, www", track=track).text == "mantap ppp www"
+
+    def named(text: str) -> set[str]:
+        post = Post(
+            platform=Platform.X,
+            post_id="n2",
+            account_id="x:asn",
+            action=Action.POST,
+            text=text,
+            event_time=dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+        )
+        return {p.id for p in engine.decide(post).participants}
+
+    assert "pileg-2024/17" in named("coblos PPP nomor 17")
+    assert "pileg-2024/17" not in named("yang banyak coblos p Ganjar gua ikut")
+
+
 def test_leet_only_when_it_yields_a_known_word(engine: Engine) -> None:
     n = engine.lexicon.normaliser
     assert n.normalise("02 dan 2024 dan teman2").text == "02 dan 2024 dan teman2"
