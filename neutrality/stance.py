@@ -138,6 +138,28 @@ _JOINING = frozenset(
         "usah",
     ]
 )
+# Reciprocal markers (Indonesian "saling", Sundanese "silih"): a closed grammatical class whose
+# verb's object is its own subjects ("saling mendukung": support one another).
+_RECIPROCALS = frozenset(["saling", "silih"])
+MUTUAL_SUPPORT = "support for one another, nobody in particular"
+EVERY_CANDIDATE = "every candidate alike"
+EITHER_OUTCOME = "winning and losing accepted alike"
+OUTCOME_WINDOW = 5  # words between a win word and the losing it is joined to
+# Words of losing an election (Indonesian and regional "kalah", English): the antonyms of the
+# win words, a closed class.
+_LOSING = frozenset(["kalah", "lose", "losing", "defeat"])
+_READY = "siap"  # "siap menang, siap kalah": readiness repeated for each outcome
+# "Still" (Indonesian, Javanese, English) opening what follows the pair, a word or a hashtag
+# ("#tetap02"): loyalty whatever the outcome, not both outcomes accepted.
+_STILL = ("tetap", "tetep", "panggah", "still")
+SUPPORT_SPOKEN_OF = "support as the matter spoken of, nobody's given"
+# The noun of "dukung" as written (the normaliser folds both to the verb's stem).
+_SUPPORT_NOUNS = frozenset(["dukungan", "dukungannya"])
+_WRITTEN_WORD = re.compile(r"[^\W_]+")
+# Universal quantifiers (not "para", which only makes a plural) and the collective numerals that
+# count a race's candidates all together: closed grammatical classes.
+_UNIVERSAL = frozenset(["semua", "seluruh", "setiap", "tiap", "segenap", "masing"])
+_ALL_OF_THEM = frozenset(["keduanya", "kedua duanya", "ketiganya", "ketiga tiganya", "keempatnya"])
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 # A support verb whose subject is a third party (holder.py), in news passed on: weighs as one
 # report cue word too; the subject's words are its evidence.
@@ -979,6 +1001,10 @@ def read_register(
         )
         _drop_absent_candidates(feats, keys, texts)
         if not named_here:
+            for ev in _candidates_alike(feats, keys, texts):
+                found.setdefault("warn", []).append(
+                    Ev(ev.field, ev.start, ev.end, f"register:warn ({EVERY_CANDIDATE})")
+                )
             for ev in _refraining_orders(feats, keys, texts, negation_starts):
                 found.setdefault("warn", []).append(
                     Ev(ev.field, ev.start, ev.end, f"register:warn ({REFRAIN})")
@@ -1060,6 +1086,9 @@ def read_register(
             _participant_words(feats, keys, texts, words_at) if evaluated and headlined else {}
         )
         no_calls: set[tuple[str, int | None]] = set()
+        # Fields that warn or administer in their own cue words: a support noun there with
+        # nobody named is what is warned about or administered (see `_support_spoken_of`).
+        ruled = {} if named_here else _ruled_fields(found, texts, feats, keys)
         for name in lists:
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -1077,6 +1106,26 @@ def read_register(
                     ):
                         found.setdefault("warn", []).append(
                             Ev(ev.field, ev.start, ev.end, "register:warn (nobody in particular)")
+                        )
+                        continue
+                    register_of = ruled.get(ev.field)
+                    if (
+                        register_of is not None
+                        and name == "endorse_cue"
+                        and _support_spoken_of(ev, texts, spoken)
+                    ):
+                        found.setdefault(register_of, []).append(
+                            Ev(
+                                ev.field,
+                                ev.start,
+                                ev.end,
+                                f"register:{register_of} ({SUPPORT_SPOKEN_OF})",
+                            )
+                        )
+                        continue
+                    if not named_here and _reciprocal(ev, texts):
+                        found.setdefault("warn", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:warn ({MUTUAL_SUPPORT})")
                         )
                         continue
                     if (
@@ -1186,6 +1235,10 @@ def read_register(
                 for field, ev in _even_handed(feats, keys, texts).items()
                 if field in judged or _EQUATIVE.fullmatch(texts.get(field, "")[ev.start : ev.end])
             )
+        # With a participant named, "kalah atau menang #tetapahok" is loyalty whatever the
+        # outcome; with nobody named, both outcomes accepted wish nobody the win.
+        for ev in () if named_here else _either_outcome(feats, keys, texts):
+            found.setdefault("warn", []).append(ev)
         if side == "own" and "endorse" in found:
             _whoever_wins(feats, keys, texts, found)
         # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
@@ -1612,6 +1665,96 @@ def _coordinated(between: str) -> bool:
     return True
 
 
+def _ruled_fields(
+    found: dict[str, list[Ev]],
+    texts: dict[str, str],
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+) -> dict[str, str]:
+    """The spoken fields that administer the election or warn, by the weight of their own cue
+    words (`administer` first), with no first person and no candidate word in them: an
+    agency's or a supervisor's account of the election, not anyone's own voice. Field ->
+    register."""
+    own_voice_at = {
+        ev.field
+        for name in ("first_person", "candidate_word")
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+    }
+    out: dict[str, str] = {}
+    for register in ("warn", "administer"):
+        by_field: dict[str, list[Ev]] = {}
+        for ev in found.get(register, ()):
+            by_field.setdefault(ev.field, []).append(ev)
+        for field, evs in by_field.items():
+            if (
+                field in SPOKEN_FIELDS
+                and field not in own_voice_at
+                and _weight(evs, texts) >= REGISTER_WEIGHT
+            ):
+                out[field] = register
+    return out
+
+
+def _support_spoken_of(ev: Ev, texts: dict[str, str], originals: dict[str, str]) -> bool:
+    """A support word written as the noun ("syarat dukungan minimal perseorangan", "ada bukti
+    dukungan berupa video pengawasan"): in a field that administers the election or warns
+    (`_ruled_fields`) it is the requirement counted or the finding reported, nobody's support
+    given. The normaliser folds "dukungan" to "dukung", so the noun is read in the words as
+    written (the same word of the field; none is read when the words do not line up)."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    at = len(text[: ev.start].split())
+    written = _WRITTEN_WORD.findall(originals.get(ev.field, ""))
+    if len(written) != len(text.split()) or at >= len(written):
+        return False
+    return written[at].casefold() in _SUPPORT_NOUNS
+
+
+def _either_outcome(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> list[Ev]:
+    """Winning and losing accepted alike: a win word and a word of losing (`_LOSING`) joined by
+    a coordinator or a repeated readiness ("siap untuk menang dan siap juga untuk kalah",
+    "menang atau kalah", "kalah maupun menang"), within OUTCOME_WINDOW words, and no "still"
+    after the pair ("kalah atau menang, tetap ...": loyalty whatever the outcome). The appeal for
+    peace that officials and village heads make to every candidate: it wishes nobody the win.
+    In words, not a media label; the caller reads it only with nobody named."""
+    out: list[Ev] = []
+    for key in keys["win_outcome"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or ev.field not in SPOKEN_FIELDS:
+                continue
+            text = texts.get(ev.field, "")
+            before = text[: ev.start].split()[-OUTCOME_WINDOW:]
+            after = text[ev.end :].split()[:OUTCOME_WINDOW]
+            for between, lost_first in ((after, False), (list(reversed(before)), True)):
+                if not _LOSING.isdisjoint(between):
+                    lost_at = min(i for i, w in enumerate(between) if w in _LOSING)
+                    joined = between[:lost_at]
+                    # what follows the pair: "kalah atau menang #tetapahok" stays loyal
+                    rest = after if lost_first else after[lost_at + 1 :]
+                    if rest and rest[0].startswith(_STILL):
+                        break
+                    if not COORDINATORS.isdisjoint(joined) or _READY in joined:
+                        out.append(
+                            Ev(ev.field, ev.start, ev.end, f"register:warn ({EITHER_OUTCOME})")
+                        )
+                        break
+    return out
+
+
+def _reciprocal(ev: Ev, texts: dict[str, str]) -> bool:
+    """A support word right after a reciprocal marker (`_RECIPROCALS`): "kepala desa dan
+    pengawas pemilu harus saling mendukung" asks the people named to support one another, as
+    agencies ask of the bodies that run an election; it gives nobody a side."""
+    if ev.start is None or ev.raw:
+        return False
+    before = texts.get(ev.field, "")[max(0, ev.start - 20) : ev.start].split()[-1:]
+    return bool(before) and before[0] in _RECIPROCALS
+
+
 def _hortative(ev: Ev, texts: dict[str, str]) -> bool:
     """A hortative with words after it (at the very end, "...yuk mari", it urges what the post
     said before it)."""
@@ -1952,6 +2095,51 @@ def _drop_absent_candidates(
         if not evs:
             continue
         _keep(feats, key, evs, [ev for ev in evs if not _absent(ev, texts)])
+
+
+def _candidates_alike(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> list[Ev]:
+    """Take out the candidate words of a field that speaks of every candidate alike, and return
+    what says so. A candidate word after a universal quantifier ("semua paslon diperbolehkan
+    berkampanye", "setiap calon punya hak yang sama") or a field that counts the candidates all
+    together after naming them ("paslon ... wajib diperbolehkan ketiganya"; in words, not a
+    media label, whose "keduanya" counts the people pictured) is a rule or a fact stated of
+    all of them, as Bawaslu and heads of office explain it: no candidate is singled out. Not
+    when a first person owns them ("semua caleg kita"). Called only with nobody named."""
+    out: list[Ev] = []
+    alike: set[str] = set()
+    first_candidate: dict[str, int] = {}  # where each field's first candidate word starts
+    for key in keys["candidate_word"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and not ev.raw:
+                first_candidate[ev.field] = min(ev.start, first_candidate.get(ev.field, ev.start))
+    for key in keys["parity_cue"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.raw or ev.field not in SPOKEN_FIELDS:
+                continue  # a media label's "keduanya" counts the people pictured
+            if (
+                texts.get(ev.field, "")[ev.start : ev.end] in _ALL_OF_THEM
+                and first_candidate.get(ev.field, ev.start) < ev.start
+            ):
+                alike.add(ev.field)
+                out.append(ev)
+    for key in keys["candidate_word"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw:
+                continue
+            text = texts.get(ev.field, "")
+            before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
+            after = text[ev.end : ev.end + 20].split()[:1]
+            if before and before[0] in _UNIVERSAL and not (after and after[0] in FIRST_PERSONS):
+                alike.add(ev.field)
+                out.append(ev)
+    if alike:
+        for key in keys["candidate_word"]:
+            evs = feats.found.get(key)
+            if evs:
+                _keep(feats, key, evs, [ev for ev in evs if ev.field not in alike])
+    return out
 
 
 def _absent(ev: Ev, texts: dict[str, str]) -> bool:

@@ -16,12 +16,16 @@ from neutrality.stance import (
     _WORD,
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
+    EITHER_OUTCOME,
+    EVERY_CANDIDATE,
+    MUTUAL_SUPPORT,
     ORDER_TOLD,
     RIGHT_VOTE,
     SHORTENERS,
     SIGNED_SAYING,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
+    SUPPORT_SPOKEN_OF,
     THANKS_TO_ACCOUNT,
     _coordinated,
     _declared,
@@ -1343,3 +1347,68 @@ def test_a_petition_title_cut_short_names_no_side_of_the_authors(engine: Engine)
     ).model_copy(update={"event_time": WHEN_2019})
     assert "side.own" not in _features(engine, post)
     assert engine.decide(post).outcome is Outcome.PASS
+
+
+def _labels(engine: Engine, post: Post, feature: str) -> list[str]:
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return [ev.label for ev in analysis.features.found.get(feature, ())]
+
+
+def test_support_for_one_another_takes_no_side(engine: Engine) -> None:
+    post = _post("", transcript="Guru dan komite sekolah harus saling mendukung selama kampanye")
+    found = _features(engine, post)
+    assert "register.endorse" not in found
+    assert f"register:warn ({MUTUAL_SUPPORT})" in _labels(engine, post, "register.warn")
+    assert engine.decide(post).outcome is Outcome.PASS
+    # a participant named keeps the side: "saling dukung" among one camp's supporters
+    post = _post("Kita saling dukung, pilih Prabowo Gibran")
+    assert "register.endorse" in _features(engine, post)
+
+
+def test_voting_for_someone_indefinite_or_for_the_process_names_nobody(engine: Engine) -> None:
+    post = _post("", transcript="Kepala desa mengumpulkan warga untuk memilih seseorang itu pidana")
+    assert "register.endorse" not in _features(engine, post)
+    post = _post("Mari kita dukung menyukseskan Pemilu 2024 dengan menjaga netralitas ASN")
+    found = _features(engine, post)
+    assert "register.endorse" not in found and "register.neutral" in found
+
+
+def test_every_candidate_alike_singles_none_out(engine: Engine) -> None:
+    text = (
+        "Semua paslon boleh berkampanye di wilayah RT/RW asal tidak melibatkan ASN, "
+        "kalau paslon bupati datang, harus diizinkan keduanya"
+    )
+    post = _post("", transcript=text)
+    found = _features(engine, post)
+    assert "text.candidate_word" not in found
+    assert f"register:warn ({EVERY_CANDIDATE})" in _labels(engine, post, "register.warn")
+    assert engine.decide(post).outcome is Outcome.PASS
+    # owned by a first person, "all our candidates" is a side
+    post = _post("", transcript="Bapak ibu kepala desa, semua caleg kita harus menang di sini")
+    assert "text.candidate_word" in _features(engine, post)
+    # a media label's "keduanya" counts the people pictured, not the candidates
+    post = _post("", media_description="foto kepala dinas bersama calon bupati, keduanya tersenyum")
+    assert "media.candidate_word" in _features(engine, post)
+
+
+def test_support_as_the_matter_administered_or_warned_of_is_nobodys(engine: Engine) -> None:
+    text = "Ada bukti dukungan berupa video pengawasan saat kampanye, kami teruskan"
+    post = _post("", transcript=text.replace(", kami teruskan", ""))
+    assert f"register:warn ({SUPPORT_SPOKEN_OF})" in _labels(engine, post, "register.warn")
+    assert "register.endorse" not in _features(engine, post)
+    # in a speaker's own voice the same noun is their support given
+    post = _post("", transcript="Pengawasan boleh ketat, dukungan kami tetap untuk calon bupati")
+    assert "register.endorse" in _features(engine, post)
+    # the verb is the speaker's act, not the matter spoken of
+    post = _post("", transcript="Di tengah pengawasan Bawaslu, ayo dukung terus di kampanye")
+    assert "register.endorse" in _features(engine, post)
+
+
+def test_winning_and_losing_accepted_alike_wish_nobody_the_win(engine: Engine) -> None:
+    post = _post("", transcript="Saya harap para caleg siap menang dan siap juga untuk kalah")
+    assert f"register:warn ({EITHER_OUTCOME})" in _labels(engine, post, "register.warn")
+    assert engine.decide(post).outcome is Outcome.PASS
+    # "still" after the pair is loyalty whatever the outcome
+    post = _post("Menang atau kalah tetap satu pilihan kita")
+    assert "register.warn" not in _features(engine, post)
