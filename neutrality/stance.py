@@ -143,6 +143,29 @@ _JOINING = frozenset(
 _RECIPROCALS = frozenset(["saling", "silih"])
 MUTUAL_SUPPORT = "support for one another, nobody in particular"
 EVERY_CANDIDATE = "every candidate alike"
+TIME_TOLD = "a vote placed in a clause of time, nobody urged"
+CONFINE_WINDOW = 6  # words from a vote or support verb to the restriction confining it
+# Restrictive adverbs ("only", "just", "no more than"): a closed class.
+_CONFINING = frozenset(["hanya", "cuma", "cukup", "sebatas", "semata", "hanyalah", "only"])
+_BALLOT_PREPOSITIONS = frozenset(["di", "dalam", "didalam", "ke", "pada", "saat", "in", "at"])
+_BALLOT_PLACES = frozenset(["bilik", "tps", "kotak", "ballot", "booth"])
+# Personal pronouns and the reflexive that may be the subject of a clause of time: a closed class.
+_SUBJECT_PRONOUNS = frozenset(
+    [
+        "saya",
+        "aku",
+        "kami",
+        "kita",
+        "kamu",
+        "anda",
+        "kalian",
+        "dia",
+        "ia",
+        "beliau",
+        "mereka",
+        "dirinya",
+    ]
+)
 EITHER_OUTCOME = "winning and losing accepted alike"
 OUTCOME_WINDOW = 5  # words between a win word and the losing it is joined to
 # Words of losing an election (Indonesian and regional "kalah", English): the antonyms of the
@@ -1144,11 +1167,14 @@ def read_register(
                         # call to vote for any rule either
                         no_calls.add((ev.field, ev.start))
                         continue
-                    if name == "call_to_vote" and not named_here and _right_stated(ev, texts):
-                        # "para ASN bisa memilih": the right to vote stated, nobody urged
+                    stated = None if named_here else _vote_stated(name, ev, texts)
+                    if stated is not None:
+                        # "para ASN bisa memilih", "silakan mendukung, tetapi hanya di bilik
+                        # suara": the right to vote stated; "ketika dirinya memilih": its time
+                        # told. Nobody is urged.
                         no_calls.add((ev.field, ev.start))
                         found.setdefault("educate", []).append(
-                            Ev(ev.field, ev.start, ev.end, f"register:educate ({RIGHT_VOTE})")
+                            Ev(ev.field, ev.start, ev.end, f"register:educate ({stated})")
                         )
                         continue
                     if _received_order(ev, received, texts):
@@ -1534,6 +1560,45 @@ def _right_stated(ev: Ev, texts: dict[str, str]) -> bool:
         return False
     before = texts.get(ev.field, "")[max(0, ev.start - 20) : ev.start].split()[-1:]
     return bool(before) and before[0] in _RIGHT_MODALS
+
+
+def _vote_stated(name: str, ev: Ev, texts: dict[str, str]) -> str | None:
+    """Why a vote or support word of list `name` urges nobody, if it does not: the right to
+    vote stated (`_right_stated`, `_confined_to_ballot`) or the vote placed in time
+    (`_in_time_clause`). A first-person cue is the author's own, never either."""
+    if name == "first_person":
+        return None
+    if (name == "call_to_vote" and _right_stated(ev, texts)) or _confined_to_ballot(ev, texts):
+        return RIGHT_VOTE
+    if _in_time_clause(ev, texts):
+        return TIME_TOLD
+    return None
+
+
+def _confined_to_ballot(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote or support confined to the ballot: within CONFINE_WINDOW words after the verb, a
+    restrictive adverb (`_CONFINING`), at most one preposition, then the booth or the polling
+    station ("ASN silakan mendukung calon tetapi hanya dalam bilik suara", "dukungan cukup di
+    TPS"). The rule officials give their staff: the right to vote, not a call."""
+    if ev.end is None or ev.raw:
+        return False
+    after = texts.get(ev.field, "")[ev.end :].split()[: CONFINE_WINDOW + 2]
+    for i, word in enumerate(after[:CONFINE_WINDOW]):
+        if word in _CONFINING:
+            rest = after[i + 1 : i + 3]
+            if rest and rest[0] in _BALLOT_PREPOSITIONS:
+                rest = rest[1:]
+            return bool(rest) and rest[0] in _BALLOT_PLACES
+    return False
+
+
+def _in_time_clause(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote verb in a clause of time with its own subject pronoun ("ketika dirinya memilih",
+    "saat kita memilih nanti"): it tells when, as "usai nyoblos" does (`_no_call`)."""
+    if ev.start is None or ev.raw:
+        return False
+    before = texts.get(ev.field, "")[max(0, ev.start - 30) : ev.start].split()[-2:]
+    return len(before) == 2 and before[0] in _TEMPORAL and before[1] in _SUBJECT_PRONOUNS
 
 
 def _told_of(order: Ev, texts: dict[str, str]) -> bool:

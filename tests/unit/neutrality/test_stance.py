@@ -27,6 +27,7 @@ from neutrality.stance import (
     SUBJECT_SUPPORT,
     SUPPORT_SPOKEN_OF,
     THANKS_TO_ACCOUNT,
+    TIME_TOLD,
     _coordinated,
     _declared,
     _first_person,
@@ -1412,3 +1413,22 @@ def test_winning_and_losing_accepted_alike_wish_nobody_the_win(engine: Engine) -
     # "still" after the pair is loyalty whatever the outcome
     post = _post("Menang atau kalah tetap satu pilihan kita")
     assert "register.warn" not in _features(engine, post)
+
+
+def test_support_confined_to_the_ballot_states_the_right_to_vote(engine: Engine) -> None:
+    text = (
+        "Saya minta ASN boleh saja mendukung calon bupati tetapi cukup di bilik suara, "
+        "saat kita memilih nanti"
+    )
+    post = _post("", transcript=text)
+    labels = _labels(engine, post, "register.educate")
+    assert f"register:educate ({RIGHT_VOTE})" in labels
+    assert f"register:educate ({TIME_TOLD})" in labels
+    assert "register.endorse" not in _features(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+    # a support with nothing confining it stays a call to staff
+    post = _post("", transcript="Saya minta ASN mendukung calon bupati kita di kampanye nanti")
+    assert "register.endorse" in _features(engine, post)
+    # a time clause without its own subject is not one ("saat ini pilih ...")
+    post = _post("", transcript="Saat ini pilih calon bupati yang sudah kita sepakati")
+    assert f"register:educate ({TIME_TOLD})" not in _labels(engine, post, "register.educate")
