@@ -92,6 +92,11 @@ NAME_TAG = "names as a hashtag"
 # normaliser has dropped the punctuation).
 _NEXT_NUMBER = re.compile(r" (?:dan |atau |and |& |sama |serta )?0?(\d{1,2})\b")
 NAME_TAG_PARTS = 2  # "#AhokDjarot": a pair's two names joined
+# A number followed by the year of its issue ("UU nomor 7 tahun 2017", "PKPU no 3 th 2017"):
+# how Indonesian laws, regulations and circulars are cited, which officials and election bodies
+# do when they explain the rules. Not a ballot number. The word for year is required: "nomor 2
+# 2024" may be a slogan.
+_CITATION = re.compile(r" (?:tahun|thn|th) (?:19|20)\d\d\b")
 # Lists whose words speak of a candidacy, a vote or support: a name misspelt near one of them is
 # read as the name (misspelt.py).
 SLIP_CUES = (
@@ -214,6 +219,8 @@ class Extractor:
                         aliases.append((sc, start, end, m))
                         ctxs[side] = ctxs[side] or m.strong
                     elif k is _NUMBER:
+                        if not m.strong and _CITATION.match(sc.norm.text, end):
+                            continue  # "PKPU nomor 3 tahun 2017": a regulation, not a ballot
                         numbers.append((sc, start, end, m))
                         ctxs[side] = ctxs[side] or m.strong
                     elif k is _GESTURE:

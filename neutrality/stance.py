@@ -63,8 +63,9 @@ ENDORSE_LISTS = ("first_person", "call_to_vote", "endorse_cue")
 ATTRIBUTION_LISTS = frozenset({"report_cue", "headline_verb"})
 SPOKEN_FIELDS = frozenset({"text", "transcript", "target.text"})  # words, not a media label
 # Lists read only in words: a media description is a reporter's account of a recording, and its
-# "disebut suara Sekcam" says whose voice it is, not that the recording reports anyone.
-WORDS_ONLY_LISTS = frozenset({"headline_verb"})
+# "disebut suara Sekcam" says whose voice it is, its "kepala desa menjelaskan surat suara" what
+# the speaker in it does, not that the recording reports anyone.
+WORDS_ONLY_LISTS = frozenset({"headline_verb", "report_cue"})
 # A register is read when its cues weigh at least REGISTER_WEIGHT: a structural cue or an
 # attribution, a warning, a debunk or a turnout appeal weighs that much alone, any other cue
 # word one.
@@ -835,7 +836,12 @@ def read_register(
                 continue
             links = text_links(orig) if field in ("text", "target.text") else []
             bare = shapes[field] = without_links(orig, links)
-            shaped = (field in ("text", "target.text") or len(orig) > LONG_NAME) and headline(bare)
+            # Title case in a transcript is the transcriber's (names capitalised), never a
+            # headline: spoken words have no case of their own.
+            shaped = (
+                field in ("text", "target.text")
+                or (field != "transcript" and len(orig) > LONG_NAME)
+            ) and headline(bare)
             if links or (shaped and field in SPOKEN_FIELDS):
                 passed_on.add(field)
             credit = _TITLE_CREDIT.search(orig) if field == "text" and "via" in orig else None

@@ -1432,3 +1432,22 @@ def test_support_confined_to_the_ballot_states_the_right_to_vote(engine: Engine)
     # a time clause without its own subject is not one ("saat ini pilih ...")
     post = _post("", transcript="Saat ini pilih calon bupati yang sudah kita sepakati")
     assert f"register:educate ({TIME_TOLD})" not in _labels(engine, post, "register.educate")
+
+
+def test_a_transcript_or_a_media_label_is_no_news_by_its_shape(engine: Engine) -> None:
+    def found(post: Post) -> dict[str, list[Ev]]:
+        analysis = engine.analyse(post, complete=True, full_path=True)
+        assert analysis.features is not None
+        return analysis.features.found
+
+    # a transcript's capitals are the transcriber's names, not a headline's title case
+    text = "Dia nomor 3 di Partai Gerindra, namanya Budi Santoso Wijaya dari Desa Sukamaju"
+    post = _post("", transcript=text)
+    reports = found(post).get("register.report", [])
+    assert "register:report (headline)" not in [e.label for e in reports]
+    # a media label's verb of saying tells what the recorded speaker does
+    post = _post("", media_description="video kepala desa menjelaskan surat suara kepada warga")
+    assert "register.report" not in found(post)
+    # in words it is still attribution
+    post = _post("Pak camat menjelaskan aturan kampanye pilkada kepada warga")
+    assert "register.report" in found(post)
