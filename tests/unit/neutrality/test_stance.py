@@ -20,6 +20,7 @@ from neutrality.stance import (
     EVERY_CANDIDATE,
     MUTUAL_SUPPORT,
     ORDER_TOLD,
+    REFRAIN,
     RIGHT_VOTE,
     SHORTENERS,
     SIGNED_SAYING,
@@ -1451,3 +1452,12 @@ def test_a_transcript_or_a_media_label_is_no_news_by_its_shape(engine: Engine) -
     # in words it is still attribution
     post = _post("Pak camat menjelaskan aturan kampanye pilkada kepada warga")
     assert "register.report" in found(post)
+
+
+def test_an_order_to_keep_people_away_from_a_campaign_is_a_warning(engine: Engine) -> None:
+    post = _post("", transcript="Para siswa harus dijauhkan dari kegiatan kampanye partai")
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "text.directive_cue" not in found
+    assert any(REFRAIN in ev.label for ev in found.get("register.warn", ()))
