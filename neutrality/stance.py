@@ -2222,6 +2222,15 @@ def _absent(ev: Ev, texts: dict[str, str]) -> bool:
     return any(w in _ABSENCE for w in before) or any(w in _NOT_REAL for w in after)
 
 
+# What a media description names the post by (its status, upload, caption, photo, video): a
+# support word in a relative clause on one of these ("status Facebook yang mendukung ...",
+# "unggahan yang mendukung ...") is the post's support, the author's, not someone else's.
+_OWN_CONTENT = _word_set(
+    "status unggahan postingan posting post foto video gambar tulisan kalimat caption keterangan "
+    "twibbon stiker poster konten story facebook instagram tiktok whatsapp"
+)
+
+
 def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
     if ev.start is None or ev.end is None or ev.raw:
         return False
@@ -2233,6 +2242,8 @@ def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
     if words[0].startswith(_HOLDER_NOUNS):
         return not any(w in _PRONOUNS for w in before)
     if before and before[-1] in _RELATIVE and any(v in words[0] for v in _SUPPORT_VERBS):
+        if ev.field == "media_description" and len(before) > 1 and before[-2] in _OWN_CONTENT:
+            return False  # "status Facebook yang mendukung X": the post itself supports X
         return not (len(before) > 1 and before[0] in _PRONOUNS)
     return _received(text, ev.end, before)
 

@@ -1461,3 +1461,16 @@ def test_an_order_to_keep_people_away_from_a_campaign_is_a_warning(engine: Engin
     found = analysis.features.found
     assert "text.directive_cue" not in found
     assert any(REFRAIN in ev.label for ev in found.get("register.warn", ()))
+
+
+def test_support_the_post_itself_holds_is_the_authors(engine: Engine) -> None:
+    def found(media: str) -> dict[str, list[Ev]]:
+        analysis = engine.analyse(_post("", media_description=media), complete=True)
+        assert analysis.features is not None
+        return analysis.features.found
+
+    own = found("tangkapan layar status Facebook yang mendukung pencalonan Budi Santoso")
+    assert "media.endorse_cue" in own and "register.endorse" in own
+    # a relative clause on people describes others' support, as before
+    others = found("foto warga yang mendukung pencalonan Budi Santoso di balai desa")
+    assert "media.endorse_cue" not in others
