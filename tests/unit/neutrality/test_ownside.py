@@ -233,3 +233,9 @@ def test_a_superiors_instruction_named_as_a_noun_is_a_directive(engine: Engine) 
     )
     evs = _side(engine, post)
     assert any(ev.field == "transcript" and "directive_cue" in ev.label for ev in evs)
+    post = _post(
+        "",
+        transcript="Yang disampaikan pak camat itu ultimatum dari atas",
+        media_description="rekaman rapat sekcam dengan tenaga honorer",
+    )
+    assert any("directive_cue" in ev.label for ev in _side(engine, post))
