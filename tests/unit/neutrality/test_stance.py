@@ -1474,3 +1474,11 @@ def test_support_the_post_itself_holds_is_the_authors(engine: Engine) -> None:
     # a relative clause on people describes others' support, as before
     others = found("foto warga yang mendukung pencalonan Budi Santoso di balai desa")
     assert "media.endorse_cue" not in others
+
+
+def test_a_cheer_for_an_outright_win_under_a_hand_sign_is_looked_at(engine: Engine) -> None:
+    """ "menang mutlak" is the win slogan "menang telak" is: a comment cheering it under a photo
+    of a pair's hand sign gets the full look, and the learned model's reading."""
+    target = Target(kind=TargetKind.POST, name="foto kepala dinas bersama calon berpose dua jari")
+    post = _post("mantap, menang mutlak", Action.COMMENT, target=target)
+    assert "text.endorse_cue" in _features(engine, post)
