@@ -82,7 +82,7 @@ MAX_MENTIONS = 64  # mentioned accounts looked up in the catalogue
 # ("bu Sylvi", "mbak Luluk") is that person when their election is in season.
 _HONORIFIC_WORDS = (
     "pak bapak bpk bp bu ibu ibuk mas mbak mba mb bang abang kang akang kak kakak cak ning gus "
-    "teh teteh uda uni om tante abah ambu umi bunda pakde bude mbah eyang daeng "
+    "teh teteh uda uni om tante abah ambu umi bunda pakde bude mbah eyang daeng andi "
     "ustadz ustad ustazah kiai kyai haji hj dr prof sis bro mr mrs ms"
 )
 HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
@@ -415,7 +415,8 @@ class Extractor:
         """The author's calls to vote that name someone the catalogue does not know ("harus milih
         Pak Musa Ahmad"): `<zone>.named_choice`, read by rules as a generic candidate reference."""
         found = feats.found
-        for zone in ("text", "media"):
+        # the content acted on too: a liked, shared or joined call to vote for a named person
+        for zone in ("text", "media", "target"):
             calls = found.get(f"{zone}.call_to_vote")
             if not calls:
                 continue
@@ -695,6 +696,9 @@ class Extractor:
             for n in ("call_to_vote", "support", "campaign_term", "gesture")
         ):
             feats.found["target.partisan"] = feats.found["target.participant"]
+        elif feats.has("target.named_choice"):
+            # a call to vote for someone the catalogue does not know, named in the content
+            feats.found["target.partisan"] = feats.found["target.named_choice"]
         own = feats.has("text.named") or feats.has("text.campaign_term") or feats.has("text.number")
         if feats.has("text.gotv") and not own:
             feats.found["exception.gotv"] = feats.found["text.gotv"]
