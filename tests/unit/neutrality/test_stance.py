@@ -1482,3 +1482,13 @@ def test_a_cheer_for_an_outright_win_under_a_hand_sign_is_looked_at(engine: Engi
     target = Target(kind=TargetKind.POST, name="foto kepala dinas bersama calon berpose dua jari")
     post = _post("mantap, menang mutlak", Action.COMMENT, target=target)
     assert "text.endorse_cue" in _features(engine, post)
+
+
+def test_an_election_participant_is_a_candidate_in_general(engine: Engine) -> None:
+    post = _post("", media_description="unggahan di akun pribadi yang merujuk pada peserta pemilu")
+    assert "media.candidate_word" in _features(engine, post)
+    # a warning against supporting any of them is still a warning
+    post = _post("ASN dilarang mendukung peserta pemilu mana pun")
+    found = _features(engine, post)
+    assert "register.warn" in found and "register.endorse" not in found
+    assert engine.decide(post).outcome is Outcome.PASS
