@@ -354,6 +354,27 @@ def clitic_joins(vocabulary: frozenset[str]) -> dict[str, str]:
     }
 
 
+# The possessive enclitic of Makassarese and Bugis Indonesian, "-ta" ("pilihanta", "calonta"):
+# the polite "kita" of South Sulawesi, written onto its noun. A stem shorter than this is not
+# cut ("berita", "cerita", "kereta" end in "ta" on a stem of four letters or fewer).
+REGIONAL_POSSESSIVE = "ta"
+MIN_POSSESSIVE_STEM = 5
+
+
+def regional_possessives(possessed: frozenset[str], vocabulary: frozenset[str]) -> dict[str, str]:
+    """The words the lexicon has before "kita" (`possessed`: "pilihan kita", "calon kita") with
+    the Makassarese possessive written onto them, each to the word and "kita": "pilihanta"
+    reads "pilihan kita" as the endorsement list has it. A joined form that is itself a word of
+    the lexicon is left alone."""
+    return {
+        f"{word}{REGIONAL_POSSESSIVE}": f"{word} kita"
+        for word in possessed
+        if len(word) >= MIN_POSSESSIVE_STEM
+        and word.isalpha()
+        and f"{word}{REGIONAL_POSSESSIVE}" not in vocabulary
+    }
+
+
 MIN_CUT_NAME = 5  # letters in a name word that is looked for cut in two
 MIN_PIECE = 2
 
@@ -475,7 +496,10 @@ class Normaliser:
         language: Language,
         vocabulary: frozenset[str] = frozenset(),
         names: frozenset[str] = frozenset(),
+        possessed: frozenset[str] = frozenset(),
     ) -> None:
+        """`possessed`: the words the lexicon's terms have before "kita" (see
+        `regional_possessives`)."""
         self.vocabulary = vocabulary
         # A name cut in two by a dot, space, underscore or hyphen ("Pra.bowo", "Gan_jar") reads
         # as the name: every cut of every name word (the pieces at least two letters long).
@@ -485,7 +509,11 @@ class Normaliser:
         if len(self._cuts):
             self._cuts.make_automaton()
         self._leet = str.maketrans(language.leet)
-        self.slang = clitic_joins(vocabulary) | dict(language.slang)
+        self.slang = (
+            regional_possessives(possessed, vocabulary)
+            | clitic_joins(vocabulary)
+            | dict(language.slang)
+        )
         keys = sorted(self.slang, key=len, reverse=True)
         self._slang_re = whole_words(keys)
 

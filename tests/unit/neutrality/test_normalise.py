@@ -16,6 +16,7 @@ from neutrality.normalise import (
     one_tag_offsets,
     quick_form,
     quick_offsets,
+    regional_possessives,
     whole_words,
 )
 from schemas import Action, Platform, Post
@@ -270,6 +271,19 @@ def test_a_clitic_written_apart_joins_its_word(engine: Engine) -> None:
     # only words the lexicon has with the clitic, and never a short word of its own
     joins = clitic_joins(frozenset(["pilihanku", "aku", "ibumu", "idolaku"]))
     assert joins == {"pilihan ku": "pilihanku", "idola ku": "idolaku"}
+
+
+def test_the_makassarese_possessive_reads_as_kita(engine: Engine) -> None:
+    norm = engine.lexicon.normaliser
+    assert norm.normalise("kita taumi pilihanta semua").text == "kita taumi pilihan kita semua"
+    tracked = norm.normalise("Sudah tau calonta toh", track=True)
+    assert tracked.text == "sudah tau calon kita toh"
+    assert tracked.orig[slice(*tracked.span(10, 20))] == "calonta"
+    # news and stories end in "ta" on short stems: never cut
+    assert norm.normalise("berita cerita kereta").text == "berita cerita kereta"
+    # only words the lexicon has before "kita", long enough, whose joined form is no word of it
+    joins = regional_possessives(frozenset(["pilihan", "mari", "beri"]), frozenset(["berita"]))
+    assert joins == {"pilihanta": "pilihan kita"}
 
 
 def test_a_clitic_written_apart_is_seen_by_the_quick_look(engine: Engine) -> None:
