@@ -339,6 +339,11 @@ _TITLE_CREDIT = re.compile(
     r"\svia\s+@[A-Za-z0-9_.]{2,}(?=(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|#\w+))*\s*$)"
 )
 SHARE_CREDIT = "register:report (a share button's credit)"
+# A retweet: the marker "RT" and the account whose words follow, as "RT @akun: ..." or, in
+# exported tweet collections, "RT ... [RE akun]" closing the text. "RT" alone also opens a
+# neighbourhood's name ("RT 05 warga ..."), so the marker counts only with an account credited.
+_RETWEET = re.compile(r"\s*RT\s+(?:@\w+\s*:\s*|(?=.*\[RE\s+@?\w+\]\s*$))", re.DOTALL)
+RELAYED_NEWS = "register:report (a retweet of news, nothing of the sharer's own)"
 #: The quotation marks `quoted_spans` pairs: a field without any has no quoted span.
 QUOTE_CHARS = frozenset('"“”„«»')
 _QUOTE_MARKS = tuple(sorted(QUOTE_CHARS))
@@ -946,6 +951,16 @@ def read_register(
             voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
             voiced |= {f for f, orig in originals[side] if _first_person(orig)}
             reported |= said_by_someone - voiced
+        relayed_tags: set[str] = set()
+        if side == "own" and "text" not in voiced_fields(feats, keys, originals[side]):
+            relay = _relayed_news(post, found, shapes.get("text", ""))
+            if relay is not None:
+                # the retweeted account's words, its hashtags with them: what they say of a
+                # participant they tell, as a shared story does
+                found.setdefault("report", []).append(relay)
+                relayed_tags = {f"hashtags[{i}]" for i in range(len(post.hashtags))}
+                reported |= {"text"} | relayed_tags
+                newsroom.add("text")
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
         # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote. A
         # negation inside a threat ("tidak segan-segan", "kontrak tidak diperpanjang") belongs
@@ -1231,7 +1246,7 @@ def read_register(
         if side == "own" and neutral and "endorse" not in found:
             # The hashtags a sharer adds are their own words, whatever the body they tag: a
             # slogan or an endorsing word there is not part of the news it is attached to.
-            tagged = _sharers_tags(post, feats, keys)
+            tagged = _sharers_tags(post, feats, keys, relayed_tags)
             if tagged:
                 found["endorse"] = tagged
                 feats.found[f"{prefix}.endorse"] = tagged
@@ -1358,18 +1373,26 @@ def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, s
     return out
 
 
-def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]]) -> list[Ev]:
+def _sharers_tags(
+    post: Post,
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    relayed: Collection[str] = (),
+) -> list[Ev]:
     """Endorsing words in the post's own hashtags (not in its body), a participant's slogan
     tagged after the body ("... #PrabowoSalahkanSBY"; "Tagar #X trending di Twitter" speaks of
     the tag in its sentence), and a participant's name tagged with a number (a ballot number or
     the election year, "#PrabowoGibran2024", "#KhofifahEmil02"); slogans and numbered names
-    only while one participant of a race is tagged so (a tag for each pair is even)."""
+    only while one participant of a race is tagged so (a tag for each pair is even). The tags
+    of a retweeted story (`relayed`) are its newsroom's words, not the sharer's: a vote or
+    support word there names nobody of theirs ("#MauMemilih"); a participant's slogan or
+    numbered name chants whoever tags it, and stays."""
     out = [
         Ev(ev.field, ev.start, ev.end, f"register:endorse ({SHARERS_TAG})", raw=ev.raw)
         for name in _TAG_LISTS
         for key in keys[name]
         for ev in feats.found.get(key, ())
-        if ev.field.startswith("hashtags[")
+        if ev.field.startswith("hashtags[") and ev.field not in relayed
     ]
     numbered = {
         f"hashtags[{i}]" for i, tag in enumerate(post.hashtags) if _NUMBERED_TAG.search(tag)
@@ -1432,6 +1455,43 @@ def trailing_tags(post: Post) -> set[str]:
         if written not in in_sentence:
             out.add(f"hashtags[{i}]")
     return out
+
+
+def voiced_fields(
+    feats: Features, keys: dict[str, tuple[str, ...]], originals: list[tuple[str, str]]
+) -> set[str]:
+    """The fields where the author speaks as themself: a first-person or hortative cue, or a
+    first-person pronoun in their words."""
+    voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
+    return voiced | {f for f, orig in originals if orig and _first_person(orig)}
+
+
+def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None:
+    """A retweet ("RT @akun: ...", "RT ... [RE akun]") whose words are news: a report cue read
+    in them or a link passed on with them (see `read_register`), and nothing of a speaker of
+    their own: no first or second person, no hortative, no exclamation or question, nothing
+    of `own_voice` (a cheer, an emoji, a particle). The retweet gives the words to the account
+    it credits, and the words tell, from a capital and in the third person, what someone did or
+    said: a story passed on. A retweet with a cheer, a call or a question of its own is read as
+    before."""
+    if "RT" not in post.text[:8]:
+        return None
+    relay = _RETWEET.match(post.text)
+    if relay is None:
+        return None
+    if not any(
+        ev.field == "text" or ev.field.startswith("urls[") for ev in found.get("report", ())
+    ):
+        return None
+    if "!" in bare or "?" in bare or own_voice(bare):
+        return None
+    # a newsroom writes its sentence from a capital; "pak prabowo adalah ..." is someone's own
+    first = _FIRST_LETTER.search(post.text, relay.end())
+    if first is None or first.group().islower():
+        return None
+    if not {w.casefold() for w in words_of(bare)}.isdisjoint(_PERSONS):
+        return None
+    return Ev("text", relay.start(), relay.end(), RELAYED_NEWS, raw=True)
 
 
 def _is_word(token: str) -> bool:

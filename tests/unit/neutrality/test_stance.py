@@ -17,6 +17,7 @@ from neutrality.stance import (
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
     ORDER_TOLD,
+    RELAYED_NEWS,
     RIGHT_VOTE,
     SHORTENERS,
     SIGNED_SAYING,
@@ -1343,3 +1344,60 @@ def test_a_petition_title_cut_short_names_no_side_of_the_authors(engine: Engine)
     ).model_copy(update={"event_time": WHEN_2019})
     assert "side.own" not in _features(engine, post)
     assert engine.decide(post).outcome is Outcome.PASS
+
+
+def _relayed(engine: Engine, post: Post) -> bool:
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return any(ev.label == RELAYED_NEWS for evs in analysis.features.found.values() for ev in evs)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # a retweeted story: an evaluative word and a prediction told of, not said by the sharer
+        _post(
+            "RT Capres 02 Budi Santoso mengaku punya program yang luar biasa untuk nelayan di "
+            "Sulawesi. https://t.co/abcDEF123 [RE kabarharian]"
+        ),
+        _post(
+            "RT @kabarharian: Elektabilitas Prabowo-Gibran naik 40 persen menurut survei, pilpres "
+            "bisa selesai satu putaran. https://t.co/abcDEF123"
+        ),
+        # the story's own tags: a vote word naming nobody is the newsroom's tag
+        _post(
+            "RT Ganjar Pranowo menyoroti harga pupuk di Klaten. https://t.co/abcDEF123 "
+            "#BeritaPemilu #SaatnyaMemilih [RE kabarharian]",
+            hashtags=["BeritaPemilu", "SaatnyaMemilih"],
+        ),
+    ],
+)
+def test_a_retweeted_story_is_news_passed_on(engine: Engine, post: Post) -> None:
+    assert _relayed(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # a cheer, an emoji, a call or a question of the retweet's own: someone's voice
+        _post(
+            "RT Prabowo-Gibran pasti menang satu putaran 💪 https://t.co/abcDEF123 [RE relawan_x]"
+        ),
+        _post("RT Ayo pilih Anies-Muhaimin tanggal 14 https://t.co/abcDEF123 [RE relawan_x]"),
+        _post("RT pak ganjar itu pemimpin yang hebat https://t.co/abcDEF123 [RE relawan_x]"),
+        # a story retweeted with a participant's numbered slogan tag still chants
+        _post(
+            "RT Ganjar Pranowo menyoroti harga pupuk di Klaten. https://t.co/abcDEF123 "
+            "#GanjarMahfud2024 [RE relawan_x]",
+            hashtags=["GanjarMahfud2024"],
+        ),
+        # "RT" with no account credited is a neighbourhood, not a retweet
+        _post("RT 05 Kelurahan Sukamaju mendukung Prabowo-Gibran. https://t.co/abcDEF123"),
+    ],
+)
+def test_a_retweet_in_someones_own_voice_is_read_as_before(engine: Engine, post: Post) -> None:
+    if "#GanjarMahfud2024" in post.text:
+        assert engine.decide(post).outcome is not Outcome.PASS
+    else:
+        assert not _relayed(engine, post)
