@@ -344,6 +344,26 @@ SHARE_CREDIT = "register:report (a share button's credit)"
 # neighbourhood's name ("RT 05 warga ..."), so the marker counts only with an account credited.
 _RETWEET = re.compile(r"\s*RT\s+(?:@\w+\s*:\s*|(?=.*\[RE\s+@?\w+\]\s*$))", re.DOTALL)
 RELAYED_NEWS = "register:report (a retweet of news, nothing of the sharer's own)"
+# Verbs of saying, asking, admitting, claiming, greeting and reminding, in the third-person meN-
+# forms news leads write ("Calon presiden nomor urut 1 X meminta ...", "X mengucapkan selamat
+# kepada Y"): a closed grammatical class. With a third party as their subject (holder.py) the
+# sentence tells what that person said; the words after the verb are theirs.
+_TELLING_VERBS = frozenset(
+    [
+        "mengatakan", "menyatakan", "mengaku", "mengakui", "menyebut", "menyebutkan",
+        "meminta", "mengucapkan", "mengingatkan", "menegaskan", "menjelaskan", "mengungkapkan",
+        "mengungkap", "menyampaikan", "menuturkan", "menambahkan", "mengklaim", "menilai",
+        "menganggap", "mengajak", "mengimbau", "menghimbau", "mendesak", "menyerukan",
+        "berharap", "berpesan", "mengapresiasi", "memuji", "mengkritik", "menyindir",
+        "membantah", "menepis", "menyoroti",
+    ]
+)  # fmt: skip
+TOLD_BY_SUBJECT = "register:report (words told of the subject named)"
+# Two to four capitalised words closing the text read up to a verb: a person's name.
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}[ \t]+$")
+LEAD_WORDS = 20  # a lead names its speaker and their verb among the first words
+LEAD_SENTENCES = 2  # a lead is a sentence or two: more is a story, or the author's comment on it
+_TELLING = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_TELLING_VERBS)) + r")(?![\w-])", re.I)
 #: The quotation marks `quoted_spans` pairs: a field without any has no quoted span.
 QUOTE_CHARS = frozenset('"“”„«»')
 _QUOTE_MARKS = tuple(sorted(QUOTE_CHARS))
@@ -951,6 +971,14 @@ def read_register(
             voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
             voiced |= {f for f, orig in originals[side] if _first_person(orig)}
             reported |= said_by_someone - voiced
+        if side == "own":
+            for field, orig in originals[side]:
+                lead = _told_lead(field, shapes.get(field, orig)) if orig else None
+                if lead is not None and field not in voiced_fields(feats, keys, [(field, orig)]):
+                    # shapes keep the text's offsets up to its first link, where a lead is
+                    found.setdefault("report", []).append(lead)
+                    said_by_someone.add(field)
+                    reported.add(field)
         relayed_tags: set[str] = set()
         if side == "own" and "text" not in voiced_fields(feats, keys, originals[side]):
             relay = _relayed_news(post, found, shapes.get("text", ""))
@@ -1174,14 +1202,17 @@ def read_register(
         # pula sebaliknya") takes neither side: the evaluation is even-handed.
         if balanced and "endorse" in found:
             even = _even_handed(feats, keys, texts)
-            if even:
+            also, rival_objects = _rivals_alike(feats, keys, texts)
+            even.update((f, ev) for f, ev in also.items() if f not in even)
+            if even or rival_objects:
                 kept = [
                     ev
                     for ev in found["endorse"]
                     if not (ev.field in even and ev.label.endswith(f"({EVALUATION_LIST})"))
+                    and (ev.field, ev.start) not in rival_objects
                 ]
                 if len(kept) < len(found["endorse"]):
-                    found.setdefault("report", []).extend(even.values())
+                    found.setdefault("report", []).extend((*even.values(), *rival_objects.values()))
                 if kept:
                     found["endorse"] = kept
                 else:
@@ -1203,6 +1234,8 @@ def read_register(
             )
         if side == "own" and "endorse" in found:
             _whoever_wins(feats, keys, texts, found)
+        if side == "own" and "endorse" in found:
+            _undecided(texts, found)
         # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
         # a list, as news and KPU posts give it; two of three named is a choice being weighed.
         # A list with one of them singled out by their slogan, hashtag or hand sign is not even.
@@ -1306,6 +1339,107 @@ def _even_handed(
             if m is not None:
                 out[field] = Ev(field, m.start(), m.end(), EVEN_HANDED)
     return out
+
+
+# Additive particles: "Y juga keren" says of Y what was said of someone before.
+_ADDITIVES = _word_set("juga jg pun pula")
+# What joins the members of a list of names once punctuation is read away.
+_LIST_JOINS = _word_set("dan atau serta maupun sama vs")
+RIVALS_ALIKE = "register:report (said of rival sides alike)"
+
+
+def _rivals_alike(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> tuple[dict[str, Ev], dict[tuple[str, int | None], Ev]]:
+    """Praise and support given to rival sides alike, read by structure: an additive particle
+    after a participant whose rival of the same race is named before it ("Pak X keren, mas Y
+    juga keren": the praise of Y repeats what was said of X), per field; and a praise or
+    support word whose object is a list of rival participants ("mau dukung X, Y, Z semuanya
+    satu Indonesia"), per cue word. Participants of one side (a pair's two names) are no
+    rivals: "Prabowo hebat, Gibran juga hebat" still takes a side."""
+    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.raw or ev.start is None or ev.end is None or ev.field not in texts:
+                continue
+            if not ev.label.startswith("participant:"):
+                continue  # an account tagged is whom a reply addresses
+            mentions.setdefault(ev.field, []).append((ev.start, ev.end, ev.label.split(":", 1)[1]))
+    fields: dict[str, Ev] = {}
+    for field, found in mentions.items():
+        found.sort()
+        text = texts[field]
+        for j, (_, end, pid) in enumerate(found):
+            after = text[end:].split(None, 1)
+            if not after or after[0] not in _ADDITIVES:
+                continue
+            race = pid.rsplit("/", 1)[0]
+            if any(p != pid and p.rsplit("/", 1)[0] == race for _, _, p in found[:j]):
+                at = end + text[end:].index(after[0])
+                fields[field] = Ev(field, at, at + len(after[0]), RIVALS_ALIKE)
+                break
+    listed: dict[tuple[str, int | None], Ev] = {}
+    for name in ("support", "endorse_cue", EVALUATION_LIST):
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.start is None or ev.end is None or ev.field not in mentions:
+                    continue
+                pids = _listed_after(texts[ev.field], ev.end, mentions[ev.field])
+                if len({p.rsplit("/", 1)[0] for p in pids}) == 1 and len(pids) > 1:
+                    listed[(ev.field, ev.start)] = Ev(ev.field, ev.start, ev.end, RIVALS_ALIKE)
+    return fields, listed
+
+
+def _listed_after(text: str, at: int, mentions: list[tuple[int, int, str]]) -> set[str]:
+    """The participants named one after another from offset `at` on (only spaces or a list's
+    joining word between them): the object a cue word there governs."""
+    pids: set[str] = set()
+    for start, end, pid in mentions:
+        if start < at:
+            continue
+        between = text[at:start].split()
+        if len(between) > 1 or (between and between[0] not in _LIST_JOINS):
+            break
+        pids.add(pid)
+        at = end
+    return pids
+
+
+# The author's choice not made yet: a first person, then "belum" (not yet) before a verb of
+# deciding or choosing, or "masih" (still) before one of weighing. Closed grammatical classes:
+# the pronouns (holder.py), the aspect words, and the verbs of deciding, choosing and weighing.
+_UNDECIDED = re.compile(
+    rf"\b(?:{'|'.join(sorted(FIRST_PERSONS))})(?: [^ ]+){{0,2}}? "
+    r"(?:(?:belum|blm|belom|blom)(?: bisa| mau| juga| jg)? (?:menentukan|tentukan|nentuin|"
+    r"memutuskan|putuskan|mutusin|memilih|milih|pilih|punya pilihan|ada pilihan|yakin)"
+    r"|masih (?:menimbang|nimbang|nimbang2|mempertimbangkan|bingung|ragu))\b"
+)
+UNDECIDED = "register:report (the author's choice not made yet)"
+_WEIGHED_LISTS = ("support", "endorse_cue")
+
+
+def _undecided(texts: dict[str, str], found: dict[str, list[Ev]]) -> None:
+    """Read a field where the author says their choice is not made ("saya belum menentukan
+    pilihan", "aku masih nimbang") as weighing, not giving, support: the support words in it
+    ("dukung X juga masih nimbang") name a side considered. A call to vote, a wish, a
+    comparison or the author's first-person declaration stays endorsement."""
+    spans = {f: m for f, text in texts.items() if (m := _UNDECIDED.search(text)) is not None}
+    if not spans:
+        return
+    kept = [
+        ev
+        for ev in found["endorse"]
+        if not (ev.field in spans and ev.label[ev.label.find("(") + 1 : -1] in _WEIGHED_LISTS)
+    ]
+    if len(kept) == len(found["endorse"]):
+        return
+    found.setdefault("report", []).extend(
+        Ev(f, m.start(), m.end(), UNDECIDED) for f, m in spans.items()
+    )
+    if kept:
+        found["endorse"] = kept
+    else:
+        del found["endorse"]
 
 
 def _whoever_wins(
@@ -1464,6 +1598,36 @@ def voiced_fields(
     first-person pronoun in their words."""
     voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
     return voiced | {f for f, orig in originals if orig and _first_person(orig)}
+
+
+def _told_lead(field: str, text: str) -> Ev | None:
+    """A news lead: a sentence or two whose first clause names a third party (a name, a title,
+    a group; holder.py) as the subject of a verb of saying (`_TELLING_VERBS`) among its first
+    LEAD_WORDS words, with nothing of a speaker of the text's own (no first or second person,
+    no hortative, no exclamation or question, nothing of `own_voice`). What follows the verb is
+    the subject's word, as a story tells it ("X mengaku ... yang luar biasa"); a comment of the
+    author's own after it (a cheer, a particle, "saya") keeps the text theirs. The evidence
+    spans the subject and the verb in `field`."""
+    if "!" in text or "?" in text:
+        return None
+    m = _TELLING.search(text)
+    if m is None or len(words_of(text[: m.start()])) > LEAD_WORDS:
+        return None
+    if len(_SENTENCE_END.findall(text)) + 1 > LEAD_SENTENCES:
+        return None
+    if own_voice(text) or not {w.casefold() for w in words_of(text)}.isdisjoint(_PERSONS):
+        return None
+    subject = subject_of(text, m.start(), m.end())
+    if subject is not None:
+        if subject.holder is not Holder.THIRD_PARTY:
+            return None
+        return Ev(field, subject.start, m.end(), TOLD_BY_SUBJECT, raw=True)
+    # an appositive before the name ("saingan X pada pilpres 2024 yaitu Y mengucapkan") hides
+    # the subject from the holder reader: the capitalised name right before the verb is it
+    name = _NAME_BEFORE.search(text, 0, m.start())
+    if name is None:
+        return None
+    return Ev(field, name.start(), m.end(), TOLD_BY_SUBJECT, raw=True)
 
 
 def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None:

@@ -19,11 +19,14 @@ from neutrality.stance import (
     ORDER_TOLD,
     RELAYED_NEWS,
     RIGHT_VOTE,
+    RIVALS_ALIKE,
     SHORTENERS,
     SIGNED_SAYING,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
     THANKS_TO_ACCOUNT,
+    TOLD_BY_SUBJECT,
+    UNDECIDED,
     _coordinated,
     _declared,
     _first_person,
@@ -1401,3 +1404,82 @@ def test_a_retweet_in_someones_own_voice_is_read_as_before(engine: Engine, post:
         assert engine.decide(post).outcome is not Outcome.PASS
     else:
         assert not _relayed(engine, post)
+
+
+def _labels(engine: Engine, post: Post) -> set[str]:
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return {ev.label for evs in analysis.features.found.values() for ev in evs}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead: a third party the subject of a verb of saying, the praise after it theirs
+        "Calon presiden nomor urut 1 Anies Baswedan mengaku punya program yang luar biasa untuk "
+        "petani di Jawa Tengah.",
+        # an appositive before the name hides it from the holder reader: the name before the verb
+        "Tak hanya itu pesaingnya pada pilpres 2024 yaitu Ganjar Pranowo mengucapkan selamat "
+        "kepada Prabowo Subianto dan doa agar amanah memimpin.",
+    ],
+)
+def test_a_news_lead_tells_its_subjects_words(engine: Engine, text: str) -> None:
+    post = _post(text)
+    assert TOLD_BY_SUBJECT in _labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the author's own cheer after the lead keeps the words theirs
+        "Anies Baswedan mengaku punya program yang luar biasa untuk petani, mantap dong",
+        # a first person: the author is the one speaking
+        "Saya mengatakan Prabowo pemimpin yang luar biasa",
+        # a long text is a story or a comment, not a lead
+        "Anies Baswedan mengatakan siap. Ganjar juga. Prabowo hebat sekali. Ini luar biasa.",
+        # the manner of an answer is the narrator's verdict, not a verb of saying
+        "Anies Baswedan menjawab pertanyaan debat dengan bukti nyata yang memuaskan",
+    ],
+)
+def test_no_lead_where_the_author_speaks(engine: Engine, text: str) -> None:
+    assert TOLD_BY_SUBJECT not in _labels(engine, _post(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an additive particle after a rival: the praise is said of both
+        "Pak Anies keren, pak Ganjar juga keren",
+        # a support word whose object is a list of rivals
+        "Mau dukung Prabowo, Ganjar, Anies semuanya tetap satu Indonesia",
+    ],
+)
+def test_praise_or_support_of_rival_sides_alike_takes_no_side(engine: Engine, text: str) -> None:
+    post = _post(text)
+    assert RIVALS_ALIKE in _labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one side's two names: "juga" repeats praise of the same pair
+        "Prabowo hebat, Gibran juga hebat",
+        # a support word for one, a rival named apart
+        "Saya dukung Prabowo karena Ganjar lemah",
+    ],
+)
+def test_praise_of_one_side_stays_a_side(engine: Engine, text: str) -> None:
+    post = _post(text)
+    assert RIVALS_ALIKE not in _labels(engine, post)
+    assert engine.decide(post).outcome is not Outcome.PASS
+
+
+def test_the_authors_choice_not_made_is_weighing_not_support(engine: Engine) -> None:
+    post = _post("Mau dukung Anies juga masih mikir, saya belum menentukan pilihan sampai sekarang")
+    assert UNDECIDED in _labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+    decided = _post("Saya dukung Anies, sudah menentukan pilihan sejak lama")
+    assert UNDECIDED not in _labels(engine, decided)
+    assert engine.decide(decided).outcome is not Outcome.PASS
