@@ -344,6 +344,9 @@ SHARE_CREDIT = "register:report (a share button's credit)"
 # neighbourhood's name ("RT 05 warga ..."), so the marker counts only with an account credited.
 _RETWEET = re.compile(r"\s*RT\s+(?:@\w+\s*:\s*|(?=.*\[RE\s+@?\w+\]\s*$))", re.DOTALL)
 RELAYED_NEWS = "register:report (a retweet of news, nothing of the sharer's own)"
+# "awak" is a first person in eastern Malay, and a noun (crew) before the crew's domain: "kepada
+# awak media" is how a story says it spoke to reporters.
+_CREW = re.compile(r"\bawak(?= (?:media|redaksi|kapal|pesawat)\b)", re.IGNORECASE)
 # Verbs of saying, asking, admitting, claiming, greeting and reminding, in the third-person meN-
 # forms news leads write ("Calon presiden nomor urut 1 X meminta ...", "X mengucapkan selamat
 # kepada Y"): a closed grammatical class. With a third party as their subject (holder.py) the
@@ -980,7 +983,9 @@ def read_register(
                     said_by_someone.add(field)
                     reported.add(field)
         relayed_tags: set[str] = set()
-        if side == "own" and "text" not in voiced_fields(feats, keys, originals[side]):
+        if side == "own" and not any(
+            ev.field == "text" for k in keys["first_person"] for ev in feats.found.get(k, ())
+        ):
             relay = _relayed_news(post, found, shapes.get("text", ""))
             if relay is not None:
                 # the retweeted account's words, its hashtags with them: what they say of a
@@ -1633,8 +1638,9 @@ def _told_lead(field: str, text: str) -> Ev | None:
 def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None:
     """A retweet ("RT @akun: ...", "RT ... [RE akun]") whose words are news: a report cue read
     in them or a link passed on with them (see `read_register`), and nothing of a speaker of
-    their own: no first or second person, no hortative, no exclamation or question, nothing
-    of `own_voice` (a cheer, an emoji, a particle). The retweet gives the words to the account
+    their own outside the quotations it carries: no first or second person, no hortative, no
+    exclamation or question, nothing of `own_voice` (a cheer, an emoji, a particle). The
+    retweet gives the words to the account
     it credits, and the words tell, from a capital and in the third person, what someone did or
     said: a story passed on. A retweet with a cheer, a call or a question of its own is read as
     before."""
@@ -1647,6 +1653,11 @@ def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | Non
         ev.field == "text" or ev.field.startswith("urls[") for ev in found.get("report", ())
     ):
         return None
+    # words in quotation marks are the speaker's the story quotes ("Saya juga salaman," kata X)
+    spans = quoted_spans(bare) if _has_quote(bare) else []
+    for start, end in reversed(spans):
+        bare = bare[:start] + " " + bare[end:]
+    bare = _CREW.sub(" ", bare)
     if "!" in bare or "?" in bare or own_voice(bare):
         return None
     # a newsroom writes its sentence from a capital; "pak prabowo adalah ..." is someone's own

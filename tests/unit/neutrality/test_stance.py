@@ -1483,3 +1483,22 @@ def test_the_authors_choice_not_made_is_weighing_not_support(engine: Engine) -> 
     decided = _post("Saya dukung Anies, sudah menentukan pilihan sejak lama")
     assert UNDECIDED not in _labels(engine, decided)
     assert engine.decide(decided).outcome is not Outcome.PASS
+
+
+def test_a_retweeted_story_quoting_a_first_person_is_still_news(engine: Engine) -> None:
+    """The pronouns inside the quotation a story carries are its speaker's, and "awak media"
+    (the press crew) is no pronoun."""
+    post = _post(
+        'RT Capres nomor urut 3 Ganjar Pranowo menjawab pertanyaan awak media di Klaten. "Saya '
+        'juga siap kerja sama dengan siapa saja," kata Ganjar. https://t.co/abcDEF123 '
+        "#BeritaPemilu #SaatnyaMemilih [RE kabarharian]",
+        hashtags=["BeritaPemilu", "SaatnyaMemilih"],
+    )
+    assert _relayed(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+def test_a_verb_of_saying_with_its_clitic_attributes_a_quotation(engine: Engine) -> None:
+    post = _post("dalam kerja keras demi memenangkan Pak Prabowo di pemilu mendatang, tegasnya.")
+    assert "register.report" in _features(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
