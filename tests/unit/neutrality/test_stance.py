@@ -1502,3 +1502,12 @@ def test_a_verb_of_saying_with_its_clitic_attributes_a_quotation(engine: Engine)
     post = _post("dalam kerja keras demi memenangkan Pak Prabowo di pemilu mendatang, tegasnya.")
     assert "register.report" in _features(engine, post)
     assert engine.decide(post).outcome is Outcome.PASS
+
+
+def test_a_vote_for_every_candidate_is_for_nobody_in_particular(engine: Engine) -> None:
+    every = _post("Makin yakin untuk mencoblos semua capres di surat suara pemilu nanti.")
+    assert "register.warn" in _features(engine, every)
+    assert engine.decide(every).outcome is Outcome.PASS
+    # a quantifier after a name keeps the name's support
+    named = _post("Ayo coblos Prabowo-Gibran semua, satu putaran!")
+    assert engine.decide(named).outcome is not Outcome.PASS
