@@ -1511,3 +1511,8 @@ def test_a_vote_for_every_candidate_is_for_nobody_in_particular(engine: Engine) 
     # a quantifier after a name keeps the name's support
     named = _post("Ayo coblos Prabowo-Gibran semua, satu putaran!")
     assert engine.decide(named).outcome is not Outcome.PASS
+
+
+def test_a_judgement_in_the_agentless_passive_is_someone_elses(engine: Engine) -> None:
+    post = _post("Khofifah Indar Parawansa dinilai punya bukti nyata hasil kerja di Jawa Timur.")
+    assert "register.neutral" in _features(engine, post)
