@@ -265,10 +265,15 @@ class Extractor:
         tag_bodies = {body.casefold() for _, _, body in bodies}
         # Races a post names by something more than one common word: a strong name or slogan,
         # or two different names of the race (a pair's two nicknames).
-        spans_by_race: dict[str, set[tuple[str, int]]] = {}
-        for sc, start, _, m in (*aliases, *campaign):
+        # A name is counted by its words, not its place: a hashtag is in the text and in the
+        # post's list of hashtags both, one name written once ("#KaumMuda"), not two signs.
+        spans_by_race: dict[str, set[tuple[str, int | str]]] = {}
+        for sc, start, end, m in (*aliases, *campaign):
+            word = sc.norm.text[start:end] if sc.zone != "raw" else ""
             spans_by_race.setdefault(self._race_of[m.key].id, set()).add(
-                (sc.field, -1 if m.strong else start)
+                ("", word.replace(" ", ""))
+                if word and not m.strong
+                else (sc.field, -1 if m.strong else start)
             )
         for sc, start, end, m in aliases:
             marked = ""

@@ -119,3 +119,21 @@ def test_a_debunk_with_topic_tags_or_the_claims_slogan_stays_a_debunk(
 ) -> None:
     """Topic tags are no slogan; a slogan a sentence uses as a word is the claim examined."""
     assert "exception.debunk" in _found(engine, _post(text, PILPRES_2024, hashtags))
+
+
+def test_a_hashtag_written_in_the_text_and_listed_is_one_sign_of_its_race(
+    engine: Engine,
+) -> None:
+    """A regional pair's common-word nickname needs another sign of its race where the author's
+    region is unknown: the same hashtag in the text and in the post's list of hashtags is one
+    name written once, not two names of the race."""
+    post = _post(
+        "Tujuan Pemilu mendapatkan pemimpin berintegritas #PemiluDamai #KaumMuda",
+        "2024-10-20T09:00:00+07:00",
+        hashtags=["PemiluDamai", "KaumMuda"],
+    )
+    found = _found(engine, post)
+    assert not any(
+        label.endswith("pilgub-kalimantan-barat-2024/03")
+        for label in found.get("text.participant", ())
+    )
