@@ -787,13 +787,20 @@ def _handles(post: Post) -> dict[str, tuple[list[str], str]]:
 def _only_in_handles(
     sc: Scanned, start: int, end: int, handles: dict[str, tuple[list[str], str]]
 ) -> bool:
-    """Whether a matched term stands only inside @handles of its field, nowhere else in it."""
+    """Whether a matched term stands only inside @handles of its field, nowhere else in it. A
+    pair's name read across a run of handles ("@prabowo @gibran_tweet") stands in them too:
+    every word of it inside one of them."""
     found = handles.get(sc.field)
     if found is None:
         return False
     bodies, rest = found
-    term = sc.norm.text[start:end].replace(" ", "")
-    return any(term in body for body in bodies) and term not in rest
+    words = sc.norm.text[start:end].split()
+    term = "".join(words)
+    if term in rest:
+        return False
+    return any(term in body for body in bodies) or (
+        len(words) > 1 and all(any(w in body for body in bodies) for w in words)
+    )
 
 
 def _defection_threats(scanned: list[Scanned], feats: Features) -> None:

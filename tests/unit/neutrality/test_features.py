@@ -137,3 +137,15 @@ def test_a_hashtag_written_in_the_text_and_listed_is_one_sign_of_its_race(
         label.endswith("pilgub-kalimantan-barat-2024/03")
         for label in found.get("text.participant", ())
     )
+
+
+def test_a_pairs_name_across_a_run_of_handles_is_accounts_tagged(engine: Engine) -> None:
+    """ "@prabowo @gibran_tweet" tags two accounts: the pair's name read across them is whom
+    the post addresses, not a participant it names."""
+    post = _post(
+        "Mari kawal demokrasi yang jujur. @aniesbaswedan @prabowo @gibran_tweet", PILPRES_2024
+    )
+    found = _found(engine, post)
+    assert found.get("text.participant") == {"tagged account:pilpres-2024/02"}
+    named = _post("Prabowo @gibran_tweet hebat", PILPRES_2024)
+    assert "participant:pilpres-2024/02" in _found(engine, named)["text.participant"]
