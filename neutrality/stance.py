@@ -1138,6 +1138,11 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, f"register:report ({RESULT_FIGURE})")
                         )
                         continue
+                    if name in _HOLDER_LISTS_SET and _reciprocal(ev, texts):
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, RECIPROCAL)
+                        )
+                        continue
                     if name == "call_to_vote" and _no_call(ev, texts):
                         # "usai nyoblos", "pilih siapa?": told of or asked, not urged, so no
                         # call to vote for any rule either
@@ -1706,6 +1711,21 @@ def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
     before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
     after = text[ev.end : ev.end + 20].split()[:1]
     return bool(before and before[0] in _TEMPORAL) or bool(after and after[0] in _QUESTION)
+
+
+# The reciprocal "saling" (each other): support the parties named give one another ("kepala
+# desa dan pengawas pemilu harus saling mendukung"), no side in a race.
+_RECIPROCALS = _word_set("saling slg")
+_HOLDER_LISTS_SET = frozenset(HOLDER_LISTS)
+RECIPROCAL = "register:report (support given each other, no side)"
+
+
+def _reciprocal(ev: Ev, texts: dict[str, str]) -> bool:
+    """Whether a support word is reciprocal: "saling" right before it."""
+    if ev.start is None or ev.raw:
+        return False
+    before = texts.get(ev.field, "")[max(0, ev.start - 12) : ev.start].split()[-1:]
+    return bool(before) and before[0] in _RECIPROCALS
 
 
 def _right_stated(ev: Ev, texts: dict[str, str]) -> bool:

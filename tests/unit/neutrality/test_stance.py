@@ -17,6 +17,7 @@ from neutrality.stance import (
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
     ORDER_TOLD,
+    RECIPROCAL,
     RELAYED_NEWS,
     RIGHT_VOTE,
     RIVALS_ALIKE,
@@ -1516,3 +1517,14 @@ def test_a_vote_for_every_candidate_is_for_nobody_in_particular(engine: Engine) 
 def test_a_judgement_in_the_agentless_passive_is_someone_elses(engine: Engine) -> None:
     post = _post("Khofifah Indar Parawansa dinilai punya bukti nyata hasil kerja di Jawa Timur.")
     assert "register.neutral" in _features(engine, post)
+
+
+def test_support_given_each_other_takes_no_side(engine: Engine) -> None:
+    post = _post("Camat dan panwascam harus saling mendukung selama masa kampanye pilkada")
+    assert RECIPROCAL in _labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+def test_a_vote_for_someone_unnamed_is_for_nobody_in_particular(engine: Engine) -> None:
+    post = _post("Saat kampanye kades ngumpulin warga untuk milih seseorang itu pidana")
+    assert engine.decide(post).outcome is Outcome.PASS
