@@ -1528,3 +1528,11 @@ def test_support_given_each_other_takes_no_side(engine: Engine) -> None:
 def test_a_vote_for_someone_unnamed_is_for_nobody_in_particular(engine: Engine) -> None:
     post = _post("Saat kampanye kades ngumpulin warga untuk milih seseorang itu pidana")
     assert engine.decide(post).outcome is Outcome.PASS
+
+
+def test_support_for_making_the_election_succeed_endorses_nobody(engine: Engine) -> None:
+    post = _post(
+        "Mari kita terus mendukung menyukseskan Pemilu 2024, hindari memberi like pada pesan "
+        "para kandidat"
+    )
+    assert engine.decide(post).outcome is Outcome.PASS
