@@ -345,6 +345,7 @@ SHARE_CREDIT = "register:report (a share button's credit)"
 # neighbourhood's name ("RT 05 warga ..."), so the marker counts only with an account credited.
 _RETWEET = re.compile(r"\s*RT\s+(?:@\w+\s*:\s*|(?=.*\[RE\s+@?\w+\]\s*$))", re.DOTALL)
 RELAYED_NEWS = "register:report (a retweet of news, nothing of the sharer's own)"
+PUBLISHER_LINK = "register:report (a link to a publisher)"
 # "awak" is a first person in eastern Malay, and a noun (crew) before the crew's domain: "kepada
 # awak media" is how a story says it spoke to reporters.
 _CREW = re.compile(r"\bawak(?= (?:media|redaksi|kapal|pesawat)\b)", re.IGNORECASE)
@@ -844,7 +845,7 @@ def read_register(
                                 field,
                                 link.start(),
                                 link.end(),
-                                "register:report (a link to a publisher)",
+                                PUBLISHER_LINK,
                                 host,
                                 raw=True,
                             )
@@ -943,7 +944,7 @@ def read_register(
                 if host in SHORTENERS and own_voice(shapes.get("text", ""), pronoun=False):
                     continue  # a shortened link beside the author's own voice (see above)
                 found.setdefault("report", []).append(
-                    Ev(f"urls[{i}]", None, None, "register:report (a link to a publisher)", host)
+                    Ev(f"urls[{i}]", None, None, PUBLISHER_LINK, host)
                 )
         named_at: set[tuple[str, int | None]] = {
             (ev.field, ev.start)
@@ -1647,20 +1648,22 @@ def _told_lead(field: str, text: str) -> Ev | None:
 
 def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None:
     """A retweet ("RT @akun: ...", "RT ... [RE akun]") whose words are news: a report cue read
-    in them or a link passed on with them (see `read_register`), and nothing of a speaker of
-    their own outside the quotations it carries: no first or second person, no hortative, no
-    exclamation or question, nothing of `own_voice` (a cheer, an emoji, a particle). The
-    retweet gives the words to the account
-    it credits, and the words tell, from a capital and in the third person, what someone did or
-    said: a story passed on. A retweet with a cheer, a call or a question of its own is read as
-    before."""
+    in them (a publisher's link, figures, a verb of saying, news prose; a shortened link alone
+    hides what it leads to and is not enough), and nothing of a speaker of their own outside
+    the quotations it carries: no first or second person, no hortative, no exclamation or
+    question, nothing of `own_voice` (a cheer, an emoji, a particle). The retweet gives the
+    words to the account it credits, and the words tell, from a capital and in the third
+    person, what someone did or said: a story passed on. A retweet with a cheer, a call or a
+    question of its own is read as before."""
     if "RT" not in post.text[:8]:
         return None
     relay = _RETWEET.match(post.text)
     if relay is None:
         return None
     if not any(
-        ev.field == "text" or ev.field.startswith("urls[") for ev in found.get("report", ())
+        (ev.field == "text" or ev.field.startswith("urls["))
+        and not (ev.label == PUBLISHER_LINK and ev.excerpt in SHORTENERS)
+        for ev in found.get("report", ())
     ):
         return None
     # words in quotation marks are the speaker's the story quotes ("Saya juga salaman," kata X)

@@ -1396,6 +1396,11 @@ def test_a_retweeted_story_is_news_passed_on(engine: Engine, post: Post) -> None
             "#GanjarMahfud2024 [RE relawan_x]",
             hashtags=["GanjarMahfud2024"],
         ),
+        # a shortened link alone hides what it leads to: no story without a report cue
+        _post(
+            "RT Prabowo-Gibran menang satu putaran di Jawa Tengah. https://t.co/abcDEF123 "
+            "[RE relawan_x]"
+        ),
         # "RT" with no account credited is a neighbourhood, not a retweet
         _post("RT 05 Kelurahan Sukamaju mendukung Prabowo-Gibran. https://t.co/abcDEF123"),
     ],
