@@ -1390,7 +1390,11 @@ def _rivals_alike(
             if not after or after[0] not in _ADDITIVES:
                 continue
             race = pid.rsplit("/", 1)[0]
-            if any(p != pid and p.rsplit("/", 1)[0] == race for _, _, p in found[:j]):
+            alike = {p for _, _, p in found[: j + 1] if p.rsplit("/", 1)[0] == race}
+            # a rival named before it, and none of the race named only after ("X jelek, Y juga
+            # jelek, tapi Z hebat" singles Z out)
+            later = {p for _, _, p in found[j + 1 :] if p.rsplit("/", 1)[0] == race}
+            if len(alike) > 1 and later <= alike:
                 at = end + text[end:].index(after[0])
                 fields[field] = Ev(field, at, at + len(after[0]), RIVALS_ALIKE)
                 break

@@ -1556,3 +1556,8 @@ def test_praise_or_blame_before_candidates_are_determined_is_of_a_politician(
     assert "register.endorse" in _features(engine, blame)  # WHEN: the campaign
     support = _post("Saya dukung Prabowo jadi presiden").model_copy(update={"event_time": before})
     assert engine.decide(support).outcome is Outcome.FLAG
+
+
+def test_a_rival_named_after_the_ones_judged_alike_is_singled_out(engine: Engine) -> None:
+    post = _post("Anies jelek, Prabowo juga jelek, tapi Ganjar hebat")
+    assert RIVALS_ALIKE not in _labels(engine, post)
