@@ -1360,7 +1360,7 @@ def _even_handed(
 # Additive particles: "Y juga keren" says of Y what was said of someone before.
 _ADDITIVES = _word_set("juga jg pun pula")
 # What joins the members of a list of names once punctuation is read away.
-_LIST_JOINS = _word_set("dan atau serta maupun sama vs")
+_LIST_JOINS = _word_set("dan atau serta maupun sama")
 RIVALS_ALIKE = "register:report (said of rival sides alike)"
 
 
