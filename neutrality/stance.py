@@ -103,7 +103,6 @@ _NOT_SUBJECT = frozenset(
 COORDINATORS = frozenset(["atau", "ataupun", "maupun", "dan", "serta", "or", "and", "nor"])
 NEGATION_SCOPE = 12
 EVALUATION_LIST = "evaluation_cue"  # endorsement only beside a participant named on that side
-BEFORE_CANDIDATES = "phase.pre_candidacy"  # the phase feature before candidates are determined
 # Mood and comparison take sides in any words: a wish (`optative_cue`) for a participant's victory
 # (`win_outcome`), and a comparison (`comparative_cue`) between participants of one race.
 MOOD_LISTS = ("optative_cue", "win_outcome", "comparative_cue")
@@ -1104,11 +1103,7 @@ def read_register(
             thanks = _thanks_to_account(originals[side], feats, keys)
             if thanks is not None:
                 found.setdefault("programme", []).append(thanks)
-        # Before the candidates are determined there is no candidate to praise or blame as one:
-        # praise and blame are said of a politician (as N02.evaluates-one-side holds them to the
-        # season); a call to vote, a word of support or a slogan still takes a side.
-        in_season = evaluated and BEFORE_CANDIDATES not in feats.found
-        lists = (*ENDORSE_LISTS, EVALUATION_LIST) if in_season else ENDORSE_LISTS
+        lists = (*ENDORSE_LISTS, EVALUATION_LIST) if evaluated else ENDORSE_LISTS
         words_at = _WordIndex(texts)
         judged_words = (
             _participant_words(feats, keys, texts, words_at) if evaluated and headlined else {}

@@ -1543,21 +1543,6 @@ def test_support_for_making_the_election_succeed_endorses_nobody(engine: Engine)
     assert engine.decide(post).outcome is Outcome.PASS
 
 
-def test_praise_or_blame_before_candidates_are_determined_is_of_a_politician(
-    engine: Engine,
-) -> None:
-    """Before the candidates are determined, an evaluative word beside a politician's name is
-    no endorsement; in the campaign it is, and a word of support takes a side in any season."""
-    before = dt.datetime(2023, 9, 3, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
-    blame = _post("Tinggal Golkar dan PAN. Saya tidak bisa bayangkan kalau Prabowo gagal nyapres.")
-    early = blame.model_copy(update={"event_time": before})
-    assert "register.endorse" not in _features(engine, early)
-    assert engine.decide(early).outcome is not Outcome.FLAG
-    assert "register.endorse" in _features(engine, blame)  # WHEN: the campaign
-    support = _post("Saya dukung Prabowo jadi presiden").model_copy(update={"event_time": before})
-    assert engine.decide(support).outcome is Outcome.FLAG
-
-
 def test_a_rival_named_after_the_ones_judged_alike_is_singled_out(engine: Engine) -> None:
     post = _post("Anies jelek, Prabowo juga jelek, tapi Ganjar hebat")
     assert RIVALS_ALIKE not in _labels(engine, post)
