@@ -1144,6 +1144,12 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, RECIPROCAL)
                         )
                         continue
+                    if name == EVALUATION_LIST and _said_of_the_election(ev, texts, named_at):
+                        # "pilpres yang damai dan berintegritas": the process judged
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, SAID_OF_THE_ELECTION)
+                        )
+                        continue
                     if name == "call_to_vote" and _no_call(ev, texts):
                         # "usai nyoblos", "pilih siapa?": told of or asked, not urged, so no
                         # call to vote for any rule either
@@ -1733,6 +1739,37 @@ def _reciprocal(ev: Ev, texts: dict[str, str]) -> bool:
         return False
     before = texts.get(ev.field, "")[max(0, ev.start - 12) : ev.start].split()[-1:]
     return bool(before) and before[0] in _RECIPROCALS
+
+
+# Nouns of the election as a process: praise or blame qualifying one of them through "yang"
+# ("pelaksanaan Pilpres yang damai dan berintegritas") is said of the election, not of a side.
+_ELECTION_NOUNS = _word_set(
+    "pemilu pilpres pileg pilkada pilgub pilbup pilwalkot pemilihan demokrasi pesta kampanye "
+    "debat penyelenggaraan pelaksanaan"
+)
+QUALIFIER_WINDOW = 4  # words from "yang" to the praise, coordinated qualities between
+SAID_OF_THE_ELECTION = "register:report (praise or blame of the election itself)"
+
+
+def _said_of_the_election(
+    ev: Ev, texts: dict[str, str], named_at: set[tuple[str, int | None]]
+) -> bool:
+    """Whether a praise or blame word qualifies an election noun: "<noun> yang" within
+    QUALIFIER_WINDOW words before it, no participant named between ("pemilu yang dimenangkan
+    X, hebat" praises X)."""
+    if ev.start is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    before = text[: ev.start].split()[-QUALIFIER_WINDOW - 1 :]
+    for i in range(len(before) - 1, 0, -1):
+        if before[i] in _RELATIVE:
+            if before[i - 1] not in _ELECTION_NOUNS:
+                return False
+            at = text.rfind(f" {before[i]} ", 0, ev.start)
+            return not any(
+                f == ev.field and s is not None and at < s < ev.start for f, s in named_at
+            )
+    return False
 
 
 def _right_stated(ev: Ev, texts: dict[str, str]) -> bool:

@@ -21,6 +21,7 @@ from neutrality.stance import (
     RELAYED_NEWS,
     RIGHT_VOTE,
     RIVALS_ALIKE,
+    SAID_OF_THE_ELECTION,
     SHORTENERS,
     SIGNED_SAYING,
     SLOGAN_TAG,
@@ -1546,3 +1547,15 @@ def test_support_for_making_the_election_succeed_endorses_nobody(engine: Engine)
 def test_a_rival_named_after_the_ones_judged_alike_is_singled_out(engine: Engine) -> None:
     post = _post("Anies jelek, Prabowo juga jelek, tapi Ganjar hebat")
     assert RIVALS_ALIKE not in _labels(engine, post)
+
+
+def test_praise_of_the_election_itself_takes_no_side(engine: Engine) -> None:
+    post = _post(
+        "Megawati mengumpulkan partai pengusung Ganjar Pranowo. Harapannya pelaksanaan pilpres "
+        "yang damai dan berintegritas."
+    )
+    assert SAID_OF_THE_ELECTION in _labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+    # a participant named between the election noun and the praise is who is praised
+    named = _post("Pemilu yang dimenangkan Prabowo berintegritas dan jujur")
+    assert SAID_OF_THE_ELECTION not in _labels(engine, named)
