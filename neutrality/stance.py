@@ -977,9 +977,8 @@ def read_register(
             reported |= said_by_someone - voiced
         if side == "own":
             for field, orig in originals[side]:
-                lead = _told_lead(field, shapes.get(field, orig)) if orig else None
+                lead = _told_lead(field, orig, shapes.get(field, orig)) if orig else None
                 if lead is not None and field not in voiced_fields(feats, keys, [(field, orig)]):
-                    # shapes keep the text's offsets up to its first link, where a lead is
                     found.setdefault("report", []).append(lead)
                     said_by_someone.add(field)
                     reported.add(field)
@@ -1621,22 +1620,23 @@ def voiced_fields(
     return voiced | {f for f, orig in originals if orig and _first_person(orig)}
 
 
-def _told_lead(field: str, text: str) -> Ev | None:
+def _told_lead(field: str, text: str, bare: str) -> Ev | None:
     """A news lead: a sentence or two whose first clause names a third party (a name, a title,
     a group; holder.py) as the subject of a verb of saying (`_TELLING_VERBS`) among its first
     LEAD_WORDS words, with nothing of a speaker of the text's own (no first or second person,
     no hortative, no exclamation or question, nothing of `own_voice`). What follows the verb is
     the subject's word, as a story tells it ("X mengaku ... yang luar biasa"); a comment of the
-    author's own after it (a cheer, a particle, "saya") keeps the text theirs. The evidence
-    spans the subject and the verb in `field`."""
-    if "!" in text or "?" in text:
+    author's own after it (a cheer, a particle, "saya") keeps the text theirs. The shape is
+    read in `bare` (the words without their links); the evidence spans the subject and the
+    verb in `text`, what the person wrote in `field`."""
+    if "!" in bare or "?" in bare:
         return None
     m = _TELLING.search(text)
     if m is None or len(words_of(text[: m.start()])) > LEAD_WORDS:
         return None
-    if len(_SENTENCE_END.findall(text)) + 1 > LEAD_SENTENCES:
+    if len(_SENTENCE_END.findall(bare)) + 1 > LEAD_SENTENCES:
         return None
-    if own_voice(text) or not {w.casefold() for w in words_of(text)}.isdisjoint(_PERSONS):
+    if own_voice(bare) or not {w.casefold() for w in words_of(bare)}.isdisjoint(_PERSONS):
         return None
     subject = subject_of(text, m.start(), m.end())
     if subject is not None:
