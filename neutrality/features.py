@@ -272,10 +272,15 @@ class Extractor:
         tag_bodies = {body.casefold() for _, _, body in bodies}
         # Races a post names by something more than one common word: a strong name or slogan,
         # or two different names of the race (a pair's two nicknames).
-        spans_by_race: dict[str, set[tuple[str, int]]] = {}
-        for sc, start, _, m in (*aliases, *campaign):
+        # A name is counted by its words, not its place: a hashtag is in the text and in the
+        # post's list of hashtags both, one name written once ("#KaumMuda"), not two signs.
+        spans_by_race: dict[str, set[tuple[str, int | str]]] = {}
+        for sc, start, end, m in (*aliases, *campaign):
+            word = sc.norm.text[start:end] if sc.zone != "raw" else ""
             spans_by_race.setdefault(self._race_of[m.key].id, set()).add(
-                (sc.field, -1 if m.strong else start)
+                ("", word.replace(" ", ""))
+                if word and not m.strong
+                else (sc.field, -1 if m.strong else start)
             )
         for sc, start, end, m in aliases:
             marked = ""
@@ -793,13 +798,20 @@ def _handles(post: Post) -> dict[str, tuple[list[str], str]]:
 def _only_in_handles(
     sc: Scanned, start: int, end: int, handles: dict[str, tuple[list[str], str]]
 ) -> bool:
-    """Whether a matched term stands only inside @handles of its field, nowhere else in it."""
+    """Whether a matched term stands only inside @handles of its field, nowhere else in it. A
+    pair's name read across a run of handles ("@prabowo @gibran_tweet") stands in them too:
+    every word of it inside one of them."""
     found = handles.get(sc.field)
     if found is None:
         return False
     bodies, rest = found
-    term = sc.norm.text[start:end].replace(" ", "")
-    return any(term in body for body in bodies) and term not in rest
+    words = sc.norm.text[start:end].split()
+    term = "".join(words)
+    if term in rest:
+        return False
+    return any(term in body for body in bodies) or (
+        len(words) > 1 and all(any(w in body for body in bodies) for w in words)
+    )
 
 
 def _defection_threats(scanned: list[Scanned], feats: Features) -> None:

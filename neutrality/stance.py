@@ -141,7 +141,7 @@ _JOINING = frozenset(
 )
 # Reciprocal markers (Indonesian "saling", Sundanese "silih"): a closed grammatical class whose
 # verb's object is its own subjects ("saling mendukung": support one another).
-_RECIPROCALS = frozenset(["saling", "silih"])
+_RECIPROCALS = frozenset(["saling", "slg", "silih"])
 MUTUAL_SUPPORT = "support for one another, nobody in particular"
 EVERY_CANDIDATE = "every candidate alike"
 TIME_TOLD = "a vote placed in a clause of time, nobody urged"
@@ -385,6 +385,35 @@ _TITLE_CREDIT = re.compile(
     r"\svia\s+@[A-Za-z0-9_.]{2,}(?=(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|#\w+))*\s*$)"
 )
 SHARE_CREDIT = "register:report (a share button's credit)"
+# A retweet: the marker "RT" and the account whose words follow, as "RT @akun: ..." or, in
+# exported tweet collections, "RT ... [RE akun]" closing the text. "RT" alone also opens a
+# neighbourhood's name ("RT 05 warga ..."), so the marker counts only with an account credited.
+_RETWEET = re.compile(r"\s*RT\s+(?:@\w+\s*:\s*|(?=.*\[RE\s+@?\w+\]\s*$))", re.DOTALL)
+RELAYED_NEWS = "register:report (a retweet of news, nothing of the sharer's own)"
+PUBLISHER_LINK = "register:report (a link to a publisher)"
+# "awak" is a first person in eastern Malay, and a noun (crew) before the crew's domain: "kepada
+# awak media" is how a story says it spoke to reporters.
+_CREW = re.compile(r"\bawak(?= (?:media|redaksi|kapal|pesawat)\b)", re.IGNORECASE)
+# Verbs of saying, asking, admitting, claiming, greeting and reminding, in the third-person meN-
+# forms news leads write ("Calon presiden nomor urut 1 X meminta ...", "X mengucapkan selamat
+# kepada Y"): a closed grammatical class. With a third party as their subject (holder.py) the
+# sentence tells what that person said; the words after the verb are theirs.
+_TELLING_VERBS = frozenset(
+    [
+        "mengatakan", "menyatakan", "mengaku", "mengakui", "menyebut", "menyebutkan",
+        "meminta", "mengucapkan", "mengingatkan", "menegaskan", "menjelaskan", "mengungkapkan",
+        "mengungkap", "menyampaikan", "menuturkan", "menambahkan", "mengklaim", "menilai",
+        "menganggap", "mengajak", "mengimbau", "menghimbau", "mendesak", "menyerukan",
+        "berharap", "berpesan", "mengapresiasi", "memuji", "mengkritik", "menyindir",
+        "membantah", "menepis", "menyoroti",
+    ]
+)  # fmt: skip
+TOLD_BY_SUBJECT = "register:report (words told of the subject named)"
+# Two to four capitalised words closing the text read up to a verb: a person's name.
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}[ \t]+$")
+LEAD_WORDS = 20  # a lead names its speaker and their verb among the first words
+LEAD_SENTENCES = 2  # a lead is a sentence or two: more is a story, or the author's comment on it
+_TELLING = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_TELLING_VERBS)) + r")(?![\w-])", re.I)
 #: The quotation marks `quoted_spans` pairs: a field without any has no quoted span.
 QUOTE_CHARS = frozenset('"“”„«»')
 _QUOTE_MARKS = tuple(sorted(QUOTE_CHARS))
@@ -866,7 +895,7 @@ def read_register(
                                 field,
                                 link.start(),
                                 link.end(),
-                                "register:report (a link to a publisher)",
+                                PUBLISHER_LINK,
                                 host,
                                 raw=True,
                             )
@@ -965,7 +994,7 @@ def read_register(
                 if host in SHORTENERS and own_voice(shapes.get("text", ""), pronoun=False):
                     continue  # a shortened link beside the author's own voice (see above)
                 found.setdefault("report", []).append(
-                    Ev(f"urls[{i}]", None, None, "register:report (a link to a publisher)", host)
+                    Ev(f"urls[{i}]", None, None, PUBLISHER_LINK, host)
                 )
         named_at: set[tuple[str, int | None]] = {
             (ev.field, ev.start)
@@ -997,6 +1026,25 @@ def read_register(
             voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
             voiced |= {f for f, orig in originals[side] if _first_person(orig)}
             reported |= said_by_someone - voiced
+        if side == "own":
+            for field, orig in originals[side]:
+                lead = _told_lead(field, orig, shapes.get(field, orig)) if orig else None
+                if lead is not None and field not in voiced_fields(feats, keys, [(field, orig)]):
+                    found.setdefault("report", []).append(lead)
+                    said_by_someone.add(field)
+                    reported.add(field)
+        relayed_tags: set[str] = set()
+        if side == "own" and not any(
+            ev.field == "text" for k in keys["first_person"] for ev in feats.found.get(k, ())
+        ):
+            relay = _relayed_news(post, found, shapes.get("text", ""))
+            if relay is not None:
+                # the retweeted account's words, its hashtags with them: what they say of a
+                # participant they tell, as a shared story does
+                found.setdefault("report", []).append(relay)
+                relayed_tags = {f"hashtags[{i}]" for i in range(len(post.hashtags))}
+                reported |= {"text"} | relayed_tags
+                newsroom.add("text")
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
         # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote. A
         # negation inside a threat ("tidak segan-segan", "kontrak tidak diperpanjang") belongs
@@ -1062,6 +1110,7 @@ def read_register(
             (ev.field, ev.start)
             for key in keys["unspecific_object"]
             for ev in feats.found.get(key, ())
+            if not _quantifies_people(ev, texts)
         }
         # What a hortative ("ayo", "jangan lupa") urges: only a partisan word after it makes
         # it endorsement ("jangan lupa tanda tangan saksi" urges nothing partisan).
@@ -1168,6 +1217,17 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, f"register:report ({RESULT_FIGURE})")
                         )
                         continue
+                    if name in _HOLDER_LISTS_SET and _reciprocal(ev, texts):
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, RECIPROCAL)
+                        )
+                        continue
+                    if name == EVALUATION_LIST and _said_of_the_election(ev, texts, named_at):
+                        # "pilpres yang damai dan berintegritas": the process judged
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, SAID_OF_THE_ELECTION)
+                        )
+                        continue
                     if name == "call_to_vote" and _no_call(ev, texts):
                         # "usai nyoblos", "pilih siapa?": told of or asked, not urged, so no
                         # call to vote for any rule either
@@ -1240,14 +1300,17 @@ def read_register(
         # pula sebaliknya") takes neither side: the evaluation is even-handed.
         if balanced and "endorse" in found:
             even = _even_handed(feats, keys, texts)
-            if even:
+            also, rival_objects = _rivals_alike(feats, keys, texts)
+            even.update((f, ev) for f, ev in also.items() if f not in even)
+            if even or rival_objects:
                 kept = [
                     ev
                     for ev in found["endorse"]
                     if not (ev.field in even and ev.label.endswith(f"({EVALUATION_LIST})"))
+                    and (ev.field, ev.start) not in rival_objects
                 ]
                 if len(kept) < len(found["endorse"]):
-                    found.setdefault("report", []).extend(even.values())
+                    found.setdefault("report", []).extend((*even.values(), *rival_objects.values()))
                 if kept:
                     found["endorse"] = kept
                 else:
@@ -1273,6 +1336,8 @@ def read_register(
             found.setdefault("warn", []).append(ev)
         if side == "own" and "endorse" in found:
             _whoever_wins(feats, keys, texts, found)
+        if side == "own" and "endorse" in found:
+            _undecided(texts, found)
         # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
         # a list, as news and KPU posts give it; two of three named is a choice being weighed.
         # A list with one of them singled out by their slogan, hashtag or hand sign is not even.
@@ -1316,7 +1381,7 @@ def read_register(
         if side == "own" and neutral and "endorse" not in found:
             # The hashtags a sharer adds are their own words, whatever the body they tag: a
             # slogan or an endorsing word there is not part of the news it is attached to.
-            tagged = _sharers_tags(post, feats, keys)
+            tagged = _sharers_tags(post, feats, keys, relayed_tags)
             if tagged:
                 found["endorse"] = tagged
                 feats.found[f"{prefix}.endorse"] = tagged
@@ -1376,6 +1441,111 @@ def _even_handed(
             if m is not None:
                 out[field] = Ev(field, m.start(), m.end(), EVEN_HANDED)
     return out
+
+
+# Additive particles: "Y juga keren" says of Y what was said of someone before.
+_ADDITIVES = _word_set("juga jg pun pula")
+# What joins the members of a list of names once punctuation is read away.
+_LIST_JOINS = _word_set("dan atau serta maupun sama")
+RIVALS_ALIKE = "register:report (said of rival sides alike)"
+
+
+def _rivals_alike(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> tuple[dict[str, Ev], dict[tuple[str, int | None], Ev]]:
+    """Praise and support given to rival sides alike, read by structure: an additive particle
+    after a participant whose rival of the same race is named before it ("Pak X keren, mas Y
+    juga keren": the praise of Y repeats what was said of X), per field; and a praise or
+    support word whose object is a list of rival participants ("mau dukung X, Y, Z semuanya
+    satu Indonesia"), per cue word. Participants of one side (a pair's two names) are no
+    rivals: "Prabowo hebat, Gibran juga hebat" still takes a side."""
+    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.raw or ev.start is None or ev.end is None or ev.field not in texts:
+                continue
+            if not ev.label.startswith("participant:"):
+                continue  # an account tagged is whom a reply addresses
+            mentions.setdefault(ev.field, []).append((ev.start, ev.end, ev.label.split(":", 1)[1]))
+    fields: dict[str, Ev] = {}
+    for field, found in mentions.items():
+        found.sort()
+        text = texts[field]
+        for j, (_, end, pid) in enumerate(found):
+            after = text[end:].split(None, 1)
+            if not after or after[0] not in _ADDITIVES:
+                continue
+            race = pid.rsplit("/", 1)[0]
+            alike = {p for _, _, p in found[: j + 1] if p.rsplit("/", 1)[0] == race}
+            # a rival named before it, and none of the race named only after ("X jelek, Y juga
+            # jelek, tapi Z hebat" singles Z out)
+            later = {p for _, _, p in found[j + 1 :] if p.rsplit("/", 1)[0] == race}
+            if len(alike) > 1 and later <= alike:
+                at = end + text[end:].index(after[0])
+                fields[field] = Ev(field, at, at + len(after[0]), RIVALS_ALIKE)
+                break
+    listed: dict[tuple[str, int | None], Ev] = {}
+    for name in ("support", "endorse_cue", EVALUATION_LIST):
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.start is None or ev.end is None or ev.field not in mentions:
+                    continue
+                pids = _listed_after(texts[ev.field], ev.end, mentions[ev.field])
+                if len({p.rsplit("/", 1)[0] for p in pids}) == 1 and len(pids) > 1:
+                    listed[(ev.field, ev.start)] = Ev(ev.field, ev.start, ev.end, RIVALS_ALIKE)
+    return fields, listed
+
+
+def _listed_after(text: str, at: int, mentions: list[tuple[int, int, str]]) -> set[str]:
+    """The participants named one after another from offset `at` on (only spaces or a list's
+    joining word between them): the object a cue word there governs."""
+    pids: set[str] = set()
+    for start, end, pid in mentions:
+        if start < at:
+            continue
+        between = text[at:start].split()
+        if len(between) > 1 or (between and between[0] not in _LIST_JOINS):
+            break
+        pids.add(pid)
+        at = end
+    return pids
+
+
+# The author's choice not made yet: a first person, then "belum" (not yet) before a verb of
+# deciding or choosing, or "masih" (still) before one of weighing. Closed grammatical classes:
+# the pronouns (holder.py), the aspect words, and the verbs of deciding, choosing and weighing.
+_UNDECIDED = re.compile(
+    rf"\b(?:{'|'.join(sorted(FIRST_PERSONS))})(?: [^ ]+){{0,2}}? "
+    r"(?:(?:belum|blm|belom|blom)(?: bisa| mau| juga| jg)? (?:menentukan|tentukan|nentuin|"
+    r"memutuskan|putuskan|mutusin|memilih|milih|pilih|punya pilihan|ada pilihan|yakin)"
+    r"|masih (?:menimbang|nimbang|nimbang2|mempertimbangkan|bingung|ragu))\b"
+)
+UNDECIDED = "register:report (the author's choice not made yet)"
+_WEIGHED_LISTS = ("support", "endorse_cue")
+
+
+def _undecided(texts: dict[str, str], found: dict[str, list[Ev]]) -> None:
+    """Read a field where the author says their choice is not made ("saya belum menentukan
+    pilihan", "aku masih nimbang") as weighing, not giving, support: the support words in it
+    ("dukung X juga masih nimbang") name a side considered. A call to vote, a wish, a
+    comparison or the author's first-person declaration stays endorsement."""
+    spans = {f: m for f, text in texts.items() if (m := _UNDECIDED.search(text)) is not None}
+    if not spans:
+        return
+    kept = [
+        ev
+        for ev in found["endorse"]
+        if not (ev.field in spans and ev.label[ev.label.find("(") + 1 : -1] in _WEIGHED_LISTS)
+    ]
+    if len(kept) == len(found["endorse"]):
+        return
+    found.setdefault("report", []).extend(
+        Ev(f, m.start(), m.end(), UNDECIDED) for f, m in spans.items()
+    )
+    if kept:
+        found["endorse"] = kept
+    else:
+        del found["endorse"]
 
 
 def _whoever_wins(
@@ -1443,18 +1613,26 @@ def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, s
     return out
 
 
-def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]]) -> list[Ev]:
+def _sharers_tags(
+    post: Post,
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    relayed: Collection[str] = (),
+) -> list[Ev]:
     """Endorsing words in the post's own hashtags (not in its body), a participant's slogan
     tagged after the body ("... #PrabowoSalahkanSBY"; "Tagar #X trending di Twitter" speaks of
     the tag in its sentence), and a participant's name tagged with a number (a ballot number or
     the election year, "#PrabowoGibran2024", "#KhofifahEmil02"); slogans and numbered names
-    only while one participant of a race is tagged so (a tag for each pair is even)."""
+    only while one participant of a race is tagged so (a tag for each pair is even). The tags
+    of a retweeted story (`relayed`) are its newsroom's words, not the sharer's: a vote or
+    support word there names nobody of theirs ("#MauMemilih"); a participant's slogan or
+    numbered name chants whoever tags it, and stays."""
     out = [
         Ev(ev.field, ev.start, ev.end, f"register:endorse ({SHARERS_TAG})", raw=ev.raw)
         for name in _TAG_LISTS
         for key in keys[name]
         for ev in feats.found.get(key, ())
-        if ev.field.startswith("hashtags[")
+        if ev.field.startswith("hashtags[") and ev.field not in relayed
     ]
     numbered = {
         f"hashtags[{i}]" for i, tag in enumerate(post.hashtags) if _NUMBERED_TAG.search(tag)
@@ -1519,6 +1697,82 @@ def trailing_tags(post: Post) -> set[str]:
     return out
 
 
+def voiced_fields(
+    feats: Features, keys: dict[str, tuple[str, ...]], originals: list[tuple[str, str]]
+) -> set[str]:
+    """The fields where the author speaks as themself: a first-person or hortative cue, or a
+    first-person pronoun in their words."""
+    voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
+    return voiced | {f for f, orig in originals if orig and _first_person(orig)}
+
+
+def _told_lead(field: str, text: str, bare: str) -> Ev | None:
+    """A news lead: a sentence or two whose first clause names a third party (a name, a title,
+    a group; holder.py) as the subject of a verb of saying (`_TELLING_VERBS`) among its first
+    LEAD_WORDS words, with nothing of a speaker of the text's own (no first or second person,
+    no hortative, no exclamation or question, nothing of `own_voice`). What follows the verb is
+    the subject's word, as a story tells it ("X mengaku ... yang luar biasa"); a comment of the
+    author's own after it (a cheer, a particle, "saya") keeps the text theirs. The shape is
+    read in `bare` (the words without their links); the evidence spans the subject and the
+    verb in `text`, what the person wrote in `field`."""
+    if "!" in bare or "?" in bare:
+        return None
+    m = _TELLING.search(text)
+    if m is None or len(words_of(text[: m.start()])) > LEAD_WORDS:
+        return None
+    if len(_SENTENCE_END.findall(bare)) + 1 > LEAD_SENTENCES:
+        return None
+    if own_voice(bare) or not {w.casefold() for w in words_of(bare)}.isdisjoint(_PERSONS):
+        return None
+    subject = subject_of(text, m.start(), m.end())
+    if subject is not None:
+        if subject.holder is not Holder.THIRD_PARTY:
+            return None
+        return Ev(field, subject.start, m.end(), TOLD_BY_SUBJECT, raw=True)
+    # an appositive before the name ("saingan X pada pilpres 2024 yaitu Y mengucapkan") hides
+    # the subject from the holder reader: the capitalised name right before the verb is it
+    name = _NAME_BEFORE.search(text, 0, m.start())
+    if name is None:
+        return None
+    return Ev(field, name.start(), m.end(), TOLD_BY_SUBJECT, raw=True)
+
+
+def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None:
+    """A retweet ("RT @akun: ...", "RT ... [RE akun]") whose words are news: a report cue read
+    in them (a publisher's link, figures, a verb of saying, news prose; a shortened link alone
+    hides what it leads to and is not enough), and nothing of a speaker of their own outside
+    the quotations it carries: no first or second person, no hortative, no exclamation or
+    question, nothing of `own_voice` (a cheer, an emoji, a particle). The retweet gives the
+    words to the account it credits, and the words tell, from a capital and in the third
+    person, what someone did or said: a story passed on. A retweet with a cheer, a call or a
+    question of its own is read as before."""
+    if "RT" not in post.text[:8]:
+        return None
+    relay = _RETWEET.match(post.text)
+    if relay is None:
+        return None
+    if not any(
+        (ev.field == "text" or ev.field.startswith("urls["))
+        and not (ev.label == PUBLISHER_LINK and ev.excerpt in SHORTENERS)
+        for ev in found.get("report", ())
+    ):
+        return None
+    # words in quotation marks are the speaker's the story quotes ("Saya juga salaman," kata X)
+    spans = quoted_spans(bare) if _has_quote(bare) else []
+    for start, end in reversed(spans):
+        bare = bare[:start] + " " + bare[end:]
+    bare = _CREW.sub(" ", bare)
+    if "!" in bare or "?" in bare or own_voice(bare):
+        return None
+    # a newsroom writes its sentence from a capital; "pak prabowo adalah ..." is someone's own
+    first = _FIRST_LETTER.search(post.text, relay.end())
+    if first is None or first.group().islower():
+        return None
+    if not {w.casefold() for w in words_of(bare)}.isdisjoint(_PERSONS):
+        return None
+    return Ev("text", relay.start(), relay.end(), RELAYED_NEWS, raw=True)
+
+
 def _is_word(token: str) -> bool:
     return not token.startswith(("#", "@", "http", "www.", "pic.twitter.com")) and any(
         c.isalpha() for c in token
@@ -1556,6 +1810,41 @@ def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
     before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
     after = text[ev.end : ev.end + 20].split()[:1]
     return bool(before and before[0] in _TEMPORAL) or bool(after and after[0] in _QUESTION)
+
+
+_HOLDER_LISTS_SET = frozenset(HOLDER_LISTS)
+RECIPROCAL = f"register:report ({MUTUAL_SUPPORT})"
+
+
+# Nouns of the election as a process: praise or blame qualifying one of them through "yang"
+# ("pelaksanaan Pilpres yang damai dan berintegritas") is said of the election, not of a side.
+_ELECTION_NOUNS = _word_set(
+    "pemilu pilpres pileg pilkada pilgub pilbup pilwalkot pemilihan demokrasi pesta kampanye "
+    "debat penyelenggaraan pelaksanaan"
+)
+QUALIFIER_WINDOW = 4  # words from "yang" to the praise, coordinated qualities between
+SAID_OF_THE_ELECTION = "register:report (praise or blame of the election itself)"
+
+
+def _said_of_the_election(
+    ev: Ev, texts: dict[str, str], named_at: set[tuple[str, int | None]]
+) -> bool:
+    """Whether a praise or blame word qualifies an election noun: "<noun> yang" within
+    QUALIFIER_WINDOW words before it, no participant named between ("pemilu yang dimenangkan
+    X, hebat" praises X)."""
+    if ev.start is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    before = text[: ev.start].split()[-QUALIFIER_WINDOW - 1 :]
+    for i in range(len(before) - 1, 0, -1):
+        if before[i] in _RELATIVE:
+            if before[i - 1] not in _ELECTION_NOUNS:
+                return False
+            at = text.rfind(f" {before[i]} ", 0, ev.start)
+            return not any(
+                f == ev.field and s is not None and at < s < ev.start for f, s in named_at
+            )
+    return False
 
 
 def _right_stated(ev: Ev, texts: dict[str, str]) -> bool:
@@ -1914,6 +2203,21 @@ def _office_object(ev: Ev, texts: dict[str, str]) -> bool:
         if word not in _DETERMINERS:
             return False
     return False
+
+
+# Personal pronouns a universal quantifier can follow ("kita semua", "kalian sekalian"): a
+# closed class. There "semua" counts the people spoken to, not the candidates voted for.
+_PEOPLE_PRONOUNS = frozenset(["kita", "kami", "kalian", "anda", "mereka", "kamu", "sampeyan"])
+
+
+def _quantifies_people(ev: Ev, texts: dict[str, str]) -> bool:
+    """An unspecific word that is a quantifier of the pronoun before it: "pilihan kita semua"
+    (the choice of all of us) names a choice, it does not spread the vote over every candidate
+    as "coblos semua capres" does."""
+    if ev.start is None or ev.raw:
+        return False
+    before = texts.get(ev.field, "")[max(0, ev.start - 12) : ev.start].split()[-1:]
+    return bool(before) and before[0] in _PEOPLE_PRONOUNS
 
 
 def _followed_by(ev: Ev, starts: set[tuple[str, int | None]], texts: dict[str, str]) -> bool:

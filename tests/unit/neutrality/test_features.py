@@ -139,3 +139,32 @@ def test_a_regulation_cited_by_number_and_year_is_no_ballot_number(engine: Engin
     spoken = post.model_copy(update={"transcript": "Acuannya tetap nomor 3 di kampanye pilpres"})
     analysis = engine.analyse(spoken, complete=True)
     assert analysis.features is not None and "text.number" in analysis.features.found
+
+def test_a_hashtag_written_in_the_text_and_listed_is_one_sign_of_its_race(
+    engine: Engine,
+) -> None:
+    """A regional pair's common-word nickname needs another sign of its race where the author's
+    region is unknown: the same hashtag in the text and in the post's list of hashtags is one
+    name written once, not two names of the race."""
+    post = _post(
+        "Tujuan Pemilu mendapatkan pemimpin berintegritas #PemiluDamai #KaumMuda",
+        "2024-10-20T09:00:00+07:00",
+        hashtags=["PemiluDamai", "KaumMuda"],
+    )
+    found = _found(engine, post)
+    assert not any(
+        label.endswith("pilgub-kalimantan-barat-2024/03")
+        for label in found.get("text.participant", ())
+    )
+
+
+def test_a_pairs_name_across_a_run_of_handles_is_accounts_tagged(engine: Engine) -> None:
+    """ "@prabowo @gibran_tweet" tags two accounts: the pair's name read across them is whom
+    the post addresses, not a participant it names."""
+    post = _post(
+        "Mari kawal demokrasi yang jujur. @aniesbaswedan @prabowo @gibran_tweet", PILPRES_2024
+    )
+    found = _found(engine, post)
+    assert found.get("text.participant") == {"tagged account:pilpres-2024/02"}
+    named = _post("Prabowo @gibran_tweet hebat", PILPRES_2024)
+    assert "participant:pilpres-2024/02" in _found(engine, named)["text.participant"]

@@ -21,7 +21,10 @@ from neutrality.stance import (
     MUTUAL_SUPPORT,
     ORDER_TOLD,
     REFRAIN,
+    RELAYED_NEWS,
     RIGHT_VOTE,
+    RIVALS_ALIKE,
+    SAID_OF_THE_ELECTION,
     SHORTENERS,
     SIGNED_SAYING,
     SLOGAN_TAG,
@@ -29,6 +32,8 @@ from neutrality.stance import (
     SUPPORT_SPOKEN_OF,
     THANKS_TO_ACCOUNT,
     TIME_TOLD,
+    TOLD_BY_SUBJECT,
+    UNDECIDED,
     _coordinated,
     _declared,
     _first_person,
@@ -1492,3 +1497,224 @@ def test_an_election_participant_is_a_candidate_in_general(engine: Engine) -> No
     found = _features(engine, post)
     assert "register.warn" in found and "register.endorse" not in found
     assert engine.decide(post).outcome is Outcome.PASS
+
+def _relayed(engine: Engine, post: Post) -> bool:
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return any(ev.label == RELAYED_NEWS for evs in analysis.features.found.values() for ev in evs)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # a retweeted story: an evaluative word and a prediction told of, not said by the sharer
+        _post(
+            "RT Capres 02 Budi Santoso mengaku punya program yang luar biasa untuk nelayan di "
+            "Sulawesi. https://t.co/abcDEF123 [RE kabarharian]"
+        ),
+        _post(
+            "RT @kabarharian: Elektabilitas Prabowo-Gibran naik 40 persen menurut survei, pilpres "
+            "bisa selesai satu putaran. https://t.co/abcDEF123"
+        ),
+        # the story's own tags: a vote word naming nobody is the newsroom's tag
+        _post(
+            "RT Ganjar Pranowo menyoroti harga pupuk di Klaten. https://t.co/abcDEF123 "
+            "#BeritaPemilu #SaatnyaMemilih [RE kabarharian]",
+            hashtags=["BeritaPemilu", "SaatnyaMemilih"],
+        ),
+    ],
+)
+def test_a_retweeted_story_is_news_passed_on(engine: Engine, post: Post) -> None:
+    assert _relayed(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # a cheer, an emoji, a call or a question of the retweet's own: someone's voice
+        _post(
+            "RT Prabowo-Gibran pasti menang satu putaran 💪 https://t.co/abcDEF123 [RE relawan_x]"
+        ),
+        _post("RT Ayo pilih Anies-Muhaimin tanggal 14 https://t.co/abcDEF123 [RE relawan_x]"),
+        _post("RT pak ganjar itu pemimpin yang hebat https://t.co/abcDEF123 [RE relawan_x]"),
+        # a story retweeted with a participant's numbered slogan tag still chants
+        _post(
+            "RT Ganjar Pranowo menyoroti harga pupuk di Klaten. https://t.co/abcDEF123 "
+            "#GanjarMahfud2024 [RE relawan_x]",
+            hashtags=["GanjarMahfud2024"],
+        ),
+        # a shortened link alone hides what it leads to: no story without a report cue
+        _post(
+            "RT Prabowo-Gibran menang satu putaran di Jawa Tengah. https://t.co/abcDEF123 "
+            "[RE relawan_x]"
+        ),
+        # "RT" with no account credited is a neighbourhood, not a retweet
+        _post("RT 05 Kelurahan Sukamaju mendukung Prabowo-Gibran. https://t.co/abcDEF123"),
+    ],
+)
+def test_a_retweet_in_someones_own_voice_is_read_as_before(engine: Engine, post: Post) -> None:
+    if "#GanjarMahfud2024" in post.text:
+        assert engine.decide(post).outcome is not Outcome.PASS
+    else:
+        assert not _relayed(engine, post)
+
+
+def _all_labels(engine: Engine, post: Post) -> set[str]:
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return {ev.label for evs in analysis.features.found.values() for ev in evs}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead: a third party the subject of a verb of saying, the praise after it theirs
+        "Calon presiden nomor urut 1 Anies Baswedan mengaku punya program yang luar biasa untuk "
+        "petani di Jawa Tengah.",
+        # an appositive before the name hides it from the holder reader: the name before the verb
+        "Tak hanya itu pesaingnya pada pilpres 2024 yaitu Ganjar Pranowo mengucapkan selamat "
+        "kepada Prabowo Subianto dan doa agar amanah memimpin.",
+    ],
+)
+def test_a_news_lead_tells_its_subjects_words(engine: Engine, text: str) -> None:
+    post = _post(text)
+    assert TOLD_BY_SUBJECT in _all_labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the author's own cheer after the lead keeps the words theirs
+        "Anies Baswedan mengaku punya program yang luar biasa untuk petani, mantap dong",
+        # a first person: the author is the one speaking
+        "Saya mengatakan Prabowo pemimpin yang luar biasa",
+        # a long text is a story or a comment, not a lead
+        "Anies Baswedan mengatakan siap. Ganjar juga. Prabowo hebat sekali. Ini luar biasa.",
+        # the manner of an answer is the narrator's verdict, not a verb of saying
+        "Anies Baswedan menjawab pertanyaan debat dengan bukti nyata yang memuaskan",
+    ],
+)
+def test_no_lead_where_the_author_speaks(engine: Engine, text: str) -> None:
+    assert TOLD_BY_SUBJECT not in _all_labels(engine, _post(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an additive particle after a rival: the praise is said of both
+        "Pak Anies keren, pak Ganjar juga keren",
+        # a support word whose object is a list of rivals
+        "Mau dukung Prabowo, Ganjar, Anies semuanya tetap satu Indonesia",
+    ],
+)
+def test_praise_or_support_of_rival_sides_alike_takes_no_side(engine: Engine, text: str) -> None:
+    post = _post(text)
+    assert RIVALS_ALIKE in _all_labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one side's two names: "juga" repeats praise of the same pair
+        "Prabowo hebat, Gibran juga hebat",
+        # a support word for one, a rival named apart
+        "Saya dukung Prabowo karena Ganjar lemah",
+    ],
+)
+def test_praise_of_one_side_stays_a_side(engine: Engine, text: str) -> None:
+    post = _post(text)
+    assert RIVALS_ALIKE not in _all_labels(engine, post)
+    assert engine.decide(post).outcome is not Outcome.PASS
+
+
+def test_the_authors_choice_not_made_is_weighing_not_support(engine: Engine) -> None:
+    post = _post("Mau dukung Anies juga masih mikir, saya belum menentukan pilihan sampai sekarang")
+    assert UNDECIDED in _all_labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+    decided = _post("Saya dukung Anies, sudah menentukan pilihan sejak lama")
+    assert UNDECIDED not in _all_labels(engine, decided)
+    assert engine.decide(decided).outcome is not Outcome.PASS
+
+
+def test_a_retweeted_story_quoting_a_first_person_is_still_news(engine: Engine) -> None:
+    """The pronouns inside the quotation a story carries are its speaker's, and "awak media"
+    (the press crew) is no pronoun."""
+    post = _post(
+        'RT Capres nomor urut 3 Ganjar Pranowo menjawab pertanyaan awak media di Klaten. "Saya '
+        'juga siap kerja sama dengan siapa saja," kata Ganjar. https://t.co/abcDEF123 '
+        "#BeritaPemilu #SaatnyaMemilih [RE kabarharian]",
+        hashtags=["BeritaPemilu", "SaatnyaMemilih"],
+    )
+    assert _relayed(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+def test_a_verb_of_saying_with_its_clitic_attributes_a_quotation(engine: Engine) -> None:
+    post = _post("dalam kerja keras demi memenangkan Pak Prabowo di pemilu mendatang, tegasnya.")
+    assert "register.report" in _features(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+def test_a_vote_for_every_candidate_is_for_nobody_in_particular(engine: Engine) -> None:
+    every = _post("Makin yakin untuk mencoblos semua capres di surat suara pemilu nanti.")
+    assert "register.warn" in _features(engine, every)
+    assert engine.decide(every).outcome is Outcome.PASS
+    # a quantifier after a name keeps the name's support
+    named = _post("Ayo coblos Prabowo-Gibran semua, satu putaran!")
+    assert engine.decide(named).outcome is not Outcome.PASS
+
+
+def test_a_judgement_in_the_agentless_passive_is_someone_elses(engine: Engine) -> None:
+    post = _post("Khofifah Indar Parawansa dinilai punya bukti nyata hasil kerja di Jawa Timur.")
+    assert "register.neutral" in _features(engine, post)
+
+
+def test_support_given_each_other_takes_no_side(engine: Engine) -> None:
+    post = _post("Camat dan panwascam harus saling mendukung selama masa kampanye pilkada")
+    assert any(MUTUAL_SUPPORT in label for label in _all_labels(engine, post))
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+def test_a_vote_for_someone_unnamed_is_for_nobody_in_particular(engine: Engine) -> None:
+    post = _post("Saat kampanye kades ngumpulin warga untuk milih seseorang itu pidana")
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+def test_support_for_making_the_election_succeed_endorses_nobody(engine: Engine) -> None:
+    post = _post(
+        "Mari kita terus mendukung menyukseskan Pemilu 2024, hindari memberi like pada pesan "
+        "para kandidat"
+    )
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
+def test_a_rival_named_after_the_ones_judged_alike_is_singled_out(engine: Engine) -> None:
+    post = _post("Anies jelek, Prabowo juga jelek, tapi Ganjar hebat")
+    assert RIVALS_ALIKE not in _all_labels(engine, post)
+
+
+def test_praise_of_the_election_itself_takes_no_side(engine: Engine) -> None:
+    post = _post(
+        "Megawati mengumpulkan partai pengusung Ganjar Pranowo. Harapannya pelaksanaan pilpres "
+        "yang damai dan berintegritas."
+    )
+    assert SAID_OF_THE_ELECTION in _all_labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+    # a participant named between the election noun and the praise is who is praised
+    named = _post("Pemilu yang dimenangkan Prabowo berintegritas dan jujur")
+    assert SAID_OF_THE_ELECTION not in _all_labels(engine, named)
+
+
+def test_a_quantifier_of_the_people_spoken_to_names_a_choice_not_every_candidate(
+    engine: Engine,
+) -> None:
+    """"pilihan kita semua" is the choice of all of us: it stays an endorsement, while
+    "coblos semua capres" spreads the vote over every candidate."""
+    ours = _post("Besok kita ke TPS, kita sudah tahu pilihan kita semua, nomor 2 ya")
+    everyone = _post("Besok saya mencoblos semua capres di surat suara")
+    assert "register:warn (nobody in particular)" not in _all_labels(engine, ours)
+    assert engine.decide(ours).outcome.value != "pass"
+    assert engine.decide(everyone).outcome.value == "pass"
