@@ -424,6 +424,12 @@ _PARTICLES = _word_set(
     # left out: it is also a pair's name (Anies-Muhaimin).
     "insyaallah insya inshaallah insha semoga moga aamiin "
 )
+# A prayer's vocative ("Ya Allah", "Ya Rabb", "Duh Gusti"): a person speaking to God in their
+# own name, which a newsroom writes only inside someone's quoted words. A closed class of
+# formulas, like the pious exclamations among `_PARTICLES`.
+_PRAYER_VOCATIVE = re.compile(
+    r"\b(?:ya+|duh|wahai)[ \t,]+(?:allah|rabb|robb|rabbi|robbi|tuhan|gusti)\b", re.IGNORECASE
+)
 MAX_LINKS_READ = 20  # links of one post read for their host
 # Platforms whose host names may carry a newsroom word ("news.detik.com" is a publisher;
 # "tiktok.com" is where anyone posts).
@@ -518,12 +524,14 @@ def news_prose(text: str) -> bool:
 def own_voice(text: str, *, pronoun: bool = True) -> bool:
     """Marks of someone speaking for themself, which a newsroom headline never carries: a
     conversational particle ("dong", "sih", "nih"), doubled punctuation ("!!", "..", "??"), an
-    emoji (or its name, "<Victory Hand>"), or a first-person pronoun outside a quoted speaker's
-    words (before any colon). `pronoun=False` leaves the pronoun out: news prose carries "kita"
-    in the speech it tells ("kita hormati saja, kata Anies") and in names ("Teman Kita"), so
-    where a story is to be told from a post in its author's own voice, only the marks a
-    newsroom never writes count."""
+    emoji (or its name, "<Victory Hand>"), a prayer's vocative ("Ya Allah"), or a
+    first-person pronoun outside a quoted speaker's words (before any colon). `pronoun=False`
+    leaves the pronoun out: news prose carries "kita" in the speech it tells ("kita hormati
+    saja, kata Anies") and in names ("Teman Kita"), so where a story is to be told from a post
+    in its author's own voice, only the marks a newsroom never writes count."""
     if _DOUBLED.search(text) or _EMOJI.search(text):
+        return True
+    if _PRAYER_VOCATIVE.search(text) is not None:
         return True
     if "<" in text and any(_pictograph(m) for m in EMOJI_NAME.finditer(text)):
         return True
@@ -1147,6 +1155,7 @@ def read_register(
             others |= {ev.field for ev in found.get("report", ()) if "(figures)" in ev.label}
             moods = _mood(feats, keys, texts, others, compare=bool(balanced))
             moods += _allegiance(feats, keys, texts, others)
+            moods += _singled_out(feats, keys, texts, others)
             for ev, cue in moods:
                 if cue == COMPARISON and ev.field in attributed:
                     continue  # surveys and results compare participants too
@@ -1231,7 +1240,7 @@ def read_register(
         if side == "own" and neutral and "endorse" not in found:
             # The hashtags a sharer adds are their own words, whatever the body they tag: a
             # slogan or an endorsing word there is not part of the news it is attached to.
-            tagged = _sharers_tags(post, feats, keys)
+            tagged = _sharers_tags(post, feats, keys) + _slogan_line(post.text, feats, keys, texts)
             if tagged:
                 found["endorse"] = tagged
                 feats.found[f"{prefix}.endorse"] = tagged
@@ -1401,6 +1410,63 @@ def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]])
         for ev in named
     ]
     return out
+
+
+SLOGAN_LINE = "a participant's slogan in a line after the post's sentences"
+# The last sentence stop of a text: what follows it is a line of its own.
+_LAST_STOP = re.compile(r"[.!?](?=\s)")
+_NOT_LETTER = re.compile(r"[^\w]+")
+SLOGAN_LINE_MIN = 2  # words of a slogan line: one word after a stop is a sentence's tail
+
+
+def _slogan_line(
+    text: str, feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> list[Ev]:
+    """A participant's campaign slogan written as the post's last line, after its sentences
+    and before any link ("... dan Rano Karno. Mas Pram Bang Doel Jakarta Menyala https://.."):
+    the words of hashtags written without the hash, as a sharer signs a news lead with the
+    pair's slogan. The line is set apart by a sentence stop before it, carries no stop of its
+    own, and every word of it is capitalised (a slogan, not a sentence); only one participant
+    of a race may be so signed (a slogan for each pair is even)."""
+    if not text or ("." not in text and "!" not in text and "?" not in text):
+        return []
+    links = text_links(text)
+    end = len(text)
+    for link in reversed(links):  # the links that close the text
+        if text[link.end() : end].strip():
+            break
+        end = link.start()
+    stops = [m.end() for m in _LAST_STOP.finditer(text, 0, end)]
+    if not stops:
+        return []
+    # The line opens at the last stop, or at a hashtag after it that the slogan starts with
+    # ("... di Pasar Munjul #UntungnyaAdaPramDoel Mas Pram Bang Doel"): a tag ends a sentence
+    # as a stop does when only capitalised words follow it.
+    opens = [stops[-1], *(i for i in range(stops[-1], end) if text[i] == "#")]
+    line = ""
+    for start in opens:
+        words = text[start:end].split()
+        if len(words) >= SLOGAN_LINE_MIN and all(w.lstrip("#")[:1].isupper() for w in words):
+            line = text[start:end]
+            break
+    if not line:
+        return []
+    plain = f" {' '.join(_NOT_LETTER.sub(' ', line).casefold().split())} "
+    norm = texts.get("text", "")
+    terms = [
+        ev
+        for key in keys["campaign_term"]
+        for ev in feats.found.get(key, ())
+        if ev.field == "text"
+        and not ev.raw
+        and ev.start is not None
+        and f" {norm[ev.start : ev.end]} " in plain
+    ]
+    sides = {ev.label.split(":", 1)[-1] for ev in terms}
+    races = {pid.rsplit("/", 1)[0] for pid in sides}
+    if not terms or len(races) != len(sides):
+        return []
+    return [Ev(ev.field, ev.start, ev.end, f"register:endorse ({SLOGAN_LINE})") for ev in terms]
 
 
 # A token of the text: a hashtag, an account, a link, or a word with the punctuation after it.
@@ -2152,6 +2218,65 @@ def _allegiance(
     return out
 
 
+# Exclusive focus: "hanya X yang ...", "cuma X yang ...", "satu-satunya X yang ...": a closed
+# class of focus particles that single one referent out of all the others. Said of a participant
+# as the subject of a relative clause ("hanya Pak X yang bisa ...", "cuma X capres yang ..."),
+# the author ranks that side above every rival: a comparison with the whole field in one phrase.
+_EXCLUSIVE = _word_set("hanya cuma cuman cman hny satunya satu2nya only")
+# Words that cancel the exclusion ("bukan hanya X": not only X, others too) or ask it.
+_NOT_ONLY = _word_set("bukan tidak tak gak ga nggak ngga enggak not apakah apa masa masak")
+# Terms of address that may stand between the focus particle and the name ("hanya pak X").
+_ADDRESS = _word_set("pak bapak bu ibu mas mbak mba bang abang kak cak gus abah bpk pk")
+# Any of the focus particles in a field's original words: whether `_singled_out` could read it.
+_EXCLUSIVE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EXCLUSIVE))})\b", re.IGNORECASE)
+EXCLUSIVE_RELATIVE_WINDOW = 2  # words between the participant and the "yang" after them
+SINGLED_OUT = "the only one of the field"
+
+
+def _singled_out(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], others: set[str]
+) -> list[tuple[Ev, str]]:
+    """A participant singled out by exclusive focus in the author's own words: "hanya Pak X
+    yang bisa memperbaiki", "cuma X capres yang merdeka", "satu-satunya X yang ...". The focus
+    particle must come right before the name (honorifics aside) and a relative "yang" shortly
+    after it, so the name is the one the clause is said of; "bukan hanya X" (not only) and a
+    question ("apakah hanya X yang ...") single nobody out. Returned with the particle as the
+    evidence (its span in the normalised field)."""
+    out: list[tuple[Ev, str]] = []
+    seen: set[tuple[str, int]] = set()
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
+                continue
+            text = texts.get(ev.field)
+            if text is None or (ev.field, ev.start) in seen:
+                continue
+            before = text[max(0, ev.start - 60) : ev.start].split()
+            i = len(before) - 1
+            while i >= 0 and before[i] in _ADDRESS:
+                i -= 1
+            if i < 0 or before[i] not in _EXCLUSIVE:
+                continue
+            focus = i
+            if before[i] == "satunya":  # "satu-satunya", its hyphen dropped by the normaliser
+                if i == 0 or before[i - 1] != "satu":
+                    continue
+                focus = i - 1
+            if focus > 0 and before[focus - 1] in _NOT_ONLY:
+                continue
+            after = text[ev.end : ev.end + 60].split()[: EXCLUSIVE_RELATIVE_WINDOW + 1]
+            if _RELATIVE.isdisjoint(after):
+                continue
+            seen.add((ev.field, ev.start))
+            # the particle's offset: the words before the name, counted back from its start
+            tail = " ".join(before[focus:])
+            start = ev.start - len(tail) - 1
+            if start < 0 or text[start : start + len(before[focus])] != before[focus]:
+                start = ev.start
+            out.append((Ev(ev.field, start, ev.end, "exclusive focus"), SINGLED_OUT))
+    return out
+
+
 _ONE_WORD_CUES = frozenset({OTHERS_SUPPORT, SUBJECT_SUPPORT})
 
 
@@ -2178,7 +2303,8 @@ def possible_registers(found: Collection[str], post: Post | None = None) -> froz
     """Register features the reader could add given the cue features already found: an
     endorsement needs an endorsing cue on its side, or a participant named on a side whose
     words have a first-person pronoun (the author placing themself beside them, see
-    `_allegiance`); neutral registers may come from structure."""
+    `_allegiance`) or a focus particle of exclusion (`_singled_out`); neutral registers may
+    come from structure."""
     out = _NEUTRAL_FEATURES
     for prefix, cues in _ENDORSING_CUES:
         if not cues.isdisjoint(found):
@@ -2187,7 +2313,10 @@ def possible_registers(found: Collection[str], post: Post | None = None) -> froz
         for side, prefix, named in _NAMED_ON:
             if named.isdisjoint(found) or f"{prefix}.endorse" in out:
                 continue
-            if any(_first_person(text) for text in _spoken(post, side)):
+            if any(
+                _first_person(text) or _EXCLUSIVE_WORD.search(text) is not None
+                for text in _spoken(post, side)
+            ):
                 out = out | {f"{prefix}.endorse"}
     return out
 

@@ -140,3 +140,15 @@ def test_features_evidence_is_empty_for_a_feature_not_found() -> None:
     feats.add("text.participant", ev)
     assert list(feats.evidence("text.participant")) == [ev]
     assert list(feats.evidence("text.evaluative_word")) == []
+
+
+def test_thanks_said_to_one_participant_is_evaluation_of_that_side(engine: Engine) -> None:
+    """Gratitude is a verdict too: thanks to one candidate for what their campaign gave."""
+    post = _post("Wah kenyang, terima kasih Pak Ganjar untuk makan gratisnya")
+    assert any(ev.label.startswith(f"{LABEL}:pilpres-2024/03") for ev in _one_sided(engine, post))
+    assert RULE in _rules(engine, post)
+
+
+def test_thanks_to_rival_sides_alike_takes_no_side(engine: Engine) -> None:
+    post = _post("Terima kasih Pak Ganjar dan Pak Prabowo atas debat yang santun")
+    assert _one_sided(engine, post) == []

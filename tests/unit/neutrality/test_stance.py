@@ -20,6 +20,8 @@ from neutrality.stance import (
     RIGHT_VOTE,
     SHORTENERS,
     SIGNED_SAYING,
+    SINGLED_OUT,
+    SLOGAN_LINE,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
     THANKS_TO_ACCOUNT,
@@ -1343,3 +1345,95 @@ def test_a_petition_title_cut_short_names_no_side_of_the_authors(engine: Engine)
     ).model_copy(update={"event_time": WHEN_2019})
     assert "side.own" not in _features(engine, post)
     assert engine.decide(post).outcome is Outcome.PASS
+
+
+def _endorsed(engine: Engine, post: Post) -> list[str]:
+    """The labels of the endorsement read in a post's own words."""
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return [ev.label for ev in analysis.features.found.get("register.endorse", [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ya Allah, takdirkan Ganjar menang tahun ini",
+        "YA ALLAH Kabulkan Anies Menang Satu Putaran",  # a prayer in title case is no headline
+        "Ya Rabb menangkanlah Prabowo Gibran",
+    ],
+)
+def test_a_prayer_for_a_participants_victory_is_a_wish(engine: Engine, text: str) -> None:
+    """The prayer formulas (the vocative to God, the verbs asking Him to decree or grant) open
+    a wish as "semoga" does; the vocative is the author's own voice, never a newsroom's."""
+    post = _post(text)
+    assert "register:endorse (wish for a victory)" in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+def test_a_prayer_vocative_is_the_authors_own_voice() -> None:
+    assert own_voice("Ya Allah Lindungi Negeri Kami Dari Bencana Alam")
+    assert not headline("Ya Allah Lindungi Negeri Kami Dari Bencana Alam")
+    assert not own_voice("Allah Maha Besar Kata Khatib Di Masjid Agung Kota")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ya Allah, lindungi kami semua, semoga pemilu berjalan damai",  # nobody's victory
+        "Ya Allah semoga siapapun yang menang amanah",  # whoever wins
+    ],
+)
+def test_a_prayer_for_no_side_stays_a_prayer(engine: Engine, text: str) -> None:
+    assert engine.decide(_post(text)).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanya Pak Ganjar yang bisa melanjutkan pembangunan",
+        "cuma anies capres yg berani debat terbuka",
+        "Satu-satunya Prabowo yang punya pengalaman memimpin",
+    ],
+)
+def test_a_participant_singled_out_by_exclusive_focus_is_a_side(engine: Engine, text: str) -> None:
+    """Exclusive focus ("hanya X yang ..."): the author ranks one participant above the field."""
+    post = _post(text)
+    assert f"register:endorse ({SINGLED_OUT})" in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bukan hanya Ganjar yang hadir, semua capres datang ke acara itu",  # not only
+        "Hanya Ganjar dan istrinya hadir di acara itu",  # no relative clause said of the name
+        '"Hanya Prabowo yang bisa," kata Dasco kepada wartawan',  # quoted and attributed
+    ],
+)
+def test_exclusive_focus_that_singles_nobody_out(engine: Engine, text: str) -> None:
+    assert f"register:endorse ({SINGLED_OUT})" not in _endorsed(engine, _post(text))
+
+
+JAKARTA_2024 = dt.datetime(2024, 10, 18, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+
+def test_a_slogan_line_after_a_news_lead_is_the_sharers(engine: Engine) -> None:
+    """A pair's slogan written as the post's last line (hashtags without their hash) signs
+    the news lead above it: the sharer's own words, whatever the lead reports."""
+    post = _post(
+        "Calon gubernur nomor urut 3 Pramono Anung meninjau pasar tradisional di Jakarta Timur "
+        "pada Jumat pagi. Ia berdialog dengan para pedagang tentang harga bahan pokok yang naik. "
+        "Mas Pram Bang Doel Jakarta Menyala https://t.co/abcdef"
+    ).model_copy(update={"event_time": JAKARTA_2024})
+    assert f"register:endorse ({SLOGAN_LINE})" in _endorsed(engine, post)
+    assert engine.decide(post, Locality(province="DKI Jakarta")).outcome is Outcome.FLAG
+
+
+def test_a_slogan_inside_a_sentence_is_no_slogan_line(engine: Engine) -> None:
+    """The slogan told in a sentence (its words lower case around it, a stop after it) is what
+    the news reports, not a line the sharer signs with."""
+    post = _post(
+        "Calon gubernur nomor urut 3 Pramono Anung meninjau pasar tradisional di Jakarta Timur "
+        "pada Jumat pagi. Tim kampanye menyebut slogan Jakarta Menyala sudah dikenal warga."
+    ).model_copy(update={"event_time": JAKARTA_2024})
+    assert f"register:endorse ({SLOGAN_LINE})" not in _endorsed(engine, post)
