@@ -1202,6 +1202,17 @@ def read_register(
         # A list with one of them singled out by their slogan, hashtag or hand sign is not even.
         sizes = race_sizes or {}
         singled = _signalled(feats, keys)
+        if balanced and side == "own":
+            # a verdict said of one of them alone singles that one out of the list
+            verdicts = [
+                ev
+                for key in (*keys[EVALUATION_LIST], *_VERDICT_FEATURES)
+                for ev in feats.found.get(key, ())
+            ]
+            references = [ev for key in keys["participant"] for ev in feats.found.get(key, ())]
+            alone = judged_alone(texts, verdicts, references) if verdicts else None
+            if alone is not None:
+                singled.setdefault(alone.rsplit("/", 1)[0], set()).add(alone)
         listed = [
             race
             for race in balanced
@@ -1365,6 +1376,37 @@ def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, s
                 pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
                 out.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
     return out
+
+
+# Where rival sides are named, words between a verdict and the one side it is said of alone.
+BESIDE_WORDS = 3
+
+
+def judged_alone(texts: dict[str, str], verdicts: list[Ev], references: list[Ev]) -> str | None:
+    """Where the author's words name rival sides, the one participant every evaluative word is
+    said of, if there is one: each verdict beside a name (within BESIDE_WORDS words) stands
+    beside that participant's and no other's ("Paslon 02 hambar gagasannya, tiap sesi jadi juri
+    01 sama 03"). Two sides each judged ("X sombong, Y lemah"), a verdict between two names, or
+    none beside any name single nobody out (None). `texts` are the normalised fields (one
+    space between words), the spans of `verdicts` and `references` in them."""
+    judged: set[str] = set()
+    for ev in verdicts:
+        text = texts.get(ev.field)
+        if text is None or ev.start is None or ev.end is None or ev.raw:
+            continue
+        near: set[str] = set()
+        for ref in references:
+            if ref.field != ev.field or ref.start is None or ref.end is None or ref.raw:
+                continue
+            if ref.label.startswith("tagged account:"):
+                continue  # whom a reply is addressed to, not whom it judges
+            lo, hi = (ev.end, ref.start) if ev.start <= ref.start else (ref.end, ev.start)
+            if (text.count(" ", lo, hi) - 1 if hi > lo else 0) <= BESIDE_WORDS:
+                near.add(ref.label.rsplit(">", 1)[-1].split(":", 1)[-1])
+        if len(near) > 1:
+            return None  # a verdict between two sides
+        judged |= near
+    return next(iter(judged)) if len(judged) == 1 else None
 
 
 def _sharers_tags(post: Post, feats: Features, keys: dict[str, tuple[str, ...]]) -> list[Ev]:
@@ -2278,6 +2320,8 @@ def _singled_out(
 
 
 _ONE_WORD_CUES = frozenset({OTHERS_SUPPORT, SUBJECT_SUPPORT})
+# The general evaluative classes (onesided.py reads them), beside `evaluation_cue`.
+_VERDICT_FEATURES = ("text.evaluative_word", "media.evaluative_word")
 
 
 def _weak_cue(ev: Ev) -> bool:

@@ -30,6 +30,7 @@ from neutrality.stance import (
     _first_person,
     attributed_quotation,
     headline,
+    judged_alone,
     news_prose,
     own_voice,
     quoted_spans,
@@ -1437,3 +1438,25 @@ def test_a_slogan_inside_a_sentence_is_no_slogan_line(engine: Engine) -> None:
         "pada Jumat pagi. Tim kampanye menyebut slogan Jakarta Menyala sudah dikenal warga."
     ).model_copy(update={"event_time": JAKARTA_2024})
     assert f"register:endorse ({SLOGAN_LINE})" not in _endorsed(engine, post)
+
+
+def test_judged_alone_finds_the_one_side_every_verdict_stands_beside() -> None:
+    text = "paslon 02 hambar gagasannya tiap sesi jadi juri 01 sama 03"
+    texts = {"text": text}
+
+    def at(word: str, label: str) -> Ev:
+        start = text.index(word)
+        return Ev("text", start, start + len(word), label)
+
+    refs = [
+        at("paslon 02", "number:2->pilpres-2024/02"),
+        at("01", "number:1->pilpres-2024/01"),
+        at("03", "number:3->pilpres-2024/03"),
+    ]
+    verdict = at("hambar", "list:evaluative_word")
+    assert judged_alone(texts, [verdict], refs) == "pilpres-2024/02"
+    # a second verdict beside another side: two sides judged
+    other = at("juri", "list:evaluative_word")
+    assert judged_alone(texts, [verdict, other], refs) is None
+    # a verdict beside nobody singles nobody out
+    assert judged_alone(texts, [at("sama", "list:evaluative_word")], refs[:1]) is None
