@@ -103,6 +103,7 @@ SLIP_CUES = (
     "optative_cue",
     "win_outcome",
     "comparative_cue",
+    "exclusive_focus",
     "office_title",
     "candidate_word",
 )

@@ -106,6 +106,8 @@ EVALUATION_LIST = "evaluation_cue"  # endorsement only beside a participant name
 # Mood and comparison take sides in any words: a wish (`optative_cue`) for a participant's victory
 # (`win_outcome`), and a comparison (`comparative_cue`) between participants of one race.
 MOOD_LISTS = ("optative_cue", "win_outcome", "comparative_cue")
+# Focus particles of exclusion: one participant singled out of the field (see `_singled_out`).
+EXCLUSIVE_LIST = "exclusive_focus"
 STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST, *MOOD_LISTS)
 # Support described as someone else's ("yang mendukung X", "pendukung X akan menentukan") is not
 # the author's: the lists whose words are read for who holds the support.
@@ -1283,6 +1285,7 @@ _KEYS = {
             "office_title",
             "gesture",
             "political_context",
+            EXCLUSIVE_LIST,
         )
     }
     for side, _, zones in SIDES
@@ -2260,17 +2263,11 @@ def _allegiance(
     return out
 
 
-# Exclusive focus: "hanya X yang ...", "cuma X yang ...", "satu-satunya X yang ...": a closed
-# class of focus particles that single one referent out of all the others. Said of a participant
-# as the subject of a relative clause ("hanya Pak X yang bisa ...", "cuma X capres yang ..."),
-# the author ranks that side above every rival: a comparison with the whole field in one phrase.
-_EXCLUSIVE = _word_set("hanya cuma cuman cman hny satunya satu2nya only")
-# Words that cancel the exclusion ("bukan hanya X": not only X, others too) or ask it.
+# Words that cancel an exclusive focus (`exclusive_focus`: "bukan hanya X", not only X,
+# others too) or ask it ("apakah hanya X yang ...").
 _NOT_ONLY = _word_set("bukan tidak tak gak ga nggak ngga enggak not apakah apa masa masak")
 # Terms of address that may stand between the focus particle and the name ("hanya pak X").
 _ADDRESS = _word_set("pak bapak bu ibu mas mbak mba bang abang kak cak gus abah bpk pk")
-# Any of the focus particles in a field's original words: whether `_singled_out` could read it.
-_EXCLUSIVE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EXCLUSIVE))})\b", re.IGNORECASE)
 EXCLUSIVE_RELATIVE_WINDOW = 2  # words between the participant and the "yang" after them
 SINGLED_OUT = "the only one of the field"
 
@@ -2280,42 +2277,45 @@ def _singled_out(
 ) -> list[tuple[Ev, str]]:
     """A participant singled out by exclusive focus in the author's own words: "hanya Pak X
     yang bisa memperbaiki", "cuma X capres yang merdeka", "satu-satunya X yang ...". The focus
-    particle must come right before the name (honorifics aside) and a relative "yang" shortly
-    after it, so the name is the one the clause is said of; "bukan hanya X" (not only) and a
-    question ("apakah hanya X yang ...") single nobody out. Returned with the particle as the
-    evidence (its span in the normalised field)."""
+    particle (`exclusive_focus`) must come right before the name (terms of address aside) and
+    a relative "yang" shortly after it, so the name is the one the clause is said of: the
+    author ranks that side above every rival, a comparison with the whole field in one phrase.
+    "Bukan hanya X" (not only) and a question ("apakah hanya X yang ...") single nobody out.
+    Returned with the particle and the name as the evidence."""
     out: list[tuple[Ev, str]] = []
+    focus_at: dict[tuple[str, int], Ev] = {}
+    for key in keys[EXCLUSIVE_LIST]:
+        for ev in feats.found.get(key, ()):
+            if ev.end is not None and not ev.raw and ev.field not in others:
+                focus_at[(ev.field, ev.end)] = ev
+    if not focus_at:
+        return out
     seen: set[tuple[str, int]] = set()
     for key in keys["participant"]:
         for ev in feats.found.get(key, ()):
-            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
+            if ev.start is None or ev.end is None or ev.raw or (ev.field, ev.start) in seen:
                 continue
             text = texts.get(ev.field)
-            if text is None or (ev.field, ev.start) in seen:
+            if text is None:
                 continue
-            before = text[max(0, ev.start - 60) : ev.start].split()
-            i = len(before) - 1
-            while i >= 0 and before[i] in _ADDRESS:
-                i -= 1
-            if i < 0 or before[i] not in _EXCLUSIVE:
+            # back over the terms of address to the word before them
+            at = ev.start - 1
+            while at > 0:
+                word_start = text.rfind(" ", 0, at) + 1
+                if text[word_start:at] not in _ADDRESS:
+                    break
+                at = word_start - 1
+            focus = focus_at.get((ev.field, at))
+            if focus is None or focus.start is None:
                 continue
-            focus = i
-            if before[i] == "satunya":  # "satu-satunya", its hyphen dropped by the normaliser
-                if i == 0 or before[i - 1] != "satu":
-                    continue
-                focus = i - 1
-            if focus > 0 and before[focus - 1] in _NOT_ONLY:
+            before = text[: focus.start].split()[-1:]
+            if before and before[0] in _NOT_ONLY:
                 continue
             after = text[ev.end : ev.end + 60].split()[: EXCLUSIVE_RELATIVE_WINDOW + 1]
             if _RELATIVE.isdisjoint(after):
                 continue
             seen.add((ev.field, ev.start))
-            # the particle's offset: the words before the name, counted back from its start
-            tail = " ".join(before[focus:])
-            start = ev.start - len(tail) - 1
-            if start < 0 or text[start : start + len(before[focus])] != before[focus]:
-                start = ev.start
-            out.append((Ev(ev.field, start, ev.end, "exclusive focus"), SINGLED_OUT))
+            out.append((Ev(ev.field, focus.start, ev.end, "exclusive focus"), SINGLED_OUT))
     return out
 
 
@@ -2347,8 +2347,7 @@ def possible_registers(found: Collection[str], post: Post | None = None) -> froz
     """Register features the reader could add given the cue features already found: an
     endorsement needs an endorsing cue on its side, or a participant named on a side whose
     words have a first-person pronoun (the author placing themself beside them, see
-    `_allegiance`) or a focus particle of exclusion (`_singled_out`); neutral registers may
-    come from structure."""
+    `_allegiance`); neutral registers may come from structure."""
     out = _NEUTRAL_FEATURES
     for prefix, cues in _ENDORSING_CUES:
         if not cues.isdisjoint(found):
@@ -2357,10 +2356,7 @@ def possible_registers(found: Collection[str], post: Post | None = None) -> froz
         for side, prefix, named in _NAMED_ON:
             if named.isdisjoint(found) or f"{prefix}.endorse" in out:
                 continue
-            if any(
-                _first_person(text) or _EXCLUSIVE_WORD.search(text) is not None
-                for text in _spoken(post, side)
-            ):
+            if any(_first_person(text) for text in _spoken(post, side)):
                 out = out | {f"{prefix}.endorse"}
     return out
 
@@ -2394,7 +2390,13 @@ _ENDORSING_CUES = tuple(
         prefix,
         frozenset(
             key
-            for name in (*ENDORSE_LISTS, EVALUATION_LIST, "optative_cue", "comparative_cue")
+            for name in (
+                *ENDORSE_LISTS,
+                EVALUATION_LIST,
+                "optative_cue",
+                "comparative_cue",
+                EXCLUSIVE_LIST,
+            )
             for key in _KEYS[side][name]
         ),
     )

@@ -1403,6 +1403,14 @@ def test_a_participant_singled_out_by_exclusive_focus_is_a_side(engine: Engine, 
     assert engine.decide(post).outcome is Outcome.FLAG
 
 
+def test_a_name_misspelt_beside_an_exclusive_focus_is_read_as_the_name(engine: Engine) -> None:
+    """A name one letter off beside the particle is the name, as beside a vote word."""
+    debate = Target(kind=TargetKind.POST, name="Debat Capres 2024 (YouTube)")
+    post = _post("hanya pak anis yg bisa memperbaiki aturan", Action.COMMENT, target=debate)
+    assert f"register:endorse ({SINGLED_OUT})" in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
 @pytest.mark.parametrize(
     "text",
     [
