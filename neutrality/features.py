@@ -104,6 +104,7 @@ SLIP_CUES = (
     "win_outcome",
     "comparative_cue",
     "exclusive_focus",
+    "ouster_cue",
     "office_title",
     "candidate_word",
 )

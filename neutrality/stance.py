@@ -108,6 +108,8 @@ EVALUATION_LIST = "evaluation_cue"  # endorsement only beside a participant name
 MOOD_LISTS = ("optative_cue", "win_outcome", "comparative_cue")
 # Focus particles of exclusion: one participant singled out of the field (see `_singled_out`).
 EXCLUSIVE_LIST = "exclusive_focus"
+# Defeating or removing a participant: opposition (see `_ousted`).
+OUSTER_LIST = "ouster_cue"
 STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST, *MOOD_LISTS)
 # Support described as someone else's ("yang mendukung X", "pendukung X akan menentukan") is not
 # the author's: the lists whose words are read for who holds the support.
@@ -1158,6 +1160,7 @@ def read_register(
             moods = _mood(feats, keys, texts, others, compare=bool(balanced))
             moods += _allegiance(feats, keys, texts, others)
             moods += _singled_out(feats, keys, texts, others)
+            moods += _ousted(feats, keys, texts, others)
             for ev, cue in moods:
                 if cue == COMPARISON and ev.field in attributed:
                     continue  # surveys and results compare participants too
@@ -1286,6 +1289,7 @@ _KEYS = {
             "gesture",
             "political_context",
             EXCLUSIVE_LIST,
+            OUSTER_LIST,
         )
     }
     for side, _, zones in SIDES
@@ -2319,6 +2323,95 @@ def _singled_out(
     return out
 
 
+# Who may stand right before an ordered defeat for it to be an order ("ayo kalahkan X",
+# "kita tumbangkan X", "harus kalahkan X", "bersatu untuk kalahkan X"): hortatives, the first
+# person plural, modals of obligation and the purpose and joining words of a rallying call.
+_OUSTER_ORDERS = _word_set(
+    "ayo ayok yuk mari kita kami harus wajib mesti musti kudu segera siap untuk utk dan terus "
+    "bersama bersatu let lets"
+)
+# Modals that hold a removal due ("X harus didiskualifikasi", "X layak dicoret").
+_DUE = _word_set("harus wajib mesti musti kudu layak pantas perlu sebaiknya segera must should")
+OUSTER_WINDOW = 3  # words between the participant and the modal, or the modal and the verb
+OUSTED = "a participant to be defeated or removed"
+
+
+def _ousted(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], others: set[str]
+) -> list[tuple[Ev, str]]:
+    """A participant the author orders defeated or holds due for removal, in their own words:
+    the active verb (`ouster_cue`) opening the words or after a hortative, a first person
+    plural or a modal, with the participant right after it (terms of address aside: "ayo
+    kalahkan X", "kita tumbangkan Pak X"); or the passive verb after a modal of obligation
+    that follows the participant ("X harus didiskualifikasi", "X layak di coret"). A negation
+    before the verb or the modal ("jangan jegal X", "X tidak harus didiskualifikasi") and a
+    verb told of ("MK menolak mendiskualifikasi X") order nothing. Opposition campaigning:
+    the evidence is the verb."""
+    out: list[tuple[Ev, str]] = []
+    starts: dict[str, set[int]] = {}
+    ends: dict[str, set[int]] = {}
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and ev.end is not None and not ev.raw:
+                starts.setdefault(ev.field, set()).add(ev.start)
+                ends.setdefault(ev.field, set()).add(ev.end)
+    for key in keys[OUSTER_LIST]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
+                continue
+            text = texts.get(ev.field, "")
+            before = text[: ev.start].split()
+            if _ordered_against(text, ev.end, before, starts.get(ev.field, set())):
+                out.append((ev, OUSTED))
+                continue
+            # the passive: "didiskualifikasi", or "di" written apart ("di diskualifikasi")
+            if text[ev.start : ev.end].startswith("di") or before[-1:] == ["di"]:
+                words = before[:-1] if before[-1:] == ["di"] else before
+                if _due_removal(text, words, ends.get(ev.field, set())):
+                    out.append((ev, OUSTED))
+    return out
+
+
+def _ordered_against(text: str, end: int, before: list[str], name_starts: set[int]) -> bool:
+    """Whether an active verb of defeat ending at `end` is an order against the participant
+    right after it: the verb opens the words or follows a word of `_OUSTER_ORDERS` (not itself
+    negated), and a name starts right after it, terms of address aside."""
+    if before and before[-1] not in _OUSTER_ORDERS:
+        return False
+    if len(before) > 1 and before[-2] in _NOT_ONLY:
+        return False  # "tidak harus kalahkan X"
+    at = end + 1
+    while at not in name_starts:  # past the terms of address to the name
+        nxt = text.find(" ", at)
+        if nxt == -1 or text[at:nxt] not in _ADDRESS:
+            return False
+        at = nxt + 1
+    return True
+
+
+def _due_removal(text: str, before: list[str], name_ends: set[int]) -> bool:
+    """Whether the words before a passive verb of removal hold it due of a participant: a modal
+    of obligation within OUSTER_WINDOW words before the verb, not negated, and a participant's
+    name ending within OUSTER_WINDOW words before the modal."""
+    for back in range(1, min(OUSTER_WINDOW, len(before)) + 1):
+        if before[-back] not in _DUE:
+            continue
+        if back < len(before) and before[-back - 1] in _NOT_ONLY:
+            return False
+        # the character offset where the modal starts, to measure back to a name
+        modal_at = len(" ".join(before[:-back])) + (1 if len(before) > back else 0)
+        lead = text[:modal_at].rstrip()
+        for _ in range(OUSTER_WINDOW + 1):
+            if len(lead) in name_ends:
+                return True
+            cut = lead.rfind(" ")
+            if cut == -1:
+                return False
+            lead = lead[:cut]
+        return False
+    return False
+
+
 _ONE_WORD_CUES = frozenset({OTHERS_SUPPORT, SUBJECT_SUPPORT})
 # The general evaluative classes (onesided.py reads them), beside `evaluation_cue`.
 _VERDICT_FEATURES = ("text.evaluative_word", "media.evaluative_word")
@@ -2396,6 +2489,7 @@ _ENDORSING_CUES = tuple(
                 "optative_cue",
                 "comparative_cue",
                 EXCLUSIVE_LIST,
+                OUSTER_LIST,
             )
             for key in _KEYS[side][name]
         ),

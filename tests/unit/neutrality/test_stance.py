@@ -17,6 +17,7 @@ from neutrality.stance import (
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
     ORDER_TOLD,
+    OUSTED,
     RIGHT_VOTE,
     SHORTENERS,
     SIGNED_SAYING,
@@ -1468,3 +1469,45 @@ def test_judged_alone_finds_the_one_side_every_verdict_stands_beside() -> None:
     assert judged_alone(texts, [verdict, other], refs) is None
     # a verdict beside nobody singles nobody out
     assert judged_alone(texts, [at("sama", "list:evaluative_word")], refs[:1]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gibran harus didiskualifikasi dari pilpres",
+        "pak Gibran layak di coret dari surat suara",  # "di" written apart, a term of address
+        "Ayo kalahkan Prabowo di pilpres nanti",
+        "kita tumbangkan pak Anies tanggal 14",
+        "Diskualifikasi Gibran sekarang juga!",
+    ],
+)
+def test_a_participant_ordered_defeated_or_held_due_for_removal_is_opposed(
+    engine: Engine, text: str
+) -> None:
+    """Verbs of defeat and removal with a participant as their object, ordered or held due by
+    a modal in the author's own words: campaigning against that side."""
+    post = _post(text)
+    assert f"register:endorse ({OUSTED})" in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jangan jegal Anies",  # a negation before the verb
+        "Gibran tidak harus didiskualifikasi",  # the modal negated
+        "Bawaslu: Gibran tidak bisa didiskualifikasi",  # no modal of obligation
+        "TPN minta Gibran didiskualifikasi, ujar juru bicaranya",  # someone's request reported
+        "mari kalahkan hoaks tentang Prabowo",  # the object is not the participant
+    ],
+)
+def test_a_defeat_or_removal_told_negated_or_aimed_elsewhere_opposes_nobody(
+    engine: Engine, text: str
+) -> None:
+    assert f"register:endorse ({OUSTED})" not in _endorsed(engine, _post(text))
+
+
+def test_a_name_misspelt_beside_a_removal_verb_is_read_as_the_name(engine: Engine) -> None:
+    debate = Target(kind=TargetKind.POST, name="Debat Capres 2024 (YouTube)")
+    post = _post("anis harus di diskualifikasi krn nyerang pribadi", Action.COMMENT, target=debate)
+    assert f"register:endorse ({OUSTED})" in _endorsed(engine, post)
