@@ -1511,3 +1511,13 @@ def test_a_name_misspelt_beside_a_removal_verb_is_read_as_the_name(engine: Engin
     debate = Target(kind=TargetKind.POST, name="Debat Capres 2024 (YouTube)")
     post = _post("anis harus di diskualifikasi krn nyerang pribadi", Action.COMMENT, target=debate)
     assert f"register:endorse ({OUSTED})" in _endorsed(engine, post)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Optimis Ganjar Presiden 2024", "yakin pak Anies RI 1", "semoga Prabowo the next president"],
+)
+def test_an_office_wished_as_a_participants_predicate_is_a_wish_for_victory(
+    engine: Engine, text: str
+) -> None:
+    assert "register:endorse (wish for a victory)" in _endorsed(engine, _post(text))
