@@ -812,14 +812,17 @@ def read_register(
                 )
             if field == "text" and side == "own":
                 # A shortened link hides what it leads to: beside words in the author's own
-                # voice (a cheer, an emoji, a particle; not a pronoun, which news prose quotes)
-                # it is their link, not a story.
+                # voice (a cheer, an emoji, a particle, a candidate called by a term of
+                # address; not a pronoun, which news prose quotes) it is their link, not a
+                # story.
                 own_words: bool | None = None  # read once, only beside a shortened link
                 for link in links:
                     for _, host in _publisher_links([link.group()]):
                         if host in SHORTENERS:
                             if own_words is None:
-                                own_words = own_voice(bare, pronoun=False)
+                                own_words = own_voice(bare, pronoun=False) or _named_in_address(
+                                    feats, keys, texts, field
+                                )
                             if own_words:
                                 continue
                         found.setdefault("report", []).append(
@@ -923,7 +926,10 @@ def read_register(
                         headlined.add(field)
         if side == "own":
             for i, host in _publisher_links(post.urls):
-                if host in SHORTENERS and own_voice(shapes.get("text", ""), pronoun=False):
+                if host in SHORTENERS and (
+                    own_voice(shapes.get("text", ""), pronoun=False)
+                    or _named_in_address(feats, keys, texts, "text")
+                ):
                     continue  # a shortened link beside the author's own voice (see above)
                 found.setdefault("report", []).append(
                     Ev(f"urls[{i}]", None, None, "register:report (a link to a publisher)", host)
@@ -2274,6 +2280,23 @@ _NOT_ONLY = _word_set("bukan tidak tak gak ga nggak ngga enggak not apakah apa m
 _ADDRESS = _word_set("pak bapak bu ibu mas mbak mba bang abang kak cak gus abah bpk pk")
 EXCLUSIVE_RELATIVE_WINDOW = 2  # words between the participant and the "yang" after them
 SINGLED_OUT = "the only one of the field"
+
+
+def _named_in_address(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], field: str
+) -> bool:
+    """Whether the field calls a participant by a term of address ("Pak Prabowo", "Bu
+    Risma", "Mas Ganjar"): how a person speaks of a candidate, where a newsroom's own words give
+    the name and the office. Read only beside a shortened link, which hides whether the words
+    are a story's."""
+    text = texts.get(field, "")
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.field == field and ev.start and not ev.raw:
+                before = text[max(0, ev.start - 8) : ev.start].split()[-1:]
+                if before and before[0] in _ADDRESS:
+                    return True
+    return False
 
 
 def _singled_out(

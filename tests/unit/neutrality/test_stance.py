@@ -1521,3 +1521,14 @@ def test_an_office_wished_as_a_participants_predicate_is_a_wish_for_victory(
     engine: Engine, text: str
 ) -> None:
     assert "register:endorse (wish for a victory)" in _endorsed(engine, _post(text))
+
+
+def test_a_shortened_link_beside_a_candidate_called_by_a_term_of_address_is_the_authors(
+    engine: Engine,
+) -> None:
+    """'Pak Prabowo', 'Bu Risma': how a person speaks of a candidate, not a newsroom's words."""
+    post = _post("Lanjut terus, Pak Prabowo menang https://t.co/abcdef")
+    assert not _publisher_link_read(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+    # the name and the office, as a story gives them: still news passed on
+    assert _publisher_link_read(engine, _post("Capres Prabowo Menang di Jatim https://t.co/abc"))
