@@ -2279,6 +2279,11 @@ _NOT_ONLY = _word_set("bukan tidak tak gak ga nggak ngga enggak not apakah apa m
 # Terms of address that may stand between the focus particle and the name ("hanya pak X").
 _ADDRESS = _word_set("pak bapak bu ibu mas mbak mba bang abang kak cak gus abah bpk pk")
 EXCLUSIVE_RELATIVE_WINDOW = 2  # words between the participant and the "yang" after them
+# Negation and aspect opening the relative clause ("hanya X yang tidak hadir", "yang sudah
+# melapor", "yang belum datang"): what the clause tells is an event, not a rank.
+_EVENT_ASPECT = _word_set(
+    "tidak tak gak ga nggak ngga enggak belum blm bukan sudah sdh telah udah lagi sedang masih"
+)
 SINGLED_OUT = "the only one of the field"
 
 
@@ -2307,8 +2312,9 @@ def _singled_out(
     particle (`exclusive_focus`) must come right before the name (terms of address aside) and
     a relative "yang" shortly after it, so the name is the one the clause is said of: the
     author ranks that side above every rival, a comparison with the whole field in one phrase.
-    "Bukan hanya X" (not only) and a question ("apakah hanya X yang ...") single nobody out.
-    Returned with the particle and the name as the evidence."""
+    "Bukan hanya X" (not only), a question ("apakah hanya X yang ...") and a clause telling an
+    event ("hanya X yang belum hadir") single nobody out. Returned with the particle and the
+    name as the evidence."""
     out: list[tuple[Ev, str]] = []
     focus_at: dict[tuple[str, int], Ev] = {}
     for key in keys[EXCLUSIVE_LIST]:
@@ -2338,9 +2344,12 @@ def _singled_out(
             before = text[: focus.start].split()[-1:]
             if before and before[0] in _NOT_ONLY:
                 continue
-            after = text[ev.end : ev.end + 60].split()[: EXCLUSIVE_RELATIVE_WINDOW + 1]
-            if _RELATIVE.isdisjoint(after):
+            after = text[ev.end : ev.end + 80].split()[: EXCLUSIVE_RELATIVE_WINDOW + 2]
+            relative = next((i for i, w in enumerate(after) if w in _RELATIVE), None)
+            if relative is None or relative > EXCLUSIVE_RELATIVE_WINDOW:
                 continue
+            if after[relative + 1 : relative + 2] and after[relative + 1] in _EVENT_ASPECT:
+                continue  # "hanya X yang belum hadir": an event told, no rank
             seen.add((ev.field, ev.start))
             out.append((Ev(ev.field, focus.start, ev.end, "exclusive focus"), SINGLED_OUT))
     return out

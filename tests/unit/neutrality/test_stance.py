@@ -1417,6 +1417,7 @@ def test_a_name_misspelt_beside_an_exclusive_focus_is_read_as_the_name(engine: E
     [
         "Bukan hanya Ganjar yang hadir, semua capres datang ke acara itu",  # not only
         "Hanya Ganjar dan istrinya hadir di acara itu",  # no relative clause said of the name
+        "Hanya Anies yang belum menyerahkan berkas ke KPU",  # an event told, no rank
         '"Hanya Prabowo yang bisa," kata Dasco kepada wartawan',  # quoted and attributed
     ],
 )
