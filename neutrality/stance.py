@@ -192,6 +192,10 @@ ENUMERATION_MIN = 3  # participants named together that make a list, in races wi
 COMPARISON = "comparison between participants"
 EVEN_HANDED = "register:report (said of both alike)"
 _EQUATIVE = re.compile(r"\bsama [^\W\d_]{3,}nya\b")
+# A noun made with the circumfix ke-...-an ("kepribadiannya", "kebijakannya"): after "sama" it
+# is the object of a feeling ("simpati sama kepribadiannya", sympathy for his personality),
+# not the quality of an equative, which is an adjective ("sama baiknya").
+_NOMINAL = re.compile(r" ke[^\W\d_]+annya$")
 # A title-case line that judges a participant with nobody quoted ("Pidato Ganjar Mewakili
 # Keresahan Rakyat, Prabowo-Gibran Stress") is the author's verdict dressed as a headline: a
 # newsroom puts praise and blame in someone's mouth ("Habib: ...", "kata X").
@@ -1320,7 +1324,7 @@ def _even_handed(
                 out[ev.field] = Ev(ev.field, ev.start, ev.end, EVEN_HANDED)
     for field, text in texts.items():
         if field not in out and "sama " in text:
-            m = _EQUATIVE.search(text)
+            m = next((m for m in _EQUATIVE.finditer(text) if not _NOMINAL.search(m.group())), None)
             if m is not None:
                 out[field] = Ev(field, m.start(), m.end(), EVEN_HANDED)
     return out

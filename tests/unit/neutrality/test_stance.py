@@ -16,6 +16,7 @@ from neutrality.stance import (
     _WORD,
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
+    EVEN_HANDED,
     ORDER_TOLD,
     OUSTED,
     RIGHT_VOTE,
@@ -1533,3 +1534,19 @@ def test_a_shortened_link_beside_a_candidate_called_by_a_term_of_address_is_the_
     assert engine.decide(post).outcome is Outcome.FLAG
     # the name and the office, as a story gives them: still news passed on
     assert _publisher_link_read(engine, _post("Capres Prabowo Menang di Jatim https://t.co/abc"))
+
+
+def _even(engine: Engine, text: str) -> bool:
+    analysis = engine.analyse(_post(text), complete=True)
+    assert analysis.features is not None
+    return any(ev.label == EVEN_HANDED for evs in analysis.features.found.values() for ev in evs)
+
+
+def test_sama_before_a_ke_an_noun_is_a_feeling_toward_it_not_parity(engine: Engine) -> None:
+    """A feeling "sama" (to) a ke-an noun is no parity: "simpati sama kepribadiannya" is
+    sympathy for his personality; "sama baiknya" (equally good) makes praise even."""
+    assert not _even(
+        engine,
+        "dulu kagum sama Ganjar, skrg kurang simpati sama kepribadiannya, Prabowo lebih tegas",
+    )
+    assert _even(engine, "Ganjar dan Prabowo sama baiknya, dua duanya hebat")
