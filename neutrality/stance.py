@@ -1171,6 +1171,7 @@ def read_register(
             moods += _allegiance(feats, keys, texts, others)
             moods += _singled_out(feats, keys, texts, others)
             moods += _ousted(feats, keys, texts, others)
+            moods += _unbeaten(feats, keys, texts, others)
             for ev, cue in moods:
                 if cue == COMPARISON and ev.field in attributed:
                     continue  # surveys and results compare participants too
@@ -2291,6 +2292,67 @@ _EVENT_ASPECT = _word_set(
 SINGLED_OUT = "the only one of the field"
 
 
+# The copulas that may stand between a name and the "satu-satunya" said of it.
+_COPULAS = _word_set("adalah ialah merupakan yakni memang emang lah")
+_SOLE = ("satu satunya", "satu2nya")  # the focus particles that follow what they single out
+
+
+def _sole_after(
+    text: str, name_end: int, focus_at: dict[tuple[str, int], Ev], field: str
+) -> int | None:
+    """The end of a "satu-satunya" said of the name that ends at `name_end`, a copula at most
+    between them ("Prabowo adalah satu-satunya harapan", "X satu-satunya capres yang layak"):
+    the particle after its noun. "Hanya" after a name restricts what they do ("X hanya
+    bicara"), and singles nobody out."""
+    at = name_end + 1
+    nxt = text.find(" ", at)
+    if nxt != -1 and text[at:nxt] in _COPULAS:
+        at = nxt + 1
+    for ev in (focus_at.get((field, at + len(sole))) for sole in _SOLE):
+        if ev is not None and ev.start == at and ev.end is not None:
+            return ev.end
+    return None
+
+
+def _unbeaten(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], others: set[str]
+) -> list[tuple[Ev, str]]:
+    """A participant nobody can defeat, in the author's own words: a negated existential
+    ("tidak ada yang", "gak ada yang") before a verb of defeat (`ouster_cue`), a modal of
+    ability at most between them, and the participant right after the verb ("gak ada yang
+    bisa ngalahin Prabowo"). The whole field ranked below one side, as exclusive focus does."""
+    out: list[tuple[Ev, str]] = []
+    starts: dict[str, set[int]] = {}
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and not ev.raw:
+                starts.setdefault(ev.field, set()).add(ev.start)
+    for key in keys[OUSTER_LIST]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
+                continue
+            text = texts.get(ev.field, "")
+            if _NONE_CAN.search(text, 0, ev.start) is None:
+                continue
+            at = ev.end + 1
+            while at not in starts.get(ev.field, set()):
+                nxt = text.find(" ", at)
+                if nxt == -1 or text[at:nxt] not in _ADDRESS:
+                    break
+                at = nxt + 1
+            else:
+                out.append((ev, UNBEATEN))
+    return out
+
+
+UNBEATEN = "a participant nobody can defeat"
+# "tidak ada yang (bisa|mampu|...) " right before the verb: nobody (can) defeat.
+_NONE_CAN = re.compile(
+    r"\b(?:tidak|tak|gak|ga|nggak|ngga|enggak|ndak|gada|belum) ada (?:lagi )?(?:yang|yg) "
+    r"(?:(?:bisa|mampu|sanggup|dapat|akan|bakal|bakalan) )?$"
+)
+
+
 def _named_in_address(
     feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], field: str
 ) -> bool:
@@ -2344,6 +2406,10 @@ def _singled_out(
                 at = word_start - 1
             focus = focus_at.get((ev.field, at))
             if focus is None or focus.start is None:
+                sole = _sole_after(text, ev.end, focus_at, ev.field)
+                if sole is not None:
+                    seen.add((ev.field, ev.start))
+                    out.append((Ev(ev.field, ev.start, sole, "exclusive focus"), SINGLED_OUT))
                 continue
             before = text[: focus.start].split()[-1:]
             if before and before[0] in _NOT_ONLY:
@@ -2376,8 +2442,9 @@ def _ousted(
     feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], others: set[str]
 ) -> list[tuple[Ev, str]]:
     """A participant the author orders defeated or holds due for removal, in their own words:
-    the active verb (`ouster_cue`) opening the words or after a hortative, a first person
-    plural or a modal, with the participant right after it (terms of address aside: "ayo
+    the active verb (`ouster_cue`, its bare imperative form, not the declarative meN- form)
+    opening the words or after a hortative, a first person plural or a modal, with the
+    participant right after it (terms of address aside: "ayo
     kalahkan X", "kita tumbangkan Pak X"); or the passive verb after a modal of obligation
     that follows the participant ("X harus didiskualifikasi", "X layak di coret"). A negation
     before the verb or the modal ("jangan jegal X", "X tidak harus didiskualifikasi") and a
@@ -2397,7 +2464,10 @@ def _ousted(
                 continue
             text = texts.get(ev.field, "")
             before = text[: ev.start].split()
-            if _ordered_against(text, ev.end, before, starts.get(ev.field, set())):
+            declarative = text.startswith("me", ev.start)  # "mengalahkan": told, not ordered
+            if not declarative and _ordered_against(
+                text, ev.end, before, starts.get(ev.field, set())
+            ):
                 out.append((ev, OUSTED))
                 continue
             # the passive: "didiskualifikasi", or "di" written apart ("di diskualifikasi")

@@ -27,6 +27,7 @@ from neutrality.stance import (
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
     THANKS_TO_ACCOUNT,
+    UNBEATEN,
     _coordinated,
     _declared,
     _first_person,
@@ -1550,3 +1551,49 @@ def test_sama_before_a_ke_an_noun_is_a_feeling_toward_it_not_parity(engine: Engi
         "dulu kagum sama Ganjar, skrg kurang simpati sama kepribadiannya, Prabowo lebih tegas",
     )
     assert _even(engine, "Ganjar dan Prabowo sama baiknya, dua duanya hebat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prabowo adalah satu-satunya harapan rakyat", "Ganjar satu2nya capres yang layak"],
+)
+def test_satu_satunya_after_the_name_singles_it_out(engine: Engine, text: str) -> None:
+    assert f"register:endorse ({SINGLED_OUT})" in _endorsed(engine, _post(text))
+
+
+def test_hanya_after_the_name_restricts_what_they_do_and_singles_nobody_out(
+    engine: Engine,
+) -> None:
+    assert f"register:endorse ({SINGLED_OUT})" not in _endorsed(
+        engine, _post("Prabowo hanya bicara tanpa bukti di debat")
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Gak ada yang bisa ngalahin Prabowo", "tidak ada yang mampu mengalahkan pak Anies"]
+)
+def test_a_participant_nobody_can_defeat_is_ranked_above_the_field(
+    engine: Engine, text: str
+) -> None:
+    post = _post(text)
+    assert f"register:endorse ({UNBEATEN})" in _endorsed(engine, post)
+    assert f"register:endorse ({OUSTED})" not in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+def test_a_declarative_verb_of_defeat_is_told_not_ordered(engine: Engine) -> None:
+    """'untuk mengalahkan X' tells someone's purpose; the bare 'kalahkan X' orders it."""
+    told = _post("TPN punya strategi untuk mengalahkan Prabowo")
+    assert f"register:endorse ({OUSTED})" not in _endorsed(engine, told)
+    assert f"register:endorse ({OUSTED})" in _endorsed(
+        engine, _post("bersatu untuk kalahkan Prabowo")
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Prabowo pasti jadi presiden", "Anies pasti terpilih, percaya deh"]
+)
+def test_a_conviction_that_a_participant_wins_is_the_authors_forecast(
+    engine: Engine, text: str
+) -> None:
+    assert "register:endorse (wish for a victory)" in _endorsed(engine, _post(text))
