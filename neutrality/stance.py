@@ -1169,7 +1169,7 @@ def read_register(
             others |= {ev.field for ev in found.get("report", ()) if "(figures)" in ev.label}
             moods = _mood(feats, keys, texts, others, compare=bool(balanced))
             moods += _allegiance(feats, keys, texts, others)
-            moods += _singled_out(feats, keys, texts, others)
+            moods += _singled_out(feats, keys, texts, others, spoken)
             moods += _ousted(feats, keys, texts, others)
             moods += _unbeaten(feats, keys, texts, others)
             for ev, cue in moods:
@@ -2292,6 +2292,35 @@ _EVENT_ASPECT = _word_set(
 SINGLED_OUT = "the only one of the field"
 
 
+# Modals of ability and fitness, possession and the superlative: a relative clause opened by one
+# ranks its subject ("yang bisa", "yang layak", "yang punya", "yang paling"); a closed class.
+_RANKING = _word_set(
+    "bisa bs mampu sanggup layak pantas pantes cocok berani dapat pasti punya memiliki mempunyai "
+    "paling ter"
+)
+RANK_WINDOW = 4  # words of the relative clause read for a ranking word or a verdict
+
+
+def _ranks(
+    text: str,
+    name_end: int,
+    words: int,
+    verdicts: set[tuple[str, int | None]],
+    field: str,
+) -> bool:
+    """Whether the relative clause after a singled-out name (its "yang" the `words`-th word
+    after the name, counted from 0) ranks it: its first word a modal of ability or fitness,
+    possession or the superlative (`_RANKING`), or a verdict among its first RANK_WINDOW
+    words."""
+    tail = text[name_end:].split(" ")[1:]  # the words after the name
+    clause = tail[words + 1 : words + 1 + RANK_WINDOW]
+    if clause and clause[0] in _RANKING:
+        return True
+    start = name_end + 1 + len(" ".join(tail[: words + 1])) + 1
+    end = start + len(" ".join(clause))
+    return any(f == field and at is not None and start <= at < end for f, at in verdicts)
+
+
 # The copulas that may stand between a name and the "satu-satunya" said of it.
 _COPULAS = _word_set("adalah ialah merupakan yakni memang emang lah")
 _SOLE = ("satu satunya", "satu2nya")  # the focus particles that follow what they single out
@@ -2371,7 +2400,11 @@ def _named_in_address(
 
 
 def _singled_out(
-    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], others: set[str]
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    others: set[str],
+    spoken: dict[str, str],
 ) -> list[tuple[Ev, str]]:
     """A participant singled out by exclusive focus in the author's own words: "hanya Pak X
     yang bisa memperbaiki", "cuma X capres yang merdeka", "satu-satunya X yang ...". The focus
@@ -2379,8 +2412,17 @@ def _singled_out(
     a relative "yang" shortly after it, so the name is the one the clause is said of: the
     author ranks that side above every rival, a comparison with the whole field in one phrase.
     "Bukan hanya X" (not only), a question ("apakah hanya X yang ...") and a clause telling an
-    event ("hanya X yang belum hadir") single nobody out. Returned with the particle and the
-    name as the evidence."""
+    event ("hanya X yang belum hadir") single nobody out. The clause must rank: a modal of
+    ability or fitness, possession or a superlative ("yang bisa", "yang layak", "yang punya",
+    "yang paling"), a verdict, or words in the author's own voice around it ("yang Merdeka
+    !!!"); "hanya X yang hadir kemarin" in plain words tells who came. Returned with the
+    particle and the name as the evidence."""
+    verdicts = {
+        (ev.field, ev.start)
+        for key in (*keys[EVALUATION_LIST], *_VERDICT_FEATURES)
+        for ev in feats.found.get(key, ())
+    }
+    voiced: dict[str, bool] = {}
     out: list[tuple[Ev, str]] = []
     focus_at: dict[tuple[str, int], Ev] = {}
     for key in keys[EXCLUSIVE_LIST]:
@@ -2420,6 +2462,11 @@ def _singled_out(
                 continue
             if after[relative + 1 : relative + 2] and after[relative + 1] in _EVENT_ASPECT:
                 continue  # "hanya X yang belum hadir": an event told, no rank
+            if not _ranks(text, ev.end, relative, verdicts, ev.field):
+                if ev.field not in voiced:
+                    voiced[ev.field] = own_voice(spoken.get(ev.field, ""))
+                if not voiced[ev.field]:
+                    continue
             seen.add((ev.field, ev.start))
             out.append((Ev(ev.field, focus.start, ev.end, "exclusive focus"), SINGLED_OUT))
     return out

@@ -1420,6 +1420,7 @@ def test_a_name_misspelt_beside_an_exclusive_focus_is_read_as_the_name(engine: E
         "Bukan hanya Ganjar yang hadir, semua capres datang ke acara itu",  # not only
         "Hanya Ganjar dan istrinya hadir di acara itu",  # no relative clause said of the name
         "Hanya Anies yang belum menyerahkan berkas ke KPU",  # an event told, no rank
+        "Hanya Prabowo yang hadir di acara KPU kemarin",  # who came, in plain words
         '"Hanya Prabowo yang bisa," kata Dasco kepada wartawan',  # quoted and attributed
     ],
 )
@@ -1597,3 +1598,16 @@ def test_a_conviction_that_a_participant_wins_is_the_authors_forecast(
     engine: Engine, text: str
 ) -> None:
     assert "register:endorse (wish for a victory)" in _endorsed(engine, _post(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanya Anies yang rendah hati di antara mereka",  # a verdict in the clause
+        "Hanya Pak Prabowo capres yang Merdeka !!!",  # the author's own voice around it
+    ],
+)
+def test_exclusive_focus_ranks_by_a_verdict_or_in_the_authors_voice(
+    engine: Engine, text: str
+) -> None:
+    assert f"register:endorse ({SINGLED_OUT})" in _endorsed(engine, _post(text))
