@@ -2411,8 +2411,9 @@ def _singled_out(
     particle (`exclusive_focus`) must come right before the name (terms of address aside) and
     a relative "yang" shortly after it, so the name is the one the clause is said of: the
     author ranks that side above every rival, a comparison with the whole field in one phrase.
-    "Bukan hanya X" (not only), a question ("apakah hanya X yang ...") and a clause telling an
-    event ("hanya X yang belum hadir") single nobody out. The clause must rank: a modal of
+    "Bukan hanya X" (not only), names coordinated under the focus ("hanya X dan Y yang"), a
+    question ("apakah hanya X yang ...") and a clause telling an event ("hanya X yang belum
+    hadir") single nobody out. The clause must rank: a modal of
     ability or fitness, possession or a superlative ("yang bisa", "yang layak", "yang punya",
     "yang paling"), a verdict, or words in the author's own voice around it ("yang Merdeka
     !!!"); "hanya X yang hadir kemarin" in plain words tells who came. Returned with the
@@ -2460,6 +2461,8 @@ def _singled_out(
             relative = next((i for i, w in enumerate(after) if w in _RELATIVE), None)
             if relative is None or relative > EXCLUSIVE_RELATIVE_WINDOW:
                 continue
+            if not COORDINATORS.isdisjoint(after[:relative]) or "sama" in after[:relative]:
+                continue  # "hanya X dan Y yang ...": the focus covers both
             if after[relative + 1 : relative + 2] and after[relative + 1] in _EVENT_ASPECT:
                 continue  # "hanya X yang belum hadir": an event told, no rank
             if not _ranks(text, ev.end, relative, verdicts, ev.field):

@@ -1421,6 +1421,7 @@ def test_a_name_misspelt_beside_an_exclusive_focus_is_read_as_the_name(engine: E
         "Hanya Ganjar dan istrinya hadir di acara itu",  # no relative clause said of the name
         "Hanya Anies yang belum menyerahkan berkas ke KPU",  # an event told, no rank
         "Hanya Prabowo yang hadir di acara KPU kemarin",  # who came, in plain words
+        "Hanya Prabowo dan Ganjar yang bisa hadir hari ini",  # the focus covers both
         '"Hanya Prabowo yang bisa," kata Dasco kepada wartawan',  # quoted and attributed
     ],
 )
