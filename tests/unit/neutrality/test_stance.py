@@ -1612,3 +1612,10 @@ def test_exclusive_focus_ranks_by_a_verdict_or_in_the_authors_voice(
     engine: Engine, text: str
 ) -> None:
     assert f"register:endorse ({SINGLED_OUT})" in _endorsed(engine, _post(text))
+
+
+def test_success_in_the_election_wished_to_one_side_is_a_wish_for_victory(engine: Engine) -> None:
+    post = _post("Semoga Pak Ganjar sukses di pilpres 2024")
+    assert "register:endorse (wish for a victory)" in _endorsed(engine, post)
+    # the election itself going well wishes nobody's victory
+    assert engine.decide(_post("Semoga pilkada sukses dan damai")).outcome is Outcome.PASS
