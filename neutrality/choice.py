@@ -29,6 +29,9 @@ MAX_ACRONYM = 8  # letters: a longer word in capitals is shouting, not a pair's 
 # nanti kepada"): a bounded bridge, so a vote and a name far apart are not joined.
 BRIDGE_WORDS = 3
 RECIPIENT_MARKERS = frozenset({"untuk", "kepada", "buat", "bagi", "ke", "utk"})
+# Adverbs of repetition between a vote verb and the one voted for ("pilih kembali Pak X",
+# "menangkan lagi Bu Y"): a closed class; re-electing someone names them as electing does.
+AGAIN = frozenset({"kembali", "lagi", "ulang"})
 
 
 def named_choice(
@@ -42,7 +45,10 @@ def named_choice(
     text = norm.text
     if text[end : end + 1] != " ":
         return None
-    words = text[end + 1 :].split(" ", 2)
+    words = text[end + 1 :].split(" ", 3)
+    if words and words[0] in AGAIN:  # "pilih kembali Pak X": re-electing is electing
+        end += 1 + len(words[0])
+        words = words[1:]
     if len(words) < 2 or words[0] not in honorifics:
         return None
     name = words[1]

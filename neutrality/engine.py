@@ -40,6 +40,8 @@ from schemas import (
     RuleHit,
     SanctionTrack,
     Severity,
+    Target,
+    TargetKind,
 )
 
 REPO_RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -295,6 +297,8 @@ class Engine:
                     plain_fields.add(name)
         if not anchored and (values["transcript"] or values["media_description"]):
             anchored = self._superior_speaking(clean)
+        if not anchored and _staff_group(target):
+            anchored = self._staff_group_named(clean)
         if not anchored and not full_path:
             return None
         return _FirstLook(fields, structural, clean, plain_fields, tracked)
@@ -310,6 +314,23 @@ class Engine:
         other field has already made the event worth the full look."""
         look = self._setting.look
         return any(look(text)[0] for name, text in clean.items() if name in _RECORDING_FIELDS)
+
+    def _staff_group_named(self, clean: dict[str, str]) -> bool:
+        """Whether the group an event is posted in is named for staff ("grup WhatsApp para
+        kepala sekolah", "grup guru SD"), by the audience list read plainly in its name: words
+        posted there are addressed to them, as a superior's recorded words are
+        (`_superior_speaking`), and get the full look and so the learned model's reading."""
+        name = clean.get("target.name")
+        return name is not None and "asn_audience" in self._setting_keys(name)
+
+    def _setting_keys(self, text: str) -> set[str]:
+        """The setting lists (`SETTING_LISTS`) with a term in `text`."""
+        return {
+            m.key
+            for meanings, _, _ in self._scan(text)
+            for m in meanings
+            if m.kind is _LIST and m.key in _SETTING
+        }
 
     def _judge(
         self,
@@ -358,6 +379,7 @@ class Engine:
                 scanned,
                 self.extractor.markable,
                 bool(values["transcript"] or values["media_description"]),
+                _staff_group(values["target"]),
             )
         ):
             return Analysis(self._pass(post, day, t0), None, [])
@@ -697,12 +719,23 @@ def wib_day(when: dt.datetime) -> dt.date:
 _LIST, _RACE_KIND, _ALIAS = Kind.LIST, Kind.RACE_KIND, Kind.ALIAS  # via the enum class: 50 ns
 
 
-def _has_signal(scanned: list[Scanned], markable: frozenset[str], recording: bool = False) -> bool:
+def _staff_group(target: Target | None) -> bool:
+    """Whether an event is posted in a group (its members are who it addresses)."""
+    return target is not None and target.kind is TargetKind.GROUP
+
+
+def _has_signal(
+    scanned: list[Scanned],
+    markable: frozenset[str],
+    recording: bool = False,
+    in_group: bool = False,
+) -> bool:
     """Anything but one collision-risk word without context? One weak signal alone can never
     fire a rule; two can (a nickname and its pair's hand sign confirm each other), and a
     campaign word in the name of the account or group acted on is read by the N04 rules. In a
     `recording`, a superior addressing staff in its own words is a signal too (see
-    `Engine._superior_speaking`)."""
+    `Engine._superior_speaking`), and so, for an event posted `in_group`, is a group named for
+    staff (see `Engine._staff_group_named`)."""
     weak = 0
     for sc in scanned:
         for meanings, start, _ in sc.hits:
@@ -712,6 +745,7 @@ def _has_signal(scanned: list[Scanned], markable: frozenset[str], recording: boo
                         m.key in _SIGNAL_LISTS
                         or (sc.field == "target.name" and m.key == "account_marker")
                         or (recording and m.key in _SETTING and sc.field in _RECORDING_FIELDS)
+                        or (in_group and m.key == "asn_audience" and sc.field == "target.name")
                     ):
                         return True
                 elif m.strong or m.kind is _RACE_KIND:

@@ -82,7 +82,7 @@ MAX_MENTIONS = 64  # mentioned accounts looked up in the catalogue
 # ("bu Sylvi", "mbak Luluk") is that person when their election is in season.
 _HONORIFIC_WORDS = (
     "pak bapak bpk bp bu ibu ibuk mas mbak mba mb bang abang kang akang kak kakak cak ning gus "
-    "teh teteh uda uni om tante abah ambu umi bunda pakde bude mbah eyang daeng "
+    "teh teteh uda uni om tante abah ambu umi bunda pakde bude mbah eyang daeng andi "
     "ustadz ustad ustazah kiai kyai haji hj dr prof sis bro mr mrs ms"
 )
 HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
@@ -92,6 +92,11 @@ NAME_TAG = "names as a hashtag"
 # normaliser has dropped the punctuation).
 _NEXT_NUMBER = re.compile(r" (?:dan |atau |and |& |sama |serta )?0?(\d{1,2})\b")
 NAME_TAG_PARTS = 2  # "#AhokDjarot": a pair's two names joined
+# A number followed by the year of its issue ("UU nomor 7 tahun 2017", "PKPU no 3 th 2017"):
+# how Indonesian laws, regulations and circulars are cited, which officials and election bodies
+# do when they explain the rules. Not a ballot number. The word for year is required: "nomor 2
+# 2024" may be a slogan.
+_CITATION = re.compile(r" (?:tahun|thn|th) (?:19|20)\d\d\b")
 # Lists whose words speak of a candidacy, a vote or support: a name misspelt near one of them is
 # read as the name (misspelt.py).
 SLIP_CUES = (
@@ -216,6 +221,8 @@ class Extractor:
                         aliases.append((sc, start, end, m))
                         ctxs[side] = ctxs[side] or m.strong
                     elif k is _NUMBER:
+                        if not m.strong and _CITATION.match(sc.norm.text, end):
+                            continue  # "PKPU nomor 3 tahun 2017": a regulation, not a ballot
                         numbers.append((sc, start, end, m))
                         ctxs[side] = ctxs[side] or m.strong
                     elif k is _GESTURE:
@@ -410,7 +417,8 @@ class Extractor:
         """The author's calls to vote that name someone the catalogue does not know ("harus milih
         Pak Musa Ahmad"): `<zone>.named_choice`, read by rules as a generic candidate reference."""
         found = feats.found
-        for zone in ("text", "media"):
+        # the content acted on too: a liked, shared or joined call to vote for a named person
+        for zone in ("text", "media", "target"):
             calls = found.get(f"{zone}.call_to_vote")
             if not calls:
                 continue
@@ -690,6 +698,9 @@ class Extractor:
             for n in ("call_to_vote", "support", "campaign_term", "gesture")
         ):
             feats.found["target.partisan"] = feats.found["target.participant"]
+        elif feats.has("target.named_choice"):
+            # a call to vote for someone the catalogue does not know, named in the content
+            feats.found["target.partisan"] = feats.found["target.named_choice"]
         own = feats.has("text.named") or feats.has("text.campaign_term") or feats.has("text.number")
         if feats.has("text.gotv") and not own:
             feats.found["exception.gotv"] = feats.found["text.gotv"]

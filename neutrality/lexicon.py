@@ -147,7 +147,11 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     names = frozenset(
         tok for t, m in normalised if m.kind in _NAMES for tok in t.split() if tok.isalpha()
     )
-    normaliser = Normaliser(cat.language, vocabulary, names)
+    # Words before "kita" in a term ("pilihan kita"): read with the regional possessive too.
+    possessed = frozenset(
+        words[-2] for t, _ in normalised if len(words := t.split()) >= 2 and words[-1] == "kita"
+    )
+    normaliser = Normaliser(cat.language, vocabulary, names, possessed)
     matcher = Matcher()
     compound = Matcher(boundaries=False)
     for term, meaning in normalised:

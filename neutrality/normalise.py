@@ -319,6 +319,13 @@ def camel_pieces(body: str) -> list[tuple[int, int]]:
 
 
 def _collapse(m: re.Match[str]) -> str:
+    """A stretched letter ("mantaaap") is the letter once; a word that is nothing but one letter
+    repeated ("PPP", "www") is written that way on purpose and stays whole: squeezed, the party's
+    acronym PPP became "p", the chat abbreviation of "pak" ("p Ganjar")."""
+    a, b = m.span()
+    text = m.string
+    if (a == 0 or not text[a - 1].isalnum()) and (b == len(text) or not text[b].isalnum()):
+        return m.group(0)
     return m.group(1)
 
 
@@ -344,6 +351,27 @@ def clitic_joins(vocabulary: frozenset[str]) -> dict[str, str]:
         f"{word[:-2]} {word[-2:]}": word
         for word in vocabulary
         if word.endswith(CLITICS) and len(word) - 2 >= MIN_CLITIC_STEM and word.isalpha()
+    }
+
+
+# The possessive enclitic of Makassarese and Bugis Indonesian, "-ta" ("pilihanta", "calonta"):
+# the polite "kita" of South Sulawesi, written onto its noun. A stem shorter than this is not
+# cut ("berita", "cerita", "kereta" end in "ta" on a stem of four letters or fewer).
+REGIONAL_POSSESSIVE = "ta"
+MIN_POSSESSIVE_STEM = 5
+
+
+def regional_possessives(possessed: frozenset[str], vocabulary: frozenset[str]) -> dict[str, str]:
+    """The words the lexicon has before "kita" (`possessed`: "pilihan kita", "calon kita") with
+    the Makassarese possessive written onto them, each to the word and "kita": "pilihanta"
+    reads "pilihan kita" as the endorsement list has it. A joined form that is itself a word of
+    the lexicon is left alone."""
+    return {
+        f"{word}{REGIONAL_POSSESSIVE}": f"{word} kita"
+        for word in possessed
+        if len(word) >= MIN_POSSESSIVE_STEM
+        and word.isalpha()
+        and f"{word}{REGIONAL_POSSESSIVE}" not in vocabulary
     }
 
 
@@ -468,7 +496,10 @@ class Normaliser:
         language: Language,
         vocabulary: frozenset[str] = frozenset(),
         names: frozenset[str] = frozenset(),
+        possessed: frozenset[str] = frozenset(),
     ) -> None:
+        """`possessed`: the words the lexicon's terms have before "kita" (see
+        `regional_possessives`)."""
         self.vocabulary = vocabulary
         # A name cut in two by a dot, space, underscore or hyphen ("Pra.bowo", "Gan_jar") reads
         # as the name: every cut of every name word (the pieces at least two letters long).
@@ -478,7 +509,11 @@ class Normaliser:
         if len(self._cuts):
             self._cuts.make_automaton()
         self._leet = str.maketrans(language.leet)
-        self.slang = clitic_joins(vocabulary) | dict(language.slang)
+        self.slang = (
+            regional_possessives(possessed, vocabulary)
+            | clitic_joins(vocabulary)
+            | dict(language.slang)
+        )
         keys = sorted(self.slang, key=len, reverse=True)
         self._slang_re = whole_words(keys)
 
@@ -535,7 +570,7 @@ class Normaliser:
         if self.vocabulary and _LEET_CHAR.search(s):  # a leet token needs one of them
             s = _LEET_TOKEN.sub(lambda m: self._leet_repl(m) or m.group(0), s)
         s = _blank(s)
-        s = _STRETCH.sub(r"\1", s)
+        s = _STRETCH.sub(_collapse, s)
         if self.vocabulary:
             s = _SPACED.sub(lambda m: self._spaced_repl(m) or m.group(0), s)
         # What `_WS.sub(" ", s)` leaves once the ends are stripped below (both read whitespace

@@ -63,8 +63,9 @@ ENDORSE_LISTS = ("first_person", "call_to_vote", "endorse_cue")
 ATTRIBUTION_LISTS = frozenset({"report_cue", "headline_verb"})
 SPOKEN_FIELDS = frozenset({"text", "transcript", "target.text"})  # words, not a media label
 # Lists read only in words: a media description is a reporter's account of a recording, and its
-# "disebut suara Sekcam" says whose voice it is, not that the recording reports anyone.
-WORDS_ONLY_LISTS = frozenset({"headline_verb"})
+# "disebut suara Sekcam" says whose voice it is, its "kepala desa menjelaskan surat suara" what
+# the speaker in it does, not that the recording reports anyone.
+WORDS_ONLY_LISTS = frozenset({"headline_verb", "report_cue"})
 # A register is read when its cues weigh at least REGISTER_WEIGHT: a structural cue or an
 # attribution, a warning, a debunk or a turnout appeal weighs that much alone, any other cue
 # word one.
@@ -142,6 +143,51 @@ _JOINING = frozenset(
         "usah",
     ]
 )
+# Reciprocal markers (Indonesian "saling", Sundanese "silih"): a closed grammatical class whose
+# verb's object is its own subjects ("saling mendukung": support one another).
+_RECIPROCALS = frozenset(["saling", "silih"])
+MUTUAL_SUPPORT = "support for one another, nobody in particular"
+EVERY_CANDIDATE = "every candidate alike"
+TIME_TOLD = "a vote placed in a clause of time, nobody urged"
+CONFINE_WINDOW = 6  # words from a vote or support verb to the restriction confining it
+# Restrictive adverbs ("only", "just", "no more than"): a closed class.
+_CONFINING = frozenset(["hanya", "cuma", "cukup", "sebatas", "semata", "hanyalah", "only"])
+_BALLOT_PREPOSITIONS = frozenset(["di", "dalam", "didalam", "ke", "pada", "saat", "in", "at"])
+_BALLOT_PLACES = frozenset(["bilik", "tps", "kotak", "ballot", "booth"])
+# Personal pronouns and the reflexive that may be the subject of a clause of time: a closed class.
+_SUBJECT_PRONOUNS = frozenset(
+    [
+        "saya",
+        "aku",
+        "kami",
+        "kita",
+        "kamu",
+        "anda",
+        "kalian",
+        "dia",
+        "ia",
+        "beliau",
+        "mereka",
+        "dirinya",
+    ]
+)
+EITHER_OUTCOME = "winning and losing accepted alike"
+OUTCOME_WINDOW = 5  # words between a win word and the losing it is joined to
+# Words of losing an election (Indonesian and regional "kalah", English): the antonyms of the
+# win words, a closed class.
+_LOSING = frozenset(["kalah", "lose", "losing", "defeat"])
+_READY = "siap"  # "siap menang, siap kalah": readiness repeated for each outcome
+# "Still" (Indonesian, Javanese, English) opening what follows the pair, a word or a hashtag
+# ("#tetap02"): loyalty whatever the outcome, not both outcomes accepted.
+_STILL = ("tetap", "tetep", "panggah", "still")
+SUPPORT_SPOKEN_OF = "support as the matter spoken of, nobody's given"
+# The noun of "dukung" as written (the normaliser folds both to the verb's stem).
+_SUPPORT_NOUNS = frozenset(["dukungan", "dukungannya"])
+_WRITTEN_WORD = re.compile(r"[^\W_]+")
+# Universal quantifiers (not "para", which only makes a plural) and the collective numerals that
+# count a race's candidates all together: closed grammatical classes.
+_UNIVERSAL = frozenset(["semua", "seluruh", "setiap", "tiap", "segenap", "masing"])
+_ALL_OF_THEM = frozenset(["keduanya", "kedua duanya", "ketiganya", "ketiga tiganya", "keempatnya"])
 OTHERS_SUPPORT = "someone else's support"  # weighs as one report cue word
 # A support verb whose subject is a third party (holder.py), in news passed on: weighs as one
 # report cue word too; the subject's words are its evidence.
@@ -806,7 +852,12 @@ def read_register(
                 continue
             links = text_links(orig) if field in ("text", "target.text") else []
             bare = shapes[field] = without_links(orig, links)
-            shaped = (field in ("text", "target.text") or len(orig) > LONG_NAME) and headline(bare)
+            # Title case in a transcript is the transcriber's (names capitalised), never a
+            # headline: spoken words have no case of their own.
+            shaped = (
+                field in ("text", "target.text")
+                or (field != "transcript" and len(orig) > LONG_NAME)
+            ) and headline(bare)
             if links or (shaped and field in SPOKEN_FIELDS):
                 passed_on.add(field)
             credit = _TITLE_CREDIT.search(orig) if field == "text" and "via" in orig else None
@@ -1001,6 +1052,10 @@ def read_register(
         )
         _drop_absent_candidates(feats, keys, texts)
         if not named_here:
+            for ev in _candidates_alike(feats, keys, texts):
+                found.setdefault("warn", []).append(
+                    Ev(ev.field, ev.start, ev.end, f"register:warn ({EVERY_CANDIDATE})")
+                )
             for ev in _refraining_orders(feats, keys, texts, negation_starts):
                 found.setdefault("warn", []).append(
                     Ev(ev.field, ev.start, ev.end, f"register:warn ({REFRAIN})")
@@ -1082,6 +1137,9 @@ def read_register(
             _participant_words(feats, keys, texts, words_at) if evaluated and headlined else {}
         )
         no_calls: set[tuple[str, int | None]] = set()
+        # Fields that warn or administer in their own cue words: a support noun there with
+        # nobody named is what is warned about or administered (see `_support_spoken_of`).
+        ruled = {} if named_here else _ruled_fields(found, texts, feats, keys)
         for name in lists:
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -1101,6 +1159,26 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, "register:warn (nobody in particular)")
                         )
                         continue
+                    register_of = ruled.get(ev.field)
+                    if (
+                        register_of is not None
+                        and name == "endorse_cue"
+                        and _support_spoken_of(ev, texts, spoken)
+                    ):
+                        found.setdefault(register_of, []).append(
+                            Ev(
+                                ev.field,
+                                ev.start,
+                                ev.end,
+                                f"register:{register_of} ({SUPPORT_SPOKEN_OF})",
+                            )
+                        )
+                        continue
+                    if not named_here and _reciprocal(ev, texts):
+                        found.setdefault("warn", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:warn ({MUTUAL_SUPPORT})")
+                        )
+                        continue
                     if (
                         name == "first_person"
                         and _hortative(ev, texts)
@@ -1117,11 +1195,14 @@ def read_register(
                         # call to vote for any rule either
                         no_calls.add((ev.field, ev.start))
                         continue
-                    if name == "call_to_vote" and not named_here and _right_stated(ev, texts):
-                        # "para ASN bisa memilih": the right to vote stated, nobody urged
+                    stated = None if named_here else _vote_stated(name, ev, texts)
+                    if stated is not None:
+                        # "para ASN bisa memilih", "silakan mendukung, tetapi hanya di bilik
+                        # suara": the right to vote stated; "ketika dirinya memilih": its time
+                        # told. Nobody is urged.
                         no_calls.add((ev.field, ev.start))
                         found.setdefault("educate", []).append(
-                            Ev(ev.field, ev.start, ev.end, f"register:educate ({RIGHT_VOTE})")
+                            Ev(ev.field, ev.start, ev.end, f"register:educate ({stated})")
                         )
                         continue
                     if _received_order(ev, received, texts):
@@ -1211,6 +1292,10 @@ def read_register(
                 for field, ev in _even_handed(feats, keys, texts).items()
                 if field in judged or _EQUATIVE.fullmatch(texts.get(field, "")[ev.start : ev.end])
             )
+        # With a participant named, "kalah atau menang #tetapahok" is loyalty whatever the
+        # outcome; with nobody named, both outcomes accepted wish nobody the win.
+        for ev in () if named_here else _either_outcome(feats, keys, texts):
+            found.setdefault("warn", []).append(ev)
         if side == "own" and "endorse" in found:
             _whoever_wins(feats, keys, texts, found)
         # Every participant of a race (or ENUMERATION_MIN of a large one) named side by side is
@@ -1609,6 +1694,45 @@ def _right_stated(ev: Ev, texts: dict[str, str]) -> bool:
     return bool(before) and before[0] in _RIGHT_MODALS
 
 
+def _vote_stated(name: str, ev: Ev, texts: dict[str, str]) -> str | None:
+    """Why a vote or support word of list `name` urges nobody, if it does not: the right to
+    vote stated (`_right_stated`, `_confined_to_ballot`) or the vote placed in time
+    (`_in_time_clause`). A first-person cue is the author's own, never either."""
+    if name == "first_person":
+        return None
+    if (name == "call_to_vote" and _right_stated(ev, texts)) or _confined_to_ballot(ev, texts):
+        return RIGHT_VOTE
+    if _in_time_clause(ev, texts):
+        return TIME_TOLD
+    return None
+
+
+def _confined_to_ballot(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote or support confined to the ballot: within CONFINE_WINDOW words after the verb, a
+    restrictive adverb (`_CONFINING`), at most one preposition, then the booth or the polling
+    station ("ASN silakan mendukung calon tetapi hanya dalam bilik suara", "dukungan cukup di
+    TPS"). The rule officials give their staff: the right to vote, not a call."""
+    if ev.end is None or ev.raw:
+        return False
+    after = texts.get(ev.field, "")[ev.end :].split()[: CONFINE_WINDOW + 2]
+    for i, word in enumerate(after[:CONFINE_WINDOW]):
+        if word in _CONFINING:
+            rest = after[i + 1 : i + 3]
+            if rest and rest[0] in _BALLOT_PREPOSITIONS:
+                rest = rest[1:]
+            return bool(rest) and rest[0] in _BALLOT_PLACES
+    return False
+
+
+def _in_time_clause(ev: Ev, texts: dict[str, str]) -> bool:
+    """A vote verb in a clause of time with its own subject pronoun ("ketika dirinya memilih",
+    "saat kita memilih nanti"): it tells when, as "usai nyoblos" does (`_no_call`)."""
+    if ev.start is None or ev.raw:
+        return False
+    before = texts.get(ev.field, "")[max(0, ev.start - 30) : ev.start].split()[-2:]
+    return len(before) == 2 and before[0] in _TEMPORAL and before[1] in _SUBJECT_PRONOUNS
+
+
 def _told_of(order: Ev, texts: dict[str, str]) -> bool:
     """A passive order with no hearer as its subject and no condition or request before it:
     "Kordik diminta", "diarahkan untuk" tell of an order; "kalian diminta", "kalau diminta",
@@ -1736,6 +1860,96 @@ def _coordinated(between: str) -> bool:
         if member > NEGATION_WINDOW - 1:
             return False
     return True
+
+
+def _ruled_fields(
+    found: dict[str, list[Ev]],
+    texts: dict[str, str],
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+) -> dict[str, str]:
+    """The spoken fields that administer the election or warn, by the weight of their own cue
+    words (`administer` first), with no first person and no candidate word in them: an
+    agency's or a supervisor's account of the election, not anyone's own voice. Field ->
+    register."""
+    own_voice_at = {
+        ev.field
+        for name in ("first_person", "candidate_word")
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+    }
+    out: dict[str, str] = {}
+    for register in ("warn", "administer"):
+        by_field: dict[str, list[Ev]] = {}
+        for ev in found.get(register, ()):
+            by_field.setdefault(ev.field, []).append(ev)
+        for field, evs in by_field.items():
+            if (
+                field in SPOKEN_FIELDS
+                and field not in own_voice_at
+                and _weight(evs, texts) >= REGISTER_WEIGHT
+            ):
+                out[field] = register
+    return out
+
+
+def _support_spoken_of(ev: Ev, texts: dict[str, str], originals: dict[str, str]) -> bool:
+    """A support word written as the noun ("syarat dukungan minimal perseorangan", "ada bukti
+    dukungan berupa video pengawasan"): in a field that administers the election or warns
+    (`_ruled_fields`) it is the requirement counted or the finding reported, nobody's support
+    given. The normaliser folds "dukungan" to "dukung", so the noun is read in the words as
+    written (the same word of the field; none is read when the words do not line up)."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    at = len(text[: ev.start].split())
+    written = _WRITTEN_WORD.findall(originals.get(ev.field, ""))
+    if len(written) != len(text.split()) or at >= len(written):
+        return False
+    return written[at].casefold() in _SUPPORT_NOUNS
+
+
+def _either_outcome(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> list[Ev]:
+    """Winning and losing accepted alike: a win word and a word of losing (`_LOSING`) joined by
+    a coordinator or a repeated readiness ("siap untuk menang dan siap juga untuk kalah",
+    "menang atau kalah", "kalah maupun menang"), within OUTCOME_WINDOW words, and no "still"
+    after the pair ("kalah atau menang, tetap ...": loyalty whatever the outcome). The appeal for
+    peace that officials and village heads make to every candidate: it wishes nobody the win.
+    In words, not a media label; the caller reads it only with nobody named."""
+    out: list[Ev] = []
+    for key in keys["win_outcome"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or ev.field not in SPOKEN_FIELDS:
+                continue
+            text = texts.get(ev.field, "")
+            before = text[: ev.start].split()[-OUTCOME_WINDOW:]
+            after = text[ev.end :].split()[:OUTCOME_WINDOW]
+            for between, lost_first in ((after, False), (list(reversed(before)), True)):
+                if not _LOSING.isdisjoint(between):
+                    lost_at = min(i for i, w in enumerate(between) if w in _LOSING)
+                    joined = between[:lost_at]
+                    # what follows the pair: "kalah atau menang #tetapahok" stays loyal
+                    rest = after if lost_first else after[lost_at + 1 :]
+                    if rest and rest[0].startswith(_STILL):
+                        break
+                    if not COORDINATORS.isdisjoint(joined) or _READY in joined:
+                        out.append(
+                            Ev(ev.field, ev.start, ev.end, f"register:warn ({EITHER_OUTCOME})")
+                        )
+                        break
+    return out
+
+
+def _reciprocal(ev: Ev, texts: dict[str, str]) -> bool:
+    """A support word right after a reciprocal marker (`_RECIPROCALS`): "kepala desa dan
+    pengawas pemilu harus saling mendukung" asks the people named to support one another, as
+    agencies ask of the bodies that run an election; it gives nobody a side."""
+    if ev.start is None or ev.raw:
+        return False
+    before = texts.get(ev.field, "")[max(0, ev.start - 20) : ev.start].split()[-1:]
+    return bool(before) and before[0] in _RECIPROCALS
 
 
 def _hortative(ev: Ev, texts: dict[str, str]) -> bool:
@@ -2080,6 +2294,51 @@ def _drop_absent_candidates(
         _keep(feats, key, evs, [ev for ev in evs if not _absent(ev, texts)])
 
 
+def _candidates_alike(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> list[Ev]:
+    """Take out the candidate words of a field that speaks of every candidate alike, and return
+    what says so. A candidate word after a universal quantifier ("semua paslon diperbolehkan
+    berkampanye", "setiap calon punya hak yang sama") or a field that counts the candidates all
+    together after naming them ("paslon ... wajib diperbolehkan ketiganya"; in words, not a
+    media label, whose "keduanya" counts the people pictured) is a rule or a fact stated of
+    all of them, as Bawaslu and heads of office explain it: no candidate is singled out. Not
+    when a first person owns them ("semua caleg kita"). Called only with nobody named."""
+    out: list[Ev] = []
+    alike: set[str] = set()
+    first_candidate: dict[str, int] = {}  # where each field's first candidate word starts
+    for key in keys["candidate_word"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and not ev.raw:
+                first_candidate[ev.field] = min(ev.start, first_candidate.get(ev.field, ev.start))
+    for key in keys["parity_cue"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.raw or ev.field not in SPOKEN_FIELDS:
+                continue  # a media label's "keduanya" counts the people pictured
+            if (
+                texts.get(ev.field, "")[ev.start : ev.end] in _ALL_OF_THEM
+                and first_candidate.get(ev.field, ev.start) < ev.start
+            ):
+                alike.add(ev.field)
+                out.append(ev)
+    for key in keys["candidate_word"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw:
+                continue
+            text = texts.get(ev.field, "")
+            before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
+            after = text[ev.end : ev.end + 20].split()[:1]
+            if before and before[0] in _UNIVERSAL and not (after and after[0] in FIRST_PERSONS):
+                alike.add(ev.field)
+                out.append(ev)
+    if alike:
+        for key in keys["candidate_word"]:
+            evs = feats.found.get(key)
+            if evs:
+                _keep(feats, key, evs, [ev for ev in evs if ev.field not in alike])
+    return out
+
+
 def _absent(ev: Ev, texts: dict[str, str]) -> bool:
     if ev.start is None or ev.end is None or ev.raw:
         return False
@@ -2087,6 +2346,15 @@ def _absent(ev: Ev, texts: dict[str, str]) -> bool:
     before = text[max(0, ev.start - 30) : ev.start].split()[-ABSENCE_WINDOW:]
     after = text[ev.end : ev.end + 20].split()[:1]
     return any(w in _ABSENCE for w in before) or any(w in _NOT_REAL for w in after)
+
+
+# What a media description names the post by (its status, upload, caption, photo, video): a
+# support word in a relative clause on one of these ("status Facebook yang mendukung ...",
+# "unggahan yang mendukung ...") is the post's support, the author's, not someone else's.
+_OWN_CONTENT = _word_set(
+    "status unggahan postingan posting post foto video gambar tulisan kalimat caption keterangan "
+    "twibbon stiker poster konten story facebook instagram tiktok whatsapp"
+)
 
 
 def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
@@ -2100,6 +2368,8 @@ def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
     if words[0].startswith(_HOLDER_NOUNS):
         return not any(w in _PRONOUNS for w in before)
     if before and before[-1] in _RELATIVE and any(v in words[0] for v in _SUPPORT_VERBS):
+        if ev.field == "media_description" and len(before) > 1 and before[-2] in _OWN_CONTENT:
+            return False  # "status Facebook yang mendukung X": the post itself supports X
         return not (len(before) > 1 and before[0] in _PRONOUNS)
     return _received(text, ev.end, before)
 

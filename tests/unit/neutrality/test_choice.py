@@ -96,3 +96,35 @@ def test_a_vote_given_to_an_acronym_under_a_prohibition_is_a_warning(
 ) -> None:
     post = speech("Jangan berikan suara untuk DIYO hanya karena uang, tolak politik uang")
     assert "N02.generic-candidate" not in {h.rule_id for h in engine.decide(post).hits}
+
+
+def test_re_electing_a_named_person_names_them() -> None:
+    orig = "ayo pilih kembali Pak Musa Ahmad"
+    end = _end(orig, "pilih")
+    assert end is not None and orig.casefold()[:end].endswith("pak musa")
+    # the Buginese title "Andi" is a term of address before a name
+    orig = "menangkan lagi Andi Irwansyah"
+    end = _end(orig, "menangkan")
+    assert end is not None and orig.casefold()[:end].endswith("andi irwansyah")
+    assert _end("pilih kembali musa ahmad", "pilih") is None  # still no name written as one
+
+
+def test_a_joined_group_calling_to_vote_for_a_named_person_is_partisan(engine: Engine) -> None:
+    post = Post.model_validate(
+        {
+            "platform": "whatsapp",
+            "post_id": "g1",
+            "account_id": "wa:asn",
+            "action": "join_group",
+            "event_time": "2024-10-20T09:00:00+07:00",
+            "target": {
+                "kind": "group",
+                "name": "Relawan Kampung",
+                "text": "Mari kita pilih kembali Pak Musa Ahmad, bupati kita",
+            },
+        }
+    )
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    assert "target.named_choice" in analysis.features.found
+    assert "N04.engage-partisan-content" in {h.rule_id for h in analysis.decision.hits}

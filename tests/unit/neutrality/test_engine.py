@@ -348,3 +348,21 @@ def test_decisions_are_built_as_pydantic_builds_them(engine: Engine) -> None:
         assert decision.model_fields_set == rebuilt.model_fields_set
         assert decision.__pydantic_extra__ is None and decision.__pydantic_private__ is None
         assert decision.model_copy() == decision
+
+
+def test_words_posted_in_a_staff_group_get_the_full_look(engine: Engine) -> None:
+    """A group named for staff ("grup para kepala sekolah") is whom its posts address, as a
+    superior's recorded words address staff: a post there with no campaign word is still read
+    in full (and by the learned model); the same words in any other group are not."""
+
+    def looked_at(group: str) -> bool:
+        post = make_post(
+            "Pokoknya tetap yang itu ya, jangan pindah",
+            platform="whatsapp",
+            account_id="wa:asn",
+            target={"kind": "group", "name": group},
+        )
+        return engine.analyse(post).features is not None
+
+    assert looked_at("grup WhatsApp para kepala sekolah")
+    assert not looked_at("grup WhatsApp alumni SMA 3")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from neutrality import Engine
 from neutrality.features import LISTED_NUMBERS, NAME_TAG, _names_only, _squeeze
-from schemas import Post
+from schemas import Action, Platform, Post
 
 PILKADA_DKI_2017 = "2017-02-10T09:00:00+07:00"
 PILPRES_2024 = "2024-01-20T09:00:00+07:00"
@@ -119,3 +121,21 @@ def test_a_debunk_with_topic_tags_or_the_claims_slogan_stays_a_debunk(
 ) -> None:
     """Topic tags are no slogan; a slogan a sentence uses as a word is the claim examined."""
     assert "exception.debunk" in _found(engine, _post(text, PILPRES_2024, hashtags))
+
+
+def test_a_regulation_cited_by_number_and_year_is_no_ballot_number(engine: Engine) -> None:
+    post = Post(
+        platform=Platform.FACEBOOK,
+        post_id="c1",
+        action=Action.POST,
+        account_id="fb:asn",
+        transcript="Acuannya masih PKPU nomor 3 tahun 2017 tentang pencalonan",
+        event_time=dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+    )
+    analysis = engine.analyse(post, complete=True)
+    found = analysis.features.found if analysis.features else {}
+    assert "text.number" not in found
+    # the same number without the year of issue is read as before
+    spoken = post.model_copy(update={"transcript": "Acuannya tetap nomor 3 di kampanye pilpres"})
+    analysis = engine.analyse(spoken, complete=True)
+    assert analysis.features is not None and "text.number" in analysis.features.found

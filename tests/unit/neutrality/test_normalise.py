@@ -16,6 +16,7 @@ from neutrality.normalise import (
     one_tag_offsets,
     quick_form,
     quick_offsets,
+    regional_possessives,
     whole_words,
 )
 from schemas import Action, Platform, Post
@@ -46,6 +47,28 @@ def test_obfuscations_are_undone(engine: Engine) -> None:
     assert n.normalise("#GerakCepatGanjarMahfud").text == "gerak cepat ganjar mahfud"
     assert n.normalise("yg dgn nyoblos").text == "yang dengan coblos"
     assert n.normalise("no. 2").text == "no 2"
+
+
+def test_a_word_of_one_repeated_letter_is_not_squeezed(engine: Engine) -> None:
+    """A stretched letter inside a word is one letter; an acronym of one letter ("PPP") stays,
+    else it reads as the chat "p" (pak) and names the party in "p Ganjar"."""
+    n = engine.lexicon.normaliser
+    for track in (False, True):
+        assert n.normalise("Mantaaap PPP, www", track=track).text == "mantap ppp www"
+
+    def named(text: str) -> set[str]:
+        post = Post(
+            platform=Platform.X,
+            post_id="n2",
+            account_id="x:asn",
+            action=Action.POST,
+            text=text,
+            event_time=dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+        )
+        return {p.id for p in engine.decide(post).participants}
+
+    assert "pileg-2024/17" in named("coblos PPP nomor 17")
+    assert "pileg-2024/17" not in named("yang banyak coblos p Ganjar gua ikut")
 
 
 def test_leet_only_when_it_yields_a_known_word(engine: Engine) -> None:
@@ -248,6 +271,19 @@ def test_a_clitic_written_apart_joins_its_word(engine: Engine) -> None:
     # only words the lexicon has with the clitic, and never a short word of its own
     joins = clitic_joins(frozenset(["pilihanku", "aku", "ibumu", "idolaku"]))
     assert joins == {"pilihan ku": "pilihanku", "idola ku": "idolaku"}
+
+
+def test_the_makassarese_possessive_reads_as_kita(engine: Engine) -> None:
+    norm = engine.lexicon.normaliser
+    assert norm.normalise("kita taumi pilihanta semua").text == "kita taumi pilihan kita semua"
+    tracked = norm.normalise("Sudah tau calonta toh", track=True)
+    assert tracked.text == "sudah tau calon kita toh"
+    assert tracked.orig[slice(*tracked.span(10, 20))] == "calonta"
+    # news and stories end in "ta" on short stems: never cut
+    assert norm.normalise("berita cerita kereta").text == "berita cerita kereta"
+    # only words the lexicon has before "kita", long enough, whose joined form is no word of it
+    joins = regional_possessives(frozenset(["pilihan", "mari", "beri"]), frozenset(["berita"]))
+    assert joins == {"pilihanta": "pilihan kita"}
 
 
 def test_a_clitic_written_apart_is_seen_by_the_quick_look(engine: Engine) -> None:

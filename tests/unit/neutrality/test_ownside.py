@@ -221,3 +221,21 @@ def test_an_account_tagged_in_the_address_block_is_whom_the_post_addresses(
     assert [ev.label for ev in _side(engine, inline)] == [
         f"{OWN_LABEL}: tagged account:pilpres-2019/01"
     ]
+
+
+def test_a_superiors_instruction_named_as_a_noun_is_a_directive(engine: Engine) -> None:
+    """ "Itu arahannya kita" names the instruction ("arahan", as "perintah" is the noun of an
+    order): in a recording it is the superior's side taken, as "saya minta" is."""
+    post = _post(
+        "",
+        transcript="Itu arahan kita dari atas. Kau pilih DPR RI yang mana?",
+        media_description="rekaman suara lurah dengan ketua RT",
+    )
+    evs = _side(engine, post)
+    assert any(ev.field == "transcript" and "directive_cue" in ev.label for ev in evs)
+    post = _post(
+        "",
+        transcript="Yang disampaikan pak camat itu ultimatum dari atas",
+        media_description="rekaman rapat sekcam dengan tenaga honorer",
+    )
+    assert any("directive_cue" in ev.label for ev in _side(engine, post))

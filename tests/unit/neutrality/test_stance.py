@@ -16,9 +16,13 @@ from neutrality.stance import (
     _WORD,
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
+    EITHER_OUTCOME,
     EVEN_HANDED,
+    EVERY_CANDIDATE,
+    MUTUAL_SUPPORT,
     ORDER_TOLD,
     OUSTED,
+    REFRAIN,
     RIGHT_VOTE,
     SHORTENERS,
     SIGNED_SAYING,
@@ -26,7 +30,9 @@ from neutrality.stance import (
     SLOGAN_LINE,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
+    SUPPORT_SPOKEN_OF,
     THANKS_TO_ACCOUNT,
+    TIME_TOLD,
     UNBEATEN,
     _coordinated,
     _declared,
@@ -1619,3 +1625,146 @@ def test_success_in_the_election_wished_to_one_side_is_a_wish_for_victory(engine
     assert "register:endorse (wish for a victory)" in _endorsed(engine, post)
     # the election itself going well wishes nobody's victory
     assert engine.decide(_post("Semoga pilkada sukses dan damai")).outcome is Outcome.PASS
+
+
+def _labels(engine: Engine, post: Post, feature: str) -> list[str]:
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return [ev.label for ev in analysis.features.found.get(feature, ())]
+
+
+def test_support_for_one_another_takes_no_side(engine: Engine) -> None:
+    post = _post("", transcript="Guru dan komite sekolah harus saling mendukung selama kampanye")
+    found = _features(engine, post)
+    assert "register.endorse" not in found
+    assert f"register:warn ({MUTUAL_SUPPORT})" in _labels(engine, post, "register.warn")
+    assert engine.decide(post).outcome is Outcome.PASS
+    # a participant named keeps the side: "saling dukung" among one camp's supporters
+    post = _post("Kita saling dukung, pilih Prabowo Gibran")
+    assert "register.endorse" in _features(engine, post)
+
+
+def test_voting_for_someone_indefinite_or_for_the_process_names_nobody(engine: Engine) -> None:
+    post = _post("", transcript="Kepala desa mengumpulkan warga untuk memilih seseorang itu pidana")
+    assert "register.endorse" not in _features(engine, post)
+    post = _post("Mari kita dukung menyukseskan Pemilu 2024 dengan menjaga netralitas ASN")
+    found = _features(engine, post)
+    assert "register.endorse" not in found and "register.neutral" in found
+
+
+def test_every_candidate_alike_singles_none_out(engine: Engine) -> None:
+    text = (
+        "Semua paslon boleh berkampanye di wilayah RT/RW asal tidak melibatkan ASN, "
+        "kalau paslon bupati datang, harus diizinkan keduanya"
+    )
+    post = _post("", transcript=text)
+    found = _features(engine, post)
+    assert "text.candidate_word" not in found
+    assert f"register:warn ({EVERY_CANDIDATE})" in _labels(engine, post, "register.warn")
+    assert engine.decide(post).outcome is Outcome.PASS
+    # owned by a first person, "all our candidates" is a side
+    post = _post("", transcript="Bapak ibu kepala desa, semua caleg kita harus menang di sini")
+    assert "text.candidate_word" in _features(engine, post)
+    # a media label's "keduanya" counts the people pictured, not the candidates
+    post = _post("", media_description="foto kepala dinas bersama calon bupati, keduanya tersenyum")
+    assert "media.candidate_word" in _features(engine, post)
+
+
+def test_support_as_the_matter_administered_or_warned_of_is_nobodys(engine: Engine) -> None:
+    text = "Ada bukti dukungan berupa video pengawasan saat kampanye, kami teruskan"
+    post = _post("", transcript=text.replace(", kami teruskan", ""))
+    assert f"register:warn ({SUPPORT_SPOKEN_OF})" in _labels(engine, post, "register.warn")
+    assert "register.endorse" not in _features(engine, post)
+    # in a speaker's own voice the same noun is their support given
+    post = _post("", transcript="Pengawasan boleh ketat, dukungan kami tetap untuk calon bupati")
+    assert "register.endorse" in _features(engine, post)
+    # the verb is the speaker's act, not the matter spoken of
+    post = _post("", transcript="Di tengah pengawasan Bawaslu, ayo dukung terus di kampanye")
+    assert "register.endorse" in _features(engine, post)
+
+
+def test_winning_and_losing_accepted_alike_wish_nobody_the_win(engine: Engine) -> None:
+    post = _post("", transcript="Saya harap para caleg siap menang dan siap juga untuk kalah")
+    assert f"register:warn ({EITHER_OUTCOME})" in _labels(engine, post, "register.warn")
+    assert engine.decide(post).outcome is Outcome.PASS
+    # "still" after the pair is loyalty whatever the outcome
+    post = _post("Menang atau kalah tetap satu pilihan kita")
+    assert "register.warn" not in _features(engine, post)
+
+
+def test_support_confined_to_the_ballot_states_the_right_to_vote(engine: Engine) -> None:
+    text = (
+        "Saya minta ASN boleh saja mendukung calon bupati tetapi cukup di bilik suara, "
+        "saat kita memilih nanti"
+    )
+    post = _post("", transcript=text)
+    labels = _labels(engine, post, "register.educate")
+    assert f"register:educate ({RIGHT_VOTE})" in labels
+    assert f"register:educate ({TIME_TOLD})" in labels
+    assert "register.endorse" not in _features(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+    # a support with nothing confining it stays a call to staff
+    post = _post("", transcript="Saya minta ASN mendukung calon bupati kita di kampanye nanti")
+    assert "register.endorse" in _features(engine, post)
+    # a time clause without its own subject is not one ("saat ini pilih ...")
+    post = _post("", transcript="Saat ini pilih calon bupati yang sudah kita sepakati")
+    assert f"register:educate ({TIME_TOLD})" not in _labels(engine, post, "register.educate")
+
+
+def test_a_transcript_or_a_media_label_is_no_news_by_its_shape(engine: Engine) -> None:
+    def found(post: Post) -> dict[str, list[Ev]]:
+        analysis = engine.analyse(post, complete=True, full_path=True)
+        assert analysis.features is not None
+        return analysis.features.found
+
+    # a transcript's capitals are the transcriber's names, not a headline's title case
+    text = "Dia nomor 3 di Partai Gerindra, namanya Budi Santoso Wijaya dari Desa Sukamaju"
+    post = _post("", transcript=text)
+    reports = found(post).get("register.report", [])
+    assert "register:report (headline)" not in [e.label for e in reports]
+    # a media label's verb of saying tells what the recorded speaker does
+    post = _post("", media_description="video kepala desa menjelaskan surat suara kepada warga")
+    assert "register.report" not in found(post)
+    # in words it is still attribution
+    post = _post("Pak camat menjelaskan aturan kampanye pilkada kepada warga")
+    assert "register.report" in found(post)
+
+
+def test_an_order_to_keep_people_away_from_a_campaign_is_a_warning(engine: Engine) -> None:
+    post = _post("", transcript="Para siswa harus dijauhkan dari kegiatan kampanye partai")
+    analysis = engine.analyse(post, complete=True, full_path=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert "text.directive_cue" not in found
+    assert any(REFRAIN in ev.label for ev in found.get("register.warn", ()))
+
+
+def test_support_the_post_itself_holds_is_the_authors(engine: Engine) -> None:
+    def found(media: str) -> dict[str, list[Ev]]:
+        analysis = engine.analyse(_post("", media_description=media), complete=True)
+        assert analysis.features is not None
+        return analysis.features.found
+
+    own = found("tangkapan layar status Facebook yang mendukung pencalonan Budi Santoso")
+    assert "media.endorse_cue" in own and "register.endorse" in own
+    # a relative clause on people describes others' support, as before
+    others = found("foto warga yang mendukung pencalonan Budi Santoso di balai desa")
+    assert "media.endorse_cue" not in others
+
+
+def test_a_cheer_for_an_outright_win_under_a_hand_sign_is_looked_at(engine: Engine) -> None:
+    """ "menang mutlak" is the win slogan "menang telak" is: a comment cheering it under a photo
+    of a pair's hand sign gets the full look, and the learned model's reading."""
+    target = Target(kind=TargetKind.POST, name="foto kepala dinas bersama calon berpose dua jari")
+    post = _post("mantap, menang mutlak", Action.COMMENT, target=target)
+    assert "text.endorse_cue" in _features(engine, post)
+
+
+def test_an_election_participant_is_a_candidate_in_general(engine: Engine) -> None:
+    post = _post("", media_description="unggahan di akun pribadi yang merujuk pada peserta pemilu")
+    assert "media.candidate_word" in _features(engine, post)
+    # a warning against supporting any of them is still a warning
+    post = _post("ASN dilarang mendukung peserta pemilu mana pun")
+    found = _features(engine, post)
+    assert "register.warn" in found and "register.endorse" not in found
+    assert engine.decide(post).outcome is Outcome.PASS
