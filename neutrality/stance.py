@@ -943,7 +943,11 @@ def read_register(
                 )
                 reported.update(("target.text", "target.name"))
                 newsroom.update(("target.text", "target.name"))
-            if field in ("text", "target.text") and news_prose(bare):
+            if (
+                field in ("text", "target.text")
+                and news_prose(bare)
+                and not _verdict_prose(feats, keys, texts, field)
+            ):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (news prose)", orig[:80])
                 )
@@ -2565,8 +2569,8 @@ SINGLED_OUT = "the only one of the field"
 # Modals of ability and fitness, possession and the superlative: a relative clause opened by one
 # ranks its subject ("yang bisa", "yang layak", "yang punya", "yang paling"); a closed class.
 _RANKING = _word_set(
-    "bisa bs mampu sanggup layak pantas pantes cocok berani dapat pasti punya memiliki mempunyai "
-    "paling ter"
+    "bisa bs mampu sanggup layak pantas pantes cocok pas tepat berani dapat pasti punya memiliki "
+    "mempunyai paling ter"
 )
 RANK_WINDOW = 4  # words of the relative clause read for a ranking word or a verdict
 
@@ -2650,6 +2654,43 @@ _NONE_CAN = re.compile(
     r"\b(?:tidak|tak|gak|ga|nggak|ngga|enggak|ndak|gada|belum) ada (?:lagi )?(?:yang|yg) "
     r"(?:(?:bisa|mampu|sanggup|dapat|akan|bakal|bakalan) )?$"
 )
+
+
+VERDICT_PROSE_MIN = 2  # verdict words that make prose about one side the author's own
+
+
+def _verdict_prose(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], field: str
+) -> bool:
+    """Whether prose shaped like news (`news_prose`) is the author's verdict on one side: no
+    attribution in it (no reporting verb, no headline verb), and either VERDICT_PROSE_MIN
+    verdict words (`evaluation_cue`, `evaluative_word`) with every participant it names on one
+    side ("Ganjar memiliki ciri kepemimpinan yang sangat cocok ... merakyat ... tidak
+    otoriter"), or a participant singled out by exclusive focus ("hanya X sosok yang pas"). A
+    story gives praise and blame to the people it quotes; unattributed, they are the writer's."""
+    if any(
+        ev.field == field
+        for name in ("report_cue", "headline_verb")
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+    ):
+        return False
+    sides: set[str] = set()
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.field == field and not ev.raw and not ev.label.startswith("tagged account:"):
+                sides.add(ev.label.rsplit(">", 1)[-1].split(":", 1)[-1])
+    if not sides or len({pid.rsplit("/", 1)[0] for pid in sides}) != len(sides):
+        return False  # nobody named, or rival sides: a comparison is read elsewhere
+    verdicts = [
+        ev
+        for key in (*keys[EVALUATION_LIST], *_VERDICT_FEATURES, "target.evaluative_word")
+        for ev in feats.found.get(key, ())
+        if ev.field == field
+    ]
+    if len(verdicts) >= VERDICT_PROSE_MIN:
+        return True
+    return any(ev.field == field for ev, _ in _singled_out(feats, keys, texts, set(), {}))
 
 
 def _named_in_address(

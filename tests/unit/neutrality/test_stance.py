@@ -1768,3 +1768,39 @@ def test_an_election_participant_is_a_candidate_in_general(engine: Engine) -> No
     found = _features(engine, post)
     assert "register.warn" in found and "register.endorse" not in found
     assert engine.decide(post).outcome is Outcome.PASS
+
+
+def _news_prose_read(engine: Engine, post: Post) -> bool:
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return any(
+        ev.label == "register:report (news prose)"
+        for evs in analysis.features.found.values()
+        for ev in evs
+    )
+
+
+def test_unattributed_prose_of_verdicts_on_one_side_is_the_authors(engine: Engine) -> None:
+    """Prose shaped like a story, its praise given to nobody quoted: the writer's verdict."""
+    post = _post(
+        "Ganjar Pranowo memiliki gaya kepemimpinan yang sangat cocok untuk negeri ini yaitu "
+        "merakyat dan tidak sombong. Selama memimpin daerahnya ia dikenal tegas dan jujur dalam "
+        "menjalankan tugas sehari hari bersama warganya."
+    )
+    assert not _news_prose_read(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+    singled = _post(
+        "Kepemimpinan seseorang dapat dilihat dari rekam jejaknya di daerah yang pernah dipimpin. "
+        "Jika melihat kriteria tersebut hanya Anies Baswedan sosok yang pas melanjutkan "
+        "pembangunan bangsa ini ke depan."
+    )
+    assert not _news_prose_read(engine, singled)
+
+
+def test_prose_that_attributes_its_verdicts_stays_a_story(engine: Engine) -> None:
+    post = _post(
+        "Pengamat politik menilai Ganjar Pranowo tegas dan jujur selama memimpin Jawa Tengah "
+        "dalam dua periode. Menurut dia, gaya kepemimpinan itu membuat warga merasa dekat "
+        "dengan pemerintah daerah, kata pengamat tersebut kepada wartawan."
+    )
+    assert _news_prose_read(engine, post)
