@@ -2657,6 +2657,7 @@ _NONE_CAN = re.compile(
 
 
 VERDICT_PROSE_MIN = 2  # verdict words that make prose about one side the author's own
+VERDICT_PROSE_REACH = 14  # words between a verdict and the name it is said of (one clause)
 
 
 def _verdict_prose(
@@ -2664,10 +2665,11 @@ def _verdict_prose(
 ) -> bool:
     """Whether prose shaped like news (`news_prose`) is the author's verdict on one side: no
     attribution in it (no reporting verb, no headline verb), and either VERDICT_PROSE_MIN
-    verdict words (`evaluation_cue`, `evaluative_word`) with every participant it names on one
-    side ("Ganjar memiliki ciri kepemimpinan yang sangat cocok ... merakyat ... tidak
-    otoriter"), or a participant singled out by exclusive focus ("hanya X sosok yang pas"). A
-    story gives praise and blame to the people it quotes; unattributed, they are the writer's."""
+    verdict words (`evaluation_cue`, `evaluative_word`) within a clause of a name, every
+    participant it names on one side ("Ganjar memiliki ciri kepemimpinan yang sangat cocok
+    ... merakyat ... tidak otoriter"), or a participant singled out by exclusive focus
+    ("hanya X sosok yang pas"). A story gives praise and blame to the people it quotes;
+    unattributed, they are the writer's."""
     if any(
         ev.field == field
         for name in ("report_cue", "headline_verb")
@@ -2682,11 +2684,15 @@ def _verdict_prose(
                 sides.add(ev.label.rsplit(">", 1)[-1].split(":", 1)[-1])
     if not sides or len({pid.rsplit("/", 1)[0] for pid in sides}) != len(sides):
         return False  # nobody named, or rival sides: a comparison is read elsewhere
+    words = _WordIndex(texts)
+    named = _participant_words(feats, keys, texts, words).get(field, [])
     verdicts = [
         ev
         for key in (*keys[EVALUATION_LIST], *_VERDICT_FEATURES, "target.evaluative_word")
         for ev in feats.found.get(key, ())
         if ev.field == field
+        and ev.start is not None
+        and _within(named, words.at(field, ev.start), VERDICT_PROSE_REACH)
     ]
     if len(verdicts) >= VERDICT_PROSE_MIN:
         return True
