@@ -108,6 +108,8 @@ SLIP_CUES = (
     "optative_cue",
     "win_outcome",
     "comparative_cue",
+    "exclusive_focus",
+    "ouster_cue",
     "office_title",
     "candidate_word",
 )

@@ -1,9 +1,10 @@
 """Names written with a slip of the keyboard or the ear, or glued to the honorific before them.
 
 Comments and tweets spell candidates as they sound or as the thumb falls: "Anis" for Anies,
-"perabowo" and "brabowo" for Prabowo, "pakPrabowo" with the honorific run into the name. The
-lexicon finds every spelling the language's conventions give (spelling.py); these are slips,
-one letter off, and no list could hold them all. A word one edit away from a catalogued name is
+"perabowo" and "brabowo" for Prabowo, "pakPrabowo" with the honorific run into the name,
+"PrabowoLah" with a particle run onto it. The lexicon finds every spelling the language's
+conventions give (spelling.py); these are slips, one letter off, and no list could hold them
+all. A word one edit away from a catalogued name is
 that name only where the rest of the sentence speaks of a candidacy, a vote or support (the
 extractor passes the words near such a cue), so an everyday word that happens to lie one letter
 from a name stays that word everywhere else.
@@ -26,6 +27,10 @@ MIN_WORD = 4  # "anis" (Anies): a shorter word is read only as written
 MIN_GLUED = 4  # the name after a glued honorific ("pakahok") is read as written, this long
 SLIP = "a name misspelt"
 GLUED = "a name glued to its honorific"
+ENCLITIC = "a name with a particle glued to it"
+# The enclitic particles Indonesian writes joined to the word before ("Prabowolah yang top",
+# "Aniesnya", "Ganjarpun"): a closed grammatical class, read off a name as an honorific is.
+ENCLITICS = ("lah", "kah", "tah", "pun", "nya")
 NEAR_WORDS = 6  # words between a cue and the slip it makes a name
 _WORD = re.compile(r"[a-z]+")
 # ASCII text with every byte but a-z blanked: its words by `str.split`, as `_WORD` finds them.
@@ -107,6 +112,9 @@ class NameSpeller:
                 rest = word[length:]
                 if rest in self._names:
                     return rest, GLUED
+        for clitic in ENCLITICS:
+            if word.endswith(clitic) and word[: -len(clitic)] in self._names:
+                return word[: -len(clitic)], ENCLITIC
         near = self._near.get((word[0], len(word)))
         if near is None:
             return None

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText, quick_offsets
-from neutrality.stance import QUOTE_CHARS, quoted_spans
+from neutrality.stance import QUOTE_CHARS, judged_alone, quoted_spans
 from schemas import Post
 
 FEATURE = "evaluation.one_side"
@@ -114,6 +114,12 @@ def read_one_sided(
         if participant_of(ev) is not None
     ]
     sides = {participant_of(ev) for ev in references}
+    if len(sides) > 1:
+        # rival sides named: one-sided only where the verdicts are said of one of them alone
+        texts = {sc.field: sc.norm.text for sc in scanned if sc.field in SPOKEN}
+        judged = judged_alone(texts, evaluations, references)
+        references = [ev for ev in references if participant_of(ev) == judged]
+        sides = {judged} if judged is not None else sides
     if len(sides) != 1:
         return  # nobody, or rival sides judged together: not directed at one
     by_field: dict[str, list[Ev]] = {}

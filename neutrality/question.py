@@ -42,7 +42,8 @@ LABEL = "question:ask"
 # The author's spoken fields whose questions are read (a media description is a reporter's).
 SPOKEN = ("text", "transcript")
 # Endorsement lists a genuine question voids in the author's words: votes, support, endorsement
-# cues, praise or blame, wishes, comparisons and outcomes (what a side-taking sentence says).
+# cues, praise or blame, wishes, comparisons and outcomes, a side singled out or to be removed
+# (what a side-taking sentence says).
 VOIDED_LISTS = (
     "call_to_vote",
     "support",
@@ -51,6 +52,8 @@ VOIDED_LISTS = (
     "optative_cue",
     "win_outcome",
     "comparative_cue",
+    "exclusive_focus",
+    "ouster_cue",
 )
 _VOIDED_KEYS = tuple(f"text.{name}" for name in VOIDED_LISTS)
 

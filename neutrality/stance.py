@@ -107,6 +107,10 @@ EVALUATION_LIST = "evaluation_cue"  # endorsement only beside a participant name
 # Mood and comparison take sides in any words: a wish (`optative_cue`) for a participant's victory
 # (`win_outcome`), and a comparison (`comparative_cue`) between participants of one race.
 MOOD_LISTS = ("optative_cue", "win_outcome", "comparative_cue")
+# Focus particles of exclusion: one participant singled out of the field (see `_singled_out`).
+EXCLUSIVE_LIST = "exclusive_focus"
+# Defeating or removing a participant: opposition (see `_ousted`).
+OUSTER_LIST = "ouster_cue"
 STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST, *MOOD_LISTS)
 # Support described as someone else's ("yang mendukung X", "pendukung X akan menentukan") is not
 # the author's: the lists whose words are read for who holds the support.
@@ -234,6 +238,10 @@ ENUMERATION_MIN = 3  # participants named together that make a list, in races wi
 COMPARISON = "comparison between participants"
 EVEN_HANDED = "register:report (said of both alike)"
 _EQUATIVE = re.compile(r"\bsama [^\W\d_]{3,}nya\b")
+# A noun made with the circumfix ke-...-an ("kepribadiannya", "kebijakannya"): after "sama" it
+# is the object of a feeling ("simpati sama kepribadiannya", sympathy for his personality),
+# not the quality of an equative, which is an adjective ("sama baiknya").
+_NOMINAL = re.compile(r" ke[^\W\d_]+annya$")
 # A title-case line that judges a participant with nobody quoted ("Pidato Ganjar Mewakili
 # Keresahan Rakyat, Prabowo-Gibran Stress") is the author's verdict dressed as a headline: a
 # newsroom puts praise and blame in someone's mouth ("Habib: ...", "kata X").
@@ -499,6 +507,12 @@ _PARTICLES = _word_set(
     # left out: it is also a pair's name (Anies-Muhaimin).
     "insyaallah insya inshaallah insha semoga moga aamiin "
 )
+# A prayer's vocative ("Ya Allah", "Ya Rabb", "Duh Gusti"): a person speaking to God in their
+# own name, which a newsroom writes only inside someone's quoted words. A closed class of
+# formulas, like the pious exclamations among `_PARTICLES`.
+_PRAYER_VOCATIVE = re.compile(
+    r"\b(?:ya+|duh|wahai)[ \t,]+(?:allah|rabb|robb|rabbi|robbi|tuhan|gusti)\b", re.IGNORECASE
+)
 MAX_LINKS_READ = 20  # links of one post read for their host
 # Platforms whose host names may carry a newsroom word ("news.detik.com" is a publisher;
 # "tiktok.com" is where anyone posts).
@@ -593,12 +607,14 @@ def news_prose(text: str) -> bool:
 def own_voice(text: str, *, pronoun: bool = True) -> bool:
     """Marks of someone speaking for themself, which a newsroom headline never carries: a
     conversational particle ("dong", "sih", "nih"), doubled punctuation ("!!", "..", "??"), an
-    emoji (or its name, "<Victory Hand>"), or a first-person pronoun outside a quoted speaker's
-    words (before any colon). `pronoun=False` leaves the pronoun out: news prose carries "kita"
-    in the speech it tells ("kita hormati saja, kata Anies") and in names ("Teman Kita"), so
-    where a story is to be told from a post in its author's own voice, only the marks a
-    newsroom never writes count."""
+    emoji (or its name, "<Victory Hand>"), a prayer's vocative ("Ya Allah"), or a
+    first-person pronoun outside a quoted speaker's words (before any colon). `pronoun=False`
+    leaves the pronoun out: news prose carries "kita" in the speech it tells ("kita hormati
+    saja, kata Anies") and in names ("Teman Kita"), so where a story is to be told from a post
+    in its author's own voice, only the marks a newsroom never writes count."""
     if _DOUBLED.search(text) or _EMOJI.search(text):
+        return True
+    if _PRAYER_VOCATIVE.search(text) is not None:
         return True
     if "<" in text and any(_pictograph(m) for m in EMOJI_NAME.finditer(text)):
         return True
@@ -880,14 +896,17 @@ def read_register(
                 )
             if field == "text" and side == "own":
                 # A shortened link hides what it leads to: beside words in the author's own
-                # voice (a cheer, an emoji, a particle; not a pronoun, which news prose quotes)
-                # it is their link, not a story.
+                # voice (a cheer, an emoji, a particle, a candidate called by a term of
+                # address; not a pronoun, which news prose quotes) it is their link, not a
+                # story.
                 own_words: bool | None = None  # read once, only beside a shortened link
                 for link in links:
                     for _, host in _publisher_links([link.group()]):
                         if host in SHORTENERS:
                             if own_words is None:
-                                own_words = own_voice(bare, pronoun=False)
+                                own_words = own_voice(bare, pronoun=False) or _named_in_address(
+                                    feats, keys, texts, field
+                                )
                             if own_words:
                                 continue
                         found.setdefault("report", []).append(
@@ -953,7 +972,11 @@ def read_register(
                 )
                 reported.update(("target.text", "target.name"))
                 newsroom.update(("target.text", "target.name"))
-            if field in ("text", "target.text") and news_prose(bare):
+            if (
+                field in ("text", "target.text")
+                and news_prose(bare)
+                and not _verdict_prose(feats, keys, texts, field)
+            ):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (news prose)", orig[:80])
                 )
@@ -991,7 +1014,10 @@ def read_register(
                         headlined.add(field)
         if side == "own":
             for i, host in _publisher_links(post.urls):
-                if host in SHORTENERS and own_voice(shapes.get("text", ""), pronoun=False):
+                if host in SHORTENERS and (
+                    own_voice(shapes.get("text", ""), pronoun=False)
+                    or _named_in_address(feats, keys, texts, "text")
+                ):
                     continue  # a shortened link beside the author's own voice (see above)
                 found.setdefault("report", []).append(
                     Ev(f"urls[{i}]", None, None, PUBLISHER_LINK, host)
@@ -1288,6 +1314,9 @@ def read_register(
             others |= {ev.field for ev in found.get("report", ()) if "(figures)" in ev.label}
             moods = _mood(feats, keys, texts, others, compare=bool(balanced))
             moods += _allegiance(feats, keys, texts, others)
+            moods += _singled_out(feats, keys, texts, others, spoken)
+            moods += _ousted(feats, keys, texts, others)
+            moods += _unbeaten(feats, keys, texts, others)
             for ev, cue in moods:
                 if cue == COMPARISON and ev.field in attributed:
                     continue  # surveys and results compare participants too
@@ -1343,6 +1372,17 @@ def read_register(
         # A list with one of them singled out by their slogan, hashtag or hand sign is not even.
         sizes = race_sizes or {}
         singled = _signalled(feats, keys)
+        if balanced and side == "own":
+            # a verdict said of one of them alone singles that one out of the list
+            verdicts = [
+                ev
+                for key in (*keys[EVALUATION_LIST], *_VERDICT_FEATURES)
+                for ev in feats.found.get(key, ())
+            ]
+            references = [ev for key in keys["participant"] for ev in feats.found.get(key, ())]
+            alone = judged_alone(texts, verdicts, references) if verdicts else None
+            if alone is not None:
+                singled.setdefault(alone.rsplit("/", 1)[0], set()).add(alone)
         listed = [
             race
             for race in balanced
@@ -1381,7 +1421,9 @@ def read_register(
         if side == "own" and neutral and "endorse" not in found:
             # The hashtags a sharer adds are their own words, whatever the body they tag: a
             # slogan or an endorsing word there is not part of the news it is attached to.
-            tagged = _sharers_tags(post, feats, keys, relayed_tags)
+            tagged = _sharers_tags(post, feats, keys, relayed_tags) + _slogan_line(
+                post.text, feats, keys, texts
+            )
             if tagged:
                 found["endorse"] = tagged
                 feats.found[f"{prefix}.endorse"] = tagged
@@ -1413,6 +1455,8 @@ _KEYS = {
             "office_title",
             "gesture",
             "political_context",
+            EXCLUSIVE_LIST,
+            OUSTER_LIST,
         )
     }
     for side, _, zones in SIDES
@@ -1437,7 +1481,7 @@ def _even_handed(
                 out[ev.field] = Ev(ev.field, ev.start, ev.end, EVEN_HANDED)
     for field, text in texts.items():
         if field not in out and "sama " in text:
-            m = _EQUATIVE.search(text)
+            m = next((m for m in _EQUATIVE.finditer(text) if not _NOMINAL.search(m.group())), None)
             if m is not None:
                 out[field] = Ev(field, m.start(), m.end(), EVEN_HANDED)
     return out
@@ -1613,6 +1657,37 @@ def _signalled(feats: Features, keys: dict[str, tuple[str, ...]]) -> dict[str, s
     return out
 
 
+# Where rival sides are named, words between a verdict and the one side it is said of alone.
+BESIDE_WORDS = 3
+
+
+def judged_alone(texts: dict[str, str], verdicts: list[Ev], references: list[Ev]) -> str | None:
+    """Where the author's words name rival sides, the one participant every evaluative word is
+    said of, if there is one: each verdict beside a name (within BESIDE_WORDS words) stands
+    beside that participant's and no other's ("Paslon 02 hambar gagasannya, tiap sesi jadi juri
+    01 sama 03"). Two sides each judged ("X sombong, Y lemah"), a verdict between two names, or
+    none beside any name single nobody out (None). `texts` are the normalised fields (one
+    space between words), the spans of `verdicts` and `references` in them."""
+    judged: set[str] = set()
+    for ev in verdicts:
+        text = texts.get(ev.field)
+        if text is None or ev.start is None or ev.end is None or ev.raw:
+            continue
+        near: set[str] = set()
+        for ref in references:
+            if ref.field != ev.field or ref.start is None or ref.end is None or ref.raw:
+                continue
+            if ref.label.startswith("tagged account:"):
+                continue  # whom a reply is addressed to, not whom it judges
+            lo, hi = (ev.end, ref.start) if ev.start <= ref.start else (ref.end, ev.start)
+            if (text.count(" ", lo, hi) - 1 if hi > lo else 0) <= BESIDE_WORDS:
+                near.add(ref.label.rsplit(">", 1)[-1].split(":", 1)[-1])
+        if len(near) > 1:
+            return None  # a verdict between two sides
+        judged |= near
+    return next(iter(judged)) if len(judged) == 1 else None
+
+
 def _sharers_tags(
     post: Post,
     feats: Features,
@@ -1664,6 +1739,63 @@ def _sharers_tags(
         for ev in named
     ]
     return out
+
+
+SLOGAN_LINE = "a participant's slogan in a line after the post's sentences"
+# The last sentence stop of a text: what follows it is a line of its own.
+_LAST_STOP = re.compile(r"[.!?](?=\s)")
+_NOT_LETTER = re.compile(r"[^\w]+")
+SLOGAN_LINE_MIN = 2  # words of a slogan line: one word after a stop is a sentence's tail
+
+
+def _slogan_line(
+    text: str, feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str]
+) -> list[Ev]:
+    """A participant's campaign slogan written as the post's last line, after its sentences
+    and before any link ("... dan Rano Karno. Mas Pram Bang Doel Jakarta Menyala https://.."):
+    the words of hashtags written without the hash, as a sharer signs a news lead with the
+    pair's slogan. The line is set apart by a sentence stop before it, carries no stop of its
+    own, and every word of it is capitalised (a slogan, not a sentence); only one participant
+    of a race may be so signed (a slogan for each pair is even)."""
+    if not text or ("." not in text and "!" not in text and "?" not in text):
+        return []
+    links = text_links(text)
+    end = len(text)
+    for link in reversed(links):  # the links that close the text
+        if text[link.end() : end].strip():
+            break
+        end = link.start()
+    stops = [m.end() for m in _LAST_STOP.finditer(text, 0, end)]
+    if not stops:
+        return []
+    # The line opens at the last stop, or at a hashtag after it that the slogan starts with
+    # ("... di Pasar Munjul #UntungnyaAdaPramDoel Mas Pram Bang Doel"): a tag ends a sentence
+    # as a stop does when only capitalised words follow it.
+    opens = [stops[-1], *(i for i in range(stops[-1], end) if text[i] == "#")]
+    line = ""
+    for start in opens:
+        words = text[start:end].split()
+        if len(words) >= SLOGAN_LINE_MIN and all(w.lstrip("#")[:1].isupper() for w in words):
+            line = text[start:end]
+            break
+    if not line:
+        return []
+    plain = f" {' '.join(_NOT_LETTER.sub(' ', line).casefold().split())} "
+    norm = texts.get("text", "")
+    terms = [
+        ev
+        for key in keys["campaign_term"]
+        for ev in feats.found.get(key, ())
+        if ev.field == "text"
+        and not ev.raw
+        and ev.start is not None
+        and f" {norm[ev.start : ev.end]} " in plain
+    ]
+    sides = {ev.label.split(":", 1)[-1] for ev in terms}
+    races = {pid.rsplit("/", 1)[0] for pid in sides}
+    if not terms or len(races) != len(sides):
+        return []
+    return [Ev(ev.field, ev.start, ev.end, f"register:endorse ({SLOGAN_LINE})") for ev in terms]
 
 
 # A token of the text: a hashtag, an account, a link, or a word with the punctuation after it.
@@ -2726,7 +2858,342 @@ def _allegiance(
     return out
 
 
+# Words that cancel an exclusive focus (`exclusive_focus`: "bukan hanya X", not only X,
+# others too) or ask it ("apakah hanya X yang ...").
+_NOT_ONLY = _word_set("bukan tidak tak gak ga nggak ngga enggak not apakah apa masa masak")
+# Terms of address that may stand between the focus particle and the name ("hanya pak X").
+_ADDRESS = _word_set("pak bapak bu ibu mas mbak mba bang abang kak cak gus abah bpk pk")
+EXCLUSIVE_RELATIVE_WINDOW = 2  # words between the participant and the "yang" after them
+# Negation and aspect opening the relative clause ("hanya X yang tidak hadir", "yang sudah
+# melapor", "yang belum datang"): what the clause tells is an event, not a rank.
+_EVENT_ASPECT = _word_set(
+    "tidak tak gak ga nggak ngga enggak belum blm bukan sudah sdh telah udah lagi sedang masih"
+)
+SINGLED_OUT = "the only one of the field"
+
+
+# Modals of ability and fitness, possession and the superlative: a relative clause opened by one
+# ranks its subject ("yang bisa", "yang layak", "yang punya", "yang paling"); a closed class.
+_RANKING = _word_set(
+    "bisa bs mampu sanggup layak pantas pantes cocok pas tepat berani dapat pasti punya memiliki "
+    "mempunyai paling ter"
+)
+RANK_WINDOW = 4  # words of the relative clause read for a ranking word or a verdict
+
+
+def _ranks(
+    text: str,
+    name_end: int,
+    words: int,
+    verdicts: set[tuple[str, int | None]],
+    field: str,
+) -> bool:
+    """Whether the relative clause after a singled-out name (its "yang" the `words`-th word
+    after the name, counted from 0) ranks it: its first word a modal of ability or fitness,
+    possession or the superlative (`_RANKING`), or a verdict among its first RANK_WINDOW
+    words."""
+    tail = text[name_end:].split(" ")[1:]  # the words after the name
+    clause = tail[words + 1 : words + 1 + RANK_WINDOW]
+    if clause and clause[0] in _RANKING:
+        return True
+    start = name_end + 1 + len(" ".join(tail[: words + 1])) + 1
+    end = start + len(" ".join(clause))
+    return any(f == field and at is not None and start <= at < end for f, at in verdicts)
+
+
+# The copulas that may stand between a name and the "satu-satunya" said of it.
+_COPULAS = _word_set("adalah ialah merupakan yakni memang emang lah")
+_SOLE = ("satu satunya", "satu2nya")  # the focus particles that follow what they single out
+
+
+def _sole_after(
+    text: str, name_end: int, focus_at: dict[tuple[str, int], Ev], field: str
+) -> int | None:
+    """The end of a "satu-satunya" said of the name that ends at `name_end`, a copula at most
+    between them ("Prabowo adalah satu-satunya harapan", "X satu-satunya capres yang layak"):
+    the particle after its noun. "Hanya" after a name restricts what they do ("X hanya
+    bicara"), and singles nobody out."""
+    at = name_end + 1
+    nxt = text.find(" ", at)
+    if nxt != -1 and text[at:nxt] in _COPULAS:
+        at = nxt + 1
+    for ev in (focus_at.get((field, at + len(sole))) for sole in _SOLE):
+        if ev is not None and ev.start == at and ev.end is not None:
+            return ev.end
+    return None
+
+
+def _unbeaten(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], others: set[str]
+) -> list[tuple[Ev, str]]:
+    """A participant nobody can defeat, in the author's own words: a negated existential
+    ("tidak ada yang", "gak ada yang") before a verb of defeat (`ouster_cue`), a modal of
+    ability at most between them, and the participant right after the verb ("gak ada yang
+    bisa ngalahin Prabowo"). The whole field ranked below one side, as exclusive focus does."""
+    out: list[tuple[Ev, str]] = []
+    starts: dict[str, set[int]] = {}
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and not ev.raw:
+                starts.setdefault(ev.field, set()).add(ev.start)
+    for key in keys[OUSTER_LIST]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
+                continue
+            text = texts.get(ev.field, "")
+            if _NONE_CAN.search(text, 0, ev.start) is None:
+                continue
+            at = ev.end + 1
+            while at not in starts.get(ev.field, set()):
+                nxt = text.find(" ", at)
+                if nxt == -1 or text[at:nxt] not in _ADDRESS:
+                    break
+                at = nxt + 1
+            else:
+                out.append((ev, UNBEATEN))
+    return out
+
+
+UNBEATEN = "a participant nobody can defeat"
+# "tidak ada yang (bisa|mampu|...) " right before the verb: nobody (can) defeat.
+_NONE_CAN = re.compile(
+    r"\b(?:tidak|tak|gak|ga|nggak|ngga|enggak|ndak|gada|belum) ada (?:lagi )?(?:yang|yg) "
+    r"(?:(?:bisa|mampu|sanggup|dapat|akan|bakal|bakalan) )?$"
+)
+
+
+VERDICT_PROSE_MIN = 2  # verdict words that make prose about one side the author's own
+VERDICT_PROSE_REACH = 14  # words between a verdict and the name it is said of (one clause)
+
+
+def _verdict_prose(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], field: str
+) -> bool:
+    """Whether prose shaped like news (`news_prose`) is the author's verdict on one side: no
+    attribution in it (no reporting verb, no headline verb), and either VERDICT_PROSE_MIN
+    verdict words (`evaluation_cue`, `evaluative_word`) within a clause of a name, every
+    participant it names on one side ("Ganjar memiliki ciri kepemimpinan yang sangat cocok
+    ... merakyat ... tidak otoriter"), or a participant singled out by exclusive focus
+    ("hanya X sosok yang pas"). A story gives praise and blame to the people it quotes;
+    unattributed, they are the writer's."""
+    if any(
+        ev.field == field
+        for name in ("report_cue", "headline_verb")
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+    ):
+        return False
+    sides: set[str] = set()
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.field == field and not ev.raw and not ev.label.startswith("tagged account:"):
+                sides.add(ev.label.rsplit(">", 1)[-1].split(":", 1)[-1])
+    if not sides or len({pid.rsplit("/", 1)[0] for pid in sides}) != len(sides):
+        return False  # nobody named, or rival sides: a comparison is read elsewhere
+    words = _WordIndex(texts)
+    named = _participant_words(feats, keys, texts, words).get(field, [])
+    verdicts = [
+        ev
+        for key in (*keys[EVALUATION_LIST], *_VERDICT_FEATURES, "target.evaluative_word")
+        for ev in feats.found.get(key, ())
+        if ev.field == field
+        and ev.start is not None
+        and _within(named, words.at(field, ev.start), VERDICT_PROSE_REACH)
+    ]
+    if len(verdicts) >= VERDICT_PROSE_MIN:
+        return True
+    return any(ev.field == field for ev, _ in _singled_out(feats, keys, texts, set(), {}))
+
+
+def _named_in_address(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], field: str
+) -> bool:
+    """Whether the field calls a participant by a term of address ("Pak Prabowo", "Bu
+    Risma", "Mas Ganjar"): how a person speaks of a candidate, where a newsroom's own words give
+    the name and the office. Read only beside a shortened link, which hides whether the words
+    are a story's."""
+    text = texts.get(field, "")
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.field == field and ev.start and not ev.raw:
+                before = text[max(0, ev.start - 8) : ev.start].split()[-1:]
+                if before and before[0] in _ADDRESS:
+                    return True
+    return False
+
+
+def _singled_out(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    others: set[str],
+    spoken: dict[str, str],
+) -> list[tuple[Ev, str]]:
+    """A participant singled out by exclusive focus in the author's own words: "hanya Pak X
+    yang bisa memperbaiki", "cuma X capres yang merdeka", "satu-satunya X yang ...". The focus
+    particle (`exclusive_focus`) must come right before the name (terms of address aside) and
+    a relative "yang" shortly after it, so the name is the one the clause is said of: the
+    author ranks that side above every rival, a comparison with the whole field in one phrase.
+    "Bukan hanya X" (not only), names coordinated under the focus ("hanya X dan Y yang"), a
+    question ("apakah hanya X yang ...") and a clause telling an event ("hanya X yang belum
+    hadir") single nobody out. The clause must rank: a modal of
+    ability or fitness, possession or a superlative ("yang bisa", "yang layak", "yang punya",
+    "yang paling"), a verdict, or words in the author's own voice around it ("yang Merdeka
+    !!!"); "hanya X yang hadir kemarin" in plain words tells who came. Returned with the
+    particle and the name as the evidence."""
+    verdicts = {
+        (ev.field, ev.start)
+        for key in (*keys[EVALUATION_LIST], *_VERDICT_FEATURES)
+        for ev in feats.found.get(key, ())
+    }
+    voiced: dict[str, bool] = {}
+    out: list[tuple[Ev, str]] = []
+    focus_at: dict[tuple[str, int], Ev] = {}
+    for key in keys[EXCLUSIVE_LIST]:
+        for ev in feats.found.get(key, ()):
+            if ev.end is not None and not ev.raw and ev.field not in others:
+                focus_at[(ev.field, ev.end)] = ev
+    if not focus_at:
+        return out
+    seen: set[tuple[str, int]] = set()
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or (ev.field, ev.start) in seen:
+                continue
+            text = texts.get(ev.field)
+            if text is None:
+                continue
+            # back over the terms of address to the word before them
+            at = ev.start - 1
+            while at > 0:
+                word_start = text.rfind(" ", 0, at) + 1
+                if text[word_start:at] not in _ADDRESS:
+                    break
+                at = word_start - 1
+            focus = focus_at.get((ev.field, at))
+            if focus is None or focus.start is None:
+                sole = _sole_after(text, ev.end, focus_at, ev.field)
+                if sole is not None:
+                    seen.add((ev.field, ev.start))
+                    out.append((Ev(ev.field, ev.start, sole, "exclusive focus"), SINGLED_OUT))
+                continue
+            before = text[: focus.start].split()[-1:]
+            if before and before[0] in _NOT_ONLY:
+                continue
+            after = text[ev.end : ev.end + 80].split()[: EXCLUSIVE_RELATIVE_WINDOW + 2]
+            relative = next((i for i, w in enumerate(after) if w in _RELATIVE), None)
+            if relative is None or relative > EXCLUSIVE_RELATIVE_WINDOW:
+                continue
+            if not COORDINATORS.isdisjoint(after[:relative]) or "sama" in after[:relative]:
+                continue  # "hanya X dan Y yang ...": the focus covers both
+            if after[relative + 1 : relative + 2] and after[relative + 1] in _EVENT_ASPECT:
+                continue  # "hanya X yang belum hadir": an event told, no rank
+            if not _ranks(text, ev.end, relative, verdicts, ev.field):
+                if ev.field not in voiced:
+                    voiced[ev.field] = own_voice(spoken.get(ev.field, ""))
+                if not voiced[ev.field]:
+                    continue
+            seen.add((ev.field, ev.start))
+            out.append((Ev(ev.field, focus.start, ev.end, "exclusive focus"), SINGLED_OUT))
+    return out
+
+
+# Who may stand right before an ordered defeat for it to be an order ("ayo kalahkan X",
+# "kita tumbangkan X", "harus kalahkan X", "bersatu untuk kalahkan X"): hortatives, the first
+# person plural, modals of obligation and the purpose and joining words of a rallying call.
+_OUSTER_ORDERS = _word_set(
+    "ayo ayok yuk mari kita kami harus wajib mesti musti kudu segera siap untuk utk dan terus "
+    "bersama bersatu let lets"
+)
+# Modals that hold a removal due ("X harus didiskualifikasi", "X layak dicoret").
+_DUE = _word_set("harus wajib mesti musti kudu layak pantas perlu sebaiknya segera must should")
+OUSTER_WINDOW = 3  # words between the participant and the modal, or the modal and the verb
+OUSTED = "a participant to be defeated or removed"
+
+
+def _ousted(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], others: set[str]
+) -> list[tuple[Ev, str]]:
+    """A participant the author orders defeated or holds due for removal, in their own words:
+    the active verb (`ouster_cue`, its bare imperative form, not the declarative meN- form)
+    opening the words or after a hortative, a first person plural or a modal, with the
+    participant right after it (terms of address aside: "ayo
+    kalahkan X", "kita tumbangkan Pak X"); or the passive verb after a modal of obligation
+    that follows the participant ("X harus didiskualifikasi", "X layak di coret"). A negation
+    before the verb or the modal ("jangan jegal X", "X tidak harus didiskualifikasi") and a
+    verb told of ("MK menolak mendiskualifikasi X") order nothing. Opposition campaigning:
+    the evidence is the verb."""
+    out: list[tuple[Ev, str]] = []
+    starts: dict[str, set[int]] = {}
+    ends: dict[str, set[int]] = {}
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is not None and ev.end is not None and not ev.raw:
+                starts.setdefault(ev.field, set()).add(ev.start)
+                ends.setdefault(ev.field, set()).add(ev.end)
+    for key in keys[OUSTER_LIST]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
+                continue
+            text = texts.get(ev.field, "")
+            before = text[: ev.start].split()
+            declarative = text.startswith("me", ev.start)  # "mengalahkan": told, not ordered
+            if not declarative and _ordered_against(
+                text, ev.end, before, starts.get(ev.field, set())
+            ):
+                out.append((ev, OUSTED))
+                continue
+            # the passive: "didiskualifikasi", or "di" written apart ("di diskualifikasi")
+            if text[ev.start : ev.end].startswith("di") or before[-1:] == ["di"]:
+                words = before[:-1] if before[-1:] == ["di"] else before
+                if _due_removal(text, words, ends.get(ev.field, set())):
+                    out.append((ev, OUSTED))
+    return out
+
+
+def _ordered_against(text: str, end: int, before: list[str], name_starts: set[int]) -> bool:
+    """Whether an active verb of defeat ending at `end` is an order against the participant
+    right after it: the verb opens the words or follows a word of `_OUSTER_ORDERS` (not itself
+    negated), and a name starts right after it, terms of address aside."""
+    if before and before[-1] not in _OUSTER_ORDERS:
+        return False
+    if len(before) > 1 and before[-2] in _NOT_ONLY:
+        return False  # "tidak harus kalahkan X"
+    at = end + 1
+    while at not in name_starts:  # past the terms of address to the name
+        nxt = text.find(" ", at)
+        if nxt == -1 or text[at:nxt] not in _ADDRESS:
+            return False
+        at = nxt + 1
+    return True
+
+
+def _due_removal(text: str, before: list[str], name_ends: set[int]) -> bool:
+    """Whether the words before a passive verb of removal hold it due of a participant: a modal
+    of obligation within OUSTER_WINDOW words before the verb, not negated, and a participant's
+    name ending within OUSTER_WINDOW words before the modal."""
+    for back in range(1, min(OUSTER_WINDOW, len(before)) + 1):
+        if before[-back] not in _DUE:
+            continue
+        if back < len(before) and before[-back - 1] in _NOT_ONLY:
+            return False
+        # the character offset where the modal starts, to measure back to a name
+        modal_at = len(" ".join(before[:-back])) + (1 if len(before) > back else 0)
+        lead = text[:modal_at].rstrip()
+        for _ in range(OUSTER_WINDOW + 1):
+            if len(lead) in name_ends:
+                return True
+            cut = lead.rfind(" ")
+            if cut == -1:
+                return False
+            lead = lead[:cut]
+        return False
+    return False
+
+
 _ONE_WORD_CUES = frozenset({OTHERS_SUPPORT, SUBJECT_SUPPORT})
+# The general evaluative classes (onesided.py reads them), beside `evaluation_cue`.
+_VERDICT_FEATURES = ("text.evaluative_word", "media.evaluative_word")
 
 
 def _weak_cue(ev: Ev) -> bool:
@@ -2795,7 +3262,14 @@ _ENDORSING_CUES = tuple(
         prefix,
         frozenset(
             key
-            for name in (*ENDORSE_LISTS, EVALUATION_LIST, "optative_cue", "comparative_cue")
+            for name in (
+                *ENDORSE_LISTS,
+                EVALUATION_LIST,
+                "optative_cue",
+                "comparative_cue",
+                EXCLUSIVE_LIST,
+                OUSTER_LIST,
+            )
             for key in _KEYS[side][name]
         ),
     )

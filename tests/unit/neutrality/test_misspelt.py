@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neutrality import Engine
-from neutrality.misspelt import _SAME_START, GLUED, SLIP, NameSpeller, one_edit
+from neutrality.misspelt import _SAME_START, ENCLITIC, GLUED, SLIP, NameSpeller, one_edit
 from schemas import Outcome, Post
 
 PILPRES_2024 = "2024-01-10T09:00:00+07:00"  # Pilpres 2024 campaign
@@ -37,6 +37,9 @@ def _speller() -> NameSpeller:
      ("brabowo", ("prabowo", SLIP)),  # b for p: the same sound, voiced
      ("pakprabowo", ("prabowo", GLUED)), ("pakahok", ("ahok", GLUED)),
      ("banjar", None),  # another first letter, another word
+     ("prabowolah", ("prabowo", ENCLITIC)), ("aniesnya", ("anies", ENCLITIC)),
+     ("ganjarpun", ("ganjar", ENCLITIC)),
+     ("prabowolat", None),  # no particle of the language after the name
      ("ahoc", None),  # a name of four letters is read only as written
      ("anies", None), ("pilih", None), ("anisa", None), ("ani", None)],
 )  # fmt: skip
@@ -154,3 +157,9 @@ def test_the_quick_find_finds_what_reading_word_by_word_finds(
     warm = _speller()
     warm.find_slow(text, cues)  # every word read before: the quick way reads the memory
     assert warm.find(text, cues) == warm.find_slow(text, cues)
+
+
+def test_a_name_with_a_particle_glued_on_is_the_participant(engine: Engine) -> None:
+    post = _post("Debat kali ini Pak PrabowoLah yang top")
+    assert f"{ENCLITIC} (prabowo):pilpres-2024/02" in _labels(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG

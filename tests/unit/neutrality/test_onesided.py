@@ -140,3 +140,39 @@ def test_features_evidence_is_empty_for_a_feature_not_found() -> None:
     feats.add("text.participant", ev)
     assert list(feats.evidence("text.participant")) == [ev]
     assert list(feats.evidence("text.evaluative_word")) == []
+
+
+def test_thanks_said_to_one_participant_is_evaluation_of_that_side(engine: Engine) -> None:
+    """Gratitude is a verdict too: thanks to one candidate for what their campaign gave."""
+    post = _post("Wah kenyang, terima kasih Pak Ganjar untuk makan gratisnya")
+    assert any(ev.label.startswith(f"{LABEL}:pilpres-2024/03") for ev in _one_sided(engine, post))
+    assert RULE in _rules(engine, post)
+
+
+def test_thanks_to_rival_sides_alike_takes_no_side(engine: Engine) -> None:
+    post = _post("Terima kasih Pak Ganjar dan Pak Prabowo atas debat yang santun")
+    assert _one_sided(engine, post) == []
+
+
+def test_a_verdict_said_of_one_of_several_sides_named_is_one_sided(engine: Engine) -> None:
+    """Rival sides named, the verdict beside one of them alone: that side is judged, the others
+    are only mentioned (and the names are no even list)."""
+    post = _post("Paslon 02 hambar banget gagasannya, tiap sesi cuma jadi juri 01 sama 03")
+    assert any(ev.label.startswith(f"{LABEL}:pilpres-2024/02") for ev in _one_sided(engine, post))
+    assert RULE in _rules(engine, post)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prabowo sombong, Ganjar lemah, Anies besar mulut",  # each side judged
+        "debat Prabowo sombong Ganjar",  # a verdict between two names
+    ],
+)
+def test_verdicts_on_several_sides_single_nobody_out(engine: Engine, text: str) -> None:
+    assert _one_sided(engine, _post(text)) == []
+
+
+def test_a_pious_exclamation_of_admiration_beside_one_side_is_a_verdict(engine: Engine) -> None:
+    post = _post("gaji presidennya nanti disumbangkan, Prabowo memang begitu subhanallah")
+    assert any(ev.label.startswith(f"{LABEL}:pilpres-2024/02") for ev in _one_sided(engine, post))

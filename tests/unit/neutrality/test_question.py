@@ -8,11 +8,13 @@ import pytest
 
 from neutrality import Engine
 from neutrality.explain import explain_json
+from neutrality.featureset import Features
 from neutrality.ownside import FEATURE as OWN_SIDE
 from neutrality.question import FEATURE, Kind, asked, questions
 from schemas import Outcome, Post
 
 CAMPAIGN = "2024-01-20T09:00:00+07:00"  # Pilpres 2024 campaign
+_NO_FEATURES = Features()
 
 
 def _post(text: str, action: str = "post", **kw: Any) -> Post:
@@ -111,3 +113,21 @@ def test_the_explanation_shows_the_question_read(engine: Engine) -> None:
     ]
     plain = _post("Prabowo meresmikan jembatan di Garut hari ini.")
     assert "questions" not in explain_json(engine.decide(plain), engine, plain)
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("Apakah Gibran harus didiskualifikasi?", "Gibran harus didiskualifikasi!"),
+        ("Apakah hanya Anies yang bisa memimpin?", "Hanya Anies yang bisa memimpin!"),
+    ],
+)
+def test_a_genuine_question_voids_a_side_singled_out_or_to_be_removed(
+    engine: Engine, asked: str, said: str
+) -> None:
+    """The exclusive focus and the verbs of removal are side-taking words too: asked, they
+    take no side."""
+    post = _post(asked)
+    assert FEATURE in (engine.analyse(post, complete=True).features or _NO_FEATURES).found
+    assert engine.decide(post).outcome is Outcome.PASS
+    assert engine.decide(_post(said)).outcome is Outcome.FLAG

@@ -17,9 +17,11 @@ from neutrality.stance import (
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
     EITHER_OUTCOME,
+    EVEN_HANDED,
     EVERY_CANDIDATE,
     MUTUAL_SUPPORT,
     ORDER_TOLD,
+    OUSTED,
     REFRAIN,
     RELAYED_NEWS,
     RIGHT_VOTE,
@@ -27,18 +29,22 @@ from neutrality.stance import (
     SAID_OF_THE_ELECTION,
     SHORTENERS,
     SIGNED_SAYING,
+    SINGLED_OUT,
+    SLOGAN_LINE,
     SLOGAN_TAG,
     SUBJECT_SUPPORT,
     SUPPORT_SPOKEN_OF,
     THANKS_TO_ACCOUNT,
     TIME_TOLD,
     TOLD_BY_SUBJECT,
+    UNBEATEN,
     UNDECIDED,
     _coordinated,
     _declared,
     _first_person,
     attributed_quotation,
     headline,
+    judged_alone,
     news_prose,
     own_voice,
     quoted_spans,
@@ -1356,6 +1362,276 @@ def test_a_petition_title_cut_short_names_no_side_of_the_authors(engine: Engine)
     assert engine.decide(post).outcome is Outcome.PASS
 
 
+def _endorsed(engine: Engine, post: Post) -> list[str]:
+    """The labels of the endorsement read in a post's own words."""
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return [ev.label for ev in analysis.features.found.get("register.endorse", [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ya Allah, takdirkan Ganjar menang tahun ini",
+        "YA ALLAH Kabulkan Anies Menang Satu Putaran",  # a prayer in title case is no headline
+        "Ya Rabb menangkanlah Prabowo Gibran",
+    ],
+)
+def test_a_prayer_for_a_participants_victory_is_a_wish(engine: Engine, text: str) -> None:
+    """The prayer formulas (the vocative to God, the verbs asking Him to decree or grant) open
+    a wish as "semoga" does; the vocative is the author's own voice, never a newsroom's."""
+    post = _post(text)
+    assert "register:endorse (wish for a victory)" in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+def test_a_prayer_vocative_is_the_authors_own_voice() -> None:
+    assert own_voice("Ya Allah Lindungi Negeri Kami Dari Bencana Alam")
+    assert not headline("Ya Allah Lindungi Negeri Kami Dari Bencana Alam")
+    assert not own_voice("Allah Maha Besar Kata Khatib Di Masjid Agung Kota")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ya Allah, lindungi kami semua, semoga pemilu berjalan damai",  # nobody's victory
+        "Ya Allah semoga siapapun yang menang amanah",  # whoever wins
+    ],
+)
+def test_a_prayer_for_no_side_stays_a_prayer(engine: Engine, text: str) -> None:
+    assert engine.decide(_post(text)).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanya Pak Ganjar yang bisa melanjutkan pembangunan",
+        "cuma anies capres yg berani debat terbuka",
+        "Satu-satunya Prabowo yang punya pengalaman memimpin",
+    ],
+)
+def test_a_participant_singled_out_by_exclusive_focus_is_a_side(engine: Engine, text: str) -> None:
+    """Exclusive focus ("hanya X yang ..."): the author ranks one participant above the field."""
+    post = _post(text)
+    assert f"register:endorse ({SINGLED_OUT})" in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+def test_a_name_misspelt_beside_an_exclusive_focus_is_read_as_the_name(engine: Engine) -> None:
+    """A name one letter off beside the particle is the name, as beside a vote word."""
+    debate = Target(kind=TargetKind.POST, name="Debat Capres 2024 (YouTube)")
+    post = _post("hanya pak anis yg bisa memperbaiki aturan", Action.COMMENT, target=debate)
+    assert f"register:endorse ({SINGLED_OUT})" in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bukan hanya Ganjar yang hadir, semua capres datang ke acara itu",  # not only
+        "Hanya Ganjar dan istrinya hadir di acara itu",  # no relative clause said of the name
+        "Hanya Anies yang belum menyerahkan berkas ke KPU",  # an event told, no rank
+        "Hanya Prabowo yang hadir di acara KPU kemarin",  # who came, in plain words
+        "Hanya Prabowo dan Ganjar yang bisa hadir hari ini",  # the focus covers both
+        '"Hanya Prabowo yang bisa," kata Dasco kepada wartawan',  # quoted and attributed
+    ],
+)
+def test_exclusive_focus_that_singles_nobody_out(engine: Engine, text: str) -> None:
+    assert f"register:endorse ({SINGLED_OUT})" not in _endorsed(engine, _post(text))
+
+
+JAKARTA_2024 = dt.datetime(2024, 10, 18, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+
+def test_a_slogan_line_after_a_news_lead_is_the_sharers(engine: Engine) -> None:
+    """A pair's slogan written as the post's last line (hashtags without their hash) signs
+    the news lead above it: the sharer's own words, whatever the lead reports."""
+    post = _post(
+        "Calon gubernur nomor urut 3 Pramono Anung meninjau pasar tradisional di Jakarta Timur "
+        "pada Jumat pagi. Ia berdialog dengan para pedagang tentang harga bahan pokok yang naik. "
+        "Mas Pram Bang Doel Jakarta Menyala https://t.co/abcdef"
+    ).model_copy(update={"event_time": JAKARTA_2024})
+    assert f"register:endorse ({SLOGAN_LINE})" in _endorsed(engine, post)
+    assert engine.decide(post, Locality(province="DKI Jakarta")).outcome is Outcome.FLAG
+
+
+def test_a_slogan_inside_a_sentence_is_no_slogan_line(engine: Engine) -> None:
+    """The slogan told in a sentence (its words lower case around it, a stop after it) is what
+    the news reports, not a line the sharer signs with."""
+    post = _post(
+        "Calon gubernur nomor urut 3 Pramono Anung meninjau pasar tradisional di Jakarta Timur "
+        "pada Jumat pagi. Tim kampanye menyebut slogan Jakarta Menyala sudah dikenal warga."
+    ).model_copy(update={"event_time": JAKARTA_2024})
+    assert f"register:endorse ({SLOGAN_LINE})" not in _endorsed(engine, post)
+
+
+def test_judged_alone_finds_the_one_side_every_verdict_stands_beside() -> None:
+    text = "paslon 02 hambar gagasannya tiap sesi jadi juri 01 sama 03"
+    texts = {"text": text}
+
+    def at(word: str, label: str) -> Ev:
+        start = text.index(word)
+        return Ev("text", start, start + len(word), label)
+
+    refs = [
+        at("paslon 02", "number:2->pilpres-2024/02"),
+        at("01", "number:1->pilpres-2024/01"),
+        at("03", "number:3->pilpres-2024/03"),
+    ]
+    verdict = at("hambar", "list:evaluative_word")
+    assert judged_alone(texts, [verdict], refs) == "pilpres-2024/02"
+    # a second verdict beside another side: two sides judged
+    other = at("juri", "list:evaluative_word")
+    assert judged_alone(texts, [verdict, other], refs) is None
+    # a verdict beside nobody singles nobody out
+    assert judged_alone(texts, [at("sama", "list:evaluative_word")], refs[:1]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gibran harus didiskualifikasi dari pilpres",
+        "pak Gibran layak di coret dari surat suara",  # "di" written apart, a term of address
+        "Ayo kalahkan Prabowo di pilpres nanti",
+        "kita tumbangkan pak Anies tanggal 14",
+        "Diskualifikasi Gibran sekarang juga!",
+    ],
+)
+def test_a_participant_ordered_defeated_or_held_due_for_removal_is_opposed(
+    engine: Engine, text: str
+) -> None:
+    """Verbs of defeat and removal with a participant as their object, ordered or held due by
+    a modal in the author's own words: campaigning against that side."""
+    post = _post(text)
+    assert f"register:endorse ({OUSTED})" in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jangan jegal Anies",  # a negation before the verb
+        "Gibran tidak harus didiskualifikasi",  # the modal negated
+        "Bawaslu: Gibran tidak bisa didiskualifikasi",  # no modal of obligation
+        "TPN minta Gibran didiskualifikasi, ujar juru bicaranya",  # someone's request reported
+        "mari kalahkan hoaks tentang Prabowo",  # the object is not the participant
+    ],
+)
+def test_a_defeat_or_removal_told_negated_or_aimed_elsewhere_opposes_nobody(
+    engine: Engine, text: str
+) -> None:
+    assert f"register:endorse ({OUSTED})" not in _endorsed(engine, _post(text))
+
+
+def test_a_name_misspelt_beside_a_removal_verb_is_read_as_the_name(engine: Engine) -> None:
+    debate = Target(kind=TargetKind.POST, name="Debat Capres 2024 (YouTube)")
+    post = _post("anis harus di diskualifikasi krn nyerang pribadi", Action.COMMENT, target=debate)
+    assert f"register:endorse ({OUSTED})" in _endorsed(engine, post)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Optimis Ganjar Presiden 2024", "yakin pak Anies RI 1", "semoga Prabowo the next president"],
+)
+def test_an_office_wished_as_a_participants_predicate_is_a_wish_for_victory(
+    engine: Engine, text: str
+) -> None:
+    assert "register:endorse (wish for a victory)" in _endorsed(engine, _post(text))
+
+
+def test_a_shortened_link_beside_a_candidate_called_by_a_term_of_address_is_the_authors(
+    engine: Engine,
+) -> None:
+    """'Pak Prabowo', 'Bu Risma': how a person speaks of a candidate, not a newsroom's words."""
+    post = _post("Lanjut terus, Pak Prabowo menang https://t.co/abcdef")
+    assert not _publisher_link_read(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+    # the name and the office, as a story gives them: still news passed on
+    assert _publisher_link_read(engine, _post("Capres Prabowo Menang di Jatim https://t.co/abc"))
+
+
+def _even(engine: Engine, text: str) -> bool:
+    analysis = engine.analyse(_post(text), complete=True)
+    assert analysis.features is not None
+    return any(ev.label == EVEN_HANDED for evs in analysis.features.found.values() for ev in evs)
+
+
+def test_sama_before_a_ke_an_noun_is_a_feeling_toward_it_not_parity(engine: Engine) -> None:
+    """A feeling "sama" (to) a ke-an noun is no parity: "simpati sama kepribadiannya" is
+    sympathy for his personality; "sama baiknya" (equally good) makes praise even."""
+    assert not _even(
+        engine,
+        "dulu kagum sama Ganjar, skrg kurang simpati sama kepribadiannya, Prabowo lebih tegas",
+    )
+    assert _even(engine, "Ganjar dan Prabowo sama baiknya, dua duanya hebat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prabowo adalah satu-satunya harapan rakyat", "Ganjar satu2nya capres yang layak"],
+)
+def test_satu_satunya_after_the_name_singles_it_out(engine: Engine, text: str) -> None:
+    assert f"register:endorse ({SINGLED_OUT})" in _endorsed(engine, _post(text))
+
+
+def test_hanya_after_the_name_restricts_what_they_do_and_singles_nobody_out(
+    engine: Engine,
+) -> None:
+    assert f"register:endorse ({SINGLED_OUT})" not in _endorsed(
+        engine, _post("Prabowo hanya bicara tanpa bukti di debat")
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Gak ada yang bisa ngalahin Prabowo", "tidak ada yang mampu mengalahkan pak Anies"]
+)
+def test_a_participant_nobody_can_defeat_is_ranked_above_the_field(
+    engine: Engine, text: str
+) -> None:
+    post = _post(text)
+    assert f"register:endorse ({UNBEATEN})" in _endorsed(engine, post)
+    assert f"register:endorse ({OUSTED})" not in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+def test_a_declarative_verb_of_defeat_is_told_not_ordered(engine: Engine) -> None:
+    """'untuk mengalahkan X' tells someone's purpose; the bare 'kalahkan X' orders it."""
+    told = _post("TPN punya strategi untuk mengalahkan Prabowo")
+    assert f"register:endorse ({OUSTED})" not in _endorsed(engine, told)
+    assert f"register:endorse ({OUSTED})" in _endorsed(
+        engine, _post("bersatu untuk kalahkan Prabowo")
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Prabowo pasti jadi presiden", "Anies pasti terpilih, percaya deh"]
+)
+def test_a_conviction_that_a_participant_wins_is_the_authors_forecast(
+    engine: Engine, text: str
+) -> None:
+    assert "register:endorse (wish for a victory)" in _endorsed(engine, _post(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanya Anies yang rendah hati di antara mereka",  # a verdict in the clause
+        "Hanya Pak Prabowo capres yang Merdeka !!!",  # the author's own voice around it
+    ],
+)
+def test_exclusive_focus_ranks_by_a_verdict_or_in_the_authors_voice(
+    engine: Engine, text: str
+) -> None:
+    assert f"register:endorse ({SINGLED_OUT})" in _endorsed(engine, _post(text))
+
+
+def test_success_in_the_election_wished_to_one_side_is_a_wish_for_victory(engine: Engine) -> None:
+    post = _post("Semoga Pak Ganjar sukses di pilpres 2024")
+    assert "register:endorse (wish for a victory)" in _endorsed(engine, post)
+    # the election itself going well wishes nobody's victory
+    assert engine.decide(_post("Semoga pilkada sukses dan damai")).outcome is Outcome.PASS
+
+
 def _labels(engine: Engine, post: Post, feature: str) -> list[str]:
     analysis = engine.analyse(post, complete=True)
     assert analysis.features is not None
@@ -1718,3 +1994,38 @@ def test_a_quantifier_of_the_people_spoken_to_names_a_choice_not_every_candidate
     assert "register:warn (nobody in particular)" not in _all_labels(engine, ours)
     assert engine.decide(ours).outcome.value != "pass"
     assert engine.decide(everyone).outcome.value == "pass"
+
+def _news_prose_read(engine: Engine, post: Post) -> bool:
+    analysis = engine.analyse(post, complete=True)
+    assert analysis.features is not None
+    return any(
+        ev.label == "register:report (news prose)"
+        for evs in analysis.features.found.values()
+        for ev in evs
+    )
+
+
+def test_unattributed_prose_of_verdicts_on_one_side_is_the_authors(engine: Engine) -> None:
+    """Prose shaped like a story, its praise given to nobody quoted: the writer's verdict."""
+    post = _post(
+        "Ganjar Pranowo memiliki gaya kepemimpinan yang sangat cocok untuk negeri ini yaitu "
+        "merakyat dan tidak sombong. Selama memimpin daerahnya ia dikenal tegas dan jujur dalam "
+        "menjalankan tugas sehari hari bersama warganya."
+    )
+    assert not _news_prose_read(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+    singled = _post(
+        "Kepemimpinan seseorang dapat dilihat dari rekam jejaknya di daerah yang pernah dipimpin. "
+        "Jika melihat kriteria tersebut hanya Anies Baswedan sosok yang pas melanjutkan "
+        "pembangunan bangsa ini ke depan."
+    )
+    assert not _news_prose_read(engine, singled)
+
+
+def test_prose_that_attributes_its_verdicts_stays_a_story(engine: Engine) -> None:
+    post = _post(
+        "Pengamat politik menilai Ganjar Pranowo tegas dan jujur selama memimpin Jawa Tengah "
+        "dalam dua periode. Menurut dia, gaya kepemimpinan itu membuat warga merasa dekat "
+        "dengan pemerintah daerah, kata pengamat tersebut kepada wartawan."
+    )
+    assert _news_prose_read(engine, post)
