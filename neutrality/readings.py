@@ -44,7 +44,7 @@ NEUTRAL_READINGS: dict[str, str] = {
     "exception.debunk": "a debunking (the exception for hoaxes)",
     "exception.office_title": "named by office, not as a candidate",
     ASKED: "asked, no side",
-    PAST_SIDE: "a participant of an election out of season, no side of a race being run",
+    PAST_SIDE: "a candidate of an election already over, no side of a race being run",
     MODEL_ALONE: "the model's opinion alone, no side the author names",
 }
 

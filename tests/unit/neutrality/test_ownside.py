@@ -250,18 +250,18 @@ def _past_cue(field: str = "text") -> Ev:
     return Ev(field, 0, 6, "participant:pilpres-2019/01")
 
 
-def test_a_participant_of_an_election_out_of_season_is_no_side_of_a_race_being_run() -> None:
+def test_a_candidate_of_an_election_over_is_no_side_of_a_race_being_run() -> None:
     feats = Features(found={"text.participant": [_past_cue()]})
-    read_own_side(_post("Kekayaan Jokowi naik"), feats, [], _no_normaliser, lambda pid: False)
+    read_own_side(_post("Kekayaan Jokowi naik"), feats, [], _no_normaliser, lambda pid: True)
     assert FEATURE not in feats.found
     past = feats.found[PAST_FEATURE]
     assert [ev.label for ev in past] == [f"{PAST_LABEL}: participant:pilpres-2019/01"]
 
 
-def test_a_participant_in_season_or_an_unknown_season_is_the_authors_side() -> None:
-    for in_season in (lambda pid: True, None):
+def test_a_candidate_of_a_race_not_over_or_of_an_unknown_one_is_the_authors_side() -> None:
+    for election_over in (lambda pid: False, None):
         feats = Features(found={"text.participant": [_past_cue()]})
-        read_own_side(_post("Kekayaan Jokowi naik"), feats, [], _no_normaliser, in_season)
+        read_own_side(_post("Kekayaan Jokowi naik"), feats, [], _no_normaliser, election_over)
         assert FEATURE in feats.found and PAST_FEATURE not in feats.found
 
 
@@ -279,7 +279,7 @@ def test_a_past_participant_counts_beside_talk_of_an_election_or_another_own_cue
     """A past election's figure may be put forward for the next one ("R1 2029, boleh kalah di
     pilgub"); beside another cue of the author's own it is shown with it."""
     feats = Features(found={"text.participant": [_past_cue()], **other})
-    read_own_side(_post("Jokowi R1 lagi, pilgub"), feats, [], _no_normaliser, lambda pid: False)
+    read_own_side(_post("Jokowi R1 lagi, pilgub"), feats, [], _no_normaliser, lambda pid: True)
     assert PAST_FEATURE not in feats.found
     assert any(
         ev.label == f"{OWN_LABEL}: participant:pilpres-2019/01" for ev in feats.found[FEATURE]
@@ -301,3 +301,21 @@ def test_a_figure_of_a_past_election_alone_leaves_the_models_opinion_unraised(
     assert PAST_FEATURE in found
     assert "model.possible" in found  # the model alone would have raised it
     assert MODEL_RULES.isdisjoint(h.rule_id for h in engine.decide(post).hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Kinerja PDIP di DPR makin terasa tiap tahun", "2025-06-01T09:00:00+07:00"),  # a party
+        ("Ganjar Pranowo blusukan lagi ke pasar tiap pagi", "2018-03-01T09:00:00+07:00"),  # later
+    ],
+)
+def test_a_party_or_a_name_of_a_later_race_is_never_past(
+    engine: Engine, text: str, day: str
+) -> None:
+    """A party stands in every election; a name the catalogue ties to a later race may be a
+    candidate in an earlier one it does not hold: neither is a past election's candidate."""
+    analysis = engine.analyse(_post(text, event_time=day), None, complete=True)
+    assert analysis.features is not None
+    assert PAST_FEATURE not in analysis.features.found
+    assert FEATURE in analysis.features.found
