@@ -25,6 +25,7 @@ from neutrality.onesided import FEATURE as ONE_SIDED
 from neutrality.onesided import Spoken, participant_of, read_one_sided
 from neutrality.onesided import possible as one_sided_possible
 from neutrality.ownside import FEATURE as OWN_SIDE
+from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.ownside import REPLY_FEATURE as REPLY_SIDE
 from neutrality.ownside import read_own_side, read_reply_side
 from neutrality.question import read_questions
@@ -69,6 +70,7 @@ STRUCTURAL = (
     ONE_SIDED,  # evaluation directed at a single participant (onesided.py)
     OWN_SIDE,  # a side named in the author's own words or act (ownside.py)
     REPLY_SIDE,  # a comment's own words single out one participant in season (ownside.py)
+    PAST_SIDE,  # the author names only candidates of elections already over (ownside.py)
     "exception.office_title",
 )
 GROUP_AUDIENCE = "the group it is posted in: its members are who it addresses"
@@ -505,7 +507,13 @@ class Extractor:
         read_register(post, feats, scanned, self._named_by_side(feats), self._race_sizes)
         if one_sided_possible(feats.found):
             read_one_sided(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
-        read_own_side(post, feats, scanned, self.lexicon.normaliser.normalise)
+        read_own_side(
+            post,
+            feats,
+            scanned,
+            self.lexicon.normaliser.normalise,
+            lambda pid: self._candidate_of_an_election_over(pid, day),
+        )
         if "target.register.neutral" in feats.found:
             read_reply_side(post, feats, lambda pid: self._in_season(pid, day))
         self._news_exception(feats)
@@ -550,6 +558,17 @@ class Extractor:
         """From a year before the candidates were determined to when numbers stop mattering."""
         cal = self.cat.elections[self._race_of[pid].election_id].calendar
         return cal.candidates_determined - SEASON_LEAD <= day <= cal.numbers_relevant_until
+
+    def _candidate_of_an_election_over(self, pid: str, day: dt.date) -> bool:
+        """A candidate (not a party: a party stands in every election and backs candidates
+        between them, while the catalogue ties it to one race) of an election whose numbers
+        stopped mattering before the day. Only the past: a name the catalogue ties to a later
+        race may be a candidate in an earlier one it does not hold (a governor's race)."""
+        participant = self.cat.participants.get(pid)
+        if participant is None or participant.party:
+            return False
+        cal = self.cat.elections[self._race_of[pid].election_id].calendar
+        return day > cal.numbers_relevant_until
 
     @staticmethod
     def _mention(feats: Features, zone: str, p: Participant, ev: Ev) -> None:

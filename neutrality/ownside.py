@@ -14,6 +14,14 @@ This reader keeps, as FEATURE, the cues the author is responsible for:
 
 - a cue in the author's own fields (text, transcript, hashtags, the description of their own
   photo or video), unless its span lies inside quotation marks in what the person wrote;
+- but a candidate of an election already over on the day (the 2019 race's President in a
+  2023 post) only beside another own cue or the author's talk of an election: alone it names
+  no side of a race being run, and is kept as PAST_FEATURE for the explanation (on real train
+  and dev, the lone reviews resting on a past race's candidate alone were false alarms: a
+  programme's history, a village head's joke; the one true catch naming such a figure, "AHY R1
+  2019.. boleh kalah di Pilgub", talks of an election). A party is never past (it stands in
+  every election and backs candidates between them), nor is a name the catalogue ties to a
+  later race (it may be a candidate in an earlier one the catalogue does not hold);
 - but not a participant's account tagged with @ only in the post's address block, the handles
   it opens with (the thread a reply tags) or closes with ("... istriku @jokowi"): that is whom
   the post is addressed to, not a side it names; a handle inside the sentence ("berharap
@@ -58,6 +66,7 @@ from schemas import Action, Post
 
 FEATURE = "side.own"
 REPLY_FEATURE = "side.reply"  # a comment's own words single out one participant in season
+PAST_FEATURE = "side.past"  # the author names only candidates of elections already over
 # The cues the model-alone rules accept as a named side, in the author's own fields.
 OWN_CUES = (
     "text.participant",
@@ -73,6 +82,13 @@ ACT_CUES = ("target.participant", "target.candidate_word")
 TAGGED = "tagged account:"  # the label of a participant's account tagged with @ in the text
 OWN_LABEL = "own words"
 REPLY_LABEL = "the reply singles out"
+PAST_LABEL = "a candidate of an election already over"
+# The author's words speaking of an election (a contest word, what is at stake in one): beside
+# them a past election's participant may be put forward for the next one.
+ELECTION_TALK = ("text.political_context", "text.electoral_stake")
+# The participant cues that can name a past election's candidate (a candidate word, an
+# endorsement or a directive names no race, so no past one).
+_PARTICIPANT_CUES = frozenset({"text.participant", "media.participant"})
 ACT_LABEL = "own act on content naming"
 SPOKEN = frozenset({"text", "transcript"})  # fields whose quotation marks are read
 
@@ -87,12 +103,20 @@ def read_own_side(
     feats: Features,
     scanned: list[Scanned],
     normalise: Callable[[str, bool], NormText],
+    election_over: Callable[[str], bool] | None = None,
 ) -> None:
     """Add FEATURE with the cues the author is responsible for (see the module's docstring).
 
     `normalise` is the lexicon's normaliser, used only for a spoken field with quotation marks
-    (to map a cue's span to what the person wrote)."""
+    (to map a cue's span to what the person wrote). `election_over(participant id)` says
+    whether the participant is a candidate of an election already over on the day (the
+    President under his 2019 candidacy in a 2023 post): that names no side of a race being
+    run, as REPLY_FEATURE already holds. Such a cue is kept apart as PAST_FEATURE, shown to
+    the supervisor, and counts as the author's side only beside another cue of the author's
+    own or where the author's words speak of an election (ELECTION_TALK: "AHY R1 2019", "boleh
+    kalah di Pilgub"): a past election's candidate may be put forward for the next one."""
     out: list[Ev] = []
+    past: list[Ev] = []
     quoted: dict[str, tuple[NormText, list[tuple[int, int]]] | None] = {}
     asked = _asked_spans(feats)
     recording = bool(post.transcript or post.media_description)
@@ -101,13 +125,27 @@ def read_own_side(
         for ev in feats.evidence(key):
             if ev.label.startswith(TAGGED) and _addressed(post, ev, scanned, addressees):
                 continue  # whom the post is addressed to, not a side it names
-            if not _in_quotes(post, ev, scanned, normalise, quoted, asked):
+            if _in_quotes(post, ev, scanned, normalise, quoted, asked):
+                continue
+            if key in _PARTICIPANT_CUES and _past_candidate(ev, election_over):
+                past.append(ev)
+            else:
                 out.append(_relabelled(ev, OWN_LABEL))
     if post.action is not Action.COMMENT or not (post.text.strip() or post.transcript.strip()):
         for key in ACT_CUES:
             out.extend(_relabelled(ev, ACT_LABEL) for ev in feats.evidence(key))
-    if out:
-        feats.found[FEATURE] = out
+    if out or (past and any(feats.evidence(key) for key in ELECTION_TALK)):
+        feats.found[FEATURE] = out + [_relabelled(ev, OWN_LABEL) for ev in past]
+    elif past:
+        feats.found[PAST_FEATURE] = [_relabelled(ev, PAST_LABEL) for ev in past]
+
+
+def _past_candidate(ev: Ev, election_over: Callable[[str], bool] | None) -> bool:
+    """Whether a participant cue names a candidate of an election already over on the day."""
+    if election_over is None:
+        return False
+    pid = _participant_id(ev.label)
+    return pid is not None and election_over(pid)
 
 
 def read_reply_side(post: Post, feats: Features, in_season: Callable[[str], bool]) -> None:
@@ -229,4 +267,11 @@ def _in_quotes(
     return any(a <= start < b for a, b in spans)
 
 
-__all__ = ["FEATURE", "REPLY_FEATURE", "possible", "read_own_side", "read_reply_side"]
+__all__ = [
+    "FEATURE",
+    "PAST_FEATURE",
+    "REPLY_FEATURE",
+    "possible",
+    "read_own_side",
+    "read_reply_side",
+]

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from neutrality.featureset import Ev, Features
 from neutrality.ownside import FEATURE as OWN_SIDE
+from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.question import FEATURE as ASKED
 
 MODEL_ALONE = "model.alone"  # a reading made here, not by the engine: see `neutral_readings`
@@ -43,6 +44,7 @@ NEUTRAL_READINGS: dict[str, str] = {
     "exception.debunk": "a debunking (the exception for hoaxes)",
     "exception.office_title": "named by office, not as a candidate",
     ASKED: "asked, no side",
+    PAST_SIDE: "a candidate of an election already over, no side of a race being run",
     MODEL_ALONE: "the model's opinion alone, no side the author names",
 }
 

@@ -1666,14 +1666,17 @@ def judged_alone(texts: dict[str, str], verdicts: list[Ev], references: list[Ev]
     said of, if there is one: each verdict beside a name (within BESIDE_WORDS words) stands
     beside that participant's and no other's ("Paslon 02 hambar gagasannya, tiap sesi jadi juri
     01 sama 03"). Two sides each judged ("X sombong, Y lemah"), a verdict between two names, or
-    none beside any name single nobody out (None). `texts` are the normalised fields (one
-    space between words), the spans of `verdicts` and `references` in them."""
+    none beside any name single nobody out (None). A verdict beside one of several names
+    coordinated ("Terima kasih Pak Anies dan Pak Prabowo atas debatnya") is said of them all
+    (see `_coordinated_names`). `texts` are the normalised fields (one space between words),
+    the spans of `verdicts` and `references` in them."""
     judged: set[str] = set()
     for ev in verdicts:
         text = texts.get(ev.field)
         if text is None or ev.start is None or ev.end is None or ev.raw:
             continue
         near: set[str] = set()
+        beside: list[Ev] = []
         for ref in references:
             if ref.field != ev.field or ref.start is None or ref.end is None or ref.raw:
                 continue
@@ -1682,10 +1685,54 @@ def judged_alone(texts: dict[str, str], verdicts: list[Ev], references: list[Ev]
             lo, hi = (ev.end, ref.start) if ev.start <= ref.start else (ref.end, ev.start)
             if (text.count(" ", lo, hi) - 1 if hi > lo else 0) <= BESIDE_WORDS:
                 near.add(ref.label.rsplit(">", 1)[-1].split(":", 1)[-1])
+                beside.append(ref)
+        near |= _coordinated_names(text, beside, references, verdicts)
         if len(near) > 1:
             return None  # a verdict between two sides
         judged |= near
     return next(iter(judged)) if len(judged) == 1 else None
+
+
+# Between two names of one list: a comma, an ampersand or a coordinator ("dan", "serta", and
+# "sama" as Indonesian joins names), then at most a term of address ("dan Pak").
+_NAME_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:(?:dan|serta|maupun|atau|sama|and)\s+)?|&\s*|(?:dan|serta|maupun|atau|sama|and)\s+)"
+    r"(?:[^\W\d_]+\s+)?$"
+)
+
+
+def _coordinated_names(
+    text: str, beside: list[Ev], references: list[Ev], verdicts: list[Ev]
+) -> set[str]:
+    """The participants named in one list with a name a verdict stands beside ("Pak Anies dan
+    Pak Prabowo", "Anies, Prabowo"): joined by a comma or a coordinator (COORDINATORS, and
+    "sama" as Indonesian joins names), at most a term of address between, and no verdict
+    between them ("Prabowo hebat dan Anies" is no list). A list is read from name to name, so
+    a verdict on its first member reaches the last."""
+    joined: set[str] = set()
+    members = list(beside)
+    seen = {(ref.start, ref.end) for ref in members}
+    while members:
+        ref = members.pop()
+        if ref.start is None or ref.end is None:
+            continue
+        for other in references:
+            if other.field != ref.field or other.start is None or other.end is None:
+                continue
+            if (other.start, other.end) in seen or other.label.startswith("tagged account:"):
+                continue
+            lo, hi = (ref.end, other.start) if ref.start < other.start else (other.end, ref.start)
+            if hi <= lo or not _NAME_LIST_GAP.match(text[lo:hi]):
+                continue  # overlapping spans are one name's words read twice
+            if any(
+                v.field == ref.field and v.start is not None and lo <= v.start < hi
+                for v in verdicts
+            ):
+                continue
+            seen.add((other.start, other.end))
+            joined.add(other.label.rsplit(">", 1)[-1].split(":", 1)[-1])
+            members.append(other)
+    return joined
 
 
 def _sharers_tags(

@@ -88,6 +88,19 @@ def test_a_genuine_question_is_read_as_asking(engine: Engine) -> None:
     assert text.count("Jadi kalian pilih mana") == 2  # the reading and the original text, once each
 
 
+def test_a_candidate_of_an_election_over_is_read_as_no_side(engine: Engine) -> None:
+    """The 2019 race's participant in a 2023 post: shown as no side of a race being run, and
+    the model's opinion as standing alone."""
+    post = _post("Harta pak Jokowi bertambah terus tiap tahun", event_time="2023-06-01T09:00:00Z")
+    outcome, readings = _readings(engine, post)
+    assert outcome is Outcome.PASS
+    assert [label for _, label in readings["side.past"]] == [
+        "a candidate of an election already over: participant:pilpres-2019/01"
+    ]
+    assert MODEL_ALONE in readings
+    assert f"{NEUTRAL_READINGS['side.past']}: 'Jokowi'" in _rendered(engine, post)
+
+
 def test_a_neutrality_warning_is_read_as_one(engine: Engine) -> None:
     post = _post("ASN dilarang mendukung paslon, jaga netralitas!")
     outcome, readings = _readings(engine, post)

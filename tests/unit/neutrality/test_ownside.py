@@ -13,6 +13,8 @@ from neutrality.ownside import (
     ACT_LABEL,
     FEATURE,
     OWN_LABEL,
+    PAST_FEATURE,
+    PAST_LABEL,
     REPLY_FEATURE,
     REPLY_LABEL,
     possible,
@@ -217,7 +219,10 @@ def test_an_account_tagged_in_the_address_block_is_whom_the_post_addresses(
     joke = _post("Paguyuban Suami Gaji Pas-pasan mengucapkan terima kasih istriku @jokowi")
     assert not any("jokowi" in ev.label or ev.excerpt == "jokowi" for ev in _side(engine, joke))
     assert FEATURE not in _found(engine, joke)
-    inline = _post("beliau berharap @jokowi bisa meningkatkan kesejahteraan petani karet")
+    inline = _post(
+        "beliau berharap @jokowi bisa meningkatkan kesejahteraan petani karet",
+        event_time="2019-03-15T09:00:00+07:00",  # his own race in season
+    )
     assert [ev.label for ev in _side(engine, inline)] == [
         f"{OWN_LABEL}: tagged account:pilpres-2019/01"
     ]
@@ -239,3 +244,78 @@ def test_a_superiors_instruction_named_as_a_noun_is_a_directive(engine: Engine) 
         media_description="rekaman rapat sekcam dengan tenaga honorer",
     )
     assert any("directive_cue" in ev.label for ev in _side(engine, post))
+
+
+def _past_cue(field: str = "text") -> Ev:
+    return Ev(field, 0, 6, "participant:pilpres-2019/01")
+
+
+def test_a_candidate_of_an_election_over_is_no_side_of_a_race_being_run() -> None:
+    feats = Features(found={"text.participant": [_past_cue()]})
+    read_own_side(_post("Kekayaan Jokowi naik"), feats, [], _no_normaliser, lambda pid: True)
+    assert FEATURE not in feats.found
+    past = feats.found[PAST_FEATURE]
+    assert [ev.label for ev in past] == [f"{PAST_LABEL}: participant:pilpres-2019/01"]
+
+
+def test_a_candidate_of_a_race_not_over_or_of_an_unknown_one_is_the_authors_side() -> None:
+    for election_over in (lambda pid: False, None):
+        feats = Features(found={"text.participant": [_past_cue()]})
+        read_own_side(_post("Kekayaan Jokowi naik"), feats, [], _no_normaliser, election_over)
+        assert FEATURE in feats.found and PAST_FEATURE not in feats.found
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"text.political_context": [Ev("text", 20, 26, "list:political_context")]},  # "pilgub"
+        {"text.electoral_stake": [Ev("text", 20, 32, "list:electoral_stake")]},  # "kalah di"
+        {"register.endorse": [Ev("text", 20, 26, "register:endorse (support)")]},  # another cue
+    ],
+)
+def test_a_past_participant_counts_beside_talk_of_an_election_or_another_own_cue(
+    other: dict[str, list[Ev]],
+) -> None:
+    """A past election's figure may be put forward for the next one ("R1 2029, boleh kalah di
+    pilgub"); beside another cue of the author's own it is shown with it."""
+    feats = Features(found={"text.participant": [_past_cue()], **other})
+    read_own_side(_post("Jokowi R1 lagi, pilgub"), feats, [], _no_normaliser, lambda pid: True)
+    assert PAST_FEATURE not in feats.found
+    assert any(
+        ev.label == f"{OWN_LABEL}: participant:pilpres-2019/01" for ev in feats.found[FEATURE]
+    )
+
+
+def test_a_figure_of_a_past_election_alone_leaves_the_models_opinion_unraised(
+    engine: Engine,
+) -> None:
+    """The 2019 race's participant in a 2023 post about his wealth: the model's lone opinion
+    rests on no side of a race being run, and the explanation says so."""
+    post = _post(
+        "Harta pak Jokowi bertambah terus tiap tahun", event_time="2023-06-01T09:00:00+07:00"
+    )
+    analysis = engine.analyse(post, None, complete=True)
+    assert analysis.features is not None
+    found = analysis.features.found
+    assert FEATURE not in found
+    assert PAST_FEATURE in found
+    assert "model.possible" in found  # the model alone would have raised it
+    assert MODEL_RULES.isdisjoint(h.rule_id for h in engine.decide(post).hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Kinerja PDIP di DPR makin terasa tiap tahun", "2025-06-01T09:00:00+07:00"),  # a party
+        ("Ganjar Pranowo blusukan lagi ke pasar tiap pagi", "2018-03-01T09:00:00+07:00"),  # later
+    ],
+)
+def test_a_party_or_a_name_of_a_later_race_is_never_past(
+    engine: Engine, text: str, day: str
+) -> None:
+    """A party stands in every election; a name the catalogue ties to a later race may be a
+    candidate in an earlier one it does not hold: neither is a past election's candidate."""
+    analysis = engine.analyse(_post(text, event_time=day), None, complete=True)
+    assert analysis.features is not None
+    assert PAST_FEATURE not in analysis.features.found
+    assert FEATURE in analysis.features.found

@@ -1488,6 +1488,34 @@ def test_judged_alone_finds_the_one_side_every_verdict_stands_beside() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("terima kasih pak anies dan pak prabowo atas debatnya", None),  # a list of rivals
+        ("terima kasih anies, prabowo atas debatnya", None),  # joined by a comma
+        ("terima kasih anies & prabowo atas debatnya", None),
+        ("anies hebat dan prabowo juga", None),  # judged alike, said after the first
+        ("terima kasih anies atas debatnya semalam lawan prabowo", "pilpres-2024/01"),  # no list
+    ],
+)
+def test_a_verdict_beside_one_of_a_list_of_names_is_said_of_them_all(
+    text: str, alone: str | None
+) -> None:
+    """Names coordinated ("Pak Anies dan Pak Prabowo") are one list: a verdict beside its first
+    member reaches the last, so it singles nobody out."""
+
+    def at(word: str, label: str) -> Ev:
+        start = text.index(word)
+        return Ev("text", start, start + len(word), label)
+
+    refs = [
+        at("anies", "participant:pilpres-2024/01"),
+        at("prabowo", "participant:pilpres-2024/02"),
+    ]
+    verdict = at("terima kasih" if text.startswith("terima") else "hebat", "list:evaluative_word")
+    assert judged_alone({"text": text}, [verdict], refs) == alone
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Gibran harus didiskualifikasi dari pilpres",
