@@ -71,7 +71,9 @@ _BETWEEN = _words(
     "sepakat bertekad tekad tegas mantap makin semakin kembali bulat solid ramai serentak "
     "langsung pasti optimis yakin secara terang terangan sepenuhnya penuh all in "
     "deklarasi deklarasikan mendeklarasikan menyatakan nyatakan mengaku ngaku umumkan "
-    "mengumumkan memutuskan putuskan berkomitmen komitmen berjanji janji siap-siap"
+    "mengumumkan memutuskan putuskan berkomitmen komitmen berjanji janji siap-siap "
+    # the reflexive object of a verb of declaring ("menyatakan diri", "mendeklarasikan diri")
+    "diri"
 )
 # Words that open a subordinate clause or a phrase: a verb after one has no subject of its own
 # before it ("hanya dengan memenangkan X", "kalau cinta X pasti dukung Y").
@@ -80,6 +82,24 @@ _NO_SUBJECT = _words(
     "kalo klo apabila andai seandainya agar supaya biar usai setelah sesudah sebelum saat "
     "ketika sejak tanpa yang yg hanya cuma ayo yuk mari"
 )
+# Prepositions of place and origin that open a modifier inside a subject ("ratusan warga di
+# kabupaten X", "relawan dari Jawa Barat"): a closed class. The words before one are the head.
+_LOCATIVES = _words("di dari asal se")
+# The words of `_NO_SUBJECT` a subject's locative modifier may hold: the locatives themselves.
+_CLAUSE_OPENERS = _NO_SUBJECT - _LOCATIVES
+# Words that open a subordinate clause, a relative or a hortative: a clause holding one has
+# no plain subject at its start for a purpose clause to take.
+_SUBORDINATE = _words(
+    "karena krn sebab jika bila kalau kalo klo apabila andai seandainya agar supaya biar usai "
+    "setelah sesudah sebelum saat ketika sejak tanpa yang yg hanya cuma ayo yuk mari"
+)
+# Prepositions of purpose before an infinitive ("... bekerja sama dengan Y untuk mendukung X"):
+# the verb after one has no subject of its own; the clause's subject holds it.
+_PURPOSE = _words("untuk utk guna demi")
+# A short gloss in parentheses inside a name: an acronym or a second name ("Partai Persatuan
+# Indonesia (Perindo)", "Tim Pemenangan Nasional (TPN)"): up to four words, no clause mark.
+_GLOSS = re.compile(r"\(([^()\n.,;:!?\"“”]{1,40})\)")
+GLOSS_WORDS = 4
 # Stems of the transitive verbs of supporting, voting and winning someone: their subject holds
 # the support. "X menang", "X presiden 2024" have the participant as subject: no holder there.
 _TRANSITIVE_STEMS = ("dukung", "pilih", "milih", "coblos", "menangkan", "menangin", "usung")
@@ -144,14 +164,95 @@ def _name(words: list[str], at_clause_start: bool) -> bool:
     return capital == 1 and not (at_clause_start and words[0][0].isupper())
 
 
+def _unglossed(orig: str, start: int) -> str:
+    """`orig` with the parentheses of each short gloss before `start` blanked ("Partai
+    Persatuan Indonesia (Perindo) resmi mendukung" reads as one name before the verb), the same
+    length, so offsets hold. A longer aside in parentheses stays a clause of its own."""
+    if "(" not in orig[:start]:
+        return orig
+
+    def blank(m: re.Match[str]) -> str:
+        if len(m.group(1).split()) > GLOSS_WORDS:
+            return m.group()
+        return f" {m.group(1)} "
+
+    return _GLOSS.sub(blank, orig[:start]) + orig[start:]
+
+
+def _holder_of(
+    orig: str, tokens: list[re.Match[str]], at_clause_start: bool, *, strict: bool = False
+) -> Subject | None:
+    """Who the subject words `tokens` name: a first person is the author; a second person
+    nobody this reader knows; a group noun, a title or a name (capitals, `_name`) a third
+    party. `strict` asks more of capitals alone (the subject of a clause read from its start,
+    not the words right before the verb): an acronym, or two capitalised words after the
+    first, since a sentence's first word is capitalised anyway ("Saatnya Indonesia ...")."""
+    words = [m.group() for m in tokens]
+    lowered = [w.casefold() for w in words]
+    last = tokens[-1].end()
+    if orig[last : last + 1] == ")" and "(" in orig[tokens[0].start() : last]:
+        last += 1  # the gloss's closing parenthesis
+    span = (tokens[0].start(), last)
+    if not FIRST_PERSONS.isdisjoint(lowered):
+        return Subject(Holder.AUTHOR, orig[span[0] : span[1]], *span)
+    if not _SECOND_PERSONS.isdisjoint(lowered):
+        # the person spoken to: whether they are asked, and so whether the clause takes no
+        # side, is the question reader's to say (neutrality.question)
+        return None
+    if not _GROUP_NOUNS.isdisjoint(lowered) or not _TITLES.isdisjoint(lowered):
+        return Subject(Holder.THIRD_PARTY, orig[span[0] : span[1]], *span)
+    if strict:
+        named = any(len(w) > 1 and w.isupper() and w.isalpha() for w in words) or (
+            sum(1 for w in words[1:] if w[0].isupper()) >= 2
+        )
+    else:
+        named = _name(words, at_clause_start)
+    return Subject(Holder.THIRD_PARTY, orig[span[0] : span[1]], *span) if named else None
+
+
+def _modified_head(tokens: list[re.Match[str]]) -> list[re.Match[str]] | None:
+    """The head of a subject that a modifier of place or origin follows ("Ratusan masyarakat
+    lintas profesi di kabupaten X", "relawan dari Y"): the words before the first locative,
+    when the clause holds no other word that opens a clause or phrase (a condition, a
+    relative, a purpose) and the head and its modifier are a subject's length."""
+    lowered = [m.group().casefold() for m in tokens]
+    if not _CLAUSE_OPENERS.isdisjoint(lowered):
+        return None
+    at = next((i for i, w in enumerate(lowered) if w in _LOCATIVES), 0)
+    if at == 0 or at > SUBJECT_WORDS or len(tokens) - at - 1 > SUBJECT_WORDS:
+        return None
+    return tokens[:at]
+
+
+def _clause_subject(orig: str, tokens: list[re.Match[str]]) -> Subject | None:
+    """The holder of a verb after a preposition of purpose ("Partai X resmi bekerja sama
+    dengan Y untuk mendukung Z"): the subject that opens the clause, the words up to the first
+    lower-case word that is neither a group noun nor a title. A condition, a relative or a
+    hortative in the clause (`_SUBORDINATE`) leaves it unread."""
+    lowered = [m.group().casefold() for m in tokens]
+    if not tokens or not _SUBORDINATE.isdisjoint(lowered):
+        return None
+    if lowered[0] in FIRST_PERSONS:
+        return Subject(Holder.AUTHOR, tokens[0].group(), tokens[0].start(), tokens[0].end())
+    head: list[re.Match[str]] = []
+    for m, low in zip(tokens, lowered, strict=True):
+        if head and m.group()[0].islower() and low not in _GROUP_NOUNS and low not in _TITLES:
+            break
+        head.append(m)
+    if len(head) < 2 or len(head) > SUBJECT_WORDS:
+        return None
+    return _holder_of(orig, head, True, strict=True)
+
+
 def subject_of(orig: str, start: int, end: int) -> Subject | None:
     """The holder of the verb at original [start, end), or None when it has no subject (an
     imperative, a slogan, a verb after a preposition or a conjunction) or none the word classes
     know."""
+    text = _unglossed(orig, start)
     clause_start = 0
-    for m in _CLAUSE_STOP.finditer(orig, 0, start):
+    for m in _CLAUSE_STOP.finditer(text, 0, start):
         clause_start = m.end()
-    tokens = [m for m in _WORD.finditer(orig, clause_start, start) if m.group()[0] not in "#@"]
+    tokens = [m for m in _WORD.finditer(text, clause_start, start) if m.group()[0] not in "#@"]
     if tokens and orig[start].isupper() and not tokens[-1].group()[0].isupper():
         return None  # a capital after a lower-case word opens a new sentence or a slogan
     while tokens and tokens[-1].group().casefold() in _BETWEEN:
@@ -167,25 +268,16 @@ def subject_of(orig: str, start: int, end: int) -> Subject | None:
             at = end + said.start(1)
             return Subject(Holder.THIRD_PARTY, said.group(1), at, end + said.end(1))
         return None
+    if tokens[-1].group().casefold() in _PURPOSE:
+        return _clause_subject(orig, tokens[:-1])
     if tokens[-1].group().casefold() in _NO_SUBJECT:
         return None
+    clause = tokens
     tokens = tokens[-SUBJECT_WORDS:]
-    words = [m.group() for m in tokens]
-    lowered = [w.casefold() for w in words]
-    span = (tokens[0].start(), tokens[-1].end())
-    if not _NO_SUBJECT.isdisjoint(lowered):
-        return None  # a clause inside the phrase: no plain subject
-    if not FIRST_PERSONS.isdisjoint(lowered):
-        return Subject(Holder.AUTHOR, orig[span[0] : span[1]], *span)
-    if not _SECOND_PERSONS.isdisjoint(lowered):
-        # the person spoken to: whether they are asked, and so whether the clause takes no
-        # side, is the question reader's to say (neutrality.question)
-        return None
-    at_clause_start = not orig[clause_start : tokens[0].start()].strip()
-    if (
-        not _GROUP_NOUNS.isdisjoint(lowered)
-        or not _TITLES.isdisjoint(lowered)
-        or _name(words, at_clause_start)
-    ):
-        return Subject(Holder.THIRD_PARTY, orig[span[0] : span[1]], *span)
-    return None
+    at_clause_start = not text[clause_start : tokens[0].start()].strip()
+    if not _NO_SUBJECT.isdisjoint(m.group().casefold() for m in tokens):
+        head = _modified_head(clause)
+        if head is None:
+            return None  # a clause inside the phrase: no plain subject
+        return _holder_of(orig, head, True)
+    return _holder_of(orig, tokens, at_clause_start)

@@ -41,7 +41,7 @@ from neutrality.holder import (
     subject_of,
     transitive,
 )
-from neutrality.normalise import EMOJI_NAME, emoji_by_name
+from neutrality.normalise import EMOJI_NAME, NormText, emoji_by_name
 from schemas import Action, Post
 
 NEUTRAL_REGISTERS = ("report", "warn", "administer", "debunk", "programme", "educate")
@@ -1059,6 +1059,21 @@ def read_register(
                     found.setdefault("report", []).append(lead)
                     said_by_someone.add(field)
                     reported.add(field)
+                elif field in passed_on and field in SPOKEN_FIELDS and orig:
+                    credited = speaker_headline(orig)
+                    if credited is not None:
+                        # the words after the colon are the speaker's, their first person too
+                        found.setdefault("report", []).append(
+                            Ev(
+                                field,
+                                credited.start(1),
+                                credited.end(1),
+                                SPEAKER_HEADLINE,
+                                raw=True,
+                            )
+                        )
+                        said_by_someone.add(field)
+                        reported.add(field)
         relayed_tags: set[str] = set()
         if side == "own" and not any(
             ev.field == "text" for k in keys["first_person"] for ev in feats.found.get(k, ())
@@ -1121,7 +1136,12 @@ def read_register(
                 Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
             )
         for field, subject in _held_by_subject(
-            feats, _SUBJECT_KEYS[side], texts, originals[side], (passed_on, reported, shapes)
+            feats,
+            _SUBJECT_KEYS[side],
+            texts,
+            originals[side],
+            (passed_on, reported, shapes),
+            {sc.field: sc.norm for sc in by_side[side]},
         ):
             found.setdefault("report", []).append(
                 Ev(
@@ -1869,6 +1889,48 @@ def _told_lead(field: str, text: str, bare: str) -> Ev | None:
     return Ev(field, name.start(), m.end(), TOLD_BY_SUBJECT, raw=True)
 
 
+# A headline that opens with its speaker and a colon ("Cak Imin: Insya Allah Kita Menang, ..."),
+# as news sites title what someone said: two to four capitalised words, then the headline's
+# words from a capital.
+_SPEAKER_COLON = re.compile(
+    r"^\s*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})[ \t]*:[ \t]+(?=[A-Z\"“‘'])"
+)
+_HEADLINE_END = re.compile(r"\n|[ \t]{2,}|[.!?](?=\s)")
+# An HTML entity a scraper left in the text ("&gt", "&amp;"): no word of anyone's.
+_HTML_ENTITY = re.compile(r"&(?:gt|lt|amp|quot|nbsp)\b;?")
+SPEAKER_HEADLINE = "register:report (a headline's words credited to the speaker before its colon)"
+# Words that cannot name a speaker: persons and hortatives (closed classes).
+_NOT_SPEAKERS = FIRST_PERSONS | frozenset(["ayo", "yuk", "mari", "kamu", "kalian", "anda"])
+
+
+def speaker_headline(orig: str) -> re.Match[str] | None:
+    """The speaker a headline credits before a colon, in a text passed on beside a link:
+    "Cak Imin: Insya Allah AMIN Menang, Kita Tolong ..." is what the speaker said, the first
+    person, the prayer and the wish theirs, up to the headline's end (a line break, a wide gap
+    or a stop). Nothing of the sharer's own may follow it (no exclamation, nothing of
+    `own_voice`: a cheer, an emoji, a particle); the speaker is two to four capitalised words,
+    no person or hortative among them (a one-word opener, "Ingat:", "Bismillah:", is no name
+    this reader can tell), nor a name after a term of address whom the words speak to."""
+    if ":" not in orig[:60]:
+        return None
+    credited = _SPEAKER_COLON.match(orig)
+    if credited is None:
+        return None
+    if not {w.casefold() for w in credited.group(1).split()}.isdisjoint(_NOT_SPEAKERS):
+        return None
+    end = _HEADLINE_END.search(orig, credited.end())
+    said = orig[credited.end() : end.start() if end else len(orig)]
+    if credited.group(1).split()[0].casefold() in _ADDRESS and not _HEARERS.isdisjoint(
+        w.casefold() for w in words_of(said)
+    ):
+        return None  # "Pak X: Kami Dukung Anda": X addressed, the words the author's to X
+    rest = without_links(orig[end.end() :], text_links(orig[end.end() :])) if end else ""
+    rest = _HTML_ENTITY.sub(" ", rest)
+    if "!" in rest or own_voice(rest, pronoun=False):
+        return None
+    return credited
+
+
 def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None:
     """A retweet ("RT @akun: ...", "RT ... [RE akun]") whose words are news: a report cue read
     in them (a publisher's link, figures, a verb of saying, news prose; a shortened link alone
@@ -2423,6 +2485,7 @@ def _held_by_subject(
     texts: dict[str, str],
     originals: list[tuple[str, str]],
     passed_on: tuple[set[str], set[str], dict[str, str]],
+    norms: dict[str, NormText] | None = None,
 ) -> list[tuple[str, Subject]]:
     """Take out support and vote words whose subject is not the author, and return each
     subject once: a third party named before the verb or credited as the speaker after it, in
@@ -2432,7 +2495,9 @@ def _held_by_subject(
     addressed in a question ("loe pilih mana?"). A first person or no subject (an imperative,
     a slogan) keeps the word, as does every word outside those fields; the author's own
     endorsement around it ("ayo kita juga") is read as before. `keys` are the side's features
-    of the support, vote and first-person lists."""
+    of the support, vote and first-person lists; `norms` each field's normalised text, which
+    maps a verb folded to its stem ("mendukung", "memenangkan" read as "dukung", "menangkan")
+    back to the word the person wrote."""
     evs_of = [(key, evs) for key in keys if (evs := feats.found.get(key)) is not None]
     read = [
         ev
@@ -2452,7 +2517,7 @@ def _held_by_subject(
         if not own_voice(shapes.get(f, "")) and kicker(shapes.get(f, "")) is None
     }
     words = dict(originals)
-    subjects = {(ev.field, ev.start): _subject(ev, texts, words, news) for ev in read}
+    subjects = {(ev.field, ev.start): _subject(ev, texts, words, news, norms) for ev in read}
     for key, evs in evs_of:
         _keep(feats, key, evs, [ev for ev in evs if subjects.get((ev.field, ev.start)) is None])
     found: dict[tuple[str, int, int], Subject] = {}
@@ -2463,7 +2528,11 @@ def _held_by_subject(
 
 
 def _subject(
-    ev: Ev, texts: dict[str, str], originals: dict[str, str], news: set[str]
+    ev: Ev,
+    texts: dict[str, str],
+    originals: dict[str, str],
+    news: set[str],
+    norms: dict[str, NormText] | None = None,
 ) -> Subject | None:
     """The subject of one support or vote word that takes it from the author, or None."""
     orig = originals.get(ev.field)
@@ -2474,11 +2543,45 @@ def _subject(
         return None
     if ev.field not in news:
         return None
-    span = locate(orig, text, ev.start, ev.end)
+    span = _written_word(orig, text, ev.start, ev.end, (norms or {}).get(ev.field))
     subject = subject_of(orig, *span) if span is not None else None
     if subject is None or subject.holder is not Holder.THIRD_PARTY:
         return None
+    if "#" in orig and _tagged_by_author(subject.words, orig):
+        return None
     return subject
+
+
+_HASHTAG = re.compile(r"#(\w+)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _tagged_by_author(subject: str, orig: str) -> bool:
+    """Whether the author tags the subject holding the support as a hashtag of their own
+    ("#srikandidemokrat ... Srikandi Demokrat siap mendukung X"): two or more of its words
+    written together as a tag the post carries. A newsroom tags the candidate or the topic; a
+    group that tags itself is posting its own declaration, the author's side."""
+    tags = {m.group(1).casefold() for m in _HASHTAG.finditer(orig)}
+    words = [w.casefold() for w in _LETTERS.findall(subject)]
+    return any(
+        "".join(words[i:j]) in tags for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+    )
+
+
+def _written_word(
+    orig: str, text: str, start: int, end: int, norm: NormText | None
+) -> tuple[int, int] | None:
+    """Original [start, end) of the first word of normalised `text[start:end]`. Normalisation
+    folds an affixed verb to its stem ("mendukung", "didukung", "dukungannya" to "dukung",
+    "memenangkan" to "menangkan"): the normalised field's own offsets find the word as written,
+    the form a newsroom writes; without them the same word is looked for (`locate`)."""
+    if norm is not None and norm.starts is not None and norm.orig == orig and norm.text == text:
+        word = text[start:end].split(" ", 1)[0]
+        if word:
+            written = norm.span(start, start + len(word))
+            if orig[written[0] : written[1]].strip():
+                return written
+    return locate(orig, text, start, end)
 
 
 def _refraining_orders(

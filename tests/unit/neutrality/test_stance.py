@@ -32,6 +32,7 @@ from neutrality.stance import (
     SINGLED_OUT,
     SLOGAN_LINE,
     SLOGAN_TAG,
+    SPEAKER_HEADLINE,
     SUBJECT_SUPPORT,
     SUPPORT_SPOKEN_OF,
     THANKS_TO_ACCOUNT,
@@ -49,6 +50,7 @@ from neutrality.stance import (
     own_voice,
     quoted_spans,
     signed_saying,
+    speaker_headline,
     text_links,
     trailing_tags,
     without_links,
@@ -1204,6 +1206,52 @@ def test_a_third_partys_support_passed_on_as_news_is_reported(engine: Engine) ->
         assert f"register:report ({SUBJECT_SUPPORT})" in labels, text
 
 
+def test_a_third_partys_support_in_a_newsrooms_affixed_verbs(engine: Engine) -> None:
+    """holder.py reads the words as written: "mendukung", "memenangkan", "dukungannya" fold to
+    their stems when normalised, and the normalised field's offsets find them again; a gloss
+    in parentheses, a modifier of place and a purpose clause leave the subject readable."""
+    for text in (
+        "Partai Cahaya Nusa (PCN) resmi mendukung bakal calon presiden Ganjar Pranowo pada "
+        "Pilpres 2024. https://t.co/abc",
+        "Ribuan petani kopi di kabupaten Lembah Hijau mendeklarasikan dukungan kepada Anies "
+        "Baswedan sebagai calon presiden. https://t.co/abc",
+        "Partai Karya Rakyat resmi bekerja sama dengan Partai Suara Desa untuk mendukung bakal "
+        "calon presiden Ganjar Pranowo. https://t.co/abc",
+        "Ikatan Guru Nusantara mendeklarasikan diri dukungannya untuk pasangan Ganjar Pranowo "
+        "dan Mahfud MD. https://t.co/abc",
+    ):
+        analysis = engine.analyse(_post(text), complete=True)
+        assert analysis.decision.outcome is Outcome.PASS, text
+        assert analysis.features is not None
+        labels = [ev.label for ev in analysis.features.found["register.neutral"]]
+        assert f"register:report ({SUBJECT_SUPPORT})" in labels, text
+
+
+def test_a_group_tagging_itself_declares_its_own_support(engine: Engine) -> None:
+    # the subject the support is held by, tagged by the author: the group's own post
+    text = (
+        "#relawanmerahputih Relawan Merah Putih se-Jawa siap mendukung Ganjar Pranowo "
+        "memenangkan Pilpres 2024. https://t.co/abc"
+    )
+    assert engine.decide(_post(text)).outcome is not Outcome.PASS
+
+
+def test_a_headline_credited_to_its_speaker_before_a_colon(engine: Engine) -> None:
+    text = (
+        "Ketua Relawan Nusantara: Insya Allah Kita Menang, Anies Presiden  Ketua relawan itu "
+        "berharap Anies menang di 2024. https://t.co/abc #beritaku"
+    )
+    analysis = engine.analyse(_post(text), complete=True)
+    assert analysis.decision.outcome is Outcome.PASS
+    assert SPEAKER_HEADLINE in _all_labels(engine, _post(text))
+    # a cheer of the sharer's after the headline is their own voice
+    assert engine.decide(_post(text.replace("2024.", "2024!! 🔥"))).outcome is not Outcome.PASS
+    # a one-word opener names nobody; a name addressed is spoken to
+    assert speaker_headline("Ingat: Insya Allah Kita Menang https://t.co/abc") is None
+    assert speaker_headline("Pak Anies: Kami Dukung Anda https://t.co/abc") is None
+    assert speaker_headline("Cak Amir: Kami Siap Menang") is not None
+
+
 def test_the_authors_own_support_around_a_third_partys_stays(engine: Engine) -> None:
     for text in (
         "Mantap! Projo dukung Ganjar-Mahfud, ayo kita juga https://t.co/abc",
@@ -1774,6 +1822,7 @@ def test_an_election_participant_is_a_candidate_in_general(engine: Engine) -> No
     assert "register.warn" in found and "register.endorse" not in found
     assert engine.decide(post).outcome is Outcome.PASS
 
+
 def _relayed(engine: Engine, post: Post) -> bool:
     analysis = engine.analyse(post, complete=True)
     assert analysis.features is not None
@@ -1987,13 +2036,14 @@ def test_praise_of_the_election_itself_takes_no_side(engine: Engine) -> None:
 def test_a_quantifier_of_the_people_spoken_to_names_a_choice_not_every_candidate(
     engine: Engine,
 ) -> None:
-    """"pilihan kita semua" is the choice of all of us: it stays an endorsement, while
+    """ "pilihan kita semua" is the choice of all of us: it stays an endorsement, while
     "coblos semua capres" spreads the vote over every candidate."""
     ours = _post("Besok kita ke TPS, kita sudah tahu pilihan kita semua, nomor 2 ya")
     everyone = _post("Besok saya mencoblos semua capres di surat suara")
     assert "register:warn (nobody in particular)" not in _all_labels(engine, ours)
     assert engine.decide(ours).outcome.value != "pass"
     assert engine.decide(everyone).outcome.value == "pass"
+
 
 def _news_prose_read(engine: Engine, post: Post) -> bool:
     analysis = engine.analyse(post, complete=True)
