@@ -1028,6 +1028,12 @@ def read_register(
             for ev in feats.found.get(key, ())
             if ev.start is not None
         }
+        named_ends: set[tuple[str, int | None]] = {
+            (ev.field, ev.end)
+            for key in keys["participant"]
+            for ev in feats.found.get(key, ())
+            if ev.end is not None and not ev.raw
+        }
         for name, register in CUE_LISTS.items():
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -1272,6 +1278,14 @@ def read_register(
                         # "pilpres yang damai dan berintegritas": the process judged
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, SAID_OF_THE_ELECTION)
+                        )
+                        continue
+                    if name in _HOLDER_LISTS_SET and _contest_won(ev, texts, named_ends):
+                        # "X memenangkan Pilpres", "jika memenangkan Pilpres": a win told
+                        if name == "call_to_vote":
+                            no_calls.add((ev.field, ev.start))
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:report ({CONTEST_WON})")
                         )
                         continue
                     if name == "call_to_vote" and _no_call(ev, texts):
@@ -2007,6 +2021,36 @@ def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
 
 
 _HOLDER_LISTS_SET = frozenset(HOLDER_LISTS)
+CONTEST_WON = "winning the election said of its subject"
+_WIN_STEM = "menang"
+# The elections themselves, the object a win verb names when its subject wins one (a closed
+# class); a debate won is a verdict on a performance, not an election's result.
+_CONTESTS = _word_set("pemilu pilpres pileg pilkada pilgub pilbup pilwalkot pemilihan")
+CONDITION_WINDOW = 3  # words between a conditional and the win verb it governs ("jika nantinya")
+
+
+def _contest_won(ev: Ev, texts: dict[str, str], name_ends: set[tuple[str, int | None]]) -> bool:
+    """A win verb whose object is the election itself ("memenangkan Pilpres", "menangkan
+    pemilu") with its subject there: a participant named right before it ("membawa X
+    memenangkan Pilpres 2024": X wins), or a condition governing it ("berjanji ... jika nantinya
+    memenangkan Pemilihan Presiden"), the win supposed. Nobody is urged to make a side win, as
+    "menangkan X" does; a wish for the win ("semoga X memenangkan pilpres") is the mood
+    reader's, and an imperative with no subject ("Ayo menangkan pemilu!") stays a call."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    words = text[ev.start : ev.end].split()
+    if len(words) != 1 or _WIN_STEM not in words[0]:
+        return False
+    after = text[ev.end : ev.end + 30].split()[:1]
+    if not after or after[0] not in _CONTESTS:
+        return False
+    if (ev.field, ev.start - 1) in name_ends:
+        return True
+    before = text[max(0, ev.start - 60) : ev.start].split()[-CONDITION_WINDOW:]
+    return any(w in _CONDITIONS for w in before)
+
+
 RECIPROCAL = f"register:report ({MUTUAL_SUPPORT})"
 
 

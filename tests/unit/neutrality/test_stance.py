@@ -16,6 +16,7 @@ from neutrality.stance import (
     _WORD,
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
+    CONTEST_WON,
     EITHER_OUTCOME,
     EVEN_HANDED,
     EVERY_CANDIDATE,
@@ -1225,6 +1226,26 @@ def test_a_third_partys_support_in_a_newsrooms_affixed_verbs(engine: Engine) -> 
         assert analysis.features is not None
         labels = [ev.label for ev in analysis.features.found["register.neutral"]]
         assert f"register:report ({SUBJECT_SUPPORT})" in labels, text
+
+
+def test_winning_the_election_said_of_its_subject(engine: Engine) -> None:
+    """A win verb whose object is the election, with a participant as its subject or in a
+    condition, tells or supposes a win: no call to make a side win."""
+    for text in (
+        "Prabowo berjanji akan membangun seribu sekolah jika nantinya memenangkan Pilpres 2024.",
+        "Tim sedang menyusun strategi untuk membawa Anies Baswedan memenangkan Pilpres 2024.",
+    ):
+        analysis = engine.analyse(_post(text), complete=True)
+        assert analysis.decision.outcome is Outcome.PASS, text
+        assert f"register:report ({CONTEST_WON})" in _all_labels(engine, _post(text)), text
+    # an imperative names its side by the call; a wish is the mood reader's; a debate won is a
+    # verdict, not an election's result
+    for text in (
+        "Ayo menangkan Anies Baswedan di Pilpres 2024!",
+        "Semoga Pak Anies Baswedan sehat selalu dan memenangkan pilpres 2024 aamiin",
+        "Anies Baswedan menangkan debat dong, argumennya jelas sih",
+    ):
+        assert engine.decide(_post(text)).outcome is not Outcome.PASS, text
 
 
 def test_a_group_tagging_itself_declares_its_own_support(engine: Engine) -> None:
