@@ -1092,6 +1092,14 @@ def read_register(
                 relayed_tags = {f"hashtags[{i}]" for i in range(len(post.hashtags))}
                 reported |= {"text"} | relayed_tags
                 newsroom.add("text")
+        outlet_tagged: set[tuple[str, int | None]] = set()
+        if side == "own" and "#" in post.text:
+            outlet_run = _outlet_tags(
+                post, feats, keys, {sc.field: sc.norm for sc in by_side[side]}
+            )
+            if outlet_run is not None:
+                found.setdefault("report", []).append(outlet_run[0])
+                outlet_tagged = outlet_run[1]
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
         # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote. A
         # negation inside a threat ("tidak segan-segan", "kontrak tidak diperpanjang") belongs
@@ -1327,6 +1335,11 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, f"register:endorse ({HEADLINE_VERDICT})")
                         )
                         continue
+                    if (ev.field, ev.start) in outlet_tagged:
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:report ({OUTLET_TAGS})")
+                        )
+                        continue
                     if ev.field in reported or (ev.field in quoted and ev.field in attributed):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, "register:report (reported speech)")
@@ -1455,7 +1468,10 @@ def read_register(
         if side == "own" and neutral and "endorse" not in found:
             # The hashtags a sharer adds are their own words, whatever the body they tag: a
             # slogan or an endorsing word there is not part of the news it is attached to.
-            tagged = _sharers_tags(post, feats, keys, relayed_tags) + _slogan_line(
+            newsrooms_tags = relayed_tags | {
+                f for f, _ in outlet_tagged if f.startswith("hashtags[")
+            }
+            tagged = _sharers_tags(post, feats, keys, newsrooms_tags) + _slogan_line(
                 post.text, feats, keys, texts
             )
             if tagged:
@@ -1943,6 +1959,85 @@ def speaker_headline(orig: str) -> re.Match[str] | None:
     if "!" in rest or own_voice(rest, pronoun=False):
         return None
     return credited
+
+
+# The hashtags closing a text, links between them: where a newsroom's share puts its tags.
+_TAG_RUN = re.compile(r"(?<!\S)(?:#\w+|https?://\S+)(?:\s+(?:#\w+|https?://\S+|…))*\s*$")
+_TAG_BODY = re.compile(r"#(\w+)")
+# A newsroom's own tag: its name opening or closing the tag ("#detikPemilu", "#Sindonews",
+# "#AdadiKompas", "#kbanews"): the newsroom words of `_PUBLISHER` that are no common word when
+# glued to another ("pos", "media", "suara", "kabar" open ordinary tags and are left out).
+_OUTLET_TAG = re.compile(
+    r"^(?:detik|kompas|tribun|tempo|okezone|liputan|antara|radar|harian|koran)"
+    r"|(?:news|berita|kompas|times|com)$",
+    re.IGNORECASE,
+)
+OUTLET_TAGS = "a newsroom's hashtags, shared with its story"
+_TAGGED_LISTS = ("call_to_vote", "endorse_cue", "support")
+
+
+def _outlet_tags(
+    post: Post,
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    norms: dict[str, NormText],
+) -> tuple[Ev, set[tuple[str, int | None]]] | None:
+    """The hashtags a newsroom closes its shared story with, when one of them is its own
+    ("... #detikPemilu #DebatCapres2024 #WaktunyaMilih https://t.co/x"): the run of tags
+    closing the text is the outlet's, copied with its lead, so a vote or support word in one
+    of them ("#WaktunyaMilih") is the newsroom's turnout tag, not the sharer's call. A tag
+    naming a participant stays the sharer's to answer for (a pair's campaign tag chants
+    whoever posts it; `_sharers_tags` reads those). Returns the run's evidence and the
+    (field, start) of each vote or support word read in its other tags."""
+    text = post.text
+    run = _TAG_RUN.search(text)
+    if run is None:
+        return None
+    tags = [
+        (run.start() + m.start(), run.start() + m.end(), m.group(1))
+        for m in _TAG_BODY.finditer(run.group())
+    ]
+    if not any(_OUTLET_TAG.search(body) for _, _, body in tags):
+        return None
+    norm = norms.get("text")
+    if norm is None or norm.orig != text:
+        return None
+    bodies = {h.lstrip("#").casefold(): i for i, h in enumerate(post.hashtags)}
+    named_fields: set[str] = set()
+    named_spans: list[tuple[int, int]] = []
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.field == "text" and ev.start is not None and ev.end is not None and not ev.raw:
+                named_spans.append(norm.span(ev.start, ev.end))
+            else:
+                named_fields.add(ev.field)
+    free = [
+        (start, end, body)
+        for start, end, body in tags
+        if not any(s < end and start < e for s, e in named_spans)
+        and f"hashtags[{bodies.get(body.casefold(), -1)}]" not in named_fields
+    ]
+    fields = {
+        f"hashtags[{bodies[body.casefold()]}]" for _, _, body in free if body.casefold() in bodies
+    }
+    out: set[tuple[str, int | None]] = set()
+    for name in _TAGGED_LISTS:
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.field in fields:
+                    out.add((ev.field, ev.start))
+                elif (
+                    ev.field == "text"
+                    and ev.start is not None
+                    and ev.end is not None
+                    and not ev.raw
+                ):
+                    s, e = norm.span(ev.start, ev.end)
+                    if any(start <= s and e <= end for start, end, _ in free):
+                        out.add((ev.field, ev.start))
+    if not out:
+        return None
+    return Ev("text", run.start(), run.end(), f"register:report ({OUTLET_TAGS})", raw=True), out
 
 
 def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None:

@@ -23,6 +23,7 @@ from neutrality.stance import (
     MUTUAL_SUPPORT,
     ORDER_TOLD,
     OUSTED,
+    OUTLET_TAGS,
     REFRAIN,
     RELAYED_NEWS,
     RIGHT_VOTE,
@@ -1246,6 +1247,28 @@ def test_winning_the_election_said_of_its_subject(engine: Engine) -> None:
         "Anies Baswedan menangkan debat dong, argumennya jelas sih",
     ):
         assert engine.decide(_post(text)).outcome is not Outcome.PASS, text
+
+
+def _tagged_post(text: str) -> Post:
+    return _post(text, hashtags=[t.lstrip("#") for t in text.split() if t.startswith("#")])
+
+
+def test_a_newsrooms_hashtags_closing_its_shared_story(engine: Engine) -> None:
+    """The run of tags closing a shared lead, one of them the outlet's own ("#beritaHarian",
+    "#kabarnews"): a turnout tag among them is the newsroom's, not the sharer's call."""
+    text = (
+        "Anies Baswedan berjanji akan membangun sekolah di desa-desa terpencil.  "
+        "#detikDaerah #Pemilu2024 #AyoMemilih https://t.co/abc"
+    )
+    post = _tagged_post(text)
+    assert engine.decide(post).outcome is Outcome.PASS
+    assert f"register:report ({OUTLET_TAGS})" in _all_labels(engine, post)
+    # no newsroom's tag in the run: the tags are the sharer's own
+    mine = _tagged_post(text.replace("#detikDaerah ", ""))
+    assert engine.decide(mine).outcome is not Outcome.PASS
+    # a pair's campaign tag among them chants whoever posts it
+    chant = _tagged_post(text.replace("#Pemilu2024", "#AMIN2024"))
+    assert engine.decide(chant).outcome is not Outcome.PASS
 
 
 def test_a_group_tagging_itself_declares_its_own_support(engine: Engine) -> None:
