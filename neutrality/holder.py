@@ -93,6 +93,8 @@ _SUBORDINATE = _words(
     "karena krn sebab jika bila kalau kalo klo apabila andai seandainya agar supaya biar usai "
     "setelah sesudah sebelum saat ketika sejak tanpa yang yg hanya cuma ayo yuk mari"
 )
+# Complementisers: a clause after one is what the verb of saying or knowing before it reports.
+_COMPLEMENTISERS = _words("bahwa bahwasanya bhw")
 # Prepositions of purpose before an infinitive ("... bekerja sama dengan Y untuk mendukung X"):
 # the verb after one has no subject of its own; the clause's subject holds it.
 _PURPOSE = _words("untuk utk guna demi")
@@ -244,6 +246,21 @@ def _clause_subject(orig: str, tokens: list[re.Match[str]]) -> Subject | None:
     return _holder_of(orig, head, True, strict=True)
 
 
+def _speaker_of(
+    orig: str, tokens: list[re.Match[str]], text: str, clause_start: int
+) -> Subject | None:
+    """The subject of the verb of saying or knowing before a complementiser ("Presiden PKS X
+    memastikan bahwa ...", "saya tegaskan bahwa ..."): the words before that verb, past its
+    auxiliaries. What the complement says, its pronouns included, is that speaker's."""
+    main = tokens[:-1]
+    while main and main[-1].group().casefold() in _BETWEEN:
+        main.pop()
+    if not main or not _NO_SUBJECT.isdisjoint(m.group().casefold() for m in main):
+        return None
+    main = main[-SUBJECT_WORDS:]
+    return _holder_of(orig, main, not text[clause_start : main[0].start()].strip())
+
+
 def subject_of(orig: str, start: int, end: int) -> Subject | None:
     """The holder of the verb at original [start, end), or None when it has no subject (an
     imperative, a slogan, a verb after a preposition or a conjunction) or none the word classes
@@ -259,6 +276,13 @@ def subject_of(orig: str, start: int, end: int) -> Subject | None:
         tokens.pop()
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i].group().casefold() in _CONNECTIVES:
+            del tokens[: i + 1]
+            break
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i].group().casefold() in _COMPLEMENTISERS:
+            speaker = _speaker_of(orig, tokens[:i], text, clause_start)
+            if speaker is not None:
+                return speaker  # the complement of a verb of saying is its speaker's
             del tokens[: i + 1]
             break
     after = orig[end:]

@@ -149,3 +149,17 @@ def test_a_modifier_does_not_hide_a_clause() -> None:
     # the author in a place is still the author
     own = _subject("saya di Jakarta dukung X", "dukung")
     assert own is not None and own.holder is Holder.AUTHOR
+
+
+def test_the_complement_of_a_verb_of_saying_is_its_speakers() -> None:
+    # a third party's "bahwa" clause: its pronouns are the speaker's
+    text = "Ketua Umum Partai Nusa Raya Budi Santoso memastikan bahwa kita akan memenangkan X"
+    subject = _subject(text, "memenangkan")
+    assert subject is not None and subject.holder is Holder.THIRD_PARTY
+    assert subject.words == "Ketua Umum Partai Nusa Raya Budi Santoso"
+    # the author's own declaration stays the author's
+    own = _subject("Saya tegaskan bahwa kami mendukung X", "mendukung")
+    assert own is not None and own.holder is Holder.AUTHOR
+    # with no speaker named the complement's own subject holds the verb
+    again = _subject("Perlu diingat bahwa kita harus pilih X", "pilih")
+    assert again is not None and again.holder is Holder.AUTHOR
