@@ -959,6 +959,13 @@ def read_register(
                 )
                 reported.add(field)
                 newsroom.add(field)
+            m = read_more(orig, bare) if field in ("text", "target.text") else None
+            if m is not None:
+                found.setdefault("report", []).append(
+                    Ev(field, m.start(), m.end(), READ_MORE, raw=True)
+                )
+                reported.add(field)
+                newsroom.add(field)
             m = _dateline(orig, _named_first(feats, keys, field))
             if m is not None:
                 found.setdefault("report", []).append(
@@ -2038,6 +2045,35 @@ def _outlet_tags(
     if not out:
         return None
     return Ev("text", run.start(), run.end(), f"register:report ({OUTLET_TAGS})", raw=True), out
+
+
+# A publisher's read-more line before its link, as a share button writes it under a lead
+# ("Baca selengkapnya: https://...", "Baca di https://...", "Simak selengkapnya di ..."): the
+# verbs of reading a story (a closed class), then the link.
+_READ_MORE = re.compile(
+    r"(?<![\w-])(?:(?:baca|simak)(?:[ \t]+(?:selengkapnya|juga|beritanya|artikelnya))?"
+    r"|selengkapnya)(?:[ \t]+(?:di|pada))?[ \t]*:?[ \t]*(?=https?://|www\.|pic\.twitter\.com/)",
+    re.IGNORECASE,
+)
+READ_MORE = "register:report (a publisher's read-more line before its link)"
+
+
+def read_more(orig: str, bare: str) -> re.Match[str] | None:
+    """The read-more line a publisher's share closes its lead with, when the words before it
+    are the lead alone: no first or second person, no hortative, no exclamation or question,
+    nothing of `own_voice` (a cheer, an emoji, a particle). What the lead says of a participant
+    (praise, blame, support) it tells; a sharer who adds a word of their own keeps the text
+    theirs. `bare` is the text without its links."""
+    if "aca" not in orig and "imak" not in orig and "engkap" not in orig:
+        return None
+    m = _READ_MORE.search(orig)
+    if m is None:
+        return None
+    if "!" in bare or "?" in bare or own_voice(bare):
+        return None
+    if not {w.casefold() for w in words_of(bare)}.isdisjoint(_PERSONS):
+        return None
+    return m
 
 
 def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None:

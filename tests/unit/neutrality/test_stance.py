@@ -24,6 +24,7 @@ from neutrality.stance import (
     ORDER_TOLD,
     OUSTED,
     OUTLET_TAGS,
+    READ_MORE,
     REFRAIN,
     RELAYED_NEWS,
     RIGHT_VOTE,
@@ -51,6 +52,7 @@ from neutrality.stance import (
     news_prose,
     own_voice,
     quoted_spans,
+    read_more,
     signed_saying,
     speaker_headline,
     text_links,
@@ -1269,6 +1271,26 @@ def test_a_newsrooms_hashtags_closing_its_shared_story(engine: Engine) -> None:
     # a pair's campaign tag among them chants whoever posts it
     chant = _tagged_post(text.replace("#Pemilu2024", "#AMIN2024"))
     assert engine.decide(chant).outcome is not Outcome.PASS
+
+
+def test_a_publishers_read_more_line_closes_its_lead(engine: Engine) -> None:
+    text = (
+        "Sebuah lembaga survei membuat tiga skenario yang dapat membuat Anies Baswedan gagal "
+        "maju sebagai calon presiden.   Baca selengkapnya: https://t.co/abc #Pilpres2024"
+    )
+    post = _post(text)
+    assert engine.decide(post).outcome is Outcome.PASS
+    assert READ_MORE in _all_labels(engine, post)
+    assert read_more("Prabowo hadir. Baca di https://t.co/x", "Prabowo hadir. Baca di") is not None
+    # the sharer's own words around it keep the text theirs
+    for own in (
+        text.replace("presiden.", "presiden, mantap sih!"),
+        text.replace("Sebuah lembaga", "Kami lihat sebuah lembaga"),
+    ):
+        bare = without_links(own, text_links(own))
+        assert read_more(own, bare) is None, own
+    # "lihat di" or "cek di" beside a link is no publisher's formula
+    assert read_more("Anies hebat, cek di https://t.co/x", "Anies hebat, cek di") is None
 
 
 def test_a_group_tagging_itself_declares_its_own_support(engine: Engine) -> None:
