@@ -1072,6 +1072,13 @@ def read_register(
                     found.setdefault("report", []).append(lead)
                     said_by_someone.add(field)
                     reported.add(field)
+                elif field in SPOKEN_FIELDS and orig and (closing := closing_attribution(orig)):
+                    # "..., kata Jokowi di GBK, Sabtu (13/4/2019).": the words before are his
+                    found.setdefault("report", []).append(
+                        Ev(field, closing.start(), closing.end(), CLOSING_ATTRIBUTION, raw=True)
+                    )
+                    said_by_someone.add(field)
+                    reported.add(field)
                 elif field in passed_on and field in SPOKEN_FIELDS and orig:
                     credited = speaker_headline(orig)
                     if credited is not None:
@@ -1924,6 +1931,33 @@ def _told_lead(field: str, text: str, bare: str) -> Ev | None:
     if name is None:
         return None
     return Ev(field, name.start(), m.end(), TOLD_BY_SUBJECT, raw=True)
+
+
+# Speech closed by its attribution, as news writes what someone said without quotation marks
+# ("..., kata Jokowi di Gelora Bung Karno, Sabtu (13/4/2019)."): a comma, a verb of saying
+# (`_ATTRIBUTION_VERBS`, with or without "-nya"), the speaker's capitalised name, then at most
+# where and when it was said, closing the text.
+_CLOSING_ATTRIBUTION = re.compile(
+    rf",[ \t]*(?:{_ATTRIBUTION_VERBS})(?:nya)?[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}"
+    r"(?P<tail>[^.!?\n]{0,80})\.?\s*$"
+)
+CLOSING_ATTRIBUTION = "register:report (speech closed by its speaker's attribution)"
+
+
+def closing_attribution(text: str) -> re.Match[str] | None:
+    """The attribution closing a text of someone's speech ("Sebab itu kita harus ..., kata
+    Jokowi di GBK, Sabtu (13/4/2019)."): what comes before it, its first person and its
+    exhortation included, is the speaker's. Only where the text has nothing of a sharer of its
+    own: no exclamation or question, nothing of `own_voice` but a pronoun (the speaker's), no
+    first person in the tail after the name ("kata ibu saya" is the author's family talking)."""
+    if "," not in text or "!" in text or "?" in text:
+        return None
+    m = _CLOSING_ATTRIBUTION.search(text)
+    if m is None or _first_person(m.group("tail")):
+        return None
+    if own_voice(text, pronoun=False):
+        return None
+    return m
 
 
 # A headline that opens with its speaker and a colon ("Cak Imin: Insya Allah Kita Menang, ..."),

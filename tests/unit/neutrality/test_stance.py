@@ -16,6 +16,7 @@ from neutrality.stance import (
     _WORD,
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
+    CLOSING_ATTRIBUTION,
     CONTEST_WON,
     EITHER_OUTCOME,
     EVEN_HANDED,
@@ -47,6 +48,7 @@ from neutrality.stance import (
     _declared,
     _first_person,
     attributed_quotation,
+    closing_attribution,
     headline,
     judged_alone,
     news_prose,
@@ -1291,6 +1293,20 @@ def test_a_publishers_read_more_line_closes_its_lead(engine: Engine) -> None:
         assert read_more(own, bare) is None, own
     # "lihat di" or "cek di" beside a link is no publisher's formula
     assert read_more("Anies hebat, cek di https://t.co/x", "Anies hebat, cek di") is None
+
+
+def test_speech_closed_by_its_attribution(engine: Engine) -> None:
+    text = (
+        "Desa harus jadi pusat pertumbuhan. Karena itu kita harus bekerja lebih keras lagi, "
+        "ujar Anies Baswedan di Alun-alun Kota, Minggu (7/1/2024)."
+    )
+    post = _post(text)
+    assert CLOSING_ATTRIBUTION in _all_labels(engine, post)
+    assert closing_attribution(text) is not None
+    # the author's own family, a question or a cheer of the sharer's: not a newsroom's line
+    assert closing_attribution("Pilih Anies saja, kata Ibu saya kemarin.") is None
+    assert closing_attribution("Kita harus pilih Anies, kata Budi. Setuju?") is None
+    assert closing_attribution("Kita menang, kata Anies Baswedan 🔥") is None
 
 
 def test_a_group_tagging_itself_declares_its_own_support(engine: Engine) -> None:
