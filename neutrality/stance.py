@@ -1970,6 +1970,10 @@ _HEADLINE_END = re.compile(r"\n|[ \t]{2,}|[.!?](?=\s)")
 # An HTML entity a scraper left in the text ("&gt", "&amp;"): no word of anyone's.
 _HTML_ENTITY = re.compile(r"&(?:gt|lt|amp|quot|nbsp)\b;?")
 SPEAKER_HEADLINE = "register:report (a headline's words credited to the speaker before its colon)"
+# Terms of address a post calls someone by ("Pak X: ...", "Mbak Y: ..."), where a newsroom's
+# headline names its speaker bare or by a title that is part of a public name ("Cak Imin",
+# "Gus Yahya"): a closed class.
+_VOCATIVES = _word_set("pak bapak bpk pk bu ibu mas mbak mba bang abang kak")
 # Words that cannot name a speaker: persons and hortatives (closed classes).
 _NOT_SPEAKERS = FIRST_PERSONS | frozenset(["ayo", "yuk", "mari", "kamu", "kalian", "anda"])
 
@@ -1981,7 +1985,8 @@ def speaker_headline(orig: str) -> re.Match[str] | None:
     or a stop). Nothing of the sharer's own may follow it (no exclamation, nothing of
     `own_voice`: a cheer, an emoji, a particle); the speaker is two to four capitalised words,
     no person or hortative among them (a one-word opener, "Ingat:", "Bismillah:", is no name
-    this reader can tell), nor a name after a term of address whom the words speak to."""
+    this reader can tell), nor a name called by a term of address (`_VOCATIVES`), nor a name
+    after a title whom the words speak to ("Cak X: Kami Dukung Anda")."""
     if ":" not in orig[:60]:
         return None
     credited = _SPEAKER_COLON.match(orig)
@@ -1991,10 +1996,11 @@ def speaker_headline(orig: str) -> re.Match[str] | None:
         return None
     end = _HEADLINE_END.search(orig, credited.end())
     said = orig[credited.end() : end.start() if end else len(orig)]
-    if credited.group(1).split()[0].casefold() in _ADDRESS and not _HEARERS.isdisjoint(
-        w.casefold() for w in words_of(said)
+    if credited.group(1).split()[0].casefold() in _VOCATIVES or (
+        credited.group(1).split()[0].casefold() in _ADDRESS
+        and not _HEARERS.isdisjoint(w.casefold() for w in words_of(said))
     ):
-        return None  # "Pak X: Kami Dukung Anda": X addressed, the words the author's to X
+        return None  # "Pak X: Lanjutkan", "Cak X: Kami Dukung Anda": X addressed
     rest = without_links(orig[end.end() :], text_links(orig[end.end() :])) if end else ""
     rest = _HTML_ENTITY.sub(" ", rest)
     if "!" in rest or own_voice(rest, pronoun=False):

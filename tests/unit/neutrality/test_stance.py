@@ -1331,6 +1331,8 @@ def test_a_headline_credited_to_its_speaker_before_a_colon(engine: Engine) -> No
     # a one-word opener names nobody; a name addressed is spoken to
     assert speaker_headline("Ingat: Insya Allah Kita Menang https://t.co/abc") is None
     assert speaker_headline("Pak Anies: Kami Dukung Anda https://t.co/abc") is None
+    assert speaker_headline("Pak Anies: Lanjutkan Perjuangan https://t.co/abc") is None
+    assert speaker_headline("Cak Amir: Kami Dukung Anda https://t.co/abc") is None
     assert speaker_headline("Cak Amir: Kami Siap Menang") is not None
 
 
