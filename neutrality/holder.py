@@ -10,6 +10,12 @@ stance. A verb whose subject is the person addressed holds no support this reade
 the clause asks them ("Jadi loe pilih mana, X apa Y?") is the question reader's to say
 (neutrality.question), so one mechanism reads questions.
 
+The subject may carry a short gloss in parentheses ("Partai Persatuan Indonesia (Perindo)"), a
+modifier of place ("ratusan warga di kabupaten X"); a verb after a preposition of purpose takes
+the subject opening its clause ("Partai X bekerja sama dengan Y untuk mendukung Z"), and a verb
+in the complement of a verb of saying is held by that verb's subject ("Ketua X memastikan
+bahwa ... akan memenangkan Y").
+
 The reader works on the words the person wrote (their capitals and punctuation mark names and
 clause boundaries, which normalised text has lost), and classes words by grammar, never by
 phrases of particular posts: pronouns, group nouns, titles and roles, auxiliaries and the verbs
@@ -87,12 +93,10 @@ _NO_SUBJECT = _words(
 _LOCATIVES = _words("di dari asal se")
 # The words of `_NO_SUBJECT` a subject's locative modifier may hold: the locatives themselves.
 _CLAUSE_OPENERS = _NO_SUBJECT - _LOCATIVES
-# Words that open a subordinate clause, a relative or a hortative: a clause holding one has
-# no plain subject at its start for a purpose clause to take.
-_SUBORDINATE = _words(
-    "karena krn sebab jika bila kalau kalo klo apabila andai seandainya agar supaya biar usai "
-    "setelah sesudah sebelum saat ketika sejak tanpa yang yg hanya cuma ayo yuk mari"
-)
+# The words of `_NO_SUBJECT` that open a subordinate clause, a relative or a hortative (its
+# prepositions left out): a clause holding one has no plain subject at its start for a
+# purpose clause to take.
+_SUBORDINATE = _NO_SUBJECT - _words("dengan untuk utk dari di ke pada oleh bagi demi buat")
 # Complementisers: a clause after one is what the verb of saying or knowing before it reports.
 _COMPLEMENTISERS = _words("bahwa bahwasanya bhw")
 # Prepositions of purpose before an infinitive ("... bekerja sama dengan Y untuk mendukung X"):
