@@ -1309,6 +1309,22 @@ def test_speech_closed_by_its_attribution(engine: Engine) -> None:
     assert closing_attribution("Kita menang, kata Anies Baswedan 🔥") is None
 
 
+def test_the_authors_own_voice_around_a_newsrooms_affixed_verbs_stays(engine: Engine) -> None:
+    """The subject read past a gloss or a modifier of place takes nothing from the author's own
+    words around it: a first person, a cheer, an emoji, a call, a pair's campaign tag."""
+    for text in (
+        "Kami Partai Cahaya Nusa (PCN) resmi mendukung Ganjar Pranowo https://t.co/abc",
+        "Mantap! Partai Cahaya Nusa (PCN) resmi mendukung Ganjar Pranowo https://t.co/abc",
+        "Partai Cahaya Nusa (PCN) resmi mendukung Ganjar Pranowo, ayo kita dukung juga! "
+        "https://t.co/abc",
+        "Ribuan relawan di Kota Baru mendeklarasikan dukungan kepada Prabowo Subianto 🔥🔥 "
+        "https://t.co/abc",
+        "Ribuan relawan di Kota Baru mendeklarasikan dukungan kepada Prabowo Subianto "
+        "#PrabowoGibran2024 https://t.co/abc",
+    ):
+        assert engine.decide(_tagged_post(text)).outcome is not Outcome.PASS, text
+
+
 def test_a_group_tagging_itself_declares_its_own_support(engine: Engine) -> None:
     # the subject the support is held by, tagged by the author: the group's own post
     text = (
