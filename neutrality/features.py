@@ -72,6 +72,7 @@ STRUCTURAL = (
     REPLY_SIDE,  # a comment's own words single out one participant in season (ownside.py)
     PAST_SIDE,  # the author names only candidates of elections already over (ownside.py)
     "exception.office_title",
+    "exception.rank",
 )
 GROUP_AUDIENCE = "the group it is posted in: its members are who it addresses"
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -99,6 +100,27 @@ NAME_TAG_PARTS = 2  # "#AhokDjarot": a pair's two names joined
 # do when they explain the rules. Not a ballot number. The word for year is required: "nomor 2
 # 2024" may be a slogan.
 _CITATION = re.compile(r" (?:tahun|thn|th) (?:19|20)\d\d\b")
+# "Nomor satu" as a rank, the foremost, not a ballot number (closed classes): a number said in
+# words heading a copula ("nomor satu adalah persatuan bangsa": what comes first is defined),
+# or a noun of concern before the number, one word between at most ("urusan presiden nomor
+# dua", "prioritas nomor satu", "soal nomor 2": a matter ranked, a question counted).
+RANK = "a rank"
+_COPULAS = frozenset(["adalah", "ialah", "yaitu", "yakni", "merupakan"])
+_CONCERNS = frozenset(["urusan", "prioritas", "soal", "masalah", "perkara", "kepentingan"])
+_NUMBER_WORDS = frozenset(["satu", "dua", "tiga", "empat", "lima", "enam"])
+RANK_REACH = 2  # words before a number where the noun of concern it ranks may stand
+
+
+def _rank(text: str, start: int, end: int) -> bool:
+    """Whether the weak number at normalised [start, end) ranks something (see `RANK`)."""
+    words = text[start:end].split()
+    after = text[end : end + 16].split()[:1]
+    if len(words) > 1 and words[-1] in _NUMBER_WORDS and after and after[0] in _COPULAS:
+        return True
+    before = text[max(0, start - 40) : start].split()[-RANK_REACH:]
+    return not _CONCERNS.isdisjoint(before)
+
+
 # Lists whose words speak of a candidacy, a vote or support: a name misspelt near one of them is
 # read as the name (misspelt.py).
 SLIP_CUES = (
@@ -225,6 +247,10 @@ class Extractor:
                     elif k is _NUMBER:
                         if not m.strong and _CITATION.match(sc.norm.text, end):
                             continue  # "PKPU nomor 3 tahun 2017": a regulation, not a ballot
+                        if not m.strong and _rank(sc.norm.text, start, end):
+                            # "nomor satu adalah persatuan", "urusan presiden nomor dua"
+                            feats.add("exception.rank", Ev(fld, start, end, RANK))
+                            continue
                         numbers.append((sc, start, end, m))
                         ctxs[side] = ctxs[side] or m.strong
                     elif k is _GESTURE:

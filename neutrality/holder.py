@@ -10,6 +10,12 @@ stance. A verb whose subject is the person addressed holds no support this reade
 the clause asks them ("Jadi loe pilih mana, X apa Y?") is the question reader's to say
 (neutrality.question), so one mechanism reads questions.
 
+The subject may carry a short gloss in parentheses ("Partai Persatuan Indonesia (Perindo)"), a
+modifier of place ("ratusan warga di kabupaten X"); a verb after a preposition of purpose takes
+the subject opening its clause ("Partai X bekerja sama dengan Y untuk mendukung Z"), and a verb
+in the complement of a verb of saying is held by that verb's subject ("Ketua X memastikan
+bahwa ... akan memenangkan Y").
+
 The reader works on the words the person wrote (their capitals and punctuation mark names and
 clause boundaries, which normalised text has lost), and classes words by grammar, never by
 phrases of particular posts: pronouns, group nouns, titles and roles, auxiliaries and the verbs
@@ -71,7 +77,9 @@ _BETWEEN = _words(
     "sepakat bertekad tekad tegas mantap makin semakin kembali bulat solid ramai serentak "
     "langsung pasti optimis yakin secara terang terangan sepenuhnya penuh all in "
     "deklarasi deklarasikan mendeklarasikan menyatakan nyatakan mengaku ngaku umumkan "
-    "mengumumkan memutuskan putuskan berkomitmen komitmen berjanji janji siap-siap"
+    "mengumumkan memutuskan putuskan berkomitmen komitmen berjanji janji siap-siap "
+    # the reflexive object of a verb of declaring ("menyatakan diri", "mendeklarasikan diri")
+    "diri"
 )
 # Words that open a subordinate clause or a phrase: a verb after one has no subject of its own
 # before it ("hanya dengan memenangkan X", "kalau cinta X pasti dukung Y").
@@ -80,6 +88,24 @@ _NO_SUBJECT = _words(
     "kalo klo apabila andai seandainya agar supaya biar usai setelah sesudah sebelum saat "
     "ketika sejak tanpa yang yg hanya cuma ayo yuk mari"
 )
+# Prepositions of place and origin that open a modifier inside a subject ("ratusan warga di
+# kabupaten X", "relawan dari Jawa Barat"): a closed class. The words before one are the head.
+_LOCATIVES = _words("di dari asal se")
+# The words of `_NO_SUBJECT` a subject's locative modifier may hold: the locatives themselves.
+_CLAUSE_OPENERS = _NO_SUBJECT - _LOCATIVES
+# The words of `_NO_SUBJECT` that open a subordinate clause, a relative or a hortative (its
+# prepositions left out): a clause holding one has no plain subject at its start for a
+# purpose clause to take.
+_SUBORDINATE = _NO_SUBJECT - _words("dengan untuk utk dari di ke pada oleh bagi demi buat")
+# Complementisers: a clause after one is what the verb of saying or knowing before it reports.
+_COMPLEMENTISERS = _words("bahwa bahwasanya bhw")
+# Prepositions of purpose before an infinitive ("... bekerja sama dengan Y untuk mendukung X"):
+# the verb after one has no subject of its own; the clause's subject holds it.
+_PURPOSE = _words("untuk utk guna demi")
+# A short gloss in parentheses inside a name: an acronym or a second name ("Partai Persatuan
+# Indonesia (Perindo)", "Tim Pemenangan Nasional (TPN)"): up to four words, no clause mark.
+_GLOSS = re.compile(r"\(([^()\n.,;:!?\"“”]{1,40})\)")
+GLOSS_WORDS = 4
 # Stems of the transitive verbs of supporting, voting and winning someone: their subject holds
 # the support. "X menang", "X presiden 2024" have the participant as subject: no holder there.
 _TRANSITIVE_STEMS = ("dukung", "pilih", "milih", "coblos", "menangkan", "menangin", "usung")
@@ -144,20 +170,123 @@ def _name(words: list[str], at_clause_start: bool) -> bool:
     return capital == 1 and not (at_clause_start and words[0][0].isupper())
 
 
+def _unglossed(orig: str, start: int) -> str:
+    """`orig` with the parentheses of each short gloss before `start` blanked ("Partai
+    Persatuan Indonesia (Perindo) resmi mendukung" reads as one name before the verb), the same
+    length, so offsets hold. A longer aside in parentheses stays a clause of its own."""
+    if "(" not in orig[:start]:
+        return orig
+
+    def blank(m: re.Match[str]) -> str:
+        if len(m.group(1).split()) > GLOSS_WORDS:
+            return m.group()
+        return f" {m.group(1)} "
+
+    return _GLOSS.sub(blank, orig[:start]) + orig[start:]
+
+
+def _holder_of(
+    orig: str, tokens: list[re.Match[str]], at_clause_start: bool, *, strict: bool = False
+) -> Subject | None:
+    """Who the subject words `tokens` name: a first person is the author; a second person
+    nobody this reader knows; a group noun, a title or a name (capitals, `_name`) a third
+    party. `strict` asks more of capitals alone (the subject of a clause read from its start,
+    not the words right before the verb): an acronym, or two capitalised words after the
+    first, since a sentence's first word is capitalised anyway ("Saatnya Indonesia ...")."""
+    words = [m.group() for m in tokens]
+    lowered = [w.casefold() for w in words]
+    last = tokens[-1].end()
+    if orig[last : last + 1] == ")" and "(" in orig[tokens[0].start() : last]:
+        last += 1  # the gloss's closing parenthesis
+    span = (tokens[0].start(), last)
+    if not FIRST_PERSONS.isdisjoint(lowered):
+        return Subject(Holder.AUTHOR, orig[span[0] : span[1]], *span)
+    if not _SECOND_PERSONS.isdisjoint(lowered):
+        # the person spoken to: whether they are asked, and so whether the clause takes no
+        # side, is the question reader's to say (neutrality.question)
+        return None
+    if not _GROUP_NOUNS.isdisjoint(lowered) or not _TITLES.isdisjoint(lowered):
+        return Subject(Holder.THIRD_PARTY, orig[span[0] : span[1]], *span)
+    if strict:
+        named = any(len(w) > 1 and w.isupper() and w.isalpha() for w in words) or (
+            sum(1 for w in words[1:] if w[0].isupper()) >= 2
+        )
+    else:
+        named = _name(words, at_clause_start)
+    return Subject(Holder.THIRD_PARTY, orig[span[0] : span[1]], *span) if named else None
+
+
+def _modified_head(tokens: list[re.Match[str]]) -> list[re.Match[str]] | None:
+    """The head of a subject that a modifier of place or origin follows ("Ratusan masyarakat
+    lintas profesi di kabupaten X", "relawan dari Y"): the words before the first locative,
+    when the clause holds no other word that opens a clause or phrase (a condition, a
+    relative, a purpose) and the head and its modifier are a subject's length."""
+    lowered = [m.group().casefold() for m in tokens]
+    if not _CLAUSE_OPENERS.isdisjoint(lowered):
+        return None
+    at = next((i for i, w in enumerate(lowered) if w in _LOCATIVES), 0)
+    if at == 0 or at > SUBJECT_WORDS or len(tokens) - at - 1 > SUBJECT_WORDS:
+        return None
+    return tokens[:at]
+
+
+def _clause_subject(orig: str, tokens: list[re.Match[str]]) -> Subject | None:
+    """The holder of a verb after a preposition of purpose ("Partai X resmi bekerja sama
+    dengan Y untuk mendukung Z"): the subject that opens the clause, the words up to the first
+    lower-case word that is neither a group noun nor a title. A condition, a relative or a
+    hortative in the clause (`_SUBORDINATE`) leaves it unread."""
+    lowered = [m.group().casefold() for m in tokens]
+    if not tokens or not _SUBORDINATE.isdisjoint(lowered):
+        return None
+    if lowered[0] in FIRST_PERSONS:
+        return Subject(Holder.AUTHOR, tokens[0].group(), tokens[0].start(), tokens[0].end())
+    head: list[re.Match[str]] = []
+    for m, low in zip(tokens, lowered, strict=True):
+        if head and m.group()[0].islower() and low not in _GROUP_NOUNS and low not in _TITLES:
+            break
+        head.append(m)
+    if len(head) < 2 or len(head) > SUBJECT_WORDS:
+        return None
+    return _holder_of(orig, head, True, strict=True)
+
+
+def _speaker_of(
+    orig: str, tokens: list[re.Match[str]], text: str, clause_start: int
+) -> Subject | None:
+    """The subject of the verb of saying or knowing before a complementiser ("Presiden PKS X
+    memastikan bahwa ...", "saya tegaskan bahwa ..."): the words before that verb, past its
+    auxiliaries. What the complement says, its pronouns included, is that speaker's."""
+    main = tokens[:-1]
+    while main and main[-1].group().casefold() in _BETWEEN:
+        main.pop()
+    if not main or not _NO_SUBJECT.isdisjoint(m.group().casefold() for m in main):
+        return None
+    main = main[-SUBJECT_WORDS:]
+    return _holder_of(orig, main, not text[clause_start : main[0].start()].strip())
+
+
 def subject_of(orig: str, start: int, end: int) -> Subject | None:
     """The holder of the verb at original [start, end), or None when it has no subject (an
     imperative, a slogan, a verb after a preposition or a conjunction) or none the word classes
     know."""
+    text = _unglossed(orig, start)
     clause_start = 0
-    for m in _CLAUSE_STOP.finditer(orig, 0, start):
+    for m in _CLAUSE_STOP.finditer(text, 0, start):
         clause_start = m.end()
-    tokens = [m for m in _WORD.finditer(orig, clause_start, start) if m.group()[0] not in "#@"]
+    tokens = [m for m in _WORD.finditer(text, clause_start, start) if m.group()[0] not in "#@"]
     if tokens and orig[start].isupper() and not tokens[-1].group()[0].isupper():
         return None  # a capital after a lower-case word opens a new sentence or a slogan
     while tokens and tokens[-1].group().casefold() in _BETWEEN:
         tokens.pop()
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i].group().casefold() in _CONNECTIVES:
+            del tokens[: i + 1]
+            break
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i].group().casefold() in _COMPLEMENTISERS:
+            speaker = _speaker_of(orig, tokens[:i], text, clause_start)
+            if speaker is not None:
+                return speaker  # the complement of a verb of saying is its speaker's
             del tokens[: i + 1]
             break
     after = orig[end:]
@@ -167,25 +296,16 @@ def subject_of(orig: str, start: int, end: int) -> Subject | None:
             at = end + said.start(1)
             return Subject(Holder.THIRD_PARTY, said.group(1), at, end + said.end(1))
         return None
+    if tokens[-1].group().casefold() in _PURPOSE:
+        return _clause_subject(orig, tokens[:-1])
     if tokens[-1].group().casefold() in _NO_SUBJECT:
         return None
+    clause = tokens
     tokens = tokens[-SUBJECT_WORDS:]
-    words = [m.group() for m in tokens]
-    lowered = [w.casefold() for w in words]
-    span = (tokens[0].start(), tokens[-1].end())
-    if not _NO_SUBJECT.isdisjoint(lowered):
-        return None  # a clause inside the phrase: no plain subject
-    if not FIRST_PERSONS.isdisjoint(lowered):
-        return Subject(Holder.AUTHOR, orig[span[0] : span[1]], *span)
-    if not _SECOND_PERSONS.isdisjoint(lowered):
-        # the person spoken to: whether they are asked, and so whether the clause takes no
-        # side, is the question reader's to say (neutrality.question)
-        return None
-    at_clause_start = not orig[clause_start : tokens[0].start()].strip()
-    if (
-        not _GROUP_NOUNS.isdisjoint(lowered)
-        or not _TITLES.isdisjoint(lowered)
-        or _name(words, at_clause_start)
-    ):
-        return Subject(Holder.THIRD_PARTY, orig[span[0] : span[1]], *span)
-    return None
+    at_clause_start = not text[clause_start : tokens[0].start()].strip()
+    if not _NO_SUBJECT.isdisjoint(m.group().casefold() for m in tokens):
+        head = _modified_head(clause)
+        if head is None:
+            return None  # a clause inside the phrase: no plain subject
+        return _holder_of(orig, head, True)
+    return _holder_of(orig, tokens, at_clause_start)

@@ -43,6 +43,7 @@ NEUTRAL_READINGS: dict[str, str] = {
     "exception.gotv": "a call to vote for no one (the exception for turnout)",
     "exception.debunk": "a debunking (the exception for hoaxes)",
     "exception.office_title": "named by office, not as a candidate",
+    "exception.rank": "a number that ranks (the first, the second), not a ballot number",
     ASKED: "asked, no side",
     PAST_SIDE: "a candidate of an election already over, no side of a race being run",
     MODEL_ALONE: "the model's opinion alone, no side the author names",

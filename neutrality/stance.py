@@ -41,7 +41,7 @@ from neutrality.holder import (
     subject_of,
     transitive,
 )
-from neutrality.normalise import EMOJI_NAME, emoji_by_name
+from neutrality.normalise import EMOJI_NAME, NormText, emoji_by_name
 from schemas import Action, Post
 
 NEUTRAL_REGISTERS = ("report", "warn", "administer", "debunk", "programme", "educate")
@@ -959,6 +959,13 @@ def read_register(
                 )
                 reported.add(field)
                 newsroom.add(field)
+            m = read_more(orig, bare) if field in ("text", "target.text") else None
+            if m is not None:
+                found.setdefault("report", []).append(
+                    Ev(field, m.start(), m.end(), READ_MORE, raw=True)
+                )
+                reported.add(field)
+                newsroom.add(field)
             m = _dateline(orig, _named_first(feats, keys, field))
             if m is not None:
                 found.setdefault("report", []).append(
@@ -1028,6 +1035,12 @@ def read_register(
             for ev in feats.found.get(key, ())
             if ev.start is not None
         }
+        named_ends: set[tuple[str, int | None]] = {
+            (ev.field, ev.end)
+            for key in keys["participant"]
+            for ev in feats.found.get(key, ())
+            if ev.end is not None and not ev.raw
+        }
         for name, register in CUE_LISTS.items():
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -1059,6 +1072,28 @@ def read_register(
                     found.setdefault("report", []).append(lead)
                     said_by_someone.add(field)
                     reported.add(field)
+                elif field in SPOKEN_FIELDS and orig and (closing := closing_attribution(orig)):
+                    # "..., kata Jokowi di GBK, Sabtu (13/4/2019).": the words before are his
+                    found.setdefault("report", []).append(
+                        Ev(field, closing.start(), closing.end(), CLOSING_ATTRIBUTION, raw=True)
+                    )
+                    said_by_someone.add(field)
+                    reported.add(field)
+                elif field in passed_on and field in SPOKEN_FIELDS and orig:
+                    credited = speaker_headline(orig)
+                    if credited is not None:
+                        # the words after the colon are the speaker's, their first person too
+                        found.setdefault("report", []).append(
+                            Ev(
+                                field,
+                                credited.start(1),
+                                credited.end(1),
+                                SPEAKER_HEADLINE,
+                                raw=True,
+                            )
+                        )
+                        said_by_someone.add(field)
+                        reported.add(field)
         relayed_tags: set[str] = set()
         if side == "own" and not any(
             ev.field == "text" for k in keys["first_person"] for ev in feats.found.get(k, ())
@@ -1071,6 +1106,14 @@ def read_register(
                 relayed_tags = {f"hashtags[{i}]" for i in range(len(post.hashtags))}
                 reported |= {"text"} | relayed_tags
                 newsroom.add("text")
+        outlet_tagged: set[tuple[str, int | None]] = set()
+        if side == "own" and "#" in post.text:
+            outlet_run = _outlet_tags(
+                post, feats, keys, {sc.field: sc.norm for sc in by_side[side]}
+            )
+            if outlet_run is not None:
+                found.setdefault("report", []).append(outlet_run[0])
+                outlet_tagged = outlet_run[1]
         # "yang tidak dukung X" is a condition (a threat's shape), not a prohibition, and
         # "jangan lupa coblos" (don't forget to vote) negates the forgetting, not the vote. A
         # negation inside a threat ("tidak segan-segan", "kontrak tidak diperpanjang") belongs
@@ -1121,7 +1164,12 @@ def read_register(
                 Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
             )
         for field, subject in _held_by_subject(
-            feats, _SUBJECT_KEYS[side], texts, originals[side], (passed_on, reported, shapes)
+            feats,
+            _SUBJECT_KEYS[side],
+            texts,
+            originals[side],
+            (passed_on, reported, shapes),
+            {sc.field: sc.norm for sc in by_side[side]},
         ):
             found.setdefault("report", []).append(
                 Ev(
@@ -1254,6 +1302,14 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, SAID_OF_THE_ELECTION)
                         )
                         continue
+                    if name in _HOLDER_LISTS_SET and _contest_won(ev, texts, named_ends):
+                        # "X memenangkan Pilpres", "jika memenangkan Pilpres": a win told
+                        if name == "call_to_vote":
+                            no_calls.add((ev.field, ev.start))
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:report ({CONTEST_WON})")
+                        )
+                        continue
                     if name == "call_to_vote" and _no_call(ev, texts):
                         # "usai nyoblos", "pilih siapa?": told of or asked, not urged, so no
                         # call to vote for any rule either
@@ -1291,6 +1347,11 @@ def read_register(
                     ):
                         found.setdefault("endorse", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:endorse ({HEADLINE_VERDICT})")
+                        )
+                        continue
+                    if (ev.field, ev.start) in outlet_tagged:
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, f"register:report ({OUTLET_TAGS})")
                         )
                         continue
                     if ev.field in reported or (ev.field in quoted and ev.field in attributed):
@@ -1421,7 +1482,10 @@ def read_register(
         if side == "own" and neutral and "endorse" not in found:
             # The hashtags a sharer adds are their own words, whatever the body they tag: a
             # slogan or an endorsing word there is not part of the news it is attached to.
-            tagged = _sharers_tags(post, feats, keys, relayed_tags) + _slogan_line(
+            newsrooms_tags = relayed_tags | {
+                f for f, _ in outlet_tagged if f.startswith("hashtags[")
+            }
+            tagged = _sharers_tags(post, feats, keys, newsrooms_tags) + _slogan_line(
                 post.text, feats, keys, texts
             )
             if tagged:
@@ -1916,6 +1980,189 @@ def _told_lead(field: str, text: str, bare: str) -> Ev | None:
     return Ev(field, name.start(), m.end(), TOLD_BY_SUBJECT, raw=True)
 
 
+# Speech closed by its attribution, as news writes what someone said without quotation marks
+# ("..., kata Jokowi di Gelora Bung Karno, Sabtu (13/4/2019)."): a comma, a verb of saying
+# (`_ATTRIBUTION_VERBS`, with or without "-nya"), the speaker's capitalised name, then at most
+# where and when it was said, closing the text.
+_CLOSING_ATTRIBUTION = re.compile(
+    rf",[ \t]*(?:{_ATTRIBUTION_VERBS})(?:nya)?[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}"
+    r"(?P<tail>[^.!?\n]{0,80})\.?\s*$"
+)
+CLOSING_ATTRIBUTION = "register:report (speech closed by its speaker's attribution)"
+
+
+def closing_attribution(text: str) -> re.Match[str] | None:
+    """The attribution closing a text of someone's speech ("Sebab itu kita harus ..., kata
+    Jokowi di GBK, Sabtu (13/4/2019)."): what comes before it, its first person and its
+    exhortation included, is the speaker's. Only where the text has nothing of a sharer of its
+    own: no exclamation or question, nothing of `own_voice` but a pronoun (the speaker's), no
+    first person in the tail after the name ("kata ibu saya" is the author's family talking)."""
+    if "," not in text or "!" in text or "?" in text:
+        return None
+    m = _CLOSING_ATTRIBUTION.search(text)
+    if m is None or _first_person(m.group("tail")):
+        return None
+    if own_voice(text, pronoun=False):
+        return None
+    return m
+
+
+# A headline that opens with its speaker and a colon ("Cak Imin: Insya Allah Kita Menang, ..."),
+# as news sites title what someone said: two to four capitalised words, then the headline's
+# words from a capital.
+_SPEAKER_COLON = re.compile(
+    r"^\s*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})[ \t]*:[ \t]+(?=[A-Z\"“‘'])"
+)
+_HEADLINE_END = re.compile(r"\n|[ \t]{2,}|[.!?](?=\s)")
+# An HTML entity a scraper left in the text ("&gt", "&amp;"): no word of anyone's.
+_HTML_ENTITY = re.compile(r"&(?:gt|lt|amp|quot|nbsp)\b;?")
+SPEAKER_HEADLINE = "register:report (a headline's words credited to the speaker before its colon)"
+# Terms of address a post calls someone by ("Pak X: ...", "Mbak Y: ..."), where a newsroom's
+# headline names its speaker bare or by a title that is part of a public name ("Cak Imin",
+# "Gus Yahya"): a closed class.
+_VOCATIVES = _word_set("pak bapak bpk pk bu ibu mas mbak mba bang abang kak")
+# Words that cannot name a speaker: persons and hortatives (closed classes).
+_NOT_SPEAKERS = FIRST_PERSONS | frozenset(["ayo", "yuk", "mari", "kamu", "kalian", "anda"])
+
+
+def speaker_headline(orig: str) -> re.Match[str] | None:
+    """The speaker a headline credits before a colon, in a text passed on beside a link:
+    "Cak Imin: Insya Allah AMIN Menang, Kita Tolong ..." is what the speaker said, the first
+    person, the prayer and the wish theirs, up to the headline's end (a line break, a wide gap
+    or a stop). Nothing of the sharer's own may follow it (no exclamation, nothing of
+    `own_voice`: a cheer, an emoji, a particle); the speaker is two to four capitalised words,
+    no person or hortative among them (a one-word opener, "Ingat:", "Bismillah:", is no name
+    this reader can tell), nor a name called by a term of address (`_VOCATIVES`), nor a name
+    after a title whom the words speak to ("Cak X: Kami Dukung Anda")."""
+    if ":" not in orig[:60]:
+        return None
+    credited = _SPEAKER_COLON.match(orig)
+    if credited is None:
+        return None
+    if not {w.casefold() for w in credited.group(1).split()}.isdisjoint(_NOT_SPEAKERS):
+        return None
+    end = _HEADLINE_END.search(orig, credited.end())
+    said = orig[credited.end() : end.start() if end else len(orig)]
+    if credited.group(1).split()[0].casefold() in _VOCATIVES or (
+        credited.group(1).split()[0].casefold() in _ADDRESS
+        and not _HEARERS.isdisjoint(w.casefold() for w in words_of(said))
+    ):
+        return None  # "Pak X: Lanjutkan", "Cak X: Kami Dukung Anda": X addressed
+    rest = without_links(orig[end.end() :], text_links(orig[end.end() :])) if end else ""
+    rest = _HTML_ENTITY.sub(" ", rest)
+    if "!" in rest or own_voice(rest, pronoun=False):
+        return None
+    return credited
+
+
+# The hashtags closing a text, links between them: where a newsroom's share puts its tags.
+_TAG_RUN = re.compile(r"(?<!\S)(?:#\w+|https?://\S+)(?:\s+(?:#\w+|https?://\S+|…))*\s*$")
+_TAG_BODY = re.compile(r"#(\w+)")
+# A newsroom's own tag: its name opening or closing the tag ("#detikPemilu", "#Sindonews",
+# "#AdadiKompas", "#kbanews"): the newsroom words of `_PUBLISHER` that are no common word when
+# glued to another ("pos", "media", "suara", "kabar" open ordinary tags and are left out).
+_OUTLET_TAG = re.compile(
+    r"^(?:detik|kompas|tribun|tempo|okezone|liputan|antara|radar|harian|koran)"
+    r"|(?:news|berita|kompas|times|com)$",
+    re.IGNORECASE,
+)
+OUTLET_TAGS = "a newsroom's hashtags, shared with its story"
+_TAGGED_LISTS = ("call_to_vote", "endorse_cue", "support")
+
+
+def _outlet_tags(
+    post: Post,
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    norms: dict[str, NormText],
+) -> tuple[Ev, set[tuple[str, int | None]]] | None:
+    """The hashtags a newsroom closes its shared story with, when one of them is its own
+    ("... #detikPemilu #DebatCapres2024 #WaktunyaMilih https://t.co/x"): the run of tags
+    closing the text is the outlet's, copied with its lead, so a vote or support word in one
+    of them ("#WaktunyaMilih") is the newsroom's turnout tag, not the sharer's call. A tag
+    naming a participant stays the sharer's to answer for (a pair's campaign tag chants
+    whoever posts it; `_sharers_tags` reads those). Returns the run's evidence and the
+    (field, start) of each vote or support word read in its other tags."""
+    text = post.text
+    run = _TAG_RUN.search(text)
+    if run is None:
+        return None
+    tags = [
+        (run.start() + m.start(), run.start() + m.end(), m.group(1))
+        for m in _TAG_BODY.finditer(run.group())
+    ]
+    if not any(_OUTLET_TAG.search(body) for _, _, body in tags):
+        return None
+    norm = norms.get("text")
+    if norm is None or norm.orig != text:
+        return None
+    bodies = {h.lstrip("#").casefold(): i for i, h in enumerate(post.hashtags)}
+    named_fields: set[str] = set()
+    named_spans: list[tuple[int, int]] = []
+    for key in keys["participant"]:
+        for ev in feats.found.get(key, ()):
+            if ev.field == "text" and ev.start is not None and ev.end is not None and not ev.raw:
+                named_spans.append(norm.span(ev.start, ev.end))
+            else:
+                named_fields.add(ev.field)
+    free = [
+        (start, end, body)
+        for start, end, body in tags
+        if not any(s < end and start < e for s, e in named_spans)
+        and f"hashtags[{bodies.get(body.casefold(), -1)}]" not in named_fields
+    ]
+    fields = {
+        f"hashtags[{bodies[body.casefold()]}]" for _, _, body in free if body.casefold() in bodies
+    }
+    out: set[tuple[str, int | None]] = set()
+    for name in _TAGGED_LISTS:
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.field in fields:
+                    out.add((ev.field, ev.start))
+                elif (
+                    ev.field == "text"
+                    and ev.start is not None
+                    and ev.end is not None
+                    and not ev.raw
+                ):
+                    s, e = norm.span(ev.start, ev.end)
+                    if any(start <= s and e <= end for start, end, _ in free):
+                        out.add((ev.field, ev.start))
+    if not out:
+        return None
+    return Ev("text", run.start(), run.end(), f"register:report ({OUTLET_TAGS})", raw=True), out
+
+
+# A publisher's read-more line before its link, as a share button writes it under a lead
+# ("Baca selengkapnya: https://...", "Baca di https://...", "Simak selengkapnya di ..."): the
+# verbs of reading a story (a closed class), then the link.
+_READ_MORE = re.compile(
+    r"(?<![\w-])(?:(?:baca|simak)(?:[ \t]+(?:selengkapnya|juga|beritanya|artikelnya))?"
+    r"|selengkapnya)(?:[ \t]+(?:di|pada))?[ \t]*:?[ \t]*(?=https?://|www\.|pic\.twitter\.com/)",
+    re.IGNORECASE,
+)
+READ_MORE = "register:report (a publisher's read-more line before its link)"
+
+
+def read_more(orig: str, bare: str) -> re.Match[str] | None:
+    """The read-more line a publisher's share closes its lead with, when the words before it
+    are the lead alone: no first or second person, no hortative, no exclamation or question,
+    nothing of `own_voice` (a cheer, an emoji, a particle). What the lead says of a participant
+    (praise, blame, support) it tells; a sharer who adds a word of their own keeps the text
+    theirs. `bare` is the text without its links."""
+    if "aca" not in orig and "imak" not in orig and "engkap" not in orig:
+        return None
+    m = _READ_MORE.search(orig)
+    if m is None:
+        return None
+    if "!" in bare or "?" in bare or own_voice(bare):
+        return None
+    if not {w.casefold() for w in words_of(bare)}.isdisjoint(_PERSONS):
+        return None
+    return m
+
+
 def _relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None:
     """A retweet ("RT @akun: ...", "RT ... [RE akun]") whose words are news: a report cue read
     in them (a publisher's link, figures, a verb of saying, news prose; a shortened link alone
@@ -1992,6 +2239,36 @@ def _no_call(ev: Ev, texts: dict[str, str]) -> bool:
 
 
 _HOLDER_LISTS_SET = frozenset(HOLDER_LISTS)
+CONTEST_WON = "winning the election said of its subject"
+_WIN_STEM = "menang"
+# The elections themselves, the object a win verb names when its subject wins one (a closed
+# class); a debate won is a verdict on a performance, not an election's result.
+_CONTESTS = _word_set("pemilu pilpres pileg pilkada pilgub pilbup pilwalkot pemilihan")
+CONDITION_WINDOW = 3  # words between a conditional and the win verb it governs ("jika nantinya")
+
+
+def _contest_won(ev: Ev, texts: dict[str, str], name_ends: set[tuple[str, int | None]]) -> bool:
+    """A win verb whose object is the election itself ("memenangkan Pilpres", "menangkan
+    pemilu") with its subject there: a participant named right before it ("membawa X
+    memenangkan Pilpres 2024": X wins), or a condition governing it ("berjanji ... jika nantinya
+    memenangkan Pemilihan Presiden"), the win supposed. Nobody is urged to make a side win, as
+    "menangkan X" does; a wish for the win ("semoga X memenangkan pilpres") is the mood
+    reader's, and an imperative with no subject ("Ayo menangkan pemilu!") stays a call."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    words = text[ev.start : ev.end].split()
+    if len(words) != 1 or _WIN_STEM not in words[0]:
+        return False
+    after = text[ev.end : ev.end + 30].split()[:1]
+    if not after or after[0] not in _CONTESTS:
+        return False
+    if (ev.field, ev.start - 1) in name_ends:
+        return True
+    before = text[max(0, ev.start - 60) : ev.start].split()[-CONDITION_WINDOW:]
+    return any(w in _CONDITIONS for w in before)
+
+
 RECIPROCAL = f"register:report ({MUTUAL_SUPPORT})"
 
 
@@ -2470,6 +2747,7 @@ def _held_by_subject(
     texts: dict[str, str],
     originals: list[tuple[str, str]],
     passed_on: tuple[set[str], set[str], dict[str, str]],
+    norms: dict[str, NormText] | None = None,
 ) -> list[tuple[str, Subject]]:
     """Take out support and vote words whose subject is not the author, and return each
     subject once: a third party named before the verb or credited as the speaker after it, in
@@ -2479,7 +2757,9 @@ def _held_by_subject(
     addressed in a question ("loe pilih mana?"). A first person or no subject (an imperative,
     a slogan) keeps the word, as does every word outside those fields; the author's own
     endorsement around it ("ayo kita juga") is read as before. `keys` are the side's features
-    of the support, vote and first-person lists."""
+    of the support, vote and first-person lists; `norms` each field's normalised text, which
+    maps a verb folded to its stem ("mendukung", "memenangkan" read as "dukung", "menangkan")
+    back to the word the person wrote."""
     evs_of = [(key, evs) for key in keys if (evs := feats.found.get(key)) is not None]
     read = [
         ev
@@ -2499,7 +2779,7 @@ def _held_by_subject(
         if not own_voice(shapes.get(f, "")) and kicker(shapes.get(f, "")) is None
     }
     words = dict(originals)
-    subjects = {(ev.field, ev.start): _subject(ev, texts, words, news) for ev in read}
+    subjects = {(ev.field, ev.start): _subject(ev, texts, words, news, norms) for ev in read}
     for key, evs in evs_of:
         _keep(feats, key, evs, [ev for ev in evs if subjects.get((ev.field, ev.start)) is None])
     found: dict[tuple[str, int, int], Subject] = {}
@@ -2510,7 +2790,11 @@ def _held_by_subject(
 
 
 def _subject(
-    ev: Ev, texts: dict[str, str], originals: dict[str, str], news: set[str]
+    ev: Ev,
+    texts: dict[str, str],
+    originals: dict[str, str],
+    news: set[str],
+    norms: dict[str, NormText] | None = None,
 ) -> Subject | None:
     """The subject of one support or vote word that takes it from the author, or None."""
     orig = originals.get(ev.field)
@@ -2521,11 +2805,45 @@ def _subject(
         return None
     if ev.field not in news:
         return None
-    span = locate(orig, text, ev.start, ev.end)
+    span = _written_word(orig, text, ev.start, ev.end, (norms or {}).get(ev.field))
     subject = subject_of(orig, *span) if span is not None else None
     if subject is None or subject.holder is not Holder.THIRD_PARTY:
         return None
+    if "#" in orig and _tagged_by_author(subject.words, orig):
+        return None
     return subject
+
+
+_HASHTAG = re.compile(r"#(\w+)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _tagged_by_author(subject: str, orig: str) -> bool:
+    """Whether the author tags the subject holding the support as a hashtag of their own
+    ("#srikandidemokrat ... Srikandi Demokrat siap mendukung X"): two or more of its words
+    written together as a tag the post carries. A newsroom tags the candidate or the topic; a
+    group that tags itself is posting its own declaration, the author's side."""
+    tags = {m.group(1).casefold() for m in _HASHTAG.finditer(orig)}
+    words = [w.casefold() for w in _LETTERS.findall(subject)]
+    return any(
+        "".join(words[i:j]) in tags for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+    )
+
+
+def _written_word(
+    orig: str, text: str, start: int, end: int, norm: NormText | None
+) -> tuple[int, int] | None:
+    """Original [start, end) of the first word of normalised `text[start:end]`. Normalisation
+    folds an affixed verb to its stem ("mendukung", "didukung", "dukungannya" to "dukung",
+    "memenangkan" to "menangkan"): the normalised field's own offsets find the word as written,
+    the form a newsroom writes; without them the same word is looked for (`locate`)."""
+    if norm is not None and norm.starts is not None and norm.orig == orig and norm.text == text:
+        word = text[start:end].split(" ", 1)[0]
+        if word:
+            written = norm.span(start, start + len(word))
+            if orig[written[0] : written[1]].strip():
+                return written
+    return locate(orig, text, start, end)
 
 
 def _refraining_orders(

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from neutrality import Engine
-from neutrality.features import LISTED_NUMBERS, NAME_TAG, _names_only, _squeeze
+from neutrality.features import LISTED_NUMBERS, NAME_TAG, RANK, _names_only, _squeeze
 from schemas import Action, Platform, Post
 
 PILKADA_DKI_2017 = "2017-02-10T09:00:00+07:00"
@@ -140,6 +140,7 @@ def test_a_regulation_cited_by_number_and_year_is_no_ballot_number(engine: Engin
     analysis = engine.analyse(spoken, complete=True)
     assert analysis.features is not None and "text.number" in analysis.features.found
 
+
 def test_a_hashtag_written_in_the_text_and_listed_is_one_sign_of_its_race(
     engine: Engine,
 ) -> None:
@@ -168,3 +169,27 @@ def test_a_pairs_name_across_a_run_of_handles_is_accounts_tagged(engine: Engine)
     assert found.get("text.participant") == {"tagged account:pilpres-2024/02"}
     named = _post("Prabowo @gibran_tweet hebat", PILPRES_2024)
     assert "participant:pilpres-2024/02" in _found(engine, named)["text.participant"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number said in words heading a copula: what comes first is defined
+        "Di pilpres ini bagi saya nomor satu adalah kerukunan warga",
+        # a noun of concern before the number, one word between at most
+        "Pilpres boleh beda, urusan pilihan nomor dua, persaudaraan tetap",
+        "Prioritas nomor satu pemerintah di tahun pemilu adalah harga pangan",
+    ],
+)
+def test_a_number_that_ranks_is_no_ballot_number(engine: Engine, text: str) -> None:
+    found = _found(engine, _post(text, PILPRES_2024))
+    assert "text.number" not in found
+    assert found["exception.rank"] == {RANK}
+
+
+def test_a_ballot_number_stays_a_ballot_number(engine: Engine) -> None:
+    # a number after a vote word, or in digits before a copula, keeps its ballot reading
+    for text in ("Di pilpres nanti coblos nomor dua", "Di pilpres nanti nomor 2 adalah pilihanku"):
+        found = _found(engine, _post(text, PILPRES_2024))
+        assert "exception.rank" not in found, text
+        assert found.get("text.number") or found.get("text.participant"), text

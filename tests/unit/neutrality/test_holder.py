@@ -100,3 +100,66 @@ def test_transitive_verbs_only() -> None:
     assert transitive("pilih")
     assert not transitive("menang")  # the participant is the subject of a win
     assert not transitive("presiden 2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "words"),
+    [
+        # an acronym glossed in parentheses is part of the name, not a clause of its own
+        (
+            "Partai Cahaya Nusa (PCN) resmi mendukung X di Pilpres",
+            "mendukung",
+            "Partai Cahaya Nusa (PCN)",
+        ),
+        # a counted crowd with a modifier of place: the head before the locative
+        (
+            "Ribuan petani kopi di kabupaten Lembah Hijau mendeklarasikan dukungan kepada X",
+            "dukungan",
+            "Ribuan petani kopi",
+        ),
+        ("Relawan dari Kota Baru siap memenangkan X", "memenangkan", "Relawan"),
+        # a reflexive after a verb of declaring is no subject of its own
+        ("Ikatan Guru Nusantara menyatakan diri mendukung X", "mendukung", "Ikatan Guru Nusantara"),
+    ],
+)
+def test_a_third_party_named_with_a_gloss_or_a_modifier(text: str, verb: str, words: str) -> None:
+    subject = _subject(text, verb)
+    assert subject is not None
+    assert subject.holder is Holder.THIRD_PARTY
+    assert text[subject.start : subject.end] == words
+
+
+def test_a_purpose_clause_takes_the_subject_of_its_clause() -> None:
+    text = "Partai Karya Rakyat resmi bekerja sama dengan Partai Suara Desa untuk mendukung X"
+    subject = _subject(text, "mendukung")
+    assert subject is not None and subject.holder is Holder.THIRD_PARTY
+    assert subject.words == "Partai Karya Rakyat"
+    # a first person opening the clause holds it
+    own = _subject("Kita semua bersatu untuk memilih X", "memilih")
+    assert own is not None and own.holder is Holder.AUTHOR
+    # a capitalised first word alone names nobody; a condition leaves the clause unread
+    assert _subject("Saatnya Indonesia bersatu untuk memilih X", "memilih") is None
+    assert _subject("Kalau Partai Karya Rakyat sepakat untuk mendukung X", "mendukung") is None
+
+
+def test_a_modifier_does_not_hide_a_clause() -> None:
+    # a relative or a condition in the phrase still leaves no plain subject
+    assert _subject("Warga yang di kampung dukung X", "dukung") is None
+    assert _subject("Kalau warga di kampung dukung X", "dukung") is None
+    # the author in a place is still the author
+    own = _subject("saya di Jakarta dukung X", "dukung")
+    assert own is not None and own.holder is Holder.AUTHOR
+
+
+def test_the_complement_of_a_verb_of_saying_is_its_speakers() -> None:
+    # a third party's "bahwa" clause: its pronouns are the speaker's
+    text = "Ketua Umum Partai Nusa Raya Budi Santoso memastikan bahwa kita akan memenangkan X"
+    subject = _subject(text, "memenangkan")
+    assert subject is not None and subject.holder is Holder.THIRD_PARTY
+    assert subject.words == "Ketua Umum Partai Nusa Raya Budi Santoso"
+    # the author's own declaration stays the author's
+    own = _subject("Saya tegaskan bahwa kami mendukung X", "mendukung")
+    assert own is not None and own.holder is Holder.AUTHOR
+    # with no speaker named the complement's own subject holds the verb
+    again = _subject("Perlu diingat bahwa kita harus pilih X", "pilih")
+    assert again is not None and again.holder is Holder.AUTHOR
