@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -621,7 +622,9 @@ class Extractor:
             for a, b, pid in self._tag_pieces(body, locality, day):
                 sc = Scanned(fld, "raw", raw, [])
                 campaign.append((sc, off + a, off + b, Meaning(Kind.CAMPAIGN, pid)))
-            low = body.lower()
+            # Styled letters (mathematical bold, full width) are folded as the text's words
+            # are (NFKC): "#𝐆𝐚𝐧𝐣𝐚𝐫𝐌𝐞𝐫𝐚𝐰𝐚𝐭..." is the reader's #GanjarMerawat...
+            low = (body if body.isascii() else unicodedata.normalize("NFKC", body)).lower()
             exact = len(low) == len(body)
             for meanings, a, b in compound.scan(low):
                 s, e = (off + a, off + b) if exact else (off, off + len(body))

@@ -63,6 +63,15 @@ def test_a_hashtag_with_a_number_or_a_slogan_word_stays_a_campaign_hashtag(
     assert "text.campaign_term" in found
 
 
+def test_a_slogan_hashtag_in_styled_letters_is_read_as_its_plain_letters(engine: Engine) -> None:
+    styled = "".join(
+        chr(0x1D400 + ord(c) - ord("A")) if c.isupper() else chr(0x1D41A + ord(c) - ord("a"))
+        for c in "AniesMembangunDesa"
+    )  # mathematical bold, as posts style their tags
+    found = _found(engine, _post("Pagi yang cerah", PILPRES_2024, [styled]))
+    assert "campaign:pilpres-2024/01" in found["text.campaign_term"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
