@@ -14,6 +14,8 @@ from pydantic_core import TzInfo
 
 from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
+from neutrality.discourse import FEATURE as SUSTAINED
+from neutrality.discourse import possible as discourse_possible
 from neutrality.features import WIB, Extractor, after_honorific, mentioned_accounts
 from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import SETTING_LISTS, Lexicon, build_lexicon
@@ -391,6 +393,8 @@ class Engine:
         optimistic = feats.found.keys() | possible_registers(feats.found, post) | MODEL_FEATURES
         if one_sided_possible(feats.found):
             optimistic |= _ONE_SIDED
+        if discourse_possible(feats.found):
+            optimistic |= _SUSTAINED
         if own_side_possible(optimistic):
             optimistic |= _OWN_SIDE
         index = self._rules_for_action[values["action"]]
@@ -674,6 +678,7 @@ _SIGNAL_LISTS = frozenset(
 
 _SETTING = frozenset(SETTING_LISTS)
 _ONE_SIDED = frozenset({ONE_SIDED})  # the stance tier may add it (onesided.py)
+_SUSTAINED = frozenset({SUSTAINED})  # the stance tier may add it (discourse.py)
 _OWN_SIDE = frozenset({OWN_SIDE, REPLY_FEATURE})  # the stance tier may add them (ownside.py)
 # A recording's own words, where a superior addressing staff is read (not the content acted on).
 _RECORDING_FIELDS = frozenset({"text", "transcript", "media_description"})

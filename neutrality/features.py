@@ -17,6 +17,9 @@ from functools import lru_cache
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.choice import GIVEN_CHOICE, NAMED_CHOICE, given_choice, named_choice
 from neutrality.coercion import defection_threats, inside
+from neutrality.discourse import FEATURE as SUSTAINED
+from neutrality.discourse import possible as discourse_possible
+from neutrality.discourse import read_discourse
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
@@ -68,6 +71,7 @@ STRUCTURAL = (
     "exception.news",
     "exception.debunk",
     ONE_SIDED,  # evaluation directed at a single participant (onesided.py)
+    SUSTAINED,  # one side judged across a post's sentences (discourse.py)
     OWN_SIDE,  # a side named in the author's own words or act (ownside.py)
     REPLY_SIDE,  # a comment's own words single out one participant in season (ownside.py)
     "exception.office_title",
@@ -499,6 +503,8 @@ class Extractor:
         read_register(post, feats, scanned, self._named_by_side(feats), self._race_sizes)
         if one_sided_possible(feats.found):
             read_one_sided(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
+        if discourse_possible(feats.found):
+            read_discourse(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
         read_own_side(post, feats, scanned, self.lexicon.normaliser.normalise)
         if "target.register.neutral" in feats.found:
             read_reply_side(post, feats, lambda pid: self._in_season(pid, day))
