@@ -76,6 +76,7 @@ _SHAPE_ONLY = (
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _LINK = re.compile(r"https?://\S+")
+_ENUMERATOR = re.compile(r"(?:^|\s)\d{1,2}$")  # a list item's number, ending the sentence before
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +246,14 @@ def _sustained(
     """Evidence of evaluative words in several sentences that name the side or refer back."""
     named = {_sentence_of(a, breaks) for _, a, _ in names}
     referring = named | {_sentence_of(t.start, breaks) for t in tokens if _refers(t)}
+    # The items of a numbered list continue the sentence that introduces it ("Tim X yang
+    # terseret korupsi: 1. A - koruptor 2. B - ..."): each is said of what it heads.
+    first = min(named)
+    referring |= {
+        k + 1
+        for k, b in enumerate(breaks[:WINDOW_SENTENCES])
+        if k >= first and _ENUMERATOR.search(text, max(0, b - 4), b) is not None
+    }
     judged: dict[int, tuple[int, int]] = {}
     for a, b in evaluative:
         if not text[a:b].strip():

@@ -104,3 +104,13 @@ def test_one_evaluative_sentence_is_not_a_sustained_verdict(engine: Engine) -> N
 def test_a_second_sentence_about_someone_else_does_not_count(engine: Engine) -> None:
     text = "Prabowo itu sombong sekali. Tetangga saya ceroboh menyetir mobil."
     assert not _sustained(engine, _post(text))
+
+
+def test_the_items_of_a_numbered_list_are_said_of_the_side_that_heads_it(engine: Engine) -> None:
+    text = (
+        "Daftar tim Anies yang korup 1. Budi - koruptor bansos 2. Joko - pembohong. https://t.co/a"
+    )
+    labels = [ev.label for ev in _sustained(engine, _post(text))]
+    assert any(label.startswith(f"{LABEL}:pilpres-2024/01 (judged in") for label in labels)
+    plain = "Tim Anies hadir korup di sini. Budi itu koruptor bansos. Joko juga pembohong."
+    assert not _sustained(engine, _post(plain))  # sentences that do not refer back
