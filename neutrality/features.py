@@ -761,7 +761,19 @@ def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:
     for i, tag in enumerate(fields["hashtags"]):
         off = 1 if tag.startswith("#") else 0
         bodies.append((f"hashtags[{i}]", off, tag[off:]))
+    # A word of several capitalised words run together in the prose ("Setuju AyahBowoGibran
+    # VisinyaJelas") is a hashtag whose sign was lost (copied tags, scraped text): read as one.
+    # A particle written capitalised onto a word ("PrabowoLah", "SiapaKah") is title case, no tag.
+    for m in _LOST_TAG.finditer(text) if not text.islower() else ():
+        if m.group(1).casefold() not in _PARTICLE_PIECES:
+            bodies.append(("text", m.start(), m.group()))
     return bodies
+
+
+# Two or more capitalised words of two letters or more run together, not after "#" or "@".
+_LOST_TAG = re.compile(r"(?<![#@\w])[A-Z][a-z]+(?:[A-Z][a-z]+)*([A-Z][a-z]+)\b")
+# Enclitic particles and the possessive clitic: a closed grammatical class.
+_PARTICLE_PIECES = frozenset(["lah", "kah", "tah", "pun", "nya", "ku", "mu"])
 
 
 def after_honorific(text: str, start: int) -> bool:

@@ -63,6 +63,15 @@ def test_a_hashtag_with_a_number_or_a_slogan_word_stays_a_campaign_hashtag(
     assert "text.campaign_term" in found
 
 
+def test_a_camel_case_word_in_the_prose_is_a_hashtag_whose_sign_was_lost(engine: Engine) -> None:
+    found = _found(engine, _post("Setuju banget AniesMembangunDesa, visinya jelas", PILPRES_2024))
+    assert "campaign:pilpres-2024/01" in found["text.campaign_term"]
+    alone = _found(engine, _post("Tadi AniesBaswedan lewat depan kantor", PILPRES_2024))
+    assert "text.campaign_term" not in alone  # names alone: a topic, as "#AniesBaswedan" is
+    particle = _found(engine, _post("Debat Kali Ini Pak AniesLah Yang Top", PILPRES_2024))
+    assert "text.campaign_term" not in particle  # title case with a particle, no tag
+
+
 def test_a_slogan_hashtag_in_styled_letters_is_read_as_its_plain_letters(engine: Engine) -> None:
     styled = "".join(
         chr(0x1D400 + ord(c) - ord("A")) if c.isupper() else chr(0x1D41A + ord(c) - ord("a"))
