@@ -16,7 +16,13 @@ from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
 from neutrality.discourse import FEATURE as SUSTAINED
 from neutrality.discourse import possible as discourse_possible
-from neutrality.features import WIB, Extractor, after_honorific, mentioned_accounts
+from neutrality.features import (
+    WIB,
+    Extractor,
+    after_honorific,
+    mentioned_accounts,
+    written_mentions,
+)
 from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import SETTING_LISTS, Lexicon, build_lexicon
 from neutrality.matcher import Kind
@@ -234,6 +240,7 @@ class Engine:
                 or values["hashtags"]
             )
             and "#" not in body
+            and "@" not in body  # a handle may name a participant's account (features.py)
         ):
             # The usual event, its text alone: what the loop below decides for it, without
             # building its list, dict and set for an event that needs no full look.
@@ -273,6 +280,11 @@ class Engine:
             structural = any(
                 account.casefold() in self._structural_accounts
                 for _, account in mentioned_accounts(post)
+            )
+        elif not values["mentions"] and not structural and "@" in values["text"]:
+            # handles written as names in a post whose mentions were not kept (features.py)
+            structural = any(
+                account in self._structural_accounts for _, _, account in written_mentions(post)
             )
         anchored = structural or bool(values["hashtags"])
         for name, raw in fields:

@@ -668,6 +668,16 @@ class Extractor:
                 ev = Ev(f"mentions[{i}]", None, None, f"{kind}_account:{p.id}", handle)
                 self._mention(feats, "text", p, ev)
                 feats.add("text.named", ev)
+        # A post whose mentions were not kept (copied or scraped text) still names the accounts
+        # its words tag: "sosok @ganjarpranowo yang ..." is the candidate's account, in the text.
+        written = () if mentions or "@" not in fields["text"] else written_mentions(post)
+        for start, end, account in written:
+            mentioned = cat.account_role(account, day)
+            if mentioned is not None:
+                kind, p = mentioned
+                ev = Ev("text", start, end, f"{kind}_account:{p.id}", raw=True)
+                self._mention(feats, "text", p, ev)
+                feats.add("text.named", ev)
         t = fields["target"]
         if t is not None and t.account:
             acc = t.account.casefold()
@@ -792,6 +802,43 @@ def mentioned_accounts(post: Post) -> list[tuple[str, str]]:
 
 
 _HANDLE = re.compile(r"@(\w+)")
+_REPLY_HANDLES = re.compile(r"\s*(?:@\w+[\s,]*)+")  # the handles a reply opens with
+
+
+def written_mentions(post: Post) -> list[tuple[int, int, str]]:
+    """(start, end, account id) of the first MAX_MENTIONS @handles written in the text, on the
+    author's platform, for a post whose mentions field is empty. The run of handles a reply
+    opens with is whom it is addressed to (a thread tags everyone in it), not whom it names."""
+    prefix = post.account_id.split(":", 1)[0]
+    text = post.text
+    opening = _REPLY_HANDLES.match(text)
+    found = list(_HANDLE.finditer(text, opening.end() if opening else 0))[:MAX_MENTIONS]
+    return [
+        (m.start(), m.end(), f"{prefix}:{m.group(1).casefold()}")
+        for m in found
+        if _handle_as_name(text, m.start(), m.end())
+    ]
+
+
+def _handle_as_name(text: str, start: int, end: int) -> bool:
+    """Whether an @handle is used as a word of its sentence: after an honorific ("Pak
+    @aniesbaswedan") or with the sentence going on in lower case after it ("sosok
+    @ganjarpranowo yang ..."). A handle closing a sentence or the post tags the account, as a
+    reply does ("... tetap santun @prabowo")."""
+    before = text[:start].rsplit(None, 1)
+    if before and before[-1].casefold().rstrip(".") in _HONORIFICS:
+        return True
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1)[:1].islower()
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]\w*)")  # the next word in the same line, no punctuation
+# Honorifics and person nouns written before a name (closed class of address terms).
+_HONORIFICS = frozenset(
+    ["pak", "bapak", "bu", "ibu", "mas", "mbak", "bang", "prof", "dr", "gus", "sosok"]
+)
+
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 

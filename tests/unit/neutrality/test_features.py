@@ -157,3 +157,20 @@ def test_a_regulation_cited_by_number_and_year_is_no_ballot_number(engine: Engin
     spoken = post.model_copy(update={"transcript": "Acuannya tetap nomor 3 di kampanye pilpres"})
     analysis = engine.analyse(spoken, complete=True)
     assert analysis.features is not None and "text.number" in analysis.features.found
+
+
+def test_an_account_tagged_in_the_words_of_a_post_without_mentions_is_named(
+    engine: Engine,
+) -> None:
+    found = _found(engine, _post("Bangga dengan sosok @ganjarpranowo yang merakyat", PILPRES_2024))
+    assert "candidate_account:pilpres-2024/03" in found["text.participant"]
+    reply = _found(engine, _post("@ganjarpranowo @aniesbaswedan selamat pagi semua", PILPRES_2024))
+    # a reply's opening handles are whom it addresses
+    assert not any(
+        label.startswith("candidate_account") for label in reply.get("text.participant", ())
+    )
+    honoured = _found(engine, _post("Saya merapat ke Pak @aniesbaswedan.", PILPRES_2024))
+    assert "candidate_account:pilpres-2024/01" in honoured["text.participant"]
+    closing = _found(engine, _post("Debatnya harus tetap santun @prabowo", PILPRES_2024))
+    # a handle closing the post tags the account: no candidate's account named
+    assert not any(label.startswith("candidate_account") for label in closing["text.participant"])
