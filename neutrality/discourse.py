@@ -56,6 +56,11 @@ SUSTAINED_SENTENCES = 2  # sentences with an evaluative word said of the side
 LEADER_NOUNS = frozenset([
     "pemimpin", "sosok", "figur", "negarawan", "teladan", "panutan", "kepemimpinan",
 ])  # fmt: skip
+# Plain nouns of persons, read as a predicate only after a copula and before a relative
+# clause ("X adalah orang yang punya rekam jejak", "X merupakan pribadi yang tulus").
+PERSON_NOUNS = frozenset(["orang", "pribadi", "manusia", "tokoh"])
+COPULAS = frozenset(["adalah", "merupakan", "ialah", "yaitu"])
+_RELATIVE = frozenset(["yang", "yg"])
 # Third-person reference back to someone already named: pronouns and the possessive clitic.
 ANAPHORS = frozenset(["beliau", "dia", "ia", "keduanya", "dirinya", "sosoknya", "mereka"])
 ANAPHOR_CLITIC = "nya"
@@ -204,7 +209,10 @@ def _leader_predication(
         at = bisect.bisect_left(starts, name_end)
         after = tokens[at : at + LINK_WORDS + 2]  # the words a predicate may stand in
         for i, tok in enumerate(after[: LINK_WORDS + 1]):
-            if tok.word not in LEADER_NOUNS:
+            if tok.word in PERSON_NOUNS and i > 0 and after[i - 1].word in COPULAS:
+                if i + 1 >= len(after) or after[i + 1].word not in _RELATIVE:
+                    continue  # "X adalah orang Solo": where from, no character
+            elif tok.word not in LEADER_NOUNS:
                 if tok.word in _SAYING:
                     break  # the name speaks ("X menegaskan pemimpin ..."): their words follow
                 continue

@@ -114,3 +114,13 @@ def test_the_items_of_a_numbered_list_are_said_of_the_side_that_heads_it(engine:
     assert any(label.startswith(f"{LABEL}:pilpres-2024/01 (judged in") for label in labels)
     plain = "Tim Anies hadir korup di sini. Budi itu koruptor bansos. Joko juga pembohong."
     assert not _sustained(engine, _post(plain))  # sentences that do not refer back
+
+
+def test_a_plain_person_noun_is_a_predicate_after_a_copula_before_a_relative_clause(
+    engine: Engine,
+) -> None:
+    text = "Anies adalah orang yang punya rekam jejak panjang. Beliau bekerja untuk warga."
+    labels = [ev.label for ev in _sustained(engine, _post(text))]
+    assert any("leader predicated: orang yang" in label for label in labels)
+    assert not _sustained(engine, _post("Anies adalah orang Jakarta. Dia tinggal di sana."))
+    assert not _sustained(engine, _post("Anies bertemu orang yang antre di pasar."))
