@@ -240,7 +240,8 @@ class Engine:
                 or values["hashtags"]
             )
             and "#" not in body
-            and "@" not in body  # a handle may name a participant's account (features.py)
+            # a handle written as a name may be a participant's account (features.py)
+            and ("@" not in body or not self._written_accounts(post))
         ):
             # The usual event, its text alone: what the loop below decides for it, without
             # building its list, dict and set for an event that needs no full look.
@@ -282,10 +283,7 @@ class Engine:
                 for _, account in mentioned_accounts(post)
             )
         elif not values["mentions"] and not structural and "@" in values["text"]:
-            # handles written as names in a post whose mentions were not kept (features.py)
-            structural = any(
-                account in self._structural_accounts for _, _, account in written_mentions(post)
-            )
+            structural = self._written_accounts(post)
         anchored = structural or bool(values["hashtags"])
         for name, raw in fields:
             if not raw:
@@ -316,6 +314,11 @@ class Engine:
         if not anchored and not full_path:
             return None
         return _FirstLook(fields, structural, clean, plain_fields, tracked)
+
+    def _written_accounts(self, post: Post) -> bool:
+        """Whether a handle the text uses as a name, in a post whose mentions were not kept, is
+        an account the structural rules know (a participant's, an election body's, an outlet's)."""
+        return any(account in self._structural_accounts for _, _, account in written_mentions(post))
 
     def _superior_speaking(self, clean: dict[str, str]) -> bool:
         """Whether a recording (an event with a transcript or a described photo or video) has
