@@ -187,8 +187,8 @@ def _masked(orig: str) -> str:
 
 
 def _sentence_of(at: int, breaks: Sequence[int]) -> int:
-    """The index of the sentence holding offset `at`."""
-    return sum(1 for b in breaks if b < at)
+    """The index of the sentence holding offset `at` (breaks are sorted: a binary search)."""
+    return bisect.bisect_left(breaks, at)
 
 
 def _asks(text: str, at: int, breaks: Sequence[int]) -> bool:
