@@ -14,7 +14,15 @@ from pydantic_core import TzInfo
 
 from neutrality import __version__
 from neutrality.catalogue import Catalogue, Locality
-from neutrality.features import WIB, Extractor, after_honorific, mentioned_accounts
+from neutrality.discourse import FEATURE as SUSTAINED
+from neutrality.discourse import possible as discourse_possible
+from neutrality.features import (
+    WIB,
+    Extractor,
+    after_honorific,
+    mentioned_accounts,
+    written_mentions,
+)
 from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import SETTING_LISTS, Lexicon, build_lexicon
 from neutrality.matcher import Kind
@@ -232,6 +240,8 @@ class Engine:
                 or values["hashtags"]
             )
             and "#" not in body
+            # a handle written as a name may be a participant's account (features.py)
+            and ("@" not in body or not self._written_accounts(post))
         ):
             # The usual event, its text alone: what the loop below decides for it, without
             # building its list, dict and set for an event that needs no full look.
@@ -272,6 +282,8 @@ class Engine:
                 account.casefold() in self._structural_accounts
                 for _, account in mentioned_accounts(post)
             )
+        elif not values["mentions"] and not structural and "@" in values["text"]:
+            structural = self._written_accounts(post)
         anchored = structural or bool(values["hashtags"])
         for name, raw in fields:
             if not raw:
@@ -302,6 +314,11 @@ class Engine:
         if not anchored and not full_path:
             return None
         return _FirstLook(fields, structural, clean, plain_fields, tracked)
+
+    def _written_accounts(self, post: Post) -> bool:
+        """Whether a handle the text uses as a name, in a post whose mentions were not kept, is
+        an account the structural rules know (a participant's, an election body's, an outlet's)."""
+        return any(account in self._structural_accounts for _, _, account in written_mentions(post))
 
     def _superior_speaking(self, clean: dict[str, str]) -> bool:
         """Whether a recording (an event with a transcript or a described photo or video) has
@@ -391,6 +408,8 @@ class Engine:
         optimistic = feats.found.keys() | possible_registers(feats.found, post) | MODEL_FEATURES
         if one_sided_possible(feats.found):
             optimistic |= _ONE_SIDED
+        if discourse_possible(feats.found):
+            optimistic |= _SUSTAINED
         if own_side_possible(optimistic):
             optimistic |= _OWN_SIDE
         index = self._rules_for_action[values["action"]]
@@ -674,6 +693,7 @@ _SIGNAL_LISTS = frozenset(
 
 _SETTING = frozenset(SETTING_LISTS)
 _ONE_SIDED = frozenset({ONE_SIDED})  # the stance tier may add it (onesided.py)
+_SUSTAINED = frozenset({SUSTAINED})  # the stance tier may add it (discourse.py)
 _OWN_SIDE = frozenset({OWN_SIDE, REPLY_FEATURE})  # the stance tier may add them (ownside.py)
 # A recording's own words, where a superior addressing staff is read (not the content acted on).
 _RECORDING_FIELDS = frozenset({"text", "transcript", "media_description"})

@@ -10,12 +10,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.choice import GIVEN_CHOICE, NAMED_CHOICE, given_choice, named_choice
 from neutrality.coercion import defection_threats, inside
+from neutrality.discourse import FEATURE as SUSTAINED
+from neutrality.discourse import possible as discourse_possible
+from neutrality.discourse import read_discourse
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
@@ -68,6 +72,7 @@ STRUCTURAL = (
     "exception.news",
     "exception.debunk",
     ONE_SIDED,  # evaluation directed at a single participant (onesided.py)
+    SUSTAINED,  # one side judged across a post's sentences (discourse.py)
     OWN_SIDE,  # a side named in the author's own words or act (ownside.py)
     REPLY_SIDE,  # a comment's own words single out one participant in season (ownside.py)
     PAST_SIDE,  # the author names only candidates of elections already over (ownside.py)
@@ -533,6 +538,8 @@ class Extractor:
         read_register(post, feats, scanned, self._named_by_side(feats), self._race_sizes)
         if one_sided_possible(feats.found):
             read_one_sided(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
+        if discourse_possible(feats.found):
+            read_discourse(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
         read_own_side(
             post,
             feats,
@@ -673,7 +680,9 @@ class Extractor:
             for a, b, pid in self._tag_pieces(body, locality, day):
                 sc = Scanned(fld, "raw", raw, [])
                 campaign.append((sc, off + a, off + b, Meaning(Kind.CAMPAIGN, pid)))
-            low = body.lower()
+            # Styled letters (mathematical bold, full width) are folded as the text's words
+            # are (NFKC): "#𝐆𝐚𝐧𝐣𝐚𝐫𝐌𝐞𝐫𝐚𝐰𝐚𝐭..." is the reader's #GanjarMerawat...
+            low = (body if body.isascii() else unicodedata.normalize("NFKC", body)).lower()
             exact = len(low) == len(body)
             for meanings, a, b in compound.scan(low):
                 s, e = (off + a, off + b) if exact else (off, off + len(body))
@@ -709,6 +718,16 @@ class Extractor:
             if mentioned is not None:
                 kind, p = mentioned
                 ev = Ev(f"mentions[{i}]", None, None, f"{kind}_account:{p.id}", handle)
+                self._mention(feats, "text", p, ev)
+                feats.add("text.named", ev)
+        # A post whose mentions were not kept (copied or scraped text) still names the accounts
+        # its words tag: "sosok @ganjarpranowo yang ..." is the candidate's account, in the text.
+        written = () if mentions or "@" not in fields["text"] else written_mentions(post)
+        for start, end, account in written:
+            mentioned = cat.account_role(account, day)
+            if mentioned is not None:
+                kind, p = mentioned
+                ev = Ev("text", start, end, f"{kind}_account:{p.id}", raw=True)
                 self._mention(feats, "text", p, ev)
                 feats.add("text.named", ev)
         t = fields["target"]
@@ -804,7 +823,19 @@ def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:
     for i, tag in enumerate(fields["hashtags"]):
         off = 1 if tag.startswith("#") else 0
         bodies.append((f"hashtags[{i}]", off, tag[off:]))
+    # A word of several capitalised words run together in the prose ("Setuju AyahBowoGibran
+    # VisinyaJelas") is a hashtag whose sign was lost (copied tags, scraped text): read as one.
+    # A particle written capitalised onto a word ("PrabowoLah", "SiapaKah") is title case, no tag.
+    for m in _LOST_TAG.finditer(text) if not text.islower() else ():
+        if m.group(1).casefold() not in _PARTICLE_PIECES:
+            bodies.append(("text", m.start(), m.group()))
     return bodies
+
+
+# Two or more capitalised words of two letters or more run together, not after "#" or "@".
+_LOST_TAG = re.compile(r"(?<![#@\w])[A-Z][a-z]+(?:[A-Z][a-z]+)*([A-Z][a-z]+)\b")
+# Enclitic particles and the possessive clitic: a closed grammatical class.
+_PARTICLE_PIECES = frozenset(["lah", "kah", "tah", "pun", "nya", "ku", "mu"])
 
 
 def after_honorific(text: str, start: int) -> bool:
@@ -823,6 +854,43 @@ def mentioned_accounts(post: Post) -> list[tuple[str, str]]:
 
 
 _HANDLE = re.compile(r"@(\w+)")
+_REPLY_HANDLES = re.compile(r"\s*(?:@\w+[\s,]*)+")  # the handles a reply opens with
+
+
+def written_mentions(post: Post) -> list[tuple[int, int, str]]:
+    """(start, end, account id) of the first MAX_MENTIONS @handles written in the text, on the
+    author's platform, for a post whose mentions field is empty. The run of handles a reply
+    opens with is whom it is addressed to (a thread tags everyone in it), not whom it names."""
+    prefix = post.account_id.split(":", 1)[0]
+    text = post.text
+    opening = _REPLY_HANDLES.match(text)
+    found = list(_HANDLE.finditer(text, opening.end() if opening else 0))[:MAX_MENTIONS]
+    return [
+        (m.start(), m.end(), f"{prefix}:{m.group(1).casefold()}")
+        for m in found
+        if _handle_as_name(text, m.start(), m.end())
+    ]
+
+
+def _handle_as_name(text: str, start: int, end: int) -> bool:
+    """Whether an @handle is used as a word of its sentence: after an honorific ("Pak
+    @aniesbaswedan") or with the sentence going on in lower case after it ("sosok
+    @ganjarpranowo yang ..."). A handle closing a sentence or the post tags the account, as a
+    reply does ("... tetap santun @prabowo")."""
+    before = text[:start].rsplit(None, 1)
+    if before and before[-1].casefold().rstrip(".") in _HONORIFICS:
+        return True
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1)[:1].islower()
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]\w*)")  # the next word in the same line, no punctuation
+# Honorifics and person nouns written before a name (closed class of address terms).
+_HONORIFICS = frozenset(
+    ["pak", "bapak", "bu", "ibu", "mas", "mbak", "bang", "prof", "dr", "gus", "sosok"]
+)
+
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 

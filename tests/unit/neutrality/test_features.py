@@ -63,6 +63,24 @@ def test_a_hashtag_with_a_number_or_a_slogan_word_stays_a_campaign_hashtag(
     assert "text.campaign_term" in found
 
 
+def test_a_camel_case_word_in_the_prose_is_a_hashtag_whose_sign_was_lost(engine: Engine) -> None:
+    found = _found(engine, _post("Setuju banget AniesMembangunDesa, visinya jelas", PILPRES_2024))
+    assert "campaign:pilpres-2024/01" in found["text.campaign_term"]
+    alone = _found(engine, _post("Tadi AniesBaswedan lewat depan kantor", PILPRES_2024))
+    assert "text.campaign_term" not in alone  # names alone: a topic, as "#AniesBaswedan" is
+    particle = _found(engine, _post("Debat Kali Ini Pak AniesLah Yang Top", PILPRES_2024))
+    assert "text.campaign_term" not in particle  # title case with a particle, no tag
+
+
+def test_a_slogan_hashtag_in_styled_letters_is_read_as_its_plain_letters(engine: Engine) -> None:
+    styled = "".join(
+        chr(0x1D400 + ord(c) - ord("A")) if c.isupper() else chr(0x1D41A + ord(c) - ord("a"))
+        for c in "AniesMembangunDesa"
+    )  # mathematical bold, as posts style their tags
+    found = _found(engine, _post("Pagi yang cerah", PILPRES_2024, [styled]))
+    assert "campaign:pilpres-2024/01" in found["text.campaign_term"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -193,3 +211,20 @@ def test_a_ballot_number_stays_a_ballot_number(engine: Engine) -> None:
         found = _found(engine, _post(text, PILPRES_2024))
         assert "exception.rank" not in found, text
         assert found.get("text.number") or found.get("text.participant"), text
+
+
+def test_an_account_tagged_in_the_words_of_a_post_without_mentions_is_named(
+    engine: Engine,
+) -> None:
+    found = _found(engine, _post("Bangga dengan sosok @ganjarpranowo yang merakyat", PILPRES_2024))
+    assert "candidate_account:pilpres-2024/03" in found["text.participant"]
+    reply = _found(engine, _post("@ganjarpranowo @aniesbaswedan selamat pagi semua", PILPRES_2024))
+    # a reply's opening handles are whom it addresses
+    assert not any(
+        label.startswith("candidate_account") for label in reply.get("text.participant", ())
+    )
+    honoured = _found(engine, _post("Saya merapat ke Pak @aniesbaswedan.", PILPRES_2024))
+    assert "candidate_account:pilpres-2024/01" in honoured["text.participant"]
+    closing = _found(engine, _post("Debatnya harus tetap santun @prabowo", PILPRES_2024))
+    # a handle closing the post tags the account: no candidate's account named
+    assert not any(label.startswith("candidate_account") for label in closing["text.participant"])
