@@ -29,6 +29,7 @@ from neutrality.onesided import FEATURE as ONE_SIDED
 from neutrality.onesided import Spoken, participant_of, read_one_sided
 from neutrality.onesided import possible as one_sided_possible
 from neutrality.ownside import FEATURE as OWN_SIDE
+from neutrality.ownside import GENERIC_FEATURE as GENERIC_SIDE
 from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.ownside import REPLY_FEATURE as REPLY_SIDE
 from neutrality.ownside import read_own_side, read_reply_side
@@ -76,6 +77,7 @@ STRUCTURAL = (
     OWN_SIDE,  # a side named in the author's own words or act (ownside.py)
     REPLY_SIDE,  # a comment's own words single out one participant in season (ownside.py)
     PAST_SIDE,  # the author names only candidates of elections already over (ownside.py)
+    GENERIC_SIDE,  # candidate words of the author's that single out no side (ownside.py)
     "exception.office_title",
     "exception.rank",
 )

@@ -28,6 +28,14 @@ This reader keeps, as FEATURE, the cues the author is responsible for:
   @prabowo bisa ...") is a name the author uses;
 - but not a cue inside a genuine question (`neutrality.question`): "pilih mana, A atau B?"
   asks the reader, so the names in it are no side the author takes;
+- but not a candidate word (or an endorsement) that singles out no side, kept as
+  GENERIC_FEATURE for the explanation: the modifier of an election event ("debat capres",
+  "moderator debat cawapres"), a word counted or quantified over all of them ("3 capres ini",
+  "ketiga capres", "masing2 capres cawapres", "mereka bertiga capres kita"), or one in the scope
+  of a free-choice pronoun ("siapapun dukungan Anda"). On the broadcast debate's comments these
+  were the lone model reviews' false alarms (complaints about the format, requests to invite
+  all three); a ballot number, the author's own choice or "yang satu" after the word still
+  points to one side (`_generic_reading`);
 - a directive ("saya minta", "harus") only in a recording (an event with a transcript or a
   described photo or video): there a superior speaks to staff with no campaign word, as
   `Engine._superior_speaking` reads it; in typed words a directive names no side (out of fold
@@ -55,7 +63,7 @@ or only a candidate word ("semua calon") weighs them, and one naming a past elec
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.normalise import NormText
@@ -67,6 +75,7 @@ from schemas import Action, Post
 FEATURE = "side.own"
 REPLY_FEATURE = "side.reply"  # a comment's own words single out one participant in season
 PAST_FEATURE = "side.past"  # the author names only candidates of elections already over
+GENERIC_FEATURE = "side.generic"  # candidate words or endorsements that single out no side
 # The cues the model-alone rules accept as a named side, in the author's own fields.
 OWN_CUES = (
     "text.participant",
@@ -83,6 +92,7 @@ TAGGED = "tagged account:"  # the label of a participant's account tagged with @
 OWN_LABEL = "own words"
 REPLY_LABEL = "the reply singles out"
 PAST_LABEL = "a candidate of an election already over"
+GENERIC_LABEL = "names no side"
 # The author's words speaking of an election (a contest word, what is at stake in one): beside
 # them a past election's participant may be put forward for the next one.
 ELECTION_TALK = ("text.political_context", "text.electoral_stake")
@@ -121,11 +131,19 @@ def read_own_side(
     asked = _asked_spans(feats)
     recording = bool(post.transcript or post.media_description)
     addressees: dict[str, set[str]] = {}
+    generic: list[Ev] = []
+    tracked: dict[str, NormText | None] = {}
     for key in (*OWN_CUES, *RECORDING_CUES) if recording else OWN_CUES:
         for ev in feats.evidence(key):
             if ev.label.startswith(TAGGED) and _addressed(post, ev, scanned, addressees):
                 continue  # whom the post is addressed to, not a side it names
             if _in_quotes(post, ev, scanned, normalise, quoted, asked):
+                continue
+            why = _generic_reading(
+                post, key, ev, scanned, normalise, tracked, feats.evidence("text.candidate_word")
+            )
+            if why is not None:
+                generic.append(_relabelled(ev, f"{GENERIC_LABEL} ({why})"))
                 continue
             if key in _PARTICIPANT_CUES and _past_candidate(ev, election_over):
                 past.append(ev)
@@ -138,6 +156,141 @@ def read_own_side(
         feats.found[FEATURE] = out + [_relabelled(ev, OWN_LABEL) for ev in past]
     elif past:
         feats.found[PAST_FEATURE] = [_relabelled(ev, PAST_LABEL) for ev in past]
+    if generic and FEATURE not in feats.found:
+        feats.found[GENERIC_FEATURE] = generic
+
+
+# Generic readings of a candidate word (see `_generic_reading`). Each is a closed class:
+# - the quantifiers and collective numerals that range over every candidate ("semua capres",
+#   "ketiga paslon", "mereka bertiga capres kita"); a bare cardinal ("3 capres") is read apart,
+#   and one written with a leading zero ("02") is a ballot number, not a count;
+_QUANTIFIERS = frozenset(
+    [
+        "semua",
+        "seluruh",
+        "segenap",
+        "para",
+        "tiap",
+        "setiap",
+        "masing",
+        "masing-masing",
+        "masing2",
+        "kedua",
+        "ketiga",
+        "keempat",
+        "kelima",
+        "ketiganya",
+        "keduanya",
+        "bertiga",
+        "berdua",
+        "berempat",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+    ]
+)
+# - the same after the word ("capres semuanya", "paslon sekalian");
+_TRAILING_QUANTIFIERS = frozenset(["semua", "semuanya", "sekalian", "seluruhnya"])
+# - the nouns of the election's events and offices whose modifier a candidate word is: "debat
+#   capres" is the candidates' debate, "visi misi capres" their programmes, the moderator of
+#   it; the head is the event, and no candidate is picked out;
+_EVENT_HEADS = frozenset(
+    [
+        "debat",
+        "depat",
+        "debate",
+        "visi",
+        "misi",
+        "sesi",
+        "segmen",
+        "moderator",
+        "panelis",
+        "forum",
+        "format",
+        "acara",
+    ]
+)
+# - the free-choice pronouns ("siapapun", "siapa pun", "siapa saja", "apapun"): "siapapun
+#   capresnya", "siapapun dukungan Anda" range over every choice the reader may make.
+_FREE_CHOICE = re.compile(r"\b(?:siapa\s*pun|siapa\s+saja|apa\s*pun|mana\s*pun)\b")
+# Words after a candidate word that point to one side all the same: a ballot number ("paslon
+# nomor 2", "capres 02"), the author's own choice ("capres pilihanku"), "yang satu (itu)".
+_POINTING = re.compile(
+    r"^[\s-]*(?:\d|nomor|nomer|no\b|no\.|urut|pilihan|jagoan|idola|favorit|yang\s+satu|yg\s+satu"
+    r"|[a-z]*ku\b)"
+)
+# What may stand between two conjoined candidate words: space, a slash, an ampersand or a
+# coordinating conjunction (a closed class: dan, atau and its spoken "ato", serta, maupun).
+_COORDINATED = re.compile(r"[\s/&+-]*(?:(?:dan|atau|ato|serta|maupun)[\s/&+-]+)?")
+_CLAUSE_BREAK = re.compile(r"[.!?;,:\n]")
+_WORD = re.compile(r"[\w-]+")
+_FREE_CHOICE_REACH = 40  # characters before a cue a free-choice pronoun may govern it from
+
+
+def _generic_reading(
+    post: Post,
+    key: str,
+    ev: Ev,
+    scanned: list[Scanned],
+    normalise: Callable[[str, bool], NormText],
+    cache: dict[str, NormText | None],
+    feats_evidence: Sequence[Ev],
+) -> str | None:
+    """Why a candidate word (or an endorsement) in the author's words names no side, or None.
+
+    A candidate word is a side only when it points to one: a ballot number, the author's own
+    choice, a demonstrative on a single candidate ("capres yang satu itu"). Read in the
+    sentence as written, it names none when it (a) modifies the head of an election event
+    ("debat capres", "moderator debat cawapres", "visi misi capres": the event, not a side),
+    (b) is counted or quantified over all of them ("3 capres ini", "ketiga capres", "semua
+    paslon", "masing2 capres", "mereka bertiga capres kita"), or (c) stands in the scope of a
+    free-choice pronoun in the same clause ("siapapun capresnya", "siapapun dukungan Anda":
+    every choice the reader may make). Reading (c) holds for an endorsement too. Out of fold,
+    comments under broadcast debates raised by the model alone on such words were false alarms:
+    complaints about the format, requests to invite all three, "siapapun dukungan Anda, kita
+    tetap Indonesia". A candidate word conjoined right after another ("capres cawapres",
+    "cawapres atau capres") is read as that one (`feats_evidence`: the field's candidate words;
+    empty stops the recursion at one step)."""
+    if ev.field not in SPOKEN or ev.start is None or ev.end is None:
+        return None
+    if key not in ("text.candidate_word", "register.endorse"):
+        return None
+    if ev.field not in cache:
+        norm = next((sc.norm for sc in scanned if sc.field == ev.field), None)
+        cache[ev.field] = with_offsets(norm, normalise) if norm else None
+    tracked = cache[ev.field]
+    if tracked is None:
+        return None
+    start, end = original_span(tracked, ev)
+    orig = (post.text if ev.field == "text" else post.transcript).casefold()
+    if key == "text.candidate_word":
+        for other in feats_evidence:
+            if other is ev or other.field != ev.field or other.start is None or other.end is None:
+                continue
+            _, o_end = original_span(tracked, other)
+            if o_end <= start and _COORDINATED.fullmatch(orig[o_end:start]):
+                # "capres cawapres", "cawapres ato capres": conjoined, read as the first one
+                return _generic_reading(post, key, other, scanned, normalise, cache, [])
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(orig, 0, start)]
+    clause = orig[breaks[-1] if breaks else 0 : start]
+    if _FREE_CHOICE.search(clause[-_FREE_CHOICE_REACH:]):
+        return "in the scope of a free-choice pronoun"
+    if key != "text.candidate_word":
+        return None
+    after = orig[end:]
+    words_before = _WORD.findall(clause)
+    before = words_before[-1] if words_before else ""
+    if (before.isdigit() and not before.startswith("0")) or before in _QUANTIFIERS:
+        return "counted or quantified over all"
+    if _POINTING.match(after):
+        return None
+    following = _WORD.findall(after[:30])
+    if following and following[0] in _TRAILING_QUANTIFIERS:
+        return "counted or quantified over all"
+    if before in _EVENT_HEADS:
+        return "the modifier of an election event"
+    return None
 
 
 def _past_candidate(ev: Ev, election_over: Callable[[str], bool] | None) -> bool:
@@ -269,6 +422,7 @@ def _in_quotes(
 
 __all__ = [
     "FEATURE",
+    "GENERIC_FEATURE",
     "PAST_FEATURE",
     "REPLY_FEATURE",
     "possible",

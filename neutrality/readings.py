@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from neutrality.featureset import Ev, Features
 from neutrality.ownside import FEATURE as OWN_SIDE
+from neutrality.ownside import GENERIC_FEATURE as GENERIC_SIDE
 from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.question import FEATURE as ASKED
 
@@ -46,6 +47,7 @@ NEUTRAL_READINGS: dict[str, str] = {
     "exception.rank": "a number that ranks (the first, the second), not a ballot number",
     ASKED: "asked, no side",
     PAST_SIDE: "a candidate of an election already over, no side of a race being run",
+    GENERIC_SIDE: "a candidate word for an event, for all of them or for any: no side named",
     MODEL_ALONE: "the model's opinion alone, no side the author names",
 }
 

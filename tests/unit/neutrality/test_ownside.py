@@ -12,6 +12,8 @@ from neutrality.normalise import NormText
 from neutrality.ownside import (
     ACT_LABEL,
     FEATURE,
+    GENERIC_FEATURE,
+    GENERIC_LABEL,
     OWN_LABEL,
     PAST_FEATURE,
     PAST_LABEL,
@@ -21,6 +23,7 @@ from neutrality.ownside import (
     read_own_side,
     read_reply_side,
 )
+from neutrality.readings import NEUTRAL_READINGS, neutral_readings
 from schemas import Outcome, Post
 
 CAMPAIGN = "2024-01-08T09:00:00+07:00"  # Pilpres 2024 campaign
@@ -319,3 +322,54 @@ def test_a_party_or_a_name_of_a_later_race_is_never_past(
     assert analysis.features is not None
     assert PAST_FEATURE not in analysis.features.found
     assert FEATURE in analysis.features.found
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Format debat capres tahun ini membosankan sekali", "election event"),
+        ("Moderator debat cawapres atau capres kurang tegas", "election event"),
+        ("Visi misi capres harus dibaca semua warga", "election event"),
+        ("Ketiga capres wajib hadir di acara kampus kami", "quantified"),
+        ("Tolong undang 3 capres ini ke studio kita", "quantified"),
+        ("Semoga masing2 paslon dan cawapres menjaga kedamaian", "quantified"),
+        ("Para capres tampil lebih santai malam ini", "quantified"),
+        ("Siapa pun capres yang kalian suka, tetap rukun", "free-choice"),
+        ("Siapa pun dukungan kalian, tetap rukun ya", "free-choice"),
+    ],
+)
+def test_a_candidate_word_for_an_event_for_all_or_for_any_names_no_side(
+    engine: Engine, text: str, why: str
+) -> None:
+    found = _found(engine, _post(text, "comment", target=TV_DEBATE))
+    assert FEATURE not in found
+    generic = found[GENERIC_FEATURE]
+    assert all(ev.label.startswith(f"{GENERIC_LABEL} (") for ev in generic)
+    labels = " ".join(ev.label for ev in generic)
+    word = {"election event": "election event", "quantified": "quantified over all"}
+    assert word.get(why, why) in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saya pilih paslon nomor 2 saja",  # a ballot number
+        "Capres pilihanku paling jujur",  # the author's own choice
+        "Capres yang satu itu paling jujur",  # a demonstrative on one of them
+        "Debat capres 02 tadi paling bagus",  # the event's modifier numbered
+        "Capres 02 harus menang, semua tetangga setuju",  # a quantifier in another clause
+    ],
+)
+def test_a_candidate_word_pointing_to_one_side_still_names_it(engine: Engine, text: str) -> None:
+    found = _found(engine, _post(text, "comment", target=TV_DEBATE))
+    assert FEATURE in found
+    assert GENERIC_FEATURE not in found
+
+
+def test_a_generic_candidate_word_is_shown_as_no_side_named(engine: Engine) -> None:
+    post = _post("Debat capres makin seru tahun ini", "comment", target=TV_DEBATE)
+    analysis = engine.analyse(post, None, complete=True)
+    assert analysis.features is not None
+    shown = dict(neutral_readings(analysis.features))
+    assert GENERIC_FEATURE in shown
+    assert GENERIC_FEATURE in NEUTRAL_READINGS
