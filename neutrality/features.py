@@ -142,6 +142,13 @@ class Extractor:
         self.cat = cat
         self.lexicon = lexicon
         self._race_of = {p.id: cat.races[p.race_id] for p in cat.participants.values()}
+        # The last day each candidate's (not a party's) election matters, looked up per cue
+        # by `_candidate_of_an_election_over` instead of walking catalogue, race and calendar.
+        self._matters_until = {
+            p.id: cat.elections[self._race_of[p.id].election_id].calendar.numbers_relevant_until
+            for p in cat.participants.values()
+            if not p.party
+        }
         self._races = tuple(cat.races.values())
         self._race_sizes = {r.id: len(r.participants) for r in self._races}
         self.markable = markable_names(cat)
@@ -564,11 +571,8 @@ class Extractor:
         between them, while the catalogue ties it to one race) of an election whose numbers
         stopped mattering before the day. Only the past: a name the catalogue ties to a later
         race may be a candidate in an earlier one it does not hold (a governor's race)."""
-        participant = self.cat.participants.get(pid)
-        if participant is None or participant.party:
-            return False
-        cal = self.cat.elections[self._race_of[pid].election_id].calendar
-        return day > cal.numbers_relevant_until
+        until = self._matters_until.get(pid)
+        return until is not None and day > until
 
     @staticmethod
     def _mention(feats: Features, zone: str, p: Participant, ev: Ev) -> None:

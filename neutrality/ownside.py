@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from functools import lru_cache
 
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.normalise import NormText
@@ -180,6 +181,8 @@ def read_reply_side(post: Post, feats: Features, in_season: Callable[[str], bool
         feats.found[REPLY_FEATURE] = [_relabelled(ev, REPLY_LABEL) for ev in evs]
 
 
+# Cached: a catalogue's labels recur post after post, and every participant cue asks.
+@lru_cache(maxsize=4096)
 def _participant_id(label: str) -> str | None:
     """The participant id a reference's label names ("participant:pilpres-2024/03",
     "number:2->pilpres-2024/02 (labels the name after it)"), or None when it names none."""

@@ -2978,26 +2978,34 @@ def _unbeaten(
     ability at most between them, and the participant right after the verb ("gak ada yang
     bisa ngalahin Prabowo"). The whole field ranked below one side, as exclusive focus does."""
     out: list[tuple[Ev, str]] = []
+    verbs = [
+        ev
+        for key in keys[OUSTER_LIST]
+        for ev in feats.found.get(key, ())
+        if ev.start is not None
+        and ev.end is not None
+        and not ev.raw
+        and ev.field not in others
+        and _NONE_CAN.search(texts.get(ev.field, ""), 0, ev.start) is not None
+    ]
+    if not verbs:
+        return out  # no "nobody can" before a verb of defeat (most posts): no names to index
     starts: dict[str, set[int]] = {}
     for key in keys["participant"]:
         for ev in feats.found.get(key, ()):
             if ev.start is not None and not ev.raw:
                 starts.setdefault(ev.field, set()).add(ev.start)
-    for key in keys[OUSTER_LIST]:
-        for ev in feats.found.get(key, ()):
-            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
-                continue
-            text = texts.get(ev.field, "")
-            if _NONE_CAN.search(text, 0, ev.start) is None:
-                continue
-            at = ev.end + 1
-            while at not in starts.get(ev.field, set()):
-                nxt = text.find(" ", at)
-                if nxt == -1 or text[at:nxt] not in _ADDRESS:
-                    break
-                at = nxt + 1
-            else:
-                out.append((ev, UNBEATEN))
+    for ev in verbs:
+        assert ev.end is not None  # for mypy: filtered above
+        text = texts.get(ev.field, "")
+        at = ev.end + 1
+        while at not in starts.get(ev.field, set()):
+            nxt = text.find(" ", at)
+            if nxt == -1 or text[at:nxt] not in _ADDRESS:
+                break
+            at = nxt + 1
+        else:
+            out.append((ev, UNBEATEN))
     return out
 
 
@@ -3088,12 +3096,6 @@ def _singled_out(
     "yang paling"), a verdict, or words in the author's own voice around it ("yang Merdeka
     !!!"); "hanya X yang hadir kemarin" in plain words tells who came. Returned with the
     particle and the name as the evidence."""
-    verdicts = {
-        (ev.field, ev.start)
-        for key in (*keys[EVALUATION_LIST], *_VERDICT_FEATURES)
-        for ev in feats.found.get(key, ())
-    }
-    voiced: dict[str, bool] = {}
     out: list[tuple[Ev, str]] = []
     focus_at: dict[tuple[str, int], Ev] = {}
     for key in keys[EXCLUSIVE_LIST]:
@@ -3101,7 +3103,13 @@ def _singled_out(
             if ev.end is not None and not ev.raw and ev.field not in others:
                 focus_at[(ev.field, ev.end)] = ev
     if not focus_at:
-        return out
+        return out  # no focus particle (most posts): the verdicts need no index
+    verdicts = {
+        (ev.field, ev.start)
+        for key in (*keys[EVALUATION_LIST], *_VERDICT_FEATURES)
+        for ev in feats.found.get(key, ())
+    }
+    voiced: dict[str, bool] = {}
     seen: set[tuple[str, int]] = set()
     for key in keys["participant"]:
         for ev in feats.found.get(key, ()):
@@ -3171,6 +3179,14 @@ def _ousted(
     verb told of ("MK menolak mendiskualifikasi X") order nothing. Opposition campaigning:
     the evidence is the verb."""
     out: list[tuple[Ev, str]] = []
+    verbs = [
+        ev
+        for key in keys[OUSTER_LIST]
+        for ev in feats.found.get(key, ())
+        if ev.start is not None and ev.end is not None and not ev.raw and ev.field not in others
+    ]
+    if not verbs:
+        return out  # no verb of defeat or removal (most posts): no names to index
     starts: dict[str, set[int]] = {}
     ends: dict[str, set[int]] = {}
     for key in keys["participant"]:
@@ -3178,23 +3194,19 @@ def _ousted(
             if ev.start is not None and ev.end is not None and not ev.raw:
                 starts.setdefault(ev.field, set()).add(ev.start)
                 ends.setdefault(ev.field, set()).add(ev.end)
-    for key in keys[OUSTER_LIST]:
-        for ev in feats.found.get(key, ()):
-            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
-                continue
-            text = texts.get(ev.field, "")
-            before = text[: ev.start].split()
-            declarative = text.startswith("me", ev.start)  # "mengalahkan": told, not ordered
-            if not declarative and _ordered_against(
-                text, ev.end, before, starts.get(ev.field, set())
-            ):
+    for ev in verbs:
+        assert ev.start is not None and ev.end is not None  # for mypy: filtered above
+        text = texts.get(ev.field, "")
+        before = text[: ev.start].split()
+        declarative = text.startswith("me", ev.start)  # "mengalahkan": told, not ordered
+        if not declarative and _ordered_against(text, ev.end, before, starts.get(ev.field, set())):
+            out.append((ev, OUSTED))
+            continue
+        # the passive: "didiskualifikasi", or "di" written apart ("di diskualifikasi")
+        if text[ev.start : ev.end].startswith("di") or before[-1:] == ["di"]:
+            words = before[:-1] if before[-1:] == ["di"] else before
+            if _due_removal(text, words, ends.get(ev.field, set())):
                 out.append((ev, OUSTED))
-                continue
-            # the passive: "didiskualifikasi", or "di" written apart ("di diskualifikasi")
-            if text[ev.start : ev.end].startswith("di") or before[-1:] == ["di"]:
-                words = before[:-1] if before[-1:] == ["di"] else before
-                if _due_removal(text, words, ends.get(ev.field, set())):
-                    out.append((ev, OUSTED))
     return out
 
 
