@@ -123,12 +123,15 @@ def read_own_side(
     recording = bool(post.transcript or post.media_description)
     addressees: dict[str, set[str]] = {}
     for key in (*OWN_CUES, *RECORDING_CUES) if recording else OWN_CUES:
+        # asked once per key, not per cue: only a participant cue can name a candidate of an
+        # election already over
+        over = election_over if key in _PARTICIPANT_CUES else None
         for ev in feats.evidence(key):
             if ev.label.startswith(TAGGED) and _addressed(post, ev, scanned, addressees):
                 continue  # whom the post is addressed to, not a side it names
             if _in_quotes(post, ev, scanned, normalise, quoted, asked):
                 continue
-            if key in _PARTICIPANT_CUES and _past_candidate(ev, election_over):
+            if over is not None and (pid := _participant_id(ev.label)) is not None and over(pid):
                 past.append(ev)
             else:
                 out.append(_relabelled(ev, OWN_LABEL))
@@ -139,14 +142,6 @@ def read_own_side(
         feats.found[FEATURE] = out + [_relabelled(ev, OWN_LABEL) for ev in past]
     elif past:
         feats.found[PAST_FEATURE] = [_relabelled(ev, PAST_LABEL) for ev in past]
-
-
-def _past_candidate(ev: Ev, election_over: Callable[[str], bool] | None) -> bool:
-    """Whether a participant cue names a candidate of an election already over on the day."""
-    if election_over is None:
-        return False
-    pid = _participant_id(ev.label)
-    return pid is not None and election_over(pid)
 
 
 def read_reply_side(post: Post, feats: Features, in_season: Callable[[str], bool]) -> None:
