@@ -379,7 +379,7 @@ class Engine:
                 scanned,
                 self.extractor.markable,
                 bool(values["transcript"] or values["media_description"]),
-                (in_group := values["target"]) is not None and in_group.kind is _GROUP,
+                values["target"],
             )
         ):
             return Analysis(self._pass(post, day, t0), None, [])
@@ -729,21 +729,21 @@ def _has_signal(
     scanned: list[Scanned],
     markable: frozenset[str],
     recording: bool = False,
-    in_group: bool = False,
+    target: Target | None = None,
 ) -> bool:
     """Anything but one collision-risk word without context? One weak signal alone can never
     fire a rule; two can (a nickname and its pair's hand sign confirm each other), and a
     campaign word in the name of the account or group acted on is read by the N04 rules. In a
     `recording`, a superior addressing staff in its own words is a signal too (see
-    `Engine._superior_speaking`), and so, for an event posted `in_group`, is a group named for
-    staff (see `Engine._staff_group_named`)."""
+    `Engine._superior_speaking`), and so, for an event posted in a group (its `target`), is a
+    group named for staff (see `Engine._staff_group_named`)."""
     weak = 0
     for sc in scanned:
         # what a list word may signal in this field besides `_SIGNAL_LISTS`, asked once per
         # field instead of per word: nothing, in most fields
         named = sc.field == "target.name"
         setting = recording and sc.field in _RECORDING_FIELDS
-        staff = in_group and named
+        staff = named and _staff_group(target)
         for meanings, start, _ in sc.hits:
             for m in meanings:
                 if m.kind is _LIST:

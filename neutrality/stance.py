@@ -2978,34 +2978,31 @@ def _unbeaten(
     ability at most between them, and the participant right after the verb ("gak ada yang
     bisa ngalahin Prabowo"). The whole field ranked below one side, as exclusive focus does."""
     out: list[tuple[Ev, str]] = []
-    verbs = [
-        ev
-        for key in keys[OUSTER_LIST]
-        for ev in feats.found.get(key, ())
-        if ev.start is not None
-        and ev.end is not None
-        and not ev.raw
-        and ev.field not in others
-        and _NONE_CAN.search(texts.get(ev.field, ""), 0, ev.start) is not None
-    ]
-    if not verbs:
-        return out  # no "nobody can" before a verb of defeat (most posts): no names to index
+    for key in keys[OUSTER_LIST]:
+        if key in feats.found:
+            break
+    else:
+        return out  # no verb of defeat (most posts): no names to index
     starts: dict[str, set[int]] = {}
     for key in keys["participant"]:
         for ev in feats.found.get(key, ()):
             if ev.start is not None and not ev.raw:
                 starts.setdefault(ev.field, set()).add(ev.start)
-    for ev in verbs:
-        assert ev.end is not None  # for mypy: filtered above
-        text = texts.get(ev.field, "")
-        at = ev.end + 1
-        while at not in starts.get(ev.field, set()):
-            nxt = text.find(" ", at)
-            if nxt == -1 or text[at:nxt] not in _ADDRESS:
-                break
-            at = nxt + 1
-        else:
-            out.append((ev, UNBEATEN))
+    for key in keys[OUSTER_LIST]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
+                continue
+            text = texts.get(ev.field, "")
+            if _NONE_CAN.search(text, 0, ev.start) is None:
+                continue
+            at = ev.end + 1
+            while at not in starts.get(ev.field, set()):
+                nxt = text.find(" ", at)
+                if nxt == -1 or text[at:nxt] not in _ADDRESS:
+                    break
+                at = nxt + 1
+            else:
+                out.append((ev, UNBEATEN))
     return out
 
 
@@ -3179,14 +3176,11 @@ def _ousted(
     verb told of ("MK menolak mendiskualifikasi X") order nothing. Opposition campaigning:
     the evidence is the verb."""
     out: list[tuple[Ev, str]] = []
-    verbs = [
-        ev
-        for key in keys[OUSTER_LIST]
-        for ev in feats.found.get(key, ())
-        if ev.start is not None and ev.end is not None and not ev.raw and ev.field not in others
-    ]
-    if not verbs:
-        return out  # no verb of defeat or removal (most posts): no names to index
+    for key in keys[OUSTER_LIST]:
+        if key in feats.found:
+            break
+    else:
+        return out  # no verb of defeat (most posts): no names to index
     starts: dict[str, set[int]] = {}
     ends: dict[str, set[int]] = {}
     for key in keys["participant"]:
@@ -3194,19 +3188,23 @@ def _ousted(
             if ev.start is not None and ev.end is not None and not ev.raw:
                 starts.setdefault(ev.field, set()).add(ev.start)
                 ends.setdefault(ev.field, set()).add(ev.end)
-    for ev in verbs:
-        assert ev.start is not None and ev.end is not None  # for mypy: filtered above
-        text = texts.get(ev.field, "")
-        before = text[: ev.start].split()
-        declarative = text.startswith("me", ev.start)  # "mengalahkan": told, not ordered
-        if not declarative and _ordered_against(text, ev.end, before, starts.get(ev.field, set())):
-            out.append((ev, OUSTED))
-            continue
-        # the passive: "didiskualifikasi", or "di" written apart ("di diskualifikasi")
-        if text[ev.start : ev.end].startswith("di") or before[-1:] == ["di"]:
-            words = before[:-1] if before[-1:] == ["di"] else before
-            if _due_removal(text, words, ends.get(ev.field, set())):
+    for key in keys[OUSTER_LIST]:
+        for ev in feats.found.get(key, ()):
+            if ev.start is None or ev.end is None or ev.raw or ev.field in others:
+                continue
+            text = texts.get(ev.field, "")
+            before = text[: ev.start].split()
+            declarative = text.startswith("me", ev.start)  # "mengalahkan": told, not ordered
+            if not declarative and _ordered_against(
+                text, ev.end, before, starts.get(ev.field, set())
+            ):
                 out.append((ev, OUSTED))
+                continue
+            # the passive: "didiskualifikasi", or "di" written apart ("di diskualifikasi")
+            if text[ev.start : ev.end].startswith("di") or before[-1:] == ["di"]:
+                words = before[:-1] if before[-1:] == ["di"] else before
+                if _due_removal(text, words, ends.get(ev.field, set())):
+                    out.append((ev, OUSTED))
     return out
 
 
