@@ -421,7 +421,21 @@ TOLD_BY_SUBJECT = "register:report (words told of the subject named)"
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}[ \t]+$")
 LEAD_WORDS = 20  # a lead names its speaker and their verb among the first words
 LEAD_SENTENCES = 2  # a lead is a sentence or two: more is a story, or the author's comment on it
-_TELLING = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_TELLING_VERBS)) + r")(?![\w-])", re.I)
+# The verbs grouped by their prefix ("me(?:ngaku|...)|ber(?:harap|...)"): the same matches as a
+# flat alternation, found a third as fast, as most places fail on the prefix once, not per verb.
+_TELLING = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        prefix
+        + "(?:"
+        + "|".join(sorted(v[len(prefix) :] for v in _TELLING_VERBS if v.startswith(prefix)))
+        + ")"
+        for prefix in ("me", "ber")
+    )
+    + r")(?![\w-])",
+    re.I,
+)
+assert all(v.startswith(("me", "ber")) for v in _TELLING_VERBS)  # every verb has its group
 #: The quotation marks `quoted_spans` pairs: a field without any has no quoted span.
 QUOTE_CHARS = frozenset('"“”„«»')
 _QUOTE_MARKS = tuple(sorted(QUOTE_CHARS))
@@ -1573,7 +1587,14 @@ def _undecided(texts: dict[str, str], found: dict[str, list[Ev]]) -> None:
     pilihan", "aku masih nimbang") as weighing, not giving, support: the support words in it
     ("dukung X juga masih nimbang") name a side considered. A call to vote, a wish, a
     comparison or the author's first-person declaration stays endorsement."""
-    spans = {f: m for f, text in texts.items() if (m := _UNDECIDED.search(text)) is not None}
+    spans = {
+        f: m
+        for f, text in texts.items()
+        # "belum", "blm", "blom" or "masih" is in every match: a substring test spares most
+        # fields the regex, which tries each of its pronouns at every word
+        if ("bel" in text or "bl" in text or "masih" in text)
+        and (m := _UNDECIDED.search(text)) is not None
+    }
     if not spans:
         return
     kept = [
