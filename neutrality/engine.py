@@ -396,7 +396,7 @@ class Engine:
                 scanned,
                 self.extractor.markable,
                 bool(values["transcript"] or values["media_description"]),
-                _staff_group(values["target"]),
+                values["target"],
             )
         ):
             return Analysis(self._pass(post, day, t0), None, [])
@@ -737,35 +737,43 @@ def wib_day(when: dt.datetime) -> dt.date:
 
 
 _LIST, _RACE_KIND, _ALIAS = Kind.LIST, Kind.RACE_KIND, Kind.ALIAS  # via the enum class: 50 ns
+_GROUP = TargetKind.GROUP
 
 
 def _staff_group(target: Target | None) -> bool:
     """Whether an event is posted in a group (its members are who it addresses)."""
-    return target is not None and target.kind is TargetKind.GROUP
+    return target is not None and target.kind is _GROUP
 
 
 def _has_signal(
     scanned: list[Scanned],
     markable: frozenset[str],
     recording: bool = False,
-    in_group: bool = False,
+    target: Target | None = None,
 ) -> bool:
     """Anything but one collision-risk word without context? One weak signal alone can never
     fire a rule; two can (a nickname and its pair's hand sign confirm each other), and a
     campaign word in the name of the account or group acted on is read by the N04 rules. In a
     `recording`, a superior addressing staff in its own words is a signal too (see
-    `Engine._superior_speaking`), and so, for an event posted `in_group`, is a group named for
-    staff (see `Engine._staff_group_named`)."""
+    `Engine._superior_speaking`), and so, for an event posted in a group (its `target`), is a
+    group named for staff (see `Engine._staff_group_named`)."""
     weak = 0
     for sc in scanned:
+        # what a list word may signal in this field besides `_SIGNAL_LISTS`, asked once per
+        # field instead of per word: nothing, in most fields
+        named = sc.field == "target.name"
+        setting = recording and sc.field in _RECORDING_FIELDS
+        staff = named and _staff_group(target)
         for meanings, start, _ in sc.hits:
             for m in meanings:
                 if m.kind is _LIST:
-                    if (
-                        m.key in _SIGNAL_LISTS
-                        or (sc.field == "target.name" and m.key == "account_marker")
-                        or (recording and m.key in _SETTING and sc.field in _RECORDING_FIELDS)
-                        or (in_group and m.key == "asn_audience" and sc.field == "target.name")
+                    if m.key in _SIGNAL_LISTS or (
+                        (named or setting)
+                        and (
+                            (named and m.key == "account_marker")
+                            or (setting and m.key in _SETTING)
+                            or (staff and m.key == "asn_audience")
+                        )
                     ):
                         return True
                 elif m.strong or m.kind is _RACE_KIND:

@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
@@ -164,6 +164,13 @@ def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
     return frozenset(names)
 
 
+# Per zone read by `Extractor._named_choices` (the content acted on too: a liked, shared or
+# joined call to vote for a named person), its feature names spelt once, not per post.
+_CHOICE_KEYS = tuple(
+    (zone, f"{zone}.call_to_vote", f"{zone}.named_choice") for zone in ("text", "media", "target")
+)
+
+
 class Extractor:
     """Holds the precomputed catalogue views; `extract` is called per post."""
 
@@ -171,6 +178,13 @@ class Extractor:
         self.cat = cat
         self.lexicon = lexicon
         self._race_of = {p.id: cat.races[p.race_id] for p in cat.participants.values()}
+        # The last day each candidate's (not a party's) election matters, looked up per cue
+        # by `_election_over_on` instead of walking catalogue, race and calendar.
+        self._matters_until = {
+            p.id: cat.elections[self._race_of[p.id].election_id].calendar.numbers_relevant_until
+            for p in cat.participants.values()
+            if not p.party
+        }
         self._races = tuple(cat.races.values())
         self._race_sizes = {r.id: len(r.participants) for r in self._races}
         self.markable = markable_names(cat)
@@ -313,12 +327,11 @@ class Extractor:
         # post's list of hashtags both, one name written once ("#KaumMuda"), not two signs.
         spans_by_race: dict[str, set[tuple[str, int | str]]] = {}
         for sc, start, end, m in (*aliases, *campaign):
-            word = sc.norm.text[start:end] if sc.zone != "raw" else ""
-            spans_by_race.setdefault(self._race_of[m.key].id, set()).add(
-                ("", word.replace(" ", ""))
-                if word and not m.strong
-                else (sc.field, -1 if m.strong else start)
-            )
+            span: tuple[str, int | str] = (sc.field, -1)  # a strong sign: once per field
+            if not m.strong:
+                word = sc.norm.text[start:end] if sc.zone != "raw" else ""
+                span = ("", word.replace(" ", "")) if word else (sc.field, start)
+            spans_by_race.setdefault(self._race_of[m.key].id, set()).add(span)
         for sc, start, end, m in aliases:
             marked = ""
             if not m.strong and m.key in self.markable:
@@ -457,9 +470,8 @@ class Extractor:
         """The author's calls to vote that name someone the catalogue does not know ("harus milih
         Pak Musa Ahmad"): `<zone>.named_choice`, read by rules as a generic candidate reference."""
         found = feats.found
-        # the content acted on too: a liked, shared or joined call to vote for a named person
-        for zone in ("text", "media", "target"):
-            calls = found.get(f"{zone}.call_to_vote")
+        for zone, calls_key, named_key in _CHOICE_KEYS:
+            calls = found.get(calls_key)
             if not calls:
                 continue
             norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
@@ -469,7 +481,7 @@ class Extractor:
                     continue
                 end = named_choice(norm, ev.end, HONORIFICS, self._vocabulary)
                 if end is not None:
-                    feats.add(f"{zone}.named_choice", Ev(ev.field, ev.start, end, NAMED_CHOICE))
+                    feats.add(named_key, Ev(ev.field, ev.start, end, NAMED_CHOICE))
         self._given_choices(scanned, feats)
 
     def _given_choices(self, scanned: list[Scanned], feats: Features) -> None:
@@ -547,7 +559,7 @@ class Extractor:
             feats,
             scanned,
             self.lexicon.normaliser.normalise,
-            lambda pid: self._candidate_of_an_election_over(pid, day),
+            self._election_over_on(day),
         )
         if "target.register.neutral" in feats.found:
             read_reply_side(post, feats, lambda pid: self._in_season(pid, day))
@@ -594,16 +606,15 @@ class Extractor:
         cal = self.cat.elections[self._race_of[pid].election_id].calendar
         return cal.candidates_determined - SEASON_LEAD <= day <= cal.numbers_relevant_until
 
-    def _candidate_of_an_election_over(self, pid: str, day: dt.date) -> bool:
-        """A candidate (not a party: a party stands in every election and backs candidates
-        between them, while the catalogue ties it to one race) of an election whose numbers
-        stopped mattering before the day. Only the past: a name the catalogue ties to a later
-        race may be a candidate in an earlier one it does not hold (a governor's race)."""
-        participant = self.cat.participants.get(pid)
-        if participant is None or participant.party:
-            return False
-        cal = self.cat.elections[self._race_of[pid].election_id].calendar
-        return day > cal.numbers_relevant_until
+    def _election_over_on(self, day: dt.date) -> Callable[[str], bool]:
+        """Whether a participant id is a candidate (not a party: a party stands in every
+        election and backs candidates between them, while the catalogue ties it to one race)
+        of an election whose numbers stopped mattering before `day`. Only the past: a name the
+        catalogue ties to a later race may be a candidate in an earlier one it does not hold (a
+        governor's race). One map lookup per call: it is asked for every participant cue of
+        the author's own."""
+        matters_until = self._matters_until.get
+        return lambda pid: (until := matters_until(pid)) is not None and day > until
 
     @staticmethod
     def _mention(feats: Features, zone: str, p: Participant, ev: Ev) -> None:

@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.normalise import NormText
@@ -134,6 +135,9 @@ def read_own_side(
     generic: list[Ev] = []
     tracked: dict[str, NormText | None] = {}
     for key in (*OWN_CUES, *RECORDING_CUES) if recording else OWN_CUES:
+        # asked once per key, not per cue: only a participant cue can name a candidate of an
+        # election already over
+        over = election_over if key in _PARTICIPANT_CUES else None
         for ev in feats.evidence(key):
             if ev.label.startswith(TAGGED) and _addressed(post, ev, scanned, addressees):
                 continue  # whom the post is addressed to, not a side it names
@@ -145,7 +149,7 @@ def read_own_side(
             if why is not None:
                 generic.append(_relabelled(ev, f"{GENERIC_LABEL} ({why})"))
                 continue
-            if key in _PARTICIPANT_CUES and _past_candidate(ev, election_over):
+            if over is not None and (pid := _participant_id(ev.label)) is not None and over(pid):
                 past.append(ev)
             else:
                 out.append(_relabelled(ev, OWN_LABEL))
@@ -293,14 +297,6 @@ def _generic_reading(
     return None
 
 
-def _past_candidate(ev: Ev, election_over: Callable[[str], bool] | None) -> bool:
-    """Whether a participant cue names a candidate of an election already over on the day."""
-    if election_over is None:
-        return False
-    pid = _participant_id(ev.label)
-    return pid is not None and election_over(pid)
-
-
 def read_reply_side(post: Post, feats: Features, in_season: Callable[[str], bool]) -> None:
     """Add REPLY_FEATURE to a comment with words of its own whose own words (as FEATURE holds
     them) name one participant only, of a race in season (`in_season(participant id)`); see
@@ -333,6 +329,8 @@ def read_reply_side(post: Post, feats: Features, in_season: Callable[[str], bool
         feats.found[REPLY_FEATURE] = [_relabelled(ev, REPLY_LABEL) for ev in evs]
 
 
+# Cached: a catalogue's labels recur post after post, and every participant cue asks.
+@lru_cache(maxsize=4096)
 def _participant_id(label: str) -> str | None:
     """The participant id a reference's label names ("participant:pilpres-2024/03",
     "number:2->pilpres-2024/02 (labels the name after it)"), or None when it names none."""
