@@ -59,7 +59,8 @@ LEADER_NOUNS = frozenset([
 # Plain nouns of persons, read as a predicate only after a copula and before a relative
 # clause ("X adalah orang yang punya rekam jejak", "X merupakan pribadi yang tulus").
 PERSON_NOUNS = frozenset(["orang", "pribadi", "manusia", "tokoh"])
-COPULAS = frozenset(["adalah", "merupakan", "ialah", "yaitu"])
+# The copulas (a closed class), shared with the reading of ranks in features.py.
+COPULAS = frozenset(["adalah", "merupakan", "ialah", "yaitu", "yakni"])
 _RELATIVE = frozenset(["yang", "yg"])
 # Third-person reference back to someone already named: pronouns and the possessive clitic.
 ANAPHORS = frozenset(["beliau", "dia", "ia", "keduanya", "dirinya", "sosoknya", "mereka"])

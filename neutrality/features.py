@@ -17,9 +17,9 @@ from functools import lru_cache
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.choice import GIVEN_CHOICE, NAMED_CHOICE, given_choice, named_choice
 from neutrality.coercion import defection_threats, inside
+from neutrality.discourse import COPULAS, read_discourse
 from neutrality.discourse import FEATURE as SUSTAINED
 from neutrality.discourse import possible as discourse_possible
-from neutrality.discourse import read_discourse
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
@@ -112,7 +112,6 @@ _CITATION = re.compile(r" (?:tahun|thn|th) (?:19|20)\d\d\b")
 # or a noun of concern before the number, one word between at most ("urusan presiden nomor
 # dua", "prioritas nomor satu", "soal nomor 2": a matter ranked, a question counted).
 RANK = "a rank"
-_COPULAS = frozenset(["adalah", "ialah", "yaitu", "yakni", "merupakan"])
 _CONCERNS = frozenset(["urusan", "prioritas", "soal", "masalah", "perkara", "kepentingan"])
 _NUMBER_WORDS = frozenset(["satu", "dua", "tiga", "empat", "lima", "enam"])
 RANK_REACH = 2  # words before a number where the noun of concern it ranks may stand
@@ -122,7 +121,7 @@ def _rank(text: str, start: int, end: int) -> bool:
     """Whether the weak number at normalised [start, end) ranks something (see `RANK`)."""
     words = text[start:end].split()
     after = text[end : end + 16].split()[:1]
-    if len(words) > 1 and words[-1] in _NUMBER_WORDS and after and after[0] in _COPULAS:
+    if len(words) > 1 and words[-1] in _NUMBER_WORDS and after and after[0] in COPULAS:
         return True
     before = text[max(0, start - 40) : start].split()[-RANK_REACH:]
     return not _CONCERNS.isdisjoint(before)
