@@ -34,6 +34,7 @@ from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.ownside import REPLY_FEATURE as REPLY_SIDE
 from neutrality.ownside import read_own_side, read_reply_side
 from neutrality.question import read_questions
+from neutrality.request import read_requests
 from neutrality.spelling import name_variants
 from neutrality.stance import read_register, register_features, trailing_tags
 from schemas import Action, Phase, Post, TargetKind
@@ -553,6 +554,7 @@ class Extractor:
             read_one_sided(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
         if discourse_possible(feats.found):
             read_discourse(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
+        read_requests(post, feats, scanned, self.lexicon.normaliser.normalise)
         read_own_side(
             post,
             feats,

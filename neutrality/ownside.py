@@ -28,6 +28,10 @@ This reader keeps, as FEATURE, the cues the author is responsible for:
   @prabowo bisa ...") is a name the author uses;
 - but not a cue inside a genuine question (`neutrality.question`): "pilih mana, A atau B?"
   asks the reader, so the names in it are no side the author takes;
+- but not a cue inside a request that asks the one named to act and asks for no vote or
+  support (`neutrality.request`): "Pak X, tolong turunkan harga tiket" names whom the author
+  petitions, not a side (out of fold by source, 4 of the lone reviews' 81 false alarms were
+  such requests, and no catch rested on one);
 - but not a candidate word (or an endorsement) that singles out no side, kept as
   GENERIC_FEATURE for the explanation: the modifier of an election event ("debat capres",
   "moderator debat cawapres"), a word counted or quantified over all of them ("3 capres ini",
@@ -70,6 +74,7 @@ from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.normalise import NormText
 from neutrality.onesided import original_span, with_offsets
 from neutrality.question import FEATURE as ASKED
+from neutrality.request import FEATURE as REQUESTED
 from neutrality.stance import QUOTE_CHARS, quoted_spans
 from schemas import Action, Post
 
@@ -384,9 +389,10 @@ def _relabelled(ev: Ev, why: str) -> Ev:
 
 
 def _asked_spans(feats: Features) -> dict[str, list[tuple[int, int]]]:
-    """Per spoken field, the spans of the genuine questions the question reader found."""
+    """Per spoken field, the spans of the genuine questions the question reader found and of
+    the requests the request reader found (both name the one asked, not a side)."""
     out: dict[str, list[tuple[int, int]]] = {}
-    for ev in feats.evidence(ASKED):
+    for ev in (*feats.evidence(ASKED), *feats.evidence(REQUESTED)):
         if ev.start is not None and ev.end is not None:
             out.setdefault(ev.field, []).append((ev.start, ev.end))
     return out

@@ -5,7 +5,8 @@ post that names a candidate, are the registers and exceptions the engine reads b
 news passed on (a publisher's link, a dateline, a quotation given to its speaker, a third
 party's support in a headline: holder.py), a warning to stay neutral, administering an
 election, educating voters, "whoever wins" (stance.py), an outlet's or reporter's post
-(`exception.news`, features.py), a genuine question (question.py), and the learned model's
+(`exception.news`, features.py), a genuine question (question.py), a request to the one named
+(request.py), and the learned model's
 opinion where the author names no side of their own (ownside.py). An explanation lists each one
 found, for every outcome, so that a supervisor sees why a post passed as well as why it was
 flagged. They are named here and nowhere else.
@@ -20,6 +21,7 @@ from neutrality.ownside import FEATURE as OWN_SIDE
 from neutrality.ownside import GENERIC_FEATURE as GENERIC_SIDE
 from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.question import FEATURE as ASKED
+from neutrality.request import FEATURE as REQUESTED
 
 MODEL_ALONE = "model.alone"  # a reading made here, not by the engine: see `neutral_readings`
 _MODEL_FEATURES = ("model.partisan", "model.possible")
@@ -46,6 +48,7 @@ NEUTRAL_READINGS: dict[str, str] = {
     "exception.office_title": "named by office, not as a candidate",
     "exception.rank": "a number that ranks (the first, the second), not a ballot number",
     ASKED: "asked, no side",
+    REQUESTED: "a request to the one named to act, no vote or support asked",
     PAST_SIDE: "a candidate of an election already over, no side of a race being run",
     GENERIC_SIDE: "a candidate word for an event, for all of them or for any: no side named",
     MODEL_ALONE: "the model's opinion alone, no side the author names",
