@@ -12,8 +12,6 @@ from neutrality import Engine
 from neutrality.catalogue import Locality
 from neutrality.featureset import Ev
 from neutrality.stance import (
-    _FIRST_PERSON,
-    _WORD,
     ATTRIBUTED_QUOTE,
     BALLOT_VOTE,
     CLOSING_ATTRIBUTION,
@@ -44,13 +42,11 @@ from neutrality.stance import (
     TOLD_BY_SUBJECT,
     UNBEATEN,
     UNDECIDED,
-    _coordinated,
-    _declared,
-    _first_person,
     attributed_quotation,
     closing_attribution,
     headline,
     judged_alone,
+    negation,
     news_prose,
     own_voice,
     quoted_spans,
@@ -62,6 +58,8 @@ from neutrality.stance import (
     without_links,
     words_of,
 )
+from neutrality.stance.negation import coordinated
+from neutrality.stance.words import FIRST_PERSON, WORD, first_person
 from schemas import Action, Decision, Outcome, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -173,11 +171,11 @@ def test_a_prohibition_governs_every_member_of_the_list_it_opens(engine: Engine)
 
 
 def test_a_list_too_long_or_without_a_coordinator_is_out_of_the_negations_reach() -> None:
-    assert _coordinated(" mengenakan atribut mendukung ataupun kode kode ")
-    assert not _coordinated(" ada yang lain kami tetap ")  # no list: the reach is the window
-    assert not _coordinated(" lupa datang ke tps pagi hari dan ")  # a member too long
+    assert coordinated(" mengenakan atribut mendukung ataupun kode kode ")
+    assert not coordinated(" ada yang lain kami tetap ")  # no list: the reach is the window
+    assert not coordinated(" lupa datang ke tps pagi hari dan ")  # a member too long
     long_list = " a atau b atau c atau d atau e atau f atau g "
-    assert not _coordinated(long_list)  # past NEGATION_SCOPE words
+    assert not coordinated(long_list)  # past NEGATION_SCOPE words
 
 
 def test_an_order_to_refrain_may_name_the_people_it_tells(engine: Engine) -> None:
@@ -199,7 +197,7 @@ def test_a_verb_of_saying_after_a_first_person_subject_declares() -> None:
     def declared(text: str, named_at: set[tuple[str, int | None]] | None = None) -> bool:
         verb = text.index("menyatakan")
         ev = Ev("transcript", verb, verb + len("menyatakan"), "list:report_cue")
-        return _declared(ev, {"transcript": text}, named_at or set())
+        return negation.declared(ev, {"transcript": text}, named_at or set())
 
     assert declared("kami dari forum pegawai kabupaten garut menyatakan indonesia butuh")
     assert declared("saya menyatakan siap")
@@ -1104,7 +1102,7 @@ def test_thanks_to_an_office_holders_account_takes_no_side(engine: Engine) -> No
      "bukan saya", "AnE", "awakening", "saya’"],
 )  # fmt: skip
 def test_first_person_lowered_matches_what_the_ignore_case_pattern_matches(text: str) -> None:
-    assert _first_person(text) is bool(_FIRST_PERSON.search(text))
+    assert first_person(text) is bool(FIRST_PERSON.search(text))
 
 
 def test_a_headline_verb_gives_the_words_to_the_person_named(engine: Engine) -> None:
@@ -1175,8 +1173,8 @@ def test_parity_spelt_with_a_digit_2_is_even_handed(engine: Engine) -> None:
 @given(st.text(alphabet="abXY09_'-’ .,!?#@\t\né✌ٱ", max_size=40))
 def test_words_by_string_calls_are_the_word_regexs_words(text: str) -> None:
     """ASCII text is split by a byte table and a strip of what a word cannot start with, any
-    other text by `_WORD`: the same words either way."""
-    assert words_of(text) == tuple(_WORD.findall(text))
+    other text by `WORD`: the same words either way."""
+    assert words_of(text) == tuple(WORD.findall(text))
 
 
 def test_a_line_opening_in_lower_case_is_no_headline() -> None:
