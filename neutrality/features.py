@@ -549,7 +549,14 @@ class Extractor:
         `extract` so the engine runs it only when a rule could still fire."""
         if "?" in post.text or "?" in post.transcript:
             read_questions(post, feats, scanned, self.lexicon.normaliser.normalise)
-        read_register(post, feats, scanned, self._named_by_side(feats), self._race_sizes)
+        read_register(
+            post,
+            feats,
+            scanned,
+            self._named_by_side(feats),
+            self._race_sizes,
+            self.lexicon.normaliser.normalise,
+        )
         if one_sided_possible(feats.found):
             read_one_sided(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)
         if discourse_possible(feats.found):

@@ -10,9 +10,11 @@ sharer adds a word of their own (an exclamation, a question, anything of `own_vo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from neutrality.featureset import Ev
 from neutrality.holder import Holder, subject_of
+from neutrality.normalise import NormText, quick_offsets
 from neutrality.stance.newsroom import SENTENCE_END
 from neutrality.stance.voice import PERSONS, own_voice
 from neutrality.stance.words import first_person, has_dash, words_of
@@ -214,3 +216,70 @@ def closing_attribution(text: str) -> re.Match[str] | None:
     if own_voice(text, pronoun=False):
         return None
     return m
+
+
+# Where a sentence ends: a run of two or more marks (an ellipsis, even glued to the next word:
+# "the best...debat"), an ellipsis character, one mark before a space or the end (not
+# "tempo.co", "1.5"), a line end.
+_SENTENCE_BREAK = re.compile(r"[.!?\u2026]{2,}|\u2026|[.!?]+(?=\s|$)|\n")
+# A verb of saying written after the words it reports, with its enclitic ("ungkapnya").
+_POSTPOSED = re.compile(r"\w+nya\b", re.IGNORECASE)
+
+
+def said_sentences(
+    field: str,
+    cues: list[Ev],
+    norms: dict[str, NormText],
+    normalise: Callable[[str, bool], NormText] | None,
+    tracked: dict[str, NormText],
+) -> list[tuple[int, int]] | None:
+    """The reach of a verb of saying with no quotation marks: the spans, in what the person
+    wrote, of the sentence of the first verb in `cues` and of every sentence after it (news goes
+    on: "X mengatakan, ... . Ia menambahkan ..."); a verb written after its words, opening its
+    own sentence ("... mendatang. ungkapnya"), reaches back to the sentence before. What the
+    author wrote before it is their own: "Pak Anies the best... debat ... mengkritik pemimpin
+    sebelumnya" praises in the author's voice, and only what follows the verb is told of.
+
+    None when the field cannot be mapped to what was written. `tracked` keeps the field
+    normalised with its original offsets for `in_said_sentence`."""
+    norm = norms.get(field)
+    if norm is None:
+        return None
+    if norm.starts is None:
+        known = quick_offsets(norm.orig, norm.text) if norm.quick else None
+        if known is None:
+            if normalise is None:
+                return None
+            known = normalise(norm.orig, True)
+        norm = known
+    tracked[field] = norm
+    starts = [norm.span(ev.start, ev.end or ev.start + 1)[0] for ev in cues if ev.start is not None]
+    text = norm.orig
+    sentences: list[tuple[int, int]] = []
+    begin = 0
+    for m in (*_SENTENCE_BREAK.finditer(text), None):
+        end = m.start() if m is not None else len(text)
+        sentences.append((begin, end))
+        if m is None:
+            break
+        begin = m.end()
+    first = len(sentences)
+    for k, (a, b) in enumerate(sentences):
+        held = [at for at in starts if a <= at < b]
+        if not held:
+            continue
+        closing = any(_POSTPOSED.match(text, at) and not text[a:at].strip(" ,") for at in held)
+        first = min(first, k - 1 if closing and k > 0 else k)
+    return sentences[first:]
+
+
+def in_said_sentence(
+    ev: Ev, spans: dict[str, list[tuple[int, int]]], tracked: dict[str, NormText]
+) -> bool:
+    """Whether a cue starts, in what the person wrote, inside its field's `said_sentences`."""
+    found = spans.get(ev.field)
+    norm = tracked.get(ev.field)
+    if found is None or norm is None or ev.start is None:
+        return False
+    at = ev.start if ev.raw else norm.span(ev.start, ev.end or ev.start + 1)[0]
+    return any(a <= at < b for a, b in found)

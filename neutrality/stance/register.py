@@ -10,7 +10,10 @@ rivals, and the hashtags a sharer adds. A register whose cues weigh enough becom
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from neutrality.featureset import Ev, Features, Scanned
+from neutrality.normalise import NormText
 
 # `words.first_person` and `votes.education` are called through their modules: the reader has
 # locals of those names (a field's first person read, the education found per vote word).
@@ -85,7 +88,9 @@ from neutrality.stance.quotation import (
     attributed_quotation,
     closing_attribution,
     has_quote,
+    in_said_sentence,
     quoted_spans,
+    said_sentences,
     signed_saying,
     told_lead,
 )
@@ -164,11 +169,14 @@ def read_register(
     scanned: list[Scanned],
     participants_by_race: dict[str, dict[str, set[str]]],
     race_sizes: dict[str, int] | None = None,
+    normalise: Callable[[str, bool], NormText] | None = None,
 ) -> None:
     """Add register features for the author's side and the target's side.
 
     `participants_by_race` holds, per side ("own", "target") and race, the participants named;
     `race_sizes` how many participants each race has (a list of all of them is information).
+    `normalise` is the lexicon's normaliser, to map a verb of saying to what the person wrote
+    (`said_sentences`); without it a field with one is read as reported throughout.
     """
     target = post.target
     originals = {
@@ -192,6 +200,13 @@ def read_register(
         # Content that is news by its shape (shared from a publisher, a dateline, a headline with
         # no first-person words) is reported: endorsing words in it are the subject's.
         reported: set[str] = set()
+        # Reported by a verb of saying alone, with no quotation marks: only the sentences it
+        # reaches are the speaker's (field -> their spans in what the person wrote).
+        said_spans: dict[str, list[tuple[int, int]]] = {}
+        attributed_quote: set[str] = set()  # fields quoting someone with their attribution
+        norms = {sc.field: sc.norm for sc in by_side[side]}
+        offsets_of: dict[str, NormText] = {}  # fields normalised with their original offsets
+        saying_at: dict[str, list[Ev]] = {}  # the verbs of saying, per field
         headlined: set[str] = set()  # read as news by its title case alone, nobody quoted
         # read as news by a dateline, a publisher, its prose or a fact-checker's verdict
         newsroom: set[str] = set()
@@ -250,6 +265,7 @@ def read_register(
                     )
                     attributed.add(field)
                     said_by_someone.add(field)
+                    attributed_quote.add(field)
             signed = (
                 signed_saying(bare)
                 if field in SPOKEN_FIELDS and ("~" in bare or has_dash(bare))
@@ -380,12 +396,29 @@ def read_register(
                         attributed.add(ev.field)
                     if name in ATTRIBUTION_LISTS and ev.field in SPOKEN_FIELDS:
                         said_by_someone.add(ev.field)
+                        if ev.start is not None:
+                            saying_at.setdefault(ev.field, []).append(ev)
         # Reported speech without quotation marks ("Prabowo ajak warga coblos 02, ujarnya"):
         # an attribution and no first-person or imperative words of the author in that field.
+        # A field passed on (a link, a headline), quoting someone or reported by its shape is
+        # reported throughout; one whose only sign is a verb of saying in the author's words
+        # is reported from that verb's sentence on (`said_sentences`).
         if said_by_someone:
             voiced = {ev.field for k in keys["first_person"] for ev in feats.found.get(k, ())}
             voiced |= {f for f, orig in originals[side] if words.first_person(orig)}
-            reported |= said_by_someone - voiced
+            for field in said_by_someone - voiced:
+                reach = (
+                    None
+                    if field in reported
+                    or field in attributed_quote
+                    or field in passed_on
+                    or field not in saying_at
+                    else said_sentences(field, saying_at[field], norms, normalise, offsets_of)
+                )
+                if reach is None:
+                    reported.add(field)
+                else:
+                    said_spans[field] = reach
         if side == "own":
             for field, orig in originals[side]:
                 lead = told_lead(field, orig, shapes.get(field, orig)) if orig else None
@@ -487,7 +520,7 @@ def read_register(
             SUBJECT_KEYS[side],
             texts,
             originals[side],
-            (passed_on, reported, shapes),
+            (passed_on, reported | said_spans.keys(), shapes),
             {sc.field: sc.norm for sc in by_side[side]},
         ):
             found.setdefault("report", []).append(
@@ -673,7 +706,11 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, f"register:report ({OUTLET_TAGS})")
                         )
                         continue
-                    if ev.field in reported or (ev.field in quoted and ev.field in attributed):
+                    if (
+                        ev.field in reported
+                        or (ev.field in quoted and ev.field in attributed)
+                        or in_said_sentence(ev, said_spans, offsets_of)
+                    ):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, "register:report (reported speech)")
                         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -2205,3 +2206,40 @@ def test_prose_that_attributes_its_verdicts_stays_a_story(engine: Engine) -> Non
         "dengan pemerintah daerah, kata pengamat tersebut kepada wartawan."
     )
     assert _news_prose_read(engine, post)
+
+
+def _said_reach(engine: Engine, text: str) -> list[str]:
+    """The sentences a verb of saying in `text` reaches, as written."""
+    from neutrality.stance.quotation import said_sentences
+
+    normalise = engine.lexicon.normaliser.normalise
+    norm = normalise(text, True)
+    verbs = [
+        Ev("text", m.start(), m.end(), "register:report (report_cue)")
+        for m in re.finditer(r"mengkritik|mengatakan|ungkapnya", norm.text)
+    ]
+    spans = said_sentences("text", verbs, {"text": norm}, normalise, {})
+    assert spans is not None
+    return [text[a:b].strip() for a, b in spans]
+
+
+def test_a_verb_of_saying_reaches_from_its_sentence_on(engine: Engine) -> None:
+    """What the author wrote before the verb is theirs; the verb's sentence and what follows
+    (news goes on: 'Ia menambahkan ...') are the speaker's."""
+    text = "Pak Anies the best...debat ya. Ia mengkritik pemimpin lama. Katanya harus berubah"
+    assert _said_reach(engine, text) == ["Ia mengkritik pemimpin lama", "Katanya harus berubah"]
+
+
+def test_a_verb_of_saying_after_its_words_reaches_back(engine: Engine) -> None:
+    text = "Kita kerja demi memenangkan Pak Prabowo di pemilu 2024. ungkapnya"
+    assert _said_reach(engine, text)[0] == "Kita kerja demi memenangkan Pak Prabowo di pemilu 2024"
+
+
+def test_praise_before_a_verb_of_saying_is_the_authors(engine: Engine) -> None:
+    """A comment whose one verb of saying comes after the author's own praise: the praise is
+    not reported speech (it was, when any such verb made the whole field reported)."""
+    own = _post("Pak Anies the best...debat ya seperti itu, berani mengkritik pemimpin sebelumnya")
+    found = _features(engine, own)
+    assert "register.endorse" in found
+    told = _post("Anies mengatakan pemimpin sebelumnya gagal, dia yang terbaik untuk Jakarta")
+    assert "register.endorse" not in _features(engine, told)
