@@ -95,6 +95,7 @@ from neutrality.stance.quotation import (
     told_lead,
 )
 from neutrality.stance.shared import (
+    BROADCAST,
     LONG_NAME,
     PUBLISHER,
     PUBLISHER_LINK,
@@ -310,9 +311,11 @@ def read_register(
                 )
                 reported.add(field)
                 newsroom.add(field)
-            if field == "target.name" and PUBLISHER.search(orig):
+            aired = field == "target.name" and BROADCAST.search(orig)
+            if field == "target.name" and (PUBLISHER.search(orig) or aired):
+                why = "a broadcast" if aired else "shared from a publisher"
                 found.setdefault("report", []).append(
-                    Ev(field, None, None, "register:report (shared from a publisher)", orig)
+                    Ev(field, None, None, f"register:report ({why})", orig)
                 )
                 reported.update(("target.text", "target.name"))
                 newsroom.update(("target.text", "target.name"))

@@ -28,6 +28,12 @@ PUBLISHER = re.compile(
     re.IGNORECASE,
 )
 
+# A broadcast named as such in a video's title or description ("LIVE - Debat ...", "siaran
+# langsung", "live broadcast", "live streaming"): a channel airs the event, as a newsroom does.
+BROADCAST = re.compile(
+    r"\b(?:live|broadcast|siaran\s+langsung|streaming|livestream)\b", re.IGNORECASE
+)
+
 # A share button's credit closing a shared title: "<title> via @detikcom", "... via @YouTube",
 # then at most links and hashtags: the words before it are the publisher's title, passed on
 # (the credit alone closing a saying is read past by `signed_saying`, `_SHARE_CREDIT`).

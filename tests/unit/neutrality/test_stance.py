@@ -2243,3 +2243,25 @@ def test_praise_before_a_verb_of_saying_is_the_authors(engine: Engine) -> None:
     assert "register.endorse" in found
     told = _post("Anies mengatakan pemimpin sebelumnya gagal, dia yang terbaik untuk Jakarta")
     assert "register.endorse" not in _features(engine, told)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Debat ketiga calon presiden 2024 (Narasi live broadcast, YouTube)",
+        "LIVE - Debat Kedua Pilkada Banten 2024",
+        "Siaran langsung debat publik pilgub",
+    ],
+)
+def test_a_broadcast_named_as_such_is_a_channels_coverage(engine: Engine, name: str) -> None:
+    """A video that airs an event is the channel's, as a newsroom's story is: a comment under
+    it answers the coverage, whatever the channel is called."""
+    post = _post("lebih baik gak usah ada penonton", Action.COMMENT,
+                 target=Target(kind=TargetKind.POST, name=name))  # fmt: skip
+    assert "target.register.report" in _features(engine, post)
+
+
+def test_a_video_not_named_as_a_broadcast_is_not_read_as_one(engine: Engine) -> None:
+    video = Target(kind=TargetKind.POST, name="Video kegiatan Ganjar di pasar")
+    post = _post("lebih baik gak usah ada penonton", Action.COMMENT, target=video)
+    assert "target.register.report" not in _features(engine, post)
