@@ -23,7 +23,7 @@ from neutrality.discourse import possible as discourse_possible
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.lexicon import Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
-from neutrality.misspelt import NameSpeller
+from neutrality.misspelt import NEAR_WORDS, NameSpeller
 from neutrality.normalise import NormText, camel_pieces
 from neutrality.onesided import FEATURE as ONE_SIDED
 from neutrality.onesided import Spoken, participant_of, read_one_sided
@@ -145,6 +145,9 @@ SLIP_CUES = (
     "candidate_word",
 )
 SLIP_FIELDS = frozenset({"text", "transcript", "media_description", "target.text"})
+# What the content a comment answers says of a race: then the race is the conversation's topic.
+_RACE_TOPIC = ("target.participant", "target.candidate_word", "target.political_context")
+_WORD_STARTS = re.compile(r"\S+")
 # The cue features of each zone, named once (not an f-string per cue for every field read).
 _SLIP_CUE_FEATURES = {zone: tuple(f"{zone}.{name}" for name in SLIP_CUES) for zone in ZONES}
 
@@ -371,7 +374,18 @@ class Extractor:
             feats.add(f"{sc.zone}.named", ev)
             named_races.add(p.race_id)
             named_at[(sc.field, start)] = p.id
-        self._slips(feats, lex_suppressed, {f for f, _ in named_at}, offices, named_races, day)
+        answers_race = post.action is Action.COMMENT and any(
+            key in feats.found for key in _RACE_TOPIC
+        )
+        self._slips(
+            feats,
+            lex_suppressed,
+            {f for f, _ in named_at},
+            offices,
+            named_races,
+            day,
+            answers_race,
+        )
         words = _Words(post, self._tag_max)
         # Whether each word around a campaign match is names alone: the matches in one hashtag
         # ("#PrabowoGibran2024": each name, the pair, each of their races) share its word.
@@ -513,10 +527,14 @@ class Extractor:
         offices: dict[str, set[int]],
         named_races: set[str],
         day: dt.date,
+        answers_race: bool = False,
     ) -> None:
         """Participants named with a slip ("pilih anis", "dukung pak brabowo", "pakPrabowo")
         near a word of candidacy, vote or support, in a field that names nobody as written,
-        while their election is in season."""
+        while their election is in season. In a comment answering content about a race
+        (`answers_race`: a debate's broadcast, a candidate's post) the race is the
+        conversation's topic, so every word of the comment's own text is near enough ("Kalo
+        Anis ngomong pasti gua skip" under the debate)."""
         found = feats.found
         for sc, _ in scanned:
             if sc.field not in SLIP_FIELDS or sc.field in named:
@@ -528,6 +546,9 @@ class Extractor:
                 for ev in found.get(name, ())
                 if ev.field == sc.field and ev.start is not None
             ]
+            if answers_race and sc.field == "text":
+                # a cue every NEAR_WORDS words: each window reaches the next
+                cues += [m.start() for m in _WORD_STARTS.finditer(sc.norm.text)][::NEAR_WORDS]
             if not cues:
                 continue
             for start, end, name, how in self._speller.find(sc.norm.text, cues):

@@ -67,7 +67,8 @@ def _post(text: str, when: str = PILPRES_2024, **kw: Any) -> Post:
 
 def _labels(engine: Engine, post: Post) -> list[str]:
     analysis = engine.analyse(post, None, complete=True)
-    assert analysis.features is not None
+    if analysis.features is None:  # the first look found nothing to read further
+        return []
     return [ev.label for evs in analysis.features.found.values() for ev in evs]
 
 
@@ -85,7 +86,8 @@ def test_a_name_glued_to_its_honorific_is_the_participant(engine: Engine) -> Non
 
 def test_a_slip_far_from_any_cue_or_out_of_season_names_nobody(engine: Engine) -> None:
     far = _post(
-        "anis tadi pagi datang ke kantor kecamatan membawa berkas, lalu pulang. Debat nanti"
+        "anis tadi pagi datang ke kantor kecamatan membawa berkas, lalu pulang. Debat nanti",
+        target={"kind": "post", "name": "Video kegiatan kantor kecamatan"},
     )
     assert not any(label.startswith(SLIP) for label in _labels(engine, far))
     old = _post("Jujur saya tidak akan pilih anis", when=PILPRES_2014)
@@ -163,3 +165,13 @@ def test_a_name_with_a_particle_glued_on_is_the_participant(engine: Engine) -> N
     post = _post("Debat kali ini Pak PrabowoLah yang top")
     assert f"{ENCLITIC} (prabowo):pilpres-2024/02" in _labels(engine, post)
     assert engine.decide(post).outcome is Outcome.FLAG
+
+
+def test_a_comment_answering_a_race_reads_a_slip_anywhere_in_it(engine: Engine) -> None:
+    """Under a debate's video the race is what the conversation is about: a slip needs no cue
+    beside it ("pak prabwo" in a taunt about his defence budget)."""
+    text = "Mmg anggaranmu disetujui pak prabwo tp orng komentari kinerjamu, jgn sok jago"
+    assert f"{SLIP} (prabowo):pilpres-2024/02" in _labels(engine, _post(text))
+    # the same words under a video about something else: no cue near, no slip read
+    other = _post(text, target={"kind": "post", "name": "Video kegiatan kantor kecamatan"})
+    assert not any(label.startswith(SLIP) for label in _labels(engine, other))
