@@ -35,6 +35,7 @@ from typing import NamedTuple
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText
 from neutrality.onesided import original_span, with_offsets
+from neutrality.stance.words import word_set
 from schemas import Post
 
 FEATURE = "question.asked"
@@ -60,43 +61,39 @@ _VOIDED_KEYS = tuple(f"text.{name}" for name in VOIDED_LISTS)
 QUESTION_MARK = "?"
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # Interrogative words (Indonesian, colloquial and the regional forms the corpus meets).
-_INTERROGATIVES = _word_set(
+_INTERROGATIVES = word_set(
     "apa apakah siapa siapakah sapa mana manakah bagaimana bagaimanakah gimana gmn gmana "
     "kenapa mengapa knp kapan berapa dimana kemana opo sopo endi piye naon saha kumaha"
 )
 # Interrogatives of choice: the answer is a person or an option, which the reader gives.
-_CHOICE = _word_set("siapa siapakah sapa mana manakah sopo endi saha")
+_CHOICE = word_set("siapa siapakah sapa mana manakah sopo endi saha")
 # Yes/no question particles opening a question of fact ("apakah X batal?").
-_YES_NO = _word_set("apakah adakah apa")
+_YES_NO = word_set("apakah adakah apa")
 # Second-person pronouns and address forms (the reader asked for their view).
-_SECOND_PERSON = _word_set(
+_SECOND_PERSON = word_set(
     "kalian anda kamu kau engkau lu lo loe elo elu km sampeyan panjenengan kowe antum "
     "ente kalean agan sista"
 )
 # Words that ask for an opinion ("menurut kalian", "pendapat anda").
-_OPINION = _word_set("menurut pendapat pendapatmu menurutmu menurutnya")
+_OPINION = word_set("menurut pendapat pendapatmu menurutmu menurutnya")
 # Disjunctions offering alternatives ("A atau B", "A apa B", "A vs B").
-_DISJUNCTIONS = _word_set("atau ataukah apa vs versus")
+_DISJUNCTIONS = word_set("atau ataukah apa vs versus")
 # Conditional conjunctions ("kalau X, apakah Y?").
-_CONDITIONALS = _word_set(
+_CONDITIONALS = word_set(
     "kalau kalo klo jika jikalau bila apabila andai andaikan seandainya misal misalnya"
 )
 # Leading, presupposing or negated question frames: the author expects the answer they hold.
-_LEADING = _word_set(
+_LEADING = word_set(
     "bukankah bukannya masa masak masih masihkah emang emangnya memang kok mosok mosak ngapain"
 )
 # Readiness and assent asked of an audience ("Apakah kalian siap ...?"): a rallying call whose
 # answer ("Siap!") the speaker expects, not a question.
-_RALLY = _word_set("siap siapkah sanggup sanggupkah setuju setujukah bersedia sepakat")
+_RALLY = word_set("siap siapkah sanggup sanggupkah setuju setujukah bersedia sepakat")
 # The exception clause of "siapa lagi kalau bukan X" / "selain X": one side as the only answer.
 _EXCEPTION = re.compile(r"\b(?:kalau|kalo|klo|jika|jikalau)\s+(?:bukan|tidak)\b|\bselain\b")
 # Vote imperatives that answer a question in the next sentence ("...? Pilih nomor 2!").
-_VOTE_IMPERATIVES = _word_set(
+_VOTE_IMPERATIVES = word_set(
     "pilih pilihlah coblos coblosnya coblosan tusuk contreng dukung dukunglah menangkan "
     "ayo yuk mari"
 )

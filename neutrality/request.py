@@ -37,6 +37,7 @@ from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText
 from neutrality.onesided import original_span, with_offsets
 from neutrality.question import VOIDED_LISTS
+from neutrality.stance.words import word_set
 from schemas import Post
 
 FEATURE = "request.addressed"
@@ -46,19 +47,15 @@ SPOKEN = ("text", "transcript")
 _ENDORSING_KEYS = tuple(f"text.{name}" for name in VOIDED_LISTS)
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # Words of request and petition: asking (tolong, mohon), entrusting a concern (titip), advising
 # (saran, usul) and holding someone to a promise (tagih), with their spoken and suffixed forms.
-_REQUEST = _word_set(
+_REQUEST = word_set(
     "tolong tolonglah tolongin tlg tlong tulung mohon mohonlah memohon titip titipan nitip "
     "saran saranku usul usulan usulku tagih menagih nagih"
 )
 # What follows "mohon"/"tolong" in a formula that asks nothing of the one named: an apology, a
 # request for permission or leave, thanks.
-_FORMULAIC = _word_set("maaf maap ampun izin ijin pamit diri undur")
+_FORMULAIC = word_set("maaf maap ampun izin ijin pamit diri undur")
 # Stems of voting and support: a request holding one asks for a vote ("tolong pilih", "mohon
 # dukungannya", "mohon doa restu", "titip suara"), which is campaigning.
 _ELECTORAL = re.compile(
@@ -66,7 +63,7 @@ _ELECTORAL = re.compile(
     r"|suara|vote|kawal|sukses|amanah)"
 )
 # Substrings every request word holds: a text with none of them is read no further.
-_REQUEST_STEMS = _word_set("tol tlg tlong tulung moh titip nitip saran usul tagih nagih")
+_REQUEST_STEMS = word_set("tol tlg tlong tulung moh titip nitip saran usul tagih nagih")
 _WORD = re.compile(r"[^\W\d_]+")
 _BREAK = re.compile(r"[.!?…\n]+(?!\w)")  # a mark inside a word or link is no break
 
