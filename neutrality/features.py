@@ -533,8 +533,8 @@ class Extractor:
         near a word of candidacy, vote or support, in a field that names nobody as written,
         while their election is in season. In a comment answering content about a race
         (`answers_race`: a debate's broadcast, a candidate's post) the race is the
-        conversation's topic, so every word of the comment's own text is near enough ("Kalo
-        Anis ngomong pasti gua skip" under the debate)."""
+        conversation's topic, so every word of the comment's own text is near enough ("Mmg
+        anggaranmu disetujui pak prabwo ..." under the debate)."""
         found = feats.found
         for sc, _ in scanned:
             if sc.field not in SLIP_FIELDS or sc.field in named:
