@@ -4,7 +4,7 @@ A rule fires on a name beside a vote or support word; what holds it down, or mak
 post that names a candidate, are the registers and exceptions the engine reads beside them:
 news passed on (a publisher's link, a dateline, a quotation given to its speaker, a third
 party's support in a headline: holder.py), a warning to stay neutral, administering an
-election, educating voters, "whoever wins" (stance.py), an outlet's or reporter's post
+election, educating voters, "whoever wins" (neutrality/stance/), an outlet's or reporter's post
 (`exception.news`, features.py), a genuine question (question.py), a request to the one named
 (request.py), and the learned model's
 opinion where the author names no side of their own (ownside.py). An explanation lists each one
