@@ -44,11 +44,13 @@ class Holder(Enum):
 FIRST_PERSONS = frozenset(
     ["saya", "sy", "aku", "ku", "kami", "kita", "gue", "gua", "gw", "beta", "ane", "awak"]
 )
-# Second-person pronouns (Indonesian, Betawi, Javanese, Sundanese, eastern Malay): the person
-# spoken to.
-_SECOND_PERSONS = _words(
-    "kamu km kalian anda engkau kau lu lo loe elu elo lw ente antum sampeyan panjenengan kowe "
-    "koen awakmu maneh anjeun ngana ngoni"
+# Second-person pronouns (Indonesian, colloquial, Betawi, Javanese, Sundanese, eastern Malay)
+# and the forum forms of address that stand for them ("agan", "sista"): the person spoken to.
+# One class for every reader (the holder, questions that ask the reader, the stance readers'
+# hearers). The abbreviation "km" is left out: it is also the kilometre of news prose.
+SECOND_PERSONS = _words(
+    "kamu kalian kalean anda engkau kau dikau lu lo loe elu elo lw ente antum sampeyan "
+    "panjenengan kowe koen awakmu sira maneh anjeun ngana ngoni ale kamorang agan sista"
 )
 # Nouns of a group of people, the subject of a collective declaration: supporters, volunteers,
 # members, residents, communities, organisations, parties and alliances, and the counting words
@@ -201,7 +203,7 @@ def _holder_of(
     span = (tokens[0].start(), last)
     if not FIRST_PERSONS.isdisjoint(lowered):
         return Subject(Holder.AUTHOR, orig[span[0] : span[1]], *span)
-    if not _SECOND_PERSONS.isdisjoint(lowered):
+    if not SECOND_PERSONS.isdisjoint(lowered):
         # the person spoken to: whether they are asked, and so whether the clause takes no
         # side, is the question reader's to say (neutrality.question)
         return None

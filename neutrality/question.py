@@ -33,6 +33,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from neutrality.featureset import Ev, Features, Scanned
+from neutrality.holder import SECOND_PERSONS
 from neutrality.normalise import NormText
 from neutrality.onesided import original_span, with_offsets
 from neutrality.stance.words import word_set
@@ -70,11 +71,6 @@ _INTERROGATIVES = word_set(
 _CHOICE = word_set("siapa siapakah sapa mana manakah sopo endi saha")
 # Yes/no question particles opening a question of fact ("apakah X batal?").
 _YES_NO = word_set("apakah adakah apa")
-# Second-person pronouns and address forms (the reader asked for their view).
-_SECOND_PERSON = word_set(
-    "kalian anda kamu kau engkau lu lo loe elo elu km sampeyan panjenengan kowe antum "
-    "ente kalean agan sista"
-)
 # Words that ask for an opinion ("menurut kalian", "pendapat anda").
 _OPINION = word_set("menurut pendapat pendapatmu menurutmu menurutnya")
 # Disjunctions offering alternatives ("A atau B", "A apa B", "A vs B").
@@ -155,7 +151,7 @@ def _genuine(text: str, start: int, end: int, after: int) -> Question | None:
     kind: Kind | None = None
     if any(w in _DISJUNCTIONS for w in words[1:] if w != words[asking[0]]):
         kind = Kind.ALTERNATIVES
-    elif any(w in _SECOND_PERSON or w in _OPINION for w in words) and any(
+    elif any(w in SECOND_PERSONS or w in _OPINION for w in words) and any(
         words[i] in _CHOICE for i in asking
     ):
         kind = Kind.ADDRESSEE

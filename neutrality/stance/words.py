@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from neutrality.featureset import Features
-from neutrality.holder import FIRST_PERSONS
+from neutrality.holder import FIRST_PERSONS, SECOND_PERSONS
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -28,11 +28,7 @@ RELATIVE = frozenset(["yang", "yg"])
 # Who may stand right before a passive order for it to be the author's own directive to them:
 # second-person pronouns (Indonesian, Javanese, Sundanese, Betawi, eastern Malay) and the
 # vocatives that address a group.
-HEARERS = word_set(
-    "kamu kalian anda engkau kau dikau sampeyan panjenengan kowe koen awakmu sira maneh "
-    "anjeun lu lo elu ente ngana ngoni ale kamorang bapak ibu saudara saudari sekalian semua "
-    "rekan teman "
-)
+HEARERS = SECOND_PERSONS | word_set("bapak ibu saudara saudari sekalian semua rekan teman")
 
 PRONOUNS = FIRST_PERSONS
 FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(PRONOUNS))})\b", re.I)
