@@ -76,6 +76,7 @@ from neutrality.onesided import original_span, with_offsets
 from neutrality.question import FEATURE as ASKED
 from neutrality.request import FEATURE as REQUESTED
 from neutrality.stance import QUOTE_CHARS, quoted_spans
+from neutrality.stance.words import UNIVERSAL, word_set
 from schemas import Action, Post
 
 FEATURE = "side.own"
@@ -173,31 +174,11 @@ def read_own_side(
 # - the quantifiers and collective numerals that range over every candidate ("semua capres",
 #   "ketiga paslon", "mereka bertiga capres kita"); a bare cardinal ("3 capres") is read apart,
 #   and one written with a leading zero ("02") is a ballot number, not a count;
-_QUANTIFIERS = frozenset(
-    [
-        "semua",
-        "seluruh",
-        "segenap",
-        "para",
-        "tiap",
-        "setiap",
-        "masing",
-        "masing-masing",
-        "masing2",
-        "kedua",
-        "ketiga",
-        "keempat",
-        "kelima",
-        "ketiganya",
-        "keduanya",
-        "bertiga",
-        "berdua",
-        "berempat",
-        "dua",
-        "tiga",
-        "empat",
-        "lima",
-    ]
+_QUANTIFIERS = (
+    UNIVERSAL
+    | {"para"}
+    | word_set("kedua ketiga keempat kelima keduanya ketiganya bertiga berdua berempat")
+    | word_set("dua tiga empat lima")
 )
 # - the same after the word ("capres semuanya", "paslon sekalian");
 _TRAILING_QUANTIFIERS = frozenset(["semua", "semuanya", "sekalian", "seluruhnya"])

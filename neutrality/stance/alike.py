@@ -16,7 +16,7 @@ from neutrality.featureset import Ev, Features
 from neutrality.holder import FIRST_PERSONS
 from neutrality.stance.cues import EVALUATION_LIST, SPOKEN_FIELDS, keep
 from neutrality.stance.negation import COORDINATORS
-from neutrality.stance.words import RELATIVE, WordIndex, participant_words, word_set
+from neutrality.stance.words import RELATIVE, UNIVERSAL, WordIndex, participant_words, word_set
 
 # Reciprocal markers (Indonesian "saling", Sundanese "silih"): a closed grammatical class whose
 # verb's object is its own subjects ("saling mendukung": support one another).
@@ -34,9 +34,8 @@ _READY = "siap"  # "siap menang, siap kalah": readiness repeated for each outcom
 # ("#tetap02"): loyalty whatever the outcome, not both outcomes accepted.
 _STILL = ("tetap", "tetep", "panggah", "still")
 
-# Universal quantifiers (not "para", which only makes a plural) and the collective numerals that
-# count a race's candidates all together: closed grammatical classes.
-_UNIVERSAL = frozenset(["semua", "seluruh", "setiap", "tiap", "segenap", "masing"])
+# The collective numerals that count a race's candidates all together (beside the universal
+# quantifiers of stance.words, UNIVERSAL): a closed grammatical class.
 _ALL_OF_THEM = frozenset(["keduanya", "kedua duanya", "ketiganya", "ketiga tiganya", "keempatnya"])
 
 WHOEVER_WINS = "whoever wins"
@@ -461,7 +460,7 @@ def candidates_alike(
             text = texts.get(ev.field, "")
             before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
             after = text[ev.end : ev.end + 20].split()[:1]
-            if before and before[0] in _UNIVERSAL and not (after and after[0] in FIRST_PERSONS):
+            if before and before[0] in UNIVERSAL and not (after and after[0] in FIRST_PERSONS):
                 alike.add(ev.field)
                 out.append(ev)
     if alike:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from neutrality.featureset import Ev, Features
 from neutrality.stance.cues import SPOKEN_FIELDS, keep
-from neutrality.stance.words import HEARERS, PRONOUNS, word_set
+from neutrality.stance.words import HEARERS, PRONOUNS, UNIVERSAL, word_set
 
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
 DECLARER_WINDOW = 10  # words between a first-person subject and its verb of saying
@@ -49,7 +49,7 @@ REFRAIN = "an instruction to refrain"
 REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orders
 _PURPOSE = frozenset(["untuk", "utk", "agar", "supaya", "biar", "buat", "spy"])
 # Quantifiers before the people a directive tells ("seluruh kepala desa", "para guru").
-_QUANTIFIERS = frozenset(["seluruh", "semua", "para", "setiap", "segenap", "segala", "tiap"])
+_QUANTIFIERS = UNIVERSAL | {"para"}
 FORBIDDEN_ROLE = "a campaign role forbidden"
 ROLE_WINDOW = 3  # words between a negation and the campaign role it forbids
 # Verbs of becoming and joining (and their particles) between a prohibition and a role.

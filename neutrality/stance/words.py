@@ -24,6 +24,10 @@ def word_set(words: str) -> frozenset[str]:
 
 
 RELATIVE = frozenset(["yang", "yg"])
+# Universal quantifiers: every member of what follows ("semua calon", "seluruh kepala desa",
+# "masing-masing paslon"), with their spoken and reduplicated forms. Not "para", which only makes
+# a plural; the readers that also take a plural or a count add it to this class.
+UNIVERSAL = word_set("semua seluruh segenap segala setiap tiap masing masing-masing masing2")
 
 # Who may stand right before a passive order for it to be the author's own directive to them:
 # second-person pronouns (Indonesian, Javanese, Sundanese, Betawi, eastern Malay) and the

@@ -2265,3 +2265,12 @@ def test_a_video_not_named_as_a_broadcast_is_not_read_as_one(engine: Engine) -> 
     video = Target(kind=TargetKind.POST, name="Video kegiatan Ganjar di pasar")
     post = _post("lebih baik gak usah ada penonton", Action.COMMENT, target=video)
     assert "target.register.report" not in _features(engine, post)
+
+
+@pytest.mark.parametrize("quantifier", ["Masing-masing", "Masing2", "Segala"])
+def test_every_universal_quantifier_counts_every_candidate(engine: Engine, quantifier: str) -> None:
+    """One class of universal quantifiers for every reader (stance.words.UNIVERSAL): the
+    reduplicated and spoken forms count every candidate as "semua" does."""
+    text = f"{quantifier} paslon boleh berkampanye di wilayah RT/RW asal tidak melibatkan ASN"
+    post = _post("", transcript=text)
+    assert f"register:warn ({EVERY_CANDIDATE})" in _labels(engine, post, "register.warn")
