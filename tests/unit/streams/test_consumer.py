@@ -620,3 +620,17 @@ def test_an_event_of_a_replaced_log_acknowledged_late_is_dropped_not_committed_f
     delivered.record(old)
     assert not delivered.holds(POSTS, 130)
     assert "t.posts/5@130: acknowledged after its log was replaced" in caplog.text
+
+
+def test_a_partition_with_no_fetch_position_does_not_crash_the_livelock_check(
+    consumer: GuardedConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A topic deleted and created again resets its partitions' fetch positions; aiokafka asserts
+    when Faust's livelock detector reads one in that instant, which stopped the worker."""
+
+    class ResetPartition:
+        def verify_event_path(self, now: float, tp: TP) -> None:
+            raise AssertionError  # aiokafka's `assert self._position is not None`
+
+    monkeypatch.setattr(consumer, "_thread", ResetPartition())
+    asyncio.run(consumer.verify_all_partitions_active())  # does not raise
