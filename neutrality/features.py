@@ -37,6 +37,7 @@ from neutrality.question import read_questions
 from neutrality.request import read_requests
 from neutrality.spelling import name_variants
 from neutrality.stance import read_register, register_features, trailing_tags
+from neutrality.wordclasses import TERMS_OF_ADDRESS
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
@@ -87,16 +88,9 @@ WIB = dt.timezone(dt.timedelta(hours=7))
 SEASON_LEAD = dt.timedelta(days=400)  # bakal calon are talked about about a year ahead
 MAX_COMPOUND_BODIES = 64  # hashtags read for names inside them (#ganjarpresidenrakyat)
 MAX_MENTIONS = 64  # mentioned accounts looked up in the catalogue
-# Honorifics and terms of address written before a person's name, in Indonesian and the regional
-# languages civil servants post in (Javanese, Sundanese, Betawi, Minang, Malay, Madurese,
-# Buginese): the word after one is a person's name, so a collision-risk name read after one
-# ("bu Sylvi", "mbak Luluk") is that person when their election is in season.
-_HONORIFIC_WORDS = (
-    "pak bapak bpk bp bu ibu ibuk mas mbak mba mb bang abang kang akang kak kakak cak ning gus "
-    "teh teteh uda uni om tante abah ambu umi bunda pakde bude mbah eyang daeng andi "
-    "ustadz ustad ustazah kiai kyai haji hj dr prof sis bro mr mrs ms"
-)
-HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
+# A term of address before a person's name (wordclasses.TERMS_OF_ADDRESS): the word after one is
+# a person's name, so a collision-risk name read after one ("bu Sylvi", "mbak Luluk") is that
+# person when their election is in season.
 HONORIFIC_REACH = 12  # characters before a name searched for the honorific (the longest + space)
 NAME_TAG = "names as a hashtag"
 # After a ballot number, another one of its race joined to it ("2, 3", "1 dan 2", "1 & 2"; the
@@ -213,7 +207,7 @@ class Extractor:
                 name = plain.normalise(alias).text.strip()
                 if name.isalpha():
                     self._slip_names.setdefault(name, set()).add(p.id)
-        self._speller = NameSpeller(self._slip_names, plain.vocabulary, HONORIFICS)
+        self._speller = NameSpeller(self._slip_names, plain.vocabulary, TERMS_OF_ADDRESS)
         self._vocabulary = plain.vocabulary
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
@@ -493,7 +487,7 @@ class Extractor:
                 norm = norms.get(ev.field)
                 if norm is None or ev.end is None or ev.raw:
                     continue
-                end = named_choice(norm, ev.end, HONORIFICS, self._vocabulary)
+                end = named_choice(norm, ev.end, TERMS_OF_ADDRESS, self._vocabulary)
                 if end is not None:
                     feats.add(named_key, Ev(ev.field, ev.start, end, NAMED_CHOICE))
         self._given_choices(scanned, feats)
@@ -514,7 +508,7 @@ class Extractor:
                 if norm is None or ev.end is None or ev.start is None or ev.raw:
                     continue
                 vote = "suara" in norm.text[ev.start : ev.end]
-                end = given_choice(norm, ev.end, vote, HONORIFICS, self._vocabulary)
+                end = given_choice(norm, ev.end, vote, TERMS_OF_ADDRESS, self._vocabulary)
                 if end is not None:
                     feats.add(f"{zone}.named_choice", Ev(ev.field, ev.start, end, GIVEN_CHOICE))
                     feats.add(f"{zone}.call_to_vote", Ev(ev.field, ev.start, ev.end, GIVEN_CHOICE))
@@ -885,7 +879,7 @@ def after_honorific(text: str, start: int) -> bool:
     if start < 2 or text[start - 1] != " ":
         return False
     before = text[max(0, start - HONORIFIC_REACH) : start - 1].rsplit(" ", 1)[-1]
-    return before in HONORIFICS
+    return before in TERMS_OF_ADDRESS
 
 
 def mentioned_accounts(post: Post) -> list[tuple[str, str]]:
@@ -920,17 +914,16 @@ def _handle_as_name(text: str, start: int, end: int) -> bool:
     @ganjarpranowo yang ..."). A handle closing a sentence or the post tags the account, as a
     reply does ("... tetap santun @prabowo")."""
     before = text[:start].rsplit(None, 1)
-    if before and before[-1].casefold().rstrip(".") in _HONORIFICS:
+    if before and before[-1].casefold().rstrip(".") in _BEFORE_A_NAME:
         return True
     after = _NEXT_WORD.match(text, end)
     return after is not None and after.group(1)[:1].islower()
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]\w*)")  # the next word in the same line, no punctuation
-# Honorifics and person nouns written before a name (closed class of address terms).
-_HONORIFICS = frozenset(
-    ["pak", "bapak", "bu", "ibu", "mas", "mbak", "bang", "prof", "dr", "gus", "sosok"]
-)
+# Terms of address and the person noun "sosok" ("sosok @ganjarpranowo yang ..."): written before
+# a handle, they make it a name in the sentence.
+_BEFORE_A_NAME = TERMS_OF_ADDRESS | {"sosok"}
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")

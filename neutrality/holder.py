@@ -28,9 +28,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+from neutrality.wordclasses import FIRST_PERSONS, SECOND_PERSONS, word_set
 
 
 class Holder(Enum):
@@ -40,22 +38,10 @@ class Holder(Enum):
     THIRD_PARTY = "third party"  # a named person or organisation, a group, a title or role
 
 
-# First-person pronouns (Indonesian, Betawi, eastern Malay): the author or a group they are in.
-FIRST_PERSONS = frozenset(
-    ["saya", "sy", "aku", "ku", "kami", "kita", "gue", "gua", "gw", "beta", "ane", "awak"]
-)
-# Second-person pronouns (Indonesian, colloquial, Betawi, Javanese, Sundanese, eastern Malay)
-# and the forum forms of address that stand for them ("agan", "sista"): the person spoken to.
-# One class for every reader (the holder, questions that ask the reader, the stance readers'
-# hearers). The abbreviation "km" is left out: it is also the kilometre of news prose.
-SECOND_PERSONS = _words(
-    "kamu kalian kalean anda engkau kau dikau lu lo loe elu elo lw ente antum sampeyan "
-    "panjenengan kowe koen awakmu sira maneh anjeun ngana ngoni ale kamorang agan sista"
-)
 # Nouns of a group of people, the subject of a collective declaration: supporters, volunteers,
 # members, residents, communities, organisations, parties and alliances, and the counting words
 # that open a crowd ("ribuan warga").
-_GROUP_NOUNS = _words(
+_GROUP_NOUNS = word_set(
     "relawan sukarelawan simpatisan pendukung kader anggota massa warga masyarakat rakyat "
     "tokoh ulama kiai kyai santri jamaah jemaah umat ormas organisasi komunitas paguyuban "
     "forum aliansi koalisi partai parpol barisan laskar tim timses asosiasi serikat ikatan "
@@ -64,7 +50,7 @@ _GROUP_NOUNS = _words(
     "ribuan ratusan puluhan jutaan sejumlah"
 )
 # Titles and roles: offices, ranks, religious and academic titles, kinship to a public figure.
-_TITLES = _words(
+_TITLES = word_set(
     "ketua ketum sekjen bendahara direktur presiden wapres menteri gubernur wagub bupati wabup "
     "walikota camat lurah kades kepala panglima jenderal purnawirawan habib ustaz ustadz "
     "ustad syekh romo pendeta biksu profesor prof dokter artis aktor aktris presenter penyanyi "
@@ -74,7 +60,7 @@ _TITLES = _words(
 # Auxiliaries, adverbs and verbs of declaring between a subject and the support verb ("resmi
 # dukung", "siap menangkan", "deklarasi dukung", "ngaku dukung"): read past to find the
 # subject, and no subject themselves.
-_BETWEEN = _words(
+_BETWEEN = word_set(
     "siap akan bakal telah sudah udah sdh resmi tetap ttp terus juga jg pun ikut kompak "
     "sepakat bertekad tekad tegas mantap makin semakin kembali bulat solid ramai serentak "
     "langsung pasti optimis yakin secara terang terangan sepenuhnya penuh all in "
@@ -85,25 +71,25 @@ _BETWEEN = _words(
 )
 # Words that open a subordinate clause or a phrase: a verb after one has no subject of its own
 # before it ("hanya dengan memenangkan X", "kalau cinta X pasti dukung Y").
-_NO_SUBJECT = _words(
+_NO_SUBJECT = word_set(
     "dengan untuk utk dari di ke pada oleh bagi demi buat karena krn sebab jika bila kalau "
     "kalo klo apabila andai seandainya agar supaya biar usai setelah sesudah sebelum saat "
     "ketika sejak tanpa yang yg hanya cuma ayo yuk mari"
 )
 # Prepositions of place and origin that open a modifier inside a subject ("ratusan warga di
 # kabupaten X", "relawan dari Jawa Barat"): a closed class. The words before one are the head.
-_LOCATIVES = _words("di dari asal se")
+_LOCATIVES = word_set("di dari asal se")
 # The words of `_NO_SUBJECT` a subject's locative modifier may hold: the locatives themselves.
 _CLAUSE_OPENERS = _NO_SUBJECT - _LOCATIVES
 # The words of `_NO_SUBJECT` that open a subordinate clause, a relative or a hortative (its
 # prepositions left out): a clause holding one has no plain subject at its start for a
 # purpose clause to take.
-_SUBORDINATE = _NO_SUBJECT - _words("dengan untuk utk dari di ke pada oleh bagi demi buat")
+_SUBORDINATE = _NO_SUBJECT - word_set("dengan untuk utk dari di ke pada oleh bagi demi buat")
 # Complementisers: a clause after one is what the verb of saying or knowing before it reports.
-_COMPLEMENTISERS = _words("bahwa bahwasanya bhw")
+_COMPLEMENTISERS = word_set("bahwa bahwasanya bhw")
 # Prepositions of purpose before an infinitive ("... bekerja sama dengan Y untuk mendukung X"):
 # the verb after one has no subject of its own; the clause's subject holds it.
-_PURPOSE = _words("untuk utk guna demi")
+_PURPOSE = word_set("untuk utk guna demi")
 # A short gloss in parentheses inside a name: an acronym or a second name ("Partai Persatuan
 # Indonesia (Perindo)", "Tim Pemenangan Nasional (TPN)"): up to four words, no clause mark.
 _GLOSS = re.compile(r"\(([^()\n.,;:!?\"“”]{1,40})\)")
@@ -117,7 +103,7 @@ SUBJECT_WORDS = 8  # words of a subject read back from the verb, past auxiliarie
 _CLAUSE_STOP = re.compile(r"[.!?;:,|\n()\[\]\"“”]|\s[-–—]\s|https?://\S+")
 # Connectives that open a new clause ("makanya coblos X", "jadi loe pilih mana"): the subject
 # is read after the last of them.
-_CONNECTIVES = _words("jadi maka makanya sehingga tapi tetapi namun lalu kemudian trus")
+_CONNECTIVES = word_set("jadi maka makanya sehingga tapi tetapi namun lalu kemudian trus")
 _WORD = re.compile(r"[#@]?[^\W_][\w'’-]*")
 # A headline's speaker credited after its claim: ", Yenny Wahid: ..." (one to four capitalised
 # words and a colon, closing the clause that holds the verb).
@@ -126,7 +112,9 @@ _CREDITED_SPEAKER = re.compile(
 )
 # Question words (Indonesian, Javanese, Sundanese, Betawi): an open question, not a leading one
 # ("kamu pilih X kan?" asks for agreement).
-QUESTION_WORDS = _words("apa siapa sapa mana manakah siapakah apakah opo sopo endi naon saha mane")
+QUESTION_WORDS = word_set(
+    "apa siapa sapa mana manakah siapakah apakah opo sopo endi naon saha mane"
+)
 
 
 @dataclass(frozen=True, slots=True)

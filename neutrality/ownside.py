@@ -76,7 +76,8 @@ from neutrality.onesided import original_span, with_offsets
 from neutrality.question import FEATURE as ASKED
 from neutrality.request import FEATURE as REQUESTED
 from neutrality.stance import QUOTE_CHARS, quoted_spans
-from neutrality.stance.words import UNIVERSAL, word_set
+from neutrality.stance.words import UNIVERSAL
+from neutrality.wordclasses import word_set
 from schemas import Action, Post
 
 FEATURE = "side.own"

@@ -33,10 +33,9 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from neutrality.featureset import Ev, Features, Scanned
-from neutrality.holder import SECOND_PERSONS
 from neutrality.normalise import NormText
 from neutrality.onesided import original_span, with_offsets
-from neutrality.stance.words import word_set
+from neutrality.wordclasses import SECOND_PERSONS, word_set
 from schemas import Post
 
 FEATURE = "question.asked"

@@ -37,7 +37,7 @@ from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText
 from neutrality.onesided import original_span, with_offsets
 from neutrality.question import VOIDED_LISTS
-from neutrality.stance.words import word_set
+from neutrality.wordclasses import word_set
 from schemas import Post
 
 FEATURE = "request.addressed"

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from neutrality.featureset import Ev, Features
-from neutrality.holder import FIRST_PERSONS
 from neutrality.stance.cues import EVALUATION_LIST, SPOKEN_FIELDS, keep
 from neutrality.stance.negation import COORDINATORS
-from neutrality.stance.words import RELATIVE, UNIVERSAL, WordIndex, participant_words, word_set
+from neutrality.stance.words import RELATIVE, UNIVERSAL, WordIndex, participant_words
+from neutrality.wordclasses import FIRST_PERSONS, word_set
 
 # Reciprocal markers (Indonesian "saling", Sundanese "silih"): a closed grammatical class whose
 # verb's object is its own subjects ("saling mendukung": support one another).

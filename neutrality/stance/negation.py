@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from neutrality.featureset import Ev, Features
 from neutrality.stance.cues import SPOKEN_FIELDS, keep
-from neutrality.stance.words import HEARERS, PRONOUNS, UNIVERSAL, word_set
+from neutrality.stance.words import HEARERS, UNIVERSAL
+from neutrality.wordclasses import FIRST_PERSONS, word_set
 
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
 DECLARER_WINDOW = 10  # words between a first-person subject and its verb of saying
@@ -190,7 +191,7 @@ def declared(ev: Ev, texts: dict[str, str], named_at: set[tuple[str, int | None]
     before = text[cut + 1 : ev.start].split()
     at = cut + 1
     for i, word in enumerate(before):
-        if word in PRONOUNS and (i == 0 or before[i - 1] not in _NOT_SUBJECT):
+        if word in FIRST_PERSONS and (i == 0 or before[i - 1] not in _NOT_SUBJECT):
             return not any(
                 f == ev.field and s is not None and at < s < ev.start for f, s in named_at
             )

@@ -141,7 +141,8 @@ from neutrality.stance.votes import (
     result_figure,
     vote_stated,
 )
-from neutrality.stance.words import WordIndex, has_dash, opening, participant_words, word_set
+from neutrality.stance.words import WordIndex, has_dash, opening, participant_words
+from neutrality.wordclasses import word_set
 from schemas import Post
 
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")

@@ -14,11 +14,11 @@ import re
 from urllib.parse import urlsplit
 
 from neutrality.featureset import Ev, Features
-from neutrality.holder import FIRST_PERSONS
 from neutrality.stance.newsroom import FIRST_LETTER
 from neutrality.stance.quotation import has_quote, quoted_spans
 from neutrality.stance.voice import PERSONS, own_voice
-from neutrality.stance.words import ADDRESS, HEARERS, word_set, words_of
+from neutrality.stance.words import HEARERS, words_of
+from neutrality.wordclasses import FIRST_PERSONS, NAME_TITLES, TERMS_OF_ADDRESS
 from schemas import Post
 
 # A publisher's name (a domain, or a newsroom word) as the name of the account shared from.
@@ -120,8 +120,8 @@ _HTML_ENTITY = re.compile(r"&(?:gt|lt|amp|quot|nbsp)\b;?")
 SPEAKER_HEADLINE = "register:report (a headline's words credited to the speaker before its colon)"
 # Terms of address a post calls someone by ("Pak X: ...", "Mbak Y: ..."), where a newsroom's
 # headline names its speaker bare or by a title that is part of a public name ("Cak Imin",
-# "Gus Yahya"): a closed class.
-_VOCATIVES = word_set("pak bapak bpk pk bu ibu mas mbak mba bang abang kak")
+# "Gus Yahya"): every term of address but those titles.
+_VOCATIVES = TERMS_OF_ADDRESS - NAME_TITLES
 # Words that cannot name a speaker: persons and hortatives (closed classes).
 _NOT_SPEAKERS = FIRST_PERSONS | frozenset(["ayo", "yuk", "mari", "kamu", "kalian", "anda"])
 
@@ -145,7 +145,7 @@ def speaker_headline(orig: str) -> re.Match[str] | None:
     end = _HEADLINE_END.search(orig, credited.end())
     said = orig[credited.end() : end.start() if end else len(orig)]
     if credited.group(1).split()[0].casefold() in _VOCATIVES or (
-        credited.group(1).split()[0].casefold() in ADDRESS
+        credited.group(1).split()[0].casefold() in TERMS_OF_ADDRESS
         and not HEARERS.isdisjoint(w.casefold() for w in words_of(said))
     ):
         return None  # "Pak X: Lanjutkan", "Cak X: Kami Dukung Anda": X addressed
@@ -233,6 +233,6 @@ def named_in_address(
         for ev in feats.found.get(key, ()):
             if ev.field == field and ev.start and not ev.raw:
                 before = text[max(0, ev.start - 8) : ev.start].split()[-1:]
-                if before and before[0] in ADDRESS:
+                if before and before[0] in TERMS_OF_ADDRESS:
                     return True
     return False

@@ -24,15 +24,8 @@ from neutrality.stance.cues import (
 )
 from neutrality.stance.negation import COORDINATORS
 from neutrality.stance.voice import own_voice
-from neutrality.stance.words import (
-    ADDRESS,
-    PRONOUNS,
-    RELATIVE,
-    WordIndex,
-    participant_words,
-    within,
-    word_set,
-)
+from neutrality.stance.words import RELATIVE, WordIndex, participant_words, within
+from neutrality.wordclasses import FIRST_PERSONS, TERMS_OF_ADDRESS, word_set
 
 COMPARISON = "comparison between participants"
 
@@ -153,7 +146,7 @@ def allegiance(
                 if ev.start is None or ev.raw or ev.field in others:
                     continue
                 before = texts.get(ev.field, "")[max(0, ev.start - 30) : ev.start].split()[-2:]
-                if any(w in PRONOUNS for w in before):
+                if any(w in FIRST_PERSONS for w in before):
                     out.append((ev, "first person"))
     for key in keys["participant"]:
         for ev in feats.found.get(key, ()):
@@ -161,7 +154,7 @@ def allegiance(
                 continue
             before = texts.get(ev.field, "")[max(0, ev.start - 60) : ev.start].split()
             for word in reversed(before[-(ALLEGIANCE_WINDOW + 1) :]):
-                if word in PRONOUNS:
+                if word in FIRST_PERSONS:
                     out.append((ev, "first person beside a participant"))
                     break
                 if word not in _LINKING:
@@ -261,7 +254,7 @@ def unbeaten(
             at = ev.end + 1
             while at not in starts.get(ev.field, set()):
                 nxt = text.find(" ", at)
-                if nxt == -1 or text[at:nxt] not in ADDRESS:
+                if nxt == -1 or text[at:nxt] not in TERMS_OF_ADDRESS:
                     break
                 at = nxt + 1
             else:
@@ -365,7 +358,7 @@ def singled_out(
             at = ev.start - 1
             while at > 0:
                 word_start = text.rfind(" ", 0, at) + 1
-                if text[word_start:at] not in ADDRESS:
+                if text[word_start:at] not in TERMS_OF_ADDRESS:
                     break
                 at = word_start - 1
             focus = focus_at.get((ev.field, at))
@@ -465,7 +458,7 @@ def _ordered_against(text: str, end: int, before: list[str], name_starts: set[in
     at = end + 1
     while at not in name_starts:  # past the terms of address to the name
         nxt = text.find(" ", at)
-        if nxt == -1 or text[at:nxt] not in ADDRESS:
+        if nxt == -1 or text[at:nxt] not in TERMS_OF_ADDRESS:
             return False
         at = nxt + 1
     return True

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from neutrality.featureset import Ev, Features
-from neutrality.holder import FIRST_PERSONS, Holder, Subject, locate, subject_of, transitive
+from neutrality.holder import Holder, Subject, locate, subject_of, transitive
 from neutrality.normalise import NormText
 from neutrality.stance.cues import HOLDER_LISTS, REGISTER_WEIGHT, SPOKEN_FIELDS, keep, weight
 from neutrality.stance.newsroom import kicker
 from neutrality.stance.voice import own_voice
 from neutrality.stance.votes import HORTATIVES
-from neutrality.stance.words import PRONOUNS, RELATIVE, word_set
+from neutrality.stance.words import RELATIVE
+from neutrality.wordclasses import FIRST_PERSONS, word_set
 
 SUPPORT_SPOKEN_OF = "support as the matter spoken of, nobody's given"
 # The noun of "dukung" as written (the normaliser folds both to the verb's stem).
@@ -235,11 +236,11 @@ def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
         return False
     before = text[max(0, ev.start - 40) : ev.start].split()[-HOLDER_WINDOW:]
     if words[0].startswith(_HOLDER_NOUNS):
-        return not any(w in PRONOUNS for w in before)
+        return not any(w in FIRST_PERSONS for w in before)
     if before and before[-1] in RELATIVE and any(v in words[0] for v in _SUPPORT_VERBS):
         if ev.field == "media_description" and len(before) > 1 and before[-2] in _OWN_CONTENT:
             return False  # "status Facebook yang mendukung X": the post itself supports X
-        return not (len(before) > 1 and before[0] in PRONOUNS)
+        return not (len(before) > 1 and before[0] in FIRST_PERSONS)
     return _received(text, ev.end, before)
 
 
@@ -253,5 +254,5 @@ def _received(text: str, end: int, before: list[str]) -> bool:
     for i, word in enumerate(after[:RECEIVED_WINDOW]):
         if word in _SOURCE_WORDS:
             giver = after[i + 1] if i + 1 < len(after) else ""
-            return giver not in PRONOUNS and not any(w in _REQUESTS for w in before)
+            return giver not in FIRST_PERSONS and not any(w in _REQUESTS for w in before)
     return False

@@ -13,7 +13,8 @@ import re
 
 from neutrality.featureset import Features
 from neutrality.normalise import EMOJI_NAME, emoji_by_name
-from neutrality.stance.words import HEARERS, PRONOUNS, first_person, word_set, words_of
+from neutrality.stance.words import HEARERS, first_person, words_of
+from neutrality.wordclasses import FIRST_PERSONS, word_set
 from schemas import Action, Post
 
 _DIGIT_DOUBLED = re.compile(r"^[^\W\d_]{2,}2(?:an|nya|kan|lah|in)?$", re.IGNORECASE)
@@ -22,7 +23,7 @@ _VOWELS = frozenset("aeiou")
 # Who speaks or is spoken to: first- and second-person pronouns (Indonesian and the regional
 # forms the stance reader knows) and the hortatives that address a hearer.
 PERSONS = (
-    PRONOUNS
+    FIRST_PERSONS
     | (HEARERS - word_set("bapak ibu saudara saudari sekalian semua rekan teman"))
     | word_set("ayo yuk mari")
 )

@@ -15,7 +15,8 @@ import re
 from neutrality.featureset import Ev
 from neutrality.holder import QUESTION_WORDS
 from neutrality.stance.negation import CONDITIONS
-from neutrality.stance.words import RELATIVE, WORD, word_set
+from neutrality.stance.words import RELATIVE, WORD
+from neutrality.wordclasses import word_set
 
 TIME_TOLD = "a vote placed in a clause of time, nobody urged"
 CONFINE_WINDOW = 6  # words from a vote or support verb to the restriction confining it

@@ -16,12 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from neutrality.featureset import Features
-from neutrality.holder import FIRST_PERSONS, SECOND_PERSONS
-
-
-def word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
+from neutrality.wordclasses import FIRST_PERSONS, SECOND_PERSONS, word_set
 
 RELATIVE = frozenset(["yang", "yg"])
 # Universal quantifiers: every member of what follows ("semua calon", "seluruh kepala desa",
@@ -34,9 +29,8 @@ UNIVERSAL = word_set("semua seluruh segenap segala setiap tiap masing masing-mas
 # vocatives that address a group.
 HEARERS = SECOND_PERSONS | word_set("bapak ibu saudara saudari sekalian semua rekan teman")
 
-PRONOUNS = FIRST_PERSONS
-FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(PRONOUNS))})\b", re.I)
-_FIRST_PERSON_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(PRONOUNS))})\b")
+FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(FIRST_PERSONS))})\b", re.I)
+_FIRST_PERSON_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(FIRST_PERSONS))})\b")
 
 
 def first_person(text: str) -> bool:
@@ -128,5 +122,3 @@ class WordIndex:
         return bisect_left(spaces, offset)
 
 
-# Terms of address that may stand between the focus particle and the name ("hanya pak X").
-ADDRESS = word_set("pak bapak bu ibu mas mbak mba bang abang kak cak gus abah bpk pk")

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from neutrality import Engine
 from neutrality.choice import given_choice, named_choice
-from neutrality.features import HONORIFICS
 from neutrality.normalise import NormText
+from neutrality.wordclasses import TERMS_OF_ADDRESS
 from schemas import Post
 
 VOCABULARY = frozenset({"bupati", "camat", "rt"})
@@ -16,7 +16,9 @@ VOCABULARY = frozenset({"bupati", "camat", "rt"})
 
 def _end(orig: str, verb: str) -> int | None:
     text = orig.casefold()
-    return named_choice(NormText(orig, text), text.index(verb) + len(verb), HONORIFICS, VOCABULARY)
+    return named_choice(
+        NormText(orig, text), text.index(verb) + len(verb), TERMS_OF_ADDRESS, VOCABULARY
+    )
 
 
 def test_an_honorific_and_a_capitalised_name_after_a_vote_verb_is_a_choice() -> None:
@@ -54,7 +56,7 @@ def test_the_same_order_naming_an_office_is_not_a_named_choice(
 def _given(orig: str, phrase: str, vote: bool = True) -> int | None:
     text = orig.casefold()
     end = text.index(phrase) + len(phrase)
-    return given_choice(NormText(orig, text), end, vote, HONORIFICS, VOCABULARY)
+    return given_choice(NormText(orig, text), end, vote, TERMS_OF_ADDRESS, VOCABULARY)
 
 
 def test_a_vote_given_to_an_acronym_or_a_named_person_is_a_choice() -> None:

@@ -1349,6 +1349,11 @@ def test_a_headline_credited_to_its_speaker_before_a_colon(engine: Engine) -> No
     assert speaker_headline("Pak Anies: Lanjutkan Perjuangan https://t.co/abc") is None
     assert speaker_headline("Cak Amir: Kami Dukung Anda https://t.co/abc") is None
     assert speaker_headline("Cak Amir: Kami Siap Menang") is not None
+    # one class of terms of address (wordclasses): "Kang" is part of a public name as the press
+    # writes it, a regional or chat vocative ("Teh", "Bro", "Bpk") calls to someone
+    assert speaker_headline("Kang Emil: Kami Siap Menang https://t.co/abc") is not None
+    for vocative in ("Teh", "Bro", "Bpk", "Om"):
+        assert speaker_headline(f"{vocative} Anies: Lanjutkan Perjuangan https://t.co/abc") is None
 
 
 def test_the_authors_own_support_around_a_third_partys_stays(engine: Engine) -> None:

@@ -1,0 +1,48 @@
+"""Closed classes of words that many readers share: the persons of speech and the terms of address.
+
+A reader of stance, of questions, requests or names asks the same small questions of a word: is
+it the author ("saya", "kami"), the person spoken to ("kamu", "sampeyan"), or a term of address
+written before a person's name ("pak", "mbak", "daeng")? Each class is written once here, so a
+regional or chat form added for one reader serves them all. The module imports nothing of
+Netra's, so every reader (the holder, the stance package, the feature extractor) may use it
+without a cycle; a reader that needs a narrower or wider class derives it from these with set
+operations and says why beside it.
+"""
+
+from __future__ import annotations
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A closed class written as one space-separated string (the way the lists read best)."""
+    return frozenset(words.split())
+
+
+# First-person pronouns (Indonesian, Betawi, eastern Malay): the author or a group they are in.
+FIRST_PERSONS = word_set("saya sy aku ku kami kita gue gua gw beta ane awak")
+
+# Second-person pronouns (Indonesian, colloquial, Betawi, Javanese, Sundanese, eastern Malay)
+# and the forum forms of address that stand for them ("agan", "sista"): the person spoken to.
+# The abbreviation "km" is left out: it is also the kilometre of news prose.
+SECOND_PERSONS = word_set(
+    "kamu kalian kalean anda engkau kau dikau lu lo loe elu elo lw ente antum sampeyan "
+    "panjenengan kowe koen awakmu sira maneh anjeun ngana ngoni ale kamorang agan sista"
+)
+
+# Terms of address and honorifics written before a person's name, in Indonesian and the regional
+# languages civil servants post in (Javanese, Sundanese, Betawi, Minang, Malay, Madurese,
+# Buginese, Makassarese), with their chat abbreviations ("bpk", "pk", "mb"): the word after one
+# is a person's name, or the person spoken to ("Pak X, ...").
+TERMS_OF_ADDRESS = word_set(
+    "pak bapak bpk bp pk bu ibu ibuk mas mbak mba mb bang abang kang akang kak kakak cak ning "
+    "gus teh teteh uda uni om tante abah ambu umi bunda pakde bude mbah eyang daeng andi "
+    "ustadz ustad ustazah kiai kyai haji hj dr prof sis bro mr mrs ms"
+)
+
+# The terms of address that are also part of a public figure's name as the press writes it
+# ("Cak Imin", "Gus Yahya", "Abah Anies", "Kiai Ma'ruf", "Daeng ...", "Andi ..."), and academic and
+# pilgrim titles ("Prof", "Dr", "Haji"): before a headline's colon they name the speaker credited,
+# where "Pak X:" or "Mbak X:" calls to someone.
+NAME_TITLES = word_set(
+    "cak kang akang ning gus abah ambu umi bunda kiai kyai ustadz ustad ustazah daeng andi "
+    "haji hj dr prof mbah eyang uda uni"
+)
