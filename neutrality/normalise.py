@@ -311,6 +311,12 @@ def _camel(m: re.Match[str]) -> str:
     return " " + " ".join(_CAMEL.findall(m.group(1)))
 
 
+# A digit written for a letter inside a hashtag's word ("#JakartaM3nyala", "#Kem3nangan"): it
+# splits the word in two for `_CAMEL`, so the normaliser reads it as its letter first when the
+# word it sits in then reads as a known one (`Normaliser._hashtag`).
+_LEET_IN_TAG = re.compile(r"(?<=[A-Za-z])[0-9](?=[A-Za-z])")
+
+
 def camel_pieces(body: str) -> list[tuple[int, int]]:
     """The (start, end) of each word an author marked inside a hashtag body by case or digits
     ("BaDjaUntukJakarta": Ba, Dja, Untuk, Jakarta; "AHY4all": AHY, 4, all), as the normaliser
@@ -517,6 +523,35 @@ class Normaliser:
         keys = sorted(self.slang, key=len, reverse=True)
         self._slang_re = whole_words(keys)
 
+    def _hashtag(self, m: re.Match[str]) -> str:
+        """A hashtag split into the words its case and digits mark (`_camel`), after any digit
+        written for a letter inside one of them is read as that letter: "#JakartaM3nyala" is
+        "jakarta menyala" where the digit alone would cut it into "jakarta m 3 nyala". The word
+        is the digit's case-marked piece ("M3nyala"), and it must then be known; "#AHY4all"
+        ("for all") and "#Pilkada2024" keep their digits."""
+        body = m.group(1)
+        if self.vocabulary and _LEET_IN_TAG.search(body):
+            body = _LEET_IN_TAG.sub(self._tag_letter, body)
+        return " " + " ".join(_CAMEL.findall(body))
+
+    def _tag_letter(self, m: re.Match[str]) -> str:
+        body, at = m.string, m.start()
+        start, end = at, at + 1
+        if body[end].isupper():  # a word in capitals ("#M3NYALA"): its capitals either side
+            while start > 0 and body[start - 1].isupper():
+                start -= 1
+            while end < len(body) and body[end].isupper():
+                end += 1
+        else:  # a word in small letters, opened by at most one capital ("M3nyala")
+            while start > 0 and body[start - 1].islower():
+                start -= 1
+            if start > 0 and body[start - 1].isupper():
+                start -= 1
+            while end < len(body) and body[end].islower():
+                end += 1
+        word = body[start:end].lower().translate(self._leet)
+        return word[at - start] if word in self.vocabulary else m.group(0)
+
     # Each step is a (pattern, replacement) so fast and tracked modes share the logic.
     def _leet_repl(self, m: re.Match[str]) -> str | None:
         word = m.group(0).translate(self._leet)
@@ -565,7 +600,7 @@ class Normaliser:
             return self._tracked(orig)
         s = EMOJI_NAME.sub(_emoji_repl, orig) if "<" in orig else orig
         s = KEYCAP.sub(_keycap, s) if "\u20e3" in s else s
-        s = _HASHTAG.sub(_camel, s) if "#" in s else s
+        s = _HASHTAG.sub(self._hashtag, s) if "#" in s else s
         s = _fold(s)
         if self.vocabulary and _LEET_CHAR.search(s):  # a leet token needs one of them
             s = _LEET_TOKEN.sub(lambda m: self._leet_repl(m) or m.group(0), s)
@@ -589,7 +624,7 @@ class Normaliser:
         if "\u20e3" in orig:
             buf.sub(KEYCAP, _keycap)
         if "#" in buf.text:
-            buf.sub(_HASHTAG, _camel)
+            buf.sub(_HASHTAG, self._hashtag)
         folded = _fold(buf.text)
         if buf.text.isascii():
             buf.text = folded

@@ -77,6 +77,39 @@ def test_leet_only_when_it_yields_a_known_word(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
+    ("tag", "read"),
+    [
+        ("#JakartaM3nyala", "jakarta menyala"),  # the digit no longer cuts the word in two
+        ("#M3NYALA", "menyala"),  # a word in capitals
+        ("#Kem3nangan", "kemenangan"),
+        ("#AHY4all", "ahy 4 all"),  # "for all": "yaall" is no known word
+        ("#PKS4Jakarta", "pks 4 jakarta"),
+        ("#Pilkada2024", "pilkada 2024"),
+    ],
+)
+def test_a_digit_for_a_letter_inside_a_hashtag_word(engine: Engine, tag: str, read: str) -> None:
+    n = engine.lexicon.normaliser
+    assert n.normalise(tag).text == read
+    assert n.normalise(tag, track=True).text == read
+
+
+def test_a_campaign_hashtag_in_leetspeak_is_the_campaign_hashtag(engine: Engine) -> None:
+    def rules(tag: str) -> set[str]:
+        post = Post(
+            platform=Platform.X,
+            post_id="n3",
+            account_id="x:asn",
+            action=Action.POST,
+            text=f"Orang tua jadi lebih tenang kalau Jakarta dipimpin orang baik {tag}",
+            event_time=dt.datetime(2024, 11, 10, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+        )
+        return {h.rule_id for h in engine.decide(post).hits}
+
+    assert "N02.campaign-hashtag" in rules("#JakartaMenyala")
+    assert rules("#JakartaM3nyala") == rules("#JakartaMenyala")
+
+
+@pytest.mark.parametrize(
     ("text", "word", "expected"),
     [
         ("Sy dukung G a n j a r, gasssss!!", "ganjar", "G a n j a r"),
