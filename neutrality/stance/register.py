@@ -141,7 +141,13 @@ from neutrality.stance.votes import (
     result_figure,
     vote_stated,
 )
-from neutrality.stance.words import WordIndex, has_dash, opening, participant_words
+from neutrality.stance.words import (
+    WordIndex,
+    has_dash,
+    in_relative_clause,
+    opening,
+    participant_words,
+)
 from neutrality.wordclasses import word_set
 from schemas import Post
 
@@ -393,6 +399,8 @@ def read_register(
                         and declared(ev, texts, named_at)
                     ):
                         continue  # "kami ... menyatakan": the speaker's own declaration
+                    if name in ATTRIBUTION_LISTS and in_relative_clause(ev, texts):
+                        continue  # "Rano yg dianggap mewakili ...": it describes Rano
                     found.setdefault(register, []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:{register} ({name})")
                     )

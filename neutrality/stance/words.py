@@ -15,10 +15,23 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from neutrality.featureset import Features
+from neutrality.featureset import Ev, Features
 from neutrality.wordclasses import FIRST_PERSONS, SECOND_PERSONS, word_set
 
 RELATIVE = frozenset(["yang", "yg"])
+
+
+def in_relative_clause(ev: Ev, texts: dict[str, str]) -> bool:
+    """Whether a cue word opens a relative clause: the word right before it is "yang". A verb
+    of saying or regarding there ("Rano yg dianggap mewakili orang Betawi", "warga yang
+    menyebut ...") describes the noun it follows; it does not give the post's words to a
+    speaker as a headline's or a report's verb does."""
+    if ev.start is None:
+        return False
+    before = texts.get(ev.field, "")[: ev.start].rsplit(None, 1)
+    return bool(before) and before[-1] in RELATIVE
+
+
 # Universal quantifiers: every member of what follows ("semua calon", "seluruh kepala desa",
 # "masing-masing paslon"), with their spoken and reduplicated forms. Not "para", which only makes
 # a plural; the readers that also take a plural or a count add it to this class.
@@ -120,5 +133,3 @@ class WordIndex:
             text = self._texts.get(field, "")
             spaces = self._spaces[field] = [m.start() for m in _SPACE.finditer(text)]
         return bisect_left(spaces, offset)
-
-

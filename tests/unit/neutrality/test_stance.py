@@ -2279,3 +2279,11 @@ def test_every_universal_quantifier_counts_every_candidate(engine: Engine, quant
     text = f"{quantifier} paslon boleh berkampanye di wilayah RT/RW asal tidak melibatkan ASN"
     post = _post("", transcript=text)
     assert f"register:warn ({EVERY_CANDIDATE})" in _labels(engine, post, "register.warn")
+
+
+def test_a_verb_of_regarding_in_a_relative_clause_attributes_nothing(engine: Engine) -> None:
+    # "yg dianggap" describes the noun before it; "dianggap" heading a clause reports a view
+    described = "Kualitas Ganjar jauh diatas Anies, banyak yg terkecoh dgn Anies yg dianggap santun"
+    reported = "Kualitas Ganjar jauh diatas Anies, Anies dianggap santun oleh banyak warga"
+    assert "register.report" not in _features(engine, _post(described))
+    assert "register.report" in _features(engine, _post(reported))
