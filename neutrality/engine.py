@@ -97,6 +97,11 @@ class _FirstLook(NamedTuple):
     # plain: most are not shown (a hashtag alone proves little), and `one_tag_offsets` finds
     # the offsets of one that is for less than a tracked pass.
     tracked: set[str]
+    # Only on the full path: the quick look would have passed the event here. The full look
+    # still reads it (for an explanation of what is in it), but decides it as the quick look
+    # did, so the full path never changes a decision and the model judges only what the quick
+    # look lets through.
+    passed: bool = False
 
 
 @dataclass(slots=True)
@@ -255,7 +260,12 @@ class Engine:
             if not found and not full_path:
                 return None
             return _FirstLook(
-                [("text", body)], False, {"text": form}, {"text"} if plain else set(), set()
+                [("text", body)],
+                False,
+                {"text": form},
+                {"text"} if plain else set(),
+                set(),
+                passed=not found,
             )
         fields: list[tuple[str, str]] = [("text", body)]
         if values["transcript"]:
@@ -313,7 +323,7 @@ class Engine:
             anchored = self._staff_group_named(clean)
         if not anchored and not full_path:
             return None
-        return _FirstLook(fields, structural, clean, plain_fields, tracked)
+        return _FirstLook(fields, structural, clean, plain_fields, tracked, passed=not anchored)
 
     def _written_accounts(self, post: Post) -> bool:
         """Whether a handle the text uses as a name, in a post whose mentions were not kept, is
@@ -362,7 +372,7 @@ class Engine:
     ) -> Analysis:
         """The full look, for an event the first look let through (see `analyse`)."""
         deadline = t0 + budget_ms / 1000.0 if budget_ms is not None else None
-        fields, structural, clean, plain, tracked = look
+        fields, structural, clean, plain, tracked, passed = look
         values = post.__dict__  # see `_first_look`
         day = wib_day(values["event_time"])
         hashtags = values["hashtags"]
@@ -389,7 +399,7 @@ class Engine:
                 if deadline is not None and time.perf_counter() > deadline:
                     return self._too_complex(post, day, t0, f"matching {name}")
         if (
-            not full_path
+            not passed
             and not structural
             and not hashtags
             and not _has_signal(
@@ -399,7 +409,9 @@ class Engine:
                 values["target"],
             )
         ):
-            return Analysis(self._pass(post, day, t0), None, [])
+            if not full_path:
+                return Analysis(self._pass(post, day, t0), None, [])
+            passed = True
         feats = self.extractor.extract(post, locality, scanned, day)
         self._add_phase(feats, day)
         if deadline is not None and time.perf_counter() > deadline:
@@ -421,6 +433,10 @@ class Engine:
             model_score = self._second_opinion(post, feats)  # only the model can make it fire
             if "model.possible" not in feats.found:
                 candidates = []
+        if passed:  # the full path reads on only to explain: the quick look passed it
+            if complete:
+                self.extractor.read_stance(post, feats, scanned, day)
+            return Analysis(self._pass(post, day, t0), feats, [], scanned)
         if not candidates:
             fired: list[Rule] = []
             decision = self._decision(post, day, feats, fired, scanned, t0, model_score=model_score)

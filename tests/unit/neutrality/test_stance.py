@@ -572,6 +572,16 @@ def test_the_quick_look_never_hides_what_a_rule_would_flag(engine: Engine) -> No
         assert _verdict(fast) == _verdict(slow), ident
 
 
+def test_the_full_path_decides_every_corpus_item_as_the_quick_look_does(engine: Engine) -> None:
+    """With the learned model in: it judges only what the quick look lets through, so the full
+    path (what `netra rules explain` shows) reaches the decision the worker reaches. Before,
+    15 items the quick look passed were sent to review by the model's lone opinion."""
+    for ident, post, locality in _corpus_items():
+        fast = engine.decide(post, locality)
+        full = engine.analyse(post, locality, complete=True, full_path=True).decision
+        assert _verdict(fast) == _verdict(full), ident
+
+
 @pytest.mark.parametrize(
     ("text", "outcome"),
     [
