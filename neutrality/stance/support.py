@@ -46,14 +46,23 @@ def ruled_fields(
     keys: dict[str, tuple[str, ...]],
 ) -> dict[str, str]:
     """The spoken fields that administer the election or warn, by the weight of their own cue
-    words (`administer` first), with no first person and no candidate word in them: an
-    agency's or a supervisor's account of the election, not anyone's own voice. Field ->
-    register."""
-    own_voice_at = {
+    words (`administer` first), in nobody's own voice: an agency's or a supervisor's account
+    of the election. Own voice is a first-person phrase of the pack's (`first_person`), or a
+    candidate word beside a first person ("dukungan kami tetap untuk calon bupati"); the one
+    who gives the warning or the order ("Kami mengingatkan jajaran ASN ...") is no such first
+    person, so a candidate word in their warning is whom the rule is about ("kegiatan
+    kampanye pasangan calon"). Field -> register."""
+    cue_starts: set[tuple[str, int | None]] = {
+        (ev.field, ev.start)
+        for register in ("warn", "administer")
+        for ev in found.get(register, ())
+    }
+    own_voice_at = {ev.field for key in keys["first_person"] for ev in feats.found.get(key, ())}
+    own_voice_at |= {
         ev.field
-        for name in ("first_person", "candidate_word")
-        for key in keys[name]
+        for key in keys["candidate_word"]
         for ev in feats.found.get(key, ())
+        if _first_person_voice(ev.field, texts.get(ev.field, ""), cue_starts)
     }
     out: dict[str, str] = {}
     for register in ("warn", "administer"):
@@ -68,6 +77,17 @@ def ruled_fields(
             ):
                 out[field] = register
     return out
+
+
+def _first_person_voice(field: str, text: str, cue_starts: set[tuple[str, int | None]]) -> bool:
+    """Whether a first person in the words is someone's own voice: any first person but the
+    subject right before a cue word of warning or administering ("kami mengingatkan")."""
+    at = 0
+    for word in text.split(" "):
+        if word in FIRST_PERSONS and (field, at + len(word) + 1) not in cue_starts:
+            return True
+        at += len(word) + 1
+    return False
 
 
 def support_spoken_of(ev: Ev, texts: dict[str, str], originals: dict[str, str]) -> bool:

@@ -1876,6 +1876,14 @@ def test_support_as_the_matter_administered_or_warned_of_is_nobodys(engine: Engi
     # the verb is the speaker's act, not the matter spoken of
     post = _post("", transcript="Di tengah pengawasan Bawaslu, ayo dukung terus di kampanye")
     assert "register.endorse" in _features(engine, post)
+    # a candidate word in the warning is whom the rule is about, not a side
+    text = (
+        "Memberikan like pada unggahan kampanye pasangan calon itu bentuk dukungan. "
+        "Kami mengingatkan jajaran ASN agar bijak menggunakan media sosial."
+    )
+    post = _post("", transcript=text)
+    assert f"register:warn ({SUPPORT_SPOKEN_OF})" in _labels(engine, post, "register.warn")
+    assert engine.decide(post).outcome is Outcome.PASS
 
 
 def test_winning_and_losing_accepted_alike_wish_nobody_the_win(engine: Engine) -> None:
