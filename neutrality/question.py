@@ -93,7 +93,10 @@ _VOTE_IMPERATIVES = word_set(
     "ayo yuk mari"
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_BREAK = re.compile(r"[.!?…\n]+(?!\w)")  # a mark inside a word or link ("?s=19") is no break
+# A sentence's closing marks, spaces between them included ("Siapa... ?", "kok gitu ?!"): a
+# question mark after a trailing ellipsis still closes that sentence. A mark inside a word or a
+# link ("?s=19") is no break.
+_BREAK = re.compile(r"[.!?…\n]+(?:[ \t]+[.!?…]+)*(?!\w)")
 
 
 class Kind(StrEnum):

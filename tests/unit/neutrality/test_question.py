@@ -57,6 +57,15 @@ def test_a_rhetorical_or_leading_question_is_not_genuine(text: str) -> None:
     assert questions(text) == []
 
 
+@pytest.mark.parametrize("marks", ["... ?", "…?", " ?!", "?"])
+def test_a_question_mark_after_a_trailing_ellipsis_closes_the_question(marks: str) -> None:
+    text = f"Kalian bakal pilih siapa{marks} Soalnya dua-duanya bagus"
+    found = questions(text)
+    assert [q.kind for q in found] == [Kind.ADDRESSEE]
+    assert asked(found, text.index("pilih")) == found[0]
+    assert asked(found, text.index("Soalnya")) is None
+
+
 def test_a_question_mark_in_a_link_ends_no_sentence() -> None:
     text = "Lihat https://x.com/a/status/1?s=19 apakah kalian pilih mana, A atau B?"
     found = questions(text)
