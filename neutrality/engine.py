@@ -17,6 +17,7 @@ from neutrality.catalogue import Catalogue, Locality
 from neutrality.discourse import FEATURE as SUSTAINED
 from neutrality.discourse import possible as discourse_possible
 from neutrality.features import (
+    SLIP_FIELDS,
     WIB,
     Extractor,
     after_honorific,
@@ -98,9 +99,9 @@ class _FirstLook(NamedTuple):
     # the offsets of one that is for less than a tracked pass.
     tracked: set[str]
     # Only on the full path: the quick look would have passed the event here. The full look
-    # still reads it (for an explanation of what is in it), but decides it as the quick look
-    # did, so the full path never changes a decision and the model judges only what the quick
-    # look lets through.
+    # still reads it and its rules (a test holds that no rule fires on what the quick look
+    # passes), but the learned model judges only what the quick look lets through, so its lone
+    # opinion never makes the full path decide otherwise than the worker.
     passed: bool = False
 
 
@@ -257,6 +258,7 @@ class Engine:
             found, obfuscated = self._quick.look(form, plain)
             if obfuscated:
                 return _FirstLook([("text", body)], False, {}, set(), {"text"})
+            found = found or self.extractor.may_name_by_slip(form)
             if not found and not full_path:
                 return None
             return _FirstLook(
@@ -310,7 +312,9 @@ class Engine:
                 continue
             text, plain = read
             found, obfuscated = quick(text, plain)
-            anchored = anchored or found
+            anchored = (
+                anchored or found or (name in SLIP_FIELDS and self.extractor.may_name_by_slip(text))
+            )
             if obfuscated:
                 tracked.add(name)
             else:
@@ -408,6 +412,10 @@ class Engine:
                 bool(values["transcript"] or values["media_description"]),
                 values["target"],
             )
+            and not any(  # a name misspelt beside a cue word (`Extractor._slips`)
+                sc.field in SLIP_FIELDS and self.extractor.may_name_by_slip(sc.norm.text)
+                for sc in scanned
+            )
         ):
             if not full_path:
                 return Analysis(self._pass(post, day, t0), None, [])
@@ -430,19 +438,16 @@ class Engine:
         if complete:
             candidates = self.rules
         elif candidates and self._model_rule_ids.issuperset(map(id, candidates)):
-            model_score = self._second_opinion(post, feats)  # only the model can make it fire
+            if not passed:  # only the model can make it fire
+                model_score = self._second_opinion(post, feats)
             if "model.possible" not in feats.found:
                 candidates = []
-        if passed:  # the full path reads on only to explain: the quick look passed it
-            if complete:
-                self.extractor.read_stance(post, feats, scanned, day)
-            return Analysis(self._pass(post, day, t0), feats, [], scanned)
         if not candidates:
             fired: list[Rule] = []
             decision = self._decision(post, day, feats, fired, scanned, t0, model_score=model_score)
             return Analysis(decision, feats, fired, scanned)
         self.extractor.read_stance(post, feats, scanned, day)
-        if model_score is None and self._model_may_matter(feats):
+        if model_score is None and not passed and self._model_may_matter(feats):
             model_score = self._second_opinion(post, feats)
         if deadline is not None and time.perf_counter() > deadline:
             return self._too_complex(post, day, t0, "reading stance")

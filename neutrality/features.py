@@ -210,6 +210,12 @@ class Extractor:
         self._speller = NameSpeller(self._slip_names, plain.vocabulary, TERMS_OF_ADDRESS)
         self._vocabulary = plain.vocabulary
 
+    def may_name_by_slip(self, text: str) -> bool:
+        """Whether a word of `text` (normalised) may be a participant's name misspelt or glued
+        to its honorific (`_slips` reads it as the name beside a cue): the quick look lets such
+        a field through."""
+        return self._speller.names_any(text)
+
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
         self, province: str, regency: str, day: dt.date, kinds: frozenset[str]

@@ -121,6 +121,26 @@ class NameSpeller:
         close = [name for name in near if one_edit(word, name)]
         return (close[0], SLIP) if len(close) == 1 else None
 
+    def names_any(self, text: str) -> bool:
+        """Whether any word of `text` (normalised) reads as a catalogued name written with a
+        slip or glued to its honorific: the quick look's test that the full look may find a
+        name here (`find` then asks for a cue beside it). Words recur, so each is read once
+        and remembered, as `find` does."""
+        words = (
+            text.encode().translate(_LETTERS_ONLY).decode().split()
+            if text.isascii()
+            else (_WORD.findall(text))
+        )
+        known = self._read
+        unread = set(words).difference(known)
+        if len(known) + len(unread) > WORDS_KEPT:
+            return any(self.name_of(word) is not None for word in unread | set(words))
+        for word in unread:
+            reading = known[word] = self.name_of(word)
+            if reading is not None:
+                self._named.add(word)
+        return not self._named.isdisjoint(words)
+
     def find(self, text: str, cues: Collection[int]) -> list[tuple[int, int, str, str]]:
         """(start, end, name, how) of each slip in `text` (normalised) within NEAR_WORDS words of a
         cue starting at one of the offsets `cues`.

@@ -175,3 +175,19 @@ def test_a_comment_answering_a_race_reads_a_slip_anywhere_in_it(engine: Engine) 
     # the same words under a video about something else: no cue near, no slip read
     other = _post(text, target={"kind": "post", "name": "Video kegiatan kantor kecamatan"})
     assert not any(label.startswith(SLIP) for label in _labels(engine, other))
+
+
+def test_names_any_tells_the_quick_look_a_slip_may_be_there() -> None:
+    speller = _speller()
+    assert speller.names_any("aku pilih p anis")
+    assert speller.names_any("mantap pakprabowo")
+    assert not speller.names_any("aku pilih yang jujur")
+    assert not speller.names_any("anda pilih")  # known words are never slips
+    assert speller.names_any("aku pilih p anis")  # remembered the same
+
+
+def test_the_quick_look_lets_a_slip_beside_a_cue_through(engine: Engine) -> None:
+    # no anchor word for the quick look: only the slip names a participant
+    post = _post("Aku pilih p anis", target={"kind": "post"})
+    assert engine.decide(post).outcome is Outcome.FLAG
+    assert engine.analyse(post, full_path=True).decision.outcome is Outcome.FLAG
