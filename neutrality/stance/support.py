@@ -29,6 +29,9 @@ HOLDER_WINDOW = 3  # "saya siap jadi pendukung": the pronoun a few words before 
 _HOLDER_NOUNS = ("pendukung", "simpatisan", "pemilih")
 RECEIVED_WINDOW = 2  # words between a support word and the "dari"/"oleh" naming its source
 _SOURCE_WORDS = frozenset(["dari", "oleh", "dr"])
+_AGENT_WORDS = frozenset(["oleh"])  # the agent of a passive, whatever the verb
+# Verbs of choosing (their normalised stems and spoken forms): "dari" after one is the field.
+_CHOOSING = ("pilih", "milih", "coblos", "nyoblos", "contreng")
 # Third-person pronouns naming who holds a support ("dukungan tim mereka", "dukungan beliau").
 _THIRD_PERSONS = frozenset(["mereka", "beliau", "dia", "ia", "their", "his", "her"])
 _REQUESTS = word_set(
@@ -261,18 +264,21 @@ def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
         if ev.field == "media_description" and len(before) > 1 and before[-2] in _OWN_CONTENT:
             return False  # "status Facebook yang mendukung X": the post itself supports X
         return not (len(before) > 1 and before[0] in FIRST_PERSONS)
-    return _received(text, ev.end, before)
+    return _received(text, ev.end, before, choosing=words[0].endswith(_CHOOSING))
 
 
-def _received(text: str, end: int, before: list[str]) -> bool:
+def _received(text: str, end: int, before: list[str], choosing: bool = False) -> bool:
     """Support that comes from someone ("dengan dukungan penuh dari panwascam", "didukung oleh
     warga") is support the author received or describes, unless it comes from the author ("dari
-    kami") or the author asks for it ("mohon dukungan dari bapak ibu")."""
+    kami") or the author asks for it ("mohon dukungan dari bapak ibu"). After a verb of
+    choosing, "dari" names the field chosen from ("jangan pilih dari banteng merah"), not a
+    giver: only "oleh" ("dipilih oleh warga") names who chose."""
     after = text[end : end + 40].split()[: RECEIVED_WINDOW + 1]
     if any(w in _THIRD_PERSONS for w in after):
         return True  # "dengan dukungan tim mereka": whose support it is, said of others
+    sources = _AGENT_WORDS if choosing else _SOURCE_WORDS
     for i, word in enumerate(after[:RECEIVED_WINDOW]):
-        if word in _SOURCE_WORDS:
+        if word in sources:
             giver = after[i + 1] if i + 1 < len(after) else ""
             return giver not in FIRST_PERSONS and not any(w in _REQUESTS for w in before)
     return False

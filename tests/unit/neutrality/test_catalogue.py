@@ -41,3 +41,31 @@ def test_campaign_accounts(engine: Engine) -> None:
     role = engine.catalogue.account_role("ig:tpn.ganjarmahfud")
     assert role is not None and role[0] == "campaign" and role[1].id == "pilpres-2024/03"
     assert engine.catalogue.account_role("ig:someone") is None
+
+
+def test_a_party_called_by_its_emblem_or_colour(engine: Engine) -> None:
+    from schemas import Post
+
+    def named(text: str) -> set[str]:
+        post = Post.model_validate(
+            {
+                "platform": "youtube",
+                "post_id": "c1",
+                "account_id": "youtube:asn",
+                "action": "comment",
+                "text": text,
+                "event_time": "2024-01-20T09:00:00+07:00",
+            }
+        )
+        return {p.id for p in engine.decide(post).participants}
+
+    assert "pileg-2024/03" in named("Males ah kalau dari partai merah, tenggelamkan saja")
+    assert "pileg-2024/03" in named("Jangan pilih banteng moncong putih lagi")
+    assert "pileg-2024/03" not in named("Banteng itu hewan liar yang dilindungi di Ujung Kulon")
+
+
+def test_candidates_own_accounts_count_from_their_declaration(engine: Engine) -> None:
+    cat = engine.catalogue
+    assert cat.account_role("x:pramonoanung", dt.date(2024, 8, 20)) is None
+    role = cat.account_role("x:pramonoanung", dt.date(2024, 10, 1))
+    assert role is not None and role == ("candidate", cat.participants["pilgub-jakarta-2024/03"])

@@ -312,6 +312,9 @@ def test_support_held_by_someone_else_is_not_the_authors(engine: Engine) -> None
         ("Patroli berjalan lancar berkat dukungan penuh dari warga dan polsek", False),
         ("Mohon dukungan dari bapak ibu sekalian untuk Ganjar", True),  # asked for
         ("Dukungan dari kami sekeluarga untuk Ganjar", True),  # given by the author
+        # after a verb of choosing "dari" is the field chosen from, "oleh" who chose
+        ("Intinya jangan pilih dari partai merah, tenggelamkan PDIP!", True),
+        ("Ganjar dipilih oleh warga Jawa Tengah dua kali", False),
         # a hortative endorses only what it urges
         ("Bapak ibu KPPS, jangan lupa tanda tangan saksi di formulir hasil ✌️", False),
         ("Yuk mari menangkan Ganjar di kampung kita", True),
