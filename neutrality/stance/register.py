@@ -171,6 +171,22 @@ _SUBORDINATORS = word_set(
 _HORTATIVE_OBJECTS = ("participant", "call_to_vote", "support", "endorse_cue", "candidate_word")
 
 
+def possessed_by_author(
+    feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], field: str
+) -> bool:
+    """Whether a support word of the field carries the first-person enclitic ("Presidenku",
+    "Idolaku", "Pilihanku"): the author's own, which a newsroom's headline never writes, however
+    many capitals the line has ("Bapak Anies Rasyid Baswedan Presidenku"). The pack's terms
+    ending in "ku" are written with the enclitic, so their match says so."""
+    text = texts.get(field, "")
+    return any(
+        ev.field == field and ev.start is not None and text[ev.start : ev.end].endswith("ku")
+        for name in ("support", "endorse_cue", "first_person")
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+    )
+
+
 def read_register(
     post: Post,
     feats: Features,
@@ -228,9 +244,13 @@ def read_register(
             # Title case in a transcript is the transcriber's (names capitalised), never a
             # headline: spoken words have no case of their own.
             shaped = (
-                field in ("text", "target.text")
-                or (field != "transcript" and len(orig) > LONG_NAME)
-            ) and headline(bare)
+                (
+                    field in ("text", "target.text")
+                    or (field != "transcript" and len(orig) > LONG_NAME)
+                )
+                and headline(bare)
+                and not possessed_by_author(feats, keys, texts, field)
+            )
             if links or (shaped and field in SPOKEN_FIELDS):
                 passed_on.add(field)
             credit = TITLE_CREDIT.search(orig) if field == "text" and "via" in orig else None

@@ -405,6 +405,16 @@ def test_a_title_case_line_in_someones_own_voice_is_no_headline() -> None:
     assert headline("Prabowo: Saya Siap Lanjutkan Program Makan Siang Gratis Di Daerah")
 
 
+def test_a_support_word_with_the_first_person_enclitic_is_no_headline(engine: Engine) -> None:
+    # "-ku" on a support word is the author's own; title case and a long name do not make a
+    # newsroom's line of it
+    text = "Bapak Anies Rasyid Baswedan Presidenku"
+    assert headline(text)  # the shape alone
+    found = _features(engine, _post(text))
+    assert "register.report" not in found and "register.endorse" in found
+    assert "register.report" in _features(engine, _post("Bapak Anies Rasyid Baswedan Presiden RI"))
+
+
 def test_a_pictograph_written_by_its_name_is_the_authors_voice() -> None:
     # exported posts carry emoji as their names; a known Unicode name or a title-case name
     assert own_voice("Pemimpin Muda Masa Depan Kita Semua <Raising Hands>")
