@@ -45,7 +45,7 @@ _PARTICLES = word_set(
 # own name, which a newsroom writes only inside someone's quoted words. A closed class of
 # formulas, like the pious exclamations among `_PARTICLES`.
 _PRAYER_VOCATIVE = re.compile(
-    r"\b(?:ya+|duh|wahai)[ \t,]+(?:allah|rabb|robb|rabbi|robbi|tuhan|gusti)\b", re.IGNORECASE
+    r"\b(?:ya+|duh|wahai)[ \t,]+(?:allah|alloh|rabb|robb|rabbi|robbi|tuhan|gusti)\b", re.IGNORECASE
 )
 
 
@@ -89,7 +89,12 @@ def _prayed_to(text: str) -> bool:
     if text.isascii():
         low = text.lower()  # the names in every match, of `_PRAYER_VOCATIVE`'s second group:
         if not (
-            "allah" in low or "rabb" in low or "robb" in low or "tuhan" in low or "gusti" in low
+            "allah" in low
+            or "alloh" in low
+            or "rabb" in low
+            or "robb" in low
+            or "tuhan" in low
+            or "gusti" in low
         ):
             return False
     return _PRAYER_VOCATIVE.search(text) is not None

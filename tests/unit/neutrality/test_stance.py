@@ -1562,6 +1562,7 @@ def test_a_prayer_for_a_participants_victory_is_a_wish(engine: Engine, text: str
 
 def test_a_prayer_vocative_is_the_authors_own_voice() -> None:
     assert own_voice("Ya Allah Lindungi Negeri Kami Dari Bencana Alam")
+    assert own_voice("Ya Alloh Lindungi Negeri Ini Dari Bencana Alam")  # as it is often spelt
     assert not headline("Ya Allah Lindungi Negeri Kami Dari Bencana Alam")
     assert not own_voice("Allah Maha Besar Kata Khatib Di Masjid Agung Kota")
 
