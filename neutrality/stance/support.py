@@ -39,6 +39,12 @@ _REQUESTS = word_set(
     "cari mencari "
 )
 
+# Words of time and aspect between a relative and its verb ("yang dari awal mendukung", "yg
+# sudah lama dukung"): auxiliaries, adverbs and the time phrases' words.
+_ASPECT_WORDS = word_set(
+    "sudah udah sdh telah sempat pernah masih terus selalu tetap juga jg dari dr sejak awal "
+    "dulu lama dahulu"
+)
 _SUPPORT_VERBS = ("dukung",)  # "warga yang coblos 02 dapat bansos" is a condition, kept
 
 
@@ -260,11 +266,25 @@ def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
     before = text[max(0, ev.start - 40) : ev.start].split()[-HOLDER_WINDOW:]
     if words[0].startswith(_HOLDER_NOUNS):
         return not any(w in FIRST_PERSONS for w in before)
-    if before and before[-1] in RELATIVE and any(v in words[0] for v in _SUPPORT_VERBS):
+    relative_at = _relative_before(before)
+    if relative_at is not None and any(v in words[0] for v in _SUPPORT_VERBS):
+        before = before[: relative_at + 1]
         if ev.field == "media_description" and len(before) > 1 and before[-2] in _OWN_CONTENT:
             return False  # "status Facebook yang mendukung X": the post itself supports X
         return not (len(before) > 1 and before[0] in FIRST_PERSONS)
     return _received(text, ev.end, before, choosing=words[0].endswith(_CHOOSING))
+
+
+def _relative_before(before: list[str]) -> int | None:
+    """Where the relative "yang" stands before a support word, with at most the words of time
+    and aspect between ("yang mendukung", "yg dr awal dukung", "yang sudah lama mendukung"):
+    its index in `before`, else None."""
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in RELATIVE:
+            return i
+        if before[i] not in _ASPECT_WORDS:
+            return None
+    return None
 
 
 def _received(text: str, end: int, before: list[str], choosing: bool = False) -> bool:

@@ -315,6 +315,9 @@ def test_support_held_by_someone_else_is_not_the_authors(engine: Engine) -> None
         # after a verb of choosing "dari" is the field chosen from, "oleh" who chose
         ("Intinya jangan pilih dari partai merah, tenggelamkan PDIP!", True),
         ("Ganjar dipilih oleh warga Jawa Tengah dua kali", False),
+        # "yang" holds the verb with words of time between ("yg dr awal dukung")
+        ("Partai yang dari awal mendukung Ganjar makin solid", False),
+        ("Relawan yg sudah lama mendukung Ganjar berkumpul di alun-alun", False),
         # a hortative endorses only what it urges
         ("Bapak ibu KPPS, jangan lupa tanda tangan saksi di formulir hasil ✌️", False),
         ("Yuk mari menangkan Ganjar di kampung kita", True),
