@@ -181,6 +181,8 @@ _QUANTIFIERS = (
     | word_set("kedua ketiga keempat kelima keduanya ketiganya bertiga berdua berempat")
     | word_set("dua tiga empat lima")
 )
+# - a count with its classifier between ("dua pasang capres", "3 orang cawapres");
+_CLASSIFIERS = word_set("pasang pasangan psg orang org")
 # - the same after the word ("capres semuanya", "paslon sekalian");
 _TRAILING_QUANTIFIERS = frozenset(["semua", "semuanya", "sekalian", "seluruhnya"])
 # - the nouns of the election's events and offices whose modifier a candidate word is: "debat
@@ -274,6 +276,11 @@ def _generic_reading(
     before = words_before[-1] if words_before else ""
     if (before.isdigit() and not before.startswith("0")) or before in _QUANTIFIERS:
         return "counted or quantified over all"
+    if before in _CLASSIFIERS and len(words_before) > 1:
+        # "dua pasang capres", "3 orang cawapres": the count stands before its classifier
+        counted = words_before[-2]
+        if (counted.isdigit() and not counted.startswith("0")) or counted in _QUANTIFIERS:
+            return "counted or quantified over all"
     if _POINTING.match(after):
         return None
     following = _WORD.findall(after[:30])

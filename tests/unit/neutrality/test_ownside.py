@@ -332,6 +332,8 @@ def test_a_party_or_a_name_of_a_later_race_is_never_past(
         ("Visi misi capres harus dibaca semua warga", "election event"),
         ("Ketiga capres wajib hadir di acara kampus kami", "quantified"),
         ("Harusnya undang 3 capres ini ke studio kita", "quantified"),
+        ("Bagus, lebih dari 3 pasang capres-cawapres", "quantified"),  # count, classifier
+        ("Cukup dua orang cawapres saja yang debat malam ini", "quantified"),
         ("Semoga kedua paslon dan cawapres menjaga kedamaian", "quantified"),
         ("Para capres tampil lebih santai malam ini", "quantified"),
         ("Siapa pun capres yang kalian suka, tetap rukun", "free-choice"),
