@@ -96,7 +96,7 @@ _GLOSS = re.compile(r"\(([^()\n.,;:!?\"“”]{1,40})\)")
 GLOSS_WORDS = 4
 # Stems of the transitive verbs of supporting, voting and winning someone: their subject holds
 # the support. "X menang", "X presiden 2024" have the participant as subject: no holder there.
-_TRANSITIVE_STEMS = ("dukung", "pilih", "milih", "coblos", "menangkan", "menangin", "usung")
+_TRANSITIVE_STEMS = ("dukung", "pilih", "milih", "coblos", "menangkan", "menangin", "usung", "bela")
 SUBJECT_WORDS = 8  # words of a subject read back from the verb, past auxiliaries
 # Clause boundaries in the written text: punctuation, a bar or a spaced dash between titles, a
 # line break, a link.

@@ -328,6 +328,15 @@ def test_who_gives_the_support_and_what_is_urged(engine: Engine, text: str, endo
     assert ("register.endorse" in _features(engine, _post(text))) is endorses
 
 
+def test_taking_a_sides_part_is_support(engine: Engine) -> None:
+    # the author's own defence of a participant; a third party's in news passed on
+    assert engine.decide(_post("Mau belain pak Prabowo tipis2, timnya udah jelasin")).outcome is (
+        Outcome.FLAG
+    )
+    shared = _post("Jokowi membela Gibran soal putusan MK https://t.co/abc")
+    assert engine.decide(shared).outcome is Outcome.PASS
+
+
 def test_voting_for_an_office_is_about_the_election_not_a_person(engine: Engine) -> None:
     for text in (
         "Tahun depan memilih presiden. Semoga lancar dan damai",
