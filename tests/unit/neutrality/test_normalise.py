@@ -33,6 +33,18 @@ SAMPLES = [
 ]
 
 
+def _post(text: str, day: dt.date) -> Post:
+    """A post on X at 09:00 WIB of `day`."""
+    return Post(
+        platform=Platform.X,
+        post_id="n1",
+        account_id="x:asn",
+        action=Action.POST,
+        text=text,
+        event_time=dt.datetime.combine(day, dt.time(9), dt.timezone(dt.timedelta(hours=7))),
+    )
+
+
 @pytest.mark.parametrize("text", SAMPLES)
 def test_fast_and_tracked_modes_agree(engine: Engine, text: str) -> None:
     n = engine.lexicon.normaliser
@@ -57,15 +69,7 @@ def test_a_word_of_one_repeated_letter_is_not_squeezed(engine: Engine) -> None:
         assert n.normalise("Mantaaap PPP, www", track=track).text == "mantap ppp www"
 
     def named(text: str) -> set[str]:
-        post = Post(
-            platform=Platform.X,
-            post_id="n2",
-            account_id="x:asn",
-            action=Action.POST,
-            text=text,
-            event_time=dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))),
-        )
-        return {p.id for p in engine.decide(post).participants}
+        return {p.id for p in engine.decide(_post(text, dt.date(2024, 1, 20))).participants}
 
     assert "pileg-2024/17" in named("coblos PPP nomor 17")
     assert "pileg-2024/17" not in named("yang banyak coblos p Ganjar gua ikut")
@@ -95,14 +99,8 @@ def test_a_digit_for_a_letter_inside_a_hashtag_word(engine: Engine, tag: str, re
 
 def test_a_campaign_hashtag_in_leetspeak_is_the_campaign_hashtag(engine: Engine) -> None:
     def rules(tag: str) -> set[str]:
-        post = Post(
-            platform=Platform.X,
-            post_id="n3",
-            account_id="x:asn",
-            action=Action.POST,
-            text=f"Orang tua jadi lebih tenang kalau Jakarta dipimpin orang baik {tag}",
-            event_time=dt.datetime(2024, 11, 10, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))),
-        )
+        text = f"Orang tua jadi lebih tenang kalau Jakarta dipimpin orang baik {tag}"
+        post = _post(text, dt.date(2024, 11, 10))
         return {h.rule_id for h in engine.decide(post).hits}
 
     assert "N02.campaign-hashtag" in rules("#JakartaMenyala")
