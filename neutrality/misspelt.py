@@ -124,17 +124,25 @@ class NameSpeller:
     def names_any(self, text: str) -> bool:
         """Whether any word of `text` (normalised) reads as a catalogued name written with a
         slip or glued to its honorific: the quick look's test that the full look may find a
-        name here (`find` then asks for a cue beside it). Words recur, so each is read once
-        and remembered, as `find` does."""
+        name here (`find` then asks for a cue beside it)."""
         words = (
             text.encode().translate(_LETTERS_ONLY).decode().split()
             if text.isascii()
-            else (_WORD.findall(text))
+            else _WORD.findall(text)
         )
+        named = self._remember(words)
+        if named is None:  # the memory is full: read them without remembering
+            return any(self.name_of(word) is not None for word in set(words))
+        return named
+
+    def _remember(self, words: list[str]) -> bool | None:
+        """Read the words not read before and remember their readings (words recur: "pilih",
+        "dukung", everyday words); whether any of `words` reads as a name. None, and nothing
+        remembered, when that would hold more than WORDS_KEPT words."""
         known = self._read
         unread = set(words).difference(known)
         if len(known) + len(unread) > WORDS_KEPT:
-            return any(self.name_of(word) is not None for word in unread | set(words))
+            return None
         for word in unread:
             reading = known[word] = self.name_of(word)
             if reading is not None:
@@ -159,8 +167,6 @@ class NameSpeller:
         else:
             words = _WORD.findall(text)
             at = sorted({len(_WORD.findall(text, 0, cue + 1)) - 1 for cue in cues})
-        known = self._read
-        named = self._named
         seen = -1
         for cue in at:
             lo = max(cue - NEAR_WORDS, seen + 1)
@@ -168,15 +174,8 @@ class NameSpeller:
             if lo >= hi:
                 continue
             seen = hi - 1
-            window = words[lo:hi]
-            unread = set(window).difference(known)
-            if len(known) + len(unread) > WORDS_KEPT:
-                return self.find_slow(text, cues)  # the memory fills up: read as the reference
-            for word in unread:
-                reading = known[word] = self.name_of(word)
-                if reading is not None:
-                    named.add(word)
-            if not named.isdisjoint(window):
+            # a name in the window, or the memory full: read as the reference does
+            if self._remember(words[lo:hi]) is not False:
                 return self.find_slow(text, cues)
         return []
 
