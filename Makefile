@@ -7,6 +7,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 NETRA  := $(VENV)/bin/netra
 PYTEST_ARGS ?=
+# Tests run in two processes (pytest-xdist); `exclusive` integration tests still run alone
+# (tests/integration/sharing.py). PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
+PYTEST := $(VENV)/bin/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 # `python -m pytest` puts the repo root on sys.path, so tests can import tests.integration.harness.
 
 .DEFAULT_GOAL := help
@@ -37,13 +41,13 @@ down: venv ## Stop the demo's workers and the local stack; no process is left be
 	$(NETRA) down
 
 test: lint up ## Lint, start the stack, run unit and integration tests
-	$(VENV)/bin/python -m pytest tests/unit tests/integration $(PYTEST_ARGS)
+	$(PYTEST) tests/unit tests/integration $(PYTEST_ARGS)
 
 unit: venv ## Unit tests only (no services)
-	$(VENV)/bin/python -m pytest tests/unit $(PYTEST_ARGS)
+	$(PYTEST) tests/unit $(PYTEST_ARGS)
 
 integration: up ## Integration tests only (against the local stack)
-	$(VENV)/bin/python -m pytest tests/integration $(PYTEST_ARGS)
+	$(PYTEST) tests/integration $(PYTEST_ARGS)
 
 demo: up ## Start the stack and stream sample posts through Netra
 	$(NETRA) demo

@@ -20,19 +20,36 @@ from rich.console import Console
 from netra.stack import StackError, StackSettings, up
 from tests.integration.harness import Harness
 from tests.integration.report_samples import Indexed, drop_samples, index_samples, samples
+from tests.integration.sharing import StackLock, once_per_run
 
 
 @pytest.fixture(scope="session")
-def stack() -> StackSettings:
+def stack_lock() -> StackLock:
+    """Lets the test processes of a run share the stack (tests/integration/sharing.py)."""
+    return StackLock(StackSettings.from_env().state_dir)
+
+
+@pytest.fixture(scope="session")
+def stack(stack_lock: StackLock) -> StackSettings:
     """The running local stack's settings (.kafka_bootstrap, .es_url, .prometheus_url ...)."""
     settings = StackSettings.from_env()
-    try:
-        up(settings, Console(stderr=True, quiet=True))
-    except StackError as err:
-        pytest.fail(f"the local stack could not start: {err}", pytrace=False)
+    with stack_lock.exclusive():  # one process starts what is missing; the others see it up
+        try:
+            up(settings, Console(stderr=True, quiet=True))
+        except StackError as err:
+            pytest.fail(f"the local stack could not start: {err}", pytrace=False)
     if os.environ.get("NETRA_TEST_KEEP_TOPICS") != "1":  # set by a session beside another
-        drop_test_topics(settings.kafka_bootstrap)
+        once_per_run(stack_lock, "drop-topics", lambda: drop_test_topics(settings.kafka_bootstrap))
     return settings
+
+
+@pytest.fixture(autouse=True)
+def share_the_stack(request: pytest.FixtureRequest, stack_lock: StackLock) -> Iterator[None]:
+    """Every integration test holds the stack shared; one marked `exclusive` holds it alone."""
+    alone = request.node.get_closest_marker("exclusive") is not None
+    hold = stack_lock.exclusive if alone else stack_lock.shared
+    with hold():
+        yield
 
 
 # Every test pipeline makes topics of its own; left behind, runs add up to thousands of

@@ -194,6 +194,7 @@ def test_evidence_lands_outlives_its_source_goes_into_a_bundle_and_shows_tamperi
     assert netra(harness, "evidence", "verify", other).returncode == 0
 
 
+@pytest.mark.exclusive
 def test_the_object_store_down_for_30_seconds_loses_no_evidence(
     harness: Harness, stack: StackSettings
 ) -> None:

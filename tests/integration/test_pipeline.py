@@ -258,6 +258,7 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
     assert total == len(expected) == len(ids), "a redelivered flag must not duplicate"
 
 
+@pytest.mark.exclusive
 def test_two_workers_rekey_misrouted_posts_and_take_over_a_killed_workers_partitions(
     harness: Harness,
 ) -> None:
@@ -380,6 +381,7 @@ def test_a_rule_pack_change_takes_effect_without_a_restart(
     assert worker.alive()
 
 
+@pytest.mark.exclusive
 def test_elasticsearch_down_for_30_seconds_loses_nothing(harness: Harness, stack: Any) -> None:
     without_time_budget(harness)
     registry = sample_registry(40, seed=51)

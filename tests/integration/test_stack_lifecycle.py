@@ -24,7 +24,8 @@ import pytest
 
 from netra.stack import SERVICE_NAMES, StackSettings
 
-pytestmark = pytest.mark.integration
+# A second stack beside the shared one is heavy, and the second `up` is timed: run alone.
+pytestmark = [pytest.mark.integration, pytest.mark.exclusive]
 
 
 def _free(port: int) -> bool:
