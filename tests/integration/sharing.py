@@ -22,7 +22,7 @@ from __future__ import annotations
 import fcntl
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 # pytest-xdist sets this in every worker of one run to the same value.
@@ -37,27 +37,22 @@ class StackLock:
         self.main = directory / "tests.lock"
         self.turnstile = directory / "tests.turnstile.lock"
 
-    @contextmanager
-    def shared(self) -> Iterator[None]:
+    def shared(self) -> AbstractContextManager[None]:
         """Held by every integration test: many at a time, never beside an exclusive one."""
-        with self.turnstile.open("a") as gate, self.main.open("a") as lock:
-            fcntl.flock(gate, fcntl.LOCK_EX)  # wait behind an exclusive test that is waiting
-            try:
-                fcntl.flock(lock, fcntl.LOCK_SH)
-            finally:
-                fcntl.flock(gate, fcntl.LOCK_UN)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        return self._hold(fcntl.LOCK_SH)
+
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Held by a test that must have the stack to itself."""
+        return self._hold(fcntl.LOCK_EX)
 
     @contextmanager
-    def exclusive(self) -> Iterator[None]:
-        """Held by a test that must have the stack to itself."""
+    def _hold(self, mode: int) -> Iterator[None]:
+        """Pass the turnstile, then take the main lock in `mode`. An exclusive holder keeps the
+        turnstile while it waits, so no new shared holder enters before it."""
         with self.turnstile.open("a") as gate, self.main.open("a") as lock:
-            fcntl.flock(gate, fcntl.LOCK_EX)  # no new shared holder from here on
+            fcntl.flock(gate, fcntl.LOCK_EX)
             try:
-                fcntl.flock(lock, fcntl.LOCK_EX)
+                fcntl.flock(lock, mode)
             finally:
                 fcntl.flock(gate, fcntl.LOCK_UN)
             try:
