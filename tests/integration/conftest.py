@@ -53,7 +53,8 @@ def share_the_stack(request: pytest.FixtureRequest, stack_lock: StackLock) -> It
 
 
 # Every test pipeline makes topics of its own; left behind, runs add up to thousands of
-# partitions and the broker's small heap runs out. Each session starts by dropping them.
+# partitions and the broker's small heap runs out. Each run starts by dropping them, once
+# (`once_per_run`: in one of its test processes).
 TEST_TOPIC_PREFIXES = ("test-", "netra-test-", "netra-stack-test-")
 
 

@@ -1,11 +1,12 @@
 """How integration tests share one local stack when pytest runs them in several processes.
 
 `make test` runs the tests in two pytest-xdist workers: most integration tests spend their time
-waiting (on Kafka's group rebalances, on a worker's start, on a refresh), so two at a time halve
-the wall time on a two-core machine. They share the stack safely because each makes topics,
-consumer groups and indices of its own. A few cannot share it: they take a service of the shared
-stack down (an outage test), start a second stack, or assert how long something took, which a
-neighbour's load would distort. Those are marked `exclusive` and run alone.
+waiting (on Kafka's group rebalances, on a worker's start, on a refresh), so two at a time cut
+the wall time by about a third on a two-core machine (README, "make test"). They share the
+stack safely because each makes topics, consumer groups and indices of its own. A few cannot
+share it: they take a service of the shared stack down (an outage test), start a second stack,
+or assert how long something took, which a neighbour's load would distort. Those are marked
+`exclusive` and run alone.
 
 `StackLock` is a readers-writer lock on files beside the stack's state, so it holds across the
 processes of one run (and across two runs on the same stack): every integration test holds it
