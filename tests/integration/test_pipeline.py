@@ -421,11 +421,18 @@ def replace_topic(harness: Harness, topic: str, worker: WorkerHandle) -> None:
         admin.delete_topics([topic], timeout_ms=30_000)
         harness.wait("the topic deleted", lambda: topic not in admin.list_topics(), 30)
         harness.create_topics()
-        (described,) = admin.describe_topics([topic])
+
+        def described_partitions() -> int:
+            (described,) = admin.describe_topics([topic])
+            return len(described["partitions"])
+
+        # A topic just created can be described with no partitions (its metadata not yet on
+        # the broker answering); a client's auto-created copy would show one, not none.
+        harness.wait("the topic's partitions described", lambda: described_partitions() > 0, 30)
+        partitions = described_partitions()
     finally:
         admin.close()
         signal_group(worker.record.pid, signal.SIGCONT)
-    partitions = len(described["partitions"])
     assert partitions == harness.settings.partitions, (
         f"{topic} came back with {partitions} partitions: a client created it before Netra did"
     )

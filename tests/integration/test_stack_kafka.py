@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 
 import pytest
@@ -89,7 +90,14 @@ def test_topic_with_eight_partitions(kafka_bootstrap: str) -> None:
     _create(kafka_bootstrap, topic, 8)
     admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap, client_id="netra-stack-test")
     try:
-        (described,) = admin.describe_topics([topic])
+        # A topic just created can be described with no partitions until its metadata reaches
+        # the broker that answers; wait for it, then check them all.
+        deadline = time.monotonic() + 30
+        while True:
+            (described,) = admin.describe_topics([topic])
+            if described["partitions"] or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
     finally:
         admin.close()
     partitions = sorted(p["partition_index"] for p in described["partitions"])
