@@ -90,14 +90,16 @@ def test_a_genuine_question_is_read_as_asking(engine: Engine) -> None:
 
 def test_a_candidate_of_an_election_over_is_read_as_no_side(engine: Engine) -> None:
     """The 2019 race's participant in a 2023 post: shown as no side of a race being run, and
-    the model's opinion as standing alone."""
+    the model's opinion, where it reached a threshold, as standing alone."""
     post = _post("Harta pak Jokowi bertambah terus tiap tahun", event_time="2023-06-01T09:00:00Z")
     outcome, readings = _readings(engine, post)
     assert outcome is Outcome.PASS
     assert [label for _, label in readings["side.past"]] == [
         "a candidate of an election already over: participant:pilpres-2019/01"
     ]
-    assert MODEL_ALONE in readings
+    score = engine.decide(post).model_score
+    assert engine.model is not None and score is not None
+    assert (MODEL_ALONE in readings) == (score >= engine.model.possible_at)
     assert f"{NEUTRAL_READINGS['side.past']}: 'Jokowi'" in _rendered(engine, post)
 
 

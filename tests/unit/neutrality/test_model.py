@@ -22,6 +22,7 @@ from neutrality.model import (
     _tokens,
     _word_grams,
     choose_threshold,
+    data_digest,
     ngrams,
     train,
 )
@@ -77,6 +78,19 @@ def test_the_shipped_model_is_small_and_versioned(engine: Engine) -> None:
     assert engine.pack.model_path.stat().st_size < 20_000_000
     assert engine.model.meta["trained_on"] and "test" not in str(engine.model.meta["trained_on"])
     assert 0 < engine.model.possible_at <= engine.model.partisan_at
+
+
+def test_the_shipped_model_was_trained_on_the_corpus_as_it_is(engine: Engine) -> None:
+    """A labelled item added to, or corrected in, the train or dev part changes what the model
+    must learn and where its thresholds sit: the shipped model records a digest of the files it
+    was trained and thresholded on, and this fails until `netra model train` is run again."""
+    assert engine.model is not None
+    meta = engine.model.meta
+    root = Path(__file__).resolve().parents[3]
+    files = [root / f for f in [*meta["trained_on"], meta["thresholds_on"]]]
+    assert meta["data_sha256"] == data_digest(files), (
+        "the train or dev corpus changed since the model was trained: run `netra model train`"
+    )
 
 
 def test_decisions_carry_the_model_score_and_its_ngrams(engine: Engine) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -38,6 +39,16 @@ CALEG_POST = {
 MODEL_RULES = {"N02.model-second-opinion", "N04.engage-candidacy"}
 
 
+@pytest.fixture(scope="module")
+def eager_engine(engine: Engine) -> Engine:
+    """The shipped pack and model with the model's lower threshold near zero: the model has an
+    opinion on every post, so what keeps a rule silent here is whose words name the side, not
+    where the shipped weights happen to score one example."""
+    assert engine.model is not None
+    model = dataclasses.replace(engine.model, possible_at=0.01)
+    return Engine(engine.pack, engine.catalogue, engine.lexicon, model)
+
+
 def _post(text: str, action: str = "post", **kw: Any) -> Post:
     data = {"platform": "facebook", "post_id": "p1", "account_id": "fb:asn.test",
             "action": action, "text": text, "event_time": CAMPAIGN, **kw}  # fmt: skip
@@ -70,8 +81,9 @@ def test_a_comment_naming_the_side_in_its_own_words_has_it(engine: Engine) -> No
     ],
 )
 def test_a_comment_whose_words_name_nobody_does_not_take_the_posts_side(
-    engine: Engine, text: str, target: dict[str, str]
+    eager_engine: Engine, text: str, target: dict[str, str]
 ) -> None:
+    engine = eager_engine
     post = _post(text, "comment", target=target)
     assert _side(engine, post) == []
     analysis = engine.analyse(post, None, complete=True)
@@ -82,7 +94,8 @@ def test_a_comment_whose_words_name_nobody_does_not_take_the_posts_side(
     assert decision.outcome is Outcome.PASS
 
 
-def test_a_comment_with_no_words_is_its_act_on_the_content(engine: Engine) -> None:
+def test_a_comment_with_no_words_is_its_act_on_the_content(eager_engine: Engine) -> None:
+    engine = eager_engine
     post = _post("", "comment", target=CALEG_POST)
     evs = _side(engine, post)
     assert evs and all(ev.label.startswith(f"{ACT_LABEL}: ") for ev in evs)
@@ -290,10 +303,11 @@ def test_a_past_participant_counts_beside_talk_of_an_election_or_another_own_cue
 
 
 def test_a_figure_of_a_past_election_alone_leaves_the_models_opinion_unraised(
-    engine: Engine,
+    eager_engine: Engine,
 ) -> None:
     """The 2019 race's participant in a 2023 post about his wealth: the model's lone opinion
     rests on no side of a race being run, and the explanation says so."""
+    engine = eager_engine
     post = _post(
         "Harta pak Jokowi bertambah terus tiap tahun", event_time="2023-06-01T09:00:00+07:00"
     )
