@@ -27,6 +27,11 @@ _DATELINE = re.compile(
     r"(?:\s*(?P<outlet>\([A-Za-z]+\)))?(?P<gap>\s*)[-–—]\s"
 )
 
+# A full stop after a word longer than an abbreviation ("Kab.", "Kec.", "Ds." stay), then a
+# space: what comes before the dash holds a sentence of the author's, and a dateline is a place
+# or a newsroom, never a sentence ("Jakarta butuh PAKAR. Pramono Anung - Rano Karno ...").
+_SENTENCE_BREAK = re.compile(r"[A-Za-z]{4,}[.]\s")
+
 # A fact-checker's verdict opening the line in brackets, as Indonesian fact-checks label the
 # claim they examine ("[SALAH] ...", "[HOAKS] ...", "[DISINFORMASI] ..."): the claim is checked.
 FACT_CHECK = re.compile(
@@ -142,11 +147,15 @@ def dateline(text: str, named_first: bool) -> re.Match[str] | None:
     "Suara.com -"), or one plain word set off by spaced dash ("Jakarta - "). A candidate
     pair written with a dash ("Khofifah - Emil", "Prabowo- Gibran", "Pasti Ganjar - Mahfud")
     is not one: a plain word that names a participant, several plain words, or a dash
-    written against the word joins names."""
+    written against the word joins names; nor is a sentence ended before the dash."""
     m = _DATELINE.match(text) if has_dash(text[:80]) else None
-    if m is None or m.group("where") or m.group("outlet"):
-        return m
+    if m is None:
+        return None
     place = m.group("place").strip()
+    if _SENTENCE_BREAK.search(place):
+        return None
+    if m.group("where") or m.group("outlet"):
+        return m
     if "." in place or place.isupper():
         return m
     if " " in place or named_first or not m.group("gap"):

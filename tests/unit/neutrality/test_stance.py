@@ -102,6 +102,7 @@ def test_headline_shape() -> None:
         "Bandung (ANTARA) - KPU Jawa Barat menggelar debat publik.",
         "Suara.com - Timnas Indonesia berhasil lolos ke babak berikutnya.",
         "Jakarta - Presiden meresmikan jalan tol baru di Sumatra.",
+        "Kab. Bogor - Bupati meresmikan pasar rakyat yang baru dibangun.",
     ],
 )
 def test_a_dateline_is_reporting(engine: Engine, text: str) -> None:
@@ -115,6 +116,8 @@ def test_a_dateline_is_reporting(engine: Engine, text: str) -> None:
         "Prabowo- Gibran semakin terdepan",
         "Hampir semua polling Anies - Sandi yang menang. Semoga hari H nya juga demikian.",
         "Khofifah - Emil kena skak sama Bu Risma.",
+        # a sentence of the author's ends before the dash: no place or newsroom opens the text
+        "Semarang butuh perubahan. Andika Hendi - Yoyok siap membawa kota ini maju.",
     ],
 )
 def test_a_pair_joined_by_a_dash_is_no_dateline(engine: Engine, text: str) -> None:
