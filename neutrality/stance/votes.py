@@ -57,6 +57,16 @@ _TEMPORAL = word_set(
     "usai seusai setelah stlh sesudah sebelum sblm saat ketika waktu sejak pasca selesai habis "
     "sehabis abis"
 )
+# Markers of a completed act ("sudah", "telah" and their spoken and written short forms): the
+# vote after one is told as done, not urged.
+_DONE = word_set("sudah telah udah udh sdh sudh tlh dah")
+# What may follow a vote told as done without naming a side: the election voted in, where and
+# when, and the particles of speech (closed classes).
+_NO_SIDE_AFTER = word_set(
+    "pemilu pilpres pileg pilkada pilgub pilbup pilwalkot pemilihan di ke tadi hari pagi siang "
+    "sore malam ini kemarin barusan sekarang dong ya yah nih kok lho loh kan deh kah belum juga "
+    "dan tapi"
+)
 # Question words (Indonesian, Javanese, Sundanese, Betawi): the object of a question.
 _QUESTION = QUESTION_WORDS
 RIGHT_VOTE = "the right to vote stated"
@@ -120,14 +130,18 @@ def result_figure(ev: Ev, figured: set[str], texts: dict[str, str]) -> bool:
 
 def no_call(ev: Ev, texts: dict[str, str]) -> bool:
     """A vote verb that urges nothing: after a temporal conjunction it tells when something
-    happened ("Usai Nyoblos, Ahok Tersenyum"), and with a question word as its object it asks
-    ("mamak pilih apa?", "pilih siapa nih")."""
+    happened ("Usai Nyoblos, Ahok Tersenyum"), with a question word as its object it asks
+    ("mamak pilih apa?", "pilih siapa nih"), and after a marker of the completed act with no
+    side as its object it tells that the author voted ("Sudah nyoblos Pilgub & Pilbup",
+    "udah nyoblos tadi pagi"); "sudah pilih Prabowo" names the choice and stays one."""
     if ev.start is None or ev.end is None or ev.raw:
         return False
     text = texts.get(ev.field, "")
     before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
     after = text[ev.end : ev.end + 20].split()[:1]
-    return bool(before and before[0] in _TEMPORAL) or bool(after and after[0] in _QUESTION)
+    if before and before[0] in _TEMPORAL or after and after[0] in _QUESTION:
+        return True
+    return bool(before and before[0] in _DONE) and (not after or after[0] in _NO_SIDE_AFTER)
 
 
 CONTEST_WON = "winning the election said of its subject"

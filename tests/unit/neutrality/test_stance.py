@@ -1033,6 +1033,22 @@ def test_a_vote_verb_told_of_or_asked_is_no_call_to_vote(engine: Engine, text: s
     assert "text.call_to_vote" in _features(engine, urged.model_copy(update={"event_time": when}))
 
 
+def test_a_vote_told_as_done_is_no_call_unless_it_names_the_choice(engine: Engine) -> None:
+    """A completed act ("udah nyoblos", "telah memilih") with no side after it tells that the
+    author voted; with the choice as its object it states a side."""
+    when = dt.datetime(2024, 2, 14, 10, tzinfo=WHEN.tzinfo)  # Pemilu 2024 polling day
+    for told in ("Alhamdulillah udah nyoblos tadi pagi, sekarang lanjut kerja",
+                 "Saya telah memilih di TPS 07, semoga pemilu damai"):  # fmt: skip
+        post = _post(told).model_copy(update={"event_time": when})
+        analysis = engine.analyse(post, complete=True, full_path=True)
+        assert analysis.features is not None
+        assert "text.call_to_vote" not in analysis.features.found, told
+        assert engine.decide(post).outcome.value == "pass", told
+    named = _post("Udah nyoblos Prabowo tadi pagi").model_copy(update={"event_time": when})
+    assert "text.call_to_vote" in _features(engine, named)
+    assert engine.decide(named).outcome.value != "pass"
+
+
 def test_the_author_beside_a_tagged_pair_is_seen_by_the_quick_path(engine: Engine) -> None:
     """A pair's names tagged in any spelling ("#AgusSilvy", the catalogue's "Sylvi") tag a
     topic; the author placing themself beside them ("kebanggaan kami #AgusSilvy") endorses,
