@@ -63,7 +63,7 @@ QUESTION_MARK = "?"
 
 # Interrogative words (Indonesian, colloquial and the regional forms the corpus meets).
 _INTERROGATIVES = word_set(
-    "apa apakah siapa siapakah sapa mana manakah bagaimana bagaimanakah gimana gmn gmana "
+    "apa apakah adakah siapa siapakah sapa mana manakah bagaimana bagaimanakah gimana gmn gmana "
     "kenapa mengapa knp kapan berapa dimana kemana opo sopo endi piye naon saha kumaha"
 )
 # Interrogatives of choice: the answer is a person or an option, which the reader gives.

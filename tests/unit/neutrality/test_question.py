@@ -31,6 +31,7 @@ def _post(text: str, action: str = "post", **kw: Any) -> Post:
         ("Kalau putusan itu batal, apakah pencalonannya batal??", Kind.CONDITIONAL),
         ("Bagaimana nasibnya jika dia menang....?", Kind.CONDITIONAL),
         ("Apakah pemilu nanti akan jujur?", Kind.FACT),
+        ("Adakah capres yang berani menolak politik uang?", Kind.FACT),  # "is there": asks
     ],
 )
 def test_a_genuine_question_is_read_with_what_it_asks(text: str, kind: Kind) -> None:
