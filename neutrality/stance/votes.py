@@ -139,7 +139,7 @@ def no_call(ev: Ev, texts: dict[str, str]) -> bool:
     text = texts.get(ev.field, "")
     before = text[max(0, ev.start - 20) : ev.start].split()[-1:]
     after = text[ev.end : ev.end + 20].split()[:1]
-    if before and before[0] in _TEMPORAL or after and after[0] in _QUESTION:
+    if (before and before[0] in _TEMPORAL) or (after and after[0] in _QUESTION):
         return True
     return bool(before and before[0] in _DONE) and (not after or after[0] in _NO_SIDE_AFTER)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from neutrality import Engine, Locality
-from schemas import Phase
+from schemas import Action, Phase, Platform, Post
 
 
 def test_pemilu_2024_participants(engine: Engine) -> None:
@@ -26,6 +26,22 @@ def test_calendar_phases(engine: Engine) -> None:
     assert cal.phase(dt.date(2024, 2, 11)) is Phase.QUIET
     assert cal.phase(dt.date(2024, 2, 14)) is Phase.VOTING
     assert cal.phase(dt.date(2024, 2, 15)) is Phase.POST_ELECTION
+
+
+def test_an_event_of_2020_is_read_in_the_season_of_pilkada_2020(engine: Engine) -> None:
+    """An election listed by its calendar alone (no race) still places an event naming no race
+    in its season: a 2020 camat's speech is in Pilkada 2020's campaign, not Pemilu 2024's
+    run-up, and so on the discipline track."""
+    speech = Post(
+        platform=Platform.WHATSAPP, post_id="s", account_id="wa:camat", action=Action.POST,
+        transcript="Saya minta seluruh kepala desa satu komando, loyal ke pimpinan",
+        event_time=dt.datetime(2020, 10, 20, 9, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+    )  # fmt: skip
+    assert engine.catalogue.elections["pilkada-2020"].calendar.voting == dt.date(2020, 12, 9)
+    decision = engine.decide(speech)
+    assert (decision.election, decision.phase) == ("pilkada-2020", Phase.CAMPAIGN)
+    later = speech.model_copy(update={"event_time": dt.datetime(2021, 6, 1, 9, tzinfo=dt.UTC)})
+    assert engine.decide(later).election == "pemilu-2024"  # past its disputes: the next one
 
 
 def test_races_apply_by_region(engine: Engine) -> None:
