@@ -49,6 +49,12 @@ NEGATION_SCOPE = 12
 REFRAIN = "an instruction to refrain"
 REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orders
 _PURPOSE = frozenset(["untuk", "utk", "agar", "supaya", "biar", "buat", "spy"])
+REFRAIN_SCOPE = NEGATION_SCOPE  # words after the negation that say what is refrained from
+# The lists whose words make what is refrained from an act of the election.
+_ELECTORAL = (
+    "call_to_vote", "support", "endorse_cue", "campaign_term", "campaign_team", "candidate_word",
+    "political_context", "participant", "gesture",
+)  # fmt: skip
 # Quantifiers before the people a directive tells ("seluruh kepala desa", "para guru").
 _QUANTIFIERS = UNIVERSAL | {"para"}
 FORBIDDEN_ROLE = "a campaign role forbidden"
@@ -289,13 +295,20 @@ def refraining_orders(
                 if ev.start is not None and ev.end is not None and not ev.raw:
                     at = (ev.field, ev.start)
                     hearers[at] = max(ev.end, hearers.get(at, 0))
+    electoral: dict[str, list[int]] = {}
+    for name in _ELECTORAL:
+        for key in keys[name]:
+            for ev in feats.found.get(key, ()):
+                if ev.start is not None:
+                    electoral.setdefault(ev.field, []).append(ev.start)
     for key in keys["directive_cue"]:
         evs = feats.found.get(key)
         if not evs:
             continue
         kept = []
         for ev in evs:
-            if _refrains(ev, texts, negation_starts, hearers):
+            negation = _refrained_at(ev, texts, negation_starts, hearers)
+            if negation is not None and _electoral_scope(ev, negation, texts, electoral):
                 removed.append(ev)
             else:
                 kept.append(ev)
@@ -303,17 +316,40 @@ def refraining_orders(
     return removed
 
 
-def _refrains(
+def _electoral_scope(
+    directive: Ev, at: int, texts: dict[str, str], electoral: dict[str, list[int]]
+) -> bool:
+    """Whether the refraining the directive orders concerns the election: a word of voting,
+    support, campaigning or candidacy among the people told ("minta timses menahan diri") or
+    within REFRAIN_SCOPE words of the negation at `at` ("diminta tidak ikut kampanye", "tidak
+    membuat keputusan yang menguntungkan calon"). "Diminta tidak memakai seragam pegawai"
+    refrains from nothing electoral: an instruction, and the rest of the text says what it
+    serves."""
+    starts = electoral.get(directive.field)
+    if not starts or directive.end is None:
+        return False
+    text = texts.get(directive.field, "")
+    end = at
+    for _ in range(REFRAIN_SCOPE):
+        nxt = text.find(" ", end + 1)
+        if nxt < 0:
+            end = len(text)
+            break
+        end = nxt
+    return any(directive.end <= start < end for start in starts)
+
+
+def _refrained_at(
     ev: Ev,
     texts: dict[str, str],
     negation_starts: set[tuple[str, int | None]],
     hearers: dict[tuple[str, int], int] | None = None,
-) -> bool:
-    """A negation opening what the directive asks, past any purpose word ("diminta untuk
-    tidak", "harus agar tidak") and the people told (`hearers`: where an audience named in
-    the field starts, and where it ends)."""
+) -> int | None:
+    """Where the negation opening what the directive asks starts, past any purpose word
+    ("diminta untuk tidak", "harus agar tidak") and the people told (`hearers`: where an
+    audience named in the field starts, and where it ends); None when it asks no refraining."""
     if ev.end is None or ev.raw:
-        return False
+        return None
     text = texts.get(ev.field, "")
     at = ev.end
     told = hearers or {}
@@ -329,12 +365,12 @@ def _refrains(
             while at < len(text) and text[at] == " ":
                 at += 1
         if (ev.field, at) in negation_starts:
-            return True
+            return at
         nxt = text.find(" ", at)
         if nxt < 0 or text[at:nxt] not in _PURPOSE:
-            return False
+            return None
         at = nxt
-    return False
+    return None
 
 
 def forbidden_roles(

@@ -182,6 +182,24 @@ def test_a_list_too_long_or_without_a_coordinator_is_out_of_the_negations_reach(
     assert not coordinated(long_list)  # past NEGATION_SCOPE words
 
 
+def test_an_order_to_refrain_from_nothing_electoral_is_no_warning(engine: Engine) -> None:
+    """What is refrained from must be an act of the election for the order to read as a rule
+    being given: "tidak ikut kampanye" is; "tidak memakai seragam pegawai", told to staff going
+    to a candidate's house, is an instruction, and no warning silences the rest."""
+    refrain = "register:warn (an instruction to refrain)"
+
+    def read(text: str) -> dict[str, set[str]]:
+        analysis = engine.analyse(_post(text), complete=True, full_path=True)
+        assert analysis.features is not None
+        return {k: {ev.label for ev in evs} for k, evs in analysis.features.found.items()}
+
+    rule = read("Seluruh guru diminta tidak ikut kampanye dan tidak memasang foto paslon")
+    assert refrain in rule.get("register.warn", set())
+    errand = read("Besok kita ke rumah bapak calon. Semua diminta tidak memakai seragam pegawai")
+    assert refrain not in errand.get("register.warn", set())
+    assert "text.directive_cue" in errand
+
+
 def test_an_order_to_refrain_may_name_the_people_it_tells(engine: Engine) -> None:
     post = _post("", transcript="Saya minta seluruh kepala desa tidak memasang spanduk paslon")
     analysis = engine.analyse(post, complete=True)
