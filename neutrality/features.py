@@ -335,7 +335,12 @@ class Extractor:
                 word = sc.norm.text[start:end] if sc.zone != "raw" else ""
                 span = ("", word.replace(" ", "")) if word else (sc.field, start)
             spans_by_race.setdefault(self._race_of[m.key].id, set()).add(span)
+        prayers = {
+            (ev.field, ev.start, ev.end) for key in _PRAYER_KEYS for ev in found.get(key, ())
+        }
         for sc, start, end, m in aliases:
+            if not m.strong and prayers and _a_prayer(sc, start, end, prayers):
+                continue  # "... sejahtera, amin": the prayer's word, not the pair's nickname
             marked = ""
             if not m.strong and m.key in self.markable:
                 marked = self._marked_name(sc, start, end, m.key, tag_bodies, locality, day)
@@ -847,6 +852,30 @@ def markable_names(cat: Catalogue) -> frozenset[str]:
     return frozenset(
         p.id for p in cat.participants.values() if not p.party and cat.races[p.race_id].province
     )
+
+
+# The word after a possible "amen", and what may follow one ("amin ya rabb", "amin amin").
+_WORDS_AFTER = re.compile(r"[^\w.!?]*(\w+)")
+_AMEN_TAIL = frozenset(["amin", "aamiin", "amiin", "aamin", "ya", "yra", "yaa", "allahumma"])
+# Where a prayer word is listed (`optative_cue`), in each zone an alias can be read in.
+_PRAYER_KEYS = tuple(f"{zone}.optative_cue" for zone in ("text", "media", "target"))
+
+
+def _a_prayer(
+    sc: Scanned, start: int, end: int, prayers: set[tuple[str, int | None, int | None]]
+) -> bool:
+    """Whether a weak alias is also a prayer word at the same place, closing its sentence
+    (alone, or before "ya rabb", "amin"): "... rakyat sejahtera amin" is "amen", not the pair
+    Anies-Muhaimin, unless the author wrote it in capitals ("AMIN"), as a name styled as an
+    acronym is; "Amin paling tepat" opens a sentence with the name."""
+    if (sc.field, start, end) not in prayers:
+        return False
+    after = _WORDS_AFTER.match(sc.norm.text, end)
+    if after is not None and after.group(1) not in _AMEN_TAIL:
+        return False  # "Amin paling tepat": a sentence opens with the name
+    lo, hi = sc.norm.span(start, end)
+    written = sc.norm.orig[lo:hi]
+    return not (written.isupper() and len(written) > 1)
 
 
 def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:

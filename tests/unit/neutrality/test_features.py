@@ -228,3 +228,25 @@ def test_an_account_tagged_in_the_words_of_a_post_without_mentions_is_named(
     closing = _found(engine, _post("Debatnya harus tetap santun @prabowo", PILPRES_2024))
     # a handle closing the post tags the account: no candidate's account named
     assert not any(label.startswith("candidate_account") for label in closing["text.participant"])
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Hebat semua paslon sepakat anti korupsi, rakyat sejahtera amin", False),
+        ("Semoga debatnya lancar dan damai. Amin ya rabb", False),
+        ("Saya pilih AMIN, sudah pasti", True),  # the pair, styled as an acronym
+        ("Capres 2024: Amin paling tepat untuk Indonesia", True),  # a sentence opens with it
+    ],
+)
+def test_a_prayers_amen_is_not_the_pair_of_that_name(engine: Engine, text: str, pair: bool) -> None:
+    """ "amin" is a prayer word and the nickname of Anies-Muhaimin: closing a sentence (alone or
+    with "ya rabb") in plain letters it is the prayer."""
+    found = _found(engine, _post(text, PILPRES_2024))
+    named = any(
+        label.endswith("pilpres-2024/01")
+        for key, labels in found.items()
+        if key.endswith(".participant")
+        for label in labels
+    )
+    assert named is pair
