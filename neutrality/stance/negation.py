@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from neutrality.featureset import Ev, Features
 from neutrality.stance.cues import SPOKEN_FIELDS, keep
-from neutrality.stance.words import HEARERS, UNIVERSAL
+from neutrality.stance.words import HEARERS, UNIVERSAL, reach
 from neutrality.wordclasses import FIRST_PERSONS, word_set
 
 NEGATION_WINDOW = 4  # words between a negation and the endorsing word it governs
@@ -262,14 +262,7 @@ def followed_by(ev: Ev, starts: set[tuple[str, int | None]], texts: dict[str, st
     """An unspecific object within the NEGATION_WINDOW words after the endorsing word."""
     if ev.end is None or not starts:
         return False
-    text = texts.get(ev.field, "")
-    cut = ev.end
-    for _ in range(NEGATION_WINDOW):
-        nxt = text.find(" ", cut + 1)
-        if nxt < 0:
-            cut = len(text)
-            break
-        cut = nxt
+    cut = reach(texts.get(ev.field, ""), ev.end, NEGATION_WINDOW)
     return any(f == ev.field and s is not None and ev.end <= s <= cut for f, s in starts)
 
 
@@ -328,14 +321,7 @@ def _electoral_scope(
     starts = electoral.get(directive.field)
     if not starts or directive.end is None:
         return False
-    text = texts.get(directive.field, "")
-    end = at
-    for _ in range(REFRAIN_SCOPE):
-        nxt = text.find(" ", end + 1)
-        if nxt < 0:
-            end = len(text)
-            break
-        end = nxt
+    end = reach(texts.get(directive.field, ""), at, REFRAIN_SCOPE)
     return any(directive.end <= start < end for start in starts)
 
 

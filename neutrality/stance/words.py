@@ -88,7 +88,13 @@ def has_dash(text: str) -> bool:
 
 def opening(text: str, words: int) -> int:
     """Offset where the first `words` words of normalised text end."""
-    end = -1
+    return reach(text, -1, words)
+
+
+def reach(text: str, at: int, words: int) -> int:
+    """Offset where the `words` words after offset `at` of normalised text end (the text's end
+    if it comes first): how far a word's scope runs."""
+    end = at
     for _ in range(words):
         end = text.find(" ", end + 1)
         if end < 0:
