@@ -149,7 +149,7 @@ from neutrality.stance.words import (
     participant_words,
 )
 from neutrality.wordclasses import word_set
-from schemas import Post
+from schemas import Post, TargetKind
 
 FORGET_WORDS = ("lupa", "lali", "hilap", "poho", "sampai lupa", "ampe lupa", "sampe lupa")
 
@@ -185,6 +185,9 @@ def possessed_by_author(
         for key in keys[name]
         for ev in feats.found.get(key, ())
     )
+
+
+POST = TargetKind.POST
 
 
 def read_register(
@@ -241,6 +244,10 @@ def read_register(
                 continue
             links = text_links(orig) if field in ("text", "target.text") else []
             bare = shapes[field] = without_links(orig, links)
+            # A group's or an account's name is what it is called, never a story's headline or
+            # dateline ("One - Man Once Again", a WhatsApp group): only a post's is a title.
+            a_name = field == "target.name" and target is not None and target.kind is not POST
+
             # Title case in a transcript is the transcriber's (names capitalised), never a
             # headline: spoken words have no case of their own.
             shaped = (
@@ -248,6 +255,7 @@ def read_register(
                     field in ("text", "target.text")
                     or (field != "transcript" and len(orig) > LONG_NAME)
                 )
+                and not a_name
                 and headline(bare)
                 and not possessed_by_author(feats, keys, texts, field)
             )
@@ -331,7 +339,7 @@ def read_register(
                 )
                 reported.add(field)
                 newsroom.add(field)
-            m = dateline(orig, named_first(feats, keys, field))
+            m = None if a_name else dateline(orig, named_first(feats, keys, field))
             if m is not None:
                 found.setdefault("report", []).append(
                     Ev(field, m.start(), m.end(), "register:report (dateline)", raw=True)

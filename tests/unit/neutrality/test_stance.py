@@ -110,6 +110,25 @@ def test_a_dateline_is_reporting(engine: Engine, text: str) -> None:
     assert analysis.features is not None and "register.report" in analysis.features.found
 
 
+def test_a_group_or_account_name_is_no_headline_or_dateline(engine: Engine) -> None:
+    """The name of the group a message is posted in, or of the account acted on, is what it is
+    called: "One - Man Once Again" (a WhatsApp group) opens no newsroom's story, while the same
+    words as a shared post's title do."""
+    news = {"register:report (dateline)", "register:report (headline)"}
+
+    def read(kind: str) -> set[str]:
+        post = _post("Mari kita satukan langkah bersama bapak").model_copy(
+            update={"target": Target(kind=TargetKind(kind), name="Jakarta - Man Once Again Tour")}
+        )
+        analysis = engine.analyse(post, complete=True, full_path=True)
+        assert analysis.features is not None
+        return {ev.label for evs in analysis.features.found.values() for ev in evs}
+
+    assert news.isdisjoint(read("group"))
+    assert news.isdisjoint(read("account"))
+    assert not news.isdisjoint(read("post"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
