@@ -188,6 +188,7 @@ def possessed_by_author(
 
 
 POST = TargetKind.POST
+_SETTING_WARN_CUE = "register:warn (warn_cue)"  # a neutrality word naming a recording's setting
 
 
 def read_register(
@@ -862,6 +863,16 @@ def read_register(
         chatty = {f for f, orig in originals[side] if orig and own_voice(shapes.get(f, orig))}
         if side == "own" and conversational(post):
             chatty.add("text")
+        if side == "own" and post.transcript and "warn" in found:
+            # A recording's words are the speaker's statement; the description names its
+            # setting ("sambutan di acara Deklarasi Netralitas"), which warns nobody by itself.
+            found["warn"] = [
+                ev
+                for ev in found["warn"]
+                if not (ev.field == "media_description" and ev.label == _SETTING_WARN_CUE)
+            ]
+            if not found["warn"]:
+                del found["warn"]
         for register, evs in found.items():
             if register == "report" and chatty:
                 evs = [

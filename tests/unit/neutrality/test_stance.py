@@ -110,6 +110,22 @@ def test_a_dateline_is_reporting(engine: Engine, text: str) -> None:
     assert analysis.features is not None and "register.report" in analysis.features.found
 
 
+def test_a_recordings_setting_named_for_neutrality_warns_nobody(engine: Engine) -> None:
+    """A recording's words are the speaker's statement; a description naming its setting ("di
+    acara Deklarasi Netralitas") is no warning by the speaker, while words of warning spoken in
+    the recording are."""
+    setting = "sambutan penjabat bupati di acara Deklarasi Netralitas Kepala Desa"
+
+    def warned(transcript: str) -> bool:
+        post = _post("").model_copy(update={"media_description": setting, "transcript": transcript})
+        analysis = engine.analyse(post, complete=True, full_path=True)
+        assert analysis.features is not None
+        return "register.warn" in analysis.features.found
+
+    assert not warned("satu lagi dan harus dua, bapak ibu kepala desa")
+    assert warned("bapak ibu kepala desa wajib menjaga netralitas dan dilarang berpihak")
+
+
 def test_a_group_or_account_name_is_no_headline_or_dateline(engine: Engine) -> None:
     """The name of the group a message is posted in, or of the account acted on, is what it is
     called: "One - Man Once Again" (a WhatsApp group) opens no newsroom's story, while the same
