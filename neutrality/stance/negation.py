@@ -272,14 +272,16 @@ def refraining_orders(
     texts: dict[str, str],
     negation_starts: set[tuple[str, int | None]],
 ) -> list[Ev]:
-    """Take out directives whose content is a negation, and return them.
+    """Take out directives whose content is a negation of an act of the election
+    (`_electoral_scope`), and return them.
 
     "ASN diminta tidak membuat keputusan yang menguntungkan calon", "pegawai harus untuk tidak
     ikut kampanye" order people to refrain: a neutrality rule being given or quoted, not an
     official directing staff for someone. With a participant named the caller keeps them
     ("kalian harus tidak pilih X" directs against X). The people told may stand between the
     directive and the negation ("kami minta timses menahan diri", "saya minta seluruh kepala
-    desa tidak ..."): an audience or a campaign team named there is skipped."""
+    desa tidak ..."): an audience or a campaign team named there is skipped to find the
+    negation, and a campaign team told makes the refraining one of the election."""
     removed: list[Ev] = []
     hearers: dict[tuple[str, int], int] = {}
     for name in ("asn_audience", "campaign_team"):
