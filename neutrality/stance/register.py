@@ -187,7 +187,6 @@ def possessed_by_author(
     )
 
 
-POST = TargetKind.POST
 _SETTING_WARN_CUE = "register:warn (warn_cue)"  # a neutrality word naming a recording's setting
 
 
@@ -247,8 +246,9 @@ def read_register(
             bare = shapes[field] = without_links(orig, links)
             # A group's or an account's name is what it is called, never a story's headline or
             # dateline ("One - Man Once Again", a WhatsApp group): only a post's is a title.
-            a_name = field == "target.name" and target is not None and target.kind is not POST
-
+            a_name = (
+                field == "target.name" and target is not None and target.kind is not TargetKind.POST
+            )
             # Title case in a transcript is the transcriber's (names capitalised), never a
             # headline: spoken words have no case of their own.
             shaped = (
