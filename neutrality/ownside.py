@@ -173,13 +173,15 @@ def read_own_side(
 
 # Generic readings of a candidate word (see `_generic_reading`). Each is a closed class:
 # - the quantifiers and collective numerals that range over every candidate ("semua capres",
-#   "ketiga paslon", "mereka bertiga capres kita"); a bare cardinal ("3 capres") is read apart,
-#   and one written with a leading zero ("02") is a ballot number, not a count;
+#   "ketiga paslon", "mereka bertiga capres kita") or count them without a number ("lebih
+#   banyak capres", "beberapa paslon"); a bare cardinal ("3 capres") is read apart, and one
+#   written with a leading zero ("02") is a ballot number, not a count;
 _QUANTIFIERS = (
     UNIVERSAL
     | {"para"}
     | word_set("kedua ketiga keempat kelima keduanya ketiganya bertiga berdua berempat")
     | word_set("dua tiga empat lima")
+    | word_set("banyak beberapa sejumlah berbagai")
 )
 # - a count with its classifier between ("dua pasang capres", "3 orang cawapres");
 _CLASSIFIERS = word_set("pasang pasangan psg orang org")

@@ -350,6 +350,7 @@ def test_a_party_or_a_name_of_a_later_race_is_never_past(
         ("Cukup dua orang cawapres saja yang debat malam ini", "quantified"),
         ("Semoga kedua paslon dan cawapres menjaga kedamaian", "quantified"),
         ("Para capres tampil lebih santai malam ini", "quantified"),
+        ("Lebih banyak capres lebih baik untuk demokrasi", "quantified"),  # a number left open
         ("Siapa pun capres yang kalian suka, tetap rukun", "free-choice"),
         ("Siapa pun dukungan kalian, tetap rukun ya", "free-choice"),
     ],
