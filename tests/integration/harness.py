@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kafka import KafkaConsumer, TopicPartition
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
 from netra.kafka_tools import create_topics, replay
 from netra.scrape import scrape, worker_metrics_url
@@ -29,6 +29,20 @@ from netra.workers import (
 )
 from schemas import DeadLetter, RegistryEntry
 from streams.settings import WITHOUT_CAPTURE, Settings
+
+
+def describe_topic(admin: KafkaAdminClient, topic: str, timeout: float = 30.0) -> dict[str, Any]:
+    """The topic's description once it shows its partitions: a topic just created can be
+    described with none until its metadata reaches the broker that answers. Fails past
+    `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        (described,) = admin.describe_topics([topic])
+        if described["partitions"]:
+            return dict(described)
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{topic} still has no partitions described after {timeout:.0f} s")
+        time.sleep(0.1)
 
 
 @dataclass

@@ -25,7 +25,7 @@ from neutrality import Engine, Locality
 from schemas import DeadLetterReason, EventSource, Flag, Outcome, Post, RegistryEntry
 from streams.pseudonyms import load_nip_pseudonyms
 from streams.settings import REPO_ROOT
-from tests.integration.harness import Harness
+from tests.integration.harness import Harness, describe_topic
 
 pytestmark = pytest.mark.integration
 
@@ -421,15 +421,7 @@ def replace_topic(harness: Harness, topic: str, worker: WorkerHandle) -> None:
         admin.delete_topics([topic], timeout_ms=30_000)
         harness.wait("the topic deleted", lambda: topic not in admin.list_topics(), 30)
         harness.create_topics()
-
-        def described_partitions() -> int:
-            (described,) = admin.describe_topics([topic])
-            return len(described["partitions"])
-
-        # A topic just created can be described with no partitions (its metadata not yet on
-        # the broker answering); a client's auto-created copy would show one, not none.
-        harness.wait("the topic's partitions described", lambda: described_partitions() > 0, 30)
-        partitions = described_partitions()
+        partitions = len(describe_topic(admin, topic)["partitions"])
     finally:
         admin.close()
         signal_group(worker.record.pid, signal.SIGCONT)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.admin import NewTopic
+
+from tests.integration.harness import describe_topic
 
 pytestmark = pytest.mark.integration
 
@@ -90,14 +91,7 @@ def test_topic_with_eight_partitions(kafka_bootstrap: str) -> None:
     _create(kafka_bootstrap, topic, 8)
     admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap, client_id="netra-stack-test")
     try:
-        # A topic just created can be described with no partitions until its metadata reaches
-        # the broker that answers; wait for it, then check them all.
-        deadline = time.monotonic() + 30
-        while True:
-            (described,) = admin.describe_topics([topic])
-            if described["partitions"] or time.monotonic() > deadline:
-                break
-            time.sleep(0.1)
+        described = describe_topic(admin, topic)
     finally:
         admin.close()
     partitions = sorted(p["partition_index"] for p in described["partitions"])
