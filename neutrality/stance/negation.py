@@ -290,16 +290,18 @@ def refraining_orders(
                 if ev.start is not None and ev.end is not None and not ev.raw:
                     at = (ev.field, ev.start)
                     hearers[at] = max(ev.end, hearers.get(at, 0))
-    electoral: dict[str, list[int]] = {}
-    for name in _ELECTORAL:
-        for key in keys[name]:
-            for ev in feats.found.get(key, ()):
-                if ev.start is not None:
-                    electoral.setdefault(ev.field, []).append(ev.start)
+    electoral: dict[str, list[int]] | None = None  # built once, only if a directive is read
     for key in keys["directive_cue"]:
         evs = feats.found.get(key)
         if not evs:
             continue
+        if electoral is None:
+            electoral = {}
+            for name in _ELECTORAL:
+                for cue in keys[name]:
+                    for ev in feats.found.get(cue, ()):
+                        if ev.start is not None:
+                            electoral.setdefault(ev.field, []).append(ev.start)
         kept = []
         for ev in evs:
             negation = _refrained_at(ev, texts, negation_starts, hearers)
