@@ -302,8 +302,8 @@ class Extractor:
         by_office = 0
         named_races: set[str] = set()
         named_at: dict[tuple[str, int], str] = {}  # where each participant is named by name
-        # Two weak signals that agree (a nickname and its pair's number or hand sign, or a number
-        # and the matching hand sign) confirm each other.
+        # Two weak signals that agree (a nickname or a common-phrase slogan and its pair's number
+        # or hand sign, or a number and the matching hand sign) confirm each other.
         # A repeated sign ("✌️✌️") is one signal, not two: agreement needs two kinds.
         numbers = _outermost_numbers(numbers)
         kinds_by_value: dict[int, set[str]] = {}
@@ -317,6 +317,11 @@ class Extractor:
             number = self.cat.participants[a.key].number
             if number is not None:
                 kinds_by_value.setdefault(number, set()).add("name")
+        for _, _, _, c in campaign:
+            # a pair's common-phrase slogan and its ballot number ("oke gas, nomor 2")
+            number = self.cat.participants[c.key].number if not c.strong else None
+            if number is not None:
+                kinds_by_value.setdefault(number, set()).add("slogan")
         agree = {v for v, kinds in kinds_by_value.items() if len(kinds) > 1}
         # Participants sharing one span ("prabowo": 2019 and 2024), looked up once per span.
         handles = _handles(post)
@@ -396,9 +401,13 @@ class Extractor:
         # ("#PrabowoGibran2024": each name, the pair, each of their races) share its word.
         names_alone: dict[str, bool] = {}
         for sc, start, end, m in campaign:
-            if not m.strong and not (ctxs[_side(sc.zone)] and (named_races or strong_cue)):
-                continue
             p = self.cat.participants[m.key]
+            if (
+                not m.strong
+                and not (ctxs[_side(sc.zone)] and (named_races or strong_cue))
+                and p.number not in agree
+            ):
+                continue
             if handles and sc.zone != "raw" and _only_in_handles(sc, start, end, handles):
                 # "@prabowogibran" tags the account: the participant is named, not chanted
                 ev = Ev(sc.field, start, end, f"tagged account:{p.id}")

@@ -250,3 +250,20 @@ def test_a_prayers_amen_is_not_the_pair_of_that_name(engine: Engine, text: str, 
         for label in labels
     )
     assert named is pair
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("oke gas nomor 2", True),  # the pair's common-phrase slogan and its own number agree
+        ("gerak cepat, 03", True),
+        ("oke gas nomor 3", False),  # another pair's number: the slogan and number disagree
+        ("oke gas berangkat touring", False),  # the everyday phrase, with no second sign
+    ],
+)
+def test_a_common_phrase_slogan_and_its_pairs_number_confirm_each_other(
+    engine: Engine, text: str, named: bool
+) -> None:
+    found = _found(engine, _post(text, PILPRES_2024))
+    assert ("text.campaign_term" in found) is named
+    assert ("text.number" in found) is named
