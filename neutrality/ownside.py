@@ -58,9 +58,11 @@ not the commenter's, and a reply that names one candidate ("Tetep Ganjar Pranowo
 side whatever the video reports. It holds
 when every participant the comment's own words name (outside quotation marks and genuine
 questions, as FEATURE reads them; an @-tagged account is whom the reply is addressed to, not
-whom it judges; a prayer's "amin" is not the pair AMIN) is one and the same, of a race in
-season on the day. A comment naming several ("paslon 2, 3", "Pak Mahfud keren, Gibran juga")
-or only a candidate word ("semua calon") weighs them, and one naming a past election's figure
+whom it judges) is one and the same, of a race in season on the day. Whether an "amin" is the
+pair AMIN or a prayer's amen is read once, by the extractor (`features._a_prayer`): a prayer's
+amen is no participant there, and "ayo, AMIN aja" names the pair here as it does everywhere.
+A comment naming several ("paslon 2, 3", "Pak Mahfud keren, Gibran juga") or only a candidate
+word ("semua calon") weighs them, and one naming a past election's figure
 (the President in 2024) names no side of the race being run; neither is singled out.
 """
 
@@ -303,14 +305,13 @@ def read_reply_side(post: Post, feats: Features, in_season: Callable[[str], bool
     if not own:
         return
     kept = {(ev.field, ev.start, ev.end) for ev in own}
-    prayed = {(ev.field, ev.start, ev.end) for ev in feats.evidence("text.optative_cue")}
     named: set[str] = set()
     evs: list[Ev] = []
     for ev in feats.evidence("text.participant"):
         span = (ev.field, ev.start, ev.end)
-        if span not in kept or span in prayed or ev.label.startswith(TAGGED):
-            # not the author's, a prayer's "amin" that is also a pair's nickname, or whom
-            # the reply is addressed to
+        if span not in kept or ev.label.startswith(TAGGED):
+            # not the author's, or whom the reply is addressed to (a prayer's "amin" is no
+            # participant here: the extractor has already read it as the prayer)
             continue
         if ev.label.endswith(f"({LISTED_NUMBERS})"):
             return  # "paslon 2, 3": several named in one breath

@@ -390,3 +390,17 @@ def test_a_generic_candidate_word_is_shown_as_no_side_named(engine: Engine) -> N
     shown = dict(neutral_readings(analysis.features))
     assert GENERIC_FEATURE in shown
     assert GENERIC_FEATURE in NEUTRAL_READINGS
+
+
+@pytest.mark.parametrize(
+    ("text", "singled_out"),
+    [
+        ("AYOLAH RAKYAT INDONESIA.... AMIN AJA", True),  # the pair, as the extractor reads it
+        ("Semoga debatnya lancar dan rakyat makin cerdas, amin", False),  # a prayer's amen
+    ],
+)
+def test_a_reply_singles_out_the_pair_amin_as_the_extractor_reads_it(
+    engine: Engine, text: str, singled_out: bool
+) -> None:
+    found = _found(engine, _post(text, "comment", target=TV_DEBATE))
+    assert (REPLY_FEATURE in found) is singled_out
