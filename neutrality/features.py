@@ -865,6 +865,9 @@ def markable_names(cat: Catalogue) -> frozenset[str]:
 
 # The word after a possible "amen", and what may follow one ("amin ya rabb", "amin amin").
 _WORDS_AFTER = re.compile(r"[^\w.!?]*(\w+)")
+# How many times the amen is said ("aamiin 3x", "AMIN 3 YRA"): a count, then the amen's tail.
+_AMEN_COUNT = re.compile(r"[^\w.!?]*\d{1,3}(\s*x)?\b")
+_CAPITALS_BEFORE = re.compile(r"([^\W\d_]{2,})[^\w.!?]*$")
 _AMEN_TAIL = frozenset(["amin", "aamiin", "amiin", "aamin", "ya", "yra", "yaa", "allahumma"])
 # Where a prayer word is listed (`optative_cue`), in each zone an alias can be read in.
 _PRAYER_KEYS = tuple(f"{zone}.optative_cue" for zone in ("text", "media", "target"))
@@ -879,12 +882,22 @@ def _a_prayer(
     acronym is; "Amin paling tepat" opens a sentence with the name."""
     if (sc.field, start, end) not in prayers:
         return False
-    after = _WORDS_AFTER.match(sc.norm.text, end)
+    text = sc.norm.text
+    count = _AMEN_COUNT.match(text, end)
+    after = _WORDS_AFTER.match(text, count.end() if count is not None else end)
     if after is not None and after.group(1) not in _AMEN_TAIL:
         return False  # "Amin paling tepat": a sentence opens with the name
+    if count is not None and count.group(1) is None and after is None:
+        return False  # "AMIN 1": the pair's ballot number, neither "x" nor an amen's tail
     lo, hi = sc.norm.span(start, end)
-    written = sc.norm.orig[lo:hi]
-    return not (written.isupper() and len(written) > 1)
+    orig = sc.norm.orig
+    written = orig[lo:hi]
+    if not (written.isupper() and len(written) > 1):
+        return True
+    # Capitals style a name as an acronym only where the words before are not shouted too
+    # ("... SEJAHTERA ATAS IZIN ALLAH AMIN" is a prayer said loudly).
+    before = _CAPITALS_BEFORE.search(orig, 0, lo)
+    return before is not None and before.group(1).isupper()
 
 
 def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:

@@ -237,11 +237,16 @@ def test_an_account_tagged_in_the_words_of_a_post_without_mentions_is_named(
         ("Semoga debatnya lancar dan damai. Amin ya rabb", False),
         ("Saya pilih AMIN, sudah pasti", True),  # the pair, styled as an acronym
         ("Capres 2024: Amin paling tepat untuk Indonesia", True),  # a sentence opens with it
+        ("Semoga pemilu damai, rakyat sejahtera amin 3x", False),  # the amen said thrice
+        ("Semoga pemilu damai, rakyat SEJAHTERA ATAS IZIN ALLAH AMIN 3 YRA", False),  # shouted
+        ("Pemilu sebentar lagi, rakyat sejahtera bersama AMIN 1", True),  # its ballot number
+        ("Pemilu sebentar lagi, semoga menang AMIN", True),  # capitals amid plain letters
     ],
 )
 def test_a_prayers_amen_is_not_the_pair_of_that_name(engine: Engine, text: str, pair: bool) -> None:
-    """ "amin" is a prayer word and the nickname of Anies-Muhaimin: closing a sentence (alone or
-    with "ya rabb") in plain letters it is the prayer."""
+    """ "amin" is a prayer word and the nickname of Anies-Muhaimin: closing a sentence (alone, with
+    "ya rabb" or with how many times it is said) in plain letters, or in capitals among shouted
+    words, it is the prayer."""
     found = _found(engine, _post(text, PILPRES_2024))
     named = any(
         label.endswith("pilpres-2024/01")
