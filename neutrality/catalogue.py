@@ -6,7 +6,9 @@ A new election is a new file under rules/catalogue/, not a code change.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +116,11 @@ class Race:
     regency: str = ""
     participants: tuple[Participant, ...] = ()
 
+    @property
+    def place_key(self) -> tuple[str, str]:
+        """The race's region as one key (`place_key`)."""
+        return place_key(self.province, self.regency)
+
     def applies_to(self, locality: Locality | None) -> bool:
         """National races apply everywhere; regional ones only to their province/regency."""
         if not self.province:
@@ -122,7 +129,25 @@ class Race:
             return False
         if locality.province.casefold() != self.province.casefold():
             return False
-        return not self.regency or locality.regency.casefold() == self.regency.casefold()
+        return not self.regency or regency_key(locality.regency) == regency_key(self.regency)
+
+
+_REGENCY_PREFIX = re.compile(r"^(?:kabupaten|kab\.?)\s+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def place_key(province: str, regency: str) -> tuple[str, str]:
+    """A province and regency as one key, however they are written (`regency_key`)."""
+    return (province.casefold(), regency_key(regency))
+
+
+@lru_cache(maxsize=4096)
+def regency_key(name: str) -> str:
+    """A regency or city as one key, however it is written: a kabupaten with or without the
+    word ("Kabupaten Blora", "Kab. Blora", "Blora"), spaces and hyphens alike ("Bau-Bau",
+    "Bau Bau", "Baubau"). A city keeps its "Kota": Kota Bekasi and Kabupaten Bekasi are two."""
+    folded = _REGENCY_PREFIX.sub("", " ".join(name.casefold().split()))
+    return _NOT_ALNUM.sub("", folded)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from neutrality.catalogue import regency_key
+
 RACE_KIND = {
     "presiden": "president",
     "dpr": "legislative",
@@ -92,6 +94,26 @@ COMMON_NAME_TOKENS = frozenset(
         "putra",
         "putri",
         "nur",
+        # titles and birth-order names that open a name in Bali, Aceh, Sulawesi and Java
+        "anak",
+        "agung",
+        "gusti",
+        "ngurah",
+        "made",
+        "wayan",
+        "nyoman",
+        "ketut",
+        "putu",
+        "gede",
+        "kadek",
+        "komang",
+        "teuku",
+        "tengku",
+        "daeng",
+        "habib",
+        "sayid",
+        "raden",
+        "tuan",
     }
 )
 MIN_NAME_TOKEN = 4
@@ -116,11 +138,12 @@ def _names(*names: str) -> tuple[list[str], list[str]]:
     return strong, [w for w in dict.fromkeys(weak) if w not in strong and len(w) >= MIN_NAME_TOKEN]
 
 
-RaceKey = tuple[str, str, str, str]  # election, kind, province, regency (casefolded)
+RaceKey = tuple[str, str, str, str]  # election, kind, province, regency (as one key)
 
 
 def race_key(election: str, kind: str, province: str, regency: str) -> RaceKey:
-    return (election.casefold(), kind, province.casefold(), regency.casefold())
+    """A race by what it is, however its region is written ("Kabupaten Blora" is "Blora")."""
+    return (election.casefold(), kind, province.casefold(), regency_key(regency))
 
 
 def import_rows(rows: Iterable[dict[str, str]], known: dict[RaceKey, str]) -> ImportResult:
@@ -185,7 +208,25 @@ def import_rows(rows: Iterable[dict[str, str]], known: dict[RaceKey, str]) -> Im
             result.problems.append(f"row {n}: number {number} appears twice in {race_id}")
             continue
         entry["participants"].append(participant)
+    _drop_shared_weak_aliases(result)
     return result
+
+
+def _drop_shared_weak_aliases(result: ImportResult) -> None:
+    """A one-word name two candidates of the list share (Hidayat, Abdullah, Amin) is a common
+    name, not a sign of either: it is dropped from both."""
+    counts: dict[str, int] = {}
+    for race in result.races.values():
+        for p in race["participants"]:
+            for w in p.get("weak_aliases", ()):
+                counts[w] = counts.get(w, 0) + 1
+    for race in result.races.values():
+        for p in race["participants"]:
+            kept = [w for w in p.get("weak_aliases", ()) if counts[w] == 1]
+            if kept:
+                p["weak_aliases"] = kept
+            else:
+                p.pop("weak_aliases", None)
 
 
 def read_csv(text: str) -> list[dict[str, str]]:

@@ -1,8 +1,9 @@
 """The person a call to vote names when the catalogue does not know them.
 
-Most races are not in the catalogue (508 regent and mayor races, every caleg), so an official's
-recorded "harus milih Pak Musa Ahmad" or "menangkan Bu Rina" names nobody the catalogue can
-find. The words themselves say a person is meant: a vote verb, then a term of address, then a
+Many candidates are not in the catalogue (every caleg and DPD candidate, a regency's pair
+for a civil servant whose regency is not known, a pair of an election not loaded), so an
+official's recorded "harus milih Pak Wiryo Sastro" or "menangkan Bu Rina" names nobody the
+catalogue can find. The words themselves say a person is meant: a vote verb, then a term of address, then a
 capitalised word that is no term Netra knows. That is a candidate named, as "calon" or "paslon"
 would be; an office after the honorific ("pilih Pak Bupati") or a lower-case word is not.
 

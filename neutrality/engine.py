@@ -63,6 +63,7 @@ MAX_HITS_PER_POST = 1_024
 # Days and sets of races whose phase is remembered (a worker sees a few days and races at a time).
 PHASE_CACHE = 4_096
 MODEL_FEATURES = frozenset({"model.partisan", "model.possible"})
+_NO_NAMES: frozenset[str] = frozenset()
 # An event the engine could not finish within its time budget goes to a person, never passes.
 TOO_COMPLEX = "engine.too-complex"
 TOO_COMPLEX_TITLE = "Too complex to judge within the time budget: a person must look"
@@ -198,7 +199,7 @@ class Engine:
         Past `budget_ms` the engine stops at the next stage and sends the event to review as
         too complex (see `analyse`)."""
         t0 = time.perf_counter()
-        look = self._first_look(post, False)
+        look = self._first_look(post, False, locality)
         if look is None:  # most events: nothing the full look could find
             return self._pass(post, None, t0)
         return self._judge(post, locality, review_only, False, False, budget_ms, t0, look).decision
@@ -222,19 +223,29 @@ class Engine:
         stalls (swapping, a noisy neighbour) or a defect, checked between stages. An event
         over it goes to review with the engine.too-complex hit: never passed, never a stall."""
         t0 = time.perf_counter()
-        look = self._first_look(post, full_path)
+        look = self._first_look(post, full_path, locality)
         if look is None:
             return Analysis(self._pass(post, None, t0), None, [])
         return self._judge(post, locality, review_only, complete, full_path, budget_ms, t0, look)
 
-    def _first_look(self, post: Post, full_path: bool) -> _FirstLook | None:
+    def _first_look(
+        self, post: Post, full_path: bool, locality: Locality | None = None
+    ) -> _FirstLook | None:
         """The quick first look at every field: None when nothing in the event could be worth
         judging (and `full_path` is not asked for). Apart from the full look below it, so that
         the most common event costs two small calls and not the full look's frame.
 
         The fields are read from the post's `__dict__`: a pydantic model defines `__getattr__`,
-        which makes every attribute read a slow call (a tenth of this look's work)."""
+        which makes every attribute read a slow call (a tenth of this look's work).
+
+        The one-word names of a regent's or mayor's pairs are asked for only in the author's
+        own regency (`Lexicon.names_of_place`): elsewhere the full look would not read them."""
         values = post.__dict__
+        local = (
+            self.lexicon.names_of_place(locality.province, locality.regency)
+            if locality is not None and locality.regency
+            else _NO_NAMES
+        )
         body = values["text"]
         if (
             body
@@ -258,7 +269,11 @@ class Engine:
             found, obfuscated = self._quick.look(form, plain)
             if obfuscated:
                 return _FirstLook([("text", body)], False, {}, set(), {"text"})
-            found = found or self.extractor.may_name_by_slip(form)
+            found = (
+                found
+                or self.extractor.may_name_by_slip(form)
+                or (bool(local) and not local.isdisjoint(form.split()))
+            )
             if not found and not full_path:
                 return None
             return _FirstLook(
@@ -313,7 +328,10 @@ class Engine:
             text, plain = read
             found, obfuscated = quick(text, plain)
             anchored = (
-                anchored or found or (name in SLIP_FIELDS and self.extractor.may_name_by_slip(text))
+                anchored
+                or found
+                or (name in SLIP_FIELDS and self.extractor.may_name_by_slip(text))
+                or (bool(local) and not local.isdisjoint(text.split()))
             )
             if obfuscated:
                 tracked.add(name)
@@ -786,6 +804,8 @@ def _has_signal(
         setting = recording and sc.field in _RECORDING_FIELDS
         staff = named and _staff_group(target)
         for meanings, start, _ in sc.hits:
+            signalled = weak  # one word with several weak meanings ("garuda": a party, a
+            # regency's candidate) is one weak signal, not two
             for m in meanings:
                 if m.kind is _LIST:
                     if m.key in _SIGNAL_LISTS or (
@@ -805,7 +825,7 @@ def _has_signal(
                     and ("#" in sc.norm.orig or after_honorific(sc.norm.text, start))
                 ):
                     return True  # a name as a hashtag or after "bu": the extractor decides
-                else:
+                elif weak == signalled:
                     weak += 1
                     if weak > 1:
                         return True

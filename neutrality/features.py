@@ -313,14 +313,16 @@ class Extractor:
         for _, _, _, m in gestures:
             if m.key != "weak":
                 kinds_by_value.setdefault(m.value, set()).add("gesture")
+        # A regional race's name or slogan agrees only where the author is of its region: the
+        # weak names of 500 regencies' pairs would otherwise meet every hand sign somewhere.
         for _, _, _, a in aliases:
             number = self.cat.participants[a.key].number
-            if number is not None:
+            if number is not None and self._race_of[a.key].applies_to(locality):
                 kinds_by_value.setdefault(number, set()).add("name")
         for _, _, _, c in campaign:
             # a pair's common-phrase slogan and its ballot number ("oke gas, nomor 2")
             number = self.cat.participants[c.key].number if not c.strong else None
-            if number is not None:
+            if number is not None and self._race_of[c.key].applies_to(locality):
                 kinds_by_value.setdefault(number, set()).add("slogan")
         agree = {v for v, kinds in kinds_by_value.items() if len(kinds) > 1}
         # Participants sharing one span ("prabowo": 2019 and 2024), looked up once per span.
@@ -356,6 +358,10 @@ class Extractor:
                 race = self._race_of[m.key]
                 if race.province and locality is not None and not race.applies_to(locality):
                     continue  # a regional nickname counts for civil servants of that region
+                if race.regency and locality is None and not marked:
+                    # A regent's or mayor's pair is known by one name only in its regency; the
+                    # 500 races' given names (Yusuf, Muslim, Abdullah) meet in any long post.
+                    continue
                 if (
                     race.province
                     and locality is None
@@ -495,8 +501,9 @@ class Extractor:
         return feats
 
     def _named_choices(self, scanned: list[Scanned], feats: Features) -> None:
-        """The author's calls to vote that name someone the catalogue does not know ("harus milih
-        Pak Musa Ahmad"): `<zone>.named_choice`, read by rules as a generic candidate reference."""
+        """The author's calls to vote that name someone the catalogue does not know ("harus
+        milih Pak Wiryo Sastro"): `<zone>.named_choice`, read by rules as a generic candidate
+        reference."""
         found = feats.found
         for zone, calls_key, named_key in _CHOICE_KEYS:
             calls = found.get(calls_key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from neutrality.catalogue import Catalogue
+from neutrality.catalogue import Catalogue, place_key
 from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter
 from neutrality.normalise import Normaliser, name_cuts
 from neutrality.spelling import name_variants
@@ -42,6 +42,12 @@ class Lexicon:
     # participants it may name: written as a hashtag, or as a marked word of one, they are read
     # as the name (features.py).
     tag_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The one-word names of each regency's pairs (normalised), by `Race.place_key`: not anchors
+    # of the first look, which asks for the author's regency's names alone.
+    local_names: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+
+    def names_of_place(self, province: str, regency: str) -> frozenset[str]:
+        return self.local_names.get(place_key(province, regency), frozenset())
 
 
 def _number_terms(cat: Catalogue) -> list[tuple[str, Meaning]]:
@@ -109,8 +115,14 @@ def raw_terms(cat: Catalogue, lists: dict[str, TermList]) -> list[tuple[str, Mea
     assert lang is not None
     out: list[tuple[str, Meaning]] = []
     for p in cat.participants.values():
+        # A regent's or mayor's pair's one-word names are read only where the author is of the
+        # regency (features.py), so they make no event worth a full look by themselves: the
+        # first look asks for them by the author's regency (`Lexicon.local_names`).
+        anchored = not cat.races[p.race_id].regency
         out += [(t, Meaning(Kind.ALIAS, p.id)) for t in p.aliases]
-        out += [(t, Meaning(Kind.ALIAS, p.id, strong=False)) for t in p.weak_aliases]
+        out += [
+            (t, Meaning(Kind.ALIAS, p.id, strong=False, anchor=anchored)) for t in p.weak_aliases
+        ]
         out += [(t, Meaning(Kind.CAMPAIGN, p.id)) for t in p.campaign_terms]
         out += [(t, Meaning(Kind.CAMPAIGN, p.id, strong=False)) for t in p.weak_campaign_terms]
         out += [(t, Meaning(Kind.GROUP, p.id)) for t in p.groups]
@@ -167,10 +179,16 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     quick = QuickFilter(anchors, [*slang, *name_cuts(names)])
     setting_terms = {t for t, m in normalised if m.kind is Kind.LIST and m.key in SETTING_LISTS}
     setting = QuickFilter(sorted(setting_terms), [])
+    local_names: dict[tuple[str, str], set[str]] = {}
+    for term, meaning in normalised:
+        if meaning.kind is Kind.ALIAS and not meaning.anchor:
+            race = cat.races[cat.participants[meaning.key].race_id]
+            local_names.setdefault(race.place_key, set()).add(term)
     tag_names: dict[str, tuple[str, ...]] = {}
     for term, meaning in normalised:
         if meaning.kind is Kind.ALIAS and not meaning.strong:
             squeezed = term.replace(" ", "")
             if meaning.key not in tag_names.get(squeezed, ()):
                 tag_names[squeezed] = (*tag_names.get(squeezed, ()), meaning.key)
-    return Lexicon(normaliser, matcher, compound, quick, setting, tag_names)
+    local = {place: frozenset(terms) for place, terms in local_names.items()}
+    return Lexicon(normaliser, matcher, compound, quick, setting, tag_names, local)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from neutrality import Engine, Locality
+from neutrality.catalogue import regency_key
 from schemas import Action, Phase, Platform, Post
 
 
@@ -51,6 +52,27 @@ def test_races_apply_by_region(engine: Engine) -> None:
     assert not races["pilgub-jateng-2024"].applies_to(Locality("Jawa Timur"))
     assert races["pilbup-blora-2024"].applies_to(Locality("Jawa Tengah", "Kabupaten Blora"))
     assert not races["pilbup-blora-2024"].applies_to(Locality("Jawa Tengah", "Kota Semarang"))
+    # a regency however it is written: with or without "Kabupaten", "Kab.", spaces or hyphens
+    assert races["pilbup-blora-2024"].applies_to(Locality("Jawa Tengah", "Blora"))
+    assert races["pilbup-blora-2024"].applies_to(Locality("Jawa Tengah", "Kab. Blora"))
+    # a city keeps its "Kota": Kota Bekasi is not Kabupaten Bekasi
+    assert regency_key("Kota Bau-Bau") == regency_key("Kota Baubau") != regency_key("Bau-Bau")
+
+
+def test_every_regent_and_mayor_race_of_2024_is_loaded_with_its_source(engine: Engine) -> None:
+    """The KPU list of Pilkada 2024's regent and mayor pairs (rules/catalogue/sources/), imported
+    with `netra catalogue import`: about 500 races, every pair with its source, each race read
+    in its own regency only."""
+    local = [
+        r for r in engine.catalogue.races.values()
+        if r.election_id == "pilkada-2024" and r.kind in ("regent", "mayor")
+    ]  # fmt: skip
+    assert len(local) >= 500
+    pairs = [p for r in local for p in r.participants]
+    assert len(pairs) >= 1400 and all(p.source for p in pairs if p.race_id != "pilbup-blora-2024")
+    pati = engine.catalogue.races["pilbup-pati-2024"]
+    assert pati.applies_to(Locality("Jawa Tengah", "Pati"))
+    assert not pati.applies_to(Locality("Jawa Tengah", "Kudus"))
 
 
 def test_campaign_accounts(engine: Engine) -> None:

@@ -29,3 +29,37 @@ def test_rows_become_races_with_sources_and_hand_races_are_kept() -> None:
     assert second["parties"] == ["Gerindra"] and "sudewo" in second["weak_aliases"]
     assert result.skipped_races == {"pilgub-jateng-2024"}
     assert result.problems == ["row 5: number 'x' is not a whole number"]
+
+
+def test_a_region_written_another_way_is_the_same_known_race() -> None:
+    """ "Blora" in a KPU list is the hand-written race of "Kabupaten Blora": kept, not doubled."""
+    known = {race_key("pilkada-2024", "regent", "Jawa Tengah", "Kabupaten Blora"): "pilbup-blora"}
+    rows = read_csv(
+        ",".join(COLUMNS)
+        + "\npilkada-2024,bupati,Jawa Tengah,Blora,1,Arief Rohman,Sri Setyorini,,,https://example.org/b,\n"
+    )
+    result = import_rows(rows, known)
+    assert result.races == {} and result.skipped_races == {"pilbup-blora"}
+
+
+def test_a_name_two_candidates_share_or_a_title_is_no_weak_alias() -> None:
+    """A one-word name two candidates of the list share is a common name, not a sign of either;
+    a Balinese or Acehnese title opening a name is no name at all."""
+    rows = read_csv(
+        ",".join(COLUMNS)
+        + "\n"
+        + "\n".join(
+            [
+                "pilkada-2024,bupati,Bali,Badung,1,Anak Agung Sudarsana,Yusuf Hidayat,,,https://example.org/1,",
+                "pilkada-2024,bupati,Aceh,Pidie,1,Teuku Rahman,Wirawan Hidayat,,,https://example.org/2,",
+            ]
+        )
+        + "\n"
+    )
+    result = import_rows(rows, {})
+    badung = result.races["pilbup-badung-2024"]["participants"][0]
+    pidie = result.races["pilbup-pidie-2024"]["participants"][0]
+    assert "hidayat" not in badung["weak_aliases"] and "hidayat" not in pidie["weak_aliases"]
+    assert "anak" not in badung["weak_aliases"] and "teuku" not in pidie["weak_aliases"]
+    assert {"sudarsana", "yusuf"} <= set(badung["weak_aliases"])
+    assert {"rahman", "wirawan"} <= set(pidie["weak_aliases"])

@@ -22,15 +22,15 @@ def _end(orig: str, verb: str) -> int | None:
 
 
 def test_an_honorific_and_a_capitalised_name_after_a_vote_verb_is_a_choice() -> None:
-    orig = "harus pilih Pak Musa Ahmad"
+    orig = "harus pilih Pak Wiryo Sastro"
     end = _end(orig, "pilih")
-    assert end is not None and orig.casefold()[:end].endswith("pak musa")
+    assert end is not None and orig.casefold()[:end].endswith("pak wiryo")
 
 
 def test_an_office_a_lower_case_word_or_no_honorific_is_not_a_name() -> None:
     assert _end("mari pilih Pak Bupati yang baru", "pilih") is None  # an office (a known word)
     assert _end("kalau bingung pilih pak siapa", "pilih") is None  # written in lower case
-    assert _end("pilih Musa Ahmad", "pilih") is None  # no term of address before it
+    assert _end("pilih Wiryo Sastro", "pilih") is None  # no term of address before it
     assert _end("pilih Pak Al", "pilih") is None  # too short to be read as a name
 
 
@@ -38,12 +38,12 @@ def test_an_uncatalogued_name_in_an_order_to_vote_is_seen_and_shown(
     engine: Engine, speech: Callable[[str], Post]
 ) -> None:
     post = speech(
-        "Tinggal seminggu lagi pilkada, saya minta satu pilihan, harus milih Pak Musa Ahmad"
+        "Tinggal seminggu lagi pilkada, saya minta satu pilihan, harus milih Pak Wiryo Sastro"
     )
     decision = engine.decide(post)
     hit = next(h for h in decision.hits if h.rule_id == "N02.generic-candidate")
     # the supervisor reads which words named the person voted for
-    assert any("Pak Musa" in e.excerpt for e in hit.evidence)
+    assert any("Pak Wiryo" in e.excerpt for e in hit.evidence)
 
 
 def test_the_same_order_naming_an_office_is_not_a_named_choice(
@@ -101,9 +101,9 @@ def test_a_vote_given_to_an_acronym_under_a_prohibition_is_a_warning(
 
 
 def test_re_electing_a_named_person_names_them() -> None:
-    orig = "ayo pilih kembali Pak Musa Ahmad"
+    orig = "ayo pilih kembali Pak Wiryo Sastro"
     end = _end(orig, "pilih")
-    assert end is not None and orig.casefold()[:end].endswith("pak musa")
+    assert end is not None and orig.casefold()[:end].endswith("pak wiryo")
     # the Buginese title "Andi" is a term of address before a name
     orig = "menangkan lagi Andi Irwansyah"
     end = _end(orig, "menangkan")
@@ -122,7 +122,7 @@ def test_a_joined_group_calling_to_vote_for_a_named_person_is_partisan(engine: E
             "target": {
                 "kind": "group",
                 "name": "Relawan Kampung",
-                "text": "Mari kita pilih kembali Pak Musa Ahmad, bupati kita",
+                "text": "Mari kita pilih kembali Pak Wiryo Sastro, bupati kita",
             },
         }
     )

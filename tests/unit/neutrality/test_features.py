@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from neutrality import Engine
+from neutrality import Engine, Locality
 from neutrality.features import LISTED_NUMBERS, NAME_TAG, RANK, _names_only, _squeeze
 from schemas import Action, Platform, Post
 
@@ -272,3 +272,40 @@ def test_a_common_phrase_slogan_and_its_pairs_number_confirm_each_other(
     found = _found(engine, _post(text, PILPRES_2024))
     assert ("text.campaign_term" in found) is named
     assert ("text.number" in found) is named
+
+
+PILKADA_2024 = "2024-11-10T10:00:00+07:00"
+
+
+def test_a_regency_pairs_one_word_name_is_read_in_its_regency_only(engine: Engine) -> None:
+    """Pilkada 2024's 500 regent and mayor pairs are in the catalogue; a pair's one-word name
+    ("Sudewo", Pati) names the pair for civil servants of Pati, and nowhere else: elsewhere, or
+    where the author's region is unknown, it is a person's name (the call still reads as an
+    endorsement of someone uncatalogued)."""
+    post = _post("Pilkada sebentar lagi, dukung Sudewo jadi bupati", PILKADA_2024)
+    in_pati = engine.analyse(post, Locality("Jawa Tengah", "Pati"), complete=True)
+    assert in_pati.features is not None
+    assert "participant:pilbup-pati-2024/01" in {
+        ev.label for ev in in_pati.features.found["text.participant"]
+    }
+    for elsewhere in (Locality("Jawa Tengah", "Kudus"), None):
+        found = engine.analyse(post, elsewhere, complete=True).features
+        assert found is not None and "text.participant" not in found.found
+
+
+def test_a_regency_pairs_name_is_asked_for_on_the_first_look_only_in_its_regency(
+    engine: Engine,
+) -> None:
+    """ "Sudewo" is a Pati candidate's name and a person's: a post with it is worth the full look
+    only from a civil servant of Pati."""
+    post = _post("Kemarin ketemu Pak Sudewo di pasar", PILKADA_2024)
+    assert engine._first_look(post, False, Locality("Jawa Tengah", "Pati")) is not None
+    assert engine._first_look(post, False, Locality("Jawa Tengah", "Kudus")) is None
+    assert engine._first_look(post, False, None) is None
+
+
+def test_one_word_with_two_weak_meanings_is_one_weak_signal(engine: Engine) -> None:
+    """ "Garuda" is a party's nickname and a regency candidate's name: one word, one weak
+    signal, which alone is not worth judging."""
+    post = _post("Timnas Garuda menang 2-0, mantap!", PILKADA_2024)
+    assert engine.analyse(post, Locality("Jawa Tengah", "Pati")).features is None
