@@ -3,9 +3,10 @@
 Many candidates are not in the catalogue (every caleg and DPD candidate, a regency's pair
 for a civil servant whose regency is not known, a pair of an election not loaded), so an
 official's recorded "harus milih Pak Wiryo Sastro" or "menangkan Bu Rina" names nobody the
-catalogue can find. The words themselves say a person is meant: a vote verb, then a term of address, then a
-capitalised word that is no term Netra knows. That is a candidate named, as "calon" or "paslon"
-would be; an office after the honorific ("pilih Pak Bupati") or a lower-case word is not.
+catalogue can find. The words themselves say a person is meant: a vote verb, then a term of
+address, then a capitalised word that is no term Netra knows. That is a candidate named, as
+"calon" or "paslon" would be; an office after the honorific ("pilih Pak Bupati") or a
+lower-case word is not.
 
 A vote is also given to someone in the dative ("bulatkan suara untuk DIYO", "berikan suara itu
 juga untuk DIYO", "ini dukungan untuk Pak Sudewo jadi bupati"): the `vote_given` list ends on
