@@ -9,6 +9,8 @@ from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter
 from neutrality.normalise import Normaliser, name_cuts
 from neutrality.spelling import name_variants
 
+PLACES_KEPT = 4_096  # localities whose regency names are remembered (a worker sees a few)
+
 _NAMES = (Kind.ALIAS, Kind.CAMPAIGN, Kind.GROUP)  # spelled every way people spell them
 MIN_COMPOUND = 5  # shortest name looked for inside a hashtag (#ganjarpresidenrakyat)
 # The words of a superior speaking to the people who answer to them: who is addressed (staff,
@@ -42,12 +44,22 @@ class Lexicon:
     # participants it may name: written as a hashtag, or as a marked word of one, they are read
     # as the name (features.py).
     tag_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # The one-word names of each regency's pairs (normalised), by `Race.place_key`: not anchors
-    # of the first look, which asks for the author's regency's names alone.
+    # The first words of each regency's pairs' weak names (normalised), by `Race.place_key`:
+    # not anchors of the first look, which asks for the author's regency's names alone (a word
+    # of a text is compared with them; "ja far", a name written "Ja'far", by its first word).
     local_names: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # names_of_place by the locality as written: asked for every event, computed once per place
+    _by_place: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
 
     def names_of_place(self, province: str, regency: str) -> frozenset[str]:
-        return self.local_names.get(place_key(province, regency), frozenset())
+        """The first words of the weak names of the pairs running in this regency."""
+        names = self._by_place.get((province, regency))
+        if names is None:
+            if len(self._by_place) >= PLACES_KEPT:
+                self._by_place.clear()
+            names = self.local_names.get(place_key(province, regency), frozenset())
+            self._by_place[(province, regency)] = names
+        return names
 
 
 def _number_terms(cat: Catalogue) -> list[tuple[str, Meaning]]:
@@ -183,7 +195,7 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     for term, meaning in normalised:
         if meaning.kind is Kind.ALIAS and not meaning.anchor:
             race = cat.races[cat.participants[meaning.key].race_id]
-            local_names.setdefault(race.place_key, set()).add(term)
+            local_names.setdefault(race.place_key, set()).add(term.split(" ", 1)[0])
     tag_names: dict[str, tuple[str, ...]] = {}
     for term, meaning in normalised:
         if meaning.kind is Kind.ALIAS and not meaning.strong:

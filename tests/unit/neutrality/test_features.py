@@ -309,3 +309,15 @@ def test_one_word_with_two_weak_meanings_is_one_weak_signal(engine: Engine) -> N
     signal, which alone is not worth judging."""
     post = _post("Timnas Garuda menang 2-0, mantap!", PILKADA_2024)
     assert engine.analyse(post, Locality("Jawa Tengah", "Pati")).features is None
+
+
+def test_a_regency_pairs_name_of_two_words_is_asked_for_by_its_first(engine: Engine) -> None:
+    """ "Ja'far" is read "ja far": the first look compares a text's words with the names, so a
+    name of two words is asked for by its first (the full look then reads it whole)."""
+    names = engine.lexicon.names_of_place("Kalimantan Selatan", "Hulu Sungai Selatan")
+    assert "ja" in names and all(" " not in name for name in names)
+    # the same regency however it is written, read once
+    assert (
+        engine.lexicon.names_of_place("Kalimantan Selatan", "Kabupaten Hulu Sungai Selatan")
+        == names
+    )
