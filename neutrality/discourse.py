@@ -45,17 +45,13 @@ from neutrality.onesided import (
     with_offsets,
 )
 from neutrality.stance import QUOTE_CHARS, SHORTENERS, quoted_spans
+from neutrality.wordclasses import LEADER_NOUNS
 
 FEATURE = "evaluation.sustained"
 LABEL = "one side judged across the post"
 LINK_WORDS = 4  # words between a name and the leader noun predicated of it
 WINDOW_SENTENCES = 8  # sentences read for sustained evaluation (long posts stay cheap)
 SUSTAINED_SENTENCES = 2  # sentences with an evaluative word said of the side
-# Role nouns of leadership and character that are no office (an office wished for a name is
-# another reading): "X pemimpin yang ...", "X sosok yang pas", "X negarawan sejati".
-LEADER_NOUNS = frozenset([
-    "pemimpin", "sosok", "figur", "negarawan", "teladan", "panutan", "kepemimpinan",
-])  # fmt: skip
 # Plain nouns of persons, read as a predicate only after a copula and before a relative
 # clause ("X adalah orang yang punya rekam jejak", "X merupakan pribadi yang tulus").
 PERSON_NOUNS = frozenset(["orang", "pribadi", "manusia", "tokoh"])

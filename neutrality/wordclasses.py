@@ -46,3 +46,10 @@ NAME_TITLES = word_set(
     "cak kang akang ning gus abah ambu umi bunda kiai kyai ustadz ustad ustazah daeng andi "
     "haji hj dr prof mbah eyang uda uni"
 )
+
+
+# Role nouns of leadership and character that are no office (an office wished for a name is
+# another reading): "X pemimpin yang ...", "X sosok yang pas", "X negarawan sejati".
+LEADER_NOUNS = frozenset([
+    "pemimpin", "sosok", "figur", "negarawan", "teladan", "panutan", "kepemimpinan",
+])  # fmt: skip

@@ -226,6 +226,49 @@ _SENTENCE_BREAK = re.compile(r"[.!?\u2026]{2,}|\u2026|[.!?]+(?=\s|$)|\n")
 _POSTPOSED = re.compile(r"\w+nya\b", re.IGNORECASE)
 
 
+def mapped(
+    field: str,
+    norms: dict[str, NormText],
+    normalise: Callable[[str, bool], NormText] | None,
+    tracked: dict[str, NormText],
+) -> NormText | None:
+    """The field normalised with its original offsets, computed once and kept in `tracked`;
+    None when it cannot be mapped to what was written (no normaliser to map it with)."""
+    known = tracked.get(field)
+    if known is not None:
+        return known
+    norm = norms.get(field)
+    if norm is None:
+        return None
+    if norm.starts is None:
+        known = quick_offsets(norm.orig, norm.text) if norm.quick else None
+        if known is None:
+            if normalise is None:
+                return None
+            known = normalise(norm.orig, True)
+        norm = known
+    tracked[field] = norm
+    return norm
+
+
+def one_sentence(
+    field: str,
+    start: int,
+    end: int,
+    norms: dict[str, NormText],
+    normalise: Callable[[str, bool], NormText] | None,
+    tracked: dict[str, NormText],
+) -> bool:
+    """Whether the normalised span [start, end) of `field` lies within one sentence of what
+    the person wrote (normalising drops the marks that end one). False when the field cannot
+    be mapped."""
+    norm = mapped(field, norms, normalise, tracked)
+    if norm is None:
+        return False
+    a, b = norm.span(start, end)
+    return _SENTENCE_BREAK.search(norm.orig, a, b) is None
+
+
 def said_sentences(
     field: str,
     cues: list[Ev],
@@ -242,17 +285,9 @@ def said_sentences(
 
     None when the field cannot be mapped to what was written. `tracked` keeps the field
     normalised with its original offsets for `in_said_sentence`."""
-    norm = norms.get(field)
+    norm = mapped(field, norms, normalise, tracked)
     if norm is None:
         return None
-    if norm.starts is None:
-        known = quick_offsets(norm.orig, norm.text) if norm.quick else None
-        if known is None:
-            if normalise is None:
-                return None
-            known = normalise(norm.orig, True)
-        norm = known
-    tracked[field] = norm
     starts = [norm.span(ev.start, ev.end or ev.start + 1)[0] for ev in cues if ev.start is not None]
     text = norm.orig
     sentences: list[tuple[int, int]] = []

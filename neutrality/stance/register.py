@@ -11,6 +11,7 @@ rivals, and the hashtags a sharer adds. A register whose cues weigh enough becom
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText
@@ -89,6 +90,7 @@ from neutrality.stance.quotation import (
     closing_attribution,
     has_quote,
     in_said_sentence,
+    one_sentence,
     quoted_spans,
     said_sentences,
     signed_saying,
@@ -114,6 +116,7 @@ from neutrality.stance.shared import (
 )
 from neutrality.stance.sides import (
     COMPARISON,
+    WISHED_CONDUCT,
     allegiance,
     beside,
     mood,
@@ -122,6 +125,7 @@ from neutrality.stance.sides import (
     thanks_to_account,
     unbeaten,
     verdict_prose,
+    wished_conduct,
 )
 from neutrality.stance.support import (
     SUPPORT_SPOKEN_OF,
@@ -626,6 +630,18 @@ def read_register(
             if thanks is not None:
                 found.setdefault("programme", []).append(thanks)
         lists = (*ENDORSE_LISTS, EVALUATION_LIST) if evaluated else ENDORSE_LISTS
+        # After the vote, praise a wish reaches is conduct asked of the office-holder-elect.
+        wished: set[tuple[str, int]] = set()
+        if evaluated and side == "own":
+            wished, leaders = wished_conduct(
+                feats,
+                keys,
+                texts,
+                reported | said_by_someone,
+                partial(one_sentence, norms=norms, normalise=normalise, tracked=offsets_of),
+            )
+            if leaders:
+                found.setdefault("programme", []).extend(leaders)
         words_at = WordIndex(texts)
         judged_words = (
             participant_words(feats, keys, texts, words_at) if evaluated and headlined else {}
@@ -687,6 +703,11 @@ def read_register(
                     if name in _HOLDER_LISTS_SET and reciprocal(ev, texts):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, RECIPROCAL)
+                        )
+                        continue
+                    if name == EVALUATION_LIST and (ev.field, ev.start) in wished:
+                        found.setdefault("programme", []).append(
+                            Ev(ev.field, ev.start, ev.end, WISHED_CONDUCT)
                         )
                         continue
                     if name == EVALUATION_LIST and said_of_the_election(ev, texts, named_at):

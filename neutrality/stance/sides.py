@@ -6,13 +6,15 @@ author placing themself beside one (`allegiance`), one singled out of the field 
 bisa", `singled_out`), one nobody can defeat (`unbeaten`), one to be defeated or removed
 (`ousted`), and news-shaped prose that is the author's verdict on one side (`verdict_prose`)
 endorse or oppose. Thanks to an office-holder's account with nothing electoral is gratitude for
-their office (`thanks_to_account`).
+their office (`thanks_to_account`), and after the vote a wish of conduct is asked of the
+office-holder-elect (`wished_conduct`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from neutrality.featureset import Ev, Features
 from neutrality.stance.cues import (
@@ -25,7 +27,7 @@ from neutrality.stance.cues import (
 from neutrality.stance.negation import COORDINATORS
 from neutrality.stance.voice import own_voice
 from neutrality.stance.words import RELATIVE, WordIndex, participant_words, within
-from neutrality.wordclasses import FIRST_PERSONS, TERMS_OF_ADDRESS, word_set
+from neutrality.wordclasses import FIRST_PERSONS, LEADER_NOUNS, TERMS_OF_ADDRESS, word_set
 
 COMPARISON = "comparison between participants"
 
@@ -132,6 +134,79 @@ def thanks_to_account(
         if m is not None:
             return Ev(field, m.start(), m.end(), THANKS_TO_ACCOUNT, raw=True)
     return None
+
+
+# After the vote a wish whose words are conduct asks it of the office-holder-elect ("semoga
+# amanah dalam menjalankan tanggung jawab ini ya pak X", "semoga pak X jadi pemimpin yang adil"):
+# the evaluative word is what is wished, not a verdict on a rival, and the winner needs no votes.
+WISHED_CONDUCT = "register:programme (conduct wished of the office-holder after the vote)"
+WISH_REACH = 6  # words between a wish and the conduct it wishes
+# Conviction words of the optative list are the author's forecast, not a wish.
+_FORECASTS = word_set("pasti pastinya yakin optimis")
+# What keeps a wish partisan wherever it is: a vote, a slogan, support, a number or hand sign, a
+# victory or a removal (the endorsing words outside the wish are read as before).
+_PARTISAN = (
+    "call_to_vote",
+    "campaign_term",
+    "endorse_cue",
+    "gesture",
+    "support",
+    "win_outcome",
+    OUSTER_LIST,
+)
+_LEADER_WORD = re.compile(r"\b(?:" + "|".join(sorted(LEADER_NOUNS)) + r")\b")
+
+
+def wished_conduct(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    others: set[str],
+    one_sentence: Callable[[str, int, int], bool],
+) -> tuple[set[tuple[str, int]], list[Ev]]:
+    """After voting day (`phase.post_election`), the evaluative words and leader nouns a wish
+    reaches in the author's own fields: within WISH_REACH words after an optative cue, in its
+    sentence (`one_sentence` tells, from what the person wrote). Returned are the places of
+    the evaluation cues so read (no verdict) and evidence for each wish of conduct found (the
+    programme register: the office and how it is to be held). Nothing when the post says
+    anything partisan beside (`_PARTISAN`, a ballot number): the reading is the whole post's."""
+    if "phase.post_election" not in feats.found:
+        return set(), []
+    if any(key in feats.found for name in _PARTISAN for key in keys[name]) or any(
+        key.endswith(".number") for key in feats.found
+    ):
+        return set(), []
+    words = WordIndex(texts)
+    wishes: dict[str, list[tuple[int, int]]] = {}  # field -> (wish end, its word number)
+    for wish in (ev for key in keys["optative_cue"] for ev in feats.found.get(key, ())):
+        if wish.field in others or wish.raw or wish.start is None or wish.end is None:
+            continue
+        if texts.get(wish.field, "")[wish.start : wish.end] in _FORECASTS:
+            continue
+        wishes.setdefault(wish.field, []).append((wish.end, words.at(wish.field, wish.end)))
+    if not wishes:
+        return set(), []
+
+    def reached(field: str, start: int) -> bool:
+        word = words.at(field, start)
+        return any(
+            end <= start and word - at <= WISH_REACH and one_sentence(field, end, start)
+            for end, at in wishes.get(field, ())
+        )
+
+    conduct = {
+        (ev.field, ev.start)
+        for key in keys[EVALUATION_LIST]
+        for ev in feats.found.get(key, ())
+        if ev.start is not None and not ev.raw and reached(ev.field, ev.start)
+    }
+    found = [
+        Ev(field, m.start(), m.end(), WISHED_CONDUCT)
+        for field in wishes
+        for m in _LEADER_WORD.finditer(texts.get(field, ""))
+        if reached(field, m.start())
+    ]
+    return conduct, found
 
 
 def allegiance(

@@ -46,6 +46,12 @@ def expected_flag_ids(lines: list[bytes], registry: list[RegistryEntry]) -> set[
     return ids
 
 
+def flag_difference(expected: set[str], indexed: set[str]) -> str:
+    """What a wait for the expected flags reports when it times out: the flags still missing
+    (lost, or judged differently by the worker) and the ones the offline run never made."""
+    return f"missing: {sorted(expected - indexed)}\nunexpected: {sorted(indexed - expected)}"
+
+
 def without_time_budget(harness: Harness) -> None:
     """These tests compare the worker's flags with the engine's decisions offline, which have no
     time budget. On a loaded machine an event can pass the worker's budget (250 ms of wall time)
@@ -238,6 +244,9 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
     # tests (test_supervision).
     without_time_budget(harness)
     harness.extra_env["NETRA_RULE_SPIKE_SHARE"] = "1.0"
+    # Each offset is traced so that a flag missing after the takeover can be followed in the
+    # workers' logs (fetched, dropped, received, sent, acknowledged).
+    harness.extra_env["NETRA_TRACE_OFFSETS"] = "1"
     registry = sample_registry(80, seed=4)
     lines = [p.encode() for p in sample_posts(registry, 3000, partisan_share=0.1, seed=5).posts]
     expected = expected_flag_ids(lines, registry)
@@ -252,7 +261,12 @@ def test_kill_9_mid_stream_loses_nothing_and_duplicates_nothing(harness: Harness
 
     harness.start_worker("b")
     sender.join()
-    harness.wait("every flag indexed", lambda: harness.indexed()[1] == expected, 240)
+    harness.wait(
+        "every flag indexed",
+        lambda: harness.indexed()[1] == expected,
+        240,
+        detail=lambda: flag_difference(expected, harness.indexed()[1]),
+    )
     harness.wait_committed("every post committed", 240)
     total, ids = harness.indexed()
     assert total == len(expected) == len(ids), "a redelivered flag must not duplicate"

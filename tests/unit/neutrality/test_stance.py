@@ -74,8 +74,7 @@ def _post(text: str = "", action: Action = Action.POST, **kw: object) -> Post:
         account_id="fb:asn",
         text=text,
         action=action,
-        event_time=WHEN,
-        **kw,  # type: ignore[arg-type]
+        **{"event_time": WHEN, **kw},  # type: ignore[arg-type]
     )
 
 
@@ -338,6 +337,55 @@ def test_a_wish_without_a_victory_or_a_participant_is_no_stance(engine: Engine) 
 def test_a_wish_inside_reported_words_stays_reported(engine: Engine) -> None:
     post = _post("Anies yakin menang satu putaran, ujarnya kepada wartawan di Surabaya.")
     assert not any("wish" in cue for cue in _endorse_cues(engine, post))
+
+
+AFTER_THE_VOTE = dt.datetime(2024, 3, 22, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+
+def _register(engine: Engine, post: Post, name: str) -> list[str]:
+    analysis = engine.analyse(post, complete=True)
+    found = analysis.features.found if analysis.features else {}
+    return [ev.label for ev in found.get(f"register.{name}", ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Semoga amanah menjalankan tugas negara, pak Prabowo",
+        "Insya Allah pak Prabowo amanah dan jujur",
+        "semoga pak Prabowo jadi pemimpin yang adil, aamiin",
+    ],
+)
+def test_after_the_vote_a_wish_of_conduct_is_asked_of_the_office_holder(
+    engine: Engine, text: str
+) -> None:
+    post = _post(text, event_time=AFTER_THE_VOTE)
+    assert any("conduct wished" in cue for cue in _register(engine, post, "programme")), text
+    assert not _register(engine, post, "endorse"), text
+    assert engine.decide(post).outcome is Outcome.PASS, text
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # before the vote the wish praises a candidate still asking for votes
+        ("Semoga pak Prabowo jadi pemimpin yang amanah", WHEN),
+        # praise in a sentence of its own is outside the wish
+        ("Semoga amanah pak Prabowo. Prabowo the best!", AFTER_THE_VOTE),
+        # a forecast is no wish
+        ("Pasti amanah pak Prabowo", AFTER_THE_VOTE),
+        # a hand sign beside it keeps the whole post partisan
+        ("Selamat pak, semoga amanah, salam 2 jari", AFTER_THE_VOTE),
+        # the praise far from the wish is the author's verdict
+        ("Semoga sehat selalu untuk keluarga kita semua di rumah, Prabowo amanah", AFTER_THE_VOTE),
+    ],
+)
+def test_praise_outside_a_wish_of_conduct_after_the_vote_stays_a_verdict(
+    engine: Engine, text: str, when: dt.datetime
+) -> None:
+    post = _post(text, event_time=when)
+    assert any("evaluation_cue" in cue for cue in _register(engine, post, "endorse")), text
+    assert engine.decide(post).outcome is not Outcome.PASS, text
 
 
 def test_comparing_participants_of_one_race_takes_sides(engine: Engine) -> None:
