@@ -42,22 +42,32 @@ Hit = tuple[tuple[Meaning, ...], int, int]
 # matches: those depend only on the keys.
 _COMMON = " aniekrtsumpdglobhyjwc20f14v3795z8x6q"
 _COMMON_INITIAL = "pdsmkbatjignyhlcur2ewo1fv3054z7q8x69"
-_RANK = {c: i for i, c in enumerate(_COMMON)}
-_RANK_INITIAL = {c: i for i, c in enumerate(_COMMON_INITIAL)}
 _RARE = len(_COMMON) + len(_COMMON_INITIAL)
+# The ranks as characters, for `str.translate` (one C call per word, not a Python step per
+# character): a character outside a table sorts after every ranked one, by code point.
+_TABLE_SIZE = 0x3000  # beyond it (CJK and up) a character keeps its own code point
+_BY_RANK = [chr(_RARE + i) for i in range(_TABLE_SIZE)]
+_BY_INITIAL_RANK = list(_BY_RANK)
+for _i, _c in enumerate(_COMMON):
+    _BY_RANK[ord(_c)] = chr(_i)
+for _i, _c in enumerate(_COMMON_INITIAL):
+    _BY_INITIAL_RANK[ord(_c)] = chr(_i)
+_SPACE_RANK = _BY_RANK[ord(" ")]
 
 
-def common_first(key: str) -> tuple[int, ...]:
+def common_first(key: str) -> str:
     """A sort key putting keys made of common characters first, character by character (see
     `_COMMON`); characters outside the tables follow, by code point. A key's first character is
-    ranked among all characters: the root is where every failed step of a search returns."""
-    out: list[int] = []
-    previous = ""
-    for c in key:
-        ranks = _RANK_INITIAL if previous == " " else _RANK
-        out.append(ranks.get(c, _RARE + ord(c)))
-        previous = c
-    return tuple(out)
+    ranked among all characters: the root is where every failed step of a search returns; a
+    character after a space among the characters words begin with."""
+    head, *rest = key.split(" ")
+    out = [head.translate(_BY_RANK)]
+    for word in rest:
+        out.append(_SPACE_RANK)
+        if word:
+            out.append(word[0].translate(_BY_INITIAL_RANK))
+            out.append(word[1:].translate(_BY_RANK))
+    return "".join(out)
 
 
 # Lower-case ASCII letters, digits and spaces: where a term's boundaries are spaces.

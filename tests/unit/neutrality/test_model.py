@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netra.bench.engine import generate
-from neutrality import Engine
+from neutrality import Engine, model
 from neutrality.model import (
     _TOKEN,
     MAX_CHARS,
@@ -292,3 +293,14 @@ def test_scores_do_not_depend_on_the_process_hash_seed() -> None:
         assert done.returncode == 0, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_every_combining_mark_lies_in_the_planes_the_fold_reads() -> None:
+    """The accent fold deletes the combining marks of the first two planes only (a faster
+    start): this Python's Unicode database must have none beyond them."""
+    beyond = [
+        hex(i)
+        for i in range(model.COMBINING_PLANES, sys.maxunicode + 1)
+        if unicodedata.combining(chr(i))
+    ]
+    assert not beyond
