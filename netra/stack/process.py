@@ -23,10 +23,19 @@ import psutil
 
 @dataclass(frozen=True)
 class PidRecord:
-    """What we wrote when we started a service."""
+    """What we wrote when we started a service: its pid, its start as a wall-clock time, and
+    (on Linux) its start in clock ticks after boot, which tells a recycled pid apart without
+    the wall clock.
+
+    The wall-clock start is derived from the boot time, which moves whenever the system clock
+    is stepped (an NTP correction, a virtual machine's clock catching up): a start recorded
+    before a step of a second or more no longer matches the same process after it, and a
+    running worker was taken for dead (the tests' harness then reported it died, and skipped
+    stopping it). The ticks never move."""
 
     pid: int
     create_time: float
+    start_ticks: int | None = None
 
     def alive(self) -> bool:
         """True while the recorded leader still runs (not a zombie, not a recycled pid)."""
@@ -34,25 +43,53 @@ class PidRecord:
             proc = psutil.Process(self.pid)
             if proc.status() == psutil.STATUS_ZOMBIE:
                 return False
+            if self.start_ticks is not None:
+                ticks = start_ticks(self.pid)
+                if ticks is not None:
+                    return ticks == self.start_ticks
             return abs(proc.create_time() - self.create_time) < 1.0
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
+
+
+def start_ticks(pid: int) -> int | None:
+    """When the process started, in clock ticks after boot (`starttime` in /proc/PID/stat);
+    None where there is no /proc or the process is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return None
+    # The command name, in parentheses, may hold spaces: the fields after its closing
+    # parenthesis start at the third (state); `starttime` is the 22nd.
+    fields = stat[stat.rindex(b")") + 2 :].split()
+    return int(fields[22 - 3])
 
 
 def read_pidfile(path: Path) -> PidRecord | None:
     """The record in `path`, or None when missing or unreadable."""
     try:
         data = json.loads(path.read_text())
-        return PidRecord(int(data["pid"]), float(data["create_time"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        ticks = data.get("start_ticks")
+        return PidRecord(
+            int(data["pid"]), float(data["create_time"]), int(ticks) if ticks is not None else None
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def write_pidfile(path: Path, pid: int) -> PidRecord:
     """Record a freshly started leader."""
-    record = PidRecord(pid, psutil.Process(pid).create_time())
+    record = PidRecord(pid, psutil.Process(pid).create_time(), start_ticks(pid))
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"pid": record.pid, "create_time": record.create_time}))
+    path.write_text(
+        json.dumps(
+            {
+                "pid": record.pid,
+                "create_time": record.create_time,
+                "start_ticks": record.start_ticks,
+            }
+        )
+    )
     return record
 
 

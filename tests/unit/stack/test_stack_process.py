@@ -56,6 +56,15 @@ def test_pidfile_round_trip_and_recycled_pids(tmp_path: Path) -> None:
         assert rec.alive()
         # Same pid, different start time: not ours.
         assert not process.PidRecord(pid, rec.create_time - 1000).alive()
+        assert rec.start_ticks is not None
+        assert not process.PidRecord(pid, rec.create_time, rec.start_ticks - 1).alive()
+        # The system clock stepped since the record was written: the wall-clock start no longer
+        # matches, the start in ticks after boot still does.
+        assert process.PidRecord(pid, rec.create_time - 30, rec.start_ticks).alive()
+        # A record written before the ticks were kept is still read and judged by its time.
+        pidfile.write_text(f'{{"pid": {pid}, "create_time": {rec.create_time}}}')
+        old = process.read_pidfile(pidfile)
+        assert old is not None and old.start_ticks is None and old.alive()
     finally:
         process.stop_group(pid, grace=5.0)
     assert not rec.alive()
