@@ -2,7 +2,8 @@
 
 Kept apart from the agent so its rules are tested without Kafka or a clock: a batch is due when
 it holds `max_items`, or when its first item has waited `linger_seconds`; an empty batch is
-never due; taking it empties it and restarts the clock at the next item.
+never due; taking it empties it and restarts the clock at the next item; items put back after
+a failed write are due at once.
 """
 
 from __future__ import annotations
@@ -53,3 +54,11 @@ class Batch(Generic[T]):
         """Every item, oldest first; the batch is empty afterwards."""
         items, self._items = self._items, []
         return items
+
+    def put_back(self, items: list[T]) -> None:
+        """Items taken and not handled (their write failed) go back before any added since,
+        oldest first; they are due again at once, so the next look tries them again."""
+        if not items:
+            return
+        self._items = items + self._items
+        self._first_at = self._clock() - self.linger_seconds

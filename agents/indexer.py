@@ -147,12 +147,26 @@ def attach(
         lock = asyncio.Lock()
 
         async def flush() -> None:
+            """Write the batch and acknowledge it. A write that fails unexpectedly (not an
+            Elasticsearch outage, which `BulkWriter` waits out) keeps the batch for the next
+            look, and says so: a batch dropped from memory unacknowledged would stall the
+            partition's commits until a restart, and a linger task dying with it would leave
+            the last partial batch unwritten, with nothing in the log."""
             async with lock:
                 if not len(batch):
                     return
                 events = batch.take()
-                await index_ready.wait()
-                await _index(events)
+                try:
+                    await index_ready.wait()
+                    await _index(events)
+                except Exception:
+                    batch.put_back(events)
+                    metrics.ES_BULK_ERRORS.labels(kind="unexpected").inc()
+                    log.exception(
+                        "indexing %d flags failed; they are kept and tried again", len(events)
+                    )
+                    await asyncio.sleep(settings.bulk_linger_seconds)
+                    return
                 for event in events:
                     await manual.ack(event)
                     on_processed(event.message)

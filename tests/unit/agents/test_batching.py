@@ -50,3 +50,17 @@ def test_the_clock_restarts_with_the_next_item() -> None:
 def test_nonsense_limits_are_refused(size: int, linger: float) -> None:
     with pytest.raises(ValueError, match="at least one item"):
         Batch(size, linger)
+
+
+def test_items_put_back_after_a_failed_write_come_first_and_are_due_at_once() -> None:
+    now = [0.0]
+    batch: Batch[int] = Batch(10, 5.0, clock=lambda: now[0])
+    batch.add(1)
+    batch.add(2)
+    taken = batch.take()
+    batch.add(3)  # arrived while the write was failing
+    batch.put_back(taken)
+    assert batch.due()
+    assert batch.take() == [1, 2, 3]
+    batch.put_back([])
+    assert not batch.due()
