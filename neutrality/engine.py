@@ -135,9 +135,9 @@ class Engine:
         self._model_rules = [
             r for r in self.rules if any(not c.isdisjoint(MODEL_FEATURES) for c in r.when)
         ]
-        # by identity: `rule in list` compares dataclasses field by field with every other rule
-        self._model_rule_ids = frozenset(map(id, self._model_rules))
-        # The same rules by their ids: a decision raised by these alone is the model's opinion.
+        # By their ids (`rule in list` compares dataclasses field by field with every other
+        # rule; an object's identity would not survive a compiled engine read back): a decision
+        # raised by these alone is the model's opinion.
         self.model_rule_ids = frozenset(r.id for r in self._model_rules)
         # Most rules name the actions they judge: each event is held only to those, and only to
         # the clauses its action does not already satisfy, found through its features.
@@ -176,12 +176,23 @@ class Engine:
         )
 
     @classmethod
-    def load(cls, pack_dir: Path | None = None) -> Engine:
-        """Load and compile everything once; raises neutrality.DataError with file:line problems."""
-        pack, catalogue = load_pack(pack_dir or default_pack_dir())
-        lexicon = build_lexicon(catalogue, pack.lists)
-        model = Model.load(pack.model_path) if pack.model_path is not None else None
-        return cls(pack, catalogue, lexicon, model)
+    def load(cls, pack_dir: Path | None = None, compiled_dir: Path | None = None) -> Engine:
+        """Load and compile everything once; raises neutrality.DataError with file:line problems.
+        With `compiled_dir`, the engine compiled before from the same inputs is read from there
+        instead, and a new one is kept there (`neutrality.enginecache`)."""
+        directory = pack_dir or default_pack_dir()
+
+        def build() -> Engine:
+            pack, catalogue = load_pack(directory)
+            lexicon = build_lexicon(catalogue, pack.lists)
+            model = Model.load(pack.model_path) if pack.model_path is not None else None
+            return cls(pack, catalogue, lexicon, model)
+
+        if compiled_dir is None:
+            return build()
+        from neutrality.enginecache import load_or_build
+
+        return load_or_build(directory, compiled_dir, build)
 
     @property
     def pack_version(self) -> str:
@@ -455,7 +466,7 @@ class Engine:
         model_score: float | None = None
         if complete:
             candidates = self.rules
-        elif candidates and self._model_rule_ids.issuperset(map(id, candidates)):
+        elif candidates and self.model_rule_ids.issuperset(r.id for r in candidates):
             if not passed:  # only the model can make it fire
                 model_score = self._second_opinion(post, feats)
             if "model.possible" not in feats.found:

@@ -185,6 +185,12 @@ class Model:
         init=False, repr=False, compare=False, default_factory=dict
     )
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled (a compiled engine read back, `neutrality.enginecache`): the accent table,
+        a process-wide cache, is made now as at load, not by the first event with an accent."""
+        self.__dict__.update(state)
+        _combining_marks()
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "vocabulary", frozenset(self.weights))
         _combining_marks()  # made at load, not by the first event with an accent

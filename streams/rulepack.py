@@ -29,14 +29,15 @@ def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
 class EngineHolder:
     """Holds the current engine; agents read `.engine` per event, reloads replace it whole."""
 
-    def __init__(self, pack_dir: Path | None) -> None:
+    def __init__(self, pack_dir: Path | None, compiled_dir: Path | None = None) -> None:
         self.pack_dir = pack_dir
+        self.compiled_dir = compiled_dir  # where compiled engines are kept (enginecache)
         self.engine = self._load()
         self._seen = self._fingerprint()
         self._announce()
 
     def _load(self) -> Engine:
-        return Engine.load() if self.pack_dir is None else Engine.load(pack_dir=self.pack_dir)
+        return Engine.load(self.pack_dir, compiled_dir=self.compiled_dir)
 
     def _fingerprint(self) -> tuple[tuple[str, int, int], ...]:
         """The pack and the catalogue it reads: a new election is a data change too."""

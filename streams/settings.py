@@ -481,7 +481,8 @@ class Settings(BaseSettings):
     cache_dir: Path = Field(
         default_factory=lambda: Path.home() / ".cache" / "netra",
         description="Where `netra stack up` keeps what it downloads (Kafka, Elasticsearch, "
-        "Prometheus, Alertmanager, Maven's repository).",
+        "Prometheus, Alertmanager, Maven's repository), and workers and commands the engines "
+        "they compiled (engine/, named by a digest of their inputs).",
         alias="NETRA_CACHE",
     )
     deploy_dir: Path = Field(
@@ -599,6 +600,11 @@ def private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE)
     path.chmod(PRIVATE)
     return path
+
+
+def compiled_engines(settings: Settings) -> Path:
+    """Where compiled engines are kept (neutrality.enginecache)."""
+    return settings.cache_dir / "engine"
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,7 @@ from streams.elastic import flag_document, upsert_operations
 from streams.pseudonyms import NipPseudonyms
 from streams.ruleguard import RuleGuard
 from streams.rulepack import EngineHolder
-from streams.settings import Settings
+from streams.settings import Settings, compiled_engines
 
 # The bench's pseudonyms: any key of the right length times the same HMAC.
 BENCH_NIP_KEY = b"netra bench pipeline pseudonym key"
@@ -59,7 +59,7 @@ def profile_stages(
     repeat: int = 3,
 ) -> list[StageCost]:
     """Per event, each stage the best of `repeat` timed passes over the same posts."""
-    holder = EngineHolder(settings.rule_pack)
+    holder = EngineHolder(settings.rule_pack, compiled_engines(settings))
     engine = holder.engine
     table = {e.account_id.encode(): e.model_dump_json().encode() for e in registry}
     lookup = RegistryLookup(table)

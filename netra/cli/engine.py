@@ -47,8 +47,10 @@ rules_app = typer.Typer(
 
 
 def _engine(pack: Path | None) -> Engine:
+    from streams.settings import Settings, compiled_engines
+
     try:
-        return Engine.load(pack or configured_pack())
+        return Engine.load(pack or configured_pack(), compiled_dir=compiled_engines(Settings()))
     except DataError as exc:
         err.print(f"[red]The rule pack could not be loaded ({len(exc.problems)} problem(s)):[/]")
         for p in exc.problems:

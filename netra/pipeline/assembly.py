@@ -30,7 +30,7 @@ from streams.offsettrace import OffsetTrace
 from streams.pseudonyms import load_nip_pseudonyms
 from streams.ruleguard import RuleGuard, tail_rule_states
 from streams.rulepack import EngineHolder
-from streams.settings import AGENT_NAMES, Settings
+from streams.settings import AGENT_NAMES, Settings, compiled_engines
 from streams.topics import OFFENDERS_TABLE, REGISTRY_TABLE, topic_specs
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def create_pipeline(
             partitions=settings.partitions,
         )
         registry.attach(app, topics[settings.registry_topic], table, deadletters)
-        holder = EngineHolder(settings.rule_pack)
+        holder = EngineHolder(settings.rule_pack, compiled_engines(settings))
         guard = RuleGuard(
             share=settings.rule_spike_share,
             min_events=settings.rule_spike_min_events,
