@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +102,17 @@ def test_a_manifest_that_does_not_parse_is_the_builds_error_with_its_line(
     with pytest.raises(DataError) as raised:
         Engine.load(pack_copy, compiled_dir=tmp_path / "compiled")
     assert "pack.yaml" in str(raised.value)
+
+
+def test_an_engine_compiled_by_another_process_decides_as_one_built_here(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Workers read what another process compiled, under another hash seed: sets and dicts are
+    rebuilt as they are read, so nothing may depend on the order or hashes of the builder."""
+    folder = tmp_path / "compiled"
+    code = "import sys; from pathlib import Path; from neutrality import Engine; "
+    code += "Engine.load(compiled_dir=Path(sys.argv[1]))"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", code, str(folder)], check=True, env=env)
+    assert len(list(folder.glob("*.engine"))) == 1
+    assert _decisions(Engine.load(compiled_dir=folder)) == _decisions(engine)
