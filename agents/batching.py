@@ -8,11 +8,14 @@ a failed write are due at once.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class Batch(Generic[T]):
@@ -62,3 +65,58 @@ class Batch(Generic[T]):
             return
         self._items = items + self._items
         self._first_at = self._clock() - self.linger_seconds
+
+
+class Flusher(Generic[T]):
+    """Writes a batch, then acknowledges each item, in order; what a failed write does.
+
+    `write` stores a list of items (an outage it waits out itself); `done` acknowledges one;
+    `dead_letter` sends one item away with the error that stopped it. A write that raises (a
+    fault of the code or of one item, not an outage) is tried again item by item: an item that
+    fails alone is dead-lettered with its error, the others are written, and every item is
+    acknowledged, so one bad flag neither stalls the partition nor vanishes. If even that
+    fails (the dead-letter topic unreachable), the items go back to the batch, unacknowledged,
+    and are tried again after `retry_after` seconds: nothing is dropped from memory."""
+
+    def __init__(
+        self,
+        batch: Batch[T],
+        write: Callable[[list[T]], Awaitable[None]],
+        done: Callable[[T], Awaitable[None]],
+        dead_letter: Callable[[T, str], Awaitable[None]],
+        retry_after: float,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.batch = batch
+        self._write = write
+        self._done = done
+        self._dead_letter = dead_letter
+        self._retry_after = retry_after
+        self._sleep = sleep
+        self._lock = asyncio.Lock()
+
+    async def flush(self) -> None:
+        async with self._lock:
+            if not len(self.batch):
+                return
+            items = self.batch.take()
+            try:
+                await self._write(items)
+            except Exception:
+                log.exception("writing %d items failed; trying them one by one", len(items))
+                try:
+                    await self._one_by_one(items)
+                except Exception:
+                    self.batch.put_back(items)
+                    log.exception("%d items kept, to be tried again", len(items))
+                    await self._sleep(self._retry_after)
+                    return
+            for item in items:
+                await self._done(item)
+
+    async def _one_by_one(self, items: list[T]) -> None:
+        for item in items:
+            try:
+                await self._write([item])
+            except Exception as exc:
+                await self._dead_letter(item, f"{type(exc).__name__}: {exc}")

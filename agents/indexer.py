@@ -19,7 +19,7 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, AsyncElasticsearch
 
-from agents.batching import Batch
+from agents.batching import Batch, Flusher
 from agents.deadletters import send_to_deadletter
 from agents.flagread import read_flag
 from schemas import DeadLetterReason
@@ -143,45 +143,48 @@ def attach(
     @app.agent(flags_topic, name="netra.agents.indexer")
     async def indexer(stream: Any) -> None:
         manual = stream.noack()
-        batch: Batch[Any] = Batch(settings.bulk_max_docs, settings.bulk_linger_seconds)
-        lock = asyncio.Lock()
 
-        async def flush() -> None:
-            """Write the batch and acknowledge it. A write that fails unexpectedly (not an
-            Elasticsearch outage, which `BulkWriter` waits out) keeps the batch for the next
-            look, and says so: a batch dropped from memory unacknowledged would stall the
-            partition's commits until a restart, and a linger task dying with it would leave
-            the last partial batch unwritten, with nothing in the log."""
-            async with lock:
-                if not len(batch):
-                    return
-                events = batch.take()
-                try:
-                    await index_ready.wait()
-                    await _index(events)
-                except Exception:
-                    batch.put_back(events)
-                    metrics.ES_BULK_ERRORS.labels(kind="unexpected").inc()
-                    log.exception(
-                        "indexing %d flags failed; they are kept and tried again", len(events)
-                    )
-                    await asyncio.sleep(settings.bulk_linger_seconds)
-                    return
-                for event in events:
-                    await manual.ack(event)
-                    on_processed(event.message)
+        async def write(events: list[Any]) -> None:
+            await index_ready.wait()
+            await _index(events)
+
+        async def done(event: Any) -> None:
+            await manual.ack(event)
+            on_processed(event.message)
+
+        async def dead_letter(event: Any, error: str) -> None:
+            metrics.ES_BULK_ERRORS.labels(kind="unexpected").inc()
+            await send_to_deadletter(
+                deadletter_topic,
+                event.message,
+                stage=STAGE,
+                reason=DeadLetterReason.INTERNAL,
+                error=f"indexing the flag failed: {error}",
+            )
+
+        # A write that fails unexpectedly (not an Elasticsearch outage, which `BulkWriter`
+        # waits out) is never dropped from memory unacknowledged: that would stall the
+        # partition's commits until a restart, and the linger task dying with it would leave
+        # the last partial batch unwritten, with nothing in the log (see `Flusher`).
+        flusher: Flusher[Any] = Flusher(
+            Batch(settings.bulk_max_docs, settings.bulk_linger_seconds),
+            write,
+            done,
+            dead_letter,
+            retry_after=settings.bulk_linger_seconds,
+        )
 
         async def linger() -> None:
             while True:
                 await asyncio.sleep(settings.bulk_linger_seconds / 2)
-                if batch.due():
-                    await flush()
+                if flusher.batch.due():
+                    await flusher.flush()
 
         lingering = asyncio.ensure_future(linger())
         try:
             async for event in manual.events():
-                if batch.add(event):
-                    await flush()
+                if flusher.batch.add(event):
+                    await flusher.flush()
         finally:
             lingering.cancel()
 

@@ -1,10 +1,13 @@
-"""The indexer's batch: due by count or by the linger time of its oldest item, never empty."""
+"""The indexer's batch (due by count or by the linger time of its oldest item, never empty)
+and what writes it (`Flusher`: a failed write neither stalls a partition nor loses an item)."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
-from agents.batching import Batch
+from agents.batching import Batch, Flusher
 
 
 class Clock:
@@ -64,3 +67,61 @@ def test_items_put_back_after_a_failed_write_come_first_and_are_due_at_once() ->
     assert batch.take() == [1, 2, 3]
     batch.put_back([])
     assert not batch.due()
+
+
+class Recorder:
+    """What a Flusher did: items written per call, acknowledged and dead-lettered."""
+
+    def __init__(self, bad: set[int] = frozenset(), letters_fail: bool = False) -> None:
+        self.bad = set(bad)
+        self.letters_fail = letters_fail
+        self.writes: list[list[int]] = []
+        self.done: list[int] = []
+        self.letters: list[tuple[int, str]] = []
+        self.slept: list[float] = []
+
+    async def write(self, items: list[int]) -> None:
+        if self.bad.intersection(items):
+            raise ValueError(f"cannot write {sorted(self.bad.intersection(items))}")
+        self.writes.append(items)
+
+    async def ack(self, item: int) -> None:
+        self.done.append(item)
+
+    async def dead_letter(self, item: int, error: str) -> None:
+        if self.letters_fail:
+            raise ConnectionError("dead-letter topic unreachable")
+        self.letters.append((item, error))
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+
+    def flusher(self, items: list[int]) -> Flusher[int]:
+        batch: Batch[int] = Batch(100, 5.0)
+        for item in items:
+            batch.add(item)
+        return Flusher(batch, self.write, self.ack, self.dead_letter, 2.0, sleep=self.sleep)
+
+
+def test_a_batch_is_written_once_then_acknowledged_in_order() -> None:
+    rec = Recorder()
+    asyncio.run(rec.flusher([1, 2, 3]).flush())
+    assert rec.writes == [[1, 2, 3]] and rec.done == [1, 2, 3] and not rec.letters
+
+
+def test_an_item_that_fails_alone_is_dead_lettered_and_the_rest_written() -> None:
+    rec = Recorder(bad={2})
+    flusher = rec.flusher([1, 2, 3])
+    asyncio.run(flusher.flush())
+    assert rec.writes == [[1], [3]]
+    assert rec.letters == [(2, "ValueError: cannot write [2]")]
+    assert rec.done == [1, 2, 3], "every item acknowledged: nothing stalls, nothing vanishes"
+    assert not len(flusher.batch)
+
+
+def test_when_nothing_can_be_done_the_items_are_kept_unacknowledged() -> None:
+    rec = Recorder(bad={2}, letters_fail=True)
+    flusher = rec.flusher([1, 2, 3])
+    asyncio.run(flusher.flush())
+    assert rec.done == [] and rec.slept == [2.0]
+    assert flusher.batch.due() and flusher.batch.take() == [1, 2, 3]
