@@ -3,7 +3,9 @@
 Kept apart from the agent so its rules are tested without Kafka or a clock: a batch is due when
 it holds `max_items`, or when its first item has waited `linger_seconds`; an empty batch is
 never due; taking it empties it and restarts the clock at the next item; items put back after
-a failed write are due at once.
+a failed write are due at once. `Flusher` writes a batch and acknowledges it, and decides what a
+failed write does (item by item, the dead letters, or the batch kept), tested with plain
+coroutines for the write, the acknowledgement and the dead letter.
 """
 
 from __future__ import annotations
