@@ -630,6 +630,7 @@ def read_register(
             if thanks is not None:
                 found.setdefault("programme", []).append(thanks)
         lists = (*ENDORSE_LISTS, EVALUATION_LIST) if evaluated else ENDORSE_LISTS
+        words_at = WordIndex(texts)
         # After the vote, praise a wish reaches is conduct asked of the office-holder-elect.
         wished: set[tuple[str, int]] = set()
         if evaluated and side == "own":
@@ -639,10 +640,10 @@ def read_register(
                 texts,
                 reported | said_by_someone,
                 partial(one_sentence, norms=norms, normalise=normalise, tracked=offsets_of),
+                words_at,
             )
             if leaders:
                 found.setdefault("programme", []).extend(leaders)
-        words_at = WordIndex(texts)
         judged_words = (
             participant_words(feats, keys, texts, words_at) if evaluated and headlined else {}
         )

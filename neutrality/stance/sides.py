@@ -163,20 +163,21 @@ def wished_conduct(
     texts: dict[str, str],
     others: set[str],
     one_sentence: Callable[[str, int, int], bool],
+    words: WordIndex,
 ) -> tuple[set[tuple[str, int]], list[Ev]]:
     """After voting day (`phase.post_election`), the evaluative words and leader nouns a wish
     reaches in the author's own fields: within WISH_REACH words after an optative cue, in its
-    sentence (`one_sentence` tells, from what the person wrote). Returned are the places of
-    the evaluation cues so read (no verdict) and evidence for each wish of conduct found (the
-    programme register: the office and how it is to be held). Nothing when the post says
-    anything partisan beside (`_PARTISAN`, a ballot number): the reading is the whole post's."""
+    sentence (`one_sentence` tells, from what the person wrote; `words` numbers the words of
+    `texts`). Returned are the places of the evaluation cues so read (no verdict) and evidence
+    for each wish of conduct found (the programme register: the office and how it is to be
+    held). Nothing when the post says anything partisan beside (`_PARTISAN`, a ballot number):
+    the reading is the whole post's."""
     if "phase.post_election" not in feats.found:
         return set(), []
     if any(key in feats.found for name in _PARTISAN for key in keys[name]) or any(
         key.endswith(".number") for key in feats.found
     ):
         return set(), []
-    words = WordIndex(texts)
     wishes: dict[str, list[tuple[int, int]]] = {}  # field -> (wish end, its word number)
     for wish in (ev for key in keys["optative_cue"] for ev in feats.found.get(key, ())):
         if wish.field in others or wish.raw or wish.start is None or wish.end is None:
