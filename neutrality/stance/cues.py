@@ -45,6 +45,9 @@ STRONG_CUE_LISTS = frozenset(
     {"report_cue", "headline_verb", "news_style", "debunk", "gotv", "warn_cue"}
 )
 REGISTER_WEIGHT = 2
+# The strong lists whose words name news (a reporting verb, a headline's verb, a newsroom's
+# word): in the author's own voice one of them is a topic, not a report (`weight`).
+NEWS_WORD_LISTS = frozenset({"report_cue", "headline_verb", "news_style"})
 
 EVALUATION_LIST = "evaluation_cue"  # endorsement only beside a participant named on that side
 # Mood and comparison take sides in any words: a wish (`optative_cue`) for a participant's victory
@@ -123,13 +126,18 @@ def weak_cue(ev: Ev) -> bool:
     return cue in CUE_LISTS and cue not in STRONG_CUE_LISTS
 
 
-def weight(evs: list[Ev], texts: dict[str, str]) -> int:
+def weight(evs: list[Ev], texts: dict[str, str], voiced: Collection[str] = frozenset()) -> int:
     """Structural and strong cues weigh REGISTER_WEIGHT; other cue words one per distinct term
-    (the same word twice, "debat" in a hashtag and in the text, is one cue)."""
+    (the same word twice, "debat" in a hashtag and in the text, is one cue). In `voiced`
+    fields (the author speaking as themself, `stance.voice`) a news word of a strong list
+    ("menjelaskan", "survei") weighs one too: it is the author's topic, and only a second
+    word or a structural cue makes what they wrote a report."""
     at: dict[tuple[str, int | None], str] = {}  # nested terms at one place are one cue
     for ev in evs:
         cue = ev.label[ev.label.find("(") + 1 : -1]
-        if (cue not in CUE_LISTS and cue not in _ONE_WORD_CUES) or cue in STRONG_CUE_LISTS:
+        if cue not in CUE_LISTS and cue not in _ONE_WORD_CUES:
+            return REGISTER_WEIGHT
+        if cue in STRONG_CUE_LISTS and not (cue in NEWS_WORD_LISTS and ev.field in voiced):
             return REGISTER_WEIGHT
         term = texts.get(ev.field, "")[ev.start : ev.end] or f"{ev.field}:{ev.start}"
         at[(ev.field, ev.start)] = max(at.get((ev.field, ev.start), ""), term, key=len)

@@ -905,7 +905,7 @@ def read_register(
                 if not evs:
                     continue
                 found[register] = evs
-            if register == "endorse" or weight(evs, texts) >= REGISTER_WEIGHT:
+            if register == "endorse" or weight(evs, texts, chatty) >= REGISTER_WEIGHT:
                 feats.found[f"{prefix}.{register}"] = evs
         neutral = [r for r in NEUTRAL_REGISTERS if f"{prefix}.{r}" in feats.found]
         if side == "own" and neutral and "endorse" not in found:

@@ -83,12 +83,14 @@ def text_links(text: str) -> list[re.Match[str]]:
 
 def without_links(text: str, links: list[re.Match[str]]) -> str:
     """The text with its written links taken out, for the readers of its shape (headline, news
-    prose, the author's own voice)."""
+    prose, the author's own voice). An ellipsis right before a link goes with it: the platform
+    cut the story's text there ("... nomor urut 02 Prabowo… https://t.co/x"), which is nobody's
+    doubled punctuation."""
     if not links:
         return text
     parts, cut = [], 0
     for m in links:
-        parts.append(text[cut : m.start()])
+        parts.append(text[cut : m.start()].rstrip().removesuffix("…"))
         cut = m.end()
     parts.append(text[cut:])
     return " ".join(" ".join(parts).split())

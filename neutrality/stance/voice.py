@@ -28,6 +28,18 @@ PERSONS = (
     | word_set("ayo yuk mari")
 )
 _DOUBLED = re.compile(r"!!|\?\?|\.\.|…")
+# Marks a platform leaves, which are nobody's voice: the ellipsis with which a shared story's
+# text is cut before its link ("... pasangan nomor urut 02 Prabowo… https://t.co/x"), the link
+# itself ("https" is a lower-case word of consonants, as chat spelling is) and HTML entities an
+# export left escaped ("&gt", "&amp;").
+_CUT_BEFORE_LINK = re.compile(r"…(?=\s*(?:https?://|www\.))")
+# A long text that ends in an ellipsis glued to its last word was cut by the platform that
+# shortens long texts ("... tidak terlepas dari kontribusi Na…"); a short one ending so trails
+# off in its author's voice ("Prabowo menang…").
+_CUT_AT_END = re.compile(r"(?<=\w)…\s*$")
+CUT_LENGTH = 100  # characters: the shortest text read as cut by `_CUT_AT_END`
+_LINK = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
+_HTML_ENTITY = re.compile(r"&(?:gt|lt|amp|quot|apos|nbsp);?", re.IGNORECASE)
 # Pictographs, dingbats, symbols and the joiner/variation marks emoji are built with.
 _EMOJI = re.compile("[\u2600-\u27bf\u200d\ufe0f\U0001f000-\U0001faff]")
 _PARTICLES = word_set(
@@ -65,7 +77,17 @@ def own_voice(text: str, *, pronoun: bool = True) -> bool:
     first-person pronoun outside a quoted speaker's words (before any colon). `pronoun=False`
     leaves the pronoun out: news prose carries "kita" in the speech it tells ("kita hormati
     saja, kata Anies") and in names ("Teman Kita"), so where a story is to be told from a post
-    in its author's own voice, only the marks a newsroom never writes count."""
+    in its author's own voice, only the marks a newsroom never writes count. The marks a
+    platform leaves (`_CUT_BEFORE_LINK`, `_CUT_AT_END`, `_LINK`, `_HTML_ENTITY`) are not read
+    as any of these."""
+    if "…" in text:
+        text = _CUT_BEFORE_LINK.sub(" ", text)
+        if len(text) >= CUT_LENGTH:
+            text = _CUT_AT_END.sub("", text)
+    if "http" in text or "www." in text:
+        text = _LINK.sub(" ", text)
+    if "&" in text:
+        text = _HTML_ENTITY.sub(" ", text)
     if _DOUBLED.search(text) or _EMOJI.search(text):
         return True
     if _prayed_to(text):

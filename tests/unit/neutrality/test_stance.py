@@ -59,6 +59,7 @@ from neutrality.stance import (
     without_links,
     words_of,
 )
+from neutrality.stance.cues import REGISTER_WEIGHT, weight
 from neutrality.stance.negation import coordinated
 from neutrality.stance.words import FIRST_PERSON, WORD, first_person
 from schemas import Action, Decision, Outcome, Platform, Post, Target, TargetKind
@@ -785,6 +786,57 @@ def test_news_words_in_a_chatty_voice_are_no_report(engine: Engine) -> None:
     assert found is not None and "register.report" in found.found
     found = engine.analyse(chatty, complete=True, full_path=True).features
     assert found is not None and "register.report" not in found.found
+
+
+def test_one_reporting_verb_in_the_authors_own_voice_is_no_report(engine: Engine) -> None:
+    # A reporting verb is a strong cue: alone it makes a newsroom's lead a report. In a comment
+    # spoken in the author's own voice it is the author's topic, and only a second news word or
+    # a structural cue makes the comment a report.
+    told = _post("Prabowo menjelaskan program makan siang gratis di hadapan pengusaha")
+    assert "register.report" in _features(engine, told)
+    voiced = _post("Ganjar menjelaskan programnya dgn jelas, presiden kita", action=Action.COMMENT)
+    assert "register.report" not in _features(engine, voiced)
+    assert engine.decide(voiced).outcome is not Outcome.PASS
+    two_words = _post(
+        "Pengamat menilai hasil survei Anies naik, menurut data terbaru dong",
+        action=Action.COMMENT,
+    )
+    assert "register.report" in _features(engine, two_words)
+
+
+def test_weight_counts_a_strong_news_word_once_where_the_author_speaks() -> None:
+    def cue(kind: str, start: int) -> Ev:
+        return Ev("text", start, start + 4, f"register:report ({kind})", "word")
+
+    texts = {"text": "kata satu dua tiga"}
+    assert weight([cue("report_cue", 0)], texts) == REGISTER_WEIGHT
+    assert weight([cue("report_cue", 0)], texts, voiced={"text"}) == 1
+    assert weight([cue("report_cue", 0), cue("news_style", 10)], texts, {"text"}) == 2
+    # a structural cue and the other strong registers weigh in full in any voice
+    assert weight([cue("headline", 0)], texts, {"text"}) == REGISTER_WEIGHT
+    assert weight([cue("warn_cue", 0)], texts, {"text"}) == REGISTER_WEIGHT
+
+
+def test_marks_a_platform_leaves_are_nobodys_voice() -> None:
+    cut = (
+        "Hasil hitung cepat beberapa lembaga survei pemilihan presiden 2024 menunjukkan bahwa "
+        "pasangan calon nomor urut 02 Prabowo… https://t.co/20yAQMsuFz"
+    )
+    assert not own_voice(cut)  # the cut before the link, and the link itself ("https")
+    assert not own_voice(cut.split(" https")[0])  # a long text cut where it ends
+    assert own_voice("Prabowo menang…")  # a short one trails off in its author's voice
+    assert own_voice("Prabowo menang... https://t.co/x")  # three dots are typed
+    assert not own_voice("Direktur menyebut tiga grup siap membantu Prabowo-Gibran &gt &gt")
+    assert own_voice("Direktur menyebut grup itu siap bantu, dgn dana &amp; relawan")
+
+
+def test_the_ellipsis_a_link_was_cut_after_goes_with_it() -> None:
+    text = "KPU menjelaskan tahapan kampanye pasangan nomor urut 02 Prabowo… https://t.co/abc123"
+    assert without_links(text, text_links(text)) == (
+        "KPU menjelaskan tahapan kampanye pasangan nomor urut 02 Prabowo"
+    )
+    typed = "Prabowo menang... https://t.co/abc123"
+    assert without_links(typed, text_links(typed)) == "Prabowo menang..."
 
 
 @pytest.mark.parametrize(
