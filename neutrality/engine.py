@@ -445,6 +445,10 @@ class Engine:
                 sc.field in SLIP_FIELDS and self.extractor.may_name_by_slip(sc.norm.text)
                 for sc in scanned
             )
+            # a name joined to its ballot number in a hashtag ("#AMIN1", `_numbered_tag`)
+            and not (
+                "#" in values["text"] and self.extractor.may_name_by_number_tag(values["text"])
+            )
         ):
             if not full_path:
                 return Analysis(self._pass(post, day, t0), None, [])

@@ -216,6 +216,19 @@ class Extractor:
         a field through."""
         return self._speller.names_any(text)
 
+    def may_name_by_number_tag(self, text: str) -> bool:
+        """Whether a hashtag of `text` (as written) joins a name to a number as `_numbered_tag`
+        reads them, with no regard yet to the number, the season or the place: the engine then
+        lets the event through to the full look, where the extractor decides."""
+        names = self.lexicon.numbered_names
+        for m in _TAG_BODY.finditer(text):
+            tag = _NUMBERED_TAG.fullmatch(m.group(1))
+            if tag is not None:
+                head = (tag["trail_name"] or tag["name"]).casefold()
+                if head in names or _NUMBER_WORD.sub("", head) in names:
+                    return True
+        return False
+
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
         self, province: str, regency: str, day: dt.date, kinds: frozenset[str]
@@ -726,6 +739,33 @@ class Extractor:
                         out.append((a, b, pid))
         return out
 
+    def _numbered_tag(
+        self, body: str, locality: Locality | None, day: dt.date
+    ) -> list[tuple[int, int, str]]:
+        """A hashtag made of a participant's name and that participant's ballot number
+        ("#PKSnomor8", "#AMIN1", "#02PrabowoGibran"), while the election is in season (and, for
+        a regional race, where the author serves): the name and the number agree, two signals
+        that confirm each other as a name beside its number does in the text. A name alone may
+        be a word or another person ("amin", a prayer's amen), a number alone a count; joined
+        into one tag with the number that is theirs, they are a campaign slogan."""
+        m = _NUMBERED_TAG.fullmatch(body)
+        if m is None:
+            return []
+        digits, head = (m["lead"], m["trail_name"]) if m["lead"] else (m["trail"], m["name"])
+        head = head.casefold()
+        number = int(digits)
+        names = self.lexicon.numbered_names
+        out: list[tuple[int, int, str]] = []
+        for name in (head, _NUMBER_WORD.sub("", head)):
+            for pid in names.get(name, ()):
+                p = self.cat.participants[pid]
+                race = self._race_of[pid]
+                if p.number == number and self._in_season(pid, day) and race.applies_to(locality):
+                    out.append((0, len(body), pid))
+            if out:
+                break
+        return out
+
     def _compound(
         self,
         bodies: list[tuple[str, int, str]],
@@ -740,7 +780,10 @@ class Extractor:
         compound = self.lexicon.compound
         raw = NormText("", "")
         for fld, off, body in bodies[:MAX_COMPOUND_BODIES]:
-            for a, b, pid in self._tag_pieces(body, locality, day):
+            for a, b, pid in (
+                *self._tag_pieces(body, locality, day),
+                *self._numbered_tag(body, locality, day),
+            ):
                 sc = Scanned(fld, "raw", raw, [])
                 campaign.append((sc, off + a, off + b, Meaning(Kind.CAMPAIGN, pid)))
             # Styled letters (mathematical bold, full width) are folded as the text's words
@@ -934,6 +977,15 @@ def _hashtag_bodies(post: Post) -> list[tuple[str, int, str]]:
 
 # Two or more capitalised words of two letters or more run together, not after "#" or "@".
 _LOST_TAG = re.compile(r"(?<![#@\w])[A-Z][a-z]+(?:[A-Z][a-z]+)*([A-Z][a-z]+)\b")
+# A hashtag of a name and a ballot number, either way round ("PKSnomor8", "02PrabowoGibran");
+# a number word between them ("nomor", "no") is taken off the name (`_NUMBER_WORD`).
+_NUMBERED_TAG = re.compile(
+    r"(?:nomor|nomer|no|nmr)?(?P<lead>\d{1,2})(?P<trail_name>[^\W\d_]{2,})"
+    r"|(?P<name>[^\W\d_]{2,})(?P<trail>\d{1,2})",
+    re.IGNORECASE,
+)
+_TAG_BODY = re.compile(r"#(\w+)")
+_NUMBER_WORD = re.compile(r"(?:nomor|nomer|no|nmr|urut|nourut|nomorurut)$")
 # Enclitic particles and the possessive clitic: a closed grammatical class.
 _PARTICLE_PIECES = frozenset(["lah", "kah", "tah", "pun", "nya", "ku", "mu"])
 

@@ -48,6 +48,10 @@ class Lexicon:
     # not anchors of the first look, which asks for the author's regency's names alone (a word
     # of a text is compared with them; "ja far", a name written "Ja'far", by its first word).
     local_names: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # Every name and slogan of a participant with a ballot number (strong or weak) run together,
+    # each with the participants it may name: a hashtag that joins one to that participant's
+    # number ("#PKSnomor8", "#AMIN1", "#SatSet3") is read as two signals agreeing (features.py).
+    numbered_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # names_of_place by the locality as written: asked for every event, computed once per place
     _by_place: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -202,5 +206,16 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
             squeezed = term.replace(" ", "")
             if meaning.key not in tag_names.get(squeezed, ()):
                 tag_names[squeezed] = (*tag_names.get(squeezed, ()), meaning.key)
+    numbered: dict[str, tuple[str, ...]] = {}
+    for term, meaning in normalised:
+        if (
+            meaning.kind in (Kind.ALIAS, Kind.CAMPAIGN)
+            and cat.participants[meaning.key].number is not None
+        ):
+            squeezed = term.replace(" ", "")
+            if squeezed.isalpha() and meaning.key not in numbered.get(squeezed, ()):
+                numbered[squeezed] = (*numbered.get(squeezed, ()), meaning.key)
     local = {place: frozenset(terms) for place, terms in local_names.items()}
-    return Lexicon(normaliser, matcher, compound, quick, setting, tag_names, local)
+    return Lexicon(
+        normaliser, matcher, compound, quick, setting, tag_names, local, numbered_names=numbered
+    )

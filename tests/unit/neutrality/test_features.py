@@ -321,3 +321,37 @@ def test_a_regency_pairs_name_of_two_words_is_asked_for_by_its_first(engine: Eng
         engine.lexicon.names_of_place("Kalimantan Selatan", "Kabupaten Hulu Sungai Selatan")
         == names
     )
+
+
+@pytest.mark.parametrize(
+    ("tag", "when", "participant"),
+    [
+        ("PKSnomor8", "2023-05-12T09:00:00+07:00", "pileg-2024/08"),  # a number word between
+        ("AMIN1", PILPRES_2024, "pilpres-2024/01"),  # "amin" alone may be a prayer's amen
+        ("02PrabowoGibran", PILPRES_2024, "pilpres-2024/02"),  # the number first
+    ],
+)
+def test_a_name_joined_to_its_own_ballot_number_is_a_campaign_tag(
+    engine: Engine, tag: str, when: str, participant: str
+) -> None:
+    post = _post(f"Kunjungan ke pasar pagi ini #{tag}", when, [tag])
+    assert f"campaign:{participant}" in _found(engine, post).get("text.campaign_term", set())
+    assert engine.extractor.may_name_by_number_tag(post.text)
+
+
+@pytest.mark.parametrize(
+    ("tag", "when"),
+    [
+        ("AMIN2", PILPRES_2024),  # another pair's number: the signals disagree
+        ("AMIN1", "2021-05-07T09:00:00+07:00"),  # out of the election's season
+        ("COVID19", PILPRES_2024),  # a number with no participant's name
+    ],
+)
+def test_a_name_and_a_number_that_do_not_agree_make_no_campaign_tag(
+    engine: Engine, tag: str, when: str
+) -> None:
+    post = _post(f"Kunjungan ke pasar pagi ini #{tag}", when, [tag])
+    labels = _found(engine, post).get("text.campaign_term", set())
+    assert not any(label.startswith("campaign:pilpres-2024/01") for label in labels)
+    assert not any(label.startswith("campaign:pileg") for label in labels)
+    assert engine.extractor.may_name_by_number_tag(post.text) == tag.startswith("AMIN")
