@@ -611,6 +611,7 @@ class Extractor:
             self._named_by_side(feats),
             self._race_sizes,
             self.lexicon.normaliser.normalise,
+            self._election_over_on(day),
         )
         if one_sided_possible(feats.found):
             read_one_sided(Spoken.of(post), feats, scanned, self.lexicon.normaliser.normalise)

@@ -201,13 +201,16 @@ def read_register(
     participants_by_race: dict[str, dict[str, set[str]]],
     race_sizes: dict[str, int] | None = None,
     normalise: Callable[[str, bool], NormText] | None = None,
+    past: Callable[[str], bool] | None = None,
 ) -> None:
     """Add register features for the author's side and the target's side.
 
     `participants_by_race` holds, per side ("own", "target") and race, the participants named;
     `race_sizes` how many participants each race has (a list of all of them is information).
     `normalise` is the lexicon's normaliser, to map a verb of saying to what the person wrote
-    (`said_sentences`); without it a field with one is read as reported throughout.
+    (`said_sentences`); without it a field with one is read as reported throughout. `past`
+    tells a candidate of an election already over on the post's day (its tags weigh no side
+    of a race being run, `sharers_tags`).
     """
     target = post.target
     originals = {
@@ -914,7 +917,7 @@ def read_register(
             newsrooms_tags = relayed_tags | {
                 f for f, _ in outlet_tagged if f.startswith("hashtags[")
             }
-            tagged = sharers_tags(post, feats, keys, newsrooms_tags) + slogan_line(
+            tagged = sharers_tags(post, feats, keys, newsrooms_tags, past) + slogan_line(
                 post.text, feats, keys, texts
             )
             if tagged:

@@ -11,7 +11,7 @@ others, set apart after or between the words.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from neutrality.featureset import Ev, Features
 from neutrality.normalise import NormText
@@ -32,6 +32,7 @@ def sharers_tags(
     feats: Features,
     keys: dict[str, tuple[str, ...]],
     relayed: Collection[str] = (),
+    past: Callable[[str], bool] | None = None,
 ) -> list[Ev]:
     """Endorsing words in the post's own hashtags (not in its body), a participant's slogan
     tagged after the body ("... #PrabowoSalahkanSBY"; "Tagar #X trending di Twitter" speaks of
@@ -40,7 +41,9 @@ def sharers_tags(
     only while one participant of a race is tagged so (a tag for each pair is even). The tags
     of a retweeted story (`relayed`) are its newsroom's words, not the sharer's: a vote or
     support word there names nobody of theirs ("#MauMemilih"); a participant's slogan or
-    numbered name chants whoever tags it, and stays."""
+    numbered name chants whoever tags it, and stays. A candidate of an election already over
+    (`past`: the 2019 race's pairs in 2023) is no side of the race being run, and a tag of
+    theirs ("#Jokowinomics", a programme's name) does not make another's slogan even."""
     out = [
         Ev(ev.field, ev.start, ev.end, f"register:endorse ({SHARERS_TAG})", raw=ev.raw)
         for name in _TAG_LISTS
@@ -64,8 +67,9 @@ def sharers_tags(
     by_race: dict[str, set[str]] = {}
     for ev in named:
         pid = ev.label.rsplit(">", 1)[-1].split(":", 1)[-1]
-        by_race.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
-    if any(len(pids) > 1 for pids in by_race.values()):
+        if past is None or not past(pid):
+            by_race.setdefault(pid.rsplit("/", 1)[0], set()).add(pid)
+    if not by_race or any(len(pids) > 1 for pids in by_race.values()):
         return out
     out += [
         Ev(

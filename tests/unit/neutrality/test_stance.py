@@ -911,6 +911,27 @@ def test_a_slogan_tagged_after_the_words_is_the_sharers_own(engine: Engine) -> N
     assert not any(SLOGAN_TAG in label for label in endorsing(news, even))
 
 
+def test_a_past_races_tag_does_not_even_out_a_slogan_of_the_race_being_run(
+    engine: Engine,
+) -> None:
+    # In October 2023 "#Jokowinomics" is the name of a programme of the 2019 race's winner: no
+    # side of the 2024 race, so it does not weigh against the slogan tagged beside it.
+    news = "Parpol Koalisi Prabowo Kumpul di Hambalang, Kode Partai Biru Menguat"
+    when = dt.datetime(2023, 10, 29, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+    def endorsing(tags: list[str]) -> list[str]:
+        post = _post(news, hashtags=tags).model_copy(update={"event_time": when})
+        analysis = engine.analyse(post, complete=True, full_path=True)
+        found = analysis.features.found if analysis.features else {}
+        return [ev.label for ev in found.get("register.endorse", ())]
+
+    assert any(SLOGAN_TAG in label for label in endorsing(["Jokowinomics", "PrabowoPetugasRakyat"]))
+    # two sides of the race being run tagged alike stay even
+    assert not any(
+        SLOGAN_TAG in label for label in endorsing(["GanjarPresidenRakyat", "PrabowoPetugasRakyat"])
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
