@@ -251,6 +251,20 @@ def mapped(
     return norm
 
 
+def written_span(
+    field: str,
+    start: int,
+    end: int,
+    norms: dict[str, NormText],
+    normalise: Callable[[str, bool], NormText] | None,
+    tracked: dict[str, NormText],
+) -> tuple[int, int] | None:
+    """The span, in what the person wrote, of the normalised span [start, end) of `field`;
+    None when the field cannot be mapped."""
+    norm = mapped(field, norms, normalise, tracked)
+    return None if norm is None else norm.span(start, end)
+
+
 def one_sentence(
     field: str,
     start: int,

@@ -95,6 +95,7 @@ from neutrality.stance.quotation import (
     said_sentences,
     signed_saying,
     told_lead,
+    written_span,
 )
 from neutrality.stance.shared import (
     BROADCAST,
@@ -654,6 +655,7 @@ def read_register(
         # Fields that warn or administer in their own cue words: a support noun there with
         # nobody named is what is warned about or administered (see `support_spoken_of`).
         ruled = {} if named_here else ruled_fields(found, texts, feats, keys)
+        span_written = partial(written_span, norms=norms, normalise=normalise, tracked=offsets_of)
         for name in lists:
             for key in keys[name]:
                 for ev in feats.found.get(key, ()):
@@ -677,7 +679,7 @@ def read_register(
                     if (
                         register_of is not None
                         and name == "endorse_cue"
-                        and support_spoken_of(ev, texts, spoken)
+                        and support_spoken_of(ev, texts, spoken, span_written)
                     ):
                         found.setdefault(register_of, []).append(
                             Ev(

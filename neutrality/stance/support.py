@@ -9,6 +9,7 @@ election is the matter spoken of (`ruled_fields`, `support_spoken_of`). None is 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from neutrality.featureset import Ev, Features
 from neutrality.holder import Holder, Subject, locate, subject_of, transitive
@@ -99,20 +100,32 @@ def _first_person_voice(field: str, text: str, cue_starts: set[tuple[str, int | 
     return False
 
 
-def support_spoken_of(ev: Ev, texts: dict[str, str], originals: dict[str, str]) -> bool:
+def support_spoken_of(
+    ev: Ev,
+    texts: dict[str, str],
+    originals: dict[str, str],
+    written_span: Callable[[str, int, int], tuple[int, int] | None] | None = None,
+) -> bool:
     """A support word written as the noun ("syarat dukungan minimal perseorangan", "ada bukti
-    dukungan berupa video pengawasan"): in a field that administers the election or warns
-    (`ruled_fields`) it is the requirement counted or the finding reported, nobody's support
-    given. The normaliser folds "dukungan" to "dukung", so the noun is read in the words as
-    written (the same word of the field; none is read when the words do not line up)."""
+    dukungan berupa video pengawasan", "verifikasi faktual dukungan calon perseorangan"): in a
+    field that administers the election or warns (`ruled_fields`) it is the requirement
+    counted or the finding reported, nobody's support given. The normaliser folds "dukungan" to
+    "dukung", so the noun is read in the words as written: the same word of the field when the
+    words line up, else the written word at the span `written_span` maps the match to (a
+    hashtag split into words, a date read as one, change the count of words)."""
     if ev.start is None or ev.end is None or ev.raw:
         return False
     text = texts.get(ev.field, "")
     at = len(text[: ev.start].split())
-    written = _WRITTEN_WORD.findall(originals.get(ev.field, ""))
-    if len(written) != len(text.split()) or at >= len(written):
+    original = originals.get(ev.field, "")
+    written = _WRITTEN_WORD.findall(original)
+    if len(written) == len(text.split()):
+        return at < len(written) and written[at].casefold() in _SUPPORT_NOUNS
+    span = written_span(ev.field, ev.start, ev.end) if written_span is not None else None
+    if span is None:
         return False
-    return written[at].casefold() in _SUPPORT_NOUNS
+    word = _WRITTEN_WORD.match(original, span[0])
+    return word is not None and word.group().casefold() in _SUPPORT_NOUNS
 
 
 def others_support(

@@ -2105,6 +2105,23 @@ def test_support_as_the_matter_administered_or_warned_of_is_nobodys(engine: Engi
     assert engine.decide(post).outcome is Outcome.PASS
 
 
+def test_support_administered_is_read_where_normalising_changes_the_words(
+    engine: Engine,
+) -> None:
+    # A hashtag split into its words and a date read as one change the count of words, so the
+    # noun as written is found through the field's offsets, not by counting words.
+    text = (
+        "#TemanPemilih Anggota KPU hadir dan menyaksikan verifikasi faktual dukungan calon "
+        "perseorangan pada Pilkada 2024 di Kota Gorontalo Sabtu (22/6/2024)."
+    )
+    post = _post(text, hashtags=["TemanPemilih"])
+    assert f"register:administer ({SUPPORT_SPOKEN_OF})" in _labels(
+        engine, post, "register.administer"
+    )
+    assert "register.endorse" not in _features(engine, post)
+    assert engine.decide(post).outcome is Outcome.PASS
+
+
 def test_winning_and_losing_accepted_alike_wish_nobody_the_win(engine: Engine) -> None:
     post = _post("", transcript="Saya harap para caleg siap menang dan siap juga untuk kalah")
     assert f"register:warn ({EITHER_OUTCOME})" in _labels(engine, post, "register.warn")
