@@ -276,11 +276,10 @@ def one_sentence(
     """Whether the normalised span [start, end) of `field` lies within one sentence of what
     the person wrote (normalising drops the marks that end one). False when the field cannot
     be mapped."""
-    norm = mapped(field, norms, normalise, tracked)
-    if norm is None:
+    span = written_span(field, start, end, norms, normalise, tracked)
+    if span is None:
         return False
-    a, b = norm.span(start, end)
-    return _SENTENCE_BREAK.search(norm.orig, a, b) is None
+    return _SENTENCE_BREAK.search(tracked[field].orig, *span) is None
 
 
 def said_sentences(
