@@ -741,6 +741,7 @@ _SIGNAL_LISTS = frozenset(
         "compliance",  # "siap, laksanakan": accepting an instruction described beside it
         "threat_cue",  # a superior's threat to staff: the learned model and N10 read the rest
         "campaign_content",  # "membagikan konten kampanye": the content is campaign material
+        "anyone_but",  # "asal jangan banteng": the second sign of a weak name (stance/ruledout.py)
     }
 )
 

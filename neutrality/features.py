@@ -36,8 +36,10 @@ from neutrality.ownside import read_own_side, read_reply_side
 from neutrality.question import read_questions
 from neutrality.request import read_requests
 from neutrality.spelling import name_variants
-from neutrality.stance import read_register, register_features, trailing_tags
-from neutrality.wordclasses import TERMS_OF_ADDRESS
+from neutrality.stance import quoted_spans, read_register, register_features, trailing_tags
+from neutrality.stance.ruledout import LIST as RULED_OUT_LIST
+from neutrality.stance.ruledout import closes_clause, name_starts
+from neutrality.wordclasses import SECOND_PERSONS, TERMS_OF_ADDRESS
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
@@ -135,6 +137,7 @@ SLIP_CUES = (
     "comparative_cue",
     "exclusive_focus",
     "ouster_cue",
+    "anyone_but",
     "office_title",
     "candidate_word",
 )
@@ -358,6 +361,7 @@ class Extractor:
         prayers = {
             (ev.field, ev.start, ev.end) for key in _PRAYER_KEYS for ev in found.get(key, ())
         }
+        ruled_out_at = _ruled_out_starts(scanned, found)
         for sc, start, end, m in aliases:
             if not m.strong and prayers and _a_prayer(sc, start, end, prayers):
                 continue  # "... sejahtera, amin": the prayer's word, not the pair's nickname
@@ -365,6 +369,12 @@ class Extractor:
             if not m.strong and m.key in self.markable:
                 marked = self._marked_name(sc, start, end, m.key, tag_bodies, locality, day)
             weak_alone = not m.strong and not marked and not ctxs[_side(sc.zone)]
+            if (
+                weak_alone
+                and (sc.field, start) in ruled_out_at
+                and closes_clause(sc.norm.text, end)
+            ):
+                weak_alone = False  # "asal jangan banteng": the construction is its second sign
             if weak_alone and self.cat.participants[m.key].number not in agree:
                 continue
             if not m.strong:
@@ -904,6 +914,24 @@ def _slogans_tagged(post: Post, feats: Features) -> bool:
     return bool(slogans) and not trailing_tags(post).isdisjoint(ev.field for ev in slogans)
 
 
+_RULED_OUT_KEYS = tuple(f"{zone}.{RULED_OUT_LIST}" for zone in ZONES)
+
+
+def _ruled_out_starts(scanned: list[Scanned], found: dict[str, list[Ev]]) -> set[tuple[str, int]]:
+    """(field, offset) where a name may start right after an "anyone but" construction
+    ("asal jangan", stance/ruledout.py): a weak name there needs no other sign."""
+    cues = [ev for key in _RULED_OUT_KEYS for ev in found.get(key, ())]
+    if not cues:
+        return set()  # most posts
+    texts = {sc.field: sc.norm.text for sc in scanned}
+    return {
+        (ev.field, at)
+        for ev in cues
+        if ev.end is not None and not ev.raw
+        for at in name_starts(texts.get(ev.field, ""), ev.end)
+    }
+
+
 def markable_names(cat: Catalogue) -> frozenset[str]:
     """Participants whose collision-risk names an author's marks (an honorific, a hashtag) may
     make the name: candidates of regional races. A national pair's nickname ("Amin") and a
@@ -1013,16 +1041,40 @@ _REPLY_HANDLES = re.compile(r"\s*(?:@\w+[\s,]*)+")  # the handles a reply opens 
 def written_mentions(post: Post) -> list[tuple[int, int, str]]:
     """(start, end, account id) of the first MAX_MENTIONS @handles written in the text, on the
     author's platform, for a post whose mentions field is empty. The run of handles a reply
-    opens with is whom it is addressed to (a thread tags everyone in it), not whom it names."""
+    opens with is whom it is addressed to (a thread tags everyone in it), not whom it names.
+    The run a post closes with tags the accounts too, unless the words before it speak to
+    someone in the second person ("bacot lu ah @X", "badut semua kalian @X @Y"): then the
+    handles say who "you" is, and name them as a mention kept by the platform would."""
     prefix = post.account_id.split(":", 1)[0]
     text = post.text
     opening = _REPLY_HANDLES.match(text)
-    found = list(_HANDLE.finditer(text, opening.end() if opening else 0))[:MAX_MENTIONS]
+    begin = opening.end() if opening else 0
+    found = list(_HANDLE.finditer(text, begin))[:MAX_MENTIONS]
+    addressed = _addressed_from(text, begin)
     return [
         (m.start(), m.end(), f"{prefix}:{m.group(1).casefold()}")
         for m in found
-        if _handle_as_name(text, m.start(), m.end())
+        if m.start() >= addressed or _handle_as_name(text, m.start(), m.end())
     ]
+
+
+_CLOSING_HANDLES = re.compile(r"(?:@\w+[\s,.!?]*)+$")  # the handles a post closes with
+_PERSON_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _addressed_from(text: str, begin: int) -> int:
+    """Where the closing run of handles starts when the words between `begin` and it address
+    someone in the second person (`SECOND_PERSONS`, outside quotation marks); past the end of
+    `text` otherwise, so that no handle is read as the one addressed."""
+    closing = _CLOSING_HANDLES.search(text, begin)
+    if closing is None or closing.start() <= begin:
+        return len(text) + 1
+    words = text[begin : closing.start()]
+    for a, b in quoted_spans(words):
+        words = words[:a] + " " * (b - a) + words[b:]
+    if any(w.casefold() in SECOND_PERSONS for w in _PERSON_WORD.findall(words)):
+        return closing.start()
+    return len(text) + 1
 
 
 def _handle_as_name(text: str, start: int, end: int) -> bool:

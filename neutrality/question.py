@@ -55,6 +55,7 @@ VOIDED_LISTS = (
     "comparative_cue",
     "exclusive_focus",
     "ouster_cue",
+    "anyone_but",
 )
 _VOIDED_KEYS = tuple(f"text.{name}" for name in VOIDED_LISTS)
 

@@ -60,6 +60,7 @@ from neutrality.stance.quotation import (
     signed_saying,
 )
 from neutrality.stance.register import read_register
+from neutrality.stance.ruledout import RULED_OUT
 from neutrality.stance.shared import (
     READ_MORE,
     RELAYED_NEWS,
@@ -95,6 +96,7 @@ __all__ = [
     "RELAYED_NEWS",
     "RIGHT_VOTE",
     "RIVALS_ALIKE",
+    "RULED_OUT",
     "SAID_OF_THE_ELECTION",
     "SHORTENERS",
     "SIGNED_SAYING",

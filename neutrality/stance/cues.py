@@ -57,6 +57,8 @@ MOOD_LISTS = ("optative_cue", "win_outcome", "comparative_cue")
 EXCLUSIVE_LIST = "exclusive_focus"
 # Defeating or removing a participant: opposition (see `ousted`).
 OUSTER_LIST = "ouster_cue"
+# Conceding every choice but one ("asal jangan", "yang penting bukan"): opposition (ruledout.py).
+ANYONE_BUT_LIST = "anyone_but"
 STANCE_LISTS = (*CUE_LISTS, *ENDORSE_LISTS, EVALUATION_LIST, *MOOD_LISTS)
 # Support described as someone else's ("yang mendukung X", "pendukung X akan menentukan") is not
 # the author's: the lists whose words are read for who holds the support.
@@ -93,6 +95,7 @@ KEYS = {
             "political_context",
             EXCLUSIVE_LIST,
             OUSTER_LIST,
+            ANYONE_BUT_LIST,
         )
     }
     for side, _, zones in SIDES
@@ -196,6 +199,7 @@ _ENDORSING_CUES = tuple(
                 "comparative_cue",
                 EXCLUSIVE_LIST,
                 OUSTER_LIST,
+                ANYONE_BUT_LIST,
             )
             for key in KEYS[side][name]
         ),

@@ -97,6 +97,7 @@ from neutrality.stance.quotation import (
     told_lead,
     written_span,
 )
+from neutrality.stance.ruledout import ruled_out
 from neutrality.stance.shared import (
     BROADCAST,
     LONG_NAME,
@@ -801,6 +802,7 @@ def read_register(
             moods += allegiance(feats, keys, texts, others)
             moods += singled_out(feats, keys, texts, others, spoken)
             moods += ousted(feats, keys, texts, others)
+            moods += ruled_out(feats, keys, texts, others)
             moods += unbeaten(feats, keys, texts, others)
             for ev, cue in moods:
                 if cue == COMPARISON and ev.field in attributed:

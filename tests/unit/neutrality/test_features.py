@@ -231,6 +231,39 @@ def test_an_account_tagged_in_the_words_of_a_post_without_mentions_is_named(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "hahaha bacot lu ah @prabowo",
+        "Badut semua kalian hahaha @prabowo @Gerindra",  # the whole closing run is addressed
+        "Kamu gak pantas jadi presiden. @prabowo",
+    ],
+)
+def test_a_closing_handle_after_words_in_the_second_person_names_the_one_addressed(
+    engine: Engine, text: str
+) -> None:
+    """A post that speaks to "you" and closes with a handle says who "you" is: the account is
+    named, as a mention the platform kept would be (features.py, written_mentions)."""
+    found = _found(engine, _post(text, PILPRES_2024))
+    assert "candidate_account:pilpres-2024/02" in found["text.participant"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Debatnya harus tetap santun @prabowo",  # nobody addressed: the handle tags
+        'Kata dia "kamu harus santun" ke semua @prabowo',  # the pronoun is in someone's words
+    ],
+)
+def test_a_closing_handle_without_anyone_addressed_only_tags_the_account(
+    engine: Engine, text: str
+) -> None:
+    found = _found(engine, _post(text, PILPRES_2024))
+    assert not any(
+        label.startswith("candidate_account") for label in found.get("text.participant", ())
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "pair"),
     [
         ("Hebat semua paslon sepakat anti korupsi, rakyat sejahtera amin", False),

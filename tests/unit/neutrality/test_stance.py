@@ -29,6 +29,7 @@ from neutrality.stance import (
     RELAYED_NEWS,
     RIGHT_VOTE,
     RIVALS_ALIKE,
+    RULED_OUT,
     SAID_OF_THE_ELECTION,
     SHORTENERS,
     SIGNED_SAYING,
@@ -61,6 +62,7 @@ from neutrality.stance import (
 )
 from neutrality.stance.cues import REGISTER_WEIGHT, weight
 from neutrality.stance.negation import coordinated
+from neutrality.stance.ruledout import closes_clause, name_starts
 from neutrality.stance.words import FIRST_PERSON, WORD, first_person
 from schemas import Action, Decision, Outcome, Platform, Post, Target, TargetKind
 
@@ -1930,6 +1932,69 @@ def test_a_defeat_or_removal_told_negated_or_aimed_elsewhere_opposes_nobody(
     engine: Engine, text: str
 ) -> None:
     assert f"register:endorse ({OUSTED})" not in _endorsed(engine, _post(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mana aja asal jangan prabowo",
+        "Siapapun presidennya, yang penting bukan dari PDIP",  # a preposition between
+        "yg penting jgn si Anies",  # chat spelling, "si" and a term of address between
+        "pokoke ojo Ganjar",  # Javanese
+        "Siapa saja asal jangan banteng",  # a party's emblem: the construction is its second sign
+        "asal bukan partai banteng lagi",  # a party noun before it, a particle closing it
+    ],
+)
+def test_every_choice_conceded_but_one_participant_rules_that_side_out(
+    engine: Engine, text: str
+) -> None:
+    """'Anyone but X': a concession of free choice joined to a negator with a participant right
+    after it campaigns against that side (stance/ruledout.py)."""
+    post = _post(text)
+    assert f"register:endorse ({RULED_OUT})" in _endorsed(engine, post)
+    assert engine.decide(post).outcome is Outcome.FLAG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Siapa pun presiden kedepan saya dukung asal jangan nambah utang negara",  # no participant
+        "asal jangan hujan, nanti sore kita nonton debat Prabowo",  # the name is elsewhere
+        # ASN ruled out, not a participant
+        'Kata Bawaslu: "siapa saja boleh, asal jangan ASN yang kampanye untuk Prabowo"',
+        "asal jangan banteng masuk sawah lagi",  # a weak name with a verb after it: the animal
+        "yang penting jangan golput ya",  # a turnout appeal
+    ],
+)
+def test_a_concession_whose_object_is_no_participant_rules_nothing_out(
+    engine: Engine, text: str
+) -> None:
+    assert f"register:endorse ({RULED_OUT})" not in _endorsed_or_none(engine, _post(text))
+
+
+def test_a_concession_quoted_from_someone_else_rules_nothing_out_of_the_authors_choice(
+    engine: Engine,
+) -> None:
+    post = _post('Tokoh itu berkata: "yang penting bukan Prabowo", ujarnya kepada wartawan')
+    assert f"register:endorse ({RULED_OUT})" not in _endorsed_or_none(engine, post)
+
+
+def test_a_ruled_out_name_may_start_after_prepositions_nouns_and_address_only() -> None:
+    text = "asal jangan dari partai x lagi"
+    end = len("asal jangan")
+    assert [text[at:].split()[0] for at in name_starts(text, end)] == ["dari", "partai", "x"]
+    assert name_starts("asal jangan hujan turun", end) == [end + 1]  # the next word only
+    assert closes_clause("asal jangan banteng", len("asal jangan banteng"))
+    assert closes_clause("asal jangan banteng lagi deh", len("asal jangan banteng"))
+    assert not closes_clause("asal jangan banteng masuk sawah", len("asal jangan banteng"))
+
+
+def _endorsed_or_none(engine: Engine, post: Post) -> list[str]:
+    """As `_endorsed`, for a post the engine may pass before reading any feature."""
+    analysis = engine.analyse(post, complete=True)
+    if analysis.features is None:
+        return []
+    return [ev.label for ev in analysis.features.found.get("register.endorse", [])]
 
 
 def test_a_name_misspelt_beside_a_removal_verb_is_read_as_the_name(engine: Engine) -> None:
