@@ -33,6 +33,7 @@ from neutrality.ownside import GENERIC_FEATURE as GENERIC_SIDE
 from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.ownside import REPLY_FEATURE as REPLY_SIDE
 from neutrality.ownside import read_own_side, read_reply_side
+from neutrality.question import FEATURE as ASKED
 from neutrality.question import read_questions
 from neutrality.request import read_requests
 from neutrality.spelling import name_variants
@@ -82,6 +83,7 @@ STRUCTURAL = (
     REPLY_SIDE,  # a comment's own words single out one participant in season (ownside.py)
     PAST_SIDE,  # the author names only candidates of elections already over (ownside.py)
     GENERIC_SIDE,  # candidate words of the author's that single out no side (ownside.py)
+    ASKED,  # a genuine question in the author's words (question.py)
     "exception.office_title",
     "exception.rank",
 )

@@ -81,8 +81,10 @@ def test_a_genuine_question_is_read_as_asking(engine: Engine) -> None:
     assert readings["question.asked"] == [
         ("Jadi kalian pilih mana, Anies atau Prabowo", "question:ask (alternatives offered)")
     ]
-    # the question voids the names as a side of the author's: the model's opinion stands alone
-    assert next(label for _, label in readings[MODEL_ALONE]).startswith("model:")
+    # a question that asks takes no side: no rule may read the model's opinion of it, so the
+    # model is not asked and the explanation shows no lone opinion (N02.model-second-opinion*)
+    assert MODEL_ALONE not in readings
+    assert engine.decide(post).model_score is None
     text = _rendered(engine, post)
     assert f"{NEUTRAL_READINGS['question.asked']}: 'Jadi kalian pilih mana" in text
     assert text.count("Jadi kalian pilih mana") == 2  # the reading and the original text, once each

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -14,6 +15,14 @@ from neutrality.question import FEATURE, Kind, asked, questions
 from schemas import Outcome, Post
 
 CAMPAIGN = "2024-01-20T09:00:00+07:00"  # Pilpres 2024 campaign
+DEBATE = {"kind": "post", "name": "Debat Capres 2024 (tvOne News, YouTube)"}
+MODEL_RULES = frozenset(
+    {
+        "N02.model-second-opinion",
+        "N02.model-second-opinion-reply",
+        "N02.model-second-opinion-one-side",
+    }
+)
 _NO_FEATURES = Features()
 
 
@@ -141,3 +150,40 @@ def test_a_genuine_question_voids_a_side_singled_out_or_to_be_removed(
     assert FEATURE in (engine.analyse(post, complete=True).features or _NO_FEATURES).found
     assert engine.decide(post).outcome is Outcome.PASS
     assert engine.decide(_post(said)).outcome is Outcome.FLAG
+
+
+@pytest.fixture(scope="module")
+def certain_engine(engine: Engine) -> Engine:
+    """The shipped pack and model with both thresholds near zero: the model is sure of every
+    post, so what keeps its rules silent is how the post is read, not where the shipped
+    weights happen to score one example."""
+    assert engine.model is not None
+    model = dataclasses.replace(engine.model, partisan_at=0.01, possible_at=0.01)
+    return Engine(engine.pack, engine.catalogue, engine.lexicon, model)
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        (
+            "Jadi kamu pilih mana, Ganjar atau Prabowo?",
+            "Ganjar dan Prabowo datang ke pasar pagi ini.",
+        ),
+        ("Apakah Ganjar datang ke debat malam ini?", "Ganjar datang ke debat malam ini."),
+    ],
+)
+@pytest.mark.parametrize(
+    ("action", "target"), [("post", None), ("comment", None), ("comment", DEBATE)]
+)
+def test_a_question_that_asks_raises_no_lone_opinion_of_the_model(
+    certain_engine: Engine, asked: str, said: str, action: str, target: dict[str, str] | None
+) -> None:
+    """Not even at the model's partisan level, nor in a reply: the names a genuine question
+    asks about are no side, however the n-grams score them. The same names said are left to
+    the model."""
+    extra = {"target": target} if target else {}
+    question = certain_engine.decide(_post(asked, action, **extra))
+    assert question.outcome is Outcome.PASS
+    assert MODEL_RULES.isdisjoint(h.rule_id for h in question.hits)
+    statement = certain_engine.decide(_post(said, action, **extra))
+    assert not MODEL_RULES.isdisjoint(h.rule_id for h in statement.hits)
