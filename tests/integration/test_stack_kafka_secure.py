@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import shutil
-import socket
 import ssl
 import stat
 import subprocess
@@ -54,6 +52,7 @@ from schemas import Flag, Outcome, Post
 from streams.kafka_security import client_kwargs
 from streams.settings import Settings
 from streams.topics import changelog_specs, topic_specs
+from tests.integration.ports import free_base
 
 pytestmark = pytest.mark.integration
 
@@ -62,21 +61,9 @@ OUTSIDER = "netra-outsider"
 REFUSAL_MS = 4000
 
 
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 def _free_pair() -> int:
     """A port whose successor is free too (the controller listens on port + 1)."""
-    while True:
-        port = random.randint(31000, 39000)
-        if _free(port) and _free(port + 1):
-            return port
+    return free_base((0, 1))
 
 
 @dataclass

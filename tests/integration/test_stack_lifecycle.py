@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import shutil
-import socket
 import stat
 import subprocess
 import sys
@@ -23,37 +21,24 @@ import psutil
 import pytest
 
 from netra.stack import SERVICE_NAMES, StackSettings
+from tests.integration.ports import free_base
 
 # A second stack beside the shared one is heavy, and the second `up` is timed: run alone.
 pytestmark = [pytest.mark.integration, pytest.mark.exclusive]
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def _free_ports(count: int) -> list[int]:
     """`count` free ports; port+100 must be free too (Elasticsearch's transport port)."""
     ports: list[int] = []
     while len(ports) < count:
-        p = random.randint(31000, 39000)
-        if p not in ports and p + 100 not in ports and _free(p) and _free(p + 100):
-            ports.append(p)
+        ports.append(free_base((0, 100), taken=[q for p in ports for q in (p, p + 100)]))
     return ports
 
 
 def _free_objectstore_base() -> int:
     """An S3 port whose next three (master, volume, filer) and their gRPC ports (+10000) are
     free too."""
-    while True:
-        p = random.randint(31000, 39000)
-        if all(_free(q) and _free(q + 10000) for q in range(p, p + 4)):
-            return p
+    return free_base((*range(4), *range(10_000, 10_004)))
 
 
 @pytest.fixture
