@@ -37,7 +37,13 @@ from neutrality.question import FEATURE as ASKED
 from neutrality.question import read_questions
 from neutrality.request import read_requests
 from neutrality.spelling import name_variants
-from neutrality.stance import quoted_spans, read_register, register_features, trailing_tags
+from neutrality.stance import (
+    quoted_spans,
+    read_register,
+    register_features,
+    trailing_tags,
+)
+from neutrality.stance.quotation import has_quote
 from neutrality.stance.ruledout import LIST as RULED_OUT_LIST
 from neutrality.stance.ruledout import closes_clause, name_starts
 from neutrality.wordclasses import SECOND_PERSONS, TERMS_OF_ADDRESS
@@ -1060,7 +1066,10 @@ def written_mentions(post: Post) -> list[tuple[int, int, str]]:
     ]
 
 
-_CLOSING_HANDLES = re.compile(r"(?:@\w+[\s,.!?]*)+$")  # the handles a post closes with
+# The handles a post closes with ("@a, @b!"), matched on the text reversed: anchored at the
+# text's end, so the run is found in one pass. Searched forward with "$", a regex would try every
+# "@" of the text again and take time quadratic in the number of handles.
+_CLOSING_HANDLES_REVERSED = re.compile(r"(?:[\s,.!?]*\w+@)+")
 _PERSON_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -1068,14 +1077,17 @@ def _addressed_from(text: str, begin: int) -> int:
     """Where the closing run of handles starts when the words between `begin` and it address
     someone in the second person (`SECOND_PERSONS`, outside quotation marks); past the end of
     `text` otherwise, so that no handle is read as the one addressed."""
-    closing = _CLOSING_HANDLES.search(text, begin)
-    if closing is None or closing.start() <= begin:
+    closing = _CLOSING_HANDLES_REVERSED.match(text[begin:][::-1])
+    start = len(text) - closing.end() if closing is not None else begin
+    if start <= begin:
         return len(text) + 1
-    words = text[begin : closing.start()]
-    for a, b in quoted_spans(words):
-        words = words[:a] + " " * (b - a) + words[b:]
-    if any(w.casefold() in SECOND_PERSONS for w in _PERSON_WORD.findall(words)):
-        return closing.start()
+    words = text[begin:start]
+    spans = quoted_spans(words) if has_quote(words) else []
+    # the words between the quotations, each piece once (no copy of the text per quotation)
+    bounds = [0, *(i for span in spans for i in span), len(words)]
+    unquoted = " ".join(words[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
+    if any(w.casefold() in SECOND_PERSONS for w in _PERSON_WORD.findall(unquoted)):
+        return start
     return len(text) + 1
 
 
