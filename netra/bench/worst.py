@@ -19,6 +19,7 @@ from schemas.post import MAX_NAME_CHARS, MAX_TAG_CHARS, MAX_TEXT_CHARS, MAX_URL_
 
 TARGET_MS = 50.0
 WIB = dt.timezone(dt.timedelta(hours=7))
+ADDRESSED = "Ayo coblos Prabowo, kamu "  # a call the full look reads, then "you"
 DENSE = "coblos prabowo gibran 02 ✌️ dukung anies ganjar nomor urut 1 ☝️ #AMIN relawan tkn "
 
 
@@ -86,6 +87,14 @@ def families() -> dict[str, Callable[[], Post]]:
         "stretched letters": lambda: _post(text=_fill("dukuuuuuuung praboooooowo ")),
         "hand-sign emoji only": lambda: _post(text=_fill("✌️☝️🤟👌")),
         "one word repeated": lambda: _post(text=_fill("prabowo ")),
+        # a call with a closing run of handles after "you" (features.written_mentions), and
+        # the same run with one word after it: the run is looked for from the text's end, once
+        "a call, then handles to the end after a second person": lambda: _post(
+            text=ADDRESSED + _fill("@a ", MAX_TEXT_CHARS - len(ADDRESSED))
+        ),
+        "a call, then handles and one word": lambda: _post(
+            text=ADDRESSED + _fill("@a ", MAX_TEXT_CHARS - len(ADDRESSED) - 1) + "x"
+        ),
         "no separators": lambda: _post(text=_fill("prabowogibrananiesganjar")),
         "a like of a full-length caption": lambda: _post(
             action=Action.LIKE,
