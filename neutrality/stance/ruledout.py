@@ -62,8 +62,10 @@ def name_starts(text: str, end: int) -> list[int]:
 
 
 def closes_clause(text: str, end: int) -> bool:
-    """Whether the word ending at `end` in `text` (normalised) ends its words or is followed
-    only by a closing particle (`_CLOSERS`)."""
+    """Whether the word ending at `end` in `text` (normalised) ends its words or the next word
+    is a closing particle (`_CLOSERS`). Only the next word is read: normalised text keeps no
+    sentence marks, so what follows a closer may be the next sentence ("... banteng lagi.
+    Semua sama")."""
     rest = text[end:].split(None, 1)
     return not rest or rest[0] in _CLOSERS
 
