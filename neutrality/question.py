@@ -20,13 +20,17 @@ The reader looks at the structure of the sentence a cue sits in, in what the per
 - otherwise it is a genuine question when its structure asks (`Kind`): alternatives offered to
   the reader (a disjunction beside an interrogative), the addressee's opinion asked (a
   second-person pronoun or "menurut" beside an interrogative of choice), a conditional
-  ("kalau/jika ... apakah/bagaimana"), or a yes/no question of fact ("apakah ...").
+  ("kalau/jika ... apakah/bagaimana"), a yes/no question of fact ("apakah ..."), or a fact
+  the author asks to have confirmed: a sentence with no interrogative opened by a word of
+  confirmation ("Serius itu X ikut ke Y?", "Benarkah X mundur?"), alone or after the
+  conjunction that opens its clause ("... tapi serius nih jurinya jurdil?").
 
 Word classes, not phrases: each set below names its class.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from enum import StrEnum
@@ -73,6 +77,12 @@ _CHOICE = word_set("siapa siapakah sapa mana manakah sopo endi saha")
 _YES_NO = word_set("apakah adakah apa")
 # Words that ask for an opinion ("menurut kalian", "pendapat anda").
 _OPINION = word_set("menurut pendapat pendapatmu menurutmu menurutnya")
+# Words that ask whether something is so ("serius X ikut?", "benarkah X mundur?"): opening a
+# question with no interrogative, they ask a fact to be confirmed. "Masa"/"masak", which expect
+# the answer "no", are leading frames (`_LEADING`), not these.
+_CONFIRMATION = word_set("serius seriusan beneran benarkah betulkah bener benar betul")
+# Conjunctions that open a clause, after which a confirmation word still opens the question.
+_CLAUSE_OPENERS = word_set("tapi tp tetapi namun eh terus trus jadi jd")
 # Disjunctions offering alternatives ("A atau B", "A apa B", "A vs B").
 _DISJUNCTIONS = word_set("atau ataukah apa vs versus")
 # Conditional conjunctions ("kalau X, apakah Y?").
@@ -107,6 +117,7 @@ class Kind(StrEnum):
     ADDRESSEE = "the reader's opinion asked"
     CONDITIONAL = "a conditional question"
     FACT = "a yes/no question of fact"
+    CONFIRMATION = "a fact asked to be confirmed"
 
 
 class Question(NamedTuple):
@@ -150,7 +161,11 @@ def _genuine(text: str, start: int, end: int, after: int) -> Question | None:
     if any(i + 1 < len(words) and words[i + 1] == "lagi" for i in asking):
         return None  # "siapa lagi": only one answer is left
     if not asking:
-        return None  # no interrogative: an exclamation in question form, or a tag ("Siap?")
+        at = _confirmation_at(words)
+        if at is None:
+            return None  # an exclamation in question form, or a tag ("Siap?")
+        opens = [m.start() for m in _WORD.finditer(sentence)][at]
+        return Question(start + opens, end, Kind.CONFIRMATION)
     kind: Kind | None = None
     if any(w in _DISJUNCTIONS for w in words[1:] if w != words[asking[0]]):
         kind = Kind.ALTERNATIVES
@@ -163,6 +178,21 @@ def _genuine(text: str, start: int, end: int, after: int) -> Question | None:
     elif (words[0] in _YES_NO and words[0] != "apa") or words[:2] == ["apa", "kah"]:
         kind = Kind.FACT
     return None if kind is None else Question(start, end, kind)
+
+
+def _confirmation_at(words: list[str]) -> int | None:
+    """Where a question with no interrogative that asks a fact to be confirmed starts (a word
+    index), or None: at a confirmation word opening the sentence, or at the word after the
+    conjunction opening its last such clause ("Liat ... unggul tapi serius nih ...?" asks only
+    from "serius": what comes before the conjunction is stated, not asked)."""
+    if words[0] in _CONFIRMATION:
+        return 0
+    found = [
+        i + 1
+        for i, (w, nxt) in enumerate(itertools.pairwise(words))
+        if w in _CLAUSE_OPENERS and nxt in _CONFIRMATION
+    ]
+    return found[-1] if found else None
 
 
 def _answered(text: str, after: int) -> bool:

@@ -41,6 +41,8 @@ def _post(text: str, action: str = "post", **kw: Any) -> Post:
         ("Bagaimana nasibnya jika dia menang....?", Kind.CONDITIONAL),
         ("Apakah pemilu nanti akan jujur?", Kind.FACT),
         ("Adakah capres yang berani menolak politik uang?", Kind.FACT),  # "is there": asks
+        ("Serius itu mbak Yeni ikut ke paslon tiga?", Kind.CONFIRMATION),
+        ("Benarkah calon nomor dua mundur?", Kind.CONFIRMATION),
     ],
 )
 def test_a_genuine_question_is_read_with_what_it_asks(text: str, kind: Kind) -> None:
@@ -61,10 +63,20 @@ def test_a_genuine_question_is_read_with_what_it_asks(text: str, kind: Kind) -> 
         "Siapa yang paling cocok menurut kalian? Dia dong!",  # answered with an exclamation
         "Siap?",  # no interrogative: a tag, not a question
         "Apa yang dicari?",  # an interrogative, but nothing asked of the reader
+        "Prabowo presiden kita?",  # no interrogative and nothing asked to be confirmed
+        "Serius, siapa lagi kalau bukan dia?",  # a confirmation word cannot undo "siapa lagi"
+        "Masa sih benar dia curang?",  # "masa" expects the answer no: a leading frame
     ],
 )
 def test_a_rhetorical_or_leading_question_is_not_genuine(text: str) -> None:
     assert questions(text) == []
+
+
+def test_a_confirmation_asked_after_a_conjunction_asks_only_its_clause() -> None:
+    text = "Debatnya tadi Anies unggul tapi serius nih jurinya nanti jurdil?"
+    found = questions(text)
+    assert [q.kind for q in found] == [Kind.CONFIRMATION]
+    assert text[found[0].start : found[0].end] == "serius nih jurinya nanti jurdil"
 
 
 @pytest.mark.parametrize("marks", ["... ?", "…?", " ?!", "?"])
@@ -170,6 +182,7 @@ def certain_engine(engine: Engine) -> Engine:
             "Ganjar dan Prabowo datang ke pasar pagi ini.",
         ),
         ("Apakah Ganjar datang ke debat malam ini?", "Ganjar datang ke debat malam ini."),
+        ("Serius itu Yenny ikut ke Ganjar?", "Yenny ikut ke Ganjar."),
     ],
 )
 @pytest.mark.parametrize(
