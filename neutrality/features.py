@@ -43,9 +43,9 @@ from neutrality.stance import (
     register_features,
     trailing_tags,
 )
+from neutrality.stance.cues import ANYONE_BUT_LIST
 from neutrality.stance.quotation import has_quote
-from neutrality.stance.ruledout import LIST as RULED_OUT_LIST
-from neutrality.stance.ruledout import closes_clause, name_starts
+from neutrality.stance.ruledout import closes_clause, starts_after
 from neutrality.wordclasses import SECOND_PERSONS, TERMS_OF_ADDRESS
 from schemas import Action, Phase, Post, TargetKind
 
@@ -922,7 +922,7 @@ def _slogans_tagged(post: Post, feats: Features) -> bool:
     return bool(slogans) and not trailing_tags(post).isdisjoint(ev.field for ev in slogans)
 
 
-_RULED_OUT_KEYS = tuple(f"{zone}.{RULED_OUT_LIST}" for zone in ZONES)
+_RULED_OUT_KEYS = tuple(f"{zone}.{ANYONE_BUT_LIST}" for zone in ZONES)
 
 
 def _ruled_out_starts(scanned: list[Scanned], found: dict[str, list[Ev]]) -> set[tuple[str, int]]:
@@ -931,13 +931,7 @@ def _ruled_out_starts(scanned: list[Scanned], found: dict[str, list[Ev]]) -> set
     cues = [ev for key in _RULED_OUT_KEYS for ev in found.get(key, ())]
     if not cues:
         return set()  # most posts
-    texts = {sc.field: sc.norm.text for sc in scanned}
-    return {
-        (ev.field, at)
-        for ev in cues
-        if ev.end is not None and not ev.raw
-        for at in name_starts(texts.get(ev.field, ""), ev.end)
-    }
+    return starts_after(cues, {sc.field: sc.norm.text for sc in scanned})
 
 
 def markable_names(cat: Catalogue) -> frozenset[str]:

@@ -19,11 +19,12 @@ is no participant ("asal jangan nambah utang") is nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from neutrality.featureset import Ev, Features
 from neutrality.stance.cues import ANYONE_BUT_LIST
 from neutrality.wordclasses import TERMS_OF_ADDRESS, word_set
 
-LIST = ANYONE_BUT_LIST
 RULED_OUT = "a participant ruled out (anyone but)"
 # Words that may stand between the construction and the name: a preposition, the personifying
 # "si", a relative, and the nouns of a party, a pair, a candidate or a camp ("asal jangan dari
@@ -61,6 +62,18 @@ def name_starts(text: str, end: int) -> list[int]:
     return out
 
 
+def starts_after(cues: Iterable[Ev], texts: Mapping[str, str]) -> set[tuple[str, int]]:
+    """(field, offset) where a name may start after each construction in `cues` (`name_starts`);
+    cues in someone's raw words or without a place are skipped. The one walk both readers use:
+    the weak-name reader (a name there needs no other sign) and `ruled_out`."""
+    return {
+        (ev.field, at)
+        for ev in cues
+        if ev.end is not None and not ev.raw
+        for at in name_starts(texts.get(ev.field, ""), ev.end)
+    }
+
+
 def closes_clause(text: str, end: int) -> bool:
     """Whether the word ending at `end` in `text` (normalised) ends its words or the next word
     is a closing particle (`_CLOSERS`). Only the next word is read: normalised text keeps no
@@ -76,19 +89,19 @@ def ruled_out(
     """A participant ruled out of the author's choice, in their own words: the `anyone_but`
     construction with a participant's name starting right after it (`name_starts`). Fields in
     `others` (someone else's words) are skipped."""
-    out: list[tuple[Ev, str]] = []
-    cues = [ev for key in keys[LIST] for ev in feats.found.get(key, ())]
+    cues = [ev for key in keys[ANYONE_BUT_LIST] for ev in feats.found.get(key, ())]
     if not cues:
-        return out  # most posts
-    starts: dict[str, set[int]] = {}
-    for key in keys["participant"]:
-        for ev in feats.found.get(key, ()):
-            if ev.start is not None and not ev.raw:
-                starts.setdefault(ev.field, set()).add(ev.start)
-    for ev in cues:
-        if ev.start is None or ev.end is None or ev.raw or ev.field in others:
-            continue
-        named = starts.get(ev.field)
-        if named and not named.isdisjoint(name_starts(texts.get(ev.field, ""), ev.end)):
-            out.append((ev, RULED_OUT))
-    return out
+        return []  # most posts
+    named = {
+        (ev.field, ev.start)
+        for key in keys["participant"]
+        for ev in feats.found.get(key, ())
+        if ev.start is not None and not ev.raw
+    }
+    return [
+        (ev, RULED_OUT)
+        for ev in cues
+        if ev.start is not None
+        and ev.field not in others
+        and not named.isdisjoint(starts_after((ev,), texts))
+    ]

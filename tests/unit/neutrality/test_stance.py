@@ -62,7 +62,7 @@ from neutrality.stance import (
 )
 from neutrality.stance.cues import REGISTER_WEIGHT, weight
 from neutrality.stance.negation import coordinated
-from neutrality.stance.ruledout import closes_clause, name_starts
+from neutrality.stance.ruledout import closes_clause, name_starts, starts_after
 from neutrality.stance.words import FIRST_PERSON, WORD, first_person
 from schemas import Action, Decision, Outcome, Platform, Post, Target, TargetKind
 
@@ -1987,6 +1987,21 @@ def test_a_ruled_out_name_may_start_after_prepositions_nouns_and_address_only() 
     assert closes_clause("asal jangan banteng", len("asal jangan banteng"))
     assert closes_clause("asal jangan banteng lagi deh", len("asal jangan banteng"))
     assert not closes_clause("asal jangan banteng masuk sawah", len("asal jangan banteng"))
+
+
+def test_name_places_are_read_after_each_construction_in_the_authors_normalised_words() -> None:
+    texts = {"text": "asal jangan si x", "transcript": "pokoknya bukan y"}
+    cues = [
+        Ev("text", 0, len("asal jangan"), "list:anyone_but"),
+        Ev("transcript", 0, len("pokoknya bukan"), "list:anyone_but"),
+        Ev("text", 0, len("asal jangan"), "list:anyone_but", raw=True),  # raw: not normalised
+        Ev("text", None, None, "list:anyone_but"),  # no place
+    ]
+    assert starts_after(cues, texts) == {
+        ("text", len("asal jangan ")),
+        ("text", len("asal jangan si ")),
+        ("transcript", len("pokoknya bukan ")),
+    }
 
 
 def _endorsed_or_none(engine: Engine, post: Post) -> list[str]:
