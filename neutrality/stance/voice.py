@@ -46,8 +46,8 @@ _PARTICLES = word_set(
     "dong sih deh kok yuk nih aja aje tuh mah loh lho wkwk wkwkwk haha hahaha hehe gan bro "
     "kan kah toh tho ae wae "
     # interjections: exclamations of feeling and pious exclamations
-    "alhamdulillah masyaallah masya subhanallah astaghfirullah astagfirullah wah waduh aduh "
-    "duh hadeh astaga anjir wow hore "
+    "alhamdulillah masyaallah masya subhanallah astaghfirullah astagfirullah bismillah wah "
+    "waduh aduh duh hadeh astaga anjir wow hore "
     # wishes and prayers in the speaker's own name (a newsroom puts them only in a quote): a
     # figure beside one is a hope ("Insyaallah menang 70 persen"), not a result. "amin" is
     # left out: it is also a pair's name (Anies-Muhaimin).

@@ -545,6 +545,7 @@ def test_a_pictograph_written_by_its_name_is_the_authors_voice() -> None:
 def test_an_interjection_is_the_authors_voice() -> None:
     assert own_voice("Alhamdulillah Survei Terbaru Prabowo Gibran Terus Naik Mendekati 50%")
     assert own_voice("Waduh, hasil survei terbaru keluar")
+    assert own_voice("Satu Putaran Prabowo Gibran Bismillah Presiden Indonesia 2024")
     assert not own_voice("Survei Terbaru: Prabowo Gibran Naik Mendekati 50 Persen")
 
 
