@@ -17,6 +17,7 @@ from neutrality.catalogue import Catalogue, Locality
 from neutrality.discourse import FEATURE as SUSTAINED
 from neutrality.discourse import possible as discourse_possible
 from neutrality.features import (
+    JUDGING_LISTS,
     SLIP_FIELDS,
     WIB,
     Extractor,
@@ -728,6 +729,8 @@ class Engine:
         )
 
 
+_JUDGING = frozenset(JUDGING_LISTS)
+_NUMBER_KIND = Kind.NUMBER
 _SIGNAL_LISTS = frozenset(
     {
         "political_context",
@@ -814,6 +817,7 @@ def _has_signal(
     group named for staff (see `Engine._staff_group_named`)."""
     weak = 0
     for sc in scanned:
+        number = judged = False  # a bare ballot number and a word that may judge it ("02 jos")
         # what a list word may signal in this field besides `_SIGNAL_LISTS`, asked once per
         # field instead of per word: nothing, in most fields
         named = sc.field == "target.name"
@@ -824,6 +828,7 @@ def _has_signal(
             # regency's candidate) is one weak signal, not two
             for m in meanings:
                 if m.kind is _LIST:
+                    judged = judged or m.key in _JUDGING
                     if m.key in _SIGNAL_LISTS or (
                         (named or setting)
                         and (
@@ -842,9 +847,12 @@ def _has_signal(
                 ):
                     return True  # a name as a hashtag or after "bu": the extractor decides
                 elif weak == signalled:
+                    number = number or m.kind is _NUMBER_KIND
                     weak += 1
                     if weak > 1:
                         return True
+        if number and judged:
+            return True  # the extractor reads whether the word judges the number (features.py)
     return False
 
 

@@ -46,7 +46,7 @@ from neutrality.stance import (
 from neutrality.stance.cues import ANYONE_BUT_LIST
 from neutrality.stance.quotation import has_quote
 from neutrality.stance.ruledout import closes_clause, starts_after
-from neutrality.wordclasses import SECOND_PERSONS, TERMS_OF_ADDRESS
+from neutrality.wordclasses import SECOND_PERSONS, TERMS_OF_ADDRESS, word_set
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
@@ -487,7 +487,12 @@ class Extractor:
             narrowed = tuple(r for r in races if r.id in named_races)
             races = narrowed or races
             for sc, start, end, m in numbers:
-                if not (m.strong or ctxs[_side(sc.zone)] or (not m.key and m.value in agree)):
+                if not (
+                    m.strong
+                    or ctxs[_side(sc.zone)]
+                    or (not m.key and m.value in agree)
+                    or _judged_number(feats, sc, start, end)
+                ):
                     continue
                 # "nomor urut 2" or "pasangan calon 03": a number behind its label, not "02"
                 labelled = " " in sc.norm.text[start:end] or _after_label(feats, sc, start)
@@ -1164,6 +1169,40 @@ def _defection_threats(scanned: list[Scanned], feats: Features) -> None:
                 found[f"{zone}.warn_cue"] = kept
             else:
                 del found[f"{zone}.warn_cue"]
+
+
+# Nouns that a number after them counts or orders (neighbourhoods, hours and dates, rooms and
+# floors, classes, rounds and stages): "RT 02 mantap" praises the RT, "jam 02 menang" tells an
+# hour.
+_NUMBER_LABELS = word_set(
+    "rt rw jam pukul tgl tanggal kelas lantai blok gang kamar ruang ruangan pos kavling unit "
+    "kode seri angkatan gelombang tahap periode sesi babak menit detik ronde grup regu"
+)
+# What a ballot number written as a name ("02") may be judged or wished by, right beside it.
+JUDGING_LISTS = ("win_outcome", "optative_cue", "evaluation_cue", "evaluative_word")
+
+
+def _judged_number(feats: Features, sc: Scanned, start: int, end: int) -> bool:
+    """Whether a ballot number written with its leading zero ("02", as pairs are called) is
+    judged or wished for by the word right beside it ("Mantap 02", "02 menang", "02 jos",
+    "01 pasti menang"): a number used as a name, subject or object of a verdict, is the pair's,
+    a second sign of its own. A number behind a label ("RT 02", "nomor 02") or in a date or a
+    time ("02.00", "02 Januari") stands beside no such word."""
+    text = sc.norm.text
+    if text[start : start + 1] != "0" or end - start != 2:
+        return False
+    before = text[:start].rsplit(None, 1)
+    if before and before[-1] in _NUMBER_LABELS:
+        return False  # "RT 02", "jam 02": what the label counts
+    return any(
+        ev.field == sc.field
+        and not ev.raw
+        and ev.start is not None
+        and ev.end is not None
+        and (ev.end + 1 == start or end + 1 == ev.start)
+        for name in JUDGING_LISTS
+        for ev in feats.found.get(f"{sc.zone}.{name}", ())
+    )
 
 
 def _after_label(feats: Features, sc: Scanned, start: int) -> bool:

@@ -213,6 +213,40 @@ def test_a_ballot_number_stays_a_ballot_number(engine: Engine) -> None:
         assert found.get("text.number") or found.get("text.participant"), text
 
 
+@pytest.mark.parametrize(
+    "text", ["Mantap 02", "Alhamdulillah 02 menang", "02 pasti jadi", "Prabowo? 02 hebat"]
+)
+def test_a_bare_number_judged_by_the_word_beside_it_is_the_pair(engine: Engine, text: str) -> None:
+    """Written as pairs are called, with its leading zero, and praised, wished or declared the
+    winner by the word right beside it: the number is used as a name, with no election word."""
+    found = _found(engine, _post(text, PILPRES_2024))
+    assert "number:2->pilpres-2024/02" in found.get("text.number", set()), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mantap 2",  # no leading zero: a count as much as a pair
+        "RT 02 mantap",  # a noun the number counts
+        "Jam 02 menang",
+        "02 hari lagi, mantap",  # no judging word right beside it
+    ],
+)
+def test_a_bare_number_without_its_zero_or_after_a_label_stays_no_sign(
+    engine: Engine, text: str
+) -> None:
+    found = _found(engine, _post(text, PILPRES_2024))
+    assert "text.number" not in found, text
+
+
+def test_the_first_look_lets_a_judged_bare_number_through(engine: Engine) -> None:
+    """One weak number alone never reaches the full look; beside a word that may judge it, it
+    does, and the extractor decides."""
+    quiet = engine.analyse(_post("Mantap 02", PILPRES_2024))
+    assert quiet.features is not None
+    assert engine.analyse(_post("Kamar 02", PILPRES_2024)).features is None
+
+
 def test_an_account_tagged_in_the_words_of_a_post_without_mentions_is_named(
     engine: Engine,
 ) -> None:
