@@ -817,7 +817,7 @@ def _has_signal(
     group named for staff (see `Engine._staff_group_named`)."""
     weak = 0
     for sc in scanned:
-        number = judged = False  # a bare ballot number and a word that may judge it ("02 jos")
+        number = judged = False  # a bare ballot number and a word that may judge it ("02 menang")
         # what a list word may signal in this field besides `_SIGNAL_LISTS`, asked once per
         # field instead of per word: nothing, in most fields
         named = sc.field == "target.name"

@@ -1184,7 +1184,7 @@ JUDGING_LISTS = ("win_outcome", "optative_cue", "evaluation_cue", "evaluative_wo
 
 def _judged_number(feats: Features, sc: Scanned, start: int, end: int) -> bool:
     """Whether a ballot number written with its leading zero ("02", as pairs are called) is
-    judged or wished for by the word right beside it ("Mantap 02", "02 menang", "02 jos",
+    judged or wished for by the word right beside it ("Mantap 02", "02 menang", "02 nyungsep",
     "01 pasti menang"): a number used as a name, subject or object of a verdict, is the pair's,
     a second sign of its own. A number behind a label ("RT 02", "nomor 02") or in a date or a
     time ("02.00", "02 Januari") stands beside no such word."""
