@@ -242,8 +242,8 @@ def test_a_bare_number_without_its_zero_or_after_a_label_stays_no_sign(
 def test_the_first_look_lets_a_judged_bare_number_through(engine: Engine) -> None:
     """One weak number alone never reaches the full look; beside a word that may judge it, it
     does, and the extractor decides."""
-    quiet = engine.analyse(_post("Mantap 02", PILPRES_2024))
-    assert quiet.features is not None
+    judged = engine.analyse(_post("Mantap 02", PILPRES_2024))
+    assert judged.features is not None
     assert engine.analyse(_post("Kamar 02", PILPRES_2024)).features is None
 
 
