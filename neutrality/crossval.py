@@ -144,6 +144,7 @@ def out_of_fold(
             [],
             [],
             seed=seed,
+            names=shipped.names,
         )
         model = Model(
             weights=fitted.weights,
@@ -152,6 +153,7 @@ def out_of_fold(
             partisan_at=shipped.partisan_at,
             possible_at=shipped.possible_at,
             meta={"fold": k, "folds": folds, "by": by.value},
+            names=shipped.names,
         )
         fold_engine = Engine(engine.pack, engine.catalogue, engine.lexicon, model)
         for n in held:

@@ -28,7 +28,7 @@ from neutrality.features import (
 from neutrality.featureset import Ev, Features, Scanned, zone_of
 from neutrality.lexicon import SETTING_LISTS, Lexicon, build_lexicon
 from neutrality.matcher import Kind
-from neutrality.model import Model
+from neutrality.model import Model, NameMask
 from neutrality.normalise import NormText, one_tag, one_tag_offsets, quick_offsets, quick_read
 from neutrality.onesided import FEATURE as ONE_SIDED
 from neutrality.onesided import possible as one_sided_possible
@@ -186,7 +186,9 @@ class Engine:
         def build() -> Engine:
             pack, catalogue = load_pack(directory)
             lexicon = build_lexicon(catalogue, pack.lists)
-            model = Model.load(pack.model_path) if pack.model_path is not None else None
+            model = None
+            if pack.model_path is not None:
+                model = Model.load(pack.model_path, NameMask.of(catalogue.participants.values()))
             return cls(pack, catalogue, lexicon, model)
 
         if compiled_dir is None:

@@ -7,6 +7,11 @@ the train parts, gives a calibrated probability that a supervisor would want to 
 It is one more feature (`model.partisan`, `model.possible`), never a verdict by itself: the
 rules decide what it may do, and the explanation shows the score and the n-grams behind it.
 
+The catalogue's names are read as the role they stand for (`NameMask`): "pilih Prabowo" and
+"pilih Mualem" are both "pilih @calon", so what the model learns of how people back one
+candidate carries to a regent pair it never saw, and it cannot learn that one name is partisan
+in itself (a name is in every report and question about its bearer as well).
+
 Training needs scikit-learn (`netra model train`); scoring is pure Python over the saved weights
 (a JSON file in the pack, versioned with it), so a worker loads no numerical library for it.
 """
@@ -24,12 +29,15 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from schemas import Action, Post
 
+if TYPE_CHECKING:
+    from neutrality.catalogue import Participant
+
 MODEL_FILE = "model.json"
-FORMAT = 1
+FORMAT = 2  # 2: names read as roles (`NameMask`)
 CHAR_N = 4
 TOP_NGRAMS = 5
 MAX_FEATURES = 30_000
@@ -42,6 +50,13 @@ _ASCII_SEPARATORS = bytes(
     i if chr(i) in "abcdefghijklmnopqrstuvwxyz0123456789" else ord(" ") for i in range(256)
 )
 _ACTION_NAMES = {a: a.value for a in Action}  # an enum's .value is a slow property in 3.11
+
+
+# The roles a catalogued name is read as. They begin with "@", which no word the tokeniser
+# makes can: a role never meets a word's n-grams, and its own n-gram is the role alone.
+CANDIDATE_ROLE = "@calon"
+PARTY_ROLE = "@partai"
+MIN_NAME_CHARS = 3  # a one-word name shorter than this ("pa", "rk") is too often something else
 
 
 COMBINING_PLANES = 0x20000  # the Basic and Supplementary Multilingual Planes
@@ -73,6 +88,64 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
+@dataclass(frozen=True)
+class NameMask:
+    """The catalogue's names as word sequences, each with the role it stands for.
+
+    Only the strong names (a participant's name and aliases) are read as roles: a weak alias
+    ("amin", "pan", "garuda") is an everyday word as often as a name, and the engine's rules,
+    not the model, tell the two apart. A name is matched whole and longest first ("anies
+    baswedan" is one candidate, not two); names one after the other ("Prabowo-Gibran") are one
+    role. Built once from the catalogue the engine loads, so a pair an operator imports is read
+    as a candidate from then on, with no retraining."""
+
+    by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, participants: Iterable[Participant]) -> NameMask:
+        found: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+        for participant in participants:
+            role = PARTY_ROLE if participant.party else CANDIDATE_ROLE
+            for name in (participant.name, *participant.aliases):
+                words = tuple(_tokens(name))
+                if not words:
+                    continue
+                if len(words) == 1 and (len(words[0]) < MIN_NAME_CHARS or words[0].isdigit()):
+                    continue
+                found.setdefault(words[0], set()).add((words, role))
+        # Longest first; a name two participants share keeps one role, the same in every run.
+        return cls(
+            {
+                first: tuple(sorted(names, key=lambda n: (-len(n[0]), n)))
+                for first, names in found.items()
+            }
+        )
+
+    def apply(self, words: list[str]) -> list[str]:
+        """`words` with every catalogued name replaced by its role (the same list when none
+        is in it, as in most events: one set comparison)."""
+        by_first = self.by_first
+        if by_first.keys().isdisjoint(words):
+            return words
+        out: list[str] = []
+        i, count = 0, len(words)
+        while i < count:
+            for name, role in by_first.get(words[i], ()):
+                end = i + len(name)
+                if end <= count and tuple(words[i:end]) == name:
+                    if not out or out[-1] != role:
+                        out.append(role)
+                    i = end
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+NO_NAMES = NameMask()  # no name read as a role (a model trained before format 2 reads none)
+
+
 class Tokens(NamedTuple):
     """The words the model reads in one event, by where they come from (a named tuple: made
     for every event the model scores, at a third of a frozen dataclass's cost)."""
@@ -83,10 +156,11 @@ class Tokens(NamedTuple):
     target: list[str]  # the content acted on
 
     @classmethod
-    def of(cls, post: Post) -> Tokens:
+    def of(cls, post: Post, names: NameMask = NO_NAMES) -> Tokens:
         """The fields are read from the post's `__dict__` (a pydantic model's attribute reads
         are slow calls). An event with only a text has the text's words alone: the two spaces
-        that would join it to an empty transcript and no hashtags add no word."""
+        that would join it to an empty transcript and no hashtags add no word. Catalogued
+        names become their roles in every field."""
         values = post.__dict__
         text = values["text"][:MAX_CHARS]
         transcript = values["transcript"]
@@ -94,12 +168,14 @@ class Tokens(NamedTuple):
         if transcript or hashtags:
             text = f"{text} {transcript[:MAX_CHARS]} {' '.join(hashtags)[:MAX_CHARS]}"
         media_description = values["media_description"]
-        media = _tokens(media_description[:MAX_CHARS]) if media_description else []
+        media = names.apply(_tokens(media_description[:MAX_CHARS])) if media_description else []
         target: list[str] = []
         acted_on = values["target"]
         if acted_on is not None:
-            target = _tokens(f"{(acted_on.name or '')[:MAX_CHARS]} {acted_on.text[:MAX_CHARS]}")
-        return cls(_ACTION_NAMES[values["action"]], _tokens(text), media, target)
+            target = names.apply(
+                _tokens(f"{(acted_on.name or '')[:MAX_CHARS]} {acted_on.text[:MAX_CHARS]}")
+            )
+        return cls(_ACTION_NAMES[values["action"]], names.apply(_tokens(text)), media, target)
 
     def context_grams(self) -> list[str]:
         """The action, the media words and the target's words: the n-grams that are not built
@@ -110,9 +186,9 @@ class Tokens(NamedTuple):
         return out
 
 
-def ngrams(post: Post) -> list[str]:
+def ngrams(post: Post, names: NameMask = NO_NAMES) -> list[str]:
     """The model's features of one event: what the author said, what they acted on, how."""
-    tokens = Tokens.of(post)
+    tokens = Tokens.of(post, names)
     out = tokens.context_grams()
     out += [f"b:{a}_{b}" for a, b in itertools.pairwise(tokens.own)]
     for t in tokens.own:
@@ -122,7 +198,10 @@ def ngrams(post: Post) -> list[str]:
 
 @lru_cache(maxsize=65_536)
 def _word_grams(token: str) -> tuple[str, ...]:
-    """A word and its character n-grams (with boundaries); words recur, so they are cached."""
+    """A word and its character n-grams (with boundaries); words recur, so they are cached. A
+    role stands for a name: its n-gram is the role alone."""
+    if token[0] == "@":
+        return (f"w:{token}",)
     padded = f"<{token}>"
     grams = [f"c:{padded[i : i + CHAR_N]}" for i in range(len(padded) - CHAR_N + 1)]
     return (f"w:{token}", *grams)
@@ -162,6 +241,7 @@ class Model:
     partisan_at: float  # highest recall at precision >= 0.95 on dev
     possible_at: float  # highest recall at precision >= 0.80 on dev
     meta: dict[str, Any]
+    names: NameMask = field(default=NO_NAMES, repr=False, compare=False)  # read as their roles
     vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
 
     # A weighted n-gram and its weight as one pair (made once): what `opinion` collects.
@@ -224,7 +304,7 @@ class Model:
         in one dict (an n-gram counts once however many words share it), so the margin is a sum
         of its values, with no lookup per n-gram, in an order fixed by the event alone."""
         pairs = self._pairs
-        tokens = Tokens.of(post)
+        tokens = Tokens.of(post, self.names)
         own = tokens.own
         if tokens.media or tokens.target:
             found = dict(pair for g in tokens.context_grams() if (pair := pairs.get(g)) is not None)
@@ -252,6 +332,7 @@ class Model:
             {
                 "format": FORMAT,
                 "meta": self.meta,
+                "names_as_roles": bool(self.names.by_first),
                 "bias": self.bias,
                 "calibration": list(self.calibration),
                 "thresholds": {"partisan": self.partisan_at, "possible": self.possible_at},
@@ -263,10 +344,14 @@ class Model:
         )
 
     @classmethod
-    def load(cls, path: Path) -> Model:
+    def load(cls, path: Path, names: NameMask | None = None) -> Model:
+        """The model saved at `path`; one trained with names read as roles needs the names
+        (`NameMask.of` the catalogue's participants), as the engine loading it has them."""
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError(f"{path}: model format {data.get('format')!r}, expected {FORMAT}")
+        if data["names_as_roles"] and names is None:
+            raise ValueError(f"{path}: the model reads names as roles: load it with the names")
         a, b = data["calibration"]
         return cls(
             weights={str(k): float(v) for k, v in data["weights"].items()},
@@ -275,6 +360,7 @@ class Model:
             partisan_at=float(data["thresholds"]["partisan"]),
             possible_at=float(data["thresholds"]["possible"]),
             meta=dict(data.get("meta", {})),
+            names=names if data["names_as_roles"] and names is not None else NO_NAMES,
         )
 
 
@@ -307,6 +393,7 @@ def train(
     seed: int = 20221922,
     meta: dict[str, Any] | None = None,
     regularisation: float = 0.5,
+    names: NameMask = NO_NAMES,
 ) -> Model:
     """Fit on the train items only; calibrate by cross-validation on them; pick thresholds on dev.
 
@@ -320,7 +407,7 @@ def train(
         cross_val_predict,
     )
 
-    docs = [sorted(set(ngrams(p))) for p in posts]
+    docs = [sorted(set(ngrams(p, names))) for p in posts]
     df: dict[str, int] = {}
     for d in docs:
         for f in d:
@@ -352,6 +439,7 @@ def train(
         partisan_at=1.01,
         possible_at=1.01,
         meta=dict(meta or {}),
+        names=names,
     )
     scores = [model.opinion(p).probability for p in dev_posts]
     partisan_at = choose_threshold(scores, dev_labels, 0.95)
@@ -363,6 +451,7 @@ def train(
         partisan_at=round(partisan_at, 6),
         possible_at=round(possible_at, 6),
         meta={**model.meta, "seed": seed, "train_items": len(posts), "dev_items": len(dev_posts)},
+        names=names,
     )
 
 

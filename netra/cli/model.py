@@ -12,7 +12,8 @@ from rich.table import Table
 from netra.cli.engine import configured_pack
 from neutrality.corpus import Item, read_items
 from neutrality.evaluation import Counts
-from neutrality.model import MODEL_FILE, Model, data_digest, train
+from neutrality.model import MODEL_FILE, Model, NameMask, data_digest, train
+from neutrality.pack import load_pack
 from neutrality.realcorpus import REAL_DIR
 
 err = Console(stderr=True)
@@ -45,6 +46,12 @@ def _labelled(path: Path) -> list[Item]:
         return [i for i in read_items(fh) if isinstance(i, Item) and i.label is not None]
 
 
+def _names(pack_dir: Path) -> NameMask:
+    """The names the model reads as roles: the participants of the catalogue the pack loads."""
+    _, catalogue = load_pack(pack_dir)
+    return NameMask.of(catalogue.participants.values())
+
+
 def _flagged(item: Item) -> bool:
     return item.label is not None and item.label["outcome"] == "flag"
 
@@ -61,11 +68,9 @@ def train_cmd(
     items = [i for f in TRAIN_FILES for i in _labelled(f)]
     dev = _labelled(DEV_FILE)
     pack_dir = configured_pack()
-    from neutrality.pack import load_pack_data
-
-    pack, _ = load_pack_data(pack_dir)
+    pack, catalogue = load_pack(pack_dir)
     meta = {
-        "pack": f"{pack.name}@{pack.version}" if pack else "",
+        "pack": f"{pack.name}@{pack.version}",
         "trained_on": [str(f.relative_to(REAL_DIR.parent.parent.parent)) for f in TRAIN_FILES],
         "thresholds_on": str(DEV_FILE.relative_to(REAL_DIR.parent.parent.parent)),
         "data_sha256": data_digest([*TRAIN_FILES, DEV_FILE]),
@@ -77,6 +82,7 @@ def train_cmd(
         [_flagged(i) for i in dev],
         seed=seed,
         meta=meta,
+        names=NameMask.of(catalogue.participants.values()),
     )
     target = out_path or pack_dir / MODEL_FILE
     target.write_text(model.to_json() + "\n", encoding="utf-8")
@@ -100,7 +106,7 @@ def eval_cmd(
     if not path.is_file():
         err.print(f"[red]No model at {path}[/]: run netra model train")
         raise typer.Exit(2)
-    model = Model.load(path)
+    model = Model.load(path, _names(configured_pack()))
     t = Table(title=f"netra model eval ({path.name}, {len(model.weights)} n-grams)")
     for col in ("file", "threshold", "items", "precision", "recall", "false alarms"):
         t.add_column(col, justify="left" if col in ("file", "threshold") else "right")

@@ -15,10 +15,15 @@ from hypothesis import strategies as st
 
 from netra.bench.engine import generate
 from neutrality import Engine, model
+from neutrality.catalogue import Participant
 from neutrality.model import (
     _TOKEN,
+    CANDIDATE_ROLE,
     MAX_CHARS,
+    NO_NAMES,
+    PARTY_ROLE,
     Model,
+    NameMask,
     _fold,
     _tokens,
     _word_grams,
@@ -74,6 +79,73 @@ def test_training_is_deterministic_and_separates(tmp_path: Path) -> None:
     )
 
 
+def _participant(
+    name: str, *aliases: str, weak: tuple[str, ...] = (), party: bool = False
+) -> Participant:
+    return Participant(
+        id=f"r/{name}", name=name, number=1, race_id="r", party=party, aliases=aliases,
+        weak_aliases=weak,
+    )  # fmt: skip
+
+
+MASK = NameMask.of([
+    _participant("Anies Baswedan", "anies", "abw"),
+    _participant("Muzakir Manaf-Fadhlullah", "mualem", "muzakir manaf", "dek fadh", weak=("amin",)),
+    _participant("Partai Golkar", "golkar", party=True),
+    _participant("RK", "rk"),  # too short to be read as a name alone
+])  # fmt: skip
+
+
+def test_names_are_read_as_their_roles() -> None:
+    assert MASK.apply(["pilih", "anies", "baswedan", "aja"]) == ["pilih", CANDIDATE_ROLE, "aja"]
+    assert MASK.apply(["pilih", "anies", "aja"]) == ["pilih", CANDIDATE_ROLE, "aja"]
+    # a pair written name after name is one role; a party is a party
+    assert MASK.apply(["mualem", "dek", "fadh", "dan", "golkar"]) == [
+        CANDIDATE_ROLE, "dan", PARTY_ROLE,
+    ]  # fmt: skip
+    # a name's first word alone, a weak alias and a short name stay words
+    assert MASK.apply(["muzakir", "amin", "rk", "dek"]) == ["muzakir", "amin", "rk", "dek"]
+    words = ["rapat", "di", "kantor"]
+    assert MASK.apply(words) is words  # no name: the list itself, no copy
+    assert NO_NAMES.apply(["anies"]) == ["anies"]
+
+
+def test_a_role_has_one_ngram_and_every_field_is_masked() -> None:
+    post = _post("Ayo pilih Mualem").model_copy(
+        update={"target": Target(kind=TargetKind.POST, text="Golkar menang")}
+    )
+    grams = ngrams(post, MASK)
+    assert {f"w:{CANDIDATE_ROLE}", f"b:pilih_{CANDIDATE_ROLE}", f"t:{PARTY_ROLE}"} <= set(grams)
+    assert not any("muale" in g or "golk" in g for g in grams)
+    assert f"w:{CANDIDATE_ROLE}" in ngrams(_post("pilih anies"), MASK)
+
+
+def test_what_is_learnt_of_one_candidate_carries_to_another(tmp_path: Path) -> None:
+    """Trained on names as roles, the model scores a call for a candidate it never saw as it
+    scores one for the candidates it did; a model that reads names needs them to load."""
+    pytest.importorskip("sklearn")
+    seen = ["ayo pilih anies", "dukung anies menang", "anies presiden kita"] * 4
+    neutral = ["anies hadir di rapat", "berita anies hari ini", "jadwal kunjungan anies"] * 4
+    posts = [_post(t) for t in seen + neutral]
+    labels = [True] * len(seen) + [False] * len(neutral)
+    fitted = train(posts, labels, posts, labels, seed=7, names=MASK)
+    unseen = fitted.opinion(_post("ayo pilih mualem")).probability
+    assert unseen == fitted.opinion(_post("ayo pilih anies")).probability
+    assert unseen > fitted.opinion(_post("mualem hadir di rapat")).probability
+    path = tmp_path / "model.json"
+    path.write_text(fitted.to_json(), encoding="utf-8")
+    with pytest.raises(ValueError, match="names as roles"):
+        Model.load(path)
+    assert Model.load(path, MASK).opinion(_post("pilih mualem")) == fitted.opinion(
+        _post("pilih mualem")
+    )
+
+
+def test_the_engine_reads_the_catalogues_names_as_roles(engine: Engine) -> None:
+    assert engine.model is not None and engine.model.names.by_first
+    assert engine.model.names.apply(["pilih", "prabowo"]) == ["pilih", CANDIDATE_ROLE]
+
+
 def test_the_shipped_model_is_small_and_versioned(engine: Engine) -> None:
     assert engine.model is not None and engine.pack.model_path is not None
     assert engine.pack.model_path.stat().st_size < 20_000_000
@@ -115,7 +187,7 @@ def test_opinion_reads_the_same_ngrams_as_training(engine: Engine) -> None:
     texts = [*PARTISAN, *NEUTRAL, "Ayo coblos Prabowo-Gibran, satu putaran! #PrabowoGibran2024"]
     for text in texts:
         post = _post(text)
-        assert model.opinion(post).found == frozenset(ngrams(post)) & model.vocabulary
+        assert model.opinion(post).found == frozenset(ngrams(post, model.names)) & model.vocabulary
 
 
 @settings(max_examples=500)
@@ -175,13 +247,16 @@ def _reference_opinion(model: Model, post: Post) -> tuple[float, dict[str, float
     n-gram kept where it was first seen (the context, the word pairs in text order, then each
     distinct word in the order it first appears, each word's in its own order), the margin the
     sum of the values in that order. Floating-point sums depend on their order, so the scorer
-    must keep it exactly."""
+    must keep it exactly. Names are read as roles first, as the model was trained."""
     weights = model.weights
     m = MAX_CHARS
-    own = _reference_tokens(f"{post.text[:m]} {post.transcript[:m]} {' '.join(post.hashtags)[:m]}")
-    media = _reference_tokens(post.media_description[:m]) if post.media_description else []
+    roles = model.names.apply  # names read as their roles, in every field
+    own = roles(
+        _reference_tokens(f"{post.text[:m]} {post.transcript[:m]} {' '.join(post.hashtags)[:m]}")
+    )
+    media = roles(_reference_tokens(post.media_description[:m])) if post.media_description else []
     target = (
-        _reference_tokens(f"{(post.target.name or '')[:m]} {post.target.text[:m]}")
+        roles(_reference_tokens(f"{(post.target.name or '')[:m]} {post.target.text[:m]}"))
         if post.target is not None
         else []
     )
