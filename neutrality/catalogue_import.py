@@ -119,11 +119,31 @@ COMMON_NAME_TOKENS = frozenset(
 MIN_NAME_TOKEN = 4
 
 
-def _names(*names: str) -> tuple[list[str], list[str]]:
+# Where a pair's name joins the names its two candidates go by ("Mualem-Dek Fad", "Koster-Giri").
+_PAIR_JOINS = re.compile(r"\s*[-–&/+]\s*")
+
+
+def _call_names(pair: str) -> list[str]:
+    """The names a pair's name joins, each what people call one of its candidates: "Mualem"
+    and "Dek Fad" of "Mualem-Dek Fad". A pair name that joins nothing (an acronym such as
+    "BERANI") is the pair's own name, not a candidate's."""
+    halves = [h for h in _PAIR_JOINS.split(pair.strip()) if h]
+    return halves if len(halves) > 1 else []
+
+
+def _names(*names: str, call_names: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """Full names and pair names are aliases; a single name, or the first or last word of a
-    full name ("airin", "dimyati"), is a weak alias that needs an election context."""
+    full name ("airin", "dimyati"), is a weak alias that needs an election context. So is what
+    a candidate is called, as the pair's name gives it ("mualem"); called by two words ("dek
+    fad") it is an alias."""
     strong: list[str] = []
     weak: list[str] = []
+    for name in call_names:
+        clean = " ".join(re.sub(r"[^\w\s']", " ", name).split()).casefold()
+        if " " in clean:
+            strong.append(clean)
+        elif clean.isalpha() and clean not in COMMON_NAME_TOKENS:
+            weak.append(clean)
     for name in names:
         clean = " ".join(re.sub(r"[^\w\s'-]", " ", name).split()).casefold()
         if not clean:
@@ -186,7 +206,13 @@ def import_rows(rows: Iterable[dict[str, str]], known: dict[RaceKey, str]) -> Im
         candidate = row["candidate"].strip()
         mate = (row.get("running_mate") or "").strip()
         pair = (row.get("pair_name") or "").strip()
-        strong, weak = _names(candidate, mate, pair, f"{candidate} {mate}" if mate else "")
+        strong, weak = _names(
+            candidate,
+            mate,
+            pair,
+            f"{candidate} {mate}" if mate else "",
+            call_names=tuple(_call_names(pair)),
+        )
         parties = [p.strip() for p in (row.get("parties") or "").split(";") if p.strip()]
         source: dict[str, str] = {"url": row["source_url"].strip()}
         if (row.get("source_published") or "").strip():

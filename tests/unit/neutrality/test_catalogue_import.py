@@ -63,3 +63,26 @@ def test_a_name_two_candidates_share_or_a_title_is_no_weak_alias() -> None:
     assert "anak" not in badung["weak_aliases"] and "teuku" not in pidie["weak_aliases"]
     assert {"sudarsana", "yusuf"} <= set(badung["weak_aliases"])
     assert {"rahman", "wirawan"} <= set(pidie["weak_aliases"])
+
+
+def test_what_a_pairs_name_calls_each_candidate_is_an_alias_of_the_pair() -> None:
+    """ "Mualem-Dek Fad" joins what people call the two candidates: "mualem" counts in an
+    election context as any one-word name does, "dek fad" is an alias; a pair name that joins
+    nothing ("BERANI") stays the pair's own name."""
+    rows = read_csv(
+        ",".join(COLUMNS)
+        + "\n"
+        + "\n".join(
+            [
+                "pilkada-2024,gubernur,Aceh,,2,Muzakir Manaf,Fadhlullah,Mualem-Dek Fad,,https://example.org/1,",
+                "pilkada-2024,gubernur,Sulawesi Tengah,,2,Anwar Hafid,Reny A Lamadjido,BERANI,,https://example.org/2,",
+            ]
+        )
+        + "\n"
+    )
+    result = import_rows(rows, {})
+    aceh = result.races["pilgub-aceh-2024"]["participants"][0]
+    assert "dek fad" in aceh["aliases"] and "mualem-dek fad" in aceh["aliases"]
+    assert "mualem" in aceh["weak_aliases"]
+    sulteng = result.races["pilgub-sulawesi-tengah-2024"]["participants"][0]
+    assert "berani" in sulteng["weak_aliases"] and "reny" not in sulteng.get("aliases", [])
