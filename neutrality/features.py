@@ -21,7 +21,7 @@ from neutrality.discourse import COPULAS, read_discourse
 from neutrality.discourse import FEATURE as SUSTAINED
 from neutrality.discourse import possible as discourse_possible
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
-from neutrality.lexicon import Lexicon
+from neutrality.lexicon import MIN_SLOGAN_WORD, Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
 from neutrality.misspelt import NEAR_WORDS, NameSpeller
 from neutrality.normalise import NormText, camel_pieces
@@ -96,6 +96,8 @@ STRUCTURAL = (
 GROUP_AUDIENCE = "the group it is posted in: its members are who it addresses"
 WIB = dt.timezone(dt.timedelta(hours=7))
 SEASON_LEAD = dt.timedelta(days=400)  # bakal calon are talked about about a year ahead
+DIGITS = "0123456789"
+MIN_SLOGAN_NAME = 4  # the shortest collision-risk name read as a hashtag slogan's name
 MAX_COMPOUND_BODIES = 64  # hashtags read for names inside them (#ganjarpresidenrakyat)
 MAX_MENTIONS = 64  # mentioned accounts looked up in the catalogue
 # A term of address before a person's name (wordclasses.TERMS_OF_ADDRESS): the word after one is
@@ -763,6 +765,35 @@ class Extractor:
                         out.append((a, b, pid))
         return out
 
+    def _slogan_tag(
+        self, body: str, locality: Locality | None, day: dt.date
+    ) -> list[tuple[int, int, str]]:
+        """A collision-risk name of a regional candidate run together, in a hashtag written in
+        one case, with a word of winning, voting, support, candidacy or office before or after
+        it ("#bustamimenang", "#mualemgubernur", "#pilihmualem", "#MUALEMPASTIMENANG"): the
+        slogan a supporter builds on the name, read as when the author marks the words by case
+        (`_tag_pieces`), while the election is in season and in its region. The name fills one
+        end of the tag and the word the rest (a year may follow: "#bustamimenang2024"): a name
+        or a word inside a longer word ("#bustamimenangis", crying) is no slogan."""
+        words = self.lexicon.slogan_words
+        names = self.lexicon.tag_names
+        if locality is None or not words or not (body.islower() or body.isupper()):
+            return []
+        low = body.casefold()
+        out: list[tuple[int, int, str]] = []
+        for k in range(MIN_SLOGAN_NAME, len(low) - MIN_SLOGAN_WORD + 1):
+            head, rest = low[:k], low[k:]
+            if head in names and rest.rstrip(DIGITS) in words:
+                out += [(0, k, pid) for pid in names[head]]
+            head, rest = low[: len(low) - k], low[len(low) - k :]
+            if rest in names and head in words:
+                out += [(len(low) - k, len(low), pid) for pid in names[rest]]
+        return [
+            (a, b, pid)
+            for a, b, pid in dict.fromkeys(out)
+            if pid in self.markable and self._markable_here(pid, locality, day)
+        ]
+
     def _numbered_tag(
         self, body: str, locality: Locality | None, day: dt.date
     ) -> list[tuple[int, int, str]]:
@@ -806,6 +837,7 @@ class Extractor:
         for fld, off, body in bodies[:MAX_COMPOUND_BODIES]:
             for a, b, pid in (
                 *self._tag_pieces(body, locality, day),
+                *self._slogan_tag(body, locality, day),
                 *self._numbered_tag(body, locality, day),
             ):
                 sc = Scanned(fld, "raw", raw, [])

@@ -20,6 +20,11 @@ MIN_COMPOUND = 5  # shortest name looked for inside a hashtag (#ganjarpresidenra
 # command or audit ("satu komando", "loyal ke beta", "ku saya di monev"), which no anchor
 # names. Names of pack lists.
 SETTING_LISTS = ("asn_audience", "authority_cue", "directive_cue", "sanction_cue")
+# Words that make a campaign slogan of a name they are run together with in a hashtag
+# ("#bustamimenang", "#mualemgubernur", "#pilihmualem"): winning, voting, support, candidacy and
+# the offices a race fills. Names of pack lists.
+SLOGAN_LISTS = ("win_outcome", "call_to_vote", "support", "candidate_word", "office_title")
+MIN_SLOGAN_WORD = 3  # shorter list words ("ri") run together with a name say nothing
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,9 @@ class Lexicon:
     # each with the participants it may name: a hashtag that joins one to that participant's
     # number ("#PKSnomor8", "#AMIN1", "#SatSet3") is read as two signals agreeing (features.py).
     numbered_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The words of the SLOGAN_LISTS run together ("menang", "pastimenang", "pilih"): a
+    # collision-risk name joined with one in a hashtag is a slogan built on it (features.py).
+    slogan_words: frozenset[str] = frozenset()
     # names_of_place by the locality as written: asked for every event, computed once per place
     _by_place: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -216,6 +224,21 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
             if squeezed.isalpha() and meaning.key not in numbered.get(squeezed, ()):
                 numbered[squeezed] = (*numbered.get(squeezed, ()), meaning.key)
     local = {place: frozenset(terms) for place, terms in local_names.items()}
+    slogans = {
+        squeezed
+        for name in SLOGAN_LISTS
+        if name in lists
+        for term in lists[name].terms
+        if len(squeezed := "".join(ch for ch in term.casefold() if ch.isalnum())) >= MIN_SLOGAN_WORD
+    }
     return Lexicon(
-        normaliser, matcher, compound, quick, setting, tag_names, local, numbered_names=numbered
+        normaliser,
+        matcher,
+        compound,
+        quick,
+        setting,
+        tag_names,
+        local,
+        numbered_names=numbered,
+        slogan_words=frozenset(slogans),
     )

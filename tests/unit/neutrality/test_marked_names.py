@@ -1,5 +1,6 @@
 """Collision-risk names the author marks as a name: after an honorific, as a hashtag, or as a
-word of a slogan hashtag (features.py `_marked_name`, `_tag_pieces`)."""
+word of a slogan hashtag, or run together with a slogan word (features.py `_marked_name`,
+`_tag_pieces`, `_slogan_tag`)."""
 
 from __future__ import annotations
 
@@ -121,3 +122,29 @@ def _labels_anywhere(engine: Engine, post: Post) -> list[str]:
     analysis = engine.analyse(post, None, complete=True)
     assert analysis.features is not None
     return [ev.label for evs in analysis.features.found.values() for ev in evs]
+
+
+ACEH = Locality("Aceh", "Kota Banda Aceh")
+ACEH_2024 = "2024-11-01T09:00:00+07:00"  # Pilkada Aceh 2024 campaign
+
+
+@pytest.mark.parametrize("tag", ["bustamimenang", "pilihmualem", "MUALEMPASTIMENANG"])
+def test_a_weak_name_run_together_with_a_slogan_word_is_a_campaign_hashtag(
+    engine: Engine, tag: str
+) -> None:
+    """No case marks the words of "#bustamimenang": a regional candidate's collision-risk name
+    that fills one end of the tag, with a word of winning or voting filling the other, is the
+    slogan a supporter writes, read where and while the race runs."""
+    post = _post("Harapan baru", when=ACEH_2024, hashtags=[tag])
+    assert engine.decide(post, ACEH).outcome is Outcome.FLAG
+    assert engine.decide(post, JAKARTA).outcome is Outcome.PASS  # not the author's race
+    early = _post("Harapan baru", when="2019-01-10T09:00:00+07:00", hashtags=[tag])
+    assert engine.decide(early, ACEH).outcome is Outcome.PASS  # out of season
+
+
+@pytest.mark.parametrize("tag", ["bustamihadir", "kopibustami", "mualemku", "bustamimenangis"])
+def test_a_weak_name_beside_any_other_word_in_a_hashtag_is_no_slogan(
+    engine: Engine, tag: str
+) -> None:
+    post = _post("Harapan baru", when=ACEH_2024, hashtags=[tag])
+    assert engine.decide(post, ACEH).outcome is Outcome.PASS
