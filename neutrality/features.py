@@ -46,7 +46,7 @@ from neutrality.stance import (
 from neutrality.stance.cues import ANYONE_BUT_LIST
 from neutrality.stance.quotation import has_quote
 from neutrality.stance.ruledout import closes_clause, starts_after
-from neutrality.wordclasses import SECOND_PERSONS, TERMS_OF_ADDRESS, word_set
+from neutrality.wordclasses import PREDICATE_ADVERBS, SECOND_PERSONS, TERMS_OF_ADDRESS, word_set
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
@@ -1217,24 +1217,28 @@ JUDGING_LISTS = ("win_outcome", "optative_cue", "evaluation_cue", "evaluative_wo
 def _judged_number(feats: Features, sc: Scanned, start: int, end: int) -> bool:
     """Whether a ballot number written with its leading zero ("02", as pairs are called) is
     judged or wished for by the word right beside it ("Mantap 02", "02 menang", "02 nyungsep",
-    "01 pasti menang"): a number used as a name, subject or object of a verdict, is the pair's,
-    a second sign of its own. A number behind a label ("RT 02", "nomor 02") or in a date or a
-    time ("02.00", "02 Januari") stands beside no such word."""
+    "01 pasti menang"), or after it across one adverb that leaves the verdict its own ("02
+    memang mantap", "01 tetap juara": `PREDICATE_ADVERBS`): a number used as a name, subject
+    or object of a verdict, is the pair's, a second sign of its own. A number behind a label
+    ("RT 02", "nomor 02") or in a date or a time ("02.00", "02 Januari") stands beside no such
+    word."""
     text = sc.norm.text
     if text[start : start + 1] != "0" or end - start != 2:
         return False
     before = text[:start].rsplit(None, 1)
     if before and before[-1] in _NUMBER_LABELS:
         return False  # "RT 02", "jam 02": what the label counts
-    return any(
-        ev.field == sc.field
-        and not ev.raw
-        and ev.start is not None
-        and ev.end is not None
-        and (ev.end + 1 == start or end + 1 == ev.start)
-        for name in JUDGING_LISTS
-        for ev in feats.found.get(f"{sc.zone}.{name}", ())
-    )
+    for name in JUDGING_LISTS:
+        for ev in feats.found.get(f"{sc.zone}.{name}", ()):
+            if ev.field != sc.field or ev.raw or ev.start is None or ev.end is None:
+                continue
+            if ev.end + 1 == start or end + 1 == ev.start:
+                return True
+            if end < ev.start:
+                gap = text[end : ev.start].split()
+                if len(gap) == 1 and gap[0] in PREDICATE_ADVERBS:
+                    return True
+    return False
 
 
 def _after_label(feats: Features, sc: Scanned, start: int) -> bool:

@@ -53,3 +53,12 @@ NAME_TITLES = word_set(
 LEADER_NOUNS = frozenset([
     "pemimpin", "sosok", "figur", "negarawan", "teladan", "panutan", "kepemimpinan",
 ])  # fmt: skip
+
+
+# Adverbs and particles that stand between a subject and what is said of it without changing
+# what is judged ("02 memang mantap", "01 tetap juara", "03 pasti menang", "02 makin jaya"):
+# affirming, lasting, certain, growing or degree words, as chat writes them.
+PREDICATE_ADVERBS = word_set(
+    "memang emang mmg sih nih tuh pasti pst tetap tetep ttp makin semakin paling plg sangat sgt "
+    "lebih lbh benar bener betul bnr udah sudah sdh dah sungguh"
+)

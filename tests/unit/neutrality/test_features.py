@@ -214,7 +214,15 @@ def test_a_ballot_number_stays_a_ballot_number(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Mantap 02", "Alhamdulillah 02 menang", "02 pasti jadi", "Prabowo? 02 hebat"]
+    "text",
+    [
+        "Mantap 02",
+        "Alhamdulillah 02 menang",
+        "02 pasti jadi",
+        "Prabowo? 02 hebat",
+        "02 memang mantaaap",  # one adverb between the number and its verdict
+        "02 tetap juara",
+    ],
 )
 def test_a_bare_number_judged_by_the_word_beside_it_is_the_pair(engine: Engine, text: str) -> None:
     """Written as pairs are called, with its leading zero, and praised, wished or declared the
@@ -230,6 +238,8 @@ def test_a_bare_number_judged_by_the_word_beside_it_is_the_pair(engine: Engine, 
         "RT 02 mantap",  # a noun the number counts
         "Jam 02 menang",
         "02 hari lagi, mantap",  # no judging word right beside it
+        "02 orang memang mantap",  # a noun, not an adverb, between them
+        "RT 02 memang mantap",
     ],
 )
 def test_a_bare_number_without_its_zero_or_after_a_label_stays_no_sign(
