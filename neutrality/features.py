@@ -107,7 +107,11 @@ HONORIFIC_REACH = 12  # characters before a name searched for the honorific (the
 NAME_TAG = "names as a hashtag"
 # After a ballot number, another one of its race joined to it ("2, 3", "1 dan 2", "1 & 2"; the
 # normaliser has dropped the punctuation).
-_NEXT_NUMBER = re.compile(r" (?:dan |atau |and |& |sama |serta )?0?(\d{1,2})\b")
+# The next number of a list ("1 dan 2", "2, 3") or the end of a range ("1 sampai 17", "18
+# hingga 23", "1 s/d 3"): either way several numbers named in one breath.
+_NEXT_NUMBER = re.compile(
+    r" (?:dan |atau |and |& |sama |serta |sampai |sampe |hingga |sd |s d |to )?0?(\d{1,2})\b"
+)
 NAME_TAG_PARTS = 2  # "#AhokDjarot": a pair's two names joined
 # A number followed by the year of its issue ("UU nomor 7 tahun 2017", "PKPU no 3 th 2017"):
 # how Indonesian laws, regulations and circulars are cited, which officials and election bodies

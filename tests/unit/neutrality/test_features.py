@@ -86,6 +86,8 @@ def test_a_slogan_hashtag_in_styled_letters_is_read_as_its_plain_letters(engine:
     [
         "Kok paslon 2, 3 seperti selalu melihat kebawah saat memberi pertanyaan ya",
         "hanya nomor urut 1 dan 2 yang bertanya di debat tadi malam",
+        "nomor urut 1 sampai 3 sudah ditetapkan",  # a range names them all
+        "paslon nomor 1 hingga 3 hadir di debat",
     ],
 )
 def test_several_ballot_numbers_in_one_breath_make_no_sign(engine: Engine, text: str) -> None:
