@@ -15,6 +15,11 @@ pilkada-2024,bupati,Jawa Tengah,Kabupaten Pati,x,Nobody,,,,https://example.org/p
 )
 
 
+def _rows(*lines: str) -> list[dict[str, str]]:
+    """A candidate list of these rows, under the columns `netra catalogue import` reads."""
+    return read_csv(",".join(COLUMNS) + "\n" + "\n".join(lines) + "\n")
+
+
 def test_rows_become_races_with_sources_and_hand_races_are_kept() -> None:
     known = {race_key("pilkada-2024", "governor", "Jawa Tengah", ""): "pilgub-jateng-2024"}
     result = import_rows(read_csv(CSV), known)
@@ -45,16 +50,9 @@ def test_a_region_written_another_way_is_the_same_known_race() -> None:
 def test_a_name_two_candidates_share_or_a_title_is_no_weak_alias() -> None:
     """A one-word name two candidates of the list share is a common name, not a sign of either;
     a Balinese or Acehnese title opening a name is no name at all."""
-    rows = read_csv(
-        ",".join(COLUMNS)
-        + "\n"
-        + "\n".join(
-            [
-                "pilkada-2024,bupati,Bali,Badung,1,Anak Agung Sudarsana,Yusuf Hidayat,,,https://example.org/1,",
-                "pilkada-2024,bupati,Aceh,Pidie,1,Teuku Rahman,Wirawan Hidayat,,,https://example.org/2,",
-            ]
-        )
-        + "\n"
+    rows = _rows(
+        "pilkada-2024,bupati,Bali,Badung,1,Anak Agung Sudarsana,Yusuf Hidayat,,,https://example.org/1,",
+        "pilkada-2024,bupati,Aceh,Pidie,1,Teuku Rahman,Wirawan Hidayat,,,https://example.org/2,",
     )
     result = import_rows(rows, {})
     badung = result.races["pilbup-badung-2024"]["participants"][0]
@@ -69,16 +67,9 @@ def test_what_a_pairs_name_calls_each_candidate_is_an_alias_of_the_pair() -> Non
     """ "Mualem-Dek Fad" joins what people call the two candidates: "mualem" counts in an
     election context as any one-word name does, "dek fad" is an alias; a pair name that joins
     nothing ("BERANI") stays the pair's own name."""
-    rows = read_csv(
-        ",".join(COLUMNS)
-        + "\n"
-        + "\n".join(
-            [
-                "pilkada-2024,gubernur,Aceh,,2,Muzakir Manaf,Fadhlullah,Mualem-Dek Fad,,https://example.org/1,",
-                "pilkada-2024,gubernur,Sulawesi Tengah,,2,Anwar Hafid,Reny A Lamadjido,BERANI,,https://example.org/2,",
-            ]
-        )
-        + "\n"
+    rows = _rows(
+        "pilkada-2024,gubernur,Aceh,,2,Muzakir Manaf,Fadhlullah,Mualem-Dek Fad,,https://example.org/1,",
+        "pilkada-2024,gubernur,Sulawesi Tengah,,2,Anwar Hafid,Reny A Lamadjido,BERANI,,https://example.org/2,",
     )
     result = import_rows(rows, {})
     aceh = result.races["pilgub-aceh-2024"]["participants"][0]
