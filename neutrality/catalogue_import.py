@@ -123,6 +123,11 @@ MIN_NAME_TOKEN = 4
 _PAIR_JOINS = re.compile(r"\s*[-–&/+]\s*")
 
 
+def _clean(name: str, keep: str) -> str:
+    """A name folded, with every character but letters, digits and `keep` read as a space."""
+    return " ".join(re.sub(rf"[^\w\s{re.escape(keep)}]", " ", name).split()).casefold()
+
+
 def _call_names(pair: str) -> list[str]:
     """The names a pair's name joins, each what people call one of its candidates: "Mualem"
     and "Dek Fad" of "Mualem-Dek Fad". A pair name that joins nothing (an acronym such as
@@ -139,13 +144,13 @@ def _names(*names: str, call_names: tuple[str, ...] = ()) -> tuple[list[str], li
     strong: list[str] = []
     weak: list[str] = []
     for name in call_names:
-        clean = " ".join(re.sub(r"[^\w\s']", " ", name).split()).casefold()
+        clean = _clean(name, keep="'")
         if " " in clean:
             strong.append(clean)
         elif clean.isalpha() and clean not in COMMON_NAME_TOKENS:
             weak.append(clean)
     for name in names:
-        clean = " ".join(re.sub(r"[^\w\s'-]", " ", name).split()).casefold()
+        clean = _clean(name, keep="'-")
         if not clean:
             continue
         (strong if " " in clean or "-" in clean or len(clean) >= 12 else weak).append(clean)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -96,7 +97,6 @@ STRUCTURAL = (
 GROUP_AUDIENCE = "the group it is posted in: its members are who it addresses"
 WIB = dt.timezone(dt.timedelta(hours=7))
 SEASON_LEAD = dt.timedelta(days=400)  # bakal calon are talked about about a year ahead
-DIGITS = "0123456789"
 MIN_SLOGAN_NAME = 4  # the shortest collision-risk name read as a hashtag slogan's name
 MAX_COMPOUND_BODIES = 64  # hashtags read for names inside them (#ganjarpresidenrakyat)
 MAX_MENTIONS = 64  # mentioned accounts looked up in the catalogue
@@ -787,7 +787,7 @@ class Extractor:
         out: list[tuple[int, int, str]] = []
         for k in range(MIN_SLOGAN_NAME, len(low) - MIN_SLOGAN_WORD + 1):
             head, rest = low[:k], low[k:]
-            if head in names and rest.rstrip(DIGITS) in words:
+            if head in names and rest.rstrip(string.digits) in words:
                 out += [(0, k, pid) for pid in names[head]]
             head, rest = low[: len(low) - k], low[len(low) - k :]
             if rest in names and head in words:
