@@ -535,6 +535,7 @@ class Extractor:
             feats.found["context.political"] = []
         self._named_choices(scanned, feats)
         _defection_threats(scanned, feats)
+        _attend_calls(scanned, feats)
         if by_office and _NAMED.isdisjoint(found):
             pass  # keep exception.office_title as recorded
         elif "exception.office_title" in feats.found:
@@ -1205,6 +1206,44 @@ def _defection_threats(scanned: list[Scanned], feats: Features) -> None:
                 found[f"{zone}.warn_cue"] = kept
             else:
                 del found[f"{zone}.warn_cue"]
+
+
+# Where a word alone calls people to come ("Hadiri ...", "Bapak ibu, ramaikan ..."): it opens
+# the field or follows the end of a sentence, a colon or an address set off by a comma. The same
+# verb after its subject tells who came ("Ribuan warga hadiri kampanye").
+_CALL_OPENERS = ".!?:;,\n"
+# Makassar and Bugis polite endings make a verb a request wherever it stands ("hadirki").
+_POLITE_ENDINGS = ("ki", "mi")
+
+
+def _attend_calls(scanned: list[Scanned], feats: Features) -> None:
+    """Keep a call to attend (`<zone>.attend_call`) only where it calls: a phrase that is one
+    ("ayo datang", "jangan lupa hadir", "monggo rawuh"), a polite ending ("hadirki"), or a
+    single imperative that opens a sentence. A headline's or a report's "hadiri" has its
+    subject before it."""
+    found = feats.found
+    for zone in ("text", "media"):
+        calls = found.get(f"{zone}.attend_call")
+        if not calls:
+            continue
+        norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
+        kept = []
+        for ev in calls:
+            norm = norms.get(ev.field)
+            if norm is None or ev.start is None or ev.end is None:
+                continue
+            term = norm.text[ev.start : ev.end]
+            if " " in term or term.endswith(_POLITE_ENDINGS):
+                kept.append(ev)
+                continue
+            start = norm.starts[ev.start] if norm.starts is not None else ev.start
+            before = norm.orig[:start].rstrip()
+            if not before or before[-1] in _CALL_OPENERS:
+                kept.append(ev)
+        if kept:
+            found[f"{zone}.attend_call"] = kept
+        else:
+            del found[f"{zone}.attend_call"]
 
 
 # Nouns that a number after them counts or orders (neighbourhoods, hours and dates, rooms and

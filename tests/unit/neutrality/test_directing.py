@@ -193,3 +193,32 @@ def test_a_request_in_any_first_person_is_a_directive(engine: Engine, request_wo
     analysis = engine.analyse(post, complete=True)
     assert analysis.features is not None and "text.directive_cue" in analysis.features.found
     assert "N10.directing-staff" in {h.rule_id for h in analysis.decision.hits}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hadirki mendengar visi misi paslon dan orasi DPRD terpilih.",
+        "Bapak ibu, ramaikan kampanye akbar calon bupati kita besok pagi",
+        "Ayo datang ke deklarasi dukungan paslon nomor urut 2 malam ini",
+    ],
+)
+def test_a_call_to_fill_a_candidates_event_is_mobilising(engine: Engine, text: str) -> None:
+    """A call to come to a candidate's event, even in words news also uses ("visi misi",
+    "terpilih"), is the author mobilising people for the candidate."""
+    assert "N10.calling-to-campaign-event" in _rules(engine, _post(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ribuan warga hadiri kampanye akbar calon bupati di lapangan",  # who came: a report
+        "Jangan hadiri kampanye paslon mana pun, jaga netralitas",  # a warning
+        "Hadiri kampanye semua paslon dan dengarkan visi misi mereka",  # every pair
+        "Ayo datang ke TPS tanggal 27 November, gunakan hak pilih",  # no candidate's event
+    ],
+)
+def test_telling_of_warning_against_or_educating_about_campaign_events_is_no_call(
+    engine: Engine, text: str
+) -> None:
+    assert "N10.calling-to-campaign-event" not in _rules(engine, _post(text))

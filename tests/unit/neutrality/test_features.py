@@ -434,3 +434,20 @@ def test_a_name_and_a_number_that_do_not_agree_make_no_campaign_tag(
     assert not any(label.startswith("campaign:pilpres-2024/01") for label in labels)
     assert not any(label.startswith("campaign:pileg") for label in labels)
     assert engine.extractor.may_name_by_number_tag(post.text) == tag.startswith("AMIN")
+
+
+@pytest.mark.parametrize(
+    "text", ["Tetap 02", "Pokoknya 01 titik", "Masio disigar, panggah nomor 2"]
+)
+def test_a_number_held_to_whatever_happens_is_the_pairs_sign(engine: Engine, text: str) -> None:
+    """ "Tetap 02", "pokoknya 01", Javanese "panggah nomor 2": the choice kept is one made
+    (the language's strong number forms), and the first look lets it through."""
+    found = _found(engine, _post(text, PILPRES_2024))
+    assert "text.number" in found, text
+    assert engine.analyse(_post(text, PILPRES_2024)).features is not None
+
+
+@pytest.mark.parametrize("text", ["Indonesia tetap nomor 1 di hati", "Tetap di nomor 2 klasemen"])
+def test_a_rank_held_is_no_ballot_number(engine: Engine, text: str) -> None:
+    found = _found(engine, _post(text, PILPRES_2024))
+    assert "text.number" not in found, text
