@@ -732,6 +732,7 @@ class Engine:
 
 
 _JUDGING = frozenset(JUDGING_LISTS)
+_SHARE, _WON = "share_word", "win_outcome"  # the lists a vote share aimed at is read from
 _NUMBER_KIND = Kind.NUMBER
 _SIGNAL_LISTS = frozenset(
     {
@@ -820,6 +821,7 @@ def _has_signal(
     weak = 0
     for sc in scanned:
         number = judged = False  # a bare ballot number and a word that may judge it ("02 menang")
+        share = won = False  # a share and a victory: a vote share aimed at (features._vote_shares)
         # what a list word may signal in this field besides `_SIGNAL_LISTS`, asked once per
         # field instead of per word: nothing, in most fields
         named = sc.field == "target.name"
@@ -831,6 +833,8 @@ def _has_signal(
             for m in meanings:
                 if m.kind is _LIST:
                     judged = judged or m.key in _JUDGING
+                    share = share or m.key == _SHARE
+                    won = won or m.key == _WON
                     if m.key in _SIGNAL_LISTS or (
                         (named or setting)
                         and (
@@ -855,6 +859,8 @@ def _has_signal(
                         return True
         if number and judged:
             return True  # the extractor reads whether the word judges the number (features.py)
+        if share and won:
+            return True  # the extractor reads whether the victory is aimed at (features.py)
     return False
 
 

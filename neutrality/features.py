@@ -13,7 +13,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.choice import GIVEN_CHOICE, NAMED_CHOICE, given_choice, named_choice
@@ -45,9 +45,16 @@ from neutrality.stance import (
     trailing_tags,
 )
 from neutrality.stance.cues import ANYONE_BUT_LIST
-from neutrality.stance.quotation import has_quote
+from neutrality.stance.newsroom import PERCENT
+from neutrality.stance.quotation import has_quote, mapped
 from neutrality.stance.ruledout import closes_clause, starts_after
-from neutrality.wordclasses import PREDICATE_ADVERBS, SECOND_PERSONS, TERMS_OF_ADDRESS, word_set
+from neutrality.wordclasses import (
+    OWN_WIN_MODALS,
+    PREDICATE_ADVERBS,
+    SECOND_PERSONS,
+    TERMS_OF_ADDRESS,
+    word_set,
+)
 from schemas import Action, Phase, Post, TargetKind
 
 ZONES = ("text", "media", "target")
@@ -93,6 +100,7 @@ STRUCTURAL = (
     ASKED,  # a genuine question in the author's words (question.py)
     "exception.office_title",
     "exception.rank",
+    "text.vote_share",  # a victory aimed at with its vote share (`_vote_shares`)
 )
 GROUP_AUDIENCE = "the group it is posted in: its members are who it addresses"
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -535,7 +543,10 @@ class Extractor:
             feats.found["context.political"] = []
         self._named_choices(scanned, feats)
         _defection_threats(scanned, feats)
-        _attend_calls(scanned, feats)
+        written: dict[str, NormText] = {}  # fields mapped to what was written, once each
+        mapper = partial(mapped, normalise=self.lexicon.normaliser.normalise, tracked=written)
+        _attend_calls(scanned, feats, mapper)
+        _vote_shares(scanned, feats, mapper)
         if by_office and _NAMED.isdisjoint(found):
             pass  # keep exception.office_title as recorded
         elif "exception.office_title" in feats.found:
@@ -1216,7 +1227,12 @@ _CALL_OPENERS = ".!?:;,\n"
 _POLITE_ENDINGS = ("ki", "mi")
 
 
-def _attend_calls(scanned: list[Scanned], feats: Features) -> None:
+# A field's normalised text with its offsets in what was written (`quotation.mapped`): the
+# field's name and the fields by name; None when it cannot be mapped.
+Mapper = Callable[[str, dict[str, NormText]], NormText | None]
+
+
+def _attend_calls(scanned: list[Scanned], feats: Features, written: Mapper) -> None:
     """Keep a call to attend (`<zone>.attend_call`) only where it calls: a phrase that is one
     ("ayo datang", "jangan lupa hadir", "monggo rawuh"), a polite ending ("hadirki"), or a
     single imperative that opens a sentence. A headline's or a report's "hadiri" has its
@@ -1236,14 +1252,70 @@ def _attend_calls(scanned: list[Scanned], feats: Features) -> None:
             if " " in term or term.endswith(_POLITE_ENDINGS):
                 kept.append(ev)
                 continue
-            start = norm.starts[ev.start] if norm.starts is not None else ev.start
-            before = norm.orig[:start].rstrip()
+            tracked = written(ev.field, norms)
+            if tracked is None:
+                continue
+            before = tracked.orig[: tracked.span(ev.start, ev.end)[0]].rstrip()
             if not before or before[-1] in _CALL_OPENERS:
                 kept.append(ev)
         if kept:
             found[f"{zone}.attend_call"] = kept
         else:
             del found[f"{zone}.attend_call"]
+
+
+VOTE_SHARE = "a victory aimed at with its vote share"
+# How far after the victory word its share may stand ("menang di Tapalang, minimal 57 persen").
+SHARE_REACH = 48  # characters of what the person wrote, inside one sentence
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# What may stand between a victory and its share: where (a place's name, capitalised) and how
+# much ("menang di Tapalang, minimal 57 persen", "menang diangka 57 persen"). Another word is
+# another predicate ("menang lomba, hadiahnya naik 10 persen"): the share is not the victory's.
+_SHARE_BRIDGE = word_set(
+    "di diangka angka pada dengan minimal min sedikitnya setidaknya paling tidak sekitar kurang "
+    "lebih hingga sampai sampe dari atas target kita kami ini itu nanti harus sini situ sana "
+    "desa kampung kelurahan kecamatan kabupaten kota provinsi dapil tps wilayah daerah"
+)
+_MATCH_SCORE = re.compile(r"\d+\s?[-:]\s?\d+")  # "menang 2-0": a match won, its share the ball's
+MODAL_REACH = 3  # words before the victory word that may make it the speaker's aim
+
+
+def _vote_shares(scanned: list[Scanned], feats: Features, written: Mapper) -> None:
+    """A victory the speaker aims at or expects, with the vote share it is to have ("kita harus
+    menang, minimal 57 persen", "insya Allah menang 70 persen", "target menang 60%"):
+    `<zone>.vote_share`. The share makes the victory an election's; the words before it (a
+    first person, a must, a prayer: `OWN_WIN_MODALS`) make it the speaker's side's, named or
+    not. A share a survey or a count gave ("unggul 45 persen") is told, not aimed at."""
+    found = feats.found
+    for zone in ("text",):
+        wins = found.get(f"{zone}.win_outcome")
+        if not wins:
+            continue
+        norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
+        for ev in wins:
+            norm = norms.get(ev.field)
+            if norm is None or ev.start is None or ev.end is None or ev.raw:
+                continue
+            before = norm.text[: ev.start].split()[-MODAL_REACH:]
+            if OWN_WIN_MODALS.isdisjoint(before):
+                continue
+            tracked = written(ev.field, norms)
+            if tracked is None:
+                continue
+            end = tracked.span(ev.start, ev.end)[1]
+            after = tracked.orig[end : end + SHARE_REACH]
+            stop = _SENTENCE_END.search(after)
+            clause = after[: stop.start()] if stop else after
+            share = PERCENT.search(clause)
+            if (
+                share is not None
+                and not _MATCH_SCORE.search(clause, 0, share.start())
+                and all(
+                    w[0].isupper() or w.casefold() in _SHARE_BRIDGE
+                    for w in _PERSON_WORD.findall(clause, 0, share.start())
+                )
+            ):
+                feats.add(f"{zone}.vote_share", Ev(ev.field, ev.start, ev.end, VOTE_SHARE))
 
 
 # Nouns that a number after them counts or orders (neighbourhoods, hours and dates, rooms and

@@ -20,6 +20,14 @@ def word_set(words: str) -> frozenset[str]:
 # First-person pronouns (Indonesian, Betawi, eastern Malay): the author or a group they are in.
 FIRST_PERSONS = word_set("saya sy aku ku kami kita gue gua gw beta ane awak")
 
+# Words before a victory that make it the speaker's aim or expectation, not a result told:
+# "kita (harus) menang", "insya Allah menang", "target menang", "pasti menang". A closed class:
+# first persons, modals of necessity and certainty, and the openings of a prayer.
+OWN_WIN_MODALS = FIRST_PERSONS | word_set(
+    "harus wajib mesti kudu pasti target siap yakin optimis insyaallah allah semoga moga "
+    "bismillah amin aamiin akan bisa"
+)
+
 # Second-person pronouns (Indonesian, colloquial, Betawi, Javanese, Sundanese, eastern Malay)
 # and the forum forms of address that stand for them ("agan", "sista"): the person spoken to.
 # The abbreviation "km" is left out: it is also the kilometre of news prose.

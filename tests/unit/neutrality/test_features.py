@@ -451,3 +451,37 @@ def test_a_number_held_to_whatever_happens_is_the_pairs_sign(engine: Engine, tex
 def test_a_rank_held_is_no_ballot_number(engine: Engine, text: str) -> None:
     found = _found(engine, _post(text, PILPRES_2024))
     assert "text.number" not in found, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insya Allah menang 70 persen",
+        "kita harus menang di Tapalang, minimal 57 persen",
+        "Target kita menang di angka 60 persen",
+    ],
+)
+def test_a_victory_aimed_at_with_its_share_is_read(engine: Engine, text: str) -> None:
+    """The speaker's side's victory as an aim, with the share it is to win by: the first look
+    lets it through (a share and a victory in one field) and the extractor reads it."""
+    assert engine.analyse(_post(text, PILPRES_2024)).features is not None
+    assert "text.vote_share" in _found(engine, _post(text, PILPRES_2024)), text
+
+
+def test_a_share_written_with_a_percent_sign_is_read_in_a_full_look(engine: Engine) -> None:
+    """The quick form drops "%": a share so written is read when the full look runs."""
+    found = _found(engine, _post("Pokoknya kita menang 60%, coblos 02", PILPRES_2024))
+    assert "text.vote_share" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paslon 2 unggul 45 persen menurut survei",  # a share told of: no aim before it
+        "Kita menang 2-0, penguasaan bola 60 persen",  # a match won
+        "Kita harus menang. Inflasi turun 2 persen",  # the share in another sentence
+        "Insya Allah menang lomba, hadiahnya naik 10 persen tahun depan dan seterusnya",  # too far
+    ],
+)
+def test_a_share_told_of_or_out_of_reach_is_no_vote_share(engine: Engine, text: str) -> None:
+    assert "text.vote_share" not in _found(engine, _post(text, PILPRES_2024)), text
