@@ -101,6 +101,7 @@ STRUCTURAL = (
     "exception.office_title",
     "exception.rank",
     "text.vote_share",  # a victory aimed at with its vote share (`_vote_shares`)
+    "exception.office_holder",  # every candidate named is past (`Extractor._office_holders`)
 )
 GROUP_AUDIENCE = "the group it is posted in: its members are who it addresses"
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -113,6 +114,30 @@ MAX_MENTIONS = 64  # mentioned accounts looked up in the catalogue
 # person when their election is in season.
 HONORIFIC_REACH = 12  # characters before a name searched for the honorific (the longest + space)
 NAME_TAG = "names as a hashtag"
+OFFICE_HOLDER = "a candidate of an election already over, and no race being run spoken of"
+# What points at an election being run: talk of one, a ballot number or hand sign, a candidate
+# word, winning, a call to vote (`Extractor._office_holders`).
+_OFFICE_HOLDER_CUES = frozenset(
+    {
+        "text.political_context",
+        "text.electoral_stake",
+        "text.number",
+        "text.gesture",
+        "text.candidate_word",
+        "text.win_outcome",
+        "text.call_to_vote",
+        "media.political_context",
+        "media.number",
+        "media.gesture",
+        "media.candidate_word",
+        # the content acted on speaking of an election: a comment under a debate of a race
+        # being run speaks of that race, whoever it names
+        "target.political_context",
+        "target.candidate_word",
+        "target.number",
+    }
+)
+PAST_SLOGAN = "a past campaign's slogan"  # a campaign term of a candidate whose election is over
 # After a ballot number, another one of its race joined to it ("2, 3", "1 dan 2", "1 & 2"; the
 # normaliser has dropped the punctuation).
 # The next number of a list ("1 dan 2", "2, 3") or the end of a range ("1 sampai 17", "18
@@ -209,6 +234,7 @@ class Extractor:
         }
         self._races = tuple(cat.races.values())
         self._race_sizes = {r.id: len(r.participants) for r in self._races}
+        self._namesakes = _namesakes(cat)
         self.markable = markable_names(cat)
         # Every participant's names squeezed as a hashtag writes them ("ahok", "djarot"), with
         # whose they are: a hashtag made of one participant's names alone names them, as a
@@ -451,6 +477,7 @@ class Extractor:
         # Whether each word around a campaign match is names alone: the matches in one hashtag
         # ("#PrabowoGibran2024": each name, the pair, each of their races) share its word.
         names_alone: dict[str, bool] = {}
+        over: Callable[[str], bool] | None = None  # asked only when a campaign term is read
         for sc, start, end, m in campaign:
             p = self.cat.participants[m.key]
             if (
@@ -480,6 +507,16 @@ class Extractor:
                 self._mention(feats, zone, p, ev)
                 feats.add(f"{zone}.named", ev)
                 named_races.add(p.race_id)
+                continue
+            if over is None:
+                over = self._election_over_on(day)
+            if over(p.id):
+                # A slogan of a candidate whose election is over ("Asta Cita" in 2025): the
+                # office-holder's programme or a past campaign's name, not a campaign being run.
+                # The candidate is named, as the name would (a past one: ownside.py).
+                ev = Ev(sc.field, start, end, f"{PAST_SLOGAN}:{p.id}", raw=sc.zone == "raw")
+                self._mention(feats, zone, p, ev)
+                feats.add(f"{zone}.named", ev)
                 continue
             ev = Ev(sc.field, start, end, f"campaign:{p.id}", raw=sc.zone == "raw")
             self._mention(feats, zone, p, ev)
@@ -552,7 +589,47 @@ class Extractor:
         elif "exception.office_title" in feats.found:
             del feats.found["exception.office_title"]
         self._structure(post, feats, day)
+        self._office_holders(feats, day)
         return feats
+
+    def _office_holders(self, feats: Features, day: dt.date) -> None:
+        """`exception.office_holder` when every candidate the author names is one of an
+        election already over on the day (its numbers no longer matter) and the author's words
+        speak of no election: "Dukung program 3 juta rumah Presiden Prabowo" in 2025 backs the
+        government's programme, and "Asta Cita" is its name now, not a slogan of a race being
+        run. A party is never over (it stands in every election); a ballot number, a hand
+        sign or a candidate word points at a race in season."""
+        found = feats.found
+        if not feats.participants or not _OFFICE_HOLDER_CUES.isdisjoint(found):
+            return
+        own = [
+            ev
+            for zone in ("text", "media")
+            for ev in found.get(f"{zone}.participant", ())
+            if not ev.field.startswith("target")
+        ]
+        if not own:
+            return
+        over = self._election_over_on(day)
+        participants = feats.participants
+        if any(participant_of(ev) not in participants for ev in own):
+            return  # an account tagged, a number listed: not read here
+        # Every participant named anywhere, the content acted on included: a comment naming
+        # the President under a debate of a race being run speaks of that race. And the same
+        # person standing in a race in season ("Anies" of Jakarta 2017, a candidate in 2024)
+        # is that race's candidate.
+        if any(
+            p.party
+            or not over(pid)
+            or any(self._in_season(q, day) for q in self._namesakes.get(pid, ()))
+            for pid, p in participants.items()
+        ):
+            return
+        for ev in own:
+            feats.add(
+                "exception.office_holder",
+                Ev(ev.field, ev.start, ev.end, f"{OFFICE_HOLDER}:{participant_of(ev)}", raw=ev.raw),
+            )
 
     def _named_choices(self, scanned: list[Scanned], feats: Features) -> None:
         """The author's calls to vote that name someone the catalogue does not know ("harus
@@ -1278,6 +1355,23 @@ _SHARE_BRIDGE = word_set(
 )
 _MATCH_SCORE = re.compile(r"\d+\s?[-:]\s?\d+")  # "menang 2-0": a match won, its share the ball's
 MODAL_REACH = 3  # words before the victory word that may make it the speaker's aim
+
+
+def _namesakes(cat: Catalogue) -> dict[str, tuple[str, ...]]:
+    """Each candidate's namesakes in other races: candidates (not parties) who share a strong
+    name with them ("anies" of Jakarta 2017 and of the 2024 Pilpres), the same person standing
+    again."""
+    by_name: dict[str, set[str]] = {}
+    for p in cat.participants.values():
+        if p.party:
+            continue
+        for name in p.aliases:
+            by_name.setdefault(name.casefold(), set()).add(p.id)
+    out: dict[str, set[str]] = {}
+    for ids in by_name.values():
+        for pid in ids:
+            out.setdefault(pid, set()).update(ids - {pid})
+    return {pid: tuple(sorted(others)) for pid, others in out.items() if others}
 
 
 def _vote_shares(scanned: list[Scanned], feats: Features, written: Mapper) -> None:

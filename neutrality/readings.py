@@ -6,7 +6,8 @@ news passed on (a publisher's link, a dateline, a quotation given to its speaker
 party's support in a headline: holder.py), a warning to stay neutral, administering an
 election, educating voters, "whoever wins" (neutrality/stance/), an outlet's or reporter's post
 (`exception.news`, features.py), a genuine question (question.py), a request to the one named
-(request.py), and the learned model's
+(request.py), candidates whose elections are over named with no race being run spoken of
+(`exception.office_holder`, features.py), and the learned model's
 opinion where the author names no side of their own (ownside.py). An explanation lists each one
 found, for every outcome, so that a supervisor sees why a post passed as well as why it was
 flagged. They are named here and nowhere else.
@@ -50,6 +51,10 @@ NEUTRAL_READINGS: dict[str, str] = {
     ASKED: "asked, no side",
     REQUESTED: "a request to the one named to act, no vote or support asked",
     PAST_SIDE: "a candidate of an election already over, no side of a race being run",
+    "exception.office_holder": (
+        "every candidate named is of an election already over, no race being run spoken of: "
+        "an office-holder or a past campaign"
+    ),
     GENERIC_SIDE: "a candidate word for an event, for all of them or for any: no side named",
     MODEL_ALONE: "the model's opinion alone, no side the author names",
 }

@@ -225,7 +225,7 @@ def test_telling_of_warning_against_or_educating_about_campaign_events_is_no_cal
 
 
 def test_roles_addressed_with_a_quantifier_are_the_staff_directed(engine: Engine) -> None:
-    """"Semua RT wajib ...": the roles a superior addresses, quantified, are the audience."""
+    """ "Semua RT wajib ...": the roles a superior addresses, quantified, are the audience."""
     post = _post("Semua RT wajib kumpulkan KTP warga untuk pendataan pendukung paslon kita")
     assert "N10.directing-staff" in _rules(engine, post)
     assert not _rules(engine, _post("Seluruh kepala desa diharapkan hadir rapat dana desa besok"))

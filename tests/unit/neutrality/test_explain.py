@@ -91,18 +91,21 @@ def test_a_genuine_question_is_read_as_asking(engine: Engine) -> None:
 
 
 def test_a_candidate_of_an_election_over_is_read_as_no_side(engine: Engine) -> None:
-    """The 2019 race's participant in a 2023 post: shown as no side of a race being run, and
-    the model's opinion, where it reached a threshold, as standing alone."""
+    """The 2019 race's participant in a 2023 post: shown as no side of a race being run and,
+    with no election spoken of, as an office-holder; no rule reads the model's opinion of it."""
     post = _post("Harta pak Jokowi bertambah terus tiap tahun", event_time="2023-06-01T09:00:00Z")
     outcome, readings = _readings(engine, post)
     assert outcome is Outcome.PASS
     assert [label for _, label in readings["side.past"]] == [
         "a candidate of an election already over: participant:pilpres-2019/01"
     ]
-    score = engine.decide(post).model_score
-    assert engine.model is not None and score is not None
-    assert (MODEL_ALONE in readings) == (score >= engine.model.possible_at)
-    assert f"{NEUTRAL_READINGS['side.past']}: 'Jokowi'" in _rendered(engine, post)
+    assert [label for _, label in readings["exception.office_holder"]] == [
+        "a candidate of an election already over, and no race being run spoken of:pilpres-2019/01"
+    ]
+    assert not engine.decide(post).hits
+    rendered = _rendered(engine, post)
+    assert f"{NEUTRAL_READINGS['side.past']}: 'Jokowi'" in rendered
+    assert f"{NEUTRAL_READINGS['exception.office_holder']}: 'Jokowi'" in rendered
 
 
 def test_a_neutrality_warning_is_read_as_one(engine: Engine) -> None:

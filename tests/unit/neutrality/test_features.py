@@ -485,3 +485,46 @@ def test_a_share_written_with_a_percent_sign_is_read_in_a_full_look(engine: Engi
 )
 def test_a_share_told_of_or_out_of_reach_is_no_vote_share(engine: Engine, text: str) -> None:
     assert "text.vote_share" not in _found(engine, _post(text, PILPRES_2024)), text
+
+
+AFTER_PILPRES_2024 = "2025-03-05T09:00:00+07:00"  # the winners in office, no national race run
+
+
+def test_a_slogan_of_an_election_over_is_no_campaign_term(engine: Engine) -> None:
+    """ "Asta Cita" was a 2024 pair's slogan and is the government's programme after it: once
+    the election's numbers stop mattering it names the candidate, no campaign."""
+    during = _found(engine, _post("Wujudkan Asta Cita", PILPRES_2024))
+    after = _found(engine, _post("Wujudkan Asta Cita", AFTER_PILPRES_2024))
+    assert "text.campaign_term" in during
+    assert "text.campaign_term" not in after
+    assert any(label.startswith("a past campaign's slogan") for label in after["text.participant"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dukung program 3 juta rumah Presiden Prabowo, Kementerian PKP salurkan bantuan",
+        "Mendukung Asta Cita, Pemkab Blora luncurkan program makan bergizi gratis",
+    ],
+)
+def test_backing_an_office_holders_programme_after_the_election_is_no_campaign(
+    engine: Engine, text: str
+) -> None:
+    analysis = engine.analyse(_post(text, AFTER_PILPRES_2024), complete=True)
+    assert analysis.features is not None
+    assert "exception.office_holder" in analysis.features.found
+    assert not analysis.decision.hits, text
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Dukung program makan siang gratis Prabowo", PILPRES_2024),  # the race being run
+        ("Dukung Prabowo lanjut di pilpres 2029", AFTER_PILPRES_2024),  # talk of an election
+        ("Dukung Golkar terus", AFTER_PILPRES_2024),  # a party stands in every election
+    ],
+)
+def test_a_candidate_of_a_race_in_season_or_election_talk_is_no_office_holder(
+    engine: Engine, text: str, when: str
+) -> None:
+    assert "exception.office_holder" not in _found(engine, _post(text, when)), text
