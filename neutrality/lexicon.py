@@ -8,6 +8,7 @@ from neutrality.catalogue import Catalogue, place_key
 from neutrality.matcher import Kind, Matcher, Meaning, QuickFilter
 from neutrality.normalise import Normaliser, name_cuts
 from neutrality.spelling import name_variants
+from neutrality.wordclasses import TERMS_OF_ADDRESS
 
 PLACES_KEPT = 4_096  # localities whose regency names are remembered (a worker sees a few)
 
@@ -24,6 +25,7 @@ SETTING_LISTS = ("asn_audience", "authority_cue", "directive_cue", "sanction_cue
 # ("#bustamimenang", "#mualemgubernur", "#pilihmualem"): winning, voting, support, candidacy and
 # the offices a race fills. Names of pack lists.
 SLOGAN_LISTS = ("win_outcome", "call_to_vote", "support", "candidate_word", "office_title")
+CHOICE_LIST = "call_to_vote"  # the list whose verbs may name the one voted for (choice.py)
 MIN_SLOGAN_WORD = 3  # shorter list words ("ri") run together with a name say nothing
 
 
@@ -170,6 +172,16 @@ def raw_terms(cat: Catalogue, lists: dict[str, TermList]) -> list[tuple[str, Mea
     return out
 
 
+def _choice_anchors(normalised: list[tuple[str, Meaning]]) -> set[str]:
+    """Each one-word call to vote before each term of address ("pilih pak", "coblos bu",
+    "menangkan kang"): a person named as the one to vote for (`neutrality.choice`), whom the
+    catalogue may not know, is worth a full look with no other anchor in the post."""
+    verbs = {
+        t for t, m in normalised if m.kind is Kind.LIST and m.key == CHOICE_LIST and " " not in t
+    }
+    return {f"{verb} {title}" for verb in verbs for title in TERMS_OF_ADDRESS}
+
+
 def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
     """Normalise every term the way posts are normalised, then build both automata."""
     assert cat.language is not None
@@ -198,7 +210,7 @@ def build_lexicon(cat: Catalogue, lists: dict[str, TermList]) -> Lexicon:
                 compound.add(squeezed, meaning)
     matcher.build()
     compound.build()
-    anchors = sorted({t for t, m in normalised if m.anchor})
+    anchors = sorted({t for t, m in normalised if m.anchor} | _choice_anchors(normalised))
     slang = [k.casefold() for k in normaliser.slang]  # the language's slang and split clitics
     quick = QuickFilter(anchors, [*slang, *name_cuts(names)])
     setting_terms = {t for t, m in normalised if m.kind is Kind.LIST and m.key in SETTING_LISTS}

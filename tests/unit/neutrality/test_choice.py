@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from neutrality import Engine
 from neutrality.choice import given_choice, named_choice
 from neutrality.normalise import NormText
@@ -130,3 +132,19 @@ def test_a_joined_group_calling_to_vote_for_a_named_person_is_partisan(engine: E
     assert analysis.features is not None
     assert "target.named_choice" in analysis.features.found
     assert "N04.engage-partisan-content" in {h.rule_id for h in analysis.decision.hits}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ayo pilih Pak Wiryo Sastro untuk bupati", "Jangan lupa coblos Bu Rina Kartika ya"],
+)
+def test_the_first_look_lets_a_call_to_vote_for_a_person_through(engine: Engine, text: str) -> None:
+    """A call to vote before a term of address is an anchor of the first look: the person
+    named may be nobody the catalogue knows."""
+    post = Post.model_validate(
+        {"platform": "x", "post_id": "c", "account_id": "x:asn", "action": "post", "text": text,
+         "event_time": "2024-11-05T09:00:00+07:00"}
+    )  # fmt: skip
+    analysis = engine.analyse(post)
+    assert analysis.features is not None
+    assert "text.named_choice" in analysis.features.found

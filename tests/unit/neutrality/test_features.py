@@ -528,3 +528,10 @@ def test_a_candidate_of_a_race_in_season_or_election_talk_is_no_office_holder(
     engine: Engine, text: str, when: str
 ) -> None:
     assert "exception.office_holder" not in _found(engine, _post(text, when)), text
+
+
+@pytest.mark.parametrize("text", ["Pilihki nomor 2 nah", "Coblosmi 02 ya", "Coblosi nomor 2 sanak"])
+def test_a_vote_verb_with_a_makassar_or_bugis_particle_names_the_number(
+    engine: Engine, text: str
+) -> None:
+    assert "text.number" in _found(engine, _post(text, PILPRES_2024)), text
