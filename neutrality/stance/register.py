@@ -150,6 +150,7 @@ from neutrality.stance.votes import (
 from neutrality.stance.words import (
     WordIndex,
     has_dash,
+    in_adverbial_clause,
     in_relative_clause,
     opening,
     participant_words,
@@ -439,6 +440,8 @@ def read_register(
                         continue  # "kami ... menyatakan": the speaker's own declaration
                     if name in ATTRIBUTION_LISTS and in_relative_clause(ev, texts):
                         continue  # "Rano yg dianggap mewakili ...": it describes Rano
+                    if name in ATTRIBUTION_LISTS and in_adverbial_clause(ev, texts):
+                        continue  # "santai dalam menjelaskan": how he spoke, no attribution
                     found.setdefault(register, []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:{register} ({name})")
                     )

@@ -32,6 +32,25 @@ def in_relative_clause(ev: Ev, texts: dict[str, str]) -> bool:
     return bool(before) and before[-1] in RELATIVE
 
 
+# Prepositions and conjunctions of time, manner and purpose that make a verb after them an
+# adverbial ("santai dalam menjelaskan", "saat menyampaikan", "untuk menegaskan"): the verb
+# tells how or when someone acted, not to whom the words that follow belong.
+ADVERBIAL = word_set(
+    "dalam saat ketika waktu sewaktu sambil tanpa sebelum sesudah setelah usai seusai selama "
+    "untuk utk demi"
+)
+
+
+def in_adverbial_clause(ev: Ev, texts: dict[str, str]) -> bool:
+    """Whether a verb of saying is governed by a preposition or conjunction (`ADVERBIAL`): "Ganjar
+    tetap santai dalam menjelaskan, 03 the best" tells how he explained; it does not give the
+    words after it to a speaker, as "Ganjar menjelaskan, ..." does."""
+    if ev.start is None:
+        return False
+    before = texts.get(ev.field, "")[: ev.start].rsplit(None, 1)
+    return bool(before) and before[-1] in ADVERBIAL
+
+
 # Universal quantifiers: every member of what follows ("semua calon", "seluruh kepala desa",
 # "masing-masing paslon"), with their spoken and reduplicated forms. Not "para", which only makes
 # a plural; the readers that also take a plural or a count add it to this class.

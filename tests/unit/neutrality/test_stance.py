@@ -63,7 +63,7 @@ from neutrality.stance import (
 from neutrality.stance.cues import REGISTER_WEIGHT, weight
 from neutrality.stance.negation import coordinated
 from neutrality.stance.ruledout import closes_clause, name_starts, starts_after
-from neutrality.stance.words import FIRST_PERSON, WORD, first_person
+from neutrality.stance.words import FIRST_PERSON, WORD, first_person, in_adverbial_clause
 from schemas import Action, Decision, Outcome, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -2622,3 +2622,25 @@ def test_a_verb_of_regarding_in_a_relative_clause_attributes_nothing(engine: Eng
     reported = "Kualitas Ganjar jauh diatas Anies, Anies dianggap santun oleh banyak warga"
     assert "register.report" not in _features(engine, _post(described))
     assert "register.report" in _features(engine, _post(reported))
+
+
+@pytest.mark.parametrize(
+    ("text", "adverbial"),
+    [
+        ("Ganjar tetap santai dalam menjelaskan 03 the best", True),
+        ("Saat menyampaikan visi misi, warga antusias", True),
+        ("Ganjar menjelaskan 03 the best", False),
+    ],
+)
+def test_a_verb_of_saying_after_a_preposition_tells_how_not_whose(
+    text: str, adverbial: bool
+) -> None:
+    start = min(i for w in ("menjelaskan", "menyampaikan") if (i := text.find(w)) >= 0)
+    ev = Ev("text", start, start + 5, "list:report_cue")
+    assert in_adverbial_clause(ev, {"text": text.casefold()}) is adverbial
+
+
+def test_praise_after_an_adverbial_verb_of_saying_is_the_authors(engine: Engine) -> None:
+    found = _features(engine, _post("Ganjar tetap santai dalam menjelaskan 03 the best"))
+    assert "register.report" not in found
+    assert "register.endorse" in found
