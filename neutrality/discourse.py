@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText
@@ -81,8 +81,11 @@ _LINK = re.compile(r"https?://\S+")
 _ENUMERATOR = re.compile(r"(?:^|\s)\d{1,2}$")  # a list item's number, ending the sentence before
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """One word of the author's text. A named tuple, not a frozen dataclass: one is made for
+    every word of every text read here, and a frozen dataclass sets each field through
+    object.__setattr__ (several times the cost of building a tuple)."""
+
     start: int
     end: int
     word: str  # lower case

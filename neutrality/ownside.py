@@ -98,6 +98,7 @@ OWN_CUES = (
 RECORDING_CUES = ("text.directive_cue",)
 # The same cues in the content acted on: the author's only when the act is their whole statement.
 ACT_CUES = ("target.participant", "target.candidate_word")
+_ANY_CUE = frozenset((*OWN_CUES, *RECORDING_CUES, *ACT_CUES))  # what `possible` asks for
 TAGGED = "tagged account:"  # the label of a participant's account tagged with @ in the text
 OWN_LABEL = "own words"
 REPLY_LABEL = "the reply singles out"
@@ -115,7 +116,7 @@ SPOKEN = frozenset({"text", "transcript"})  # fields whose quotation marks are r
 
 def possible(found: Collection[str]) -> bool:
     """Whether the reader could add FEATURE given the features found (or possibly found)."""
-    return any(f in found for f in (*OWN_CUES, *RECORDING_CUES, *ACT_CUES))
+    return not _ANY_CUE.isdisjoint(found)
 
 
 def read_own_side(

@@ -173,7 +173,7 @@ def _genuine(text: str, start: int, end: int, after: int) -> Question | None:
         words[i] in _CHOICE for i in asking
     ):
         kind = Kind.ADDRESSEE
-    elif any(w in _CONDITIONALS for w in words):
+    elif not _CONDITIONALS.isdisjoint(words):
         kind = Kind.CONDITIONAL
     elif (words[0] in _YES_NO and words[0] != "apa") or words[:2] == ["apa", "kah"]:
         kind = Kind.FACT

@@ -477,4 +477,4 @@ def _absent(ev: Ev, texts: dict[str, str]) -> bool:
     text = texts.get(ev.field, "")
     before = text[max(0, ev.start - 30) : ev.start].split()[-ABSENCE_WINDOW:]
     after = text[ev.end : ev.end + 20].split()[:1]
-    return any(w in _ABSENCE for w in before) or any(w in _NOT_REAL for w in after)
+    return not _ABSENCE.isdisjoint(before) or not _NOT_REAL.isdisjoint(after)

@@ -544,7 +544,7 @@ def read_register(
         negations = {(ev.field, ev.end) for ev in negation_evs}
         # A hand sign is weak evidence of a side: in words that warn ("bagi yang terbiasa foto
         # dengan dua jari, harap menahan diri") it is the act warned about, nobody named.
-        warned = any(key in feats.found for key in keys["warn_cue"])
+        warned = not feats.found.keys().isdisjoint(keys["warn_cue"])
         named_here = any(
             not (warned and ev.label.startswith("gesture:"))
             for key in keys["participant"]

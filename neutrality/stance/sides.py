@@ -222,7 +222,7 @@ def allegiance(
                 if ev.start is None or ev.raw or ev.field in others:
                     continue
                 before = texts.get(ev.field, "")[max(0, ev.start - 30) : ev.start].split()[-2:]
-                if any(w in FIRST_PERSONS for w in before):
+                if not FIRST_PERSONS.isdisjoint(before):
                     out.append((ev, "first person"))
     for key in keys["participant"]:
         for ev in feats.found.get(key, ()):

@@ -278,7 +278,7 @@ def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:
         return False
     before = text[max(0, ev.start - 40) : ev.start].split()[-HOLDER_WINDOW:]
     if words[0].startswith(_HOLDER_NOUNS):
-        return not any(w in FIRST_PERSONS for w in before)
+        return FIRST_PERSONS.isdisjoint(before)
     relative_at = _relative_before(before)
     if relative_at is not None and any(v in words[0] for v in _SUPPORT_VERBS):
         before = before[: relative_at + 1]
@@ -307,11 +307,11 @@ def _received(text: str, end: int, before: list[str], choosing: bool = False) ->
     choosing, "dari" names the field chosen from ("jangan pilih dari banteng merah"), not a
     giver: only "oleh" ("dipilih oleh warga") names who chose."""
     after = text[end : end + 40].split()[: RECEIVED_WINDOW + 1]
-    if any(w in _THIRD_PERSONS for w in after):
+    if not _THIRD_PERSONS.isdisjoint(after):
         return True  # "dengan dukungan tim mereka": whose support it is, said of others
     sources = _AGENT_WORDS if choosing else _SOURCE_WORDS
     for i, word in enumerate(after[:RECEIVED_WINDOW]):
         if word in sources:
             giver = after[i + 1] if i + 1 < len(after) else ""
-            return giver not in FIRST_PERSONS and not any(w in _REQUESTS for w in before)
+            return giver not in FIRST_PERSONS and _REQUESTS.isdisjoint(before)
     return False

@@ -171,7 +171,7 @@ def contest_won(ev: Ev, texts: dict[str, str], name_ends: set[tuple[str, int | N
     if (ev.field, ev.start - 1) in name_ends:
         return True
     before = text[max(0, ev.start - 60) : ev.start].split()[-CONDITION_WINDOW:]
-    return any(w in CONDITIONS for w in before)
+    return not CONDITIONS.isdisjoint(before)
 
 
 def _right_stated(ev: Ev, texts: dict[str, str]) -> bool:
