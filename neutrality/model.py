@@ -127,6 +127,28 @@ class NameMask:
         by_first = self.by_first
         if by_first.keys().isdisjoint(words):
             return words
+        # Only where a name's first word stands can a name begin: the words between are copied
+        # a run at a time, not appended one by one (what `_apply_word_by_word` does, the
+        # reference this is held to).
+        out: list[str] = []
+        i, count = 0, len(words)
+        for at in [at for at, word in enumerate(words) if word in by_first]:
+            if at < i:
+                continue  # inside the name read before
+            for name, role in by_first[words[at]]:
+                end = at + len(name)
+                if end <= count and tuple(words[at:end]) == name:
+                    out.extend(words[i:at])
+                    if not out or out[-1] != role:
+                        out.append(role)
+                    i = end
+                    break
+        out.extend(words[i:])
+        return out
+
+    def _apply_word_by_word(self, words: list[str]) -> list[str]:
+        """`apply` one word at a time: the reference (tests hold `apply` to it)."""
+        by_first = self.by_first
         out: list[str] = []
         i, count = 0, len(words)
         while i < count:

@@ -194,6 +194,23 @@ def possessed_by_author(
     )
 
 
+def _partisan_objects(
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    education: dict[tuple[str, int | None], str],
+) -> set[tuple[str, int | None]]:
+    """Where the partisan words a hortative may urge stand (a name, a vote, support, an
+    endorsing or candidate word), other than a hand sign (too weak to be the object) and the
+    words read as voter education."""
+    return {
+        (ev.field, ev.start)
+        for name in _HORTATIVE_OBJECTS
+        for key in keys[name]
+        for ev in feats.found.get(key, ())
+        if not ev.label.startswith("gesture:") and (ev.field, ev.start) not in education
+    }
+
+
 _SETTING_WARN_CUE = "register:warn (warn_cue)"  # a neutrality word naming a recording's setting
 
 
@@ -601,14 +618,10 @@ def read_register(
                 cue = votes.education(ev, texts, named_here, spoken)
                 if cue is not None:
                     education[(ev.field, ev.start)] = cue
-        partisan = {
-            (ev.field, ev.start)
-            for name in _HORTATIVE_OBJECTS
-            for key in keys[name]
-            for ev in feats.found.get(key, ())
-            if not ev.label.startswith("gesture:")  # a hand sign is too weak to be the object
-            and (ev.field, ev.start) not in education
-        }
+        # Read at the first hortative that asks for it (most fields have none): nothing from
+        # here to the loop below changes the features it reads (`orders_by_others` keeps only
+        # directives), nor `education`.
+        partisan: set[tuple[str, int | None]] | None = None
         figured = {ev.field for ev in found.get("report", ()) if ev.label.endswith("(figures)")}
         # Passive orders told of, not given: the hearer-less "diminta", "diarahkan" before a vote.
         received = [
@@ -699,12 +712,11 @@ def read_register(
                             Ev(ev.field, ev.start, ev.end, f"register:warn ({MUTUAL_SUPPORT})")
                         )
                         continue
-                    if (
-                        name == "first_person"
-                        and hortative(ev, texts)
-                        and not followed_by(ev, partisan, texts)
-                    ):
-                        continue
+                    if name == "first_person" and hortative(ev, texts):
+                        if partisan is None:
+                            partisan = _partisan_objects(feats, keys, education)
+                        if not followed_by(ev, partisan, texts):
+                            continue
                     if result_figure(ev, figured, texts):
                         found.setdefault("report", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:report ({RESULT_FIGURE})")

@@ -110,6 +110,18 @@ def test_names_are_read_as_their_roles() -> None:
     assert NO_NAMES.apply(["anies"]) == ["anies"]
 
 
+_MASK_WORDS = ["pilih", "anies", "baswedan", "mualem", "muzakir", "manaf", "dek", "fadh", "golkar",
+               "amin", "rk", "abw", "dan", "aja", CANDIDATE_ROLE]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MASK_WORDS), max_size=12))
+def test_apply_reads_names_as_the_word_by_word_reference_does(words: list[str]) -> None:
+    """`apply` copies the words between names a run at a time: the same list as the reference
+    that reads one word at a time, names next to names and roles written as words included."""
+    assert MASK.apply(words) == MASK._apply_word_by_word(words)
+
+
 def test_a_role_has_one_ngram_and_every_field_is_masked() -> None:
     post = _post("Ayo pilih Mualem").model_copy(
         update={"target": Target(kind=TargetKind.POST, text="Golkar menang")}
