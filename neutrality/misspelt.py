@@ -163,9 +163,15 @@ class NameSpeller:
         if text.isascii():
             letters = text.encode().translate(_LETTERS_ONLY).decode()
             words = letters.split()
+            # No word of the whole text reads as a name (all read before, the usual case): no
+            # window around a cue holds one either, and where each cue falls is not needed.
+            if self._remember(words) is False:
+                return []
             at = sorted({len(letters[: cue + 1].split()) - 1 for cue in cues})
         else:
             words = _WORD.findall(text)
+            if self._remember(words) is False:
+                return []
             at = sorted({len(_WORD.findall(text, 0, cue + 1)) - 1 for cue in cues})
         seen = -1
         for cue in at:
