@@ -125,11 +125,11 @@ class NameSpeller:
         """Whether any word of `text` (normalised) reads as a catalogued name written with a
         slip or glued to its honorific: the quick look's test that the full look may find a
         name here (`find` then asks for a cue beside it)."""
-        words = (
-            text.encode().translate(_LETTERS_ONLY).decode().split()
-            if text.isascii()
-            else _WORD.findall(text)
-        )
+        # The words are runs of ASCII lower-case letters (`_WORD`): any other character, an
+        # emoji or a letter of another script among them, is one more separator, so it may
+        # become a "?" first and any text go through the C calls an ASCII one does (`_WORD`
+        # over a text with one emoji cost more than the rest of this test).
+        words = text.encode("ascii", "replace").translate(_LETTERS_ONLY).decode().split()
         named = self._remember(words)
         if named is None:  # the memory is full: read them without remembering
             return any(self.name_of(word) is not None for word in set(words))
@@ -156,23 +156,18 @@ class NameSpeller:
         Most windows of words around a cue hold no slip: their words are found as strings (no
         match object each), the word a cue falls in is counted in the text up to it, and a window
         whose words were all read before and none as a name costs two set operations. Only a
-        window with a name in it is read word by word (`find_slow`, the reference). ASCII text
-        (most) is split by C string calls, not the regex."""
-        # the word a cue falls in: the last word starting at or before it, the number of words
-        # in the text up to it less one
-        if text.isascii():
-            letters = text.encode().translate(_LETTERS_ONLY).decode()
-            words = letters.split()
-            # No word of the whole text reads as a name (all read before, the usual case): no
-            # window around a cue holds one either, and where each cue falls is not needed.
-            if self._remember(words) is False:
-                return []
-            at = sorted({len(letters[: cue + 1].split()) - 1 for cue in cues})
-        else:
-            words = _WORD.findall(text)
-            if self._remember(words) is False:
-                return []
-            at = sorted({len(_WORD.findall(text, 0, cue + 1)) - 1 for cue in cues})
+        window with a name in it is read word by word (`find_slow`, the reference). Every text
+        is split by C string calls, not the regex: any character but an ASCII letter separates
+        words (`_WORD`), and one that is not ASCII becomes one "?" (one character for one, so
+        offsets hold; see `names_any`). The word a cue falls in is the last word starting at or
+        before it: the number of words in the text up to it, less one."""
+        letters = text.encode("ascii", "replace").translate(_LETTERS_ONLY).decode()
+        words = letters.split()
+        # No word of the whole text reads as a name (all read before, the usual case): no
+        # window around a cue holds one either, and where each cue falls is not needed.
+        if self._remember(words) is False:
+            return []
+        at = sorted({len(letters[: cue + 1].split()) - 1 for cue in cues})
         seen = -1
         for cue in at:
             lo = max(cue - NEAR_WORDS, seen + 1)
