@@ -45,6 +45,7 @@ from neutrality.onesided import (
     with_offsets,
 )
 from neutrality.stance import QUOTE_CHARS, SHORTENERS, quoted_spans
+from neutrality.stance.words import RELATIVE
 from neutrality.wordclasses import LEADER_NOUNS
 
 FEATURE = "evaluation.sustained"
@@ -57,7 +58,6 @@ SUSTAINED_SENTENCES = 2  # sentences with an evaluative word said of the side
 PERSON_NOUNS = frozenset(["orang", "pribadi", "manusia", "tokoh"])
 # The copulas (a closed class), shared with the reading of ranks in features.py.
 COPULAS = frozenset(["adalah", "merupakan", "ialah", "yaitu", "yakni"])
-_RELATIVE = frozenset(["yang", "yg"])
 # Third-person reference back to someone already named: pronouns and the possessive clitic.
 ANAPHORS = frozenset(["beliau", "dia", "ia", "keduanya", "dirinya", "sosoknya", "mereka"])
 ANAPHOR_CLITIC = "nya"
@@ -210,7 +210,7 @@ def _leader_predication(
         after = tokens[at : at + LINK_WORDS + 2]  # the words a predicate may stand in
         for i, tok in enumerate(after[: LINK_WORDS + 1]):
             if tok.word in PERSON_NOUNS and i > 0 and after[i - 1].word in COPULAS:
-                if i + 1 >= len(after) or after[i + 1].word not in _RELATIVE:
+                if i + 1 >= len(after) or after[i + 1].word not in RELATIVE:
                     continue  # "X adalah orang Solo": where from, no character
             elif tok.word not in LEADER_NOUNS:
                 if tok.word in _SAYING:

@@ -12,8 +12,9 @@ import datetime as dt
 import re
 import string
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.choice import GIVEN_CHOICE, NAMED_CHOICE, given_choice, named_choice
@@ -211,11 +212,9 @@ def known_features(list_names: Iterable[str], cat: Catalogue) -> frozenset[str]:
     return frozenset(names)
 
 
-# Per zone read by `Extractor._named_choices` (the content acted on too: a liked, shared or
-# joined call to vote for a named person), its feature names spelt once, not per post.
-_CHOICE_KEYS = tuple(
-    (zone, f"{zone}.call_to_vote", f"{zone}.named_choice") for zone in ("text", "media", "target")
-)
+# The zones `Extractor._named_choices` reads: the content acted on too (a liked, shared or
+# joined call to vote for a named person).
+_CHOICE_ZONES = ("text", "media", "target")
 
 
 class Extractor:
@@ -635,19 +634,10 @@ class Extractor:
         """The author's calls to vote that name someone the catalogue does not know ("harus
         milih Pak Wiryo Sastro"): `<zone>.named_choice`, read by rules as a generic candidate
         reference."""
-        found = feats.found
-        for zone, calls_key, named_key in _CHOICE_KEYS:
-            calls = found.get(calls_key)
-            if not calls:
-                continue
-            norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
-            for ev in calls:
-                norm = norms.get(ev.field)
-                if norm is None or ev.end is None or ev.raw:
-                    continue
-                end = named_choice(norm, ev.end, TERMS_OF_ADDRESS, self._vocabulary)
-                if end is not None:
-                    feats.add(named_key, Ev(ev.field, ev.start, end, NAMED_CHOICE))
+        for at in _spans(scanned, feats, "call_to_vote", _CHOICE_ZONES):
+            end = named_choice(at.norm, at.end, TERMS_OF_ADDRESS, self._vocabulary)
+            if end is not None:
+                feats.add(f"{at.zone}.named_choice", Ev(at.ev.field, at.start, end, NAMED_CHOICE))
         self._given_choices(scanned, feats)
 
     def _given_choices(self, scanned: list[Scanned], feats: Features) -> None:
@@ -655,21 +645,13 @@ class Extractor:
         untuk DIYO", "dukungan untuk Pak Sudewo"): `<zone>.named_choice`, and the words as a
         call to vote (`<zone>.call_to_vote`) so that the stance reader weighs them as one: a
         negation, a report or a warning around them takes them as it takes "pilih X"."""
-        found = feats.found
-        for zone in ("text", "media"):
-            given = found.get(f"{zone}.vote_given")
-            if not given:
-                continue
-            norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
-            for ev in given:
-                norm = norms.get(ev.field)
-                if norm is None or ev.end is None or ev.start is None or ev.raw:
-                    continue
-                vote = "suara" in norm.text[ev.start : ev.end]
-                end = given_choice(norm, ev.end, vote, TERMS_OF_ADDRESS, self._vocabulary)
-                if end is not None:
-                    feats.add(f"{zone}.named_choice", Ev(ev.field, ev.start, end, GIVEN_CHOICE))
-                    feats.add(f"{zone}.call_to_vote", Ev(ev.field, ev.start, ev.end, GIVEN_CHOICE))
+        for at in _spans(scanned, feats, "vote_given", ("text", "media")):
+            vote = "suara" in at.norm.text[at.start : at.end]
+            end = given_choice(at.norm, at.end, vote, TERMS_OF_ADDRESS, self._vocabulary)
+            if end is not None:
+                field = at.ev.field
+                feats.add(f"{at.zone}.named_choice", Ev(field, at.start, end, GIVEN_CHOICE))
+                feats.add(f"{at.zone}.call_to_vote", Ev(field, at.start, at.end, GIVEN_CHOICE))
 
     def _slips(
         self,
@@ -1276,6 +1258,36 @@ def _only_in_handles(
     )
 
 
+class Spanned(NamedTuple):
+    """One piece of a zone's evidence with the normalised text of the field it was found in."""
+
+    zone: str
+    ev: Ev
+    start: int
+    end: int
+    norm: NormText
+    norms: dict[str, NormText]  # the zone's fields by name, for `Mapper`
+
+
+def _spans(
+    scanned: list[Scanned], feats: Features, key: str, zones: tuple[str, ...]
+) -> Iterator[Spanned]:
+    """Each piece of evidence `<zone>.<key>`, zone by zone, that readers after the scan look
+    around in its field: found in normalised text (not raw, whose offsets are the original's)
+    and with a span. The zone's fields are gathered once, and only when it holds the key."""
+    found = feats.found
+    for zone in zones:
+        evs = found.get(f"{zone}.{key}")
+        if not evs:
+            continue
+        norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
+        for ev in evs:
+            norm = norms.get(ev.field)
+            if norm is None or ev.start is None or ev.end is None or ev.raw:
+                continue
+            yield Spanned(zone, ev, ev.start, ev.end, norm, norms)
+
+
 def _defection_threats(scanned: list[Scanned], feats: Features) -> None:
     """A sanction made to hang on disloyalty ("jika loyalitas rendah ... akan memberikan
     sanksi") is threat evidence (`<zone>.threat_cue`), and the warning words inside it stop
@@ -1320,28 +1332,23 @@ def _attend_calls(scanned: list[Scanned], feats: Features, written: Mapper) -> N
     single imperative that opens a sentence. A headline's or a report's "hadiri" has its
     subject before it."""
     found = feats.found
-    for zone in ("text", "media"):
-        calls = found.get(f"{zone}.attend_call")
-        if not calls:
+    kept: dict[str, list[Ev]] = {
+        zone: [] for zone in ("text", "media") if found.get(f"{zone}.attend_call")
+    }
+    for at in _spans(scanned, feats, "attend_call", tuple(kept)):
+        term = at.norm.text[at.start : at.end]
+        if " " in term or term.endswith(_POLITE_ENDINGS):
+            kept[at.zone].append(at.ev)
             continue
-        norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
-        kept = []
-        for ev in calls:
-            norm = norms.get(ev.field)
-            if norm is None or ev.start is None or ev.end is None:
-                continue
-            term = norm.text[ev.start : ev.end]
-            if " " in term or term.endswith(_POLITE_ENDINGS):
-                kept.append(ev)
-                continue
-            tracked = written(ev.field, norms)
-            if tracked is None:
-                continue
-            before = tracked.orig[: tracked.span(ev.start, ev.end)[0]].rstrip()
-            if not before or before[-1] in _CALL_OPENERS:
-                kept.append(ev)
-        if kept:
-            found[f"{zone}.attend_call"] = kept
+        tracked = written(at.ev.field, at.norms)
+        if tracked is None:
+            continue
+        before = tracked.orig[: tracked.span(at.start, at.end)[0]].rstrip()
+        if not before or before[-1] in _CALL_OPENERS:
+            kept[at.zone].append(at.ev)
+    for zone, calls in kept.items():
+        if calls:
+            found[f"{zone}.attend_call"] = calls
         else:
             del found[f"{zone}.attend_call"]
 
@@ -1385,36 +1392,27 @@ def _vote_shares(scanned: list[Scanned], feats: Features, written: Mapper) -> No
     `<zone>.vote_share`. The share makes the victory an election's; the words before it (a
     first person, a must, a prayer: `OWN_WIN_MODALS`) make it the speaker's side's, named or
     not. A share a survey or a count gave ("unggul 45 persen") is told, not aimed at."""
-    found = feats.found
-    for zone in ("text",):
-        wins = found.get(f"{zone}.win_outcome")
-        if not wins:
+    for at in _spans(scanned, feats, "win_outcome", ("text",)):
+        before = at.norm.text[: at.start].split()[-MODAL_REACH:]
+        if OWN_WIN_MODALS.isdisjoint(before):
             continue
-        norms = {sc.field: sc.norm for sc in scanned if sc.zone == zone}
-        for ev in wins:
-            norm = norms.get(ev.field)
-            if norm is None or ev.start is None or ev.end is None or ev.raw:
-                continue
-            before = norm.text[: ev.start].split()[-MODAL_REACH:]
-            if OWN_WIN_MODALS.isdisjoint(before):
-                continue
-            tracked = written(ev.field, norms)
-            if tracked is None:
-                continue
-            end = tracked.span(ev.start, ev.end)[1]
-            after = tracked.orig[end : end + SHARE_REACH]
-            stop = _SENTENCE_END.search(after)
-            clause = after[: stop.start()] if stop else after
-            share = PERCENT.search(clause)
-            if (
-                share is not None
-                and not _MATCH_SCORE.search(clause, 0, share.start())
-                and all(
-                    w[0].isupper() or w.casefold() in _SHARE_BRIDGE
-                    for w in _PERSON_WORD.findall(clause, 0, share.start())
-                )
-            ):
-                feats.add(f"{zone}.vote_share", Ev(ev.field, ev.start, ev.end, VOTE_SHARE))
+        tracked = written(at.ev.field, at.norms)
+        if tracked is None:
+            continue
+        end = tracked.span(at.start, at.end)[1]
+        after = tracked.orig[end : end + SHARE_REACH]
+        stop = _SENTENCE_END.search(after)
+        clause = after[: stop.start()] if stop else after
+        share = PERCENT.search(clause)
+        if (
+            share is not None
+            and not _MATCH_SCORE.search(clause, 0, share.start())
+            and all(
+                w[0].isupper() or w.casefold() in _SHARE_BRIDGE
+                for w in _PERSON_WORD.findall(clause, 0, share.start())
+            )
+        ):
+            feats.add(f"{at.zone}.vote_share", Ev(at.ev.field, at.start, at.end, VOTE_SHARE))
 
 
 # Nouns that a number after them counts or orders (neighbourhoods, hours and dates, rooms and

@@ -148,12 +148,13 @@ from neutrality.stance.votes import (
     vote_stated,
 )
 from neutrality.stance.words import (
+    ADVERBIAL,
+    RELATIVE,
     WordIndex,
     has_dash,
-    in_adverbial_clause,
-    in_relative_clause,
     opening,
     participant_words,
+    word_before_in,
 )
 from neutrality.wordclasses import word_set
 from schemas import Post, TargetKind
@@ -167,6 +168,10 @@ ENUMERATION_MIN = 3  # participants named together that make a list, in races wi
 # Keresahan Rakyat, Prabowo-Gibran Stress") is the author's verdict dressed as a headline: a
 # newsroom puts praise and blame in someone's mouth ("Habib: ...", "kata X").
 HEADLINE_VERDICT = "praise or blame in a headline nobody is quoted in"
+
+# The word right before a verb of saying that keeps it from attributing what follows: a relative
+# "yang" (it describes the noun before) or a preposition or conjunction (it tells how or when).
+_NOT_ATTRIBUTING = RELATIVE | ADVERBIAL
 
 # Conjunctions and prepositions that open a subordinate clause or a phrase: a verb after one of
 # them is what the clause is about, not an order.
@@ -455,10 +460,8 @@ def read_register(
                         and declared(ev, texts, named_at)
                     ):
                         continue  # "kami ... menyatakan": the speaker's own declaration
-                    if name in ATTRIBUTION_LISTS and in_relative_clause(ev, texts):
-                        continue  # "Rano yg dianggap mewakili ...": it describes Rano
-                    if name in ATTRIBUTION_LISTS and in_adverbial_clause(ev, texts):
-                        continue  # "santai dalam menjelaskan": how he spoke, no attribution
+                    if name in ATTRIBUTION_LISTS and word_before_in(ev, texts, _NOT_ATTRIBUTING):
+                        continue  # "Rano yg dianggap ...", "santai dalam menjelaskan"
                     found.setdefault(register, []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:{register} ({name})")
                     )

@@ -21,17 +21,6 @@ from neutrality.wordclasses import FIRST_PERSONS, SECOND_PERSONS, word_set
 RELATIVE = frozenset(["yang", "yg"])
 
 
-def in_relative_clause(ev: Ev, texts: dict[str, str]) -> bool:
-    """Whether a cue word opens a relative clause: the word right before it is "yang". A verb
-    of saying or regarding there ("Rano yg dianggap mewakili orang Betawi", "warga yang
-    menyebut ...") describes the noun it follows; it does not give the post's words to a
-    speaker as a headline's or a report's verb does."""
-    if ev.start is None:
-        return False
-    before = texts.get(ev.field, "")[: ev.start].rsplit(None, 1)
-    return bool(before) and before[-1] in RELATIVE
-
-
 # Prepositions and conjunctions of time, manner and purpose that make a verb after them an
 # adverbial ("santai dalam menjelaskan", "saat menyampaikan", "untuk menegaskan"): the verb
 # tells how or when someone acted, not to whom the words that follow belong.
@@ -41,14 +30,16 @@ ADVERBIAL = word_set(
 )
 
 
-def in_adverbial_clause(ev: Ev, texts: dict[str, str]) -> bool:
-    """Whether a verb of saying is governed by a preposition or conjunction (`ADVERBIAL`): "Ganjar
-    tetap santai dalam menjelaskan, 03 the best" tells how he explained; it does not give the
-    words after it to a speaker, as "Ganjar menjelaskan, ..." does."""
+def word_before_in(ev: Ev, texts: dict[str, str], words: frozenset[str]) -> bool:
+    """Whether the word right before a piece of evidence is one of `words`: the relative "yang"
+    (`RELATIVE`) before a verb of saying makes it describe the noun it follows ("Rano yg
+    dianggap mewakili orang Betawi"); a preposition or conjunction (`ADVERBIAL`) makes it tell
+    how or when someone spoke ("Ganjar tetap santai dalam menjelaskan, 03 the best"). Neither
+    gives the words after it to a speaker, as a headline's "Ganjar menjelaskan, ..." does."""
     if ev.start is None:
         return False
     before = texts.get(ev.field, "")[: ev.start].rsplit(None, 1)
-    return bool(before) and before[-1] in ADVERBIAL
+    return bool(before) and before[-1] in words
 
 
 # Universal quantifiers: every member of what follows ("semua calon", "seluruh kepala desa",

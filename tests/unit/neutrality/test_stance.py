@@ -63,7 +63,14 @@ from neutrality.stance import (
 from neutrality.stance.cues import REGISTER_WEIGHT, weight
 from neutrality.stance.negation import coordinated
 from neutrality.stance.ruledout import closes_clause, name_starts, starts_after
-from neutrality.stance.words import FIRST_PERSON, WORD, first_person, in_adverbial_clause
+from neutrality.stance.words import (
+    ADVERBIAL,
+    FIRST_PERSON,
+    RELATIVE,
+    WORD,
+    first_person,
+    word_before_in,
+)
 from schemas import Action, Decision, Outcome, Platform, Post, Target, TargetKind
 
 WHEN = dt.datetime(2024, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -2637,7 +2644,16 @@ def test_a_verb_of_saying_after_a_preposition_tells_how_not_whose(
 ) -> None:
     start = min(i for w in ("menjelaskan", "menyampaikan") if (i := text.find(w)) >= 0)
     ev = Ev("text", start, start + 5, "list:report_cue")
-    assert in_adverbial_clause(ev, {"text": text.casefold()}) is adverbial
+    texts = {"text": text.casefold()}
+    assert word_before_in(ev, texts, ADVERBIAL) is adverbial
+    assert word_before_in(ev, texts, RELATIVE) is False
+
+
+def test_the_word_before_is_read_in_the_evidence_field_and_only_there() -> None:
+    texts = {"text": "anies yg dianggap santun", "media.caption": "dianggap santun"}
+    assert word_before_in(Ev("text", 9, 17, "list:report_cue"), texts, RELATIVE)
+    assert not word_before_in(Ev("media.caption", 0, 8, "list:report_cue"), texts, RELATIVE)
+    assert not word_before_in(Ev("text", None, None, "list:report_cue"), texts, RELATIVE)
 
 
 def test_praise_after_an_adverbial_verb_of_saying_is_the_authors(engine: Engine) -> None:
