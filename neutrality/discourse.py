@@ -46,7 +46,7 @@ from neutrality.onesided import (
 )
 from neutrality.stance import QUOTE_CHARS, SHORTENERS, quoted_spans
 from neutrality.stance.words import RELATIVE
-from neutrality.wordclasses import LEADER_NOUNS
+from neutrality.wordclasses import COPULAS, LEADER_NOUNS
 
 FEATURE = "evaluation.sustained"
 LABEL = "one side judged across the post"
@@ -56,8 +56,6 @@ SUSTAINED_SENTENCES = 2  # sentences with an evaluative word said of the side
 # Plain nouns of persons, read as a predicate only after a copula and before a relative
 # clause ("X adalah orang yang punya rekam jejak", "X merupakan pribadi yang tulus").
 PERSON_NOUNS = frozenset(["orang", "pribadi", "manusia", "tokoh"])
-# The copulas (a closed class), shared with the reading of ranks in features.py.
-COPULAS = frozenset(["adalah", "merupakan", "ialah", "yaitu", "yakni"])
 # Third-person reference back to someone already named: pronouns and the possessive clitic.
 ANAPHORS = frozenset(["beliau", "dia", "ia", "keduanya", "dirinya", "sosoknya", "mereka"])
 ANAPHOR_CLITIC = "nya"

@@ -19,9 +19,9 @@ from typing import NamedTuple
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.choice import GIVEN_CHOICE, NAMED_CHOICE, given_choice, named_choice
 from neutrality.coercion import defection_threats, inside
-from neutrality.discourse import COPULAS, read_discourse
 from neutrality.discourse import FEATURE as SUSTAINED
 from neutrality.discourse import possible as discourse_possible
+from neutrality.discourse import read_discourse
 from neutrality.featureset import LISTED_NUMBERS, Ev, Features, Scanned
 from neutrality.lexicon import MIN_SLOGAN_WORD, Lexicon
 from neutrality.matcher import Hit, Kind, Meaning
@@ -50,6 +50,7 @@ from neutrality.stance.newsroom import PERCENT
 from neutrality.stance.quotation import has_quote, mapped
 from neutrality.stance.ruledout import closes_clause, starts_after
 from neutrality.wordclasses import (
+    COPULAS,
     OWN_WIN_MODALS,
     PREDICATE_ADVERBS,
     SECOND_PERSONS,

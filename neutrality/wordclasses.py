@@ -17,6 +17,13 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# The elections themselves, by their names (a closed class): what is won, voted in or supported
+# when no side is.
+ELECTIONS = word_set("pemilu pilpres pileg pilkada pilgub pilbup pilwalkot pilwali pemilihan")
+# The election as an event, "pesta demokrasi" too: what an appeal to make it succeed names.
+ELECTION_EVENTS = ELECTIONS | {"demokrasi"}
+# The copulas: "X adalah Y" says what X is.
+COPULAS = word_set("adalah merupakan ialah yaitu yakni")
 # First-person pronouns (Indonesian, Betawi, eastern Malay): the author or a group they are in.
 FIRST_PERSONS = word_set("saya sy aku ku kami kita gue gua gw beta ane awak")
 

@@ -42,6 +42,7 @@ from neutrality.stance.alike import (
     MUTUAL_SUPPORT,
     RIVALS_ALIKE,
     SAID_OF_THE_ELECTION,
+    SUPPORTS_THE_ELECTION,
     UNDECIDED,
     judged_alone,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "SLOGAN_TAG",
     "SPEAKER_HEADLINE",
     "SUBJECT_SUPPORT",
+    "SUPPORTS_THE_ELECTION",
     "SUPPORT_SPOKEN_OF",
     "THANKS_TO_ACCOUNT",
     "TIME_TOLD",

@@ -16,7 +16,7 @@ from neutrality.featureset import Ev, Features
 from neutrality.stance.cues import EVALUATION_LIST, SPOKEN_FIELDS, keep
 from neutrality.stance.negation import COORDINATORS
 from neutrality.stance.words import RELATIVE, UNIVERSAL, WordIndex, participant_words
-from neutrality.wordclasses import FIRST_PERSONS, word_set
+from neutrality.wordclasses import COPULAS, ELECTION_EVENTS, ELECTIONS, FIRST_PERSONS, word_set
 
 # Reciprocal markers (Indonesian "saling", Sundanese "silih"): a closed grammatical class whose
 # verb's object is its own subjects ("saling mendukung": support one another).
@@ -342,10 +342,7 @@ RECIPROCAL = f"register:report ({MUTUAL_SUPPORT})"
 
 # Nouns of the election as a process: praise or blame qualifying one of them through "yang"
 # ("pelaksanaan Pilpres yang damai dan berintegritas") is said of the election, not of a side.
-_ELECTION_NOUNS = word_set(
-    "pemilu pilpres pileg pilkada pilgub pilbup pilwalkot pemilihan demokrasi pesta kampanye "
-    "debat penyelenggaraan pelaksanaan"
-)
+_ELECTION_NOUNS = ELECTIONS | word_set("demokrasi pesta kampanye debat penyelenggaraan pelaksanaan")
 QUALIFIER_WINDOW = 4  # words from "yang" to the praise, coordinated qualities between
 SAID_OF_THE_ELECTION = "register:report (praise or blame of the election itself)"
 
@@ -369,6 +366,85 @@ def said_of_the_election(
                 f == ev.field and s is not None and at < s < ev.start for f, s in named_at
             )
     return False
+
+
+# The election as an event, the object a support word may take without taking a side
+# ("mendukung pilkada damai"); not its campaign or debates, which are a side's.
+# Nouns of the event's running that may stand before its name ("perhelatan demokrasi").
+_RUNNING = word_set(
+    "pesta perhelatan gelaran penyelenggaraan pelaksanaan suksesnya kesuksesan sukses "
+    "kelancaran lancarnya terselenggaranya jalannya tahapan proses"
+)
+# A reason or identity clause after the support word: "dukungan, karena ini merupakan ...".
+_REASONS = word_set("karena krn sebab")
+_DEMONSTRATIVES = word_set("ini itu tersebut tsb")
+# Words between a fronted object and its verb: modals, the subject pronoun, "mari".
+_FRONTED_GAP = FIRST_PERSONS | word_set(
+    "harus wajib perlu patut mesti mari ayo wajib tetap terus akan"
+)
+FRONTED_GAP = 3  # words between a fronted "ini" and the support verb ("ini harus kita dukung")
+ANTECEDENT_WINDOW = 15  # words back from a fronted "ini" to the election it stands for
+# Words of a side: a candidate, a pair, a party, a person addressed ("calon ini harus kita
+# dukung", "nomor 2"), and a ballot number. A field with one of them names more than the election.
+_BALLOT_NUMBER = re.compile(r"0?\d{1,2}")
+_CANDIDATE_NOUNS = word_set(
+    "calon paslon capres cawapres caleg cagub cawagub cabup cawabup cawalkot kandidat nomor no "
+    "pasangan partai sosok tokoh beliau bapak pak ibu bu"
+)
+SUPPORTS_THE_ELECTION = "support for the election itself, nobody's side"
+
+
+def supports_the_election(
+    ev: Ev, texts: dict[str, str], named_at: set[tuple[str, int | None]]
+) -> bool:
+    """Whether what a support word supports is the election itself, though not its object (an
+    election right after it is the object reader's, `unspecific_object`): a clause saying what
+    it is ("memberikan dukungan, karena ini merupakan perhelatan demokrasi lokal"), or a fronted
+    demonstrative standing for the election named before it ("Pemilu 2024 ini marilah kita
+    sukseskan ..., dan ini harus kita dukung"), nobody named between, and no word of a side
+    (`_CANDIDATE_NOUNS`, a ballot number) anywhere in the field. The appeal officials make for
+    the election to succeed; it gives no candidate a vote."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    words = text.split()
+    if not _CANDIDATE_NOUNS.isdisjoint(words) or any(_BALLOT_NUMBER.fullmatch(w) for w in words):
+        return False  # "... dan ini harus kita dukung, nomor 2 menang": a side is there too
+    if _said_to_be_the_election(text[ev.end :].split()[:6]):
+        return True
+    before = text[: ev.start].split()
+    gap = 0
+    while before and before[-1] in _FRONTED_GAP and gap < FRONTED_GAP:
+        before.pop()
+        gap += 1
+    if not before or before[-1] not in _DEMONSTRATIVES:
+        return False
+    before.pop()
+    if before and (before[-1] in ELECTION_EVENTS or before[-1].isdigit()):
+        # "pemilu ini harus kita dukung", "pilkada 2024 ini ..."
+        head = before[-2] if before[-1].isdigit() and len(before) > 1 else before[-1]
+        return head in ELECTION_EVENTS
+    window = before[-ANTECEDENT_WINDOW:]
+    events = [i for i, w in enumerate(window) if w in ELECTION_EVENTS]
+    if not events:
+        return False
+    at = text.rfind(window[events[-1]], 0, ev.start)
+    return not any(f == ev.field and s is not None and at < s < ev.start for f, s in named_at)
+
+
+def _said_to_be_the_election(after: list[str]) -> bool:
+    """Whether the words after a support word say that what it supports is the election: a
+    reason with a demonstrative and a copula ("karena ini merupakan"), nouns of the event's
+    running ("perhelatan"), then the event. (An election as the object right after the support
+    word is the object reader's, `unspecific_object`.)"""
+    if len(after) < 4 or after[0] not in _REASONS or after[1] not in _DEMONSTRATIVES:
+        return False
+    if after[2] not in COPULAS:
+        return False
+    i = 3
+    while i < len(after) and after[i] in _RUNNING:
+        i += 1
+    return i < len(after) and after[i] in ELECTION_EVENTS
 
 
 def either_outcome(

@@ -25,6 +25,7 @@ from neutrality.stance.alike import (
     MUTUAL_SUPPORT,
     RECIPROCAL,
     SAID_OF_THE_ELECTION,
+    SUPPORTS_THE_ELECTION,
     candidates_alike,
     drop_absent_candidates,
     either_outcome,
@@ -34,6 +35,7 @@ from neutrality.stance.alike import (
     rivals_alike,
     said_of_the_election,
     signalled,
+    supports_the_election,
     undecided,
     whoever_wins,
 )
@@ -713,6 +715,20 @@ def read_register(
                     if not named_here and reciprocal(ev, texts):
                         found.setdefault("warn", []).append(
                             Ev(ev.field, ev.start, ev.end, f"register:warn ({MUTUAL_SUPPORT})")
+                        )
+                        continue
+                    if (
+                        not named_here
+                        and name == "endorse_cue"
+                        and supports_the_election(ev, texts, named_at)
+                    ):
+                        found.setdefault("warn", []).append(
+                            Ev(
+                                ev.field,
+                                ev.start,
+                                ev.end,
+                                f"register:warn ({SUPPORTS_THE_ELECTION})",
+                            )
                         )
                         continue
                     if name == "first_person" and hortative(ev, texts):

@@ -16,7 +16,7 @@ from neutrality.featureset import Ev
 from neutrality.holder import QUESTION_WORDS
 from neutrality.stance.negation import CONDITIONS
 from neutrality.stance.words import RELATIVE, WORD
-from neutrality.wordclasses import word_set
+from neutrality.wordclasses import ELECTION_EVENTS, ELECTIONS, word_set
 
 TIME_TOLD = "a vote placed in a clause of time, nobody urged"
 CONFINE_WINDOW = 6  # words from a vote or support verb to the restriction confining it
@@ -62,13 +62,19 @@ _TEMPORAL = word_set(
 _DONE = word_set("sudah telah udah udh sdh sudh tlh dah")
 # What may follow a vote told as done without naming a side: the election voted in, where and
 # when, and the particles of speech (closed classes).
-_NO_SIDE_AFTER = word_set(
-    "pemilu pilpres pileg pilkada pilgub pilbup pilwalkot pemilihan di ke tadi hari pagi siang "
-    "sore malam ini kemarin barusan sekarang dong ya yah nih kok lho loh kan deh kah belum juga "
-    "dan tapi"
+_NO_SIDE_AFTER = ELECTIONS | word_set(
+    "di ke tadi hari pagi siang sore malam ini kemarin barusan sekarang dong ya yah nih kok lho "
+    "loh kan deh kah belum juga dan tapi"
 )
 # Question words (Indonesian, Javanese, Sundanese, Betawi): the object of a question.
 _QUESTION = QUESTION_WORDS
+# "untuk memilih <office>" after an election's name: the election's purpose, told.
+_PURPOSE = word_set("untuk utk guna")
+_OFFICES = word_set(
+    "pemimpin presiden wapres gubernur bupati walikota wali kepala anggota wakil legislatif dpr "
+    "dprd dpd"
+)
+PURPOSE_REACH = 3  # words between the election's name and "untuk" ("demokrasi lokal untuk")
 RIGHT_VOTE = "the right to vote stated"
 # Modals of ability, permission and right before a vote verb ("bisa memilih", "berhak memilih").
 _RIGHT_MODALS = word_set("bisa boleh dapat berhak bebas leluasa sanggup mampu")
@@ -131,9 +137,12 @@ def result_figure(ev: Ev, figured: set[str], texts: dict[str, str]) -> bool:
 def no_call(ev: Ev, texts: dict[str, str]) -> bool:
     """A vote verb that urges nothing: after a temporal conjunction it tells when something
     happened ("Usai Nyoblos, Ahok Tersenyum"), with a question word as its object it asks
-    ("mamak pilih apa?", "pilih siapa nih"), and after a marker of the completed act with no
-    side as its object it tells that the author voted ("Sudah nyoblos Pilgub & Pilbup",
-    "udah nyoblos tadi pagi"); "sudah pilih Prabowo" names the choice and stays one."""
+    ("mamak pilih apa?", "pilih siapa nih"), after an election's name and "untuk", with an
+    office as its object, it tells what the election is for ("perhelatan demokrasi lokal untuk
+    memilih pemimpin definitif", "Pilkada 27 November untuk memilih gubernur"), and after a
+    marker of the completed act with no side as its object it tells that the author voted
+    ("Sudah nyoblos Pilgub & Pilbup", "udah nyoblos tadi pagi"); "sudah pilih Prabowo" names
+    the choice and stays one."""
     if ev.start is None or ev.end is None or ev.raw:
         return False
     text = texts.get(ev.field, "")
@@ -141,24 +150,39 @@ def no_call(ev: Ev, texts: dict[str, str]) -> bool:
     after = text[ev.end : ev.end + 20].split()[:1]
     if (before and before[0] in _TEMPORAL) or (after and after[0] in _QUESTION):
         return True
+    if before and before[0] in _PURPOSE and after and after[0] in _OFFICES:
+        return _after_election(text[: ev.start].split()[:-1])
     return bool(before and before[0] in _DONE) and (not after or after[0] in _NO_SIDE_AFTER)
+
+
+def _after_election(before: list[str]) -> bool:
+    """Whether an election (or "demokrasi", its feast) is named in the last PURPOSE_REACH words:
+    "perhelatan demokrasi lokal untuk memilih pemimpin" says what the election is for."""
+    return not ELECTION_EVENTS.isdisjoint(before[-PURPOSE_REACH:])
 
 
 CONTEST_WON = "winning the election said of its subject"
 _WIN_STEM = "menang"
-# The elections themselves, the object a win verb names when its subject wins one (a closed
-# class); a debate won is a verdict on a performance, not an election's result.
-_CONTESTS = word_set("pemilu pilpres pileg pilkada pilgub pilbup pilwalkot pemilihan")
+# The elections themselves are the object a win verb names when its subject wins one; a debate
+# won is a verdict on a performance, not an election's result.
+_CONTESTS = ELECTIONS
 CONDITION_WINDOW = 3  # words between a conditional and the win verb it governs ("jika nantinya")
+# What a win verb wins when the election is what is won: the election or its vote ("menunjukkan
+# bahwa kotak kosong memenangkan suara").
+_WON_OBJECTS = _CONTESTS | {"suara"}
+# "bahwa" opens the content of a verb of saying or showing: a win told, not urged.
+_COMPLEMENTISERS = word_set("bahwa bhw")
 
 
 def contest_won(ev: Ev, texts: dict[str, str], name_ends: set[tuple[str, int | None]]) -> bool:
-    """A win verb whose object is the election itself ("memenangkan Pilpres", "menangkan
-    pemilu") with its subject there: a participant named right before it ("membawa X
-    memenangkan Pilpres 2024": X wins), or a condition governing it ("berjanji ... jika nantinya
-    memenangkan Pemilihan Presiden"), the win supposed. Nobody is urged to make a side win, as
-    "menangkan X" does; a wish for the win ("semoga X memenangkan pilpres") is the mood
-    reader's, and an imperative with no subject ("Ayo menangkan pemilu!") stays a call."""
+    """A win verb whose object is the election itself or its vote ("memenangkan Pilpres",
+    "menangkan pemilu", "memenangkan suara") with its subject there: a participant named right
+    before it ("membawa X memenangkan Pilpres 2024": X wins), a condition governing it
+    ("berjanji ... jika nantinya memenangkan Pemilihan Presiden"), the win supposed, or a
+    "bahwa" clause ("hasil Pilkada menunjukkan bahwa kotak kosong memenangkan suara"), the win
+    told. Nobody is urged to make a side win, as "menangkan X" does; a wish for the win
+    ("semoga X memenangkan pilpres") is the mood reader's, and an imperative with no subject
+    ("Ayo menangkan pemilu!") stays a call."""
     if ev.start is None or ev.end is None or ev.raw:
         return False
     text = texts.get(ev.field, "")
@@ -166,12 +190,12 @@ def contest_won(ev: Ev, texts: dict[str, str], name_ends: set[tuple[str, int | N
     if len(words) != 1 or _WIN_STEM not in words[0]:
         return False
     after = text[ev.end : ev.end + 30].split()[:1]
-    if not after or after[0] not in _CONTESTS:
+    if not after or after[0] not in _WON_OBJECTS:
         return False
     if (ev.field, ev.start - 1) in name_ends:
         return True
     before = text[max(0, ev.start - 60) : ev.start].split()[-CONDITION_WINDOW:]
-    return not CONDITIONS.isdisjoint(before)
+    return not CONDITIONS.isdisjoint(before) or not _COMPLEMENTISERS.isdisjoint(before)
 
 
 def _right_stated(ev: Ev, texts: dict[str, str]) -> bool:

@@ -39,6 +39,7 @@ from neutrality.stance import (
     SPEAKER_HEADLINE,
     SUBJECT_SUPPORT,
     SUPPORT_SPOKEN_OF,
+    SUPPORTS_THE_ELECTION,
     THANKS_TO_ACCOUNT,
     TIME_TOLD,
     TOLD_BY_SUBJECT,
@@ -60,6 +61,7 @@ from neutrality.stance import (
     without_links,
     words_of,
 )
+from neutrality.stance.alike import supports_the_election
 from neutrality.stance.cues import REGISTER_WEIGHT, weight
 from neutrality.stance.negation import coordinated
 from neutrality.stance.ruledout import closes_clause, name_starts, starts_after
@@ -1217,6 +1219,49 @@ def test_a_vote_verb_told_of_or_asked_is_no_call_to_vote(engine: Engine, text: s
     assert "text.call_to_vote" in _features(engine, urged.model_copy(update={"event_time": when}))
 
 
+def test_a_vote_verb_saying_what_the_election_is_for_is_no_call(engine: Engine) -> None:
+    """ "untuk memilih <office>" after the election's name tells its purpose; the same words
+    after anything else, or with a side as the object, stay a call."""
+    told = _post("Ini perhelatan demokrasi lokal untuk memilih pemimpin definitif kabupaten kita")
+    assert "text.call_to_vote" not in _features(engine, told)
+    after_else = _post("Ayo datang ke TPS untuk memilih pemimpin yang amanah")
+    assert "text.call_to_vote" in _features(engine, after_else)
+    sided = _post("Pilkada ini untuk memilih nomor 2, ayo")
+    assert "text.call_to_vote" in _features(engine, sided)
+
+
+@pytest.mark.parametrize(
+    ("text", "election"),
+    [
+        ("Kita harus memberikan dukungan, karena ini merupakan perhelatan demokrasi", True),
+        ("Mari beri dukungan, karena ini adalah pesta demokrasi kita", True),
+        ("Pemilu 2024 ini mari kita jaga bersama, dan ini harus kita dukung", True),  # fronted
+        ("Pilkada sebentar lagi, calon ini harus kita dukung", False),  # a candidate's "ini"
+        ("Pilkada sebentar lagi, dan ini harus kita dukung, nomor 2 menang", False),  # a side
+        ("Kita harus memberikan dukungan, karena beliau merupakan yang terbaik", False),
+        ("Pilkada sebentar lagi, mari dukung kampanye bersama", False),  # a campaign is a side's
+    ],
+)
+def test_support_for_the_election_itself_takes_no_side(
+    engine: Engine, text: str, election: bool
+) -> None:
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    assert analysis.features is not None
+    labels = {ev.label for evs in analysis.features.found.values() for ev in evs}
+    assert (f"register:warn ({SUPPORTS_THE_ELECTION})" in labels) is election
+
+
+def test_support_for_the_election_reads_its_own_field_and_named_sides() -> None:
+    text = "pilkada sudah dekat dan ini harus kita dukung"
+    ev = Ev("text", text.index("dukung"), len(text), "list:endorse_cue")
+    assert supports_the_election(ev, {"text": text}, set())
+    # someone named between the election and the support word is whom "ini" stands for
+    assert not supports_the_election(ev, {"text": text}, {("text", text.index("sudah"))})
+    elsewhere = {"text": text, "media_description": "foto pak bupati"}
+    assert supports_the_election(ev, elsewhere, {("media_description", 5)})
+    assert not supports_the_election(ev, {"text": "kita dukung"}, set())
+
+
 def test_a_vote_told_as_done_is_no_call_unless_it_names_the_choice(engine: Engine) -> None:
     """A completed act ("udah nyoblos", "telah memilih") with no side after it tells that the
     author voted; with the choice as its object it states a side."""
@@ -1476,6 +1521,9 @@ def test_winning_the_election_said_of_its_subject(engine: Engine) -> None:
     for text in (
         "Prabowo berjanji akan membangun seribu sekolah jika nantinya memenangkan Pilpres 2024.",
         "Tim sedang menyusun strategi untuk membawa Anies Baswedan memenangkan Pilpres 2024.",
+        # a "bahwa" clause tells what a result showed; the vote is what was won
+        "Pilkada ulang digelar setelah hasil Pilkada menunjukkan bahwa kotak kosong memenangkan "
+        "suara.",
     ):
         analysis = engine.analyse(_post(text), complete=True)
         assert analysis.decision.outcome is Outcome.PASS, text
@@ -1486,6 +1534,7 @@ def test_winning_the_election_said_of_its_subject(engine: Engine) -> None:
         "Ayo menangkan Anies Baswedan di Pilpres 2024!",
         "Semoga Pak Anies Baswedan sehat selalu dan memenangkan pilpres 2024 aamiin",
         "Anies Baswedan menangkan debat dong, argumennya jelas sih",
+        "Ayo menangkan suara untuk Anies Baswedan di Pilpres 2024!",
     ):
         assert engine.decide(_post(text)).outcome is not Outcome.PASS, text
 
