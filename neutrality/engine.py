@@ -213,6 +213,7 @@ class Engine:
         Past `budget_ms` the engine stops at the next stage and sends the event to review as
         too complex (see `analyse`)."""
         t0 = time.perf_counter()
+        post = _listing_tags(post)
         look = self._first_look(post, False, locality)
         if look is None:  # most events: nothing the full look could find
             return self._pass(post, None, t0)
@@ -237,6 +238,7 @@ class Engine:
         stalls (swapping, a noisy neighbour) or a defect, checked between stages. An event
         over it goes to review with the engine.too-complex hit: never passed, never a stall."""
         t0 = time.perf_counter()
+        post = _listing_tags(post)
         look = self._first_look(post, full_path, locality)
         if look is None:
             return Analysis(self._pass(post, None, t0), None, [])
@@ -758,6 +760,18 @@ _SUSTAINED = frozenset({SUSTAINED})  # the stance tier may add it (discourse.py)
 _OWN_SIDE = frozenset({OWN_SIDE, REPLY_FEATURE})  # the stance tier may add them (ownside.py)
 # A recording's own words, where a superior addressing staff is read (not the content acted on).
 _RECORDING_FIELDS = frozenset({"text", "transcript", "media_description"})
+
+
+def _listing_tags(post: Post) -> Post:
+    """The event as the engine reads it: with the tags written in its text as its hashtags when
+    its connector listed none (`Post.tags`), so that a forwarded or scraped text is judged as
+    the same words posted on X are. Evidence in `hashtags[i]` then names the i-th of
+    `Post.tags`, which the stored event resolves the same way."""
+    values = post.__dict__
+    if values["hashtags"] or "#" not in values["text"]:
+        return post
+    tags = post.tags
+    return post.model_copy(update={"hashtags": tags}) if tags else post
 
 
 def _judges(rule: Rule, action: Action) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -77,6 +78,17 @@ class Target(BaseModel):
     )
 
 
+# A hashtag written in a text: "#" after no letter, digit or "&" (an HTML entity is no tag), then
+# its body of letters, digits and "_".
+_WRITTEN_TAG = re.compile(r"(?<![\w&])#(\w+)")
+MAX_TAGS = 200  # hashtags listed on one event
+
+
+def written_tags(text: str) -> list[str]:
+    """The hashtags written in a text, in order, without their sign."""
+    return _WRITTEN_TAG.findall(text)[:MAX_TAGS] if "#" in text else []
+
+
 class Post(BaseModel):
     """One event: a post, comment, share, like, follow, group join or profile-photo change."""
 
@@ -89,7 +101,7 @@ class Post(BaseModel):
     account_handle: str | None = Field(default=None, max_length=256)
     text: str = Field(default="", max_length=MAX_TEXT_CHARS)
     hashtags: list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] = Field(
-        default_factory=list, max_length=200
+        default_factory=list, max_length=MAX_TAGS
     )
     mentions: list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] = Field(
         default_factory=list, max_length=200
@@ -139,6 +151,15 @@ class Post(BaseModel):
         exclude_if=lambda v: v is None,
     )
 
+    @property
+    def tags(self) -> list[str]:
+        """The post's hashtags: the ones its connector listed or, when it listed none, the ones
+        written in its text. X, Instagram and TikTok list every tag of the text; a forwarded,
+        exported or scraped text (a WhatsApp chat, a Facebook export, a public report) lists
+        none, and its tags are the author's all the same. The evidence path `hashtags[i]` names
+        the i-th of these."""
+        return self.hashtags if self.hashtags else written_tags(self.text)
+
     def field_text(self, name: str) -> str:
         """The original characters of a judged field by its evidence name (text, transcript,
         media_description, hashtags[i], target.text, target.name); "" for anything else."""
@@ -147,7 +168,8 @@ class Post(BaseModel):
             return value
         if name.startswith("hashtags["):
             index = int(name[9:-1])
-            return self.hashtags[index] if 0 <= index < len(self.hashtags) else ""
+            tags = self.tags
+            return tags[index] if 0 <= index < len(tags) else ""
         if self.target is not None:
             if name == "target.text":
                 return self.target.text

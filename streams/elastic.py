@@ -98,7 +98,7 @@ def flag_document(
         account_handle=p.account_handle,
         action=p.action.value,
         text=p.text,
-        hashtags=p.hashtags,
+        hashtags=p.tags,  # evidence in hashtags[i] names these (Post.tags)
         mentions=p.mentions,
         urls=p.urls,
         media_description=p.media_description,

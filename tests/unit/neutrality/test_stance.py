@@ -894,6 +894,22 @@ def test_the_hashtags_a_sharer_adds_to_news_are_their_own_words(engine: Engine) 
     assert "register.endorse" not in even
 
 
+def test_tags_written_in_a_text_with_none_listed_are_its_own(engine: Engine) -> None:
+    """A scraped or forwarded text lists no hashtags; the tags written in it are the author's
+    as the same tags listed by an X connector are: the same decision, and evidence in
+    `hashtags[i]` that the stored event resolves (`Post.tags`)."""
+    text = "Prabowo-Gibran Kunjungi Pasar Induk Kramat Jati #PrabowoGibran2024 https://t.co/x1"
+    written = engine.analyse(_post(text), complete=True, full_path=True)
+    listed = engine.analyse(
+        _post(text, hashtags=["PrabowoGibran2024"]), complete=True, full_path=True
+    )
+    assert written.decision.outcome is listed.decision.outcome is not Outcome.PASS
+    tagged = [
+        ev for hit in written.decision.hits for ev in hit.evidence if ev.field == "hashtags[0]"
+    ]
+    assert tagged and _post(text).field_text("hashtags[0]") == "PrabowoGibran2024"
+
+
 @pytest.mark.parametrize(
     ("text", "tags", "trailing"),
     [

@@ -175,3 +175,14 @@ def test_a_reports_document_fields_are_mapped_and_an_ordinary_flag_has_none() ->
     assert set(doc["report"]) - set(report_props) == set()
     assert set(doc["report"]["images"][0]) - set(report_props["images"]["properties"]) == set()
     assert flag_document(make_flag()).to_source()["report"] is None
+
+
+def test_a_document_lists_the_tags_its_evidence_names() -> None:
+    """A text whose connector listed no hashtags keeps the tags written in it as the document's
+    hashtags: the engine's evidence `hashtags[i]` names the i-th of them (`Post.tags`)."""
+    flag = make_flag()
+    written = flag.post.model_copy(update={"text": "Coblos nomor 2 #Menang02 #Jateng"})
+    doc = flag_document(flag.model_copy(update={"post": written}))
+    assert doc.hashtags == ["Menang02", "Jateng"] and doc.field_text("hashtags[1]") == "Jateng"
+    listed = flag.post.model_copy(update={"text": "Coblos #Menang02", "hashtags": ["Menang02"]})
+    assert flag_document(flag.model_copy(update={"post": listed})).hashtags == ["Menang02"]
