@@ -368,8 +368,6 @@ def said_of_the_election(
     return False
 
 
-# The election as an event, the object a support word may take without taking a side
-# ("mendukung pilkada damai"); not its campaign or debates, which are a side's.
 # Nouns of the event's running that may stand before its name ("perhelatan demokrasi").
 _RUNNING = word_set(
     "pesta perhelatan gelaran penyelenggaraan pelaksanaan suksesnya kesuksesan sukses "
@@ -379,9 +377,7 @@ _RUNNING = word_set(
 _REASONS = word_set("karena krn sebab")
 _DEMONSTRATIVES = word_set("ini itu tersebut tsb")
 # Words between a fronted object and its verb: modals, the subject pronoun, "mari".
-_FRONTED_GAP = FIRST_PERSONS | word_set(
-    "harus wajib perlu patut mesti mari ayo wajib tetap terus akan"
-)
+_FRONTED_GAP = FIRST_PERSONS | word_set("harus wajib perlu patut mesti mari ayo tetap terus akan")
 FRONTED_GAP = 3  # words between a fronted "ini" and the support verb ("ini harus kita dukung")
 ANTECEDENT_WINDOW = 15  # words back from a fronted "ini" to the election it stands for
 # Words of a side: a candidate, a pair, a party, a person addressed ("calon ini harus kita
