@@ -23,6 +23,7 @@ from neutrality.ownside import GENERIC_FEATURE as GENERIC_SIDE
 from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.question import FEATURE as ASKED
 from neutrality.request import FEATURE as REQUESTED
+from neutrality.stance.membership import FEATURE as OTHERS_MEMBERSHIP
 
 MODEL_ALONE = "model.alone"  # a reading made here, not by the engine: see `neutral_readings`
 _MODEL_FEATURES = ("model.partisan", "model.possible")
@@ -49,6 +50,7 @@ NEUTRAL_READINGS: dict[str, str] = {
     "exception.office_title": "named by office, not as a candidate",
     "exception.rank": "a number that ranks (the first, the second), not a ballot number",
     ASKED: "asked, no side",
+    OTHERS_MEMBERSHIP: "a party membership said of someone else, not the author's",
     REQUESTED: "a request to the one named to act, no vote or support asked",
     PAST_SIDE: "a candidate of an election already over, no side of a race being run",
     "exception.office_holder": (

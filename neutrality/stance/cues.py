@@ -84,6 +84,7 @@ KEYS = {
             "negation_cue",
             "parity_cue",
             "support",
+            "membership",
             "unspecific_object",
             "participant",
             "candidate_word",

@@ -59,6 +59,8 @@ from neutrality.stance.cues import (
     weak_cue,
     weight,
 )
+from neutrality.stance.membership import FEATURE as MEMBERSHIP_FEATURE
+from neutrality.stance.membership import OTHERS_MEMBERSHIP, others_membership
 from neutrality.stance.negation import (
     FORBIDDEN_ROLE,
     RECEIVED,
@@ -590,6 +592,9 @@ def read_register(
             found.setdefault("report", []).append(
                 Ev(ev.field, ev.start, ev.end, f"register:report ({OTHERS_SUPPORT})")
             )
+        if side == "own":
+            for ev in others_membership(feats, keys["membership"], texts):
+                feats.add(MEMBERSHIP_FEATURE, Ev(ev.field, ev.start, ev.end, OTHERS_MEMBERSHIP))
         for field, subject in held_by_subject(
             feats,
             SUBJECT_KEYS[side],
