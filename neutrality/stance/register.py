@@ -695,7 +695,7 @@ def read_register(
                         continue
                     if (
                         not named_here
-                        and ev.field in SPOKEN_FIELDS
+                        and (ev.field in SPOKEN_FIELDS or ev.field.startswith(_TAG_FIELD))
                         and followed_by(ev, unspecific, texts)
                     ):
                         found.setdefault("warn", []).append(
@@ -960,9 +960,19 @@ def read_register(
             newsrooms_tags = relayed_tags | {
                 f for f, _ in outlet_tagged if f.startswith("hashtags[")
             }
-            tagged = sharers_tags(post, feats, keys, newsrooms_tags, past) + slogan_line(
-                post.text, feats, keys, texts
-            )
+            # An endorsing word of a tag whose object is nobody in particular ("#DukungHasil
+            # Pemilu2024": the result) was read as such above, and endorses no side here either.
+            unspecific = {
+                (ev.field, ev.start)
+                for ev in found.get("warn", ())
+                if ev.field.startswith(_TAG_FIELD)
+            }
+            tagged = [
+                ev
+                for ev in sharers_tags(post, feats, keys, newsrooms_tags, past)
+                + slogan_line(post.text, feats, keys, texts)
+                if (ev.field, ev.start) not in unspecific
+            ]
             if tagged:
                 found["endorse"] = tagged
                 feats.found[f"{prefix}.endorse"] = tagged
@@ -971,3 +981,5 @@ def read_register(
 
 
 _HOLDER_LISTS_SET = frozenset(HOLDER_LISTS)
+# A hashtag's words read as a field ("#DukungHasilPemilu2024" as "dukung hasil pemilu 2024").
+_TAG_FIELD = "hashtags["

@@ -2725,3 +2725,19 @@ def test_praise_after_an_adverbial_verb_of_saying_is_the_authors(engine: Engine)
     found = _features(engine, _post("Ganjar tetap santai dalam menjelaskan 03 the best"))
     assert "register.report" not in found
     assert "register.endorse" in found
+
+
+def test_a_tag_supporting_the_result_endorses_no_side(engine: Engine) -> None:
+    """A support word in a hashtag whose object is the result accepts the outcome; the same
+    tag with a side's name stays the sharer's endorsement."""
+    after = dt.datetime(2024, 2, 20, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    neutral = _post(
+        "Apapun hasilnya kita terima bersama, jaga persatuan #DukungHasilPemilu2024",
+        event_time=after,
+    )
+    assert engine.decide(neutral).outcome.value == "pass"
+    partisan = _post(
+        "Apapun hasilnya kita terima bersama, jaga persatuan #DukungPrabowoGibran",
+        event_time=after,
+    )
+    assert engine.decide(partisan).outcome.value != "pass"
