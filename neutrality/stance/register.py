@@ -826,6 +826,16 @@ def read_register(
                     found.setdefault("endorse", []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:endorse ({name})")
                     )
+        if side == "own" and any(phase in feats.found for phase in votes.AFTER_THE_VOTE):
+            for key in keys["support"]:
+                evs = feats.found.get(key)
+                placed = [ev for ev in evs or () if votes.result_placed(ev, texts)]
+                if evs and placed:
+                    keep(feats, key, evs, [ev for ev in evs if ev not in placed])
+                    found.setdefault("report", []).extend(
+                        Ev(ev.field, ev.start, ev.end, f"register:report ({votes.RESULT_PLACED})")
+                        for ev in placed
+                    )
         for key in keys["call_to_vote"] if no_calls else ():
             evs = feats.found.get(key)
             if evs:

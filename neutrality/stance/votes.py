@@ -4,8 +4,9 @@ A call to vote whose object is an office, a description, the ballot, or the time
 the vote is voter education (`education`); a modal of right or a restriction to the booth states
 the right to vote, a clause of time tells when (`vote_stated`); a vote after "usai" or with a
 question as its object is no call (`no_call`); a win word with its figure is a result
-(`result_figure`), and a win of the election itself with its subject there is told
-(`contest_won`). Each keeps a vote word from being read as a call for a side.
+(`result_figure`), a win of the election itself with its subject there is told
+(`contest_won`), and once the polls have closed a win told of a place is that place's tally
+(`result_placed`). Each keeps a vote word from being read as a call for a side.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from neutrality.featureset import Ev
 from neutrality.holder import QUESTION_WORDS
 from neutrality.stance.negation import CONDITIONS
 from neutrality.stance.words import RELATIVE, WORD
-from neutrality.wordclasses import ELECTION_EVENTS, ELECTIONS, word_set
+from neutrality.wordclasses import ELECTION_EVENTS, ELECTIONS, OWN_WIN_MODALS, word_set
 
 TIME_TOLD = "a vote placed in a clause of time, nobody urged"
 CONFINE_WINDOW = 6  # words from a vote or support verb to the restriction confining it
@@ -335,3 +336,45 @@ def _office_object(ev: Ev, texts: dict[str, str]) -> bool:
         if word not in _DETERMINERS:
             return False
     return False
+
+
+RESULT_PLACED = "a win told of a place, once the polls have closed"
+# Phases from polling day on, when a side's win in a place is the count's.
+AFTER_THE_VOTE = ("phase.voting", "phase.post_election")
+# Intransitive words of winning: "X menang" tells who won; "menangkan X" makes a side win.
+_WON = word_set("menang unggul")
+PLACE_WINDOW = 4  # words between a win word and the place it is told of
+MODAL_WINDOW = 3  # words before a win word where a modal makes it the speaker's aim
+# Prepositions of place: "menang di Demak", "untuk Bengkulu menang".
+_AT = word_set("di dikota didaerah untuk")
+# Nouns of a place with the first person's "-ku" ("didesaku", "daerahku", "tpsku"): the
+# speaker's own place, told of.
+_OWN_PLACES = ("desaku", "daerahku", "kampungku", "tpsku", "kotaku", "kecamatanku", "dapilku")
+# Words that may follow a preposition of place without being a place ("di sini" is, "di hukum"
+# is a passive written apart).
+_NOT_PLACES = word_set("hukum sana mana atas bawah antara dalam luar depan belakang sisi saat")
+
+
+def result_placed(ev: Ev, texts: dict[str, str]) -> bool:
+    """A bare win word with a place beside it once the polls have closed ("Partai Golkar menang
+    di Demak dengan total perolehan suara", "Didesaku di jawatengah 02. Menang", "untuk
+    bengkulu menang presiden ya Prabowo"): a tally of the place told, not the speaker's hope.
+    A first person, a must, a prayer or a forecast before it (`OWN_WIN_MODALS`: "kita menang
+    di sini", "insyaallah menang di Menes") keeps it the speaker's."""
+    if ev.start is None or ev.end is None or ev.raw:
+        return False
+    text = texts.get(ev.field, "")
+    words = text[ev.start : ev.end].split()
+    if len(words) != 1 or words[0] not in _WON:
+        return False
+    before = text[: ev.start].split()
+    if not OWN_WIN_MODALS.isdisjoint(before[-MODAL_WINDOW:]):
+        return False
+    after = text[ev.end :].split()[:PLACE_WINDOW]
+    near = [*before[-PLACE_WINDOW:], "", *after]  # "" stands for the win word itself
+    if any(w.endswith(_OWN_PLACES) for w in near):
+        return True
+    return any(
+        w in _AT and i + 1 < len(near) and near[i + 1] and near[i + 1] not in _NOT_PLACES
+        for i, w in enumerate(near)
+    )

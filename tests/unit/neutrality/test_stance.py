@@ -65,6 +65,7 @@ from neutrality.stance.alike import supports_the_election
 from neutrality.stance.cues import REGISTER_WEIGHT, weight
 from neutrality.stance.negation import coordinated
 from neutrality.stance.ruledout import closes_clause, name_starts, starts_after
+from neutrality.stance.votes import result_placed
 from neutrality.stance.words import (
     ADVERBIAL,
     FIRST_PERSON,
@@ -2741,3 +2742,31 @@ def test_a_tag_supporting_the_result_endorses_no_side(engine: Engine) -> None:
         event_time=after,
     )
     assert engine.decide(partisan).outcome.value != "pass"
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("partai golkar menang di demak dengan total perolehan suara", True),
+        ("didesaku 02 menang walaupun tidak telak", True),
+        ("untuk bengkulu menang presiden ya prabowo", True),
+        ("insyaallah prabowo menang di menes", False),  # a prayer: the speaker's hope
+        ("kita menang di sini", False),  # a first person: the speaker's side
+        ("alhamdulillah 02 menang", False),  # no place: a celebration
+        ("ayo menangkan di jawa tengah", False),  # making a side win, a call
+    ],
+)
+def test_a_win_told_of_a_place(text: str, told: bool) -> None:
+    at = text.find(" menang") + 1
+    if at == 0:
+        at = text.find("menang")
+    end = text.find(" ", at)
+    ev = Ev("text", at, len(text) if end < 0 else end, "list:support")
+    assert result_placed(ev, {"text": text}) is told
+
+
+def test_a_placed_win_after_the_vote_passes_and_says_why(engine: Engine) -> None:
+    after = dt.datetime(2024, 2, 16, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    post = _post("Rekap sementara, Partai Golkar menang di Kecamatan Bonang", event_time=after)
+    assert engine.decide(post).outcome.value == "pass"
+    assert "register.report" in _features(engine, post)
