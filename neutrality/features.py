@@ -312,6 +312,7 @@ class Extractor:
         groups: list[tuple[Scanned, int, int, Meaning]] = []
         offices: dict[str, set[int]] = {}
         found = feats.found  # every hit adds here: `feats.add` inlined, names built once
+        handles = _handles(post)
         for sc, hits in lex_suppressed:
             side = _side(sc.zone)  # one side per field, not one call per meaning
             zone, fld = sc.zone, sc.field
@@ -322,6 +323,8 @@ class Extractor:
                         key = m.key
                         if key == "account_marker" and fld != "target.name":
                             continue  # it describes account and group names, not captions
+                        if handles and _only_in_handles(sc, start, end, handles):
+                            continue  # "@strike_bravo_b": an account's name, not a word
                         found.setdefault(f"{zone}.{key}", []).append(
                             Ev(fld, start, end, f"list:{key}")
                         )
@@ -390,7 +393,6 @@ class Extractor:
                 kinds_by_value.setdefault(number, set()).add("slogan")
         agree = {v for v, kinds in kinds_by_value.items() if len(kinds) > 1}
         # Participants sharing one span ("prabowo": 2019 and 2024), looked up once per span.
-        handles = _handles(post)
         sharing: dict[tuple[str, int, int], list[str]] = {}
         for sc, start, end, m in aliases:
             sharing.setdefault((sc.field, start, end), []).append(m.key)

@@ -535,3 +535,24 @@ def test_a_vote_verb_with_a_makassar_or_bugis_particle_names_the_number(
     engine: Engine, text: str
 ) -> None:
     assert "text.number" in _found(engine, _post(text, PILPRES_2024)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("@kang_cebong @strike_bravo_b jadwal rapat RT besok jam berapa ya pak?", None),
+        ("Dasar cebong, dikasih fakta tetap saja ngeyel @kang_budi", "text.camp_epithet"),
+        ("@strike_bravo_b bravo untuk timnya, kerja bagus", "text.evaluation_cue"),
+    ],
+)
+def test_a_cue_inside_a_mentioned_account_is_no_word_of_the_post(
+    engine: Engine, text: str, cue: str | None
+) -> None:
+    """An account's name ("@kang_cebong") is not the author's words: a cue read only inside it
+    is dropped, and the same word written outside a mention is still read."""
+    found = _found(engine, _post(text, PILPRES_2024))
+    if cue is None:
+        assert "text.camp_epithet" not in found
+        assert "text.evaluation_cue" not in found
+    else:
+        assert cue in found
