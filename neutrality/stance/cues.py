@@ -10,7 +10,7 @@ which cues are strong enough alone (`weight`), the feature names each side of a 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from neutrality.featureset import Ev, Features
 from neutrality.stance.words import first_person
@@ -117,6 +117,20 @@ def keep(feats: Features, key: str, evs: list[Ev], kept: list[Ev]) -> None:
         feats.found[key] = kept
     else:
         del feats.found[key]
+
+
+def take_out(feats: Features, key: str, taken: Callable[[Ev], bool]) -> list[Ev]:
+    """Take out of a feature's evidence the pieces `taken` reads otherwise, and return them;
+    a feature left with none is gone."""
+    evs = feats.found.get(key)
+    if not evs:
+        return []
+    kept: list[Ev] = []
+    out: list[Ev] = []
+    for ev in evs:
+        (out if taken(ev) else kept).append(ev)
+    keep(feats, key, evs, kept)
+    return out
 
 
 _ONE_WORD_CUES = frozenset({OTHERS_SUPPORT, SUBJECT_SUPPORT})

@@ -16,7 +16,7 @@ a subject; they are left to the rule. Word classes, not phrases of particular po
 from __future__ import annotations
 
 from neutrality.featureset import Ev, Features
-from neutrality.stance.cues import keep
+from neutrality.stance.cues import take_out
 from neutrality.wordclasses import FIRST_PERSONS, word_set
 
 FEATURE = "membership.others"  # a neutral reading (neutrality.readings)
@@ -40,19 +40,9 @@ _OPENERS = word_set(
 def others_membership(feats: Features, keys: tuple[str, ...], texts: dict[str, str]) -> list[Ev]:
     """Take out the membership nouns no first person holds, and return them (see the module
     docstring). `keys` are the side's membership features."""
-    removed: list[Ev] = []
-    for key in keys:
-        evs = feats.found.get(key)
-        if not evs:
-            continue
-        kept = []
-        for ev in evs:
-            if _held_by_others(ev, texts):
-                removed.append(ev)
-            else:
-                kept.append(ev)
-        keep(feats, key, evs, kept)
-    return removed
+    return [
+        ev for key in keys for ev in take_out(feats, key, lambda ev: _held_by_others(ev, texts))
+    ]
 
 
 def _held_by_others(ev: Ev, texts: dict[str, str]) -> bool:

@@ -56,6 +56,7 @@ from neutrality.stance.cues import (
     VERDICT_FEATURES,
     WORDS_ONLY_LISTS,
     keep,
+    take_out,
     weak_cue,
     weight,
 )
@@ -828,13 +829,9 @@ def read_register(
                     )
         if side == "own" and any(phase in feats.found for phase in votes.AFTER_THE_VOTE):
             for key in keys["support"]:
-                evs = feats.found.get(key)
-                placed = [ev for ev in evs or () if votes.result_placed(ev, texts)]
-                if evs and placed:
-                    keep(feats, key, evs, [ev for ev in evs if ev not in placed])
-                    found.setdefault("report", []).extend(
+                for ev in take_out(feats, key, partial(votes.result_placed, texts=texts)):
+                    found.setdefault("report", []).append(
                         Ev(ev.field, ev.start, ev.end, f"register:report ({votes.RESULT_PLACED})")
-                        for ev in placed
                     )
         for key in keys["call_to_vote"] if no_calls else ():
             evs = feats.found.get(key)

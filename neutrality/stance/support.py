@@ -14,7 +14,14 @@ from collections.abc import Callable
 from neutrality.featureset import Ev, Features
 from neutrality.holder import Holder, Subject, locate, subject_of, transitive
 from neutrality.normalise import NormText
-from neutrality.stance.cues import HOLDER_LISTS, REGISTER_WEIGHT, SPOKEN_FIELDS, keep, weight
+from neutrality.stance.cues import (
+    HOLDER_LISTS,
+    REGISTER_WEIGHT,
+    SPOKEN_FIELDS,
+    keep,
+    take_out,
+    weight,
+)
 from neutrality.stance.newsroom import kicker
 from neutrality.stance.voice import own_voice
 from neutrality.stance.votes import HORTATIVES
@@ -139,16 +146,8 @@ def others_support(
     removed: dict[tuple[str, int | None], Ev] = {}
     for name in HOLDER_LISTS:
         for key in keys[name]:
-            evs = feats.found.get(key)
-            if not evs:
-                continue
-            kept = []
-            for ev in evs:
-                if _held_by_others(ev, texts):
-                    removed.setdefault((ev.field, ev.start), ev)
-                else:
-                    kept.append(ev)
-            keep(feats, key, evs, kept)
+            for ev in take_out(feats, key, lambda ev: _held_by_others(ev, texts)):
+                removed.setdefault((ev.field, ev.start), ev)
     return list(removed.values())
 
 
