@@ -4,7 +4,8 @@ SKB form N09 is a civil servant's own membership of a party: a card shown ("suda
 joining announced ("Resmi bergabung dengan PKS"), an office taken ("Dilantik jadi pengurus DPC").
 A membership noun is also how people speak of others: "Kader Golkar diminta mulai bergerak",
 "caleg yg direkrut itu kader yg punya nama", "Anggota/kader PKS ketangkap", "rekrut abdur jadi
-kader". On real posts those were the rule's only hits, every one a false alarm.
+kader". On the real corpus none of the rule's hits was the author's own membership; where it
+was a post's only hit, it was a false alarm.
 
 `others_membership` takes out a membership noun (`_NOUNS`) unless the author holds it: a first
 person within a few words of it ("saya kader PDIP", "kader kami"), or a verb of becoming that

@@ -965,10 +965,11 @@ def read_register(
             # The hashtags a sharer adds are their own words, whatever the body they tag: a
             # slogan or an endorsing word there is not part of the news it is attached to.
             newsrooms_tags = relayed_tags | {
-                f for f, _ in outlet_tagged if f.startswith("hashtags[")
+                f for f, _ in outlet_tagged if f.startswith(_TAG_FIELD)
             }
-            # An endorsing word of a tag whose object is nobody in particular ("#DukungHasil
-            # Pemilu2024": the result) was read as such above, and endorses no side here either.
+            # An endorsing word of a tag read above as a warning (its object nobody in
+            # particular, "#DukungHasilPemilu2024": the result; or negated) endorses no side here
+            # either.
             unspecific = {
                 (ev.field, ev.start)
                 for ev in found.get("warn", ())
