@@ -37,6 +37,9 @@ from streams.topics import POSTS_MAX_MESSAGE_BYTES, TopicSpec, changelog_specs, 
 #: How long a tool may take to read a topic to its end before it gives up with a message.
 READ_TO_END_SECONDS = 120.0
 
+#: How long `create_topics` waits for the broker to show the topics it created.
+TOPICS_VISIBLE_SECONDS = 30.0
+
 
 def _servers(settings: Settings) -> list[str]:
     return [s.strip() for s in settings.kafka_bootstrap.split(",") if s.strip()]
@@ -87,7 +90,36 @@ def create_topics(settings: Settings) -> list[TopicResult]:
                 results.append(TopicResult(spec, created=True))
             except TopicAlreadyExistsError:
                 results.append(TopicResult(spec, created=False))
+        wait_until_described(admin, [r.spec for r in results if r.created], settings)
         return results
+
+
+def wait_until_described(
+    admin: KafkaAdminClient,
+    specs: list[TopicSpec],
+    settings: Settings,
+    timeout: float = TOPICS_VISIBLE_SECONDS,
+) -> None:
+    """Return once the broker describes every topic in `specs` with all its partitions led.
+
+    A topic reaches the broker's metadata a moment after it is created; a worker that joins its
+    group in that moment is given none of its partitions and waits for the next metadata
+    refresh, so `netra topics create` answers only when the topics can be consumed."""
+    deadline = time.monotonic() + timeout
+    waiting = {spec.name: spec.partitions for spec in specs}
+    while waiting:
+        for described in admin.describe_topics(list(waiting)):
+            led = [p for p in described["partitions"] if p["leader_id"] >= 0]
+            if len(led) >= waiting.get(described["name"], 1):
+                waiting.pop(described["name"], None)
+        if not waiting:
+            return
+        if time.monotonic() > deadline:
+            raise KafkaUnavailableError(
+                f"Kafka at {settings.kafka_bootstrap} created {', '.join(sorted(waiting))} but "
+                f"does not show all their partitions after {timeout:.0f} s"
+            )
+        time.sleep(0.1)
 
 
 def grant_acls(settings: Settings, rules: list[AclRule]) -> None:

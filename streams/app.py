@@ -75,6 +75,7 @@ def faust_app(settings: Settings) -> faust.App:
         broker_session_timeout=settings.session_timeout_seconds,
         broker_heartbeat_interval=settings.heartbeat_seconds,
         broker_rebalance_timeout=settings.rebalance_timeout_seconds,
+        consumer_metadata_max_age_ms=int(settings.metadata_max_age_seconds * 1000),
         producer_acks=-1,
         producer_max_request_size=POSTS_MAX_MESSAGE_BYTES,
         web_enabled=False,

@@ -214,6 +214,14 @@ class Settings(BaseSettings):
     heartbeat_seconds: float = Field(
         default=2.0, gt=0, description="Heartbeat to the group coordinator (a third of the above)."
     )
+    metadata_max_age_seconds: float = Field(
+        default=15.0,
+        gt=0,
+        description="How often a worker refreshes the broker's topic metadata unasked. A worker "
+        "that joins while a topic it reads is not yet in the broker's metadata gets no "
+        "partitions of it and only asks for them again at the next refresh: with the client's "
+        "default of 5 minutes such a worker sat ready and idle that long.",
+    )
     nip_key: SecretStr | None = Field(
         default=None,
         description="Key of the NIP pseudonyms in flags (a secret of at least 32 characters, "
