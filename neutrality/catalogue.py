@@ -193,22 +193,44 @@ class Catalogue:
     ) -> tuple[str, Participant] | None:
         """("candidate" | "campaign", participant) for a catalogue campaign account, else None.
 
-        A candidate's own account counts only from the day its owner was declared a (bakal)
-        candidate, when that day is known and `day` is given."""
-        role = self._accounts.get(account.casefold())
-        if role is not None and day is not None and role[0] == "candidate":
-            since = dict(role[1].declared).get(account.casefold())
-            if since is not None and day < since:
-                return None
-        return role
+        On a given `day`, an account is a participant's only while their election is in season:
+        a candidate's own account from the day its owner was declared a (bakal) candidate (when
+        that day is known) until the election's numbers stop being relevant (the end of its
+        disputes). Before, it is a private person's or an office-holder's; after, an
+        office-holder's or a private person's again, and engaging with it is no campaign act.
+        One account can be a candidate's in several elections (@sandiuno in Jakarta's 2017
+        race and the 2019 presidential one): on `day` it is the participant's of the first
+        election in season. With no day, the latest election's."""
+        key = account.casefold()
+        roles = self._accounts.get(key)
+        if not roles:
+            return None
+        if day is None:
+            return roles[-1]
+        begun = [
+            role
+            for role in roles
+            if role[0] != "candidate"
+            or (since := dict(role[1].declared).get(key)) is None
+            or since <= day
+        ]
+        in_season = [role for role in begun if day <= self._relevant_until(role[1])]
+        return in_season[0] if in_season else None  # in the order their elections end
+
+    def _relevant_until(self, participant: Participant) -> dt.date:
+        election = self.elections[self.races[participant.race_id].election_id]
+        return election.calendar.numbers_relevant_until
 
     def index(self) -> None:
-        self._accounts: dict[str, tuple[str, Participant]] = {}
+        """Each account's roles, in the order their elections' numbers stop being relevant."""
+        self._accounts: dict[str, list[tuple[str, Participant]]] = {}
         for p in self.participants.values():
             for acc in p.candidate_accounts:
-                self._accounts[acc.casefold()] = ("candidate", p)
+                self._accounts.setdefault(acc.casefold(), []).append(("candidate", p))
             for acc in p.campaign_accounts:
-                self._accounts[acc.casefold()] = ("campaign", p)
+                self._accounts.setdefault(acc.casefold(), []).append(("campaign", p))
+        for roles in self._accounts.values():
+            roles.sort(key=lambda role: self._relevant_until(role[1]))
 
 
 class Reader:

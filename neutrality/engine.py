@@ -23,6 +23,7 @@ from neutrality.features import (
     Extractor,
     after_honorific,
     mentioned_accounts,
+    target_account_id,
     written_mentions,
 )
 from neutrality.featureset import Ev, Features, Scanned, zone_of
@@ -313,8 +314,8 @@ class Engine:
                 fields.append(("target.text", acted_on["text"]))
             if acted_on["name"]:
                 fields.append(("target.name", acted_on["name"]))
-            account = acted_on["account"]
-            if account and account.casefold() in self._structural_accounts:
+            account = target_account_id(post) if acted_on["account"] else None
+            if account is not None and account in self._structural_accounts:
                 structural = True
         quick = self._quick.look
         clean: dict[str, str] = {}

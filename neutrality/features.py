@@ -971,8 +971,8 @@ class Extractor:
                 self._mention(feats, "text", p, ev)
                 feats.add("text.named", ev)
         t = fields["target"]
-        if t is not None and t.account:
-            acc = t.account.casefold()
+        acc = target_account_id(post)
+        if t is not None and acc is not None:
             role = cat.account_role(acc, day)
             ev_label = "target account"
             if role is not None:
@@ -1147,6 +1147,19 @@ def after_honorific(text: str, start: int) -> bool:
         return False
     before = text[max(0, start - HONORIFIC_REACH) : start - 1].rsplit(" ", 1)[-1]
     return before in TERMS_OF_ADDRESS
+
+
+def target_account_id(post: Post) -> str | None:
+    """The account id of the target's owner, casefolded. An id written bare ("sandiuno",
+    "@sandiuno": a scraped retweet keeps the handle only) is on the author's platform, as a
+    mention is: the share of an x: account is of an x: post."""
+    target = post.target
+    account = target.account.strip() if target is not None and target.account else ""
+    if not account:
+        return None
+    if ":" not in account:
+        account = f"{post.account_id.split(':', 1)[0]}:{account.lstrip('@')}"
+    return account.casefold()
 
 
 def mentioned_accounts(post: Post) -> list[tuple[str, str]]:

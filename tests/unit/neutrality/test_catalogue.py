@@ -107,3 +107,52 @@ def test_candidates_own_accounts_count_from_their_declaration(engine: Engine) ->
     assert cat.account_role("x:pramonoanung", dt.date(2024, 8, 20)) is None
     role = cat.account_role("x:pramonoanung", dt.date(2024, 10, 1))
     assert role is not None and role == ("candidate", cat.participants["pilgub-jakarta-2024/03"])
+
+
+def test_an_account_is_a_participants_only_while_their_election_is_in_season(
+    engine: Engine,
+) -> None:
+    """@sandiuno ran in Jakarta's 2017 race and in the 2019 presidential one: each day reads it
+    as the candidate of the election then in season, and after the last as nobody's."""
+    cat = engine.catalogue
+
+    def whose(account: str, day: dt.date) -> str | None:
+        role = cat.account_role(account, day)
+        return role[1].id if role is not None else None
+
+    assert whose("x:sandiuno", dt.date(2016, 9, 1)) is None  # before he was declared
+    assert whose("x:sandiuno", dt.date(2017, 1, 10)) == "pilgub-jakarta-2017/03"
+    assert whose("x:sandiuno", dt.date(2018, 1, 10)) is None  # between the two races
+    assert whose("x:sandiuno", dt.date(2019, 1, 10)) == "pilpres-2019/02"
+    assert whose("x:sandiuno", dt.date(2022, 1, 10)) is None  # after the 2019 dispute
+    assert whose("x:prabowo", dt.date(2019, 1, 10)) == "pilpres-2019/02"
+    assert whose("x:prabowo", dt.date(2024, 1, 10)) == "pilpres-2024/02"
+    assert whose("x:prabowo", dt.date(2021, 1, 10)) is None  # an office-holder's account
+    assert cat.account_role("x:prabowo") == ("candidate", cat.participants["pilpres-2024/02"])
+
+
+def test_a_target_account_written_bare_is_on_the_authors_platform(engine: Engine) -> None:
+    """A scraped retweet keeps the handle only ("sandiuno"): it is an account on the platform
+    the author posts on, as a mention is."""
+
+    def engaged(account: str, platform: str = "x", prefix: str = "x") -> list[str]:
+        post = Post.model_validate(
+            {
+                "platform": platform,
+                "post_id": "s1",
+                "account_id": f"{prefix}:asn-1",
+                "action": "share",
+                "event_time": "2017-01-10T09:00:00+07:00",
+                "target": {"kind": "post", "account": account},
+            }
+        )
+        return [
+            e.feature
+            for h in engine.decide(post).hits
+            for e in h.evidence
+            if e.field == "target.account"
+        ]
+
+    expected = ["candidate_account:pilgub-jakarta-2017/03"]
+    assert engaged("sandiuno") == engaged("@SandiUno") == engaged("x:sandiuno") == expected
+    assert engaged("sandiuno", "instagram", "ig") == []  # ig:sandiuno is not catalogued
