@@ -19,6 +19,12 @@ The reader looks at the structure of each sentence of what the person wrote:
   stands in it, and no endorsement cue the pack's lists find (the lists a genuine question
   voids, `neutrality.question.VOIDED_LISTS`) starts inside it.
 
+In a recording (a transcript) that addresses the speaker's own staff (the pack's audience list:
+"kepala dusun", "ketua RT", "para guru"), a request is the superior's directive, the act N10
+forbids, not a petition to an office-holder: "saya mohon kita semua satu komando" asks staff to
+fall in line. No request is read in such a transcript, so the directive stays a side the speaker
+names (`neutrality.ownside`).
+
 Such a sentence is kept as FEATURE with its span in what the person wrote, so the explanation
 a supervisor reads shows it, and the own-side reader (`neutrality.ownside`) does not count a
 name inside it as a side the author names. Only the learned model's lone opinion rests on that
@@ -44,6 +50,8 @@ FEATURE = "request.addressed"
 LABEL = "request:asks the one named to act"
 # The author's spoken fields (a media description is a reporter's, not a request).
 SPOKEN = ("text", "transcript")
+# The staff a superior addresses (the pack's audience list).
+STAFF = "text.asn_audience"
 _ENDORSING_KEYS = tuple(f"text.{name}" for name in VOIDED_LISTS)
 
 
@@ -118,6 +126,8 @@ def read_requests(
     orig = {"text": post.text, "transcript": post.transcript}
     found: list[Ev] = []
     for field in SPOKEN:
+        if field == "transcript" and any(ev.field == field for ev in feats.evidence(STAFF)):
+            continue  # a superior asking their own staff directs them (module docstring)
         candidates = requests(orig[field])
         if not candidates:
             continue

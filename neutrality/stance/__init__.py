@@ -69,6 +69,7 @@ from neutrality.stance.shared import (
     SPEAKER_HEADLINE,
     read_more,
     speaker_headline,
+    tags_a_reader,
     text_links,
     without_links,
 )
@@ -126,6 +127,7 @@ __all__ = [
     "register_features",
     "signed_saying",
     "speaker_headline",
+    "tags_a_reader",
     "text_links",
     "trailing_tags",
     "without_links",

@@ -118,6 +118,7 @@ from neutrality.stance.shared import (
     read_more,
     relayed_news,
     speaker_headline,
+    tags_a_reader,
     text_links,
     without_links,
 )
@@ -314,8 +315,10 @@ def read_register(
                     for _, host in publisher_links([link.group()]):
                         if host in SHORTENERS:
                             if own_words is None:
-                                own_words = own_voice(bare, pronoun=False) or named_in_address(
-                                    feats, keys, texts, field
+                                own_words = (
+                                    own_voice(bare, pronoun=False)
+                                    or named_in_address(feats, keys, texts, field)
+                                    or tags_a_reader(bare)
                                 )
                             if own_words:
                                 continue
@@ -437,6 +440,7 @@ def read_register(
                 if host in SHORTENERS and (
                     own_voice(shapes.get("text", ""), pronoun=False)
                     or named_in_address(feats, keys, texts, "text")
+                    or tags_a_reader(shapes.get("text", ""))
                 ):
                     continue  # a shortened link beside the author's own voice (see above)
                 found.setdefault("report", []).append(

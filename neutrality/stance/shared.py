@@ -223,6 +223,30 @@ def relayed_news(post: Post, found: dict[str, list[Ev]], bare: str) -> Ev | None
     return Ev("text", relay.start(), relay.end(), RELAYED_NEWS, raw=True)
 
 
+# Accounts tagged at the end of the words, after everything said: "... perubahan positif @akun".
+# A credit ("via @outlet", "| @outlet", "sumber: @outlet") names where a story came from.
+_TAGGED_AT_END = re.compile(r"(?:^|\s)((?:@\w{2,}\s*)+)$")
+_CREDIT_BEFORE = frozenset(
+    {"via", "lewat", "oleh", "by", "sumber", "source", "dari", "|", "-", "–"}
+)
+
+
+def tags_a_reader(bare: str) -> bool:
+    """Whether the words (links taken out) end by tagging one or more accounts, not credited as
+    a source: a post that closes by tagging people addresses them, which a newsroom's lead to
+    its story never does (it names its subject inside the sentence, or credits itself with
+    "via"). Read only beside a shortened link, which hides whether the words are a story's:
+    out of the words of X's posts, "... langkah menuju perubahan positif @akun https://t.co/…"
+    is the author talking to someone."""
+    found = _TAGGED_AT_END.search(bare.rstrip(" .…"))
+    if found is None:
+        return False
+    before = bare[: found.start(1)].rstrip(" :").split()
+    if not before:
+        return False  # only tags: nothing said to anyone
+    return before[-1].casefold() not in _CREDIT_BEFORE
+
+
 def named_in_address(
     feats: Features, keys: dict[str, tuple[str, ...]], texts: dict[str, str], field: str
 ) -> bool:

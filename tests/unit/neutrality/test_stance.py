@@ -56,6 +56,7 @@ from neutrality.stance import (
     read_more,
     signed_saying,
     speaker_headline,
+    tags_a_reader,
     text_links,
     trailing_tags,
     without_links,
@@ -1756,6 +1757,42 @@ def test_a_shortened_link_beside_the_authors_own_voice_is_not_a_story(engine: En
     assert engine.decide(voiced).outcome is not Outcome.PASS
     shouted = _post("Siaaaap Komandan..!!! Prabowo-Gibran", urls=["https://t.co/scoq1bgP3k"])
     assert not _publisher_link_read(engine, shouted)
+
+
+def test_words_that_close_by_tagging_someone_are_not_a_story(engine: Engine) -> None:
+    """A post that ends by tagging an account beside its shortened link talks to that
+    account; a newsroom's lead names its subject inside the sentence or credits itself."""
+    tagged = _post(
+        "Rieke Diah Pitaloka adalah pilihan yang tepat untuk rakyat Jawa Barat @budi_santoso88 "
+        "https://t.co/Ab12Cd34Ef"
+    )
+    tagged = tagged.model_copy(
+        update={"event_time": dt.datetime.fromisoformat("2024-01-20T09:00:00+07:00")}
+    )
+    assert not _publisher_link_read(engine, tagged)
+    credited = _post(
+        "Relawan Gunungkidul Siap Menangkan Ganjar-Mahfud via @detikcom https://t.co/gL9Hb4kyDl"
+    )
+    assert _publisher_link_read(engine, credited)
+    subject = _post(
+        "Calon gubernur nomor urut 3 @pramonoanung berjanji mengevaluasi retribusi pasar https://t.co/x1"
+    )
+    assert _publisher_link_read(engine, subject)
+
+
+@pytest.mark.parametrize(
+    ("bare", "tags"),
+    [
+        ("Langkah menuju perubahan positif @akun_satu", True),
+        ("Langkah menuju perubahan positif @akun_satu @akun_dua.", True),
+        ("Langkah menuju perubahan positif via @kompascom", False),  # a credit
+        ("Langkah menuju perubahan positif | @tempodotco", False),
+        ("@akun_satu @akun_dua", False),  # only tags: nothing said
+        ("@pramonoanung berjanji mengevaluasi retribusi", False),  # a subject, not a tag at the end
+    ],
+)
+def test_what_counts_as_closing_by_tagging(bare: str, tags: bool) -> None:
+    assert tags_a_reader(bare) is tags
 
 
 @pytest.mark.parametrize(
