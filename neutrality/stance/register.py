@@ -399,6 +399,7 @@ def read_register(
                 field in ("text", "target.text")
                 and news_prose(bare)
                 and not verdict_prose(feats, keys, texts, field)
+                and not named_in_address(feats, keys, texts, field)
             ):
                 found.setdefault("report", []).append(
                     Ev(field, None, None, "register:report (news prose)", orig[:80])

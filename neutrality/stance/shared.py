@@ -252,8 +252,8 @@ def named_in_address(
 ) -> bool:
     """Whether the field calls a participant by a term of address ("Pak Prabowo", "Bu
     Risma", "Mas Ganjar"): how a person speaks of a candidate, where a newsroom's own words give
-    the name and the office. Read only beside a shortened link, which hides whether the words
-    are a story's."""
+    the name and the office. Read only where the shape alone would make the words a story's:
+    beside a shortened link, which hides where it leads, and in prose shaped like news."""
     text = texts.get(field, "")
     for key in keys["participant"]:
         for ev in feats.found.get(key, ()):

@@ -2632,6 +2632,17 @@ def _news_prose_read(engine: Engine, post: Post) -> bool:
     )
 
 
+def test_prose_that_calls_a_participant_by_a_term_of_address_is_no_story(engine: Engine) -> None:
+    """A newsroom gives a candidate's name and office; "pak Ganjar" is how a person speaks of
+    them, so prose that calls a participant so is the author's own, whatever its shape."""
+    prose = _PROSE.replace("Golkar", "Perindo").replace(
+        "Wali Kota Medan Bobby Nasution", "Gubernur Jawa Tengah Ganjar Pranowo"
+    )
+    assert _news_prose_read(engine, _post(prose))
+    spoken = prose.replace("Gubernur Jawa Tengah Ganjar Pranowo", "pak Ganjar")
+    assert not _news_prose_read(engine, _post(spoken))
+
+
 def test_unattributed_prose_of_verdicts_on_one_side_is_the_authors(engine: Engine) -> None:
     """Prose shaped like a story, its praise given to nobody quoted: the writer's verdict."""
     post = _post(
