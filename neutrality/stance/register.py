@@ -225,6 +225,24 @@ def _partisan_objects(
 _SETTING_WARN_CUE = "register:warn (warn_cue)"  # a neutrality word naming a recording's setting
 
 
+def _authors_own_words(
+    bare: str,
+    feats: Features,
+    keys: dict[str, tuple[str, ...]],
+    texts: dict[str, str],
+    field: str,
+) -> bool:
+    """Whether the words beside a shortened link are the author's own, so the link is theirs
+    and not a story's: their own voice (a cheer, an emoji, a particle; not a pronoun, which
+    news prose quotes), a candidate called by a term of address, or words that close by
+    tagging someone. `bare` is the field's words without its links."""
+    return (
+        own_voice(bare, pronoun=False)
+        or named_in_address(feats, keys, texts, field)
+        or tags_a_reader(bare)
+    )
+
+
 def read_register(
     post: Post,
     feats: Features,
@@ -307,19 +325,13 @@ def read_register(
                 )
             if field == "text" and side == "own":
                 # A shortened link hides what it leads to: beside words in the author's own
-                # voice (a cheer, an emoji, a particle, a candidate called by a term of
-                # address; not a pronoun, which news prose quotes) it is their link, not a
-                # story.
+                # voice it is their link, not a story (`_authors_own_words`).
                 own_words: bool | None = None  # read once, only beside a shortened link
                 for link in links:
                     for _, host in publisher_links([link.group()]):
                         if host in SHORTENERS:
                             if own_words is None:
-                                own_words = (
-                                    own_voice(bare, pronoun=False)
-                                    or named_in_address(feats, keys, texts, field)
-                                    or tags_a_reader(bare)
-                                )
+                                own_words = _authors_own_words(bare, feats, keys, texts, field)
                             if own_words:
                                 continue
                         found.setdefault("report", []).append(
@@ -438,10 +450,8 @@ def read_register(
                         headlined.add(field)
         if side == "own":
             for i, host in publisher_links(post.urls):
-                if host in SHORTENERS and (
-                    own_voice(shapes.get("text", ""), pronoun=False)
-                    or named_in_address(feats, keys, texts, "text")
-                    or tags_a_reader(shapes.get("text", ""))
+                if host in SHORTENERS and _authors_own_words(
+                    shapes.get("text", ""), feats, keys, texts, "text"
                 ):
                     continue  # a shortened link beside the author's own voice (see above)
                 found.setdefault("report", []).append(

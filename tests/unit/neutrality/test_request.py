@@ -76,24 +76,22 @@ def test_a_name_in_a_request_is_no_side_of_the_author(engine: Engine) -> None:
 def test_a_request_to_ones_own_staff_in_a_recording_is_a_directive(engine: Engine) -> None:
     """A superior asking staff to fall in line directs them; the same request to an
     office-holder in a recording is a petition."""
-    to_staff = _post(
-        "",
-        platform="facebook",
-        transcript="Para kepala dusun dan semua ketua RT, saya mohon kita semua satu komando",
-        media_description="video rapat di balai desa",
-        event_time="2024-11-01T09:00:00+07:00",
-    )
-    found = (engine.analyse(to_staff, None, complete=True).features or _NO_FEATURES).found
-    assert FEATURE not in found
-    petition = _post(
-        "",
-        platform="facebook",
-        transcript="Pak bupati, saya mohon jalan desa kami diperbaiki sebelum musim hujan",
-        media_description="video warga di jalan desa",
-        event_time="2024-11-01T09:00:00+07:00",
-    )
-    found = (engine.analyse(petition, None, complete=True).features or _NO_FEATURES).found
-    assert [ev.field for ev in found[FEATURE]] == ["transcript"]
+
+    def requests_read(transcript: str, described: str) -> list[str]:
+        video = _post(
+            "",
+            platform="facebook",
+            transcript=transcript,
+            media_description=described,
+            event_time="2024-11-01T09:00:00+07:00",
+        )
+        found = (engine.analyse(video, None, complete=True).features or _NO_FEATURES).found
+        return [ev.field for ev in found.get(FEATURE, ())]
+
+    to_staff = "Para kepala dusun dan semua ketua RT, saya mohon kita semua satu komando"
+    assert requests_read(to_staff, "video rapat di balai desa") == []
+    petition = "Pak bupati, saya mohon jalan desa kami diperbaiki sebelum musim hujan"
+    assert requests_read(petition, "video warga di jalan desa") == ["transcript"]
 
 
 def test_a_request_for_a_vote_still_campaigns(engine: Engine) -> None:
