@@ -42,6 +42,7 @@ CHAR_N = 4
 TOP_NGRAMS = 5
 MAX_FEATURES = 30_000
 KNOWN_WORDS = 65_536  # words whose weighted n-grams are kept (memory stays bounded)
+NB_SMOOTHING = 0.5  # the count added to each n-gram's in its log-count ratio (`train`)
 MAX_CHARS = 4_000  # characters of each field the model reads: a bounded cost for any post
 _TOKEN = re.compile(r"[a-z0-9]+")
 # ASCII text's tokens by C string calls: every byte but a-z and 0-9 becomes a space, then a
@@ -407,6 +408,21 @@ def choose_threshold(scores: Sequence[float], labels: Sequence[bool], precision:
     return best
 
 
+def log_count_ratios(x: Any, y: Any, smoothing: float) -> Any:
+    """Each column's log-count ratio: log of its share of the n-grams found in violations over
+    its share of those found in neutral items, each count smoothed by `smoothing`. Positive
+    for an n-gram that violations use more, negative for one neutral items use more, near 0
+    for one both use alike."""
+    import numpy as np
+
+    found_in_violations = smoothing + np.asarray(x[y == 1].sum(axis=0)).ravel()
+    found_in_neutral = smoothing + np.asarray(x[y == 0].sum(axis=0)).ravel()
+    return np.log(
+        (found_in_violations / found_in_violations.sum())
+        / (found_in_neutral / found_in_neutral.sum())
+    )
+
+
 def train(
     posts: Sequence[Post],
     labels: Sequence[bool],
@@ -414,15 +430,25 @@ def train(
     dev_labels: Sequence[bool],
     seed: int = 20221922,
     meta: dict[str, Any] | None = None,
-    regularisation: float = 0.5,
+    regularisation: float = 0.25,
     names: NameMask = NO_NAMES,
+    smoothing: float | None = NB_SMOOTHING,
 ) -> Model:
     """Fit on the train items only; calibrate by cross-validation on them; pick thresholds on dev.
+
+    With `smoothing` (the default) each n-gram is first scaled by its log-count ratio, how much
+    more often it occurs in violations than in neutral items (Wang and Manning's NB-SVM, with a
+    logistic regression): on a few thousand short posts the evidence an n-gram carries by its
+    counts alone steadies the weights the regression learns. The ratio is folded into each
+    n-gram's weight, so the saved model and its scoring stay a plain sum of weights. Out of
+    fold by source on train and dev the model alone rose in average precision from 0.853 to
+    0.871 and in recall at precision 0.95 from 0.21 to 0.32 (README). `smoothing=None` fits
+    the n-grams as they are.
 
     Deterministic for a given seed and data (liblinear with a fixed random_state).
     """
     import numpy as np
-    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+    from scipy.sparse import csr_matrix, diags  # type: ignore[import-untyped]
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
     from sklearn.model_selection import (  # type: ignore[import-untyped]
         StratifiedKFold,
@@ -445,13 +471,17 @@ def train(
                 cols.append(i)
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), len(vocab)))
     y = np.array(labels, dtype=int)
+    ratios = np.ones(len(vocab))
+    if smoothing is not None:
+        ratios = log_count_ratios(x, y, smoothing)
+        x = x @ diags(ratios)
     clf = LogisticRegression(C=regularisation, solver="liblinear", random_state=seed, max_iter=1000)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     margins = cross_val_predict(clf, x, y, cv=folds, method="decision_function")
     platt = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
     platt.fit(margins.reshape(-1, 1), y)
     clf.fit(x, y)
-    coef = clf.coef_[0]
+    coef = clf.coef_[0] * ratios  # the weight of an n-gram as it is found (present: 1)
     order = np.argsort(-np.abs(coef))[:MAX_FEATURES]
     weights = {vocab[i]: round(float(coef[i]), 6) for i in order if abs(coef[i]) > 1e-6}
     model = Model(
@@ -472,7 +502,14 @@ def train(
         calibration=model.calibration,
         partisan_at=round(partisan_at, 6),
         possible_at=round(possible_at, 6),
-        meta={**model.meta, "seed": seed, "train_items": len(posts), "dev_items": len(dev_posts)},
+        meta={
+            **model.meta,
+            "seed": seed,
+            "train_items": len(posts),
+            "dev_items": len(dev_posts),
+            "regularisation": regularisation,
+            "log_count_ratio_smoothing": smoothing,
+        },
         names=names,
     )
 

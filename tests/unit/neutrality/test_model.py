@@ -79,6 +79,39 @@ def test_training_is_deterministic_and_separates(tmp_path: Path) -> None:
     )
 
 
+def test_log_count_ratios_weigh_what_each_side_uses_more() -> None:
+    """An n-gram only violations use is positive, one only neutral items use negative, one
+    both use alike near zero; the smoothing keeps every ratio finite."""
+    np = pytest.importorskip("numpy")
+    sparse = pytest.importorskip("scipy.sparse")
+    x = sparse.csr_matrix(np.array([[1, 0, 1], [1, 0, 1], [0, 1, 1], [0, 1, 1]], dtype=float))
+    y = np.array([1, 1, 0, 0])
+    ratios = model.log_count_ratios(x, y, smoothing=1.0)
+    assert ratios[0] > 0 > ratios[1]
+    assert abs(ratios[2]) < 1e-9
+    assert np.isfinite(ratios).all()
+
+
+def test_the_ratios_are_folded_into_the_saved_weights() -> None:
+    """With the log-count ratios the regression is fitted on scaled n-grams, yet the saved
+    model scores a post as a plain sum of its n-grams' weights: the score of a training post
+    is the fitted regression's own margin on that post, passed through the calibration."""
+    pytest.importorskip("sklearn")
+    posts = [_post(t) for t in PARTISAN + NEUTRAL]
+    labels = [True] * len(PARTISAN) + [False] * len(NEUTRAL)
+    scaled = train(posts, labels, posts, labels, seed=7)
+    plain = train(posts, labels, posts, labels, seed=7, smoothing=None)
+    assert scaled.meta["log_count_ratio_smoothing"] == model.NB_SMOOTHING
+    assert plain.meta["log_count_ratio_smoothing"] is None
+    assert scaled.weights != plain.weights
+    for post in posts[:5]:
+        found = set(ngrams(post))
+        margin = scaled.bias + sum(w for g, w in scaled.weights.items() if g in found)
+        a, b = scaled.calibration
+        expected = 1 / (1 + math.exp(-(a * margin + b)))
+        assert scaled.opinion(post).probability == pytest.approx(expected, abs=1e-6)
+
+
 def _participant(
     name: str, *aliases: str, weak: tuple[str, ...] = (), party: bool = False
 ) -> Participant:
