@@ -430,7 +430,7 @@ def train(
     dev_labels: Sequence[bool],
     seed: int = 20221922,
     meta: dict[str, Any] | None = None,
-    regularisation: float = 0.25,
+    regularisation: float = 1.0,
     names: NameMask = NO_NAMES,
     smoothing: float | None = NB_SMOOTHING,
 ) -> Model:
