@@ -63,6 +63,14 @@ class Calendar:
             return Phase.VOTING
         return Phase.POST_ELECTION
 
+    def results_open(self, day: dt.date) -> bool:
+        """Whether the day falls after the vote but before the results are final: the count,
+        the recapitulation, the determination of the winners and the disputes about them (up to
+        `numbers_relevant_until`). The sides still contend for the outcome then, so a civil
+        servant's celebration of one side or derision of another takes part in the election
+        (MenPANRB counts joining a victory party at the determination stage as a breach)."""
+        return self.voting < day <= self.numbers_relevant_until
+
     def numbers_live(self, day: dt.date) -> bool:
         """Whether a bare ballot number can point at this election's participants on that day."""
         return self.numbers_drawn <= day <= self.numbers_relevant_until

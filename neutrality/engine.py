@@ -18,6 +18,7 @@ from neutrality.discourse import FEATURE as SUSTAINED
 from neutrality.discourse import possible as discourse_possible
 from neutrality.features import (
     JUDGING_LISTS,
+    RESULTS_OPEN,
     SLIP_FIELDS,
     WIB,
     Extractor,
@@ -160,7 +161,7 @@ class Engine:
         self._phase_by_day: dict[dt.date, _PhaseOf] = {}
         self._phase_by_races: dict[tuple[dt.date, tuple[str, ...]], _PhaseOf] = {}
         # the phase feature and its evidence (immutable) for a day and the races named
-        self._phase_features: dict[tuple[dt.date, tuple[str, ...]], tuple[str, Ev] | None] = {}
+        self._phase_features: dict[tuple[dt.date, tuple[str, ...]], tuple[tuple[str, Ev], ...]] = {}
         # The features each rule's evidence is read from, clause by clause, in the order the
         # explanation lists them (sorted once here, not for every hit).
         self._evidence_names = {
@@ -503,7 +504,9 @@ class Engine:
 
     def _add_phase(self, feats: Features, day: dt.date) -> None:
         """The phase of the election the post falls in (of the races it names, else the next
-        one), as a feature: a rule may hold a word to the season in which it is partisan."""
+        one), as a feature: a rule may hold a word to the season in which it is partisan. After
+        the vote, while the results are not final, `phase.results_open` as well (the sides
+        still contend for the outcome: `Calendar.results_open`)."""
         races = tuple(dict.fromkeys(p.race_id for p in feats.participants.values()))
         key = (day, races)
         if key in self._phase_features:
@@ -511,15 +514,24 @@ class Engine:
         else:
             if len(self._phase_features) >= PHASE_CACHE:
                 self._phase_features.clear()
-            election, phase = self._phase(day, list(races))
-            known = None
-            if phase is not None:
-                excerpt = f"{election} {phase.value} on {day.isoformat()}"
-                ev = Ev("event_time", None, None, f"phase:{phase.value}", excerpt)
-                known = (f"phase.{phase.value}", ev)
-            self._phase_features[key] = known
-        if known is not None:
-            feats.found[known[0]] = [known[1]]
+            known = self._phase_features[key] = self._phase_readings(day, list(races))
+        for name, ev in known:
+            feats.found[name] = [ev]
+
+    def _phase_readings(self, day: dt.date, race_ids: list[str]) -> tuple[tuple[str, Ev], ...]:
+        election, phase = self._phase(day, race_ids)
+        if election is None or phase is None:
+            return ()
+        excerpt = f"{election} {phase.value} on {day.isoformat()}"
+        readings = [
+            (f"phase.{phase.value}", Ev("event_time", None, None, f"phase:{phase.value}", excerpt))
+        ]
+        calendar = self.catalogue.elections[election].calendar
+        if calendar.results_open(day):
+            until = calendar.numbers_relevant_until.isoformat()
+            ev = Ev("event_time", None, None, f"phase:results open until {until}", excerpt)
+            readings.append((RESULTS_OPEN, ev))
+        return tuple(readings)
 
     def _too_complex(self, post: Post, day: dt.date, t0: float, stage: str) -> Analysis:
         """The review decision for an event that ran past its budget, saying where it stopped."""

@@ -79,6 +79,7 @@ REQUIRED_LISTS = (
 CONTEXT_LISTS = frozenset(
     {"political_context", "call_to_vote", "campaign_team", "membership", "endorse_cue"}
 )
+RESULTS_OPEN = "phase.results_open"
 STRUCTURAL = (
     "target.campaign_account",
     "target.candidate_account",
@@ -97,6 +98,7 @@ STRUCTURAL = (
     SUSTAINED,  # one side judged across a post's sentences (discourse.py)
     OWN_SIDE,  # a side named in the author's own words or act (ownside.py)
     REPLY_SIDE,  # a comment's own words single out one participant in season (ownside.py)
+    RESULTS_OPEN,  # after the vote, before the results are final (Calendar.results_open)
     PAST_SIDE,  # the author names only candidates of elections already over (ownside.py)
     GENERIC_SIDE,  # candidate words of the author's that single out no side (ownside.py)
     ASKED,  # a genuine question in the author's words (question.py)

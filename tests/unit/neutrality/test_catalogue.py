@@ -29,6 +29,19 @@ def test_calendar_phases(engine: Engine) -> None:
     assert cal.phase(dt.date(2024, 2, 15)) is Phase.POST_ELECTION
 
 
+def test_results_stay_open_from_the_day_after_the_vote_to_the_end_of_the_disputes(
+    engine: Engine,
+) -> None:
+    """The count, the determination and the disputes: after voting day the results are open
+    until the calendar says its numbers stop mattering, then closed."""
+    cal = engine.catalogue.elections["pemilu-2024"].calendar
+    assert not cal.results_open(dt.date(2024, 2, 14))  # voting day is still the vote
+    assert cal.results_open(dt.date(2024, 2, 15))
+    assert cal.results_open(cal.numbers_relevant_until)
+    assert not cal.results_open(cal.numbers_relevant_until + dt.timedelta(days=1))
+    assert not cal.results_open(dt.date(2023, 12, 1))
+
+
 def test_an_event_of_2020_is_read_in_the_season_of_pilkada_2020(engine: Engine) -> None:
     """An election listed by its calendar alone (no race) still places an event naming no race
     in its season: a 2020 camat's speech is in Pilkada 2020's campaign, not Pemilu 2024's

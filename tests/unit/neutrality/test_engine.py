@@ -270,6 +270,25 @@ def test_the_election_phase_is_a_feature_with_its_evidence(engine: Engine) -> No
     assert analysis.decision.outcome is Outcome.PASS
 
 
+def test_a_verdict_on_one_side_is_read_while_the_results_are_open(engine: Engine) -> None:
+    """After the vote the sides still contend for the outcome until the disputes end: praise or
+    blame of one side is read then (phase.results_open, shown with the day it lasts until), and
+    no longer once the results are final."""
+    text = "Gibran anak haram konstitusi, memalukan"
+    disputed = engine.analyse(make_post(text, when="2024-03-21T09:00:00+07:00"), full_path=True)
+    assert disputed.features is not None
+    assert {"phase.post_election", "phase.results_open"} <= disputed.features.found.keys()
+    hits = {h.rule_id: h for h in disputed.decision.hits}
+    assert "N02.evaluates-one-side" in hits
+    assert any(
+        ev.feature == "phase:results open until 2024-04-30"
+        for ev in hits["N02.evaluates-one-side"].evidence
+    )
+    final = engine.analyse(make_post(text, when="2024-07-15T09:00:00+07:00"), full_path=True)
+    assert final.features is not None and "phase.results_open" not in final.features.found
+    assert "N02.evaluates-one-side" not in {h.rule_id for h in final.decision.hits}
+
+
 def test_a_slogan_inside_an_account_handle_tags_the_account(engine: Engine) -> None:
     """ "@prabowogibran" names the pair's account (a tag); a hashtag of the names with a slogan's
     number ("#prabowogibran2024") is the slogan (the names alone, "#prabowogibran", tag a topic:
