@@ -602,15 +602,28 @@ class Engine:
         return known
 
     def _phase_uncached(self, day: dt.date, race_ids: list[str]) -> tuple[str | None, Phase | None]:
-        elections = [
-            self.catalogue.elections[self.catalogue.races[r].election_id] for r in race_ids
-        ]
-        if not elections:
-            elections = [e for e in self._elections if day <= e.calendar.numbers_relevant_until]
-            elections = elections[:1] or self._elections[-1:]
-        if not elections:
-            return None, None
-        e = elections[0]
+        """The election a post speaks in, and its phase on the day. Of the elections of the
+        races it names, the nearest one still contested (its results not yet final) is the one
+        in season; parties alone name no election of their own (a party stands in every one and
+        nominates between them), so once their legislative election is over they are read in
+        the season of the next (a party named in the Pilkada run-up is a Pilkada party). Only
+        candidates of elections over: the first one's (after its vote). No race named: the
+        calendar's season."""
+        races = [self.catalogue.races[r] for r in race_ids]
+        elections = list(
+            dict.fromkeys(self.catalogue.elections[r.election_id] for r in races).keys()
+        )
+        contested = [e for e in elections if day <= e.calendar.numbers_relevant_until]
+        if contested:
+            e = min(contested, key=lambda e: e.calendar.numbers_relevant_until)
+        elif elections and not all(r.kind == "legislative" for r in races):
+            e = elections[0]
+        else:
+            season = [e for e in self._elections if day <= e.calendar.numbers_relevant_until]
+            season = season[:1] or self._elections[-1:]
+            if not season:
+                return None, None
+            e = season[0]
         return e.id, e.calendar.phase(day)
 
     def _pass(self, post: Post, day: dt.date | None, t0: float) -> Decision:

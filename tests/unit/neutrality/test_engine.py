@@ -120,6 +120,23 @@ def test_phase_and_sanction_track(
     assert d.sanction_track is track
 
 
+def test_a_party_is_read_in_the_season_of_the_election_being_contested(engine: Engine) -> None:
+    """A party stands in every election: once the legislative vote's disputes are over, a post
+    naming a party alone, or a party beside a Pilkada pair, is in the Pilkada's season, not
+    Pemilu 2024's aftermath; while Pemilu 2024's results are open it is still that election."""
+    jatim = Locality("Jawa Timur")
+    alone = engine.decide(make_post("Tenggelamkan PDIP!", when="2024-10-20T09:00:00+07:00"), jatim)
+    assert (alone.election, alone.phase) == ("pilkada-2024", Phase.CAMPAIGN)
+    beside = engine.decide(
+        make_post("PDIP usung Risma di Pilgub Jatim", when="2024-08-20T09:00:00+07:00"), jatim
+    )
+    assert (beside.election, beside.phase) == ("pilkada-2024", Phase.PRE_CANDIDACY)
+    open_results = engine.decide(make_post("Tenggelamkan PDIP!", when="2024-03-01T09:00:00+07:00"))
+    assert (open_results.election, open_results.phase) == ("pemilu-2024", Phase.POST_ELECTION)
+    past = engine.decide(make_post("Jokowi hebat", when="2021-08-01T09:00:00+07:00"))
+    assert (past.election, past.phase) == ("pemilu-2019", Phase.POST_ELECTION)
+
+
 def test_pilkada_phases(engine: Engine) -> None:
     jateng = Locality("Jawa Tengah")
     for when, phase in [
