@@ -519,6 +519,8 @@ class Engine:
             feats.found[name] = [ev]
 
     def _phase_readings(self, day: dt.date, race_ids: list[str]) -> tuple[tuple[str, Ev], ...]:
+        """The phase features of a day and the races named, each with the evidence the
+        explanation shows (the election, the phase, the day; for open results, until when)."""
         election, phase = self._phase(day, race_ids)
         if election is None or phase is None:
             return ()
@@ -606,13 +608,12 @@ class Engine:
         races it names, the nearest one still contested (its results not yet final) is the one
         in season; parties alone name no election of their own (a party stands in every one and
         nominates between them), so once their legislative election is over they are read in
-        the season of the next (a party named in the Pilkada run-up is a Pilkada party). Only
-        candidates of elections over: the first one's (after its vote). No race named: the
+        the season of the next (a party named in the Pilkada run-up is a Pilkada party). When
+        every election named is over and a candidate is among them, the post is read after the
+        first one's vote (a past candidate is no side of a race being run). No race named: the
         calendar's season."""
         races = [self.catalogue.races[r] for r in race_ids]
-        elections = list(
-            dict.fromkeys(self.catalogue.elections[r.election_id] for r in races).keys()
-        )
+        elections = list(dict.fromkeys(self.catalogue.elections[r.election_id] for r in races))
         contested = [e for e in elections if day <= e.calendar.numbers_relevant_until]
         if contested:
             e = min(contested, key=lambda e: e.calendar.numbers_relevant_until)
