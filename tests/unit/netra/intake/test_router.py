@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from netra.intake.errors import UnavailableError
 from netra.intake.evidence import FileEvidenceStore
 from netra.intake.images import ImageLimits
-from netra.intake.proof import ProofOfWork, solve
+from netra.intake.proof import ProofOfWork, solve, solves
 from netra.intake.router import create_intake_router
 from netra.intake.sealing import ReporterSeal
 from netra.intake.service import IntakeService
@@ -31,6 +31,7 @@ from streams.settings import Settings
 from tests.unit.netra.intake.images import image_bytes
 
 KEY = b"unit-test-intake-signing-key-0123456789"
+POW_BITS = 6
 # What a browser sends for a file input left empty: the form is always multipart.
 NO_FILE = {"image": ("", b"", "application/octet-stream")}
 SEAL = ReporterSeal(b"unit-test-reporter-key-0123456789abcdef")
@@ -75,7 +76,7 @@ class Rig:
 def _settings(tmp_path: Path, **extra: Any) -> Settings:
     values = {
         "NETRA_STATE": str(tmp_path / "state"),
-        "intake_pow_bits": 6,
+        "intake_pow_bits": POW_BITS,
         "intake_max_body_bytes": 300_000,
         "intake_max_image_bytes": 100_000,
         "intake_submit_burst": 50,
@@ -127,6 +128,11 @@ def _report(**changes: Any) -> dict[str, Any]:
     }
     base.update(changes)
     return base
+
+
+def _failing_nonce(challenge: str) -> str:
+    """A nonce that does not solve the challenge (a fixed one would, one time in 2**bits)."""
+    return next(str(n) for n in range(1, 10_000) if not solves(challenge, str(n), POW_BITS))
 
 
 def _form(rig: Rig, **changes: str) -> dict[str, str]:
@@ -297,7 +303,9 @@ def test_hostile_forms_are_refused_and_nothing_is_kept(rig: Rig) -> None:
     _refused(post("/report", data=_form(rig), files=two), 422, rig)
     as_file = {"what_happened": ("x.txt", b"text as a file", "text/plain")}
     _refused(post("/report", data=_form(rig), files=as_file), 422, rig)
-    _refused(post("/report", data=_form(rig, pow_nonce="1"), files=NO_FILE), 403, rig)
+    unsolved = _form(rig)
+    unsolved["pow_nonce"] = _failing_nonce(unsolved["pow_challenge"])
+    _refused(post("/report", data=unsolved, files=NO_FILE), 403, rig)
     _refused(post("/report", data=_form(rig, zone="PST"), files=NO_FILE), 422, rig)
     _refused(post("/report", data=_form(rig, occurred_at="kemarin"), files=NO_FILE), 422, rig)
     _refused(post("/report", data={**_form(rig), "role": "admin"}, files=NO_FILE), 422, rig)
