@@ -28,7 +28,7 @@ from neutrality.matcher import Hit, Kind, Meaning
 from neutrality.misspelt import NEAR_WORDS, NameSpeller
 from neutrality.normalise import NormText, camel_pieces
 from neutrality.onesided import FEATURE as ONE_SIDED
-from neutrality.onesided import Spoken, participant_of, read_one_sided
+from neutrality.onesided import Spoken, participant_of, read_one_sided, with_offsets
 from neutrality.onesided import possible as one_sided_possible
 from neutrality.ownside import FEATURE as OWN_SIDE
 from neutrality.ownside import GENERIC_FEATURE as GENERIC_SIDE
@@ -281,6 +281,15 @@ class Extractor:
                 if head in names or _NUMBER_WORD.sub("", head) in names:
                     return True
         return False
+
+    def _across_sentences(self, sc: Scanned, start: int, end: int) -> bool:
+        """Whether a matched form's words lie in two sentences of what the person wrote. Asked
+        only of a form of several words in a field with a sentence's end in it (rare)."""
+        if not _SENTENCE_END.search(sc.norm.orig):
+            return False
+        norm = with_offsets(sc.norm, self.lexicon.normaliser.normalise)
+        first, last = norm.span(start, end)
+        return _SENTENCE_END.search(norm.orig, first, last) is not None
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -550,7 +559,10 @@ class Extractor:
                 ):
                     continue
                 # "nomor urut 2" or "pasangan calon 03": a number behind its label, not "02"
-                labelled = " " in sc.norm.text[start:end] or _after_label(feats, sc, start)
+                phrase = " " in sc.norm.text[start:end]
+                if phrase and self._across_sentences(sc, start, end):
+                    continue  # "visi misi paslon. Kedua paslon ...": two sentences, no form
+                labelled = phrase or _after_label(feats, sc, start)
                 for p in _by_position(races, m):
                     if labelled and named_at.get((sc.field, end + 1)) == p.id:
                         # "calon gubernur nomor urut 2 Khofifah": the number labels the name
@@ -1469,6 +1481,12 @@ def _judged_number(feats: Features, sc: Scanned, start: int, end: int) -> bool:
                 if len(gap) == 1 and gap[0] in PREDICATE_ADVERBS:
                     return True
     return False
+
+
+# A sentence's end in what the person wrote: a word of four letters or more closed by a full
+# stop (shorter ones are abbreviations: "No. 2", "Pak. X"), "!" or "?" before a space, or a line
+# break. The normaliser blanks punctuation, so a form can otherwise be matched across it.
+_SENTENCE_END = re.compile(r"[^\W\d_]{4,}[.]\s|[!?]\s|\n")
 
 
 def _after_label(feats: Features, sc: Scanned, start: int) -> bool:

@@ -45,6 +45,11 @@ _NOT_SUBJECT = frozenset(
 # NEGATION_WINDOW words, the whole within NEGATION_SCOPE words.
 COORDINATORS = frozenset(["atau", "ataupun", "maupun", "dan", "serta", "or", "and", "nor"])
 NEGATION_SCOPE = 12
+# Under a negation, an escalating conjunction ("let alone", "even more so") adds one more member
+# to what is refused ("jangan berpolitik praktis apalagi menggunakan jabatan dalam mendukung
+# politisi"). Only here: between names ("Anies apalagi Prabowo") it joins no list of equals.
+_ESCALATING = frozenset(["apalagi", "terlebih"])
+_SCOPE_JOINERS = COORDINATORS | _ESCALATING
 
 REFRAIN = "an instruction to refrain"
 REFRAIN_WINDOW = 2  # purpose words between a directive and the negation it orders
@@ -227,20 +232,26 @@ def negated(ev: Ev, negations: set[tuple[str, int | None]], texts: dict[str, str
 
 def coordinated(between: str) -> bool:
     """Whether the words between a negation and an endorsing word are members of one list the
-    negation opens: at least one coordinator, each member shorter than NEGATION_WINDOW words, all
-    within NEGATION_SCOPE words."""
-    words = between.split()
-    if len(words) > NEGATION_SCOPE or COORDINATORS.isdisjoint(words):
+    negation opens: at least one coordinator (or escalating conjunction), each member shorter
+    than NEGATION_WINDOW words, all within NEGATION_SCOPE words. A reduplication written with
+    a space ("coba coba" for "coba-coba") is one word, as its hyphenated spelling is."""
+    words = _one_word_reduplications(between.split())
+    if len(words) > NEGATION_SCOPE or _SCOPE_JOINERS.isdisjoint(words):
         return False
     member = 0
     for word in words:
-        if word in COORDINATORS:
+        if word in _SCOPE_JOINERS:
             member = 0
             continue
         member += 1
         if member > NEGATION_WINDOW - 1:
             return False
     return True
+
+
+def _one_word_reduplications(words: list[str]) -> list[str]:
+    """The words with a repeated word dropped: "coba coba" is the reduplication "coba-coba"."""
+    return [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
 
 
 # Personal pronouns a universal quantifier can follow ("kita semua", "kalian sekalian"): a

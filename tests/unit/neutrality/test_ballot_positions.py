@@ -94,3 +94,22 @@ def test_an_unknown_ballot_position_is_a_catalogue_error(tmp_path: Path) -> None
     language.write_text(text.replace('"nomor tengah": middle', '"nomor tengah": centre'), "utf-8")
     with pytest.raises(DataError, match="ballot position 'centre'"):
         load_catalogue(catalogue)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("Pilpres: paparkan visi misi paslon. Kedua paslon adalah putra terbaik bangsa", False),
+        ("Pilpres: visi misi paslon! Kedua paslon sama baiknya", False),
+        ("Pilpres: ayo coblos paslon kedua. Mereka terbaik", True),
+        ("Pilpres besok coblos No. 2 ya", True),  # "No." abbreviates: one sentence
+    ],
+)  # fmt: skip
+def test_a_number_form_is_read_within_one_sentence(
+    engine: Engine, text: str, numbered: bool
+) -> None:
+    """The normaliser blanks punctuation: "paslon. Kedua paslon" would read as "paslon kedua"
+    (the second pair) though "kedua paslon" opens a new sentence (both pairs)."""
+    decision = engine.decide(_post(text, PILPRES))
+    features = {ev.feature for hit in decision.hits for ev in hit.evidence}
+    assert any(f.startswith("number:") for f in features) is numbered, (text, features)

@@ -230,6 +230,25 @@ def test_a_list_too_long_or_without_a_coordinator_is_out_of_the_negations_reach(
     assert not coordinated(long_list)  # past NEGATION_SCOPE words
 
 
+def test_a_prohibition_reaches_past_let_alone_and_a_spaced_reduplication() -> None:
+    """ "jangan coba coba berpolitik praktis apalagi ... mendukung politisi": the escalating
+    conjunction adds a member to what is refused, and "coba coba" is one word ("coba-coba")."""
+    listed = " coba coba berpolitik praktis apalagi menggunakan fasilitas dan jabatannya dalam "
+    assert coordinated(listed)
+    assert not coordinated(listed.replace("coba coba", "coba lagi"))  # a member too long
+    assert not coordinated(" berpolitik praktis apalagi menggunakan fasilitas negara milik kantor ")
+
+
+def test_a_warning_not_to_use_office_let_alone_to_support_is_no_directive(engine: Engine) -> None:
+    warning = (
+        "ASN jangan coba coba berpolitik praktis apalagi menggunakan fasilitas dan jabatannya"
+        " dalam mendukung politisi"
+    )
+    assert engine.decide(_post(warning)).outcome is Outcome.PASS
+    order = "ASN harus menggunakan fasilitas dan jabatannya dalam mendukung calon kita"
+    assert engine.decide(_post(order)).outcome is not Outcome.PASS
+
+
 def test_an_order_to_refrain_from_nothing_electoral_is_no_warning(engine: Engine) -> None:
     """What is refrained from must be an act of the election for the order to read as a rule
     being given: "tidak ikut kampanye" is; "tidak memakai seragam pegawai", told to staff going
