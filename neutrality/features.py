@@ -36,7 +36,8 @@ from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.ownside import REPLY_FEATURE as REPLY_SIDE
 from neutrality.ownside import read_own_side, read_reply_side
 from neutrality.question import FEATURE as ASKED
-from neutrality.question import read_questions
+from neutrality.question import NEWSROOM_FEATURE as NEWSROOM_ASKED
+from neutrality.question import read_newsroom_questions, read_questions
 from neutrality.request import read_requests
 from neutrality.spelling import name_variants
 from neutrality.stance import (
@@ -102,6 +103,7 @@ STRUCTURAL = (
     PAST_SIDE,  # the author names only candidates of elections already over (ownside.py)
     GENERIC_SIDE,  # candidate words of the author's that single out no side (ownside.py)
     ASKED,  # a genuine question in the author's words (question.py)
+    NEWSROOM_ASKED,  # an open question of shared news (question.py)
     "exception.office_title",
     "exception.rank",
     "text.vote_share",  # a victory aimed at with its vote share (`_vote_shares`)
@@ -721,6 +723,8 @@ class Extractor:
         `extract` so the engine runs it only when a rule could still fire."""
         if "?" in post.text or "?" in post.transcript:
             read_questions(post, feats, scanned, self.lexicon.normaliser.normalise)
+        if post.target is not None and "?" in post.target.text:
+            read_newsroom_questions(post, feats, scanned, self.lexicon.normaliser.normalise)
         read_register(
             post,
             feats,

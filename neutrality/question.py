@@ -62,6 +62,14 @@ VOIDED_LISTS = (
     "anyone_but",
 )
 _VOIDED_KEYS = tuple(f"text.{name}" for name in VOIDED_LISTS)
+# Shared content is read as a newsroom's when one of these lists is heard in it (a dateline or
+# an outlet's phrasing, a verb of reporting, a result or survey word).
+_NEWSROOM_KEYS = ("target.news_style", "target.headline_verb", "target.result_cue")
+_TARGET_VOIDED_KEYS = tuple(f"target.{name}" for name in VOIDED_LISTS)
+SHARED = "target.text"
+# The open questions of shared content read as a newsroom's, whose cues were dropped.
+NEWSROOM_FEATURE = "target.question.asked"
+NEWSROOM_LABEL = "question:a newsroom's open question"
 
 QUESTION_MARK = "?"
 
@@ -118,6 +126,7 @@ class Kind(StrEnum):
     CONDITIONAL = "a conditional question"
     FACT = "a yes/no question of fact"
     CONFIRMATION = "a fact asked to be confirmed"
+    HEADLINE = "a newsroom's open question"
 
 
 class Question(NamedTuple):
@@ -140,6 +149,30 @@ def questions(text: str) -> list[Question]:
             q = _genuine(text, start, m.start(), m.end())
             if q is not None:
                 out.append(q)
+        start = m.end()
+    return out
+
+
+def open_questions(text: str) -> list[Question]:
+    """Every question in `text` that its own sentence leaves open: it ends with a question mark
+    and is neither a leading frame nor answered by the next sentence. What a newsroom asks in a
+    headline ("Pilpres 2024 Satu Putaran?", "X Menang di Jateng?") is speculation: it needs no
+    interrogative to ask, as a reader's question of confirmation does."""
+    if QUESTION_MARK not in text:
+        return []
+    out: list[Question] = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        if QUESTION_MARK in m.group():
+            sentence = text[start : m.start()].lower()
+            words = _WORD.findall(sentence)
+            if (
+                words
+                and not _EXCEPTION.search(sentence)
+                and not _answered(text, m.end())
+                and not any(w in _LEADING or w in _RALLY for w in words)
+            ):
+                out.append(Question(start, m.start(), Kind.HEADLINE))
         start = m.end()
     return out
 
@@ -245,6 +278,46 @@ def read_questions(
     ]
 
 
+def read_newsroom_questions(
+    post: Post,
+    feats: Features,
+    scanned: list[Scanned],
+    normalise: Callable[[str, bool], NormText],
+) -> None:
+    """Drop the endorsement cues that stand in an open question of shared content read as a
+    newsroom's (`_NEWSROOM_KEYS`): a headline asking whether a pair wins in one round calls
+    nobody to vote, though "satu putaran" is a slogan. Content with no newsroom's words keeps
+    its questions' cues: a supporter's "Masih ragu? Coblos 02!" is answered, and a slogan asked
+    in a supporter's voice is still the slogan. Run before the register is read, as
+    `read_questions` is for the author's own words."""
+    target = post.target
+    if target is None or QUESTION_MARK not in target.text:
+        return
+    if not any(key in feats.found for key in _NEWSROOM_KEYS):
+        return
+    found = open_questions(target.text)
+    if not found:
+        return
+    by_field = {SHARED: found}
+    tracked: dict[str, NormText | None] = {}
+    voided = False
+    for key in _TARGET_VOIDED_KEYS:
+        evs = feats.found.get(key)
+        if not evs:
+            continue
+        kept = [ev for ev in evs if _asked_in(ev, by_field, scanned, normalise, tracked) is None]
+        if len(kept) < len(evs):
+            voided = True
+            del feats.found[key]
+            for ev in kept:
+                feats.add(key, ev)
+    if voided:
+        text = target.text
+        feats.found[NEWSROOM_FEATURE] = [
+            Ev(SHARED, q.start, q.end, NEWSROOM_LABEL, text[q.start : q.end], True) for q in found
+        ]
+
+
 def asked_span(feats: Features, field: str, at: int) -> bool:
     """Whether original offset `at` of `field` lies in a genuine question read by
     `read_questions`."""
@@ -279,10 +352,13 @@ def _asked_in(
 
 __all__ = [
     "FEATURE",
+    "NEWSROOM_FEATURE",
     "Kind",
     "Question",
     "asked",
     "asked_span",
+    "open_questions",
     "questions",
+    "read_newsroom_questions",
     "read_questions",
 ]

@@ -5,12 +5,12 @@ post that names a candidate, are the registers and exceptions the engine reads b
 news passed on (a publisher's link, a dateline, a quotation given to its speaker, a third
 party's support in a headline: holder.py), a warning to stay neutral, administering an
 election, educating voters, "whoever wins" (neutrality/stance/), an outlet's or reporter's post
-(`exception.news`, features.py), a genuine question (question.py), a request to the one named
-(request.py), candidates whose elections are over named with no race being run spoken of
-(`exception.office_holder`, features.py), and the learned model's
-opinion where the author names no side of their own (ownside.py). An explanation lists each one
-found, for every outcome, so that a supervisor sees why a post passed as well as why it was
-flagged. They are named here and nowhere else.
+(`exception.news`, features.py), a genuine question or a newsroom's open question
+(question.py), a request to the one named (request.py), candidates whose elections are over
+named with no race being run spoken of (`exception.office_holder`, features.py), and the
+learned model's opinion where the author names no side of their own (ownside.py). An
+explanation lists each one found, for every outcome, so that a supervisor sees why a post
+passed as well as why it was flagged. They are named here and nowhere else.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from neutrality.ownside import FEATURE as OWN_SIDE
 from neutrality.ownside import GENERIC_FEATURE as GENERIC_SIDE
 from neutrality.ownside import PAST_FEATURE as PAST_SIDE
 from neutrality.question import FEATURE as ASKED
+from neutrality.question import NEWSROOM_FEATURE as NEWSROOM_ASKED
 from neutrality.request import FEATURE as REQUESTED
 from neutrality.stance.membership import FEATURE as OTHERS_MEMBERSHIP
 
@@ -50,6 +51,7 @@ NEUTRAL_READINGS: dict[str, str] = {
     "exception.office_title": "named by office, not as a candidate",
     "exception.rank": "a number that ranks (the first, the second), not a ballot number",
     ASKED: "asked, no side",
+    NEWSROOM_ASKED: "the content acted on is news that asks (an open question), no call",
     OTHERS_MEMBERSHIP: "a party membership said of someone else, not the author's",
     REQUESTED: "a request to the one named to act, no vote or support asked",
     PAST_SIDE: "a candidate of an election already over, no side of a race being run",

@@ -11,7 +11,14 @@ from neutrality import Engine
 from neutrality.explain import explain_json
 from neutrality.featureset import Features
 from neutrality.ownside import FEATURE as OWN_SIDE
-from neutrality.question import FEATURE, Kind, asked, questions
+from neutrality.question import (
+    FEATURE,
+    NEWSROOM_FEATURE,
+    Kind,
+    asked,
+    open_questions,
+    questions,
+)
 from schemas import Outcome, Post
 
 CAMPAIGN = "2024-01-20T09:00:00+07:00"  # Pilpres 2024 campaign
@@ -200,3 +207,32 @@ def test_a_question_that_asks_raises_no_lone_opinion_of_the_model(
     assert MODEL_RULES.isdisjoint(h.rule_id for h in question.hits)
     statement = certain_engine.decide(_post(said, action, **extra))
     assert not MODEL_RULES.isdisjoint(h.rule_id for h in statement.hits)
+
+
+SURVEY_LEAD = (
+    "Jelang Pemilu, Elektabilitas Prabowo-Gibran Tembus 50%, Pilpres 2024 Satu Putaran? "
+    "JAKARTA - Dua minggu sebelum hari pencoblosan, elektabilitas Prabowo-Gibran tembus di "
+    "angka 50%. Hal itu diketahui dari survei yang digelar Selasa kemarin."
+)
+
+
+def test_a_headline_asks_without_an_interrogative() -> None:
+    [found] = open_questions(SURVEY_LEAD)
+    assert found.kind is Kind.HEADLINE
+    assert SURVEY_LEAD[found.start : found.end].endswith("Satu Putaran")
+    assert open_questions("Masih ragu? Coblos 02!") == []  # leading, and answered
+    assert open_questions("Pilpres 2024 satu putaran? Pasti!") == []  # answered
+
+
+def test_a_newsrooms_open_question_calls_nobody_to_vote(engine: Engine) -> None:
+    """A shared survey lead that asks whether a pair wins in one round passes; the same words
+    in a supporter's voice, with no newsroom's words around them, still chant the slogan."""
+    shared = _post("", "share", target={"kind": "post", "text": SURVEY_LEAD})
+    shown = explain_json(engine.decide(shared), engine, shared)
+    assert shown["outcome"] == "pass"
+    [asked_here] = [r for r in shown["readings"] if r["feature"] == NEWSROOM_FEATURE]
+    assert asked_here["evidence"][0]["excerpt"].endswith("Pilpres 2024 Satu Putaran")
+    chant = _post(
+        "", "share", target={"kind": "post", "text": "Prabowo-Gibran satu putaran? Pasti!"}
+    )
+    assert engine.decide(chant).outcome is not Outcome.PASS
