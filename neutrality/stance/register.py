@@ -39,6 +39,8 @@ from neutrality.stance.alike import (
     undecided,
     whoever_wins,
 )
+from neutrality.stance.allegation import LABEL as ALLEGATION
+from neutrality.stance.allegation import alleged
 from neutrality.stance.cues import (
     ATTRIBUTION_LISTS,
     CUE_LISTS,
@@ -707,6 +709,11 @@ def read_register(
                     ):
                         found.setdefault("warn", []).append(
                             Ev(ev.field, ev.start, ev.end, "register:warn (negated endorsement)")
+                        )
+                        continue
+                    if not named_here and alleged(ev, texts):
+                        found.setdefault("report", []).append(
+                            Ev(ev.field, ev.start, ev.end, ALLEGATION)
                         )
                         continue
                     if (

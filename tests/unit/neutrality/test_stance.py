@@ -63,6 +63,7 @@ from neutrality.stance import (
     words_of,
 )
 from neutrality.stance.alike import supports_the_election
+from neutrality.stance.allegation import LABEL as ALLEGATION
 from neutrality.stance.cues import REGISTER_WEIGHT, weight
 from neutrality.stance.negation import coordinated
 from neutrality.stance.ruledout import closes_clause, name_starts, starts_after
@@ -2837,3 +2838,32 @@ def test_a_placed_win_after_the_vote_passes_and_says_why(engine: Engine) -> None
     post = _post("Rekap sementara, Partai Golkar menang di Kecamatan Bonang", event_time=after)
     assert engine.decide(post).outcome.value == "pass"
     assert "register.report" in _features(engine, post)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("Karena kasus dugaan dukungan itu masih berproses di Bawaslu", True),
+        ("Ada indikasi dukungan ke calon tertentu dari oknum pegawai, sedang kami tangani", True),
+        ("Saya dukung calon bupati kita, ayo menangkan", False),
+    ],
+)  # fmt: skip
+def test_support_an_allegation_governs_is_told_of(engine: Engine, text: str, told: bool) -> None:
+    """ "dugaan dukungan", "dituding mendukung": a case told of, not support given."""
+    analysis = engine.analyse(_post(text), complete=True, full_path=True)
+    assert analysis.features is not None
+    labels = {ev.label for ev in analysis.features.found.get("register.report", ())}
+    assert (ALLEGATION in labels) is told, labels
+    assert (analysis.decision.outcome is Outcome.PASS) is told
+
+
+def test_an_allegation_in_a_media_description_describes_the_act_judged(engine: Engine) -> None:
+    photo = _post(
+        "",
+        media_description="foto kepala dinas mengacungkan tiga jari, diduga bentuk dukungan "
+        "kepada salah satu paslon pilgub",
+    )
+    analysis = engine.analyse(photo, complete=True, full_path=True)
+    assert analysis.features is not None
+    labels = {ev.label for ev in analysis.features.found.get("register.report", ())}
+    assert ALLEGATION not in labels
