@@ -31,8 +31,9 @@ def alleged(ev: Ev, texts: dict[str, str]) -> bool:
     word `ev` (in the normalised field), in words rather than a media description."""
     if ev.start is None or ev.raw or ev.field not in SPOKEN_FIELDS:
         return False
-    before = texts.get(ev.field, "")[: ev.start].split()[-ALLEGATION_WINDOW:]
-    return any(word in _ALLEGING for word in before)
+    # rsplit with a bound reads only the last words, not the whole field before the cue
+    before = texts.get(ev.field, "")[: ev.start].rsplit(None, ALLEGATION_WINDOW)
+    return any(word in _ALLEGING for word in before[-ALLEGATION_WINDOW:])
 
 
 __all__ = ["LABEL", "alleged"]
