@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -140,16 +140,11 @@ class Question(NamedTuple):
 def questions(text: str) -> list[Question]:
     """The genuine questions in `text` (as the person wrote it), in order (see the module
     docstring); rhetorical questions and other sentences are left out."""
-    if QUESTION_MARK not in text:
-        return []
     out: list[Question] = []
-    start = 0
-    for m in _BREAK.finditer(text):
-        if QUESTION_MARK in m.group():
-            q = _genuine(text, start, m.start(), m.end())
-            if q is not None:
-                out.append(q)
-        start = m.end()
+    for start, end, after in _question_sentences(text):
+        q = _genuine(text, start, end, after)
+        if q is not None:
+            out.append(q)
     return out
 
 
@@ -158,23 +153,36 @@ def open_questions(text: str) -> list[Question]:
     and is neither a leading frame nor answered by the next sentence. What a newsroom asks in a
     headline ("Pilpres 2024 Satu Putaran?", "X Menang di Jateng?") is speculation: it needs no
     interrogative to ask, as a reader's question of confirmation does."""
+    return [
+        Question(start, end, Kind.HEADLINE)
+        for start, end, after in _question_sentences(text)
+        if _left_open(text, start, end, after) is not None
+    ]
+
+
+def _question_sentences(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, after) of each sentence closed by a question mark: its span, and where
+    its closing marks end."""
     if QUESTION_MARK not in text:
-        return []
-    out: list[Question] = []
+        return
     start = 0
     for m in _BREAK.finditer(text):
         if QUESTION_MARK in m.group():
-            sentence = text[start : m.start()].lower()
-            words = _WORD.findall(sentence)
-            if (
-                words
-                and not _EXCEPTION.search(sentence)
-                and not _answered(text, m.end())
-                and not any(w in _LEADING or w in _RALLY for w in words)
-            ):
-                out.append(Question(start, m.start(), Kind.HEADLINE))
+            yield start, m.start(), m.end()
         start = m.end()
-    return out
+
+
+def _left_open(text: str, start: int, end: int, after: int) -> tuple[str, list[str]] | None:
+    """The sentence text[start:end] (lower-cased) and its words, or None when it does not ask:
+    it has no word, an exception clause or a leading frame makes it rhetorical, or the next
+    sentence answers it."""
+    sentence = text[start:end].lower()
+    words = _WORD.findall(sentence)
+    if not words or _EXCEPTION.search(sentence) or _answered(text, after):
+        return None
+    if any(w in _LEADING or w in _RALLY for w in words):
+        return None
+    return sentence, words
 
 
 def asked(found: list[Question], at: int) -> Question | None:
@@ -184,12 +192,10 @@ def asked(found: list[Question], at: int) -> Question | None:
 
 def _genuine(text: str, start: int, end: int, after: int) -> Question | None:
     """Classify the question text[start:end] (its marks end at `after`)."""
-    sentence = text[start:end].lower()
-    words = _WORD.findall(sentence)
-    if not words or _EXCEPTION.search(sentence) or _answered(text, after):
+    opened = _left_open(text, start, end, after)
+    if opened is None:
         return None
-    if any(w in _LEADING or w in _RALLY for w in words):
-        return None
+    sentence, words = opened
     asking = [i for i, w in enumerate(words) if w in _INTERROGATIVES]
     if any(i + 1 < len(words) and words[i + 1] == "lagi" for i in asking):
         return None  # "siapa lagi": only one answer is left

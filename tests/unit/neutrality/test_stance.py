@@ -2849,12 +2849,11 @@ def test_a_placed_win_after_the_vote_passes_and_says_why(engine: Engine) -> None
     ],
 )  # fmt: skip
 def test_support_an_allegation_governs_is_told_of(engine: Engine, text: str, told: bool) -> None:
-    """ "dugaan dukungan", "dituding mendukung": a case told of, not support given."""
-    analysis = engine.analyse(_post(text), complete=True, full_path=True)
-    assert analysis.features is not None
-    labels = {ev.label for ev in analysis.features.found.get("register.report", ())}
+    """ "dugaan dukungan", "indikasi dukungan": a case told of, not support given."""
+    post = _post(text)
+    labels = _report_labels(engine, post)
     assert (ALLEGATION in labels) is told, labels
-    assert (analysis.decision.outcome is Outcome.PASS) is told
+    assert (engine.decide(post).outcome is Outcome.PASS) is told
 
 
 def test_an_allegation_in_a_media_description_describes_the_act_judged(engine: Engine) -> None:
@@ -2863,7 +2862,10 @@ def test_an_allegation_in_a_media_description_describes_the_act_judged(engine: E
         media_description="foto kepala dinas mengacungkan tiga jari, diduga bentuk dukungan "
         "kepada salah satu paslon pilgub",
     )
-    analysis = engine.analyse(photo, complete=True, full_path=True)
+    assert ALLEGATION not in _report_labels(engine, photo)
+
+
+def _report_labels(engine: Engine, post: Post) -> set[str]:
+    analysis = engine.analyse(post, complete=True, full_path=True)
     assert analysis.features is not None
-    labels = {ev.label for ev in analysis.features.found.get("register.report", ())}
-    assert ALLEGATION not in labels
+    return {ev.label for ev in analysis.features.found.get("register.report", ())}
