@@ -266,16 +266,7 @@ def read_questions(
             by_field[field] = found
     if not by_field:
         return
-    tracked: dict[str, NormText | None] = {}
-    for key in _VOIDED_KEYS:
-        evs = feats.found.get(key)
-        if not evs:
-            continue
-        kept = [ev for ev in evs if _asked_in(ev, by_field, scanned, normalise, tracked) is None]
-        if len(kept) < len(evs):  # a feature left with no evidence is gone
-            del feats.found[key]
-            for ev in kept:
-                feats.add(key, ev)
+    _void_asked(_VOIDED_KEYS, by_field, feats, scanned, normalise)
     orig = {"text": post.text, "transcript": post.transcript}
     feats.found[FEATURE] = [
         Ev(field, q.start, q.end, f"{LABEL} ({q.kind.value})", orig[field][q.start : q.end], True)
@@ -304,10 +295,25 @@ def read_newsroom_questions(
     found = open_questions(target.text)
     if not found:
         return
-    by_field = {SHARED: found}
+    if _void_asked(_TARGET_VOIDED_KEYS, {SHARED: found}, feats, scanned, normalise):
+        text = target.text
+        feats.found[NEWSROOM_FEATURE] = [
+            Ev(SHARED, q.start, q.end, NEWSROOM_LABEL, text[q.start : q.end], True) for q in found
+        ]
+
+
+def _void_asked(
+    keys: tuple[str, ...],
+    by_field: dict[str, list[Question]],
+    feats: Features,
+    scanned: list[Scanned],
+    normalise: Callable[[str, bool], NormText],
+) -> bool:
+    """Drop the evidence of `keys` that starts in one of the questions `by_field`; whether any
+    was dropped. A feature left with no evidence is gone."""
     tracked: dict[str, NormText | None] = {}
     voided = False
-    for key in _TARGET_VOIDED_KEYS:
+    for key in keys:
         evs = feats.found.get(key)
         if not evs:
             continue
@@ -317,11 +323,7 @@ def read_newsroom_questions(
             del feats.found[key]
             for ev in kept:
                 feats.add(key, ev)
-    if voided:
-        text = target.text
-        feats.found[NEWSROOM_FEATURE] = [
-            Ev(SHARED, q.start, q.end, NEWSROOM_LABEL, text[q.start : q.end], True) for q in found
-        ]
+    return voided
 
 
 def asked_span(feats: Features, field: str, at: int) -> bool:
