@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
+from neutrality import sentences
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText
 from neutrality.onesided import (
@@ -74,7 +75,6 @@ _SHAPE_ONLY = (
     "register:educate (gotv)",
 )
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _LINK = re.compile(r"https?://\S+")
 _ENUMERATOR = re.compile(r"(?:^|\s)\d{1,2}$")  # a list item's number, ending the sentence before
 
@@ -123,7 +123,7 @@ def read_discourse(
     names = [(ev, *_span(tracked, ev)) for ev in refs]
     masked = _masked(orig)
     tokens = [_Token(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(masked)]
-    breaks = [m.start() for m in _SENTENCE_END.finditer(masked)]
+    breaks = [m.start() for m in sentences.END.finditer(masked)]
     out = _leader_predication(masked, tokens, breaks, names)
     if not out and len(sides) == 1:
         evaluative = [

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from typing import NamedTuple
 
+from neutrality import sentences
 from neutrality.catalogue import Catalogue, Locality, Participant, Race
 from neutrality.choice import GIVEN_CHOICE, NAMED_CHOICE, given_choice, named_choice
 from neutrality.coercion import defection_threats, inside
@@ -287,11 +288,11 @@ class Extractor:
     def _across_sentences(self, sc: Scanned, start: int, end: int) -> bool:
         """Whether a matched form's words lie in two sentences of what the person wrote. Asked
         only of a form of several words in a field with a sentence's end in it (rare)."""
-        if not _SENTENCE_END.search(sc.norm.orig):
+        if not sentences.END_NOT_ABBREVIATION.search(sc.norm.orig):
             return False
         norm = with_offsets(sc.norm, self.lexicon.normaliser.normalise)
         first, last = norm.span(start, end)
-        return _SENTENCE_END.search(norm.orig, first, last) is not None
+        return sentences.END_NOT_ABBREVIATION.search(norm.orig, first, last) is not None
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the extractor lives as long as the engine
     def number_races(
@@ -1390,7 +1391,6 @@ def _attend_calls(scanned: list[Scanned], feats: Features, written: Mapper) -> N
 VOTE_SHARE = "a victory aimed at with its vote share"
 # How far after the victory word its share may stand ("menang di Tapalang, minimal 57 persen").
 SHARE_REACH = 48  # characters of what the person wrote, inside one sentence
-_SENTENCE_END = re.compile(r"[.!?\n]")
 # What may stand between a victory and its share: where (a place's name, capitalised) and how
 # much ("menang di Tapalang, minimal 57 persen", "menang diangka 57 persen"). Another word is
 # another predicate ("menang lomba, hadiahnya naik 10 persen"): the share is not the victory's.
@@ -1435,7 +1435,7 @@ def _vote_shares(scanned: list[Scanned], feats: Features, written: Mapper) -> No
             continue
         end = tracked.span(at.start, at.end)[1]
         after = tracked.orig[end : end + SHARE_REACH]
-        stop = _SENTENCE_END.search(after)
+        stop = sentences.STOP.search(after)
         clause = after[: stop.start()] if stop else after
         share = PERCENT.search(clause)
         if (
@@ -1485,12 +1485,6 @@ def _judged_number(feats: Features, sc: Scanned, start: int, end: int) -> bool:
                 if len(gap) == 1 and gap[0] in PREDICATE_ADVERBS:
                     return True
     return False
-
-
-# A sentence's end in what the person wrote: a word of four letters or more closed by a full
-# stop (shorter ones are abbreviations: "No. 2", "Pak. X"), "!" or "?" before a space, or a line
-# break. The normaliser blanks punctuation, so a form can otherwise be matched across it.
-_SENTENCE_END = re.compile(r"[^\W\d_]{4,}[.]\s|[!?]\s|\n")
 
 
 def _after_label(feats: Features, sc: Scanned, start: int) -> bool:

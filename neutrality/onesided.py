@@ -22,10 +22,10 @@ word and the reference it is said of, so the explanation shows both.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from neutrality import sentences
 from neutrality.featureset import Ev, Features, Scanned
 from neutrality.normalise import NormText, quick_offsets
 from neutrality.stance import QUOTE_CHARS, judged_alone, quoted_spans
@@ -38,7 +38,6 @@ REFERENCE_FEATURES = ("text.participant", "media.participant")
 SPOKEN = frozenset({"text", "transcript"})  # the author's own words (not a media label)
 CLAUSE_WORDS = 14  # words between an evaluative word and the reference it is said of
 # A sentence ends at a full stop, exclamation or question mark followed by a blank, or a line end.
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 # Indonesian verbs of saying and judging, and "menurut" (according to): a participant right
 # before such a verb ("Luluk sebut Pemprov gagal"), or right after "menurut", is the speaker,
 # and the evaluation that follows is theirs, reported, not the author's verdict on them.
@@ -170,7 +169,7 @@ def read_one_sided(
             continue
         tracked = with_offsets(norm, normalise)
         quoted = quoted_spans(orig) if QUOTE_CHARS.intersection(orig) else []
-        breaks = [m.start() for m in _SENTENCE_END.finditer(orig)]
+        breaks = [m.start() for m in sentences.END.finditer(orig)]
         for ev, ref in near:
             a, b = original_span(tracked, ev)
             ra, rb = original_span(tracked, ref)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from neutrality import sentences
 from neutrality.featureset import Features
 from neutrality.stance.cues import EVALUATION_LIST, MOOD_LISTS
 from neutrality.stance.voice import PERSONS, own_voice
@@ -26,11 +27,6 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’ ]{2,40}?)(?P<where>,\s*[A-Za-z0-9.' ]{2,30})?"
     r"(?:\s*(?P<outlet>\([A-Za-z]+\)))?(?P<gap>\s*)[-–—]\s"
 )
-
-# A full stop after a word longer than an abbreviation ("Kab.", "Kec.", "Ds." stay), then a
-# space: what comes before the dash holds a sentence of the author's, and a dateline is a place
-# or a newsroom, never a sentence ("Jakarta butuh PAKAR. Pramono Anung - Rano Karno ...").
-_SENTENCE_BREAK = re.compile(r"[A-Za-z]{4,}[.]\s")
 
 # A fact-checker's verdict opening the line in brackets, as Indonesian fact-checks label the
 # claim they examine ("[SALAH] ...", "[HOAKS] ...", "[DISINFORMASI] ..."): the claim is checked.
@@ -74,7 +70,6 @@ MIN_HEADLINE_WORDS = 5
 
 PROSE_MIN_WORDS = 30
 PROSE_MIN_SENTENCES = 2
-SENTENCE_END = re.compile(r"[.;](?=\s+[A-Z])")
 
 # A newsroom kicker: one capitalised word and an exclamation opening a headline ("Sah! Daftar
 # Nomor Urut ...", "Resmi! KPU Tetapkan ..."). A cheer of the author's ("Menang!", "Mantap!") has
@@ -134,7 +129,7 @@ def news_prose(text: str) -> bool:
     words = words_of(text)
     if len(words) < PROSE_MIN_WORDS:
         return False
-    if len(SENTENCE_END.findall(text)) + 1 < PROSE_MIN_SENTENCES:
+    if len(sentences.PROSE_END.findall(text)) + 1 < PROSE_MIN_SENTENCES:
         return False
     if not {w.casefold() for w in words}.isdisjoint(PERSONS):
         return False
@@ -152,7 +147,9 @@ def dateline(text: str, named_first: bool) -> re.Match[str] | None:
     if m is None:
         return None
     place = m.group("place").strip()
-    if _SENTENCE_BREAK.search(place):
+    if sentences.END_NOT_ABBREVIATION.search(place):
+        # a sentence of the author's before the dash ("Jakarta butuh PAKAR. Pramono Anung -
+        # Rano Karno ..."): a dateline is a place or a newsroom, never a sentence
         return None
     if m.group("where") or m.group("outlet"):
         return m

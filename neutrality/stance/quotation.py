@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from neutrality import sentences
 from neutrality.featureset import Ev
 from neutrality.holder import Holder, subject_of
 from neutrality.normalise import NormText, quick_offsets
-from neutrality.stance.newsroom import SENTENCE_END
 from neutrality.stance.voice import PERSONS, own_voice
 from neutrality.stance.words import first_person, has_dash, words_of
 
@@ -174,7 +174,7 @@ def told_lead(field: str, text: str, bare: str) -> Ev | None:
     m = _TELLING.search(text)
     if m is None or len(words_of(text[: m.start()])) > LEAD_WORDS:
         return None
-    if len(SENTENCE_END.findall(bare)) + 1 > LEAD_SENTENCES:
+    if len(sentences.PROSE_END.findall(bare)) + 1 > LEAD_SENTENCES:
         return None
     if own_voice(bare) or not {w.casefold() for w in words_of(bare)}.isdisjoint(PERSONS):
         return None
@@ -218,10 +218,6 @@ def closing_attribution(text: str) -> re.Match[str] | None:
     return m
 
 
-# Where a sentence ends: a run of two or more marks (an ellipsis, even glued to the next word:
-# "the best...debat"), an ellipsis character, one mark before a space or the end (not
-# "tempo.co", "1.5"), a line end.
-_SENTENCE_BREAK = re.compile(r"[.!?\u2026]{2,}|\u2026|[.!?]+(?=\s|$)|\n")
 # A verb of saying written after the words it reports, with its enclitic ("ungkapnya").
 _POSTPOSED = re.compile(r"\w+nya\b", re.IGNORECASE)
 
@@ -279,7 +275,7 @@ def one_sentence(
     span = written_span(field, start, end, norms, normalise, tracked)
     if span is None:
         return False
-    return _SENTENCE_BREAK.search(tracked[field].orig, *span) is None
+    return sentences.END_OR_ELLIPSIS.search(tracked[field].orig, *span) is None
 
 
 def said_sentences(
@@ -303,22 +299,22 @@ def said_sentences(
         return None
     starts = [norm.span(ev.start, ev.end or ev.start + 1)[0] for ev in cues if ev.start is not None]
     text = norm.orig
-    sentences: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     begin = 0
-    for m in (*_SENTENCE_BREAK.finditer(text), None):
+    for m in (*sentences.END_OR_ELLIPSIS.finditer(text), None):
         end = m.start() if m is not None else len(text)
-        sentences.append((begin, end))
+        spans.append((begin, end))
         if m is None:
             break
         begin = m.end()
-    first = len(sentences)
-    for k, (a, b) in enumerate(sentences):
+    first = len(spans)
+    for k, (a, b) in enumerate(spans):
         held = [at for at in starts if a <= at < b]
         if not held:
             continue
         closing = any(_POSTPOSED.match(text, at) and not text[a:at].strip(" ,") for at in held)
         first = min(first, k - 1 if closing and k > 0 else k)
-    return sentences[first:]
+    return spans[first:]
 
 
 def in_said_sentence(

@@ -480,6 +480,7 @@ def test_a_share_written_with_a_percent_sign_is_read_in_a_full_look(engine: Engi
         "Paslon 2 unggul 45 persen menurut survei",  # a share told of: no aim before it
         "Kita menang 2-0, penguasaan bola 60 persen",  # a match won
         "Kita harus menang. Inflasi turun 2 persen",  # the share in another sentence
+        "Kita harus menang di TPS. 57 persen warga hadir",  # there after a short word's stop
         "Insya Allah menang lomba, hadiahnya naik 10 persen tahun depan dan seterusnya",  # too far
     ],
 )
