@@ -69,12 +69,9 @@ _NO_SIDE_AFTER = ELECTIONS | word_set(
 )
 # Question words (Indonesian, Javanese, Sundanese, Betawi): the object of a question.
 _QUESTION = QUESTION_WORDS
-# "untuk memilih <office>" after an election's name: the election's purpose, told.
+# "untuk memilih <office>" after an election's name: the election's purpose, told (the offices
+# are `_OFFICES`, below).
 _PURPOSE = word_set("untuk utk guna")
-_OFFICES = word_set(
-    "pemimpin presiden wapres gubernur bupati walikota wali kepala anggota wakil legislatif dpr "
-    "dprd dpd"
-)
 PURPOSE_REACH = 3  # words between the election's name and "untuk" ("demokrasi lokal untuk")
 RIGHT_VOTE = "the right to vote stated"
 # Modals of ability, permission and right before a vote verb ("bisa memilih", "berhak memilih").
