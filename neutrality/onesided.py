@@ -37,7 +37,6 @@ EVALUATION_FEATURES = ("text.evaluation_cue", "text.evaluative_word")
 REFERENCE_FEATURES = ("text.participant", "media.participant")
 SPOKEN = frozenset({"text", "transcript"})  # the author's own words (not a media label)
 CLAUSE_WORDS = 14  # words between an evaluative word and the reference it is said of
-# A sentence ends at a full stop, exclamation or question mark followed by a blank, or a line end.
 # Indonesian verbs of saying and judging, and "menurut" (according to): a participant right
 # before such a verb ("Luluk sebut Pemprov gagal"), or right after "menurut", is the speaker,
 # and the evaluation that follows is theirs, reported, not the author's verdict on them.
